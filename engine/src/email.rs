@@ -1,0 +1,199 @@
+//! E-mail addresses: the normalized form and the key used for matching.
+//!
+//! `normalize_email` is deliberately conservative: it only removes what can
+//! never be part of the address (surrounding spaces, invisible characters,
+//! full-width forms, a `mailto:` prefix or `<…>` wrapper, a trailing dot of
+//! the domain) and lower-cases it. Full validation (TLD exists, IDNA, typo
+//! suggestions) is `email_check`'s job.
+//!
+//! Lower-casing the local part is, strictly, a change: RFC 5321 lets a
+//! server treat local parts case-sensitively. No public provider does, and
+//! customer data typed by hand is full of `John.Smith@…`, so the SPEC folds
+//! case; the original value stays in the customer's row history.
+
+/// RFC 5321 limits: 64 octets for the local part, 254 for the path.
+const MAX_LOCAL: usize = 64;
+const MAX_ADDRESS: usize = 254;
+
+/// The normalized address, or `None` when `input` is not an e-mail address.
+pub fn normalize_email(input: &str) -> Option<String> {
+    if input.len() > crate::MAX_FIELD_BYTES {
+        return None;
+    }
+    let cleaned = crate::text::clean(input);
+    let mut s = cleaned.as_str();
+    if let Some(rest) = strip_prefix_ignore_case(s, "mailto:") {
+        s = rest.trim_start();
+    }
+    if let Some(inner) = s.strip_prefix('<').and_then(|t| t.strip_suffix('>')) {
+        s = inner.trim();
+    }
+    let (local, domain) = s.rsplit_once('@')?;
+    let local = local.to_lowercase();
+    // Ideographic and full-width full stops are dots in domain names (UTS 46).
+    let domain: String = domain
+        .chars()
+        .map(|c| if matches!(c, '。' | '｡' | '．') { '.' } else { c })
+        .collect::<String>()
+        .to_lowercase();
+    let domain = domain.strip_suffix('.').unwrap_or(&domain);
+    if !valid_local(&local) || !valid_domain(domain) {
+        return None;
+    }
+    let address = format!("{local}@{domain}");
+    (address.len() <= MAX_ADDRESS).then_some(address)
+}
+
+fn strip_prefix_ignore_case<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = s.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix).then(|| &s[prefix.len()..])
+}
+
+/// Dot-atom local part (RFC 5322 §3.2.3) plus UTF-8 (RFC 6531). Quoted
+/// local parts are not accepted: they do not occur in customer data and
+/// most systems downstream cannot send to them.
+fn valid_local(local: &str) -> bool {
+    !local.is_empty()
+        && local.len() <= MAX_LOCAL
+        && !local.starts_with('.')
+        && !local.ends_with('.')
+        && !local.contains("..")
+        && local.chars().all(|c| {
+            c.is_alphanumeric() || "!#$%&'*+-/=?^_`{|}~.".contains(c) || (!c.is_ascii() && !c.is_whitespace() && !c.is_control())
+        })
+}
+
+/// Host name with at least two labels; labels of letters, digits and
+/// hyphens (Unicode letters allowed for internationalized domains), not
+/// starting or ending with a hyphen, at most 63 bytes; the top-level label
+/// is not all digits.
+fn valid_domain(domain: &str) -> bool {
+    let labels: Vec<&str> = domain.split('.').collect();
+    labels.len() >= 2
+        && domain.len() <= 253
+        && labels.iter().all(|l| {
+            !l.is_empty()
+                && l.len() <= 63
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+                && l.chars().all(|c| c.is_alphanumeric() || c == '-')
+        })
+        && labels
+            .last()
+            .is_some_and(|tld| !tld.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// Providers whose mailboxes ignore `+tag` suffixes, and for Gmail dots too.
+/// Domain aliases that reach the same mailbox are folded to one name.
+struct Provider {
+    domains: &'static [&'static str],
+    canonical: &'static str,
+    ignores_dots: bool,
+    tag_separator: Option<char>,
+}
+
+const PROVIDERS: &[Provider] = &[
+    Provider { domains: &["gmail.com", "googlemail.com"], canonical: "gmail.com", ignores_dots: true, tag_separator: Some('+') },
+    Provider { domains: &["icloud.com", "me.com", "mac.com"], canonical: "icloud.com", ignores_dots: false, tag_separator: Some('+') },
+    Provider { domains: &["protonmail.com", "protonmail.ch", "proton.me", "pm.me"], canonical: "proton.me", ignores_dots: false, tag_separator: Some('+') },
+    Provider { domains: &["outlook.com"], canonical: "outlook.com", ignores_dots: false, tag_separator: Some('+') },
+    Provider { domains: &["hotmail.com"], canonical: "hotmail.com", ignores_dots: false, tag_separator: Some('+') },
+    Provider { domains: &["live.com"], canonical: "live.com", ignores_dots: false, tag_separator: Some('+') },
+    Provider { domains: &["fastmail.com"], canonical: "fastmail.com", ignores_dots: false, tag_separator: Some('+') },
+    Provider { domains: &["yahoo.com"], canonical: "yahoo.com", ignores_dots: false, tag_separator: Some('-') },
+];
+
+/// The key under which two spellings of one mailbox compare equal:
+/// normalized, then the provider's rules (Gmail ignores dots and `+tags`
+/// and `googlemail.com` is `gmail.com`; Apple's `me.com`/`mac.com` are
+/// `icloud.com`; …). Unknown domains keep their local part unchanged,
+/// because for them a `+` or a dot may be significant.
+pub fn email_match_key(input: &str) -> Option<String> {
+    let normalized = normalize_email(input)?;
+    let (local, domain) = normalized.rsplit_once('@')?;
+    let Some(provider) = PROVIDERS.iter().find(|p| p.domains.contains(&domain)) else {
+        return Some(normalized);
+    };
+    let mut local = local;
+    if let Some(sep) = provider.tag_separator {
+        if let Some((head, _tag)) = local.split_once(sep) {
+            if !head.is_empty() {
+                local = head;
+            }
+        }
+    }
+    let local: String = if provider.ignores_dots {
+        local.chars().filter(|c| *c != '.').collect()
+    } else {
+        local.to_string()
+    };
+    if local.is_empty() {
+        return Some(normalized);
+    }
+    Some(format!("{local}@{}", provider.canonical))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn normalizes_messy_addresses() {
+        let n = |s| normalize_email(s);
+        assert_eq!(n("  John.Smith@Example.COM ").as_deref(), Some("john.smith@example.com"));
+        assert_eq!(n("ｚｈａｎｇ＠ＱＱ．ｃｏｍ").as_deref(), Some("zhang@qq.com"));
+        assert_eq!(n("mailto:Li.Na@163.com").as_deref(), Some("li.na@163.com"));
+        assert_eq!(n("<wang@126.com>").as_deref(), Some("wang@126.com"));
+        assert_eq!(n("wang@sina.com.").as_deref(), Some("wang@sina.com"));
+        assert_eq!(n("wang@sina。com").as_deref(), Some("wang@sina.com"));
+        assert_eq!(n("zh\u{200B}ang@qq.com").as_deref(), Some("zhang@qq.com"));
+        assert_eq!(n("user+tag@gmail.com").as_deref(), Some("user+tag@gmail.com"));
+        assert_eq!(n("用户@例子.公司").as_deref(), Some("用户@例子.公司"));
+    }
+
+    #[test]
+    fn rejects_non_addresses() {
+        for bad in [
+            "", "   ", "john", "john@", "@example.com", "john@example", "john@@example.com",
+            "john.@example.com", ".john@example.com", "jo..hn@example.com", "john@-example.com",
+            "john@example-.com", "john@exa mple.com", "john smith@example.com", "john@example.123",
+            "john@example..com", "\"john\"@example.com",
+        ] {
+            assert_eq!(normalize_email(bad), None, "input {bad:?}");
+        }
+        assert_eq!(normalize_email(&format!("{}@example.com", "a".repeat(65))), None);
+        assert_eq!(normalize_email(&format!("a@{}.com", "b".repeat(64))), None);
+        assert_eq!(normalize_email(&"a@b.cd".repeat(200_000)), None);
+    }
+
+    #[test]
+    fn match_keys_follow_provider_rules() {
+        let k = |s| email_match_key(s);
+        assert_eq!(k("J.O.H.N+news@GoogleMail.com").as_deref(), Some("john@gmail.com"));
+        assert_eq!(k("john@gmail.com").as_deref(), Some("john@gmail.com"));
+        assert_eq!(k("jane.doe+shop@outlook.com").as_deref(), Some("jane.doe@outlook.com"));
+        assert_eq!(k("jane@me.com").as_deref(), Some("jane@icloud.com"));
+        assert_eq!(k("bob-spam@yahoo.com").as_deref(), Some("bob@yahoo.com"));
+        // Unknown domains: dots and tags may matter, keep them.
+        assert_eq!(k("j.smith+x@example.com").as_deref(), Some("j.smith+x@example.com"));
+        assert_eq!(k("+tag@gmail.com").as_deref(), Some("+tag@gmail.com"));
+        assert_eq!(k("not an email"), None);
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics(s in any::<String>()) {
+            let _ = email_match_key(&s);
+        }
+
+        #[test]
+        fn idempotent(s in "[ A-Za-z0-9.+_@-]{0,30}|\\PC{0,30}@\\PC{0,30}") {
+            if let Some(once) = normalize_email(&s) {
+                prop_assert_eq!(normalize_email(&once), Some(once.clone()));
+                let key = email_match_key(&once).unwrap();
+                prop_assert_eq!(email_match_key(&key), Some(key));
+            }
+        }
+    }
+}

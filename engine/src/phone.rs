@@ -1,0 +1,300 @@
+//! Phone numbers: parsing, validation, type and formatting.
+//!
+//! The rules are Google's libphonenumber, through the `phonenumber` crate
+//! (a Rust port carrying libphonenumber's metadata for every region). Our own
+//! code only (1) folds the input with NFKC so full-width digits and brackets
+//! read as ASCII — libphonenumber does the same internally — and (2) maps the
+//! crate's results to the names libphonenumber uses (`fixed_line`,
+//! `too_short`, …). Results are checked against libphonenumber on a corpus;
+//! see `bench/` and `tests/data/phone_agreement_sample.csv`.
+
+use phonenumber::{country, metadata::DATABASE, Mode, PhoneNumber, Type};
+use serde::Serialize;
+use std::str::FromStr;
+
+use crate::error::{ErrorClass, SqlError};
+
+/// libphonenumber refuses inputs longer than this (`MAX_INPUT_STRING_LENGTH`);
+/// we do the same, which also bounds the time spent on hostile input.
+const MAX_INPUT_CHARS: usize = 250;
+
+/// Errors about the arguments of the phone functions.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PhoneError {
+    #[error("unknown phone region \"{0}\"")]
+    UnknownRegion(String),
+}
+
+impl SqlError for PhoneError {
+    fn class(&self) -> ErrorClass {
+        ErrorClass::InvalidParameterValue
+    }
+    fn hint(&self) -> String {
+        "use an ISO 3166-1 alpha-2 region that libphonenumber knows, such as 'CN', 'US', 'GB' or 'DE'; 'ZZ' accepts only numbers written with +country code".into()
+    }
+}
+
+/// A default region for parsing: `None` means "no default", so only
+/// numbers with an international prefix parse (libphonenumber's "ZZ").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Region(Option<country::Id>);
+
+impl Region {
+    /// Reads a region argument: an ISO 3166-1 alpha-2 code that the
+    /// metadata knows (case-insensitive, surrounding spaces ignored), or `ZZ`.
+    pub fn parse(arg: &str) -> Result<Region, PhoneError> {
+        let code = arg.trim().to_ascii_uppercase();
+        if code == "ZZ" {
+            return Ok(Region(None));
+        }
+        if code.len() == 2 && DATABASE.by_id(code.as_str()).is_some() {
+            if let Ok(id) = country::Id::from_str(&code) {
+                return Ok(Region(Some(id)));
+            }
+        }
+        Err(PhoneError::UnknownRegion(arg.to_string()))
+    }
+}
+
+/// Everything `phone_info` reports about one input.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PhoneInfo {
+    pub e164: Option<String>,
+    pub international: Option<String>,
+    pub national: Option<String>,
+    pub country_code: Option<u16>,
+    pub region: Option<String>,
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    pub valid: bool,
+    /// Why the number is not valid; `None` when it is.
+    pub reason: Option<&'static str>,
+}
+
+/// Parses `input` with the default `region`. `Ok(None)` for blank input.
+fn parse(input: &str, region: Region) -> Option<Result<PhoneNumber, &'static str>> {
+    if input.chars().count() > MAX_INPUT_CHARS {
+        return Some(Err("too_long"));
+    }
+    let folded = crate::text::fold_width(input);
+    let trimmed = folded.trim();
+    if trimmed.is_empty() {
+        return None;
+    }
+    Some(phonenumber::parse(region.0, trimmed).map_err(|e| parse_error_reason(&e)))
+}
+
+fn parse_error_reason(e: &phonenumber::ParseError) -> &'static str {
+    use phonenumber::ParseError as P;
+    match e {
+        P::InvalidCountryCode => "invalid_country_code",
+        P::TooShortAfterIdd | P::TooShortNsn => "too_short",
+        P::TooLong => "too_long",
+        P::NoNumber | P::MalformedInteger(_) => "not_a_number",
+    }
+}
+
+/// E.164 form of a valid number, `None` when `input` is not a valid number.
+pub fn normalize_phone(input: &str, region: &str) -> Result<Option<String>, PhoneError> {
+    let region = Region::parse(region)?;
+    Ok(normalize_phone_in(input, region))
+}
+
+/// [`normalize_phone`] with an already checked region, for hot loops.
+pub fn normalize_phone_in(input: &str, region: Region) -> Option<String> {
+    match parse(input, region)? {
+        Ok(number) if number.is_valid() => Some(number.format().mode(Mode::E164).to_string()),
+        _ => None,
+    }
+}
+
+/// Whether `input` is a valid phone number for the default `region`.
+pub fn is_valid_phone(input: &str, region: &str) -> Result<Option<bool>, PhoneError> {
+    let region = Region::parse(region)?;
+    Ok(parse(input, region).map(|r| matches!(r, Ok(n) if n.is_valid())))
+}
+
+/// Full description of `input`; `None` only for blank input. Invalid
+/// numbers still report what could be parsed, with `valid: false` and a
+/// `reason`.
+pub fn phone_info(input: &str, region: &str) -> Result<Option<PhoneInfo>, PhoneError> {
+    let region = Region::parse(region)?;
+    let parsed = match parse(input, region) {
+        None => return Ok(None),
+        Some(p) => p,
+    };
+    let number = match parsed {
+        Ok(n) => n,
+        Err(reason) => {
+            return Ok(Some(PhoneInfo {
+                e164: None,
+                international: None,
+                national: None,
+                country_code: None,
+                region: None,
+                kind: "unknown",
+                valid: false,
+                reason: Some(reason),
+            }))
+        }
+    };
+    let valid = number.is_valid();
+    let code = number.country().code();
+    let region_id = number.country().id().map(|id| id.as_ref().to_string());
+    let kind = if valid { type_name(number.number_type(&DATABASE)) } else { "unknown" };
+    let fmt = |mode| number.format().mode(mode).to_string();
+    Ok(Some(PhoneInfo {
+        e164: valid.then(|| fmt(Mode::E164)),
+        international: Some(fmt(Mode::International)),
+        national: Some(fmt(Mode::National)),
+        country_code: Some(code),
+        region: region_id,
+        kind,
+        valid,
+        reason: (!valid).then_some("invalid_number"),
+    }))
+}
+
+/// libphonenumber's names for number types, in lower case.
+fn type_name(t: Type) -> &'static str {
+    match t {
+        Type::FixedLine => "fixed_line",
+        Type::Mobile => "mobile",
+        Type::FixedLineOrMobile => "fixed_line_or_mobile",
+        Type::TollFree => "toll_free",
+        Type::PremiumRate => "premium_rate",
+        Type::SharedCost => "shared_cost",
+        Type::PersonalNumber => "personal_number",
+        Type::Voip => "voip",
+        Type::Pager => "pager",
+        Type::Uan => "uan",
+        Type::Voicemail => "voicemail",
+        Type::Emergency => "emergency",
+        Type::ShortCode => "short_code",
+        Type::StandardRate => "standard_rate",
+        Type::Carrier => "carrier",
+        Type::NoInternational => "no_international",
+        Type::Unknown => "unknown",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn e164(input: &str, region: &str) -> Option<String> {
+        normalize_phone(input, region).unwrap()
+    }
+
+    #[test]
+    fn chinese_mobile_in_many_spellings() {
+        for input in [
+            "13812345678",
+            "138 1234 5678",
+            "138-1234-5678",
+            "+86 138-1234-5678",
+            "+86 (138) 1234 5678",
+            "0086 138 1234 5678",
+            "８６－１３８１２３４５６７８",
+            "+８６ １３８ １２３４ ５６７８",
+            "(86)13812345678",
+            "（86）13812345678",
+            "138.1234.5678",
+            "\u{200B}138 1234 5678\u{FEFF}",
+        ] {
+            assert_eq!(e164(input, "CN").as_deref(), Some("+8613812345678"), "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn us_numbers_with_extension_and_punctuation() {
+        assert_eq!(e164("(415) 555-0132", "US").as_deref(), Some("+14155550132"));
+        assert_eq!(e164("+1 415.555.0132", "CN").as_deref(), Some("+14155550132"));
+        assert_eq!(e164("415-555-0132 ext 12", "US").as_deref(), Some("+14155550132"));
+        assert_eq!(e164("1 (650) 253-0000", "us").as_deref(), Some("+16502530000"));
+    }
+
+    #[test]
+    fn other_regions() {
+        assert_eq!(e164("030 123456", "DE").as_deref(), Some("+4930123456"));
+        assert_eq!(e164("020 7946 0018", "GB").as_deref(), Some("+442079460018"));
+        assert_eq!(e164("+44 20 7946 0018", "ZZ").as_deref(), Some("+442079460018"));
+        assert_eq!(e164("010-6552 9988", "CN").as_deref(), Some("+861065529988"));
+    }
+
+    #[test]
+    fn invalid_and_blank() {
+        assert_eq!(e164("12345", "CN"), None);
+        assert_eq!(e164("1381234567", "CN"), None); // one digit short
+        assert_eq!(e164("not a phone", "CN"), None);
+        assert_eq!(e164("", "CN"), None);
+        assert_eq!(e164("   ", "CN"), None);
+        assert_eq!(e164("13812345678", "ZZ"), None); // no + and no default region
+        assert_eq!(e164(&"1".repeat(1 << 20), "CN"), None);
+    }
+
+    #[test]
+    fn unknown_region_is_an_error() {
+        assert_eq!(
+            normalize_phone("13812345678", "XX"),
+            Err(PhoneError::UnknownRegion("XX".into()))
+        );
+        assert!(normalize_phone("13812345678", "China").is_err());
+        assert!(normalize_phone("13812345678", "").is_err());
+    }
+
+    #[test]
+    fn info_of_a_mobile() {
+        let info = phone_info("138 1234 5678", "CN").unwrap().unwrap();
+        assert_eq!(
+            info,
+            PhoneInfo {
+                e164: Some("+8613812345678".into()),
+                international: Some("+86 138 1234 5678".into()),
+                national: Some("138 1234 5678".into()),
+                country_code: Some(86),
+                region: Some("CN".into()),
+                kind: "mobile",
+                valid: true,
+                reason: None,
+            }
+        );
+    }
+
+    #[test]
+    fn info_of_bad_numbers() {
+        let info = phone_info("abc", "CN").unwrap().unwrap();
+        assert_eq!((info.valid, info.reason, info.kind), (false, Some("not_a_number"), "unknown"));
+        let info = phone_info("1381234567", "CN").unwrap().unwrap();
+        assert_eq!((info.valid, info.reason), (false, Some("invalid_number")));
+        assert_eq!(info.e164, None);
+        assert_eq!(phone_info(" ", "CN").unwrap(), None);
+        let long = phone_info(&"9".repeat(300), "CN").unwrap().unwrap();
+        assert_eq!(long.reason, Some("too_long"));
+    }
+
+    #[test]
+    fn types() {
+        let kind = |n, r| phone_info(n, r).unwrap().unwrap().kind;
+        assert_eq!(kind("010 6552 9988", "CN"), "fixed_line");
+        assert_eq!(kind("400 810 8888", "CN"), "shared_cost");
+        assert_eq!(kind("800 555 0100", "US"), "toll_free");
+        assert_eq!(kind("650 253 0000", "US"), "fixed_line_or_mobile");
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics(s in any::<String>(), r in "[A-Z]{2}") {
+            let _ = normalize_phone(&s, &r);
+            let _ = phone_info(&s, &r);
+        }
+
+        #[test]
+        fn idempotent(s in "[+0-9 ()\\-.]{0,20}") {
+            if let Some(once) = normalize_phone(&s, "CN").unwrap() {
+                prop_assert_eq!(normalize_phone(&once, "CN").unwrap(), Some(once));
+            }
+        }
+    }
+}

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Runs every test of customer_clean; sets the machine up first.
+#   1. engine unit and property tests      (cargo test -p customer_clean_engine)
+#   2. in-database tests                   (cargo pgrx test, #[pg_test] in src/tests.rs)
+#   3. SQL scenario tests                  (pg_regress on tests/regress against a scratch cluster)
+#   4. docs check: every SQL function is documented with an example that a scenario test runs
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PG_MAJOR=${PG_MAJOR:-15}
+PG_CONFIG=/usr/lib/postgresql/$PG_MAJOR/bin/pg_config
+WORK=${CC_TEST_DIR:-/tmp/customer_clean_test}
+PORT=${CC_TEST_PORT:-5495}
+
+scripts/setup.sh
+
+echo "== 1/4 engine tests"
+cargo test -p customer_clean_engine
+
+echo "== 2/4 in-database tests (pgrx)"
+mkdir -p "$WORK" && chown postgres: "$WORK"
+rm -rf "$WORK/pgrx"
+cargo pgrx test "pg$PG_MAJOR" --runas postgres --pgdata "$WORK/pgrx"
+
+echo "== 3/4 SQL scenario tests (pg_regress)"
+cargo pgrx install --pg-config "$PG_CONFIG" >/dev/null
+trap 'scripts/cluster.sh stop "$WORK/regress"' EXIT
+scripts/cluster.sh stop "$WORK/regress"
+rm -rf "$WORK/regress"
+scripts/cluster.sh start "$WORK/regress" "$PORT"
+out="$WORK/regress-out"
+rm -rf "$out" && mkdir -p "$out"
+tests=$(cd tests/regress/sql && ls *.sql | sed 's/\.sql$//')
+if ! "$(dirname "$("$PG_CONFIG" --pgxs)")/../test/regress/pg_regress" \
+    --host="$WORK/regress/sock" --port="$PORT" --user=postgres \
+    --inputdir=tests/regress --outputdir="$out" --dbname=customer_clean_regress \
+    $tests; then
+  cat "$out/regression.diffs"
+  exit 1
+fi
+
+echo "== 4/4 docs check"
+PGHOST="$WORK/regress/sock" PGPORT=$PORT PGUSER=postgres tests/check_docs.sh
+
+echo "all tests passed"

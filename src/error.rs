@@ -1,0 +1,32 @@
+//! The SQL edge of the error model: engine errors become PostgreSQL errors
+//! with a real SQLSTATE and a HINT (never the bare XX000 of a panic).
+
+use customer_clean_engine::{ErrorClass, SqlError};
+use pgrx::pg_sys::panic::ErrorReport;
+use pgrx::{PgLogLevel, PgSqlErrorCode};
+
+fn sqlstate(class: ErrorClass) -> PgSqlErrorCode {
+    match class {
+        ErrorClass::InvalidParameterValue => PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE,
+        ErrorClass::InvalidTextRepresentation => PgSqlErrorCode::ERRCODE_INVALID_TEXT_REPRESENTATION,
+    }
+}
+
+/// Raises `error` as an ERROR; does not return.
+pub fn raise<E: SqlError>(error: E, function: &'static str) -> ! {
+    ErrorReport::new(sqlstate(error.class()), error.to_string(), function)
+        .set_hint(error.hint())
+        .report(PgLogLevel::ERROR);
+    unreachable!("ereport(ERROR) returned")
+}
+
+/// `result.or_raise("fn")`: the value, or the error raised as an ERROR.
+pub trait OrRaise<T> {
+    fn or_raise(self, function: &'static str) -> T;
+}
+
+impl<T, E: SqlError> OrRaise<T> for Result<T, E> {
+    fn or_raise(self, function: &'static str) -> T {
+        self.unwrap_or_else(|e| raise(e, function))
+    }
+}

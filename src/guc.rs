@@ -1,0 +1,64 @@
+//! Settings (GUCs) read by the STABLE forms of the functions.
+//!
+//! - `customer_clean.default_region` (text, default `ZZ`): region used by
+//!   `normalize_phone(text)` and `phone_info(text)` for numbers written
+//!   without a country code. `ZZ` means "none": only numbers written with
+//!   `+`/international prefix are read. It is checked when used, not when
+//!   set, so `SET` never fails but a bad value gives SQLSTATE 22023.
+//! - `customer_clean.date_order` (`DMY`, `MDY`, `YMD`; default `DMY`):
+//!   how `normalize_date(text)` reads a date whose field order the values
+//!   do not reveal, like `03/04/2005`.
+
+use customer_clean_engine::date::DateOrder;
+use pgrx::guc::{GucContext, GucFlags, GucRegistry, GucSetting};
+use pgrx::PostgresGucEnum;
+use std::ffi::CString;
+
+pub static DEFAULT_REGION: GucSetting<Option<CString>> = GucSetting::<Option<CString>>::new(Some(c"ZZ"));
+
+#[derive(PostgresGucEnum, Clone, Copy, PartialEq, Eq, Debug)]
+pub enum DateOrderSetting {
+    #[name = c"DMY"]
+    Dmy,
+    #[name = c"MDY"]
+    Mdy,
+    #[name = c"YMD"]
+    Ymd,
+}
+
+pub static DATE_ORDER: GucSetting<DateOrderSetting> = GucSetting::<DateOrderSetting>::new(DateOrderSetting::Dmy);
+
+pub fn register() {
+    GucRegistry::define_string_guc(
+        c"customer_clean.default_region",
+        c"Phone region for numbers written without a country code.",
+        c"ISO 3166-1 alpha-2 code such as CN or US; ZZ accepts only numbers with +country code.",
+        &DEFAULT_REGION,
+        GucContext::Userset,
+        GucFlags::default(),
+    );
+    GucRegistry::define_enum_guc(
+        c"customer_clean.date_order",
+        c"Field order for ambiguous dates such as 03/04/2005: DMY, MDY or YMD.",
+        c"Only used when the values do not reveal the order.",
+        &DATE_ORDER,
+        GucContext::Userset,
+        GucFlags::default(),
+    );
+}
+
+/// The current `customer_clean.default_region`, as text.
+pub fn default_region() -> String {
+    DEFAULT_REGION
+        .get()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "ZZ".to_string())
+}
+
+pub fn date_order() -> DateOrder {
+    match DATE_ORDER.get() {
+        DateOrderSetting::Dmy => DateOrder::Dmy,
+        DateOrderSetting::Mdy => DateOrder::Mdy,
+        DateOrderSetting::Ymd => DateOrder::Ymd,
+    }
+}

@@ -1,0 +1,17 @@
+//! Person-name functions (engine: `name`).
+use customer_clean_engine::name;
+use pgrx::prelude::*;
+use pgrx::JsonB;
+
+/// Title case that keeps particles and prefixes for Latin names; CJK names
+/// without inner spaces; NULL when there is no name.
+#[pg_extern(immutable, strict, parallel_safe)]
+fn normalize_name(input: &str) -> Option<String> {
+    name::normalize_name(input)
+}
+
+/// jsonb {given, middle, family, script}.
+#[pg_extern(immutable, strict, parallel_safe)]
+fn name_parts(input: &str) -> Option<JsonB> {
+    Some(JsonB(serde_json::to_value(name::name_parts(input)?).ok()?))
+}

@@ -1,0 +1,31 @@
+//! Phone functions (engine: `phone`). The one-argument forms read the GUC
+//! `customer_clean.default_region` and are therefore STABLE.
+use crate::error::OrRaise;
+use crate::guc;
+use customer_clean_engine::phone;
+use pgrx::prelude::*;
+use pgrx::JsonB;
+
+/// E.164 form of a valid number; NULL when it is not a valid number.
+#[pg_extern(immutable, strict, parallel_safe)]
+fn normalize_phone(input: &str, region: &str) -> Option<String> {
+    phone::normalize_phone(input, region).or_raise("normalize_phone")
+}
+
+#[pg_extern(name = "normalize_phone", stable, strict, parallel_safe)]
+fn normalize_phone_default_region(input: &str) -> Option<String> {
+    normalize_phone(input, &guc::default_region())
+}
+
+/// e164, international, national, country_code, region, type, valid,
+/// reason; NULL only for blank input.
+#[pg_extern(immutable, strict, parallel_safe)]
+fn phone_info(input: &str, region: &str) -> Option<JsonB> {
+    let info = phone::phone_info(input, region).or_raise("phone_info")?;
+    Some(JsonB(serde_json::to_value(info).ok()?))
+}
+
+#[pg_extern(name = "phone_info", stable, strict, parallel_safe)]
+fn phone_info_default_region(input: &str) -> Option<JsonB> {
+    phone_info(input, &guc::default_region())
+}
