@@ -64,6 +64,8 @@ def strip_nationalities(s: str) -> str:
 
 
 def short_form(name: str, level: int) -> str:
+    if name in PSEUDO_CITIES:
+        return ""
     if level == 1:
         if name in PROVINCE_SHORT:
             s = PROVINCE_SHORT[name]

@@ -29,7 +29,6 @@ EXTRA_UNITS = {
     "FRNT": "FRNT", "HNGR": "HNGR", "LBBY": "LBBY", "LOWR": "LOWR", "OFC": "OFC",
     "PH": "PH", "RM": "RM", "SPC": "SPC", "STE": "STE", "TRLR": "TRLR", "UPPR": "UPPR",
     "APARTMENT": "APT", "SUITE": "STE", "FLOOR": "FL", "ROOM": "RM",
-    "NUMBER": "#", "NO": "#",
 }
 # Pub 28 C2: designators that do not take a secondary number.
 UNITS_WITHOUT_NUMBER = ["BSMT", "FRNT", "LBBY", "LOWR", "OFC", "PH", "REAR", "SIDE", "UPPR"]
@@ -39,7 +38,7 @@ EXTRA_STATES = {
     "ARMED FORCES AMERICAS": "AA", "ARMED FORCES EUROPE": "AE",
     "ARMED FORCES PACIFIC": "AP", "ARMED FORCES AFRICA": "AE",
     "ARMED FORCES CANADA": "AE", "ARMED FORCES MIDDLE EAST": "AE",
-    "WASHINGTON DC": "DC", "WASHINGTON D C": "DC", "D C": "DC",
+    "D C": "DC",
     "FEDERATED STATES OF MICRONESIA": "FM", "MARSHALL ISLANDS": "MH", "PALAU": "PW",
     "US VIRGIN ISLANDS": "VI", "VIRGIN ISLANDS": "VI", "PUERTO RICO": "PR",
 }

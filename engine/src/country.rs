@@ -1,1 +1,275 @@
-//! placeholder, being written
+//! `normalize_country`: ISO 3166-1 alpha-2 from codes, names and aliases.
+//!
+//! Accepted, in this order:
+//! 1. ISO alpha-2 (`cn`, `US`), alpha-3 (`CHN`) and three-digit numeric
+//!    (`156`) codes, case-insensitive, punctuation ignored (`U.S.` = `US`).
+//!    Numeric codes must have three digits: `86` is a telephone prefix, not
+//!    an ISO code, and is not accepted.
+//! 2. English names (ISO short, official and common names) and Chinese names
+//!    (simplified and traditional, from the iso-codes translations), plus a
+//!    hand-maintained alias list (`USA`, `UK`, `PRC`, `中国大陆`, `Holland`, …);
+//!    matching ignores case, accents, spaces, punctuation and a leading "the",
+//!    and reads `&` as "and".
+//!
+//! The tables are generated: see [`crate::data::iso3166`].
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use unicode_normalization::UnicodeNormalization;
+
+use crate::data::iso3166::{ALIASES, COUNTRIES};
+use crate::error::{ErrorClass, SqlError};
+
+/// Error for a country *argument* that names no country.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CountryError {
+    /// The argument is not a code, name or alias of any ISO 3166-1 country.
+    #[error("unknown country \"{0}\"")]
+    Unknown(String),
+}
+
+impl SqlError for CountryError {
+    fn class(&self) -> ErrorClass {
+        ErrorClass::InvalidParameterValue
+    }
+    fn hint(&self) -> String {
+        "use an ISO 3166-1 code or name such as 'CN', 'US', 'GB' or 'China'".to_string()
+    }
+}
+
+/// The lookup key of a name: NFKC, lower case, accents dropped, `&` read
+/// as "and", everything but letters and digits removed, leading "the" dropped.
+fn key(input: &str) -> String {
+    let folded = crate::text::fold_width(input).to_lowercase();
+    let mut words: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    for c in folded.nfd() {
+        if unicode_normalization::char::is_combining_mark(c) {
+            continue;
+        }
+        if c.is_alphanumeric() {
+            cur.push(c);
+        } else {
+            if !cur.is_empty() {
+                words.push(std::mem::take(&mut cur));
+            }
+            if c == '&' {
+                words.push("and".to_string());
+            }
+        }
+    }
+    if !cur.is_empty() {
+        words.push(cur);
+    }
+    if words.len() > 1 && words[0] == "the" {
+        words.remove(0);
+    }
+    words.concat().nfc().collect()
+}
+
+fn name_index() -> &'static HashMap<String, &'static str> {
+    static INDEX: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut m = HashMap::new();
+        for c in COUNTRIES {
+            for n in [c.name, c.common_name, c.official_name] {
+                if !n.is_empty() {
+                    m.entry(key(n)).or_insert(c.alpha2);
+                }
+            }
+        }
+        for c in COUNTRIES {
+            for n in [c.name_zh_cn, c.official_name_zh_cn, c.name_zh_tw] {
+                if !n.is_empty() {
+                    m.entry(key(n)).or_insert(c.alpha2);
+                }
+            }
+        }
+        for (alias, code) in ALIASES {
+            // Aliases are chosen by hand and win over translations.
+            if let Some(c) = COUNTRIES.iter().find(|c| c.alpha2 == *code) {
+                m.insert(key(alias), c.alpha2);
+            }
+        }
+        m
+    })
+}
+
+/// ISO 3166-1 alpha-2 code of a country given by code, name or alias;
+/// `None` when it names no country (or is empty or too long).
+pub fn normalize_country(input: &str) -> Option<&'static str> {
+    if input.len() > crate::MAX_FIELD_BYTES {
+        return None;
+    }
+    let k = key(input);
+    if k.is_empty() {
+        return None;
+    }
+    if k.is_ascii() {
+        let upper = k.to_ascii_uppercase();
+        let by_code = match upper.len() {
+            2 => COUNTRIES.iter().find(|c| c.alpha2 == upper),
+            3 if upper.bytes().all(|b| b.is_ascii_digit()) => {
+                COUNTRIES.iter().find(|c| c.numeric == upper)
+            }
+            3 => COUNTRIES.iter().find(|c| c.alpha3 == upper),
+            _ => None,
+        };
+        if let Some(c) = by_code {
+            return Some(c.alpha2);
+        }
+    }
+    name_index().get(&k).copied()
+}
+
+/// Resolves a country *argument* (of `normalize_postcode`, the address
+/// functions, …): anything [`normalize_country`] accepts, else an error.
+pub fn country_code_arg(arg: &str) -> Result<&'static str, CountryError> {
+    normalize_country(arg).ok_or_else(|| {
+        let shown: String = arg.chars().take(100).collect();
+        let shown = if shown.len() < arg.len() { format!("{shown}…") } else { shown };
+        CountryError::Unknown(shown)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn codes() {
+        assert_eq!(normalize_country("CN"), Some("CN"));
+        assert_eq!(normalize_country("cn"), Some("CN"));
+        assert_eq!(normalize_country(" us "), Some("US"));
+        assert_eq!(normalize_country("CHN"), Some("CN"));
+        assert_eq!(normalize_country("usa"), Some("US"));
+        assert_eq!(normalize_country("GBR"), Some("GB"));
+        assert_eq!(normalize_country("DEU"), Some("DE"));
+        assert_eq!(normalize_country("156"), Some("CN"));
+        assert_eq!(normalize_country("840"), Some("US"));
+        assert_eq!(normalize_country("036"), Some("AU"));
+        assert_eq!(normalize_country("ＪＰ"), Some("JP"));
+        assert_eq!(normalize_country("U.S."), Some("US"));
+    }
+
+    #[test]
+    fn english_names() {
+        assert_eq!(normalize_country("China"), Some("CN"));
+        assert_eq!(normalize_country("CHINA"), Some("CN"));
+        assert_eq!(normalize_country("People's Republic of China"), Some("CN"));
+        assert_eq!(normalize_country("United States"), Some("US"));
+        assert_eq!(normalize_country("the United States"), Some("US"));
+        assert_eq!(normalize_country("united   kingdom"), Some("GB"));
+        assert_eq!(normalize_country("Germany"), Some("DE"));
+        assert_eq!(normalize_country("Korea, Republic of"), Some("KR"));
+        assert_eq!(normalize_country("Côte d'Ivoire"), Some("CI"));
+        assert_eq!(normalize_country("Cote dIvoire"), Some("CI"));
+        assert_eq!(normalize_country("Trinidad & Tobago"), Some("TT"));
+        assert_eq!(normalize_country("Bosnia and Herzegovina"), Some("BA"));
+        assert_eq!(normalize_country("Viet Nam"), Some("VN"));
+        assert_eq!(normalize_country("Taiwan"), Some("TW"));
+        assert_eq!(normalize_country("North Korea"), Some("KP"));
+        assert_eq!(normalize_country("The Netherlands"), Some("NL"));
+    }
+
+    #[test]
+    fn chinese_names() {
+        assert_eq!(normalize_country("中国"), Some("CN"));
+        assert_eq!(normalize_country("中华人民共和国"), Some("CN"));
+        assert_eq!(normalize_country("中國"), Some("CN"));
+        assert_eq!(normalize_country("中国大陆"), Some("CN"));
+        assert_eq!(normalize_country("美国"), Some("US"));
+        assert_eq!(normalize_country("美國"), Some("US"));
+        assert_eq!(normalize_country("英国"), Some("GB"));
+        assert_eq!(normalize_country("德国"), Some("DE"));
+        assert_eq!(normalize_country("日本"), Some("JP"));
+        assert_eq!(normalize_country("韩国"), Some("KR"));
+        assert_eq!(normalize_country("台湾"), Some("TW"));
+        assert_eq!(normalize_country("香港"), Some("HK"));
+        assert_eq!(normalize_country("澳门"), Some("MO"));
+        assert_eq!(normalize_country("俄罗斯"), Some("RU"));
+        assert_eq!(normalize_country("法国"), Some("FR"));
+        assert_eq!(normalize_country(" 新加坡 "), Some("SG"));
+    }
+
+    #[test]
+    fn aliases() {
+        assert_eq!(normalize_country("USA"), Some("US"));
+        assert_eq!(normalize_country("U.S.A."), Some("US"));
+        assert_eq!(normalize_country("America"), Some("US"));
+        assert_eq!(normalize_country("United States of America"), Some("US"));
+        assert_eq!(normalize_country("PRC"), Some("CN"));
+        assert_eq!(normalize_country("P.R.C."), Some("CN"));
+        assert_eq!(normalize_country("UK"), Some("GB"));
+        assert_eq!(normalize_country("u.k."), Some("GB"));
+        assert_eq!(normalize_country("Great Britain"), Some("GB"));
+        assert_eq!(normalize_country("England"), Some("GB"));
+        assert_eq!(normalize_country("Britain"), Some("GB"));
+        assert_eq!(normalize_country("Holland"), Some("NL"));
+        assert_eq!(normalize_country("South Korea"), Some("KR"));
+        assert_eq!(normalize_country("Korea"), Some("KR"));
+        assert_eq!(normalize_country("Russia"), Some("RU"));
+        assert_eq!(normalize_country("Vietnam"), Some("VN"));
+        assert_eq!(normalize_country("UAE"), Some("AE"));
+    }
+
+    #[test]
+    fn unknown_and_empty() {
+        assert_eq!(normalize_country(""), None);
+        assert_eq!(normalize_country("   "), None);
+        assert_eq!(normalize_country("..."), None);
+        assert_eq!(normalize_country("Atlantis"), None);
+        assert_eq!(normalize_country("XX"), None);
+        assert_eq!(normalize_country("ZZZ"), None);
+        assert_eq!(normalize_country("86"), None);
+        assert_eq!(normalize_country("999"), None);
+        assert_eq!(normalize_country("火星"), None);
+        assert_eq!(normalize_country(&"a".repeat(5000)), None);
+    }
+
+    #[test]
+    fn argument() {
+        assert_eq!(country_code_arg("cn"), Ok("CN"));
+        assert_eq!(country_code_arg("中国"), Ok("CN"));
+        let e = country_code_arg("Narnia").unwrap_err();
+        assert_eq!(e, CountryError::Unknown("Narnia".into()));
+        assert_eq!(e.to_string(), "unknown country \"Narnia\"");
+        assert_eq!(e.class(), ErrorClass::InvalidParameterValue);
+        assert_eq!(
+            e.hint(),
+            "use an ISO 3166-1 code or name such as 'CN', 'US', 'GB' or 'China'"
+        );
+        assert_eq!(country_code_arg("").unwrap_err().to_string(), "unknown country \"\"");
+    }
+
+    #[test]
+    fn every_table_entry_round_trips() {
+        for c in COUNTRIES {
+            assert_eq!(normalize_country(c.alpha2), Some(c.alpha2));
+            assert_eq!(normalize_country(c.alpha3), Some(c.alpha2));
+            assert_eq!(normalize_country(c.numeric), Some(c.alpha2));
+            assert_eq!(normalize_country(c.name), Some(c.alpha2), "{}", c.name);
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics(s in any::<String>()) {
+            if let Some(code) = normalize_country(&s) {
+                prop_assert_eq!(normalize_country(code), Some(code));
+            }
+        }
+
+        #[test]
+        fn output_is_a_fixed_point(s in "[A-Za-z .]{0,12}|[中国美英日韩]{1,4}") {
+            if let Some(code) = normalize_country(&s) {
+                prop_assert_eq!(normalize_country(code), Some(code));
+                prop_assert!(country_code_arg(&s).is_ok());
+            } else {
+                prop_assert!(country_code_arg(&s).is_err());
+            }
+        }
+    }
+}

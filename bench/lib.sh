@@ -1,0 +1,105 @@
+# Shared helpers for the bench/ scripts (source it; bash only).
+# Everything here is idempotent: it builds or starts only what is missing.
+set -euo pipefail
+
+BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO_DIR="$(cd "$BENCH_DIR/.." && pwd)"
+OUT_DIR="$BENCH_DIR/out"
+mkdir -p "$OUT_DIR"
+
+# Private PostgreSQL cluster for benchmarks (never the system one).
+PG_BIN="${PG_BIN:-/usr/lib/postgresql/15/bin}"
+BENCH_PGPORT="${BENCH_PGPORT:-5497}"
+BENCH_SOCK="${BENCH_SOCK:-/tmp/bench_sock}"
+BENCH_PGDATA="${BENCH_PGDATA:-/tmp/bench_pg/data}"
+BENCH_DB="${BENCH_DB:-bench}"
+
+# Python virtual environments with pinned packages.
+VENV="$BENCH_DIR/.venv"            # phonenumbers 9.0.33 (requirements.txt)
+VENV_PN8="$BENCH_DIR/.venv-pn8"    # phonenumbers 8.12.57 (requirements-pn8.txt)
+PHONE_BENCH="$BENCH_DIR/phone_bench/phone_bench"
+
+log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+
+# ensure_venv DIR REQUIREMENTS
+ensure_venv() {
+  local dir=$1 req=$2 stamp
+  stamp="$dir/.requirements.$(md5sum < "$req" | cut -c1-12)"
+  if [[ ! -f $stamp ]]; then
+    log "creating $dir from $(basename "$req")"
+    python3 -m venv "$dir"
+    "$dir/bin/pip" install --quiet -r "$req"
+    touch "$stamp"
+  fi
+}
+
+ensure_venvs() {
+  ensure_venv "$VENV" "$BENCH_DIR/requirements.txt"
+  ensure_venv "$VENV_PN8" "$BENCH_DIR/requirements-pn8.txt"
+}
+
+ensure_phone_bench() {
+  make -s -C "$BENCH_DIR/phone_bench" >&2
+}
+
+as_postgres() { sudo -u postgres "$@"; }
+
+ensure_cluster() {
+  mkdir -p "$BENCH_SOCK"
+  chown postgres "$BENCH_SOCK"
+  if [[ ! -f $BENCH_PGDATA/PG_VERSION ]]; then
+    log "initdb $BENCH_PGDATA"
+    mkdir -p "$(dirname "$BENCH_PGDATA")"
+    chown postgres "$(dirname "$BENCH_PGDATA")"
+    as_postgres "$PG_BIN/initdb" -D "$BENCH_PGDATA" -U postgres --auth=trust \
+      --encoding=UTF8 --locale=C.UTF-8 >/dev/null
+    cat >> "$BENCH_PGDATA/postgresql.conf" <<CONF
+# bench settings
+listen_addresses = ''
+shared_buffers = 256MB
+work_mem = 64MB
+maintenance_work_mem = 256MB
+max_parallel_workers_per_gather = 0
+jit = off
+fsync = off
+synchronous_commit = off
+full_page_writes = off
+CONF
+  fi
+  if ! as_postgres "$PG_BIN/pg_ctl" -D "$BENCH_PGDATA" status >/dev/null 2>&1; then
+    log "starting cluster on port $BENCH_PGPORT, socket $BENCH_SOCK"
+    as_postgres "$PG_BIN/pg_ctl" -D "$BENCH_PGDATA" -l "$BENCH_PGDATA/../server.log" \
+      -o "-p $BENCH_PGPORT -k $BENCH_SOCK" -w start >/dev/null
+  fi
+  if ! bpsql -d postgres -tAc "select 1 from pg_database where datname = '$BENCH_DB'" | grep -q 1; then
+    bpsql -d postgres -qc "create database $BENCH_DB"
+  fi
+}
+
+stop_cluster() {
+  as_postgres "$PG_BIN/pg_ctl" -D "$BENCH_PGDATA" -m fast stop
+}
+
+# psql against the bench cluster; extra arguments are passed through.
+bpsql() {
+  psql -h "$BENCH_SOCK" -p "$BENCH_PGPORT" -U postgres -X -v ON_ERROR_STOP=1 "$@"
+}
+
+have_extension() {
+  [[ -f /usr/share/postgresql/15/extension/customer_clean.control ]]
+}
+
+# Installs (or updates to the installed version) customer_clean in $BENCH_DB.
+ensure_extension() {
+  if ! have_extension; then
+    log "customer_clean is not installed in PostgreSQL 15 (run: cargo pgrx install --release --pg-config $PG_BIN/pg_config)"
+    return 1
+  fi
+  bpsql -d "$BENCH_DB" -qc "create extension if not exists customer_clean" >/dev/null
+  local installed available
+  installed=$(bpsql -d "$BENCH_DB" -tAc "select extversion from pg_extension where extname = 'customer_clean'")
+  available=$(bpsql -d "$BENCH_DB" -tAc "select default_version from pg_available_extensions where name = 'customer_clean'")
+  if [[ $installed != "$available" ]]; then
+    bpsql -d "$BENCH_DB" -qc "drop extension customer_clean cascade; create extension customer_clean"
+  fi
+}

@@ -1,0 +1,165 @@
+//! In-database tests (`cargo pgrx test`): what only a running PostgreSQL
+//! can show — catalog flags, settings, SQLSTATEs and type conversion.
+//! Exact outputs of every function for normal, messy and bad input are in
+//! the engine's unit tests and the SQL scenarios in `tests/regress/`.
+
+#[pgrx::pg_schema]
+mod tests {
+    use pgrx::prelude::*;
+
+    /// Runs `sql` and returns "SQLSTATE: message HINT: hint" of the error it
+    /// raises, or "no error".
+    fn error_of(sql: &str) -> String {
+        Spi::run(
+            r#"CREATE OR REPLACE FUNCTION pg_temp.error_of(q text) RETURNS text LANGUAGE plpgsql AS $f$
+            DECLARE s text; m text; h text;
+            BEGIN
+              EXECUTE q;
+              RETURN 'no error';
+            EXCEPTION WHEN OTHERS THEN
+              GET STACKED DIAGNOSTICS s = RETURNED_SQLSTATE, m = MESSAGE_TEXT, h = PG_EXCEPTION_HINT;
+              RETURN s || ': ' || m || ' HINT: ' || h;
+            END $f$"#,
+        )
+        .unwrap();
+        Spi::get_one_with_args::<String>("SELECT pg_temp.error_of($1)", &[sql.into()])
+            .unwrap()
+            .unwrap()
+    }
+
+    fn text(sql: &str) -> Option<String> {
+        Spi::get_one::<String>(sql).unwrap()
+    }
+
+    #[pg_test]
+    fn every_function_is_strict_and_parallel_safe() {
+        let offenders = text(
+            "SELECT string_agg(p.oid::regprocedure::text, ', ' ORDER BY 1)
+               FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+              WHERE n.nspname = 'customer_clean' AND (NOT p.proisstrict OR p.proparallel <> 's')",
+        );
+        assert_eq!(offenders, None);
+    }
+
+    #[pg_test]
+    fn only_functions_reading_settings_are_stable() {
+        let stable = text(
+            "SELECT string_agg(p.oid::regprocedure::text, ', ' ORDER BY 1)
+               FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+              WHERE n.nspname = 'customer_clean' AND p.provolatile <> 'i'",
+        );
+        assert_eq!(
+            stable.as_deref(),
+            Some("customer_clean.normalize_date(text), customer_clean.normalize_phone(text), customer_clean.phone_info(text)")
+        );
+    }
+
+    #[pg_test]
+    fn default_region_setting_drives_one_argument_phone_functions() {
+        assert_eq!(text("SELECT customer_clean.normalize_phone('138 1234 5678')"), None);
+        assert_eq!(text("SELECT customer_clean.normalize_phone('+86 138 1234 5678')").as_deref(), Some("+8613812345678"));
+        Spi::run("SET LOCAL customer_clean.default_region = 'CN'").unwrap();
+        assert_eq!(text("SELECT customer_clean.normalize_phone('138 1234 5678')").as_deref(), Some("+8613812345678"));
+        assert_eq!(text("SELECT customer_clean.phone_info('138 1234 5678')->>'type'").as_deref(), Some("mobile"));
+        Spi::run("SET LOCAL customer_clean.default_region = 'us'").unwrap();
+        assert_eq!(text("SELECT customer_clean.normalize_phone('(415) 555-0132')").as_deref(), Some("+14155550132"));
+        Spi::run("SET LOCAL customer_clean.default_region = 'Narnia'").unwrap();
+        assert_eq!(
+            error_of("SELECT customer_clean.normalize_phone('138 1234 5678')"),
+            "22023: unknown phone region \"Narnia\" HINT: use an ISO 3166-1 alpha-2 region that libphonenumber knows, such as 'CN', 'US', 'GB' or 'DE'; 'ZZ' accepts only numbers written with +country code"
+        );
+    }
+
+    #[pg_test]
+    fn date_order_setting_breaks_ties() {
+        assert_eq!(text("SELECT current_setting('customer_clean.date_order')").as_deref(), Some("DMY"));
+        assert_eq!(text("SELECT customer_clean.normalize_date('03/04/2005')::text").as_deref(), Some("2005-04-03"));
+        Spi::run("SET LOCAL customer_clean.date_order = 'MDY'").unwrap();
+        assert_eq!(text("SELECT customer_clean.normalize_date('03/04/2005')::text").as_deref(), Some("2005-03-04"));
+        assert_eq!(text("SELECT customer_clean.normalize_date('13/04/2005')::text").as_deref(), Some("2005-04-13"));
+        assert_eq!(text("SELECT customer_clean.normalize_date('03/04/2005', 'YMD')::text").as_deref(), Some("2005-04-03"));
+        assert!(error_of("SET LOCAL customer_clean.date_order = 'ISO'").starts_with("22023: invalid value for parameter \"customer_clean.date_order\": \"ISO\""));
+    }
+
+    #[pg_test]
+    fn bad_arguments_raise_22023_with_a_hint() {
+        assert_eq!(
+            error_of("SELECT customer_clean.normalize_phone('1', 'XX')"),
+            "22023: unknown phone region \"XX\" HINT: use an ISO 3166-1 alpha-2 region that libphonenumber knows, such as 'CN', 'US', 'GB' or 'DE'; 'ZZ' accepts only numbers written with +country code"
+        );
+        assert_eq!(
+            error_of("SELECT customer_clean.normalize_date('1/2/3', 'ISO')"),
+            "22023: unknown date order \"ISO\" HINT: use 'DMY', 'MDY' or 'YMD'"
+        );
+        for sql in [
+            "SELECT customer_clean.normalize_postcode('100000', 'Atlantis')",
+            "SELECT customer_clean.normalize_address('x', 'Atlantis')",
+            "SELECT customer_clean.address_parts('x', 'Atlantis')",
+        ] {
+            let err = error_of(sql);
+            assert!(err.starts_with("22023: unknown country \"Atlantis\" HINT: "), "{sql}: {err}");
+        }
+    }
+
+    #[pg_test]
+    fn null_in_null_out_and_blank_is_null() {
+        let all_null = text(
+            "SELECT concat_ws(',', customer_clean.normalize_text(NULL), customer_clean.normalize_phone(NULL, 'CN'),
+                    customer_clean.normalize_phone('1', NULL), customer_clean.phone_info(NULL, 'CN')::text,
+                    customer_clean.normalize_email(NULL), customer_clean.email_match_key(NULL),
+                    customer_clean.normalize_name(NULL), customer_clean.name_parts(NULL)::text,
+                    customer_clean.normalize_country(NULL), customer_clean.normalize_postcode(NULL, 'CN'),
+                    customer_clean.normalize_date(NULL), customer_clean.normalize_address(NULL, 'CN'),
+                    customer_clean.address_parts('x', NULL)::text)",
+        );
+        assert_eq!(all_null.as_deref(), Some(""));
+        let all_blank = text(
+            "SELECT concat_ws(',', customer_clean.normalize_text(' '), customer_clean.normalize_phone(' ', 'CN'),
+                    customer_clean.phone_info(' ', 'CN')::text, customer_clean.normalize_email(' '),
+                    customer_clean.email_match_key(' '), customer_clean.normalize_name(' '),
+                    customer_clean.name_parts(' ')::text, customer_clean.normalize_country(' '),
+                    customer_clean.normalize_postcode(' ', 'CN'), customer_clean.normalize_date(' '),
+                    customer_clean.normalize_address(' ', 'CN'), customer_clean.address_parts(' ', 'US')::text)",
+        );
+        assert_eq!(all_blank.as_deref(), Some(""));
+    }
+
+    #[pg_test]
+    fn megabyte_arguments_return_without_error() {
+        let out = text(
+            "WITH big AS (SELECT repeat('张伟 138 1234 5678 a@b.cn ', 40000) AS s)
+             SELECT concat_ws('|', length(customer_clean.normalize_text(s)), customer_clean.normalize_phone(s, 'CN'),
+                    customer_clean.normalize_email(s), customer_clean.normalize_date(s),
+                    customer_clean.normalize_country(s), customer_clean.normalize_postcode(s, 'CN'))
+               FROM big",
+        );
+        assert_eq!(out.as_deref(), Some("959999"));
+    }
+
+    #[pg_test]
+    fn jsonb_results_have_the_documented_keys() {
+        assert_eq!(
+            text("SELECT customer_clean.phone_info('+1 800 555 0100', 'CN')::text").as_deref(),
+            Some(r#"{"e164": "+18005550100", "type": "toll_free", "valid": true, "reason": null, "region": "US", "national": "(800) 555-0100", "country_code": 1, "international": "+1 800-555-0100"}"#)
+        );
+        assert_eq!(
+            text("SELECT customer_clean.name_parts('ZHANG, Wei')::text").as_deref(),
+            Some(r#"{"given": "Wei", "family": "Zhang", "middle": null, "script": "latin"}"#)
+        );
+    }
+
+    #[pg_test]
+    fn works_in_an_index_and_a_parallel_query() {
+        Spi::run(
+            "CREATE TEMP TABLE c(phone text);
+             INSERT INTO c SELECT '138 ' || lpad(g::text, 4, '0') || ' 5678' FROM generate_series(1, 2000) g;
+             CREATE INDEX ON c (customer_clean.normalize_phone(phone, 'CN'));
+             ANALYZE c;",
+        )
+        .unwrap();
+        assert_eq!(
+            Spi::get_one::<i64>("SELECT count(*) FROM c WHERE customer_clean.normalize_phone(phone, 'CN') = '+8613800015678'").unwrap(),
+            Some(1)
+        );
+    }
+}
