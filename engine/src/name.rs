@@ -493,6 +493,11 @@ fn case_plain(p: &str) -> String {
     title(&l)
 }
 
+/// A letter with case (Latin, Greek, Cyrillic…), unlike Han or Arabic.
+fn has_case(c: char) -> bool {
+    c.is_uppercase() || c.is_lowercase() || !c.to_lowercase().eq(c.to_uppercase())
+}
+
 /// Cases a hyphen/dot-free segment, which may contain apostrophes.
 fn case_segment(seg: &str) -> String {
     if is_deliberate_camel(seg) {
@@ -507,7 +512,7 @@ fn case_segment(seg: &str) -> String {
             out.push('\'');
             let prev = parts[i - 1];
             let mut pc = prev.chars();
-            let one_letter = matches!((pc.next(), pc.next()), (Some(c), None) if c.is_alphabetic());
+            let one_letter = matches!((pc.next(), pc.next()), (Some(c), None) if has_case(c));
             if one_letter {
                 out.push_str(&case_plain(p));
             } else {

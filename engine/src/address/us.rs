@@ -315,8 +315,7 @@ fn parse_street(t: &[String], comma_mode: bool, city_expected: bool) -> Street {
             s.number = Some(v.clone());
             i += 1;
         }
-        if let Some(w) = t.get(i).filter(|w| *w == "#" || unit_code(w).is_some()) {
-            let _ = w;
+        if t.get(i).is_some_and(|w| w == "#" || unit_code(w).is_some()) {
             let (ty, val, used) = parse_unit(&t[i..]);
             s.unit_type = Some(ty);
             s.unit = val;

@@ -1,4 +1,5 @@
 -- normalize_date: the formats customers type; impossible dates are NULL.
+SET datestyle = ISO;
 SET customer_clean.date_order = 'DMY';
 SELECT input, customer_clean.normalize_date(input) AS date
   FROM unnest(ARRAY['1985-03-12', '1985/3/12', '1985年3月12日', '１９８５年３月１２日', '85-3-12',
