@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 doc=docs/functions.md
 fail=0
 
-psql -X -q -d postgres -c "DROP DATABASE IF EXISTS cc_docs_check" -c "CREATE DATABASE cc_docs_check"
+psql -X -q -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS cc_docs_check" -c "CREATE DATABASE cc_docs_check"
 functions=$(psql -X -q -At -d cc_docs_check -c "CREATE EXTENSION customer_clean" \
   -c "SELECT DISTINCT p.proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'customer_clean' ORDER BY 1")
 psql -X -q -d postgres -c "DROP DATABASE cc_docs_check"
