@@ -269,7 +269,9 @@ fn script_of(s: &str) -> &'static str {
 }
 
 /// Character-level clean-up; returns the prepared text (single spaces).
-fn prepare(input: &str) -> String {
+/// With `glue_cjk`, spaces between two CJK characters are removed here,
+/// before words are formed, so that a second pass sees the same words.
+fn prepare(input: &str, glue_cjk: bool) -> String {
     let pre: String = input.chars().map(premap).collect();
     let cleaned = clean(&pre);
     // keep only name characters, everything else is a space
@@ -321,7 +323,10 @@ fn prepare(input: &str) -> String {
         if c == ' ' {
             let next = split[i + 1..].iter().find(|c| **c != ' ');
             let glue = matches!(last, None | Some(' ') | Some('-') | Some(DOT))
-                || matches!(next.copied(), None | Some('-') | Some(DOT));
+                || matches!(next.copied(), None | Some('-') | Some(DOT))
+                || (glue_cjk
+                    && last.is_some_and(is_cjk)
+                    && next.is_some_and(|c| is_cjk(*c)));
             if glue {
                 continue;
             }
@@ -572,12 +577,17 @@ fn case_word(word: &str, lower_al: bool) -> String {
 }
 
 /// Tokenizes and cases; the shared core of both public functions.
-fn analyse(input: &str) -> Option<(Vec<Tok>, &'static str)> {
+/// `keep_cjk_spaces` keeps the typed spaces of an all-CJK name as word
+/// breaks (used by `name_parts`: `山田 太郎`).
+fn analyse(input: &str, keep_cjk_spaces: bool) -> Option<(Vec<Tok>, &'static str)> {
     if input.len() > crate::MAX_FIELD_BYTES {
         return None;
     }
-    let prepared = prepare(input);
+    let mut prepared = prepare(input, true);
     let script = script_of(&prepared);
+    if keep_cjk_spaces && script == "cjk" {
+        prepared = prepare(input, false);
+    }
     let mut toks = tokenize(&prepared);
     if script == "cjk" {
         toks.retain(|t| matches!(t, Tok::Word(_)));
@@ -726,7 +736,7 @@ fn render(toks: &[Tok]) -> String {
 /// `None` when there is no letter in it or it is longer than
 /// [`crate::MAX_FIELD_BYTES`].
 pub fn normalize_name(input: &str) -> Option<String> {
-    let (toks, _) = analyse(input)?;
+    let (toks, _) = analyse(input, false)?;
     let out: String = render(&toks).nfc().collect();
     if out.len() > crate::MAX_FIELD_BYTES || !out.chars().any(char::is_alphabetic) {
         return None;
@@ -926,7 +936,7 @@ fn latin_parts(toks: &[Tok], script: &'static str) -> NameParts {
 /// module documentation. `None` exactly when [`normalize_name`] is `None`.
 pub fn name_parts(input: &str) -> Option<NameParts> {
     normalize_name(input)?;
-    let (toks, script) = analyse(input)?;
+    let (toks, script) = analyse(input, true)?;
     if script == "cjk" {
         let words: Vec<&Word> = toks
             .iter()

@@ -24,13 +24,19 @@ use crate::country::{country_code_arg, CountryError};
 use crate::data::postcode_formats::POSTCODE_FORMATS;
 
 fn format_index(country: &str) -> Option<usize> {
-    POSTCODE_FORMATS.binary_search_by(|(c, _, _)| (*c).cmp(country)).ok()
+    POSTCODE_FORMATS
+        .binary_search_by(|(c, _, _)| (*c).cmp(country))
+        .ok()
 }
 
 /// The anchored pattern of the format at `idx`, compiled once.
 fn pattern(idx: usize) -> Option<&'static Regex> {
     static CACHE: OnceLock<Vec<OnceLock<Option<Regex>>>> = OnceLock::new();
-    let cache = CACHE.get_or_init(|| (0..POSTCODE_FORMATS.len()).map(|_| OnceLock::new()).collect());
+    let cache = CACHE.get_or_init(|| {
+        (0..POSTCODE_FORMATS.len())
+            .map(|_| OnceLock::new())
+            .collect()
+    });
     cache
         .get(idx)?
         .get_or_init(|| Regex::new(&format!("^(?:{})$", POSTCODE_FORMATS[idx].1)).ok())
@@ -38,7 +44,10 @@ fn pattern(idx: usize) -> Option<&'static Regex> {
 }
 
 fn is_dash(c: char) -> bool {
-    matches!(c, '-' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}')
+    matches!(
+        c,
+        '-' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}'
+    )
 }
 
 /// Upper-case ASCII letters and digits of the code, or `None` if it holds
@@ -124,7 +133,9 @@ pub fn normalize_postcode(input: &str, country: &str) -> Result<Option<String>, 
         return Ok(None);
     };
     let examples = POSTCODE_FORMATS[idx].2;
-    Ok(candidates(cc, &code, examples).into_iter().find(|c| re.is_match(c)))
+    Ok(candidates(cc, &code, examples)
+        .into_iter()
+        .find(|c| re.is_match(c)))
 }
 
 #[cfg(test)]

@@ -71,9 +71,13 @@ impl CnAddress {
                 out.push_str(c);
             }
         }
-        for part in [self.district.map(str::to_string), self.street.clone(), self.detail.clone()]
-            .into_iter()
-            .flatten()
+        for part in [
+            self.district.map(str::to_string),
+            self.street.clone(),
+            self.detail.clone(),
+        ]
+        .into_iter()
+        .flatten()
         {
             out.push_str(&part);
         }
@@ -92,8 +96,10 @@ struct Index {
 fn index() -> &'static Index {
     static INDEX: OnceLock<Index> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let current: Vec<&'static Division> =
-            DIVISIONS.iter().filter(|d| d.current && d.name != "市辖区" && d.name != "县").collect();
+        let current: Vec<&'static Division> = DIVISIONS
+            .iter()
+            .filter(|d| d.current && d.name != "市辖区" && d.name != "县")
+            .collect();
         let mut children: HashMap<u32, Vec<&'static Division>> = HashMap::new();
         for d in &current {
             children.entry(d.parent).or_default().push(d);
@@ -113,10 +119,9 @@ const ROAD_CHARS: [char; 5] = ['路', '街', '道', '巷', '弄'];
 /// Whether a short form may end where `rest` begins: not when a road word
 /// follows closely (`南山大道`, `朝阳北路`) or a suffix we did not match.
 fn short_may_end_before(rest: &str) -> bool {
-    let mut chars = rest.chars();
-    match chars.next() {
+    match rest.chars().next() {
         None => return true,
-        Some(c) if matches!(c, '市' | '省' | '区' | '县' | '州' | '盟' | '旗' | '号') => return false,
+        Some('市' | '省' | '区' | '县' | '州' | '盟' | '旗' | '号') => return false,
         Some(c) if ROAD_CHARS.contains(&c) || c.is_ascii_digit() => return false,
         _ => {}
     }
@@ -199,7 +204,10 @@ fn compact(input: &str) -> String {
 }
 
 fn is_separator(c: char) -> bool {
-    matches!(c, ',' | ';' | ':' | '、' | '。' | '.' | ' ' | '-' | '/' | '|')
+    matches!(
+        c,
+        ',' | ';' | ':' | '、' | '。' | '.' | ' ' | '-' | '/' | '|'
+    )
 }
 
 const COUNTRY_PREFIXES: [&str; 6] = ["中华人民共和国", "中國", "中国", "CHINA", "China", "china"];
@@ -235,7 +243,8 @@ fn match_divisions(text: &str) -> Divisions {
     let mut city = None;
     if let Some(p) = province {
         let kids = idx.children.get(&p.code).map(Vec::as_slice).unwrap_or(&[]);
-        let cities: Vec<&'static Division> = kids.iter().copied().filter(|d| d.level == 2).collect();
+        let cities: Vec<&'static Division> =
+            kids.iter().copied().filter(|d| d.level == 2).collect();
         if let Some((c, end)) = best_at(text, pos, &cities, true, true) {
             city = Some(c);
             pos = end;
@@ -256,7 +265,12 @@ fn match_divisions(text: &str) -> Divisions {
         }
     } else {
         let cands: Vec<&'static Division> = match province {
-            Some(p) => idx.districts.iter().copied().filter(|d| d.code / 10000 == p.code / 10000).collect(),
+            Some(p) => idx
+                .districts
+                .iter()
+                .copied()
+                .filter(|d| d.code / 10000 == p.code / 10000)
+                .collect(),
             None => idx.districts.clone(),
         };
         if let Some((d, end)) = best_at(text, pos, &cands, false, true) {
@@ -268,7 +282,12 @@ fn match_divisions(text: &str) -> Divisions {
             }
         }
     }
-    Divisions { province, city, district, consumed: pos }
+    Divisions {
+        province,
+        city,
+        district,
+        consumed: pos,
+    }
 }
 
 fn strip_separators(s: &str) -> &str {
@@ -331,7 +350,13 @@ fn split_street(rest: &str) -> (Option<String>, Option<String>) {
     } else {
         detail
     };
-    let some = |s: &str| if s.is_empty() { None } else { Some(s.to_string()) };
+    let some = |s: &str| {
+        if s.is_empty() {
+            None
+        } else {
+            Some(s.to_string())
+        }
+    };
     (some(street), some(detail))
 }
 
@@ -428,7 +453,10 @@ mod tests {
 
     #[test]
     fn municipalities() {
-        assert_eq!(norm("北京朝阳区建国路88号").as_deref(), Some("北京市朝阳区建国路88号"));
+        assert_eq!(
+            norm("北京朝阳区建国路88号").as_deref(),
+            Some("北京市朝阳区建国路88号")
+        );
         assert_eq!(
             json("北京朝阳区建国路88号"),
             serde_json::json!({
@@ -443,10 +471,22 @@ mod tests {
             norm("上海市浦东新区世纪大道100号").as_deref(),
             Some("上海市浦东新区世纪大道100号")
         );
-        assert_eq!(norm("上海浦东世纪大道100号").as_deref(), Some("上海市浦东新区世纪大道100号"));
-        assert_eq!(norm("北京市北京市海淀区中关村大街1号").as_deref(), Some("北京市海淀区中关村大街1号"));
-        assert_eq!(norm("重庆市渝中区解放碑").as_deref(), Some("重庆市渝中区解放碑"));
-        assert_eq!(norm("天津和平区南京路").as_deref(), Some("天津市和平区南京路"));
+        assert_eq!(
+            norm("上海浦东世纪大道100号").as_deref(),
+            Some("上海市浦东新区世纪大道100号")
+        );
+        assert_eq!(
+            norm("北京市北京市海淀区中关村大街1号").as_deref(),
+            Some("北京市海淀区中关村大街1号")
+        );
+        assert_eq!(
+            norm("重庆市渝中区解放碑").as_deref(),
+            Some("重庆市渝中区解放碑")
+        );
+        assert_eq!(
+            norm("天津和平区南京路").as_deref(),
+            Some("天津市和平区南京路")
+        );
     }
 
     #[test]
@@ -456,9 +496,15 @@ mod tests {
         assert_eq!(a.city, Some("深圳市"));
         assert_eq!(a.district, Some("福田区"));
         assert_eq!(a.street.as_deref(), Some("福华一路88号"));
-        assert_eq!(norm("深圳福田区福华一路88号").as_deref(), Some("广东省深圳市福田区福华一路88号"));
+        assert_eq!(
+            norm("深圳福田区福华一路88号").as_deref(),
+            Some("广东省深圳市福田区福华一路88号")
+        );
         // 浦东新区 is unique nation-wide
-        assert_eq!(norm("浦东新区张杨路500号").as_deref(), Some("上海市浦东新区张杨路500号"));
+        assert_eq!(
+            norm("浦东新区张杨路500号").as_deref(),
+            Some("上海市浦东新区张杨路500号")
+        );
         // 朝阳区 is not (北京, 长春): no guess
         let a = parse("朝阳区建国路88号").unwrap();
         assert_eq!(a.district, None);
@@ -476,12 +522,18 @@ mod tests {
             norm("新疆乌鲁木齐天山区解放南路1号").as_deref(),
             Some("新疆维吾尔自治区乌鲁木齐市天山区解放南路1号")
         );
-        assert_eq!(norm("内蒙古呼和浩特市新城区").as_deref(), Some("内蒙古自治区呼和浩特市新城区"));
+        assert_eq!(
+            norm("内蒙古呼和浩特市新城区").as_deref(),
+            Some("内蒙古自治区呼和浩特市新城区")
+        );
         let a = parse("新疆巴音郭楞库尔勒市人民东路").unwrap();
         assert_eq!(a.city, Some("巴音郭楞蒙古自治州"));
         assert_eq!(a.district, Some("库尔勒市"));
         assert_eq!(a.district_code.as_deref(), Some("652801"));
-        assert_eq!(norm("湖北仙桃市仙桃大道1号").as_deref(), Some("湖北省仙桃市仙桃大道1号"));
+        assert_eq!(
+            norm("湖北仙桃市仙桃大道1号").as_deref(),
+            Some("湖北省仙桃市仙桃大道1号")
+        );
     }
 
     #[test]
@@ -498,8 +550,14 @@ mod tests {
             norm("中华人民共和国北京市东城区东长安街1号").as_deref(),
             Some("北京市东城区东长安街1号")
         );
-        assert_eq!(norm("中国,上海,黄浦区,南京东路100号").as_deref(), Some("上海市黄浦区南京东路100号"));
-        assert_eq!(norm("北京市朝阳区建国路88号院3号楼 Room 501").as_deref(), Some("北京市朝阳区建国路88号院3号楼Room 501"));
+        assert_eq!(
+            norm("中国,上海,黄浦区,南京东路100号").as_deref(),
+            Some("上海市黄浦区南京东路100号")
+        );
+        assert_eq!(
+            norm("北京市朝阳区建国路88号院3号楼 Room 501").as_deref(),
+            Some("北京市朝阳区建国路88号院3号楼Room 501")
+        );
     }
 
     #[test]

@@ -70,10 +70,15 @@ impl UsAddress {
             && self.suffix.is_none()
             && self.postdirectional.is_none();
         let street_parts: Vec<&str> = if po_box {
-            vec![Some("PO BOX"), self.number.as_deref(), self.unit_type.as_deref(), self.unit.as_deref()]
-                .into_iter()
-                .flatten()
-                .collect()
+            vec![
+                Some("PO BOX"),
+                self.number.as_deref(),
+                self.unit_type.as_deref(),
+                self.unit.as_deref(),
+            ]
+            .into_iter()
+            .flatten()
+            .collect()
         } else {
             [
                 &self.number,
@@ -100,7 +105,10 @@ impl UsAddress {
             (Some(z), None) => Some(z.clone()),
             _ => None,
         };
-        let last: Vec<&str> = [self.state.as_deref(), zip.as_deref()].into_iter().flatten().collect();
+        let last: Vec<&str> = [self.state.as_deref(), zip.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect();
         if !last.is_empty() {
             groups.push(last.join(" "));
         }
@@ -118,22 +126,32 @@ struct Tables {
 fn tables() -> &'static Tables {
     static T: OnceLock<Tables> = OnceLock::new();
     T.get_or_init(|| Tables {
-        suffixes: usps::STREET_SUFFIXES.iter().copied().filter(|(k, _)| !k.contains(' ')).collect(),
+        suffixes: usps::STREET_SUFFIXES
+            .iter()
+            .copied()
+            .filter(|(k, _)| !k.contains(' '))
+            .collect(),
         units: usps::UNIT_DESIGNATORS.iter().copied().collect(),
-        directionals: usps::DIRECTIONALS.iter().copied().filter(|(k, _)| !k.contains(' ')).collect(),
+        directionals: usps::DIRECTIONALS
+            .iter()
+            .copied()
+            .filter(|(k, _)| !k.contains(' '))
+            .collect(),
         states: usps::STATES.iter().copied().collect(),
     })
 }
 
 const COMMON_SUFFIXES: [&str; 20] = [
-    "ST", "AVE", "RD", "BLVD", "DR", "LN", "CT", "PL", "WAY", "HWY", "PKWY", "CIR", "TER", "TRL", "SQ",
-    "LOOP", "PIKE", "ROW", "PATH", "PLZ",
+    "ST", "AVE", "RD", "BLVD", "DR", "LN", "CT", "PL", "WAY", "HWY", "PKWY", "CIR", "TER", "TRL",
+    "SQ", "LOOP", "PIKE", "ROW", "PATH", "PLZ",
 ];
 
 /// Designators recognized anywhere after the first street word; the others
 /// (LOT, KEY, PIER, REAR, …) only right after a suffix or directional.
-const STRONG_UNITS: [&str; 14] =
-    ["APT", "STE", "UNIT", "#", "RM", "FL", "BLDG", "DEPT", "TRLR", "SPC", "OFC", "PH", "BSMT", "HNGR"];
+const STRONG_UNITS: [&str; 14] = [
+    "APT", "STE", "UNIT", "#", "RM", "FL", "BLDG", "DEPT", "TRLR", "SPC", "OFC", "PH", "BSMT",
+    "HNGR",
+];
 
 const ABBREVIATED_DIRECTIONALS: [&str; 8] = ["N", "S", "E", "W", "NE", "NW", "SE", "SW"];
 
@@ -159,7 +177,10 @@ fn tokenize(input: &str) -> Vec<Tok> {
     let mut cur = String::new();
     let flush = |cur: &mut String, toks: &mut Vec<Tok>, seg: usize| {
         if !cur.is_empty() {
-            toks.push(Tok { text: std::mem::take(cur), seg });
+            toks.push(Tok {
+                text: std::mem::take(cur),
+                seg,
+            });
         }
     };
     for c in s.chars() {
@@ -170,7 +191,10 @@ fn tokenize(input: &str) -> Vec<Tok> {
             }
             '#' => {
                 flush(&mut cur, &mut toks, seg);
-                toks.push(Tok { text: "#".into(), seg });
+                toks.push(Tok {
+                    text: "#".into(),
+                    seg,
+                });
             }
             c if c.is_whitespace() => flush(&mut cur, &mut toks, seg),
             c => cur.push(c),
@@ -188,10 +212,13 @@ fn all_digits(s: &str, n: usize) -> bool {
 fn take_zip(toks: &mut Vec<Tok>) -> (Option<String>, Option<String>) {
     let n = toks.len();
     let before_is_box = |i: usize| {
-        i > 0 && matches!(toks[i - 1].text.as_str(), "BOX" | "POB" | "POBOX" | "#")
-            || i > 0 && tables().units.contains_key(toks[i - 1].text.as_str())
+        i > 0
+            && (matches!(toks[i - 1].text.as_str(), "BOX" | "POB" | "POBOX" | "#")
+                || tables().units.contains_key(toks[i - 1].text.as_str()))
     };
-    let Some(last) = toks.last() else { return (None, None) };
+    let Some(last) = toks.last() else {
+        return (None, None);
+    };
     let t = last.text.clone();
     if let Some((a, b)) = t.split_once('-') {
         if all_digits(a, 5) && all_digits(b, 4) && !before_is_box(n - 1) {
@@ -203,7 +230,10 @@ fn take_zip(toks: &mut Vec<Tok>) -> (Option<String>, Option<String>) {
         toks.pop();
         return (Some(t[..5].into()), Some(t[5..].into()));
     }
-    if all_digits(&t, 4) && n >= 2 && all_digits(&toks[n - 2].text, 5) && toks[n - 2].seg == last.seg
+    if all_digits(&t, 4)
+        && n >= 2
+        && all_digits(&toks[n - 2].text, 5)
+        && toks[n - 2].seg == last.seg
         && !before_is_box(n - 2)
     {
         toks.pop();
@@ -228,7 +258,11 @@ fn find_state(toks: &[Tok]) -> Option<(usize, &'static str)> {
         if toks[start..].iter().any(|t| t.seg != toks[start].seg) {
             continue;
         }
-        let key = toks[start..].iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ");
+        let key = toks[start..]
+            .iter()
+            .map(|t| t.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
         if let Some(code) = tables().states.get(key.as_str()) {
             return Some((start, code));
         }
@@ -272,7 +306,11 @@ fn join(t: &[String]) -> Option<String> {
 /// value and the number of tokens used.
 fn parse_unit(t: &[String]) -> (String, Option<String>, usize) {
     let d = t[0].as_str();
-    let code = if d == "#" { "#" } else { unit_code(d).unwrap_or("#") };
+    let code = if d == "#" {
+        "#"
+    } else {
+        unit_code(d).unwrap_or("#")
+    };
     let mut i = 1;
     if code != "#" {
         while t.get(i).map(String::as_str) == Some("#") {
@@ -281,7 +319,9 @@ fn parse_unit(t: &[String]) -> (String, Option<String>, usize) {
     }
     let takes_number = !usps::UNITS_WITHOUT_NUMBER.contains(&code);
     let value = t.get(i).filter(|v| v.as_str() != "#").filter(|v| {
-        takes_number || v.bytes().any(|b| b.is_ascii_digit()) || (v.len() == 1 && v.bytes().all(|b| b.is_ascii_alphabetic()))
+        takes_number
+            || v.bytes().any(|b| b.is_ascii_digit())
+            || (v.len() == 1 && v.bytes().all(|b| b.is_ascii_alphabetic()))
     });
     match value {
         Some(v) => (code.to_string(), Some(v.clone()), i + 1),
@@ -298,7 +338,13 @@ fn parse_street(t: &[String], comma_mode: bool, city_expected: bool) -> Street {
         return s;
     }
     // PO boxes
-    let po_len = match t.iter().map(String::as_str).take(3).collect::<Vec<_>>().as_slice() {
+    let po_len = match t
+        .iter()
+        .map(String::as_str)
+        .take(3)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
         ["PO", "BOX", ..] => 2,
         ["P", "O", "BOX"] => 3,
         ["POST", "OFFICE", "BOX"] => 3,
@@ -320,6 +366,12 @@ fn parse_street(t: &[String], comma_mode: bool, city_expected: bool) -> Street {
             s.unit_type = Some(ty);
             s.unit = val;
             i += used;
+            if comma_mode && i < n {
+                let mut v: Vec<String> = s.unit.take().into_iter().collect();
+                v.extend(t[i..].iter().cloned());
+                s.unit = join(&v);
+                i = n;
+            }
         }
         s.leftover = t[i..].to_vec();
         return s;
@@ -329,7 +381,10 @@ fn parse_street(t: &[String], comma_mode: bool, city_expected: bool) -> Street {
         let mut num = t[0].clone();
         i = 1;
         if let Some(f) = t.get(1) {
-            if f.contains('/') && f.split('/').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())) {
+            if f.contains('/')
+                && f.split('/')
+                    .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+            {
                 num = format!("{num} {f}");
                 i = 2;
             }
@@ -340,7 +395,9 @@ fn parse_street(t: &[String], comma_mode: bool, city_expected: bool) -> Street {
     let mut u = n;
     for j in (i + 1)..n {
         let w = t[j].as_str();
-        let Some(code) = (if w == "#" { Some("#") } else { unit_code(w) }) else { continue };
+        let Some(code) = (if w == "#" { Some("#") } else { unit_code(w) }) else {
+            continue;
+        };
         let after_suffix = suffix_code(&t[j - 1]).is_some() || dir_code(&t[j - 1]).is_some();
         if STRONG_UNITS.contains(&code) || after_suffix {
             u = j;
@@ -353,7 +410,8 @@ fn parse_street(t: &[String], comma_mode: bool, city_expected: bool) -> Street {
     let sfx = if comma_mode || u < n {
         (1..region.len()).rev().find(|&k| {
             is_suffix(k)
-                && (k + 1 == region.len() || (k + 2 == region.len() && dir_code(&region[k + 1]).is_some()))
+                && (k + 1 == region.len()
+                    || (k + 2 == region.len() && dir_code(&region[k + 1]).is_some()))
         })
     } else {
         let cands: Vec<usize> = (1..region.len()).filter(|&k| is_suffix(k)).collect();
@@ -407,7 +465,13 @@ fn parse_street(t: &[String], comma_mode: bool, city_expected: bool) -> Street {
 }
 
 fn assemble(toks: &[Tok], state: Option<&str>, zip: (Option<String>, Option<String>)) -> UsAddress {
-    let mut a = UsAddress { country: "US", state: state.map(str::to_string), zip: zip.0, zip4: zip.1, ..Default::default() };
+    let mut a = UsAddress {
+        country: "US",
+        state: state.map(str::to_string),
+        zip: zip.0,
+        zip4: zip.1,
+        ..Default::default()
+    };
     if toks.is_empty() {
         return a;
     }
@@ -426,7 +490,10 @@ fn assemble(toks: &[Tok], state: Option<&str>, zip: (Option<String>, Option<Stri
     let city_expected = !comma_mode && (a.state.is_some() || a.zip.is_some());
     let mut s = parse_street(street_toks, comma_mode, city_expected);
     let mut city: Vec<String> = city_toks.to_vec();
-    let leftover_is_unit = s.leftover.first().is_some_and(|w| w == "#" || unit_code(w).is_some());
+    let leftover_is_unit = s
+        .leftover
+        .first()
+        .is_some_and(|w| w == "#" || unit_code(w).is_some());
     if !comma_mode && leftover_is_unit && s.unit_type.is_some() {
         // a second designator: part of the unit, not a city
         let mut v: Vec<String> = s.unit.take().into_iter().collect();
@@ -478,7 +545,9 @@ pub fn parse(input: &str) -> Option<UsAddress> {
         return None;
     }
     let zip = take_zip(&mut toks);
-    if let Some((start, code)) = find_state(&toks).filter(|(start, _)| *start > 0 || zip.0.is_some()) {
+    if let Some((start, code)) =
+        find_state(&toks).filter(|(start, _)| *start > 0 || zip.0.is_some())
+    {
         let a = assemble(&toks[..start], Some(code), zip.clone());
         if zip.0.is_some() || a.city.is_some() {
             return Some(a);
@@ -499,7 +568,10 @@ mod tests {
     #[test]
     fn brief_example() {
         let s = "123 north main street apt 4b, springfield, il 62704-1234";
-        assert_eq!(norm(s).as_deref(), Some("123 N MAIN ST APT 4B, SPRINGFIELD, IL 62704-1234"));
+        assert_eq!(
+            norm(s).as_deref(),
+            Some("123 N MAIN ST APT 4B, SPRINGFIELD, IL 62704-1234")
+        );
         assert_eq!(
             serde_json::to_value(parse(s).unwrap()).unwrap(),
             serde_json::json!({
@@ -512,14 +584,20 @@ mod tests {
 
     #[test]
     fn missing_commas() {
-        assert_eq!(norm("123 Main St Springfield IL 62704").as_deref(), Some("123 MAIN ST, SPRINGFIELD, IL 62704"));
+        assert_eq!(
+            norm("123 Main St Springfield IL 62704").as_deref(),
+            Some("123 MAIN ST, SPRINGFIELD, IL 62704")
+        );
         let a = parse("123 Main St Springfield IL 62704").unwrap();
         assert_eq!(a.city.as_deref(), Some("SPRINGFIELD"));
         assert_eq!(
             norm("500 Spring Valley Road Apt 12 Dallas Texas 75201").as_deref(),
             Some("500 SPRING VALLEY RD APT 12, DALLAS, TX 75201")
         );
-        assert_eq!(norm("77 Park Ave New York NY 10016").as_deref(), Some("77 PARK AVE, NEW YORK, NY 10016"));
+        assert_eq!(
+            norm("77 Park Ave New York NY 10016").as_deref(),
+            Some("77 PARK AVE, NEW YORK, NY 10016")
+        );
         assert_eq!(
             norm("1600 Pennsylvania Avenue NW Washington DC 20500").as_deref(),
             Some("1600 PENNSYLVANIA AVE NW, WASHINGTON, DC 20500")
@@ -528,15 +606,30 @@ mod tests {
 
     #[test]
     fn units() {
-        assert_eq!(norm("10 Main St #5, Boston, MA 02108").as_deref(), Some("10 MAIN ST # 5, BOSTON, MA 02108"));
-        assert_eq!(norm("10 Main St Apt#5, Boston, MA").as_deref(), Some("10 MAIN ST APT 5, BOSTON, MA"));
+        assert_eq!(
+            norm("10 Main St #5, Boston, MA 02108").as_deref(),
+            Some("10 MAIN ST # 5, BOSTON, MA 02108")
+        );
+        assert_eq!(
+            norm("10 Main St Apt#5, Boston, MA").as_deref(),
+            Some("10 MAIN ST APT 5, BOSTON, MA")
+        );
         assert_eq!(
             norm("1 Market St., Suite 200, San Francisco, CA 94105").as_deref(),
             Some("1 MARKET ST STE 200, SAN FRANCISCO, CA 94105")
         );
-        assert_eq!(norm("1 Market St Ste. 200 San Francisco CA 94105").as_deref(), Some("1 MARKET ST STE 200, SAN FRANCISCO, CA 94105"));
-        assert_eq!(norm("9 Elm Ave Floor 3, Austin, TX").as_deref(), Some("9 ELM AVE FL 3, AUSTIN, TX"));
-        assert_eq!(norm("9 Elm Ave Rear, Austin, TX").as_deref(), Some("9 ELM AVE REAR, AUSTIN, TX"));
+        assert_eq!(
+            norm("1 Market St Ste. 200 San Francisco CA 94105").as_deref(),
+            Some("1 MARKET ST STE 200, SAN FRANCISCO, CA 94105")
+        );
+        assert_eq!(
+            norm("9 Elm Ave Floor 3, Austin, TX").as_deref(),
+            Some("9 ELM AVE FL 3, AUSTIN, TX")
+        );
+        assert_eq!(
+            norm("9 Elm Ave Rear, Austin, TX").as_deref(),
+            Some("9 ELM AVE REAR, AUSTIN, TX")
+        );
         let a = parse("1 Market St, Suite 200, San Francisco, CA").unwrap();
         assert_eq!(a.unit_type.as_deref(), Some("STE"));
         assert_eq!(a.unit.as_deref(), Some("200"));
@@ -545,8 +638,14 @@ mod tests {
 
     #[test]
     fn po_boxes() {
-        assert_eq!(norm("P.O. Box 123, Springfield, IL 62704").as_deref(), Some("PO BOX 123, SPRINGFIELD, IL 62704"));
-        assert_eq!(norm("po box 12345 Austin TX 78701").as_deref(), Some("PO BOX 12345, AUSTIN, TX 78701"));
+        assert_eq!(
+            norm("P.O. Box 123, Springfield, IL 62704").as_deref(),
+            Some("PO BOX 123, SPRINGFIELD, IL 62704")
+        );
+        assert_eq!(
+            norm("po box 12345 Austin TX 78701").as_deref(),
+            Some("PO BOX 12345, AUSTIN, TX 78701")
+        );
         let a = parse("Post Office Box 9").unwrap();
         assert_eq!(a.street.as_deref(), Some("PO BOX"));
         assert_eq!(a.number.as_deref(), Some("9"));
@@ -560,32 +659,68 @@ mod tests {
         assert_eq!(a.street.as_deref(), Some("NORTH"));
         assert_eq!(a.predirectional, None);
         assert_eq!(norm("45 w 34th street").as_deref(), Some("45 W 34TH ST"));
-        assert_eq!(norm("200 Main Street Southwest, Atlanta, GA").as_deref(), Some("200 MAIN ST SW, ATLANTA, GA"));
-        assert_eq!(norm("200 Main St North Springfield IL").as_deref(), Some("200 MAIN ST, NORTH SPRINGFIELD, IL"));
-        assert_eq!(norm("12 Northeast Oak Boulevard").as_deref(), Some("12 NE OAK BLVD"));
+        assert_eq!(
+            norm("200 Main Street Southwest, Atlanta, GA").as_deref(),
+            Some("200 MAIN ST SW, ATLANTA, GA")
+        );
+        assert_eq!(
+            norm("200 Main St North Springfield IL").as_deref(),
+            Some("200 MAIN ST, NORTH SPRINGFIELD, IL")
+        );
+        assert_eq!(
+            norm("12 Northeast Oak Boulevard").as_deref(),
+            Some("12 NE OAK BLVD")
+        );
     }
 
     #[test]
     fn states_and_zips() {
-        assert_eq!(norm("1 Main St, Albany, New York 12207").as_deref(), Some("1 MAIN ST, ALBANY, NY 12207"));
-        assert_eq!(norm("1 Main St, Charleston, West Virginia").as_deref(), Some("1 MAIN ST, CHARLESTON, WV"));
-        assert_eq!(norm("1 Main St, Springfield, Ill. 62704 1234").as_deref(), Some("1 MAIN ST, SPRINGFIELD, IL 62704-1234"));
-        assert_eq!(norm("1 Main St, Springfield, IL 627041234").as_deref(), Some("1 MAIN ST, SPRINGFIELD, IL 62704-1234"));
-        assert_eq!(norm("1 Calle Sol, San Juan, Puerto Rico 00901").as_deref(), Some("1 CALLE SOL, SAN JUAN, PR 00901"));
+        assert_eq!(
+            norm("1 Main St, Albany, New York 12207").as_deref(),
+            Some("1 MAIN ST, ALBANY, NY 12207")
+        );
+        assert_eq!(
+            norm("1 Main St, Charleston, West Virginia").as_deref(),
+            Some("1 MAIN ST, CHARLESTON, WV")
+        );
+        assert_eq!(
+            norm("1 Main St, Springfield, Ill. 62704 1234").as_deref(),
+            Some("1 MAIN ST, SPRINGFIELD, IL 62704-1234")
+        );
+        assert_eq!(
+            norm("1 Main St, Springfield, IL 627041234").as_deref(),
+            Some("1 MAIN ST, SPRINGFIELD, IL 62704-1234")
+        );
+        assert_eq!(
+            norm("1 Calle Sol, San Juan, Puerto Rico 00901").as_deref(),
+            Some("1 CALLE SOL, SAN JUAN, PR 00901")
+        );
         // a city named like a state, no ZIP: kept as the city
         let a = parse("12 Elm St, Washington").unwrap();
         assert_eq!(a.city.as_deref(), Some("WASHINGTON"));
         assert_eq!(a.state, None);
         // CT is Court here, not Connecticut
         assert_eq!(norm("123 Oak Ct").as_deref(), Some("123 OAK CT"));
-        assert_eq!(norm("Springfield, IL 62704").as_deref(), Some("SPRINGFIELD, IL 62704"));
-        assert_eq!(parse("Springfield, IL 62704").unwrap().city.as_deref(), Some("SPRINGFIELD"));
+        assert_eq!(
+            norm("Springfield, IL 62704").as_deref(),
+            Some("SPRINGFIELD, IL 62704")
+        );
+        assert_eq!(
+            parse("Springfield, IL 62704").unwrap().city.as_deref(),
+            Some("SPRINGFIELD")
+        );
     }
 
     #[test]
     fn messy_and_bad_input() {
-        assert_eq!(norm("  １２３　ｍａｉｎ　ｓｔ  ").as_deref(), Some("123 MAIN ST"));
-        assert_eq!(norm("123   Main\tSt.,,  Springfield ,IL").as_deref(), Some("123 MAIN ST, SPRINGFIELD, IL"));
+        assert_eq!(
+            norm("  １２３　ｍａｉｎ　ｓｔ  ").as_deref(),
+            Some("123 MAIN ST")
+        );
+        assert_eq!(
+            norm("123   Main\tSt.,,  Springfield ,IL").as_deref(),
+            Some("123 MAIN ST, SPRINGFIELD, IL")
+        );
         assert_eq!(parse(""), None);
         assert_eq!(parse(" , ; "), None);
         assert_eq!(norm("hello").as_deref(), Some("HELLO"));
