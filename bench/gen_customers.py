@@ -283,7 +283,10 @@ def make_cn_person(rng, e, gender, family=None, place=None, street=None, detail=
     e.email_local, e.email_domain = local, domain
 
 
-def make_us_person(rng, e, gender, family=None, place=None, street=None, detail=None, phone=None):
+_FRESH = object()  # "generate a new value" (None is a real US detail: no unit)
+
+
+def make_us_person(rng, e, gender, family=None, place=None, street=None, detail=_FRESH, phone=None):
     e.country = "US"
     e.gender = gender
     e.family = family or rng.choice(US_SURNAMES)
@@ -307,7 +310,7 @@ def make_us_person(rng, e, gender, family=None, place=None, street=None, detail=
         direction = rng.randrange(len(US_DIRS)) if rng.random() < 0.2 else None
         street = (rng.randint(1, 9999), direction, name, suffix)
     e.street = street
-    if detail is None:
+    if detail is _FRESH:
         detail = ((rng.randrange(len(US_UNITS)), str(rng.randint(1, 40)) + rng.choice(["", "", "A", "B", "C"]))
                   if rng.random() < 0.35 else None)
     e.detail = detail
@@ -892,15 +895,15 @@ def main():
     n_entities = max(1, round(a.rows * (1 - a.dup_rate)))
     ents = build_entities(rng, n_entities, a.cn_share, a.household_share)
     # Which entity each record describes: every entity once, plus duplicates.
-    # Cluster sizes follow a rich-get-richer pattern: most duplicated people
-    # have 2 records, some 3-5.
+    # Cluster sizes: of the people with duplicates, about 70% have 2
+    # records, 20% 3, 7% 4 and 3% 5.
     owners = list(range(n_entities))
     dup_owners = []
-    for _ in range(a.rows - n_entities):
-        if dup_owners and rng.random() < 0.25:
-            dup_owners.append(rng.choice(dup_owners))
-        else:
-            dup_owners.append(rng.randrange(n_entities))
+    remaining = a.rows - n_entities
+    while remaining > 0:
+        extra = min(remaining, rng.choices((1, 2, 3, 4), weights=(70, 20, 7, 3))[0])
+        dup_owners.extend([rng.randrange(n_entities)] * extra)
+        remaining -= extra
     plan = [(i, False) for i in owners] + [(i, True) for i in dup_owners]
     rng.shuffle(plan)
 

@@ -82,7 +82,7 @@ stop_cluster() {
 
 # psql against the bench cluster; extra arguments are passed through.
 bpsql() {
-  psql -h "$BENCH_SOCK" -p "$BENCH_PGPORT" -U postgres -X -v ON_ERROR_STOP=1 "$@"
+  PGOPTIONS="-c client_min_messages=warning" psql -h "$BENCH_SOCK" -p "$BENCH_PGPORT" -U postgres -X -v ON_ERROR_STOP=1 "$@"
 }
 
 have_extension() {

@@ -15,7 +15,8 @@
 //!   `' - . , ·` is replaced by a space: quotes, brackets, `!`, `/`, `&`...
 //!   carry no part of the name itself.
 //! - Spaces around `-` and `·` are removed (`Mary - Kate` → `Mary-Kate`);
-//!   repeated, leading and trailing `-`, `'`, `·` inside a word are dropped.
+//!   repeated, leading and trailing `-`, `'`, `·` inside a word are dropped,
+//!   and so are apostrophes touching a CJK character.
 //! - A space is inserted where a CJK character touches a letter of another
 //!   script (`张David` → `张 David`), so each word has one script.
 //! - The result must contain at least one letter: empty, blank, `123`, `!!!`
@@ -50,7 +51,9 @@
 //! - After a one-letter prefix and an apostrophe the next letter is a capital
 //!   (`O'Brien`, `D'Angelo`, `N'Golo`); after longer ones it is not
 //!   (`Ma'ayan`).
-//! - Each hyphen part is cased on its own (`Jean-Luc`, `Smith-Jones`).
+//! - Each hyphen or `·` part is cased on its own (`Jean-Luc`,
+//!   `Smith-Jones`, `Maimaiti·Abudu`); so is each run of non-CJK characters
+//!   between CJK characters, so the result does not depend on spacing.
 //! - A `.` ends a word, so initials are spaced: `J.R.R. Tolkien` →
 //!   `J. R. R. Tolkien`. Missing periods are not added (`J R Tolkien` stays).
 //! - Suffixes after the first word get one canonical spelling: `Jr.`, `Sr.`,
@@ -92,6 +95,14 @@
 //!   surnames of married women `陈方安生`), else the first character (`张伟`,
 //!   `王五`). A single character is a family name; kana-only names are given.
 //! - Mixed script uses the Latin rules, each CJK run counting as one word.
+//!
+//! # Idempotence
+//! `normalize_name(normalize_name(x)) == normalize_name(x)` for every `x`
+//! (property-tested on arbitrary Unicode): every decision is taken on
+//! features the output keeps (word boundaries, lower-cased word text,
+//! positions), words are formed only after CJK spaces are removed, and a
+//! result that would exceed [`crate::MAX_FIELD_BYTES`] (initials gain
+//! spaces) is `None` rather than a value that would itself be rejected.
 
 use crate::text::clean;
 use serde::Serialize;
@@ -128,15 +139,65 @@ const LEADING_SURNAME_PARTICLES: &[&str] = &[
 /// census lists; deliberately excludes names where `Mac` is not a prefix
 /// (Machado, Mack, Macy, Mackie, Macias, Macon, Macek, Machin…).
 pub const MAC_SURNAMES: &[&str] = &[
-    "MacAllister", "MacAlister", "MacArthur", "MacAskill", "MacAulay", "MacBain", "MacBean",
-    "MacBeth", "MacCallum", "MacCormick", "MacDermott", "MacDonald", "MacDougall", "MacDowell",
-    "MacDuff", "MacEwan", "MacEwen", "MacFadyen", "MacFarlane", "MacGillivray", "MacGowan",
-    "MacGregor", "MacGuire", "MacInnes", "MacIntosh", "MacIntyre", "MacIver", "MacKay",
-    "MacKenna", "MacKenzie", "MacKinlay", "MacKinnon", "MacLachlan", "MacLaren", "MacLaughlin",
-    "MacLean", "MacLellan", "MacLennan", "MacLeod", "MacManus", "MacMaster", "MacMillan",
-    "MacMurray", "MacNab", "MacNamara", "MacNaughton", "MacNeil", "MacNeill", "MacPhail",
-    "MacPhee", "MacPherson", "MacQuarrie", "MacQueen", "MacRae", "MacRitchie", "MacSween",
-    "MacTaggart", "MacTavish", "MacVicar",
+    "MacAllister",
+    "MacAlister",
+    "MacArthur",
+    "MacAskill",
+    "MacAulay",
+    "MacBain",
+    "MacBean",
+    "MacBeth",
+    "MacCallum",
+    "MacCormick",
+    "MacDermott",
+    "MacDonald",
+    "MacDougall",
+    "MacDowell",
+    "MacDuff",
+    "MacEwan",
+    "MacEwen",
+    "MacFadyen",
+    "MacFarlane",
+    "MacGillivray",
+    "MacGowan",
+    "MacGregor",
+    "MacGuire",
+    "MacInnes",
+    "MacIntosh",
+    "MacIntyre",
+    "MacIver",
+    "MacKay",
+    "MacKenna",
+    "MacKenzie",
+    "MacKinlay",
+    "MacKinnon",
+    "MacLachlan",
+    "MacLaren",
+    "MacLaughlin",
+    "MacLean",
+    "MacLellan",
+    "MacLennan",
+    "MacLeod",
+    "MacManus",
+    "MacMaster",
+    "MacMillan",
+    "MacMurray",
+    "MacNab",
+    "MacNamara",
+    "MacNaughton",
+    "MacNeil",
+    "MacNeill",
+    "MacPhail",
+    "MacPhee",
+    "MacPherson",
+    "MacQuarrie",
+    "MacQueen",
+    "MacRae",
+    "MacRitchie",
+    "MacSween",
+    "MacTaggart",
+    "MacTavish",
+    "MacVicar",
 ];
 
 /// Honorifics recognized at the start of a name.
@@ -163,20 +224,18 @@ const SUFFIXES: &[(&str, &str)] = &[
 /// top of the published surname frequency lists of each country.
 const EAST_ASIAN_SURNAMES: &[&str] = &[
     // Chinese (pinyin)
-    "wang", "li", "zhang", "liu", "chen", "yang", "huang", "zhao", "wu", "zhou", "xu", "sun",
-    "ma", "zhu", "hu", "guo", "he", "gao", "lin", "luo", "zheng", "liang", "xie", "song", "tang",
-    "han", "feng", "deng", "cao", "peng", "zeng", "xiao", "tian", "dong", "yuan", "pan", "cai",
-    "jiang", "yu", "du", "ye", "cheng", "su", "wei", "lu", "ding", "ren", "shen", "yao", "cui",
-    "zhong", "tan", "fan", "jin", "shi", "liao", "jia", "xia", "fu", "fang", "bai", "zou", "meng",
-    "xiong", "qin", "qiu", "yin", "xue", "yan", "duan", "lei", "hou", "long", "shao", "qian",
-    "dai", "kong", "xiang", "kang", "wen", "qiao", "ouyang",
-    // Cantonese / Hokkien romanizations
+    "wang", "li", "zhang", "liu", "chen", "yang", "huang", "zhao", "wu", "zhou", "xu", "sun", "ma",
+    "zhu", "hu", "guo", "he", "gao", "lin", "luo", "zheng", "liang", "xie", "song", "tang", "han",
+    "feng", "deng", "cao", "peng", "zeng", "xiao", "tian", "dong", "yuan", "pan", "cai", "jiang",
+    "yu", "du", "ye", "cheng", "su", "wei", "lu", "ding", "ren", "shen", "yao", "cui", "zhong",
+    "tan", "fan", "jin", "shi", "liao", "jia", "xia", "fu", "fang", "bai", "zou", "meng", "xiong",
+    "qin", "qiu", "yin", "xue", "yan", "duan", "lei", "hou", "long", "shao", "qian", "dai", "kong",
+    "xiang", "kang", "wen", "qiao", "ouyang", // Cantonese / Hokkien romanizations
     "chan", "wong", "lee", "cheung", "lau", "ng", "leung", "lam", "yip", "tsang", "chow", "kwok",
     "tse", "fung", "yeung", "lai", "mak", "chu", "tan", "lim", "teo", "goh", "ong", "koh",
     // Vietnamese
-    "nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang", "bui", "do",
-    "ho", "ngo", "duong", "ly", "truong", "dinh", "trinh", "luong",
-    // Korean
+    "nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang", "bui", "do", "ho",
+    "ngo", "duong", "ly", "truong", "dinh", "trinh", "luong", // Korean
     "kim", "park", "choi", "jung", "cho", "yoon", "jang", "lim", "oh", "seo", "shin", "kwon",
     "hwang", "ahn", "yoo", "hong",
 ];
@@ -187,25 +246,33 @@ const EAST_ASIAN_SURNAMES: &[&str] = &[
 /// very rare as compounds (单于, 钟离, 乐正, 左丘, 梁丘, 谷梁, 段干, 宗政) are
 /// left out: `单于飞` is far more likely 单 + 于飞.
 pub const CN_COMPOUND_SURNAMES: &[&str] = &[
-    "欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文",
-    "司徒", "令狐", "夏侯", "轩辕", "端木", "独孤", "南宫", "西门", "百里", "呼延", "万俟",
-    "澹台", "公冶", "太史", "申屠", "闻人", "东郭", "赫连", "公羊", "濮阳", "淳于", "鲜于",
-    "司空", "拓跋", "闾丘", "仲孙", "太叔", "颛孙", "亓官", "司寇", "子车", "巫马", "公西",
-    "漆雕", "壤驷", "公良", "微生", "羊舌", "第五", "东门", "南门",
-    // traditional forms
-    "歐陽", "司馬", "諸葛", "東方", "尉遲", "公孫", "長孫", "軒轅", "獨孤", "南宮", "西門",
-    "萬俟", "澹臺", "聞人", "東郭", "赫連", "濮陽", "鮮于", "閭丘", "仲孫", "顓孫", "東門",
-    "南門",
+    "欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒",
+    "令狐", "夏侯", "轩辕", "端木", "独孤", "南宫", "西门", "百里", "呼延", "万俟", "澹台", "公冶",
+    "太史", "申屠", "闻人", "东郭", "赫连", "公羊", "濮阳", "淳于", "鲜于", "司空", "拓跋", "闾丘",
+    "仲孙", "太叔", "颛孙", "亓官", "司寇", "子车", "巫马", "公西", "漆雕", "壤驷", "公良", "微生",
+    "羊舌", "第五", "东门", "南门", // traditional forms
+    "歐陽", "司馬", "諸葛", "東方", "尉遲", "公孫", "長孫", "軒轅", "獨孤", "南宮", "西門", "萬俟",
+    "澹臺", "聞人", "東郭", "赫連", "濮陽", "鮮于", "閭丘", "仲孫", "顓孫", "東門", "南門",
 ];
 
 /// Korean two-syllable surnames (남궁 Namgung, 황보 Hwangbo, …).
-pub const KR_COMPOUND_SURNAMES: &[&str] =
-    &["남궁", "황보", "제갈", "사공", "선우", "독고", "동방", "서문"];
+pub const KR_COMPOUND_SURNAMES: &[&str] = &[
+    "남궁", "황보", "제갈", "사공", "선우", "독고", "동방", "서문",
+];
 
 /// Frequent three-character Japanese surnames, which the four-character
 /// "2 + 2" rule would split wrongly (`佐々木希`).
-const JP_THREE_CHAR_SURNAMES: &[&str] =
-    &["佐々木", "長谷川", "五十嵐", "久保田", "宇都宮", "小野寺", "佐久間", "長谷部", "大久保"];
+const JP_THREE_CHAR_SURNAMES: &[&str] = &[
+    "佐々木",
+    "長谷川",
+    "五十嵐",
+    "久保田",
+    "宇都宮",
+    "小野寺",
+    "佐久間",
+    "長谷部",
+    "大久保",
+];
 
 /// Han ideographs, kana and Hangul (plus the iteration marks used in names).
 pub fn is_cjk(c: char) -> bool {
@@ -248,8 +315,13 @@ fn premap(c: char) -> char {
     match c {
         '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{02BC}' | '`' | '\u{00B4}' | '\u{2032}'
         | '\u{FF07}' => '\'',
-        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}'
-        | '\u{2E3A}' | '\u{2E3B}' => '-',
+        '\u{2010}'..='\u{2015}'
+        | '\u{2212}'
+        | '\u{FE58}'
+        | '\u{FE63}'
+        | '\u{FF0D}'
+        | '\u{2E3A}'
+        | '\u{2E3B}' => '-',
         '\u{00B7}' | '\u{0387}' | '\u{2022}' | '\u{2027}' | '\u{2219}' | '\u{22C5}'
         | '\u{30FB}' | '\u{FF65}' | '\u{16EB}' | '\u{2E31}' => DOT,
         '\u{3002}' | '\u{FF61}' => '.',
@@ -275,7 +347,7 @@ fn prepare(input: &str, glue_cjk: bool) -> String {
     let pre: String = input.chars().map(premap).collect();
     let cleaned = clean(&pre);
     // keep only name characters, everything else is a space
-    let kept: Vec<char> = cleaned
+    let mut kept: Vec<char> = cleaned
         .chars()
         .map(premap)
         .map(|c| {
@@ -289,6 +361,7 @@ fn prepare(input: &str, glue_cjk: bool) -> String {
             }
         })
         .collect();
+    kept.dedup_by(|a, b| *a == ' ' && *b == ' ');
     // a '.' between two CJK characters is a transliteration dot
     let n = kept.len();
     let mut chars = kept.clone();
@@ -303,6 +376,31 @@ fn prepare(input: &str, glue_cjk: bool) -> String {
             }
         }
     }
+    // apostrophes touching a CJK character are noise (and would otherwise
+    // vanish later, joining a CJK character to a letter)
+    let mut chars: Vec<char> = {
+        let mut out = Vec::with_capacity(chars.len());
+        let mut i = 0;
+        while i < chars.len() {
+            if chars[i] == '\'' {
+                let mut j = i;
+                while j < chars.len() && chars[j] == '\'' {
+                    j += 1;
+                }
+                let before = i.checked_sub(1).map(|k| chars[k]);
+                let after = chars.get(j).copied();
+                if !(before.is_some_and(is_cjk) || after.is_some_and(is_cjk)) {
+                    out.extend_from_slice(&chars[i..j]);
+                }
+                i = j;
+            } else {
+                out.push(chars[i]);
+                i += 1;
+            }
+        }
+        out
+    };
+    chars.dedup_by(|a, b| *a == ' ' && *b == ' ');
     // space at CJK / other-letter boundaries
     let mut split: Vec<char> = Vec::with_capacity(chars.len() + 8);
     for (i, &c) in chars.iter().enumerate() {
@@ -324,9 +422,7 @@ fn prepare(input: &str, glue_cjk: bool) -> String {
             let next = split[i + 1..].iter().find(|c| **c != ' ');
             let glue = matches!(last, None | Some(' ') | Some('-') | Some(DOT))
                 || matches!(next.copied(), None | Some('-') | Some(DOT))
-                || (glue_cjk
-                    && last.is_some_and(is_cjk)
-                    && next.is_some_and(|c| is_cjk(*c)));
+                || (glue_cjk && last.is_some_and(is_cjk) && next.is_some_and(|c| is_cjk(*c)));
             if glue {
                 continue;
             }
@@ -361,7 +457,11 @@ enum Tok {
 }
 
 fn suffix_of(raw: &str) -> Option<&'static str> {
-    let key: String = raw.chars().filter(|c| *c != '.').collect::<String>().to_lowercase();
+    let key: String = raw
+        .chars()
+        .filter(|c| *c != '.')
+        .collect::<String>()
+        .to_lowercase();
     SUFFIXES.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
 }
 
@@ -505,6 +605,29 @@ fn has_case(c: char) -> bool {
 
 /// Cases a hyphen/dot-free segment, which may contain apostrophes.
 fn case_segment(seg: &str) -> String {
+    if seg.chars().any(is_cjk) {
+        // CJK characters are boundaries for casing: runs of other characters
+        // between them are cased on their own, so the result does not depend
+        // on whether neighbouring CJK words were typed with a space.
+        let mut out = String::with_capacity(seg.len());
+        let mut run = String::new();
+        for c in seg.chars() {
+            if is_cjk(c) {
+                out.push_str(&case_run(&run));
+                run.clear();
+                out.push(c);
+            } else {
+                run.push(c);
+            }
+        }
+        out.push_str(&case_run(&run));
+        return out;
+    }
+    case_run(seg)
+}
+
+/// Cases a run without `-`, `·` and CJK characters.
+fn case_run(seg: &str) -> String {
     if is_deliberate_camel(seg) {
         return seg.to_string();
     }
@@ -756,8 +879,18 @@ fn some(s: String) -> Option<String> {
 fn dot_parts(s: &str, script: &'static str) -> NameParts {
     let segs: Vec<&str> = s.split(DOT).filter(|p| !p.is_empty()).collect();
     match segs.len() {
-        0 => NameParts { given: None, middle: None, family: None, script },
-        1 => NameParts { given: some(segs[0].to_string()), middle: None, family: None, script },
+        0 => NameParts {
+            given: None,
+            middle: None,
+            family: None,
+            script,
+        },
+        1 => NameParts {
+            given: some(segs[0].to_string()),
+            middle: None,
+            family: None,
+            script,
+        },
         n => NameParts {
             given: some(segs[0].to_string()),
             middle: some(segs[1..n - 1].join("·")),
@@ -772,7 +905,10 @@ fn split_cjk(s: &str) -> (Option<String>, Option<String>) {
     let chars: Vec<char> = s.chars().collect();
     let n = chars.len();
     let take = |k: usize| -> (Option<String>, Option<String>) {
-        (some(chars[..k].iter().collect()), some(chars[k..].iter().collect()))
+        (
+            some(chars[..k].iter().collect()),
+            some(chars[k..].iter().collect()),
+        )
     };
     if n <= 1 {
         return (some(s.to_string()), None);
@@ -787,7 +923,11 @@ fn split_cjk(s: &str) -> (Option<String>, Option<String>) {
     if n >= 4 && JP_THREE_CHAR_SURNAMES.iter().any(|j| s.starts_with(j)) {
         return take(3);
     }
-    if CN_COMPOUND_SURNAMES.iter().chain(KR_COMPOUND_SURNAMES).any(|c| s.starts_with(c)) {
+    if CN_COMPOUND_SURNAMES
+        .iter()
+        .chain(KR_COMPOUND_SURNAMES)
+        .any(|c| s.starts_with(c))
+    {
         return take(2);
     }
     if n == 4 && chars.iter().all(|c| is_han(*c)) {
@@ -804,10 +944,20 @@ fn cjk_parts(words: &[&Word]) -> NameParts {
     }
     if words.len() >= 2 {
         let given: String = words[1..].iter().map(|w| w.norm.as_str()).collect();
-        return NameParts { given: some(given), middle: None, family: some(words[0].norm.clone()), script };
+        return NameParts {
+            given: some(given),
+            middle: None,
+            family: some(words[0].norm.clone()),
+            script,
+        };
     }
     let (family, given) = split_cjk(&joined);
-    NameParts { given, middle: None, family, script }
+    NameParts {
+        given,
+        middle: None,
+        family,
+        script,
+    }
 }
 
 /// A word, or several CJK words written together, as one unit of a name.
@@ -830,7 +980,11 @@ fn units(words: &[&Word]) -> Vec<Unit> {
                 continue;
             }
         }
-        let cased: Vec<char> = w.raw.chars().filter(|c| c.is_uppercase() || c.is_lowercase()).collect();
+        let cased: Vec<char> = w
+            .raw
+            .chars()
+            .filter(|c| c.is_uppercase() || c.is_lowercase())
+            .collect();
         out.push(Unit {
             text: w.norm.clone(),
             all_caps: cased.len() >= 2 && cased.iter().all(|c| c.is_uppercase()),
@@ -854,7 +1008,9 @@ fn latin_parts(toks: &[Tok], script: &'static str) -> NameParts {
             Tok::Comma => groups.push(Vec::new()),
             Tok::Word(w) => {
                 if !w.suffix && !w.title {
-                    groups.last_mut().map(|g| g.push(w));
+                    if let Some(g) = groups.last_mut() {
+                        g.push(w);
+                    }
                 }
             }
         }
@@ -866,7 +1022,12 @@ fn latin_parts(toks: &[Tok], script: &'static str) -> NameParts {
         }
     }
     groups.retain(|g| !g.is_empty());
-    let empty = NameParts { given: None, middle: None, family: None, script };
+    let empty = NameParts {
+        given: None,
+        middle: None,
+        family: None,
+        script,
+    };
     if groups.is_empty() {
         // only titles / suffixes: use everything as is
         let all: Vec<&Word> = toks
@@ -874,7 +1035,10 @@ fn latin_parts(toks: &[Tok], script: &'static str) -> NameParts {
             .filter_map(|t| if let Tok::Word(w) = t { Some(w) } else { None })
             .collect();
         let us = units(&all);
-        return NameParts { given: join_units(&us), ..empty };
+        return NameParts {
+            given: join_units(&us),
+            ..empty
+        };
     }
     if groups.len() >= 2 {
         let mut family = units(&groups[0]);
@@ -882,11 +1046,18 @@ fn latin_parts(toks: &[Tok], script: &'static str) -> NameParts {
         let mut rest = units(&rest);
         let mut moved: Vec<Unit> = Vec::new();
         while rest.len() > 1 && rest.last().is_some_and(|u| u.lowered) {
-            moved.insert(0, rest.pop().unwrap_or_else(|| unreachable!()));
+            if let Some(u) = rest.pop() {
+                moved.insert(0, u);
+            }
         }
         moved.append(&mut family);
-        let given = some(rest[0].text.clone());
-        return NameParts { given, middle: join_units(&rest[1..]), family: join_units(&moved), script };
+        let given = rest.first().and_then(|u| some(u.text.clone()));
+        return NameParts {
+            given,
+            middle: join_units(&rest[1..]),
+            family: join_units(&moved),
+            script,
+        };
     }
     let us = units(&groups[0]);
     let n = us.len();
@@ -894,7 +1065,10 @@ fn latin_parts(toks: &[Tok], script: &'static str) -> NameParts {
         if us[0].text.contains(DOT) {
             return dot_parts(&us[0].text, script);
         }
-        return NameParts { given: some(us[0].text.clone()), ..empty };
+        return NameParts {
+            given: some(us[0].text.clone()),
+            ..empty
+        };
     }
     // one contiguous run of ALL-CAPS words among mixed-case words
     let caps: Vec<usize> = (0..n).filter(|i| us[*i].all_caps).collect();
@@ -922,7 +1096,10 @@ fn latin_parts(toks: &[Tok], script: &'static str) -> NameParts {
         f -= 1;
     }
     if f == 1 && us[0].leading_particle && (n == 2 || us[1].lowered) {
-        return NameParts { family: join_units(&us), ..empty };
+        return NameParts {
+            family: join_units(&us),
+            ..empty
+        };
     }
     NameParts {
         given: some(us[0].text.clone()),
@@ -947,7 +1124,6 @@ pub fn name_parts(input: &str) -> Option<NameParts> {
     Some(latin_parts(&toks, script))
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -957,7 +1133,12 @@ mod tests {
         normalize_name(s)
     }
 
-    fn parts(given: Option<&str>, middle: Option<&str>, family: Option<&str>, script: &'static str) -> Option<NameParts> {
+    fn parts(
+        given: Option<&str>,
+        middle: Option<&str>,
+        family: Option<&str>,
+        script: &'static str,
+    ) -> Option<NameParts> {
         Some(NameParts {
             given: given.map(str::to_string),
             middle: middle.map(str::to_string),
@@ -968,17 +1149,26 @@ mod tests {
 
     #[test]
     fn latin_particles() {
-        assert_eq!(n("LUDWIG VAN BEETHOVEN").as_deref(), Some("Ludwig van Beethoven"));
+        assert_eq!(
+            n("LUDWIG VAN BEETHOVEN").as_deref(),
+            Some("Ludwig van Beethoven")
+        );
         assert_eq!(n("vincent van gogh").as_deref(), Some("Vincent van Gogh"));
         assert_eq!(n("VAN DAM").as_deref(), Some("Van Dam"));
         assert_eq!(n("juan de la cruz").as_deref(), Some("Juan de la Cruz"));
         assert_eq!(n("DE LA CRUZ").as_deref(), Some("De la Cruz"));
-        assert_eq!(n("DR. ABRAHAM VAN HELSING").as_deref(), Some("Dr. Abraham van Helsing"));
+        assert_eq!(
+            n("DR. ABRAHAM VAN HELSING").as_deref(),
+            Some("Dr. Abraham van Helsing")
+        );
         assert_eq!(n("mr van dam").as_deref(), Some("Mr Van Dam"));
         assert_eq!(n("harun al-rashid").as_deref(), Some("Harun al-Rashid"));
         assert_eq!(n("AL PACINO").as_deref(), Some("Al Pacino"));
         assert_eq!(n("john van").as_deref(), Some("John Van"));
-        assert_eq!(n("Beethoven, Ludwig VAN").as_deref(), Some("Beethoven, Ludwig van"));
+        assert_eq!(
+            n("Beethoven, Ludwig VAN").as_deref(),
+            Some("Beethoven, Ludwig van")
+        );
         assert_eq!(n("ahmad BIN ismail").as_deref(), Some("Ahmad bin Ismail"));
         // East-Asian names: Van / De are syllables, not particles
         assert_eq!(n("NGUYEN VAN AN").as_deref(), Some("Nguyen Van An"));
@@ -1011,7 +1201,10 @@ mod tests {
         assert_eq!(n("jean-luc picard").as_deref(), Some("Jean-Luc Picard"));
         assert_eq!(n("SMITH-JONES").as_deref(), Some("Smith-Jones"));
         assert_eq!(n("mary - kate olsen").as_deref(), Some("Mary-Kate Olsen"));
-        assert_eq!(n("anne\u{2013}marie --dupont-").as_deref(), Some("Anne-Marie-Dupont"));
+        assert_eq!(
+            n("anne\u{2013}marie --dupont-").as_deref(),
+            Some("Anne-Marie-Dupont")
+        );
         assert_eq!(n("j. r. r. tolkien").as_deref(), Some("J. R. R. Tolkien"));
         assert_eq!(n("J.R.R. TOLKIEN").as_deref(), Some("J. R. R. Tolkien"));
         assert_eq!(n("J.R.R.Tolkien").as_deref(), Some("J. R. R. Tolkien"));
@@ -1039,17 +1232,26 @@ mod tests {
         assert_eq!(n("иван петров").as_deref(), Some("Иван Петров"));
         assert_eq!(n("İSTANBUL").as_deref(), Some("İstanbul"));
         assert_eq!(n("ßmith").as_deref(), Some("ßmith"));
-        assert_eq!(n("\"Jack\" (the) O'Neil!").as_deref(), Some("Jack The O'Neil"));
+        assert_eq!(
+            n("\"Jack\" (the) O'Neil!").as_deref(),
+            Some("Jack The O'Neil")
+        );
         assert_eq!(n("John Smith 2").as_deref(), Some("John Smith 2"));
     }
 
     #[test]
     fn messy_input() {
         assert_eq!(n("ＪＯＨＮ　ＳＭＩＴＨ").as_deref(), Some("John Smith"));
-        assert_eq!(n("  Jo\u{200B}hn \t\n Smi\u{FEFF}th  ").as_deref(), Some("John Smith"));
+        assert_eq!(
+            n("  Jo\u{200B}hn \t\n Smi\u{FEFF}th  ").as_deref(),
+            Some("John Smith")
+        );
         assert_eq!(n("o\u{00AD}'brien").as_deref(), Some("O'Brien"));
         assert_eq!(n("ｏ＇ｂｒｉｅｎ").as_deref(), Some("O'Brien"));
-        assert_eq!(n("JOHN    PAUL   SMITH").as_deref(), Some("John Paul Smith"));
+        assert_eq!(
+            n("JOHN    PAUL   SMITH").as_deref(),
+            Some("John Paul Smith")
+        );
     }
 
     #[test]
@@ -1089,54 +1291,200 @@ mod tests {
     }
 
     #[test]
+    fn hostile_inputs_at_the_limit() {
+        let start = std::time::Instant::now();
+        for s in [
+            "!".repeat(4096),
+            "'".repeat(4096),
+            ". ".repeat(2048),
+            "- ".repeat(2048),
+            "·".repeat(2048),
+            "张 a'".repeat(512),
+            "van ".repeat(1024),
+            "a.".repeat(2048),
+            "\u{200B}".repeat(1365),
+        ] {
+            let _ = normalize_name(&s);
+            let _ = name_parts(&s);
+        }
+        assert_eq!(n(&"!".repeat(4096)), None);
+        assert_eq!(n(&". ".repeat(2048)), None);
+        assert_eq!(n(&"\u{200B}".repeat(1365)), None);
+        // expanding "a." to "A. " would exceed the limit: None, not a
+        // result that itself normalizes to None
+        assert_eq!(n(&"a.".repeat(2048)), None);
+        assert!(start.elapsed() < std::time::Duration::from_secs(5));
+    }
+
+    #[test]
     fn parts_latin() {
-        assert_eq!(name_parts("Smith, John"), parts(Some("John"), None, Some("Smith"), "latin"));
-        assert_eq!(name_parts("SMITH, John Paul"), parts(Some("John"), Some("Paul"), Some("Smith"), "latin"));
-        assert_eq!(name_parts("ZHANG Wei"), parts(Some("Wei"), None, Some("Zhang"), "latin"));
-        assert_eq!(name_parts("Wei ZHANG"), parts(Some("Wei"), None, Some("Zhang"), "latin"));
-        assert_eq!(name_parts("Maria DE LA CRUZ"), parts(Some("Maria"), None, Some("de la Cruz"), "latin"));
-        assert_eq!(name_parts("Ludwig van BEETHOVEN"), parts(Some("Ludwig"), None, Some("van Beethoven"), "latin"));
-        assert_eq!(name_parts("John Smith"), parts(Some("John"), None, Some("Smith"), "latin"));
-        assert_eq!(name_parts("JOHN SMITH"), parts(Some("John"), None, Some("Smith"), "latin"));
-        assert_eq!(name_parts("John Paul Smith"), parts(Some("John"), Some("Paul"), Some("Smith"), "latin"));
-        assert_eq!(name_parts("Ludwig van Beethoven"), parts(Some("Ludwig"), None, Some("van Beethoven"), "latin"));
-        assert_eq!(name_parts("Vincent Willem van Gogh"), parts(Some("Vincent"), Some("Willem"), Some("van Gogh"), "latin"));
-        assert_eq!(name_parts("juan de la cruz"), parts(Some("Juan"), None, Some("de la Cruz"), "latin"));
-        assert_eq!(name_parts("Beethoven, Ludwig van"), parts(Some("Ludwig"), None, Some("van Beethoven"), "latin"));
-        assert_eq!(name_parts("VAN DAM"), parts(None, None, Some("Van Dam"), "latin"));
-        assert_eq!(name_parts("Madonna"), parts(Some("Madonna"), None, None, "latin"));
-        assert_eq!(name_parts("Dr. John Smith Jr."), parts(Some("John"), None, Some("Smith"), "latin"));
-        assert_eq!(name_parts("Smith, Dr. John, Jr."), parts(Some("John"), None, Some("Smith"), "latin"));
-        assert_eq!(name_parts("j.r.r. tolkien"), parts(Some("J."), Some("R. R."), Some("Tolkien"), "latin"));
-        assert_eq!(name_parts("o'brien, SEAN"), parts(Some("Sean"), None, Some("O'Brien"), "latin"));
-        assert_eq!(name_parts("Mary-Kate OLSEN"), parts(Some("Mary-Kate"), None, Some("Olsen"), "latin"));
-        assert_eq!(name_parts("Maimaiti·Abudu"), parts(Some("Maimaiti"), None, Some("Abudu"), "latin"));
+        assert_eq!(
+            name_parts("Smith, John"),
+            parts(Some("John"), None, Some("Smith"), "latin")
+        );
+        assert_eq!(
+            name_parts("SMITH, John Paul"),
+            parts(Some("John"), Some("Paul"), Some("Smith"), "latin")
+        );
+        assert_eq!(
+            name_parts("ZHANG Wei"),
+            parts(Some("Wei"), None, Some("Zhang"), "latin")
+        );
+        assert_eq!(
+            name_parts("Wei ZHANG"),
+            parts(Some("Wei"), None, Some("Zhang"), "latin")
+        );
+        assert_eq!(
+            name_parts("Maria DE LA CRUZ"),
+            parts(Some("Maria"), None, Some("de la Cruz"), "latin")
+        );
+        assert_eq!(
+            name_parts("Ludwig van BEETHOVEN"),
+            parts(Some("Ludwig"), None, Some("van Beethoven"), "latin")
+        );
+        assert_eq!(
+            name_parts("John Smith"),
+            parts(Some("John"), None, Some("Smith"), "latin")
+        );
+        assert_eq!(
+            name_parts("JOHN SMITH"),
+            parts(Some("John"), None, Some("Smith"), "latin")
+        );
+        assert_eq!(
+            name_parts("John Paul Smith"),
+            parts(Some("John"), Some("Paul"), Some("Smith"), "latin")
+        );
+        assert_eq!(
+            name_parts("Ludwig van Beethoven"),
+            parts(Some("Ludwig"), None, Some("van Beethoven"), "latin")
+        );
+        assert_eq!(
+            name_parts("Vincent Willem van Gogh"),
+            parts(Some("Vincent"), Some("Willem"), Some("van Gogh"), "latin")
+        );
+        assert_eq!(
+            name_parts("juan de la cruz"),
+            parts(Some("Juan"), None, Some("de la Cruz"), "latin")
+        );
+        assert_eq!(
+            name_parts("Beethoven, Ludwig van"),
+            parts(Some("Ludwig"), None, Some("van Beethoven"), "latin")
+        );
+        assert_eq!(
+            name_parts("VAN DAM"),
+            parts(None, None, Some("Van Dam"), "latin")
+        );
+        assert_eq!(
+            name_parts("Madonna"),
+            parts(Some("Madonna"), None, None, "latin")
+        );
+        assert_eq!(
+            name_parts("Dr. John Smith Jr."),
+            parts(Some("John"), None, Some("Smith"), "latin")
+        );
+        assert_eq!(
+            name_parts("Smith, Dr. John, Jr."),
+            parts(Some("John"), None, Some("Smith"), "latin")
+        );
+        assert_eq!(
+            name_parts("j.r.r. tolkien"),
+            parts(Some("J."), Some("R. R."), Some("Tolkien"), "latin")
+        );
+        assert_eq!(
+            name_parts("o'brien, SEAN"),
+            parts(Some("Sean"), None, Some("O'Brien"), "latin")
+        );
+        assert_eq!(
+            name_parts("Mary-Kate OLSEN"),
+            parts(Some("Mary-Kate"), None, Some("Olsen"), "latin")
+        );
+        assert_eq!(
+            name_parts("Maimaiti·Abudu"),
+            parts(Some("Maimaiti"), None, Some("Abudu"), "latin")
+        );
         assert_eq!(name_parts("Dr"), parts(Some("Dr"), None, None, "latin"));
     }
 
     #[test]
     fn parts_cjk() {
-        assert_eq!(name_parts("张伟"), parts(Some("伟"), None, Some("张"), "cjk"));
-        assert_eq!(name_parts("张 伟"), parts(Some("伟"), None, Some("张"), "cjk"));
-        assert_eq!(name_parts("王五"), parts(Some("五"), None, Some("王"), "cjk"));
-        assert_eq!(name_parts("欧阳娜娜"), parts(Some("娜娜"), None, Some("欧阳"), "cjk"));
-        assert_eq!(name_parts("欧阳　娜娜"), parts(Some("娜娜"), None, Some("欧阳"), "cjk"));
-        assert_eq!(name_parts("诸葛亮"), parts(Some("亮"), None, Some("诸葛"), "cjk"));
-        assert_eq!(name_parts("司马相如"), parts(Some("相如"), None, Some("司马"), "cjk"));
-        assert_eq!(name_parts("歐陽修"), parts(Some("修"), None, Some("歐陽"), "cjk"));
+        assert_eq!(
+            name_parts("张伟"),
+            parts(Some("伟"), None, Some("张"), "cjk")
+        );
+        assert_eq!(
+            name_parts("张 伟"),
+            parts(Some("伟"), None, Some("张"), "cjk")
+        );
+        assert_eq!(
+            name_parts("王五"),
+            parts(Some("五"), None, Some("王"), "cjk")
+        );
+        assert_eq!(
+            name_parts("欧阳娜娜"),
+            parts(Some("娜娜"), None, Some("欧阳"), "cjk")
+        );
+        assert_eq!(
+            name_parts("欧阳　娜娜"),
+            parts(Some("娜娜"), None, Some("欧阳"), "cjk")
+        );
+        assert_eq!(
+            name_parts("诸葛亮"),
+            parts(Some("亮"), None, Some("诸葛"), "cjk")
+        );
+        assert_eq!(
+            name_parts("司马相如"),
+            parts(Some("相如"), None, Some("司马"), "cjk")
+        );
+        assert_eq!(
+            name_parts("歐陽修"),
+            parts(Some("修"), None, Some("歐陽"), "cjk")
+        );
         assert_eq!(name_parts("张"), parts(None, None, Some("张"), "cjk"));
         assert_eq!(name_parts("欧阳"), parts(None, None, Some("欧阳"), "cjk"));
-        assert_eq!(name_parts("阿卜杜·热合曼"), parts(Some("阿卜杜"), None, Some("热合曼"), "cjk"));
-        assert_eq!(name_parts("阿卜杜•买买提·热合曼"), parts(Some("阿卜杜"), Some("买买提"), Some("热合曼"), "cjk"));
-        assert_eq!(name_parts("マイケル・ジャクソン"), parts(Some("マイケル"), None, Some("ジャクソン"), "cjk"));
-        assert_eq!(name_parts("山田 太郎"), parts(Some("太郎"), None, Some("山田"), "cjk"));
-        assert_eq!(name_parts("山田太郎"), parts(Some("太郎"), None, Some("山田"), "cjk"));
-        assert_eq!(name_parts("佐藤 健"), parts(Some("健"), None, Some("佐藤"), "cjk"));
-        assert_eq!(name_parts("佐々木希"), parts(Some("希"), None, Some("佐々木"), "cjk"));
-        assert_eq!(name_parts("山田はなこ"), parts(Some("はなこ"), None, Some("山田"), "cjk"));
-        assert_eq!(name_parts("김민수"), parts(Some("민수"), None, Some("김"), "cjk"));
-        assert_eq!(name_parts("남궁민수"), parts(Some("민수"), None, Some("남궁"), "cjk"));
-        assert_eq!(name_parts("David 张伟"), parts(Some("David"), None, Some("张伟"), "mixed"));
+        assert_eq!(
+            name_parts("阿卜杜·热合曼"),
+            parts(Some("阿卜杜"), None, Some("热合曼"), "cjk")
+        );
+        assert_eq!(
+            name_parts("阿卜杜•买买提·热合曼"),
+            parts(Some("阿卜杜"), Some("买买提"), Some("热合曼"), "cjk")
+        );
+        assert_eq!(
+            name_parts("マイケル・ジャクソン"),
+            parts(Some("マイケル"), None, Some("ジャクソン"), "cjk")
+        );
+        assert_eq!(
+            name_parts("山田 太郎"),
+            parts(Some("太郎"), None, Some("山田"), "cjk")
+        );
+        assert_eq!(
+            name_parts("山田太郎"),
+            parts(Some("太郎"), None, Some("山田"), "cjk")
+        );
+        assert_eq!(
+            name_parts("佐藤 健"),
+            parts(Some("健"), None, Some("佐藤"), "cjk")
+        );
+        assert_eq!(
+            name_parts("佐々木希"),
+            parts(Some("希"), None, Some("佐々木"), "cjk")
+        );
+        assert_eq!(
+            name_parts("山田はなこ"),
+            parts(Some("はなこ"), None, Some("山田"), "cjk")
+        );
+        assert_eq!(
+            name_parts("김민수"),
+            parts(Some("민수"), None, Some("김"), "cjk")
+        );
+        assert_eq!(
+            name_parts("남궁민수"),
+            parts(Some("민수"), None, Some("남궁"), "cjk")
+        );
+        assert_eq!(
+            name_parts("David 张伟"),
+            parts(Some("David"), None, Some("张伟"), "mixed")
+        );
     }
 
     #[test]
@@ -1189,7 +1537,7 @@ mod tests {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(30000))]
+        #![proptest_config(ProptestConfig::with_cases(512))]
 
         #[test]
         fn never_panics_and_idempotent_any(s in any::<String>()) {
