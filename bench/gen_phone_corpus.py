@@ -3,11 +3,11 @@
 
 Every row is an input string as a person might type it, the default region it
 is parsed with, and what libphonenumber (through Python `phonenumbers`, pinned
-in bench/requirements.txt to 9.0.33, the metadata of the Rust crate
-`phonenumber` 0.3.10+9.0.33) says about it: E.164 form (valid numbers only),
+in bench/requirements.txt to 9.0.42, the metadata of the Rust crate
+`rlibphonenumber` 2.2.15 that the engine uses) says about it: E.164 form (valid numbers only),
 validity and number type.
 
-    python3 bench/gen_phone_corpus.py --rows 100000 --seed 1 \
+    python3 bench/gen_phone_corpus.py --rows 120000 --seed 1 \
         --out bench/out/phone_corpus.csv \
         --sample tests/data/phone_agreement_sample.csv --sample-rows 6000
 
@@ -358,8 +358,8 @@ def main():
     ap.add_argument("--sample-seed", type=int, default=20240601)
     a = ap.parse_args()
 
-    if phonenumbers.__version__ != "9.0.33":
-        print("warning: phonenumbers %s, expected 9.0.33 (bench/requirements.txt)"
+    if phonenumbers.__version__ != "9.0.42":
+        print("warning: phonenumbers %s, expected 9.0.42 (bench/requirements.txt)"
               % phonenumbers.__version__, file=sys.stderr)
     rows = list(generate(a.rows, a.seed, a.invalid_share, a.cross_share))
     out = sys.stdout if a.out == "-" else open(a.out, "w", newline="", encoding="utf-8")

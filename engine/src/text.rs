@@ -26,6 +26,12 @@ pub fn is_invisible(c: char) -> bool {
     )
 }
 
+/// Whether `input` shows nothing: only white space, control and invisible
+/// characters. Such input means "no value" (NULL) for every normalizer.
+pub fn is_blank(input: &str) -> bool {
+    input.chars().all(|c| c.is_whitespace() || c.is_control() || is_invisible(c))
+}
+
 /// Normalizes free text as described in the module documentation.
 /// Returns `None` when nothing visible is left.
 pub fn normalize_text(input: &str) -> Option<String> {
