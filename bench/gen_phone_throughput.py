@@ -17,7 +17,7 @@ import argparse
 import csv
 import random
 
-# Prefixes valid in both libphonenumber 8.12.57 and 9.0.33 metadata.
+# Prefixes valid in both libphonenumber 8.12.57 and 9.0.42 metadata.
 PREFIXES = ["130", "131", "132", "133", "134", "135", "136", "137", "138", "139", "150", "151",
             "152", "153", "155", "156", "157", "158", "159", "166", "173", "176", "177", "180",
             "181", "182", "183", "184", "185", "186", "187", "188", "189", "198", "199"]

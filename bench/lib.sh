@@ -15,7 +15,7 @@ BENCH_PGDATA="${BENCH_PGDATA:-/tmp/bench_pg/data}"
 BENCH_DB="${BENCH_DB:-bench}"
 
 # Python virtual environments with pinned packages.
-VENV="$BENCH_DIR/.venv"            # phonenumbers 9.0.33 (requirements.txt)
+VENV="$BENCH_DIR/.venv"            # phonenumbers 9.0.42 (requirements.txt)
 VENV_PN8="$BENCH_DIR/.venv-pn8"    # phonenumbers 8.12.57 (requirements-pn8.txt)
 PHONE_BENCH="$BENCH_DIR/phone_bench/phone_bench"
 

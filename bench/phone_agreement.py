@@ -3,13 +3,14 @@
 gen_phone_corpus.py. Run through bench/phone_agreement.sh, which builds and
 starts what this needs.
 
-Reference: Python `phonenumbers` 9.0.33 (the corpus's expected columns; same
-libphonenumber metadata as the Rust crate `phonenumber` 0.3.10+9.0.33).
+Reference: Python `phonenumbers` 9.0.42 (the corpus's expected columns; same
+libphonenumber metadata as the Rust crate `rlibphonenumber` 2.2.15 that the
+engine uses, so any SQL disagreement is a code difference).
 Compared:
   sql   customer_clean.normalize_phone / phone_info in PostgreSQL (--sql)
   cpp   Debian's C++ libphonenumber 8.12.57 (phone_bench --info)
   pn8   Python phonenumbers 8.12.57, the C++ library's metadata version; when
-        cpp == pn8 but != 9.0.33 the disagreement is the metadata's, not code's
+        cpp == pn8 but != 9.0.42 the disagreement is the metadata's, not code's
 A row agrees when e164, valid and type are all equal.
 """
 import argparse
@@ -19,10 +20,9 @@ import os
 import subprocess
 import sys
 import time
-import unicodedata
 
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "out")
-INVISIBLE = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"}
+REF = "9.0.42"  # phonenumbers version of the corpus; metadata of rlibphonenumber 2.2.15
 
 
 def load_corpus(path):
@@ -77,74 +77,12 @@ create table bench_phone_corpus (id int primary key, region text, input text, ca
 def outcome_kind(exp, got, other="8.12.57"):
     (ee, ev, et), (ge, gv, gt) = exp, got
     if ev == "t" and gv == "f":
-        return "valid in 9.0.33 only (range added or widened)"
+        return "valid in %s only (range added or widened)" % REF
     if ev == "f" and gv == "t":
         return "valid in %s only (range removed or narrowed)" % other
     if ee != ge:
         return "different E.164"
     return "different type (%s -> %s)" % (et, gt)
-
-
-def fold(s):
-    """What the engine does before libphonenumber: drop invisible characters,
-    then NFKC (engine/src/text.rs fold_width)."""
-    return unicodedata.normalize("NFKC", "".join(c for c in s if c not in INVISIBLE))
-
-
-def pn_eval(inp, region):
-    import phonenumbers  # 9.0.33 in bench/.venv
-    try:
-        num = phonenumbers.parse(inp, region)
-    except phonenumbers.NumberParseException:
-        return ("", "f", "unknown")
-    if not phonenumbers.is_valid_number(num):
-        return ("", "f", "unknown")
-    t = phonenumbers.number_type(num)
-    names = {v: k.lower() for k, v in vars(phonenumbers.PhoneNumberType).items()
-             if k.isupper() and isinstance(v, int)}
-    return (phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164), "t", names.get(t, "unknown"))
-
-
-def likely_cause(row, got):
-    """Why the Rust engine differs from libphonenumber 9.0.33. Same metadata,
-    so the cause is the engine's input folding or the crate's code. The
-    folding case is exact (libphonenumber on the folded input gives the
-    engine's answer); the others are heuristics checked on examples."""
-    s, region, exp = row["input"], row["region"], row["expected"]
-    if fold(s) != s and pn_eval(fold(s), region) == got:
-        if any(c in INVISIBLE for c in s):
-            return "A engine folding: invisible character removed (libphonenumber: not a number)"
-        return "A engine folding: NFKC (e.g. U+3000 before 'ext') changes libphonenumber's answer"
-    low = fold(s).lower()
-    core = low
-    for w in ("extension", "ext.", "ext:", "ext", "tel.", "tel:", "tel", "phone:", "mobile", "ph ", ";ext="):
-        core = core.replace(w, "")
-    core = core.split("x")[0] if re_ext(core) else core
-    if any("a" <= c <= "z" for c in core):
-        return "B letters: crate maps every letter to a keypad digit (libphonenumber only for 3+ letters)"
-    if exp[1] == got[1] == "t" and exp[0] == got[0]:
-        if exp[0].startswith("+39") and exp[0][3:4] == "0":
-            return "C type: Italian number with leading zero -> crate says unknown"
-        return "D type: crate picks another type (%s -> %s)" % (exp[2], got[2])
-    if ";ext=" in low and exp[1] == "t":
-        return "E ';ext=' extension after the number not understood by the crate"
-    plus = low.lstrip(" \u00a0").lstrip("telphonmbi:.电话手机：: ").startswith("+")
-    if exp[1] == "t" and got[1] == "f":
-        if plus:
-            return "F +CC number rejected (crate: national prefix of the default region stripped, or digits glued to the country code)"
-        return "G national number rejected (crate strips a trunk prefix although the rest is then invalid, e.g. RU 8...)"
-    if exp[1] == "t" and got[1] == "t":
-        return "H different E.164: country code at the start without + (libphonenumber keeps it as national digits)"
-    if exp[1] == "f" and got[1] == "t":
-        if low.lstrip().startswith("00") or low.lstrip().startswith("+"):
-            return "I invalid number accepted: IDD / country-code handling"
-        return "J invalid number accepted (national: country code or trunk prefix handling, lengths)"
-    return "K other"
-
-
-def re_ext(s):
-    import re
-    return re.search(r"\d\s*x\s*\d", s) is not None
 
 
 def compare(name, rows, got, ref_name, examples, out_csv, classify=None, pn8=None):
@@ -207,8 +145,8 @@ def main():
             f.write(r["region"] + "\t" + r["input"] + "\n")
     regions = sorted({r["region"] for r in rows})
     n_valid = sum(r["expected_valid"] == "t" for r in rows)
-    print("corpus %s: %d rows, %d regions, %d valid / %d invalid per phonenumbers 9.0.33"
-          % (os.path.relpath(a.corpus), len(rows), len(regions), n_valid, len(rows) - n_valid))
+    print("corpus %s: %d rows, %d regions, %d valid / %d invalid per phonenumbers %s"
+          % (os.path.relpath(a.corpus), len(rows), len(regions), n_valid, len(rows) - n_valid, REF))
     summary = []
 
     if a.sql:
@@ -220,14 +158,14 @@ def main():
         if inconsistent:
             print("   !! %d rows where normalize_phone differs from phone_info->>'e164', e.g. %r"
                   % (len(inconsistent), [(r["region"], r["input"], n, e) for r, n, e in inconsistent[:5]]))
-        ag, tot = compare("sql", rows, sql, "phonenumbers 9.0.33", a.examples,
-                          os.path.join(OUT, "phone_disagreements_sql.csv"), classify=likely_cause)
-        summary.append(("customer_clean (SQL, Rust phonenumber 0.3.10+9.0.33)", ag, tot))
+        ag, tot = compare("sql", rows, sql, "phonenumbers " + REF, a.examples,
+                          os.path.join(OUT, "phone_disagreements_sql.csv"), classify=lambda row, g: "code difference: " + outcome_kind(row["expected"], g, "customer_clean"))
+        summary.append(("customer_clean (SQL, Rust rlibphonenumber 2.2.15)", ag, tot))
 
     if a.engine_results:
         eng = read_triples(a.engine_results)
-        ag, tot = compare("engine", rows, eng, "phonenumbers 9.0.33", a.examples,
-                          os.path.join(OUT, "phone_disagreements_engine.csv"), classify=likely_cause)
+        ag, tot = compare("engine", rows, eng, "phonenumbers " + REF, a.examples,
+                          os.path.join(OUT, "phone_disagreements_engine.csv"), classify=lambda row, g: "code difference: " + outcome_kind(row["expected"], g, "customer_clean"))
         summary.append(("customer_clean_engine (Rust, outside PostgreSQL)", ag, tot))
 
     pn8 = None
@@ -244,9 +182,9 @@ def main():
             if _pn8 is None:
                 return kind
             same = _pn8[_idx[row["id"]]] == g
-            return ("metadata 8.12.57 vs 9.0.33: " if same else "NOT explained by metadata: ") + kind
+            return ("metadata 8.12.57 vs %s: " % REF if same else "NOT explained by metadata: ") + kind
 
-        ag, tot = compare("cpp", rows, cpp, "phonenumbers 9.0.33", a.examples,
+        ag, tot = compare("cpp", rows, cpp, "phonenumbers " + REF, a.examples,
                           os.path.join(OUT, "phone_disagreements_cpp.csv"), classify=metadata_cause)
         summary.append(("libphonenumber C++ 8.12.57 (Debian)", ag, tot))
         if pn8 is not None:
@@ -255,7 +193,7 @@ def main():
                   % (same, len(rows), 100.0 * same / len(rows)))
             summary.append(("libphonenumber C++ 8.12.57 vs phonenumbers 8.12.57", same, len(rows)))
 
-    print("\nSUMMARY (reference: Python phonenumbers 9.0.33 unless stated)")
+    print("\nSUMMARY (reference: Python phonenumbers %s unless stated)" % REF)
     for name, ag, tot in summary:
         print("  %-56s %7d/%d  %.3f%%" % (name, ag, tot, 100.0 * ag / tot))
 

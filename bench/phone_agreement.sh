@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Phone agreement: customer_clean (SQL) vs Python phonenumbers 9.0.33 (same
+# Phone agreement: customer_clean (SQL) vs Python phonenumbers 9.0.42 (same
 # metadata as the Rust crate) vs Debian's C++ libphonenumber 8.12.57, on the
 # full messy corpus of gen_phone_corpus.py.
 #

@@ -16,7 +16,7 @@
 //! 100-entry LRU cache, which made mixed-region input ~80x slower.
 
 use rlibphonenumber::{
-    ParseError, PhoneNumber, PhoneNumberFormat, PhoneNumberType, ValidationError,
+    NumberLengthType, ParseError, PhoneNumber, PhoneNumberFormat, PhoneNumberType, ValidationError,
     PHONE_NUMBER_UTIL,
 };
 use serde::Serialize;
@@ -106,15 +106,17 @@ fn parse_error_reason(e: &ParseError) -> &'static str {
 }
 
 /// Why a parsed number is not valid, in libphonenumber's terms: a length
-/// problem when its length is impossible, else `invalid_number` (a possible
-/// length, but no number range of the region matches).
+/// problem when its length is impossible, `local_only` when it could only be
+/// dialled locally (an area code is missing), else `invalid_number` (a
+/// possible length, but no number range of the region matches).
 fn invalid_reason(number: &PhoneNumber) -> &'static str {
     match number.is_possible_with_reason() {
         Err(ValidationError::InvalidCountryCode) => "invalid_country_code",
         Err(ValidationError::TooShort) => "too_short",
         Err(ValidationError::TooLong) => "too_long",
         Err(ValidationError::InvalidLength) => "invalid_length",
-        Ok(_) => "invalid_number",
+        Ok(NumberLengthType::IsPossibleLocalOnly) => "local_only",
+        Ok(NumberLengthType::IsPossible) => "invalid_number",
     }
 }
 
@@ -287,6 +289,14 @@ mod tests {
         let info = phone_info("1381234567", "CN").unwrap().unwrap();
         assert_eq!((info.valid, info.reason), (false, Some("invalid_number")));
         assert_eq!(info.e164, None);
+        // reasons as libphonenumber's is_possible_number_with_reason gives them
+        let reason = |n, r| phone_info(n, r).unwrap().unwrap().reason;
+        assert_eq!(reason("12", "CN"), Some("too_short"));
+        assert_eq!(reason("415555013", "US"), Some("too_short"));
+        assert_eq!(reason("41555501321234", "US"), Some("too_long"));
+        assert_eq!(reason("555 1234", "US"), Some("local_only"));
+        assert_eq!(reason("+86 1", "ZZ"), Some("too_short"));
+        assert_eq!(reason("+999 12345678", "ZZ"), Some("invalid_country_code"));
         assert_eq!(phone_info(" ", "CN").unwrap(), None);
         let long = phone_info(&"9".repeat(300), "CN").unwrap().unwrap();
         assert_eq!(long.reason, Some("too_long"));
