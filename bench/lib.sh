@@ -38,7 +38,22 @@ ensure_venvs() {
   ensure_venv "$VENV_PN8" "$BENCH_DIR/requirements-pn8.txt"
 }
 
+# ensure_apt PACKAGE... installs the Debian packages that are missing.
+ensure_apt() {
+  local missing=() p
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  if [[ ${#missing[@]} -gt 0 ]]; then
+    log "installing ${missing[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+}
+
+# The C++ side of the phone benchmarks: Google's libphonenumber from Debian.
 ensure_phone_bench() {
+  ensure_apt g++ make libphonenumber-dev libprotobuf-dev bc
   make -s -C "$BENCH_DIR/phone_bench" >&2
 }
 
