@@ -16,6 +16,10 @@ SELECT customer_clean.phone_info('400 810 8888', 'CN') ->> 'type' AS type;
 SELECT customer_clean.phone_info('+1 800 555 0100', 'CN') ->> 'type' AS type;
 SELECT customer_clean.phone_info('1381234567', 'CN');
 SELECT customer_clean.phone_info('hello', 'CN');
+-- Why a number is not valid, as libphonenumber's possible-length check says.
+SELECT input, region, customer_clean.phone_info(input, region) ->> 'reason' AS reason
+  FROM (VALUES ('12', 'CN'), ('555 1234', 'US'), ('41555501321234', 'US'),
+               ('+999 12345678', 'ZZ'), ('+86 1', 'ZZ'), ('1381234567', 'CN')) AS v(input, region);
 -- Bad region argument: SQLSTATE 22023 with a hint.
 SELECT customer_clean.normalize_phone('138 1234 5678', 'XX');
 SELECT customer_clean.phone_info('138 1234 5678', 'China');
