@@ -318,6 +318,18 @@ mod tests {
             let _ = phone_info(&s, &r);
         }
 
+        /// Inputs built from what the parser looks at (digits of several
+        /// scripts, `+`, brackets, extensions, RFC 3966 `tel:` and
+        /// `phone-context`), which random strings rarely reach.
+        #[test]
+        fn never_panics_on_phone_like_input(
+            s in "(tel:)?[0-9+()\\-. xX#*;=a-zA-Z０-９＋（）٠-٩۰-۹]{0,30}(;phone-context=[+0-9a-z.\\-]{0,12})?(;ext=[0-9]{0,6})?",
+            r in "(CN|US|GB|DE|IT|RU|BR|IN|ZZ|AR|MX)",
+        ) {
+            let _ = normalize_phone(&s, &r);
+            let _ = phone_info(&s, &r);
+        }
+
         #[test]
         fn idempotent(s in "[+0-9 ()\\-.]{0,20}") {
             if let Some(once) = normalize_phone(&s, "CN").unwrap() {
