@@ -1,7 +1,7 @@
-//! `normalize_date` (engine: `date`).
+//! `normalize_date` (engine: `date`), and the SQL date ↔ engine date bridge.
 use crate::error::OrRaise;
 use crate::guc;
-use customer_clean_engine::date::{self, DateOrder};
+use customer_clean_engine::date::{self, Date, DateOrder};
 use pgrx::prelude::*;
 
 fn to_pg(input: &str, order: DateOrder) -> Option<pgrx::datum::Date> {
@@ -20,4 +20,19 @@ fn normalize_date(input: &str) -> Option<pgrx::datum::Date> {
 #[pg_extern(name = "normalize_date", immutable, strict, parallel_safe)]
 fn normalize_date_with_order(input: &str, date_order: &str) -> Option<pgrx::datum::Date> {
     to_pg(input, DateOrder::parse(date_order).or_raise("normalize_date"))
+}
+
+/// The engine's date for a SQL date; `None` for ±infinity.
+pub fn engine_date(d: pgrx::datum::Date) -> Option<Date> {
+    if d.is_infinity() || d.is_neg_infinity() {
+        return None;
+    }
+    Date::new(d.year(), u32::from(d.month()), u32::from(d.day()))
+}
+
+/// `current_date`, for rules such as "birth date not in the future".
+pub fn today() -> Date {
+    // SAFETY: plain function call, valid inside a transaction.
+    let raw = unsafe { pg_sys::GetSQLCurrentDate() };
+    engine_date(pgrx::datum::Date::saturating_from_raw(raw)).unwrap_or(Date { year: 1970, month: 1, day: 1 })
 }

@@ -9,6 +9,8 @@ fn sqlstate(class: ErrorClass) -> PgSqlErrorCode {
     match class {
         ErrorClass::InvalidParameterValue => PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE,
         ErrorClass::InvalidTextRepresentation => PgSqlErrorCode::ERRCODE_INVALID_TEXT_REPRESENTATION,
+        ErrorClass::UndefinedColumn => PgSqlErrorCode::ERRCODE_UNDEFINED_COLUMN,
+        ErrorClass::CheckViolation => PgSqlErrorCode::ERRCODE_CHECK_VIOLATION,
     }
 }
 
@@ -17,6 +19,13 @@ pub fn raise<E: SqlError>(error: E, function: &'static str) -> ! {
     ErrorReport::new(sqlstate(error.class()), error.to_string(), function)
         .set_hint(error.hint())
         .report(PgLogLevel::ERROR);
+    unreachable!("ereport(ERROR) returned")
+}
+
+/// Raises an ERROR with an explicit SQLSTATE, message and hint; for errors
+/// that arise in the SQL layer itself (unknown table, wrong mode, …).
+pub fn raise_with(code: PgSqlErrorCode, message: String, hint: String, function: &'static str) -> ! {
+    ErrorReport::new(code, message, function).set_hint(hint).report(PgLogLevel::ERROR);
     unreachable!("ereport(ERROR) returned")
 }
 

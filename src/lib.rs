@@ -9,7 +9,12 @@ use pgrx::prelude::*;
 
 ::pgrx::pg_module_magic!(name, version);
 
+// Tables of the extension (profiles, rules, issues, changes, quarantine).
+::pgrx::extension_sql_file!("../sql/catalog.sql", name = "catalog", bootstrap);
+
 mod address;
+mod cleaning;
+mod cn_id;
 mod country;
 mod date;
 mod email;
@@ -17,6 +22,7 @@ mod error;
 mod guc;
 mod name;
 mod phone;
+mod profile;
 mod text;
 
 #[pg_guard]

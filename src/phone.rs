@@ -29,3 +29,15 @@ fn phone_info(input: &str, region: &str) -> Option<JsonB> {
 fn phone_info_default_region(input: &str) -> Option<JsonB> {
     phone_info(input, &guc::default_region())
 }
+
+/// Whether `input` is a valid phone number for `region` (libphonenumber's
+/// isValidNumber); NULL for blank input.
+#[pg_extern(immutable, strict, parallel_safe)]
+fn is_valid_phone(input: &str, region: &str) -> Option<bool> {
+    phone::is_valid_phone(input, region).or_raise("is_valid_phone")
+}
+
+#[pg_extern(name = "is_valid_phone", stable, strict, parallel_safe)]
+fn is_valid_phone_default_region(input: &str) -> Option<bool> {
+    is_valid_phone(input, &guc::default_region())
+}

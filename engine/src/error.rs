@@ -13,6 +13,10 @@ pub enum ErrorClass {
     InvalidParameterValue,
     /// A text argument cannot be read as the type it stands for (22P02).
     InvalidTextRepresentation,
+    /// A column named in an argument does not exist (42703).
+    UndefinedColumn,
+    /// A row breaks the table's cleaning rules (23514).
+    CheckViolation,
 }
 
 /// Implemented by every engine error so the SQL layer can report it.

@@ -13,6 +13,8 @@
 //!   the SQL layer can map it to a SQLSTATE with a hint.
 
 pub mod address;
+pub mod clean;
+pub mod cn_id;
 pub mod country;
 pub mod data;
 pub mod date;
@@ -21,6 +23,8 @@ pub mod error;
 pub mod name;
 pub mod phone;
 pub mod postcode;
+pub mod profile;
+pub mod rules;
 pub mod text;
 
 pub use error::{ErrorClass, SqlError};

@@ -1,0 +1,343 @@
+//! Table profiles: which column of a customer table plays which role.
+//!
+//! A profile is what `customer_clean.register(tbl, columns, options)` stores:
+//! `columns` maps a role (`"phone"`) to a column name (`"mobile"`),
+//! `options` holds table-wide settings (`"default_region": "CN"`). Parsing
+//! checks everything against the table's real columns, so a profile that
+//! parses can be used without further checks; identifiers are kept as plain
+//! names and quoted by the SQL layer whenever it builds a statement.
+
+use serde_json::Value;
+use std::fmt;
+
+use crate::date::DateOrder;
+use crate::error::{ErrorClass, SqlError};
+
+/// What a column holds, as far as cleaning and matching are concerned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Role {
+    Id,
+    Name,
+    GivenName,
+    FamilyName,
+    Phone,
+    Mobile,
+    Email,
+    Address,
+    City,
+    Province,
+    Postcode,
+    Country,
+    BirthDate,
+    Gender,
+    NationalId,
+    UpdatedAt,
+    Source,
+}
+
+impl Role {
+    pub const ALL: [Role; 17] = [
+        Role::Id,
+        Role::Name,
+        Role::GivenName,
+        Role::FamilyName,
+        Role::Phone,
+        Role::Mobile,
+        Role::Email,
+        Role::Address,
+        Role::City,
+        Role::Province,
+        Role::Postcode,
+        Role::Country,
+        Role::BirthDate,
+        Role::Gender,
+        Role::NationalId,
+        Role::UpdatedAt,
+        Role::Source,
+    ];
+
+    /// The role's name in profiles (`"national_id"`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Id => "id",
+            Role::Name => "name",
+            Role::GivenName => "given_name",
+            Role::FamilyName => "family_name",
+            Role::Phone => "phone",
+            Role::Mobile => "mobile",
+            Role::Email => "email",
+            Role::Address => "address",
+            Role::City => "city",
+            Role::Province => "province",
+            Role::Postcode => "postcode",
+            Role::Country => "country",
+            Role::BirthDate => "birth_date",
+            Role::Gender => "gender",
+            Role::NationalId => "national_id",
+            Role::UpdatedAt => "updated_at",
+            Role::Source => "source",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.as_str() == name)
+    }
+
+    fn all_names() -> String {
+        Role::ALL.map(Role::as_str).join(", ")
+    }
+}
+
+impl fmt::Display for Role {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A column of the customer table as the catalog describes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableColumn {
+    pub name: String,
+    /// `text` or `varchar`: the cleaner may write a normalized string back.
+    /// Other types (date, timestamptz, integer, …) are validated only.
+    pub is_text: bool,
+}
+
+/// One role played by one column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Binding {
+    pub role: Role,
+    pub column: String,
+    pub is_text: bool,
+}
+
+/// Table-wide settings of a profile.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProfileOptions {
+    /// Region for phone numbers without a country code and country for
+    /// addresses and postcodes when the row has none (`None`: only
+    /// `+country code` numbers are read).
+    pub default_region: Option<&'static str>,
+    /// How ambiguous dates such as `03/04/2005` are read.
+    pub date_order: DateOrder,
+}
+
+impl Default for ProfileOptions {
+    fn default() -> Self {
+        ProfileOptions { default_region: None, date_order: DateOrder::Dmy }
+    }
+}
+
+/// A parsed, checked profile.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Profile {
+    pub bindings: Vec<Binding>,
+    pub options: ProfileOptions,
+}
+
+impl Profile {
+    /// The column playing `role`, if any.
+    pub fn column(&self, role: Role) -> Option<&Binding> {
+        self.bindings.iter().find(|b| b.role == role)
+    }
+
+    /// The id column (every profile has one).
+    pub fn id_column(&self) -> &str {
+        self.column(Role::Id).map(|b| b.column.as_str()).unwrap_or_default()
+    }
+
+    /// Reads `columns` and `options` (the jsonb arguments of `register`)
+    /// against the table's `table_columns`.
+    pub fn parse(columns: &Value, options: &Value, table_columns: &[TableColumn]) -> Result<Profile, ProfileError> {
+        let map = columns.as_object().ok_or(ProfileError::NotAnObject("columns"))?;
+        let mut bindings: Vec<Binding> = Vec::with_capacity(map.len());
+        for (role_name, column) in map {
+            let role = Role::parse(role_name).ok_or_else(|| ProfileError::UnknownRole(role_name.clone()))?;
+            let column = column
+                .as_str()
+                .ok_or_else(|| ProfileError::ColumnNotAString { role, value: column.to_string() })?;
+            let found = table_columns
+                .iter()
+                .find(|c| c.name == column)
+                .ok_or_else(|| ProfileError::UnknownColumn {
+                    role,
+                    column: column.to_string(),
+                    table_columns: table_columns.iter().map(|c| c.name.clone()).collect(),
+                })?;
+            bindings.push(Binding { role, column: found.name.clone(), is_text: found.is_text });
+        }
+        if !bindings.iter().any(|b| b.role == Role::Id) {
+            return Err(ProfileError::MissingId);
+        }
+        // A column cleaned twice under two roles would be normalized by two
+        // rules; the one exception that makes sense is none, so refuse it.
+        bindings.sort_by_key(|b| b.role);
+        for (i, b) in bindings.iter().enumerate() {
+            if let Some(other) = bindings[..i].iter().find(|o| o.column == b.column) {
+                return Err(ProfileError::ColumnTwice { column: b.column.clone(), first: other.role, second: b.role });
+            }
+        }
+        Ok(Profile { bindings, options: ProfileOptions::parse(options)? })
+    }
+}
+
+impl ProfileOptions {
+    fn parse(options: &Value) -> Result<ProfileOptions, ProfileError> {
+        let map = options.as_object().ok_or(ProfileError::NotAnObject("options"))?;
+        let mut out = ProfileOptions::default();
+        for (key, value) in map {
+            let text = || {
+                value
+                    .as_str()
+                    .ok_or_else(|| ProfileError::BadOption { option: key.clone(), value: value.to_string() })
+            };
+            match key.as_str() {
+                "default_region" => {
+                    let v = text()?;
+                    let region = crate::country::country_code_arg(v)
+                        .map_err(|_| ProfileError::BadOption { option: key.clone(), value: v.to_string() })?;
+                    crate::phone::Region::parse(region)
+                        .map_err(|_| ProfileError::BadOption { option: key.clone(), value: v.to_string() })?;
+                    out.default_region = Some(region);
+                }
+                "date_order" => {
+                    let v = text()?;
+                    out.date_order = DateOrder::parse(v)
+                        .map_err(|_| ProfileError::BadOption { option: key.clone(), value: v.to_string() })?;
+                }
+                _ => return Err(ProfileError::UnknownOption(key.clone())),
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// Why a profile cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ProfileError {
+    #[error("{0} must be a JSON object")]
+    NotAnObject(&'static str),
+    #[error("unknown column role \"{0}\"")]
+    UnknownRole(String),
+    #[error("the column for role \"{role}\" must be a JSON string, not {value}")]
+    ColumnNotAString { role: Role, value: String },
+    #[error("column \"{column}\" (role \"{role}\") does not exist in the table")]
+    UnknownColumn { role: Role, column: String, table_columns: Vec<String> },
+    #[error("the profile has no \"id\" column")]
+    MissingId,
+    #[error("column \"{column}\" is given two roles, \"{first}\" and \"{second}\"")]
+    ColumnTwice { column: String, first: Role, second: Role },
+    #[error("unknown profile option \"{0}\"")]
+    UnknownOption(String),
+    #[error("invalid value {value} for profile option \"{option}\"")]
+    BadOption { option: String, value: String },
+}
+
+impl SqlError for ProfileError {
+    fn class(&self) -> ErrorClass {
+        match self {
+            ProfileError::UnknownColumn { .. } => ErrorClass::UndefinedColumn,
+            _ => ErrorClass::InvalidParameterValue,
+        }
+    }
+    fn hint(&self) -> String {
+        match self {
+            ProfileError::NotAnObject("columns") => {
+                "pass an object mapping roles to columns, e.g. '{\"id\": \"id\", \"phone\": \"mobile\"}'".into()
+            }
+            ProfileError::NotAnObject(_) => "pass an object, e.g. '{\"default_region\": \"CN\"}'".into(),
+            ProfileError::UnknownRole(_) => format!("known roles: {}", Role::all_names()),
+            ProfileError::ColumnNotAString { .. } => "write the column name as a JSON string".into(),
+            ProfileError::UnknownColumn { table_columns, .. } => {
+                format!("the table's columns are: {}", table_columns.join(", "))
+            }
+            ProfileError::MissingId => {
+                "name the column that identifies a customer row, e.g. '{\"id\": \"customer_id\", …}'".into()
+            }
+            ProfileError::ColumnTwice { .. } => "give each column one role".into(),
+            ProfileError::UnknownOption(_) => "known options: default_region, date_order".into(),
+            ProfileError::BadOption { option, .. } if option == "default_region" => {
+                "use an ISO 3166-1 country code that has phone numbering, e.g. \"CN\" or \"US\"".into()
+            }
+            ProfileError::BadOption { option, .. } if option == "date_order" => {
+                "use \"DMY\", \"MDY\" or \"YMD\"".into()
+            }
+            ProfileError::BadOption { .. } => "see the documentation of register()".into(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn table() -> Vec<TableColumn> {
+        [("id", false), ("full_name", true), ("mobile", true), ("email", true), ("dob", false), ("country", true)]
+            .iter()
+            .map(|(n, t)| TableColumn { name: n.to_string(), is_text: *t })
+            .collect()
+    }
+
+    #[test]
+    fn parses_a_profile() {
+        let p = Profile::parse(
+            &json!({"id": "id", "name": "full_name", "phone": "mobile", "birth_date": "dob"}),
+            &json!({"default_region": "cn", "date_order": "ymd"}),
+            &table(),
+        )
+        .unwrap();
+        assert_eq!(p.id_column(), "id");
+        assert_eq!(
+            p.column(Role::Phone),
+            Some(&Binding { role: Role::Phone, column: "mobile".into(), is_text: true })
+        );
+        assert_eq!(p.column(Role::BirthDate).map(|b| b.is_text), Some(false));
+        assert_eq!(p.options, ProfileOptions { default_region: Some("CN"), date_order: DateOrder::Ymd });
+        // bindings come in role order whatever the JSON order
+        let roles: Vec<Role> = p.bindings.iter().map(|b| b.role).collect();
+        assert_eq!(roles, vec![Role::Id, Role::Name, Role::Phone, Role::BirthDate]);
+    }
+
+    #[test]
+    fn rejects_bad_profiles_with_the_right_error() {
+        let t = table();
+        let parse = |c: Value, o: Value| Profile::parse(&c, &o, &t).unwrap_err();
+        assert_eq!(parse(json!([]), json!({})), ProfileError::NotAnObject("columns"));
+        assert_eq!(parse(json!({"id": "id"}), json!("x")), ProfileError::NotAnObject("options"));
+        assert_eq!(parse(json!({"id": "id", "fone": "mobile"}), json!({})), ProfileError::UnknownRole("fone".into()));
+        let e = parse(json!({"id": "id", "phone": "tel"}), json!({}));
+        assert_eq!(e.to_string(), "column \"tel\" (role \"phone\") does not exist in the table");
+        assert_eq!(e.class(), ErrorClass::UndefinedColumn);
+        assert_eq!(e.hint(), "the table's columns are: id, full_name, mobile, email, dob, country");
+        assert_eq!(parse(json!({"name": "full_name"}), json!({})), ProfileError::MissingId);
+        assert_eq!(
+            parse(json!({"id": "id", "phone": "mobile", "mobile": "mobile"}), json!({})),
+            ProfileError::ColumnTwice { column: "mobile".into(), first: Role::Phone, second: Role::Mobile }
+        );
+        assert_eq!(
+            parse(json!({"id": 1}), json!({})),
+            ProfileError::ColumnNotAString { role: Role::Id, value: "1".into() }
+        );
+        assert_eq!(parse(json!({"id": "id"}), json!({"region": "CN"})), ProfileError::UnknownOption("region".into()));
+        assert_eq!(
+            parse(json!({"id": "id"}), json!({"default_region": "Narnia"})),
+            ProfileError::BadOption { option: "default_region".into(), value: "Narnia".into() }
+        );
+        assert_eq!(
+            parse(json!({"id": "id"}), json!({"date_order": "DDMM"})),
+            ProfileError::BadOption { option: "date_order".into(), value: "DDMM".into() }
+        );
+    }
+
+    #[test]
+    fn hostile_column_names_are_only_compared_never_interpreted() {
+        let mut t = table();
+        t.push(TableColumn { name: "a\"; drop table x; --".into(), is_text: true });
+        let p = Profile::parse(&json!({"id": "id", "name": "a\"; drop table x; --"}), &json!({}), &t).unwrap();
+        assert_eq!(p.column(Role::Name).unwrap().column, "a\"; drop table x; --");
+        // a look-alike (Cyrillic а) is a different column
+        let e = Profile::parse(&json!({"id": "іd"}), &json!({}), &t).unwrap_err();
+        assert!(matches!(e, ProfileError::UnknownColumn { .. }));
+    }
+}

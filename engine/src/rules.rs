@@ -1,0 +1,588 @@
+//! Validation rules of a profiled table (`customer_clean.rules`).
+//!
+//! A rule is a row a DBA can read and edit with plain SQL: a column, a
+//! `kind` and its `params` (jsonb), a severity and an optional message.
+//! [`Rule::compile`] checks and prepares one (a regex is compiled once per
+//! backend, not once per row); [`check_row`] runs a table's rules over one
+//! row of values and returns every [`Finding`].
+//!
+//! Kinds and their params:
+//! - `required`: the value is present and not blank.
+//! - `regex` `{"pattern": "^[A-Z]{2}$"}`: the whole value matches (Rust
+//!   `regex` syntax, linear time, so no pattern can hang the backend).
+//! - `allowed_values` `{"values": ["M", "F"]}`: exact match.
+//! - `range` `{"min": …, "max": …}`: numbers, or ISO dates where `"today"`
+//!   is the current date; either bound may be left out.
+//! - `length` `{"min": 1, "max": 100}`: in characters.
+//! - `format` `{"format": "phone"|"email"|"cn_id"|"date"|"country"|"postcode"}`:
+//!   the value is a valid one of its kind (the same validators as the SQL
+//!   functions).
+//! - `cross_field` `{"check": "cn_id_matches_birth_date_and_gender"}` or
+//!   `{"check": "phone_matches_country"}`.
+//!
+//! A missing value passes every kind but `required`, as in SQL constraints.
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::date::{normalize_date, Date, DateOrder};
+use crate::error::{ErrorClass, SqlError};
+use crate::profile::{Profile, Role};
+
+/// How bad a finding is: an `error` fails the row (reject / quarantine /
+/// flag), a `warning` is only recorded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl Severity {
+    pub fn parse(s: &str) -> Option<Severity> {
+        match s {
+            "error" => Some(Severity::Error),
+            "warning" => Some(Severity::Warning),
+            _ => None,
+        }
+    }
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// A rule as stored in `customer_clean.rules`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RuleSpec {
+    pub rule_id: i64,
+    pub column: String,
+    pub kind: String,
+    pub params: Value,
+    pub severity: String,
+    pub message: Option<String>,
+}
+
+/// What a `format` rule checks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Phone,
+    Email,
+    CnId,
+    Date,
+    Country,
+    Postcode,
+}
+
+impl Format {
+    const NAMES: &'static str = "phone, email, cn_id, date, country, postcode";
+
+    fn parse(s: &str) -> Option<Format> {
+        Some(match s {
+            "phone" => Format::Phone,
+            "email" => Format::Email,
+            "cn_id" => Format::CnId,
+            "date" => Format::Date,
+            "country" => Format::Country,
+            "postcode" => Format::Postcode,
+            _ => return None,
+        })
+    }
+}
+
+/// A bound of a `range` rule.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Bound {
+    Number(f64),
+    Date(Date),
+    Today,
+}
+
+#[derive(Debug, Clone)]
+enum Check {
+    Required,
+    Regex(regex::Regex),
+    AllowedValues(Vec<String>),
+    Range { min: Option<Bound>, max: Option<Bound> },
+    Length { min: Option<usize>, max: Option<usize> },
+    Format(Format),
+    CnIdMatchesBirthDateAndGender,
+    PhoneMatchesCountry,
+}
+
+/// A checked rule, ready to run.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    pub rule_id: i64,
+    /// Index of the rule's column in the row (see [`RowLayout`]).
+    column_index: usize,
+    pub column: String,
+    check: Check,
+    pub severity: Severity,
+    message: Option<String>,
+}
+
+/// Why a rule cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RuleError {
+    #[error("rule {rule_id}: unknown rule kind \"{kind}\"")]
+    UnknownKind { rule_id: i64, kind: String },
+    #[error("rule {rule_id}: invalid params for kind \"{kind}\": {problem}")]
+    BadParams { rule_id: i64, kind: String, problem: String },
+    #[error("rule {rule_id}: unknown severity \"{severity}\"")]
+    BadSeverity { rule_id: i64, severity: String },
+    #[error("rule {rule_id}: column \"{column}\" does not exist in the table")]
+    UnknownColumn { rule_id: i64, column: String, table_columns: Vec<String> },
+    #[error("rule {rule_id}: check \"{check}\" needs the profile roles {needs}")]
+    MissingRoles { rule_id: i64, check: String, needs: &'static str },
+}
+
+impl SqlError for RuleError {
+    fn class(&self) -> ErrorClass {
+        match self {
+            RuleError::UnknownColumn { .. } => ErrorClass::UndefinedColumn,
+            _ => ErrorClass::InvalidParameterValue,
+        }
+    }
+    fn hint(&self) -> String {
+        match self {
+            RuleError::UnknownKind { .. } => {
+                "kinds: required, regex, allowed_values, range, length, format, cross_field".into()
+            }
+            RuleError::BadParams { kind, .. } => format!("params of \"{kind}\": {}", params_help(kind)),
+            RuleError::BadSeverity { .. } => "use 'error' or 'warning'".into(),
+            RuleError::UnknownColumn { table_columns, .. } => {
+                format!("the table's columns are: {}", table_columns.join(", "))
+            }
+            RuleError::MissingRoles { .. } => "add the roles to the profile with register(), or drop the rule".into(),
+        }
+    }
+}
+
+fn params_help(kind: &str) -> &'static str {
+    match kind {
+        "regex" => "{\"pattern\": \"^[0-9]{6}$\"}",
+        "allowed_values" => "{\"values\": [\"M\", \"F\"]}",
+        "range" => "{\"min\": 0, \"max\": 150} or {\"min\": \"1900-01-01\", \"max\": \"today\"}",
+        "length" => "{\"min\": 1, \"max\": 100}",
+        "format" => "{\"format\": \"phone\"} (phone, email, cn_id, date, country, postcode)",
+        "cross_field" => {
+            "{\"check\": \"cn_id_matches_birth_date_and_gender\"} or {\"check\": \"phone_matches_country\"}"
+        }
+        _ => "{}",
+    }
+}
+
+/// Which columns a row carries, in order: first the profile's bindings,
+/// then any other column a rule names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowLayout {
+    pub columns: Vec<String>,
+}
+
+impl RowLayout {
+    pub fn new(profile: &Profile, specs: &[RuleSpec]) -> RowLayout {
+        let mut columns: Vec<String> = profile.bindings.iter().map(|b| b.column.clone()).collect();
+        for s in specs {
+            if !columns.contains(&s.column) {
+                columns.push(s.column.clone());
+            }
+        }
+        RowLayout { columns }
+    }
+
+    pub fn index(&self, column: &str) -> Option<usize> {
+        self.columns.iter().position(|c| c == column)
+    }
+}
+
+impl Rule {
+    /// Checks `spec` against the profile and the table's columns.
+    pub fn compile(
+        spec: &RuleSpec,
+        profile: &Profile,
+        layout: &RowLayout,
+        table_columns: &[String],
+    ) -> Result<Rule, RuleError> {
+        let id = spec.rule_id;
+        let bad = |problem: &str| RuleError::BadParams { rule_id: id, kind: spec.kind.clone(), problem: problem.into() };
+        if !table_columns.contains(&spec.column) {
+            return Err(RuleError::UnknownColumn {
+                rule_id: id,
+                column: spec.column.clone(),
+                table_columns: table_columns.to_vec(),
+            });
+        }
+        let p = &spec.params;
+        let check = match spec.kind.as_str() {
+            "required" => Check::Required,
+            "regex" => {
+                let pattern = p.get("pattern").and_then(Value::as_str).ok_or_else(|| bad("\"pattern\" must be a string"))?;
+                // Bounded compiled size: a rule cannot make the backend
+                // allocate without limit.
+                let re = regex::RegexBuilder::new(pattern)
+                    .size_limit(1 << 20)
+                    .build()
+                    .map_err(|e| bad(&format!("bad pattern: {e}")))?;
+                Check::Regex(re)
+            }
+            "allowed_values" => {
+                let values = p.get("values").and_then(Value::as_array).ok_or_else(|| bad("\"values\" must be an array"))?;
+                let values = values
+                    .iter()
+                    .map(|v| v.as_str().map(str::to_string))
+                    .collect::<Option<Vec<_>>>()
+                    .ok_or_else(|| bad("every value must be a string"))?;
+                Check::AllowedValues(values)
+            }
+            "range" => {
+                let bound = |key: &str| -> Result<Option<Bound>, RuleError> {
+                    match p.get(key) {
+                        None | Some(Value::Null) => Ok(None),
+                        Some(Value::Number(n)) => Ok(n.as_f64().map(Bound::Number)),
+                        Some(Value::String(s)) if s == "today" => Ok(Some(Bound::Today)),
+                        Some(Value::String(s)) => normalize_date(s, DateOrder::Ymd)
+                            .map(|d| Some(Bound::Date(d)))
+                            .ok_or_else(|| bad(&format!("\"{key}\" must be a number, an ISO date or \"today\""))),
+                        Some(_) => Err(bad(&format!("\"{key}\" must be a number, an ISO date or \"today\""))),
+                    }
+                };
+                let (min, max) = (bound("min")?, bound("max")?);
+                if min.is_none() && max.is_none() {
+                    return Err(bad("give \"min\", \"max\" or both"));
+                }
+                Check::Range { min, max }
+            }
+            "length" => {
+                let n = |key: &str| -> Result<Option<usize>, RuleError> {
+                    match p.get(key) {
+                        None | Some(Value::Null) => Ok(None),
+                        Some(v) => v
+                            .as_u64()
+                            .map(|n| Some(n as usize))
+                            .ok_or_else(|| bad(&format!("\"{key}\" must be a whole number ≥ 0"))),
+                    }
+                };
+                let (min, max) = (n("min")?, n("max")?);
+                if min.is_none() && max.is_none() {
+                    return Err(bad("give \"min\", \"max\" or both"));
+                }
+                Check::Length { min, max }
+            }
+            "format" => {
+                let f = p.get("format").and_then(Value::as_str).unwrap_or_default();
+                Check::Format(
+                    Format::parse(f).ok_or_else(|| bad(&format!("\"format\" must be one of {}", Format::NAMES)))?,
+                )
+            }
+            "cross_field" => match p.get("check").and_then(Value::as_str).unwrap_or_default() {
+                "cn_id_matches_birth_date_and_gender" => {
+                    if profile.column(Role::BirthDate).is_none() && profile.column(Role::Gender).is_none() {
+                        return Err(RuleError::MissingRoles {
+                            rule_id: id,
+                            check: "cn_id_matches_birth_date_and_gender".into(),
+                            needs: "birth_date or gender",
+                        });
+                    }
+                    Check::CnIdMatchesBirthDateAndGender
+                }
+                "phone_matches_country" => {
+                    if profile.column(Role::Country).is_none() {
+                        return Err(RuleError::MissingRoles {
+                            rule_id: id,
+                            check: "phone_matches_country".into(),
+                            needs: "country",
+                        });
+                    }
+                    Check::PhoneMatchesCountry
+                }
+                _ => return Err(bad("\"check\" must be \"cn_id_matches_birth_date_and_gender\" or \"phone_matches_country\"")),
+            },
+            _ => return Err(RuleError::UnknownKind { rule_id: id, kind: spec.kind.clone() }),
+        };
+        let severity = Severity::parse(&spec.severity)
+            .ok_or_else(|| RuleError::BadSeverity { rule_id: id, severity: spec.severity.clone() })?;
+        let column_index = layout.index(&spec.column).expect("RowLayout::new includes every rule column");
+        Ok(Rule { rule_id: id, column_index, column: spec.column.clone(), check, severity, message: spec.message.clone() })
+    }
+}
+
+/// The rules `register` creates for a profile: what a data steward expects
+/// of each role. DBAs change or delete them with plain SQL.
+pub fn default_rules(profile: &Profile) -> Vec<(String, &'static str, Value, Severity)> {
+    use serde_json::json;
+    let mut out = Vec::new();
+    let mut add = |role: Role, kind: &'static str, params: Value, severity: Severity| {
+        if let Some(b) = profile.column(role) {
+            out.push((b.column.clone(), kind, params, severity));
+        }
+    };
+    add(Role::Id, "required", json!({}), Severity::Error);
+    add(Role::Name, "required", json!({}), Severity::Error);
+    add(Role::Phone, "format", json!({"format": "phone"}), Severity::Error);
+    add(Role::Mobile, "format", json!({"format": "phone"}), Severity::Error);
+    add(Role::Email, "format", json!({"format": "email"}), Severity::Error);
+    add(Role::NationalId, "format", json!({"format": "cn_id"}), Severity::Error);
+    add(Role::BirthDate, "format", json!({"format": "date"}), Severity::Error);
+    add(Role::BirthDate, "range", json!({"min": "1900-01-01", "max": "today"}), Severity::Error);
+    add(Role::Country, "format", json!({"format": "country"}), Severity::Error);
+    add(Role::Postcode, "format", json!({"format": "postcode"}), Severity::Warning);
+    if profile.column(Role::BirthDate).is_some() || profile.column(Role::Gender).is_some() {
+        add(Role::NationalId, "cross_field", json!({"check": "cn_id_matches_birth_date_and_gender"}), Severity::Error);
+    }
+    if profile.column(Role::Country).is_some() {
+        add(Role::Phone, "cross_field", json!({"check": "phone_matches_country"}), Severity::Warning);
+        add(Role::Mobile, "cross_field", json!({"check": "phone_matches_country"}), Severity::Warning);
+    }
+    out
+}
+
+/// One problem of one row.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    #[serde(rename = "column")]
+    pub column: String,
+    pub code: String,
+    pub severity: Severity,
+    pub message: String,
+    pub value: Option<String>,
+    pub rule_id: Option<i64>,
+}
+
+/// What the rules need to know besides the row: the profile (to find the
+/// country, birth date, … columns) and the current date.
+pub struct Context<'a> {
+    pub profile: &'a Profile,
+    pub layout: &'a RowLayout,
+    pub today: Date,
+}
+
+impl Context<'_> {
+    fn value<'r>(&self, row: &'r [Option<String>], role: Role) -> Option<&'r str> {
+        let b = self.profile.column(role)?;
+        let i = self.layout.index(&b.column)?;
+        present(row.get(i)?.as_deref())
+    }
+
+    /// The row's country as ISO alpha-2, else the profile's default region.
+    pub fn country(&self, row: &[Option<String>]) -> Option<&'static str> {
+        self.value(row, Role::Country)
+            .and_then(crate::country::normalize_country)
+            .or(self.profile.options.default_region)
+    }
+
+    /// The region a national-format phone number of this row is read in:
+    /// the row's country, else the profile's default region, else none
+    /// (`ZZ`: only numbers with `+country code` are read).
+    pub fn phone_region(&self, row: &[Option<String>]) -> &'static str {
+        self.country(row)
+            .filter(|c| crate::phone::Region::parse(c).is_ok())
+            .unwrap_or("ZZ")
+    }
+
+    fn birth_date(&self, row: &[Option<String>]) -> Option<Date> {
+        self.value(row, Role::BirthDate).and_then(|v| normalize_date(v, self.profile.options.date_order))
+    }
+}
+
+fn present(v: Option<&str>) -> Option<&str> {
+    v.filter(|s| !crate::text::is_blank(s))
+}
+
+/// Runs `rules` over `row` (values in `ctx.layout` order, as text).
+pub fn check_row(rules: &[Rule], row: &[Option<String>], ctx: &Context) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for rule in rules {
+        let value = present(row.get(rule.column_index).and_then(|v| v.as_deref()));
+        let mut found_as = |severity: Severity, code: &str, message: String| {
+            out.push(Finding {
+                column: rule.column.clone(),
+                code: code.to_string(),
+                severity,
+                message: rule.message.clone().unwrap_or(message),
+                value: value.map(str::to_string),
+                rule_id: Some(rule.rule_id),
+            });
+        };
+        let mut found = |code: &str, message: String| found_as(rule.severity, code, message);
+        let col = &rule.column;
+        match (&rule.check, value) {
+            (Check::Required, None) => found("required", format!("{col} is required")),
+            (_, None) | (Check::Required, Some(_)) => {}
+            (Check::Regex(re), Some(v)) => {
+                if !re.find(v).is_some_and(|m| m.start() == 0 && m.end() == v.len()) {
+                    found("regex", format!("{col} \"{v}\" does not match {}", re.as_str()));
+                }
+            }
+            (Check::AllowedValues(values), Some(v)) => {
+                if !values.iter().any(|a| a == v) {
+                    found("not_allowed", format!("{col} \"{v}\" is not one of {}", values.join(", ")));
+                }
+            }
+            (Check::Range { min, max }, Some(v)) => {
+                if let Some(problem) = out_of_range(v, *min, *max, ctx) {
+                    found("out_of_range", format!("{col} \"{v}\" {problem}"));
+                }
+            }
+            (Check::Length { min, max }, Some(v)) => {
+                let n = v.chars().count();
+                if min.is_some_and(|m| n < m) || max.is_some_and(|m| n > m) {
+                    let want = match (min, max) {
+                        (Some(a), Some(b)) => format!("{a} to {b}"),
+                        (Some(a), None) => format!("at least {a}"),
+                        (None, Some(b)) => format!("at most {b}"),
+                        (None, None) => unreachable!("compile requires a bound"),
+                    };
+                    found("length", format!("{col} has {n} characters, expected {want}"));
+                }
+            }
+            (Check::Format(f), Some(v)) => {
+                for (code, message, warning) in format_problems(*f, v, row, ctx) {
+                    found_as(if warning { Severity::Warning } else { rule.severity }, code, message);
+                }
+            }
+            (Check::CnIdMatchesBirthDateAndGender, Some(v)) => {
+                let gender = ctx.value(row, Role::Gender);
+                let birth = ctx.birth_date(row);
+                if let Some(check) = crate::cn_id::cn_id_check(v, birth, gender, ctx.today) {
+                    for p in &check.problems {
+                        if matches!(p.code, "birth_date_mismatch" | "gender_mismatch") {
+                            found(&format!("cn_id_{}", p.code), p.message.clone());
+                        }
+                    }
+                }
+            }
+            (Check::PhoneMatchesCountry, Some(v)) => {
+                // Numbers written nationally are read in the row's country,
+                // so only a `+country code` of another country can disagree.
+                let country = ctx.value(row, Role::Country).and_then(crate::country::normalize_country);
+                let info = crate::phone::phone_info(v, ctx.phone_region(row)).ok().flatten();
+                if let (Some(country), Some(info)) = (country, info) {
+                    if let Some(phone_region) = info.region.as_deref().filter(|_| info.valid) {
+                        if phone_region != country {
+                            found(
+                                "phone_country_mismatch",
+                                format!("{col} \"{v}\" is a number of {phone_region}, but the row's country is {country}"),
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+fn out_of_range(v: &str, min: Option<Bound>, max: Option<Bound>, ctx: &Context) -> Option<String> {
+    let date_of = |b: Bound| match b {
+        Bound::Date(d) => Some(d),
+        Bound::Today => Some(ctx.today),
+        Bound::Number(_) => None,
+    };
+    let is_date = min.or(max).is_some_and(|b| !matches!(b, Bound::Number(_)));
+    if is_date {
+        let d = normalize_date(v, ctx.profile.options.date_order)?; // not a date: the format rule says so
+        if let Some(lo) = min.and_then(date_of) {
+            if d < lo {
+                return Some(format!("is before {lo}"));
+            }
+        }
+        if let Some(hi) = max.and_then(date_of) {
+            if d > hi {
+                return Some(format!("is after {hi}"));
+            }
+        }
+        return None;
+    }
+    let Ok(x) = v.trim().parse::<f64>() else {
+        return Some("is not a number".into());
+    };
+    let num = |b: Option<Bound>| match b {
+        Some(Bound::Number(n)) => Some(n),
+        _ => None,
+    };
+    if let Some(lo) = num(min).filter(|lo| x < *lo) {
+        return Some(format!("is below {lo}"));
+    }
+    if let Some(hi) = num(max).filter(|hi| x > *hi) {
+        return Some(format!("is above {hi}"));
+    }
+    None
+}
+
+/// Problems of a `format` rule: (code, message, only a warning), empty
+/// when valid.
+fn format_problems(f: Format, v: &str, row: &[Option<String>], ctx: &Context) -> Vec<(&'static str, String, bool)> {
+    let country = ctx.country(row);
+    match f {
+        Format::Phone => {
+            let region = ctx.phone_region(row);
+            match crate::phone::phone_info(v, region).ok().flatten() {
+                Some(info) if info.valid => vec![],
+                info => {
+                    let reason = info.and_then(|i| i.reason).unwrap_or("not_a_number");
+                    vec![("invalid_phone", format!("\"{v}\" is not a valid phone number for region {region} ({reason})"), false)]
+                }
+            }
+        }
+        Format::Email => match crate::email::email_check(v, Default::default()) {
+            // A valid address may still look like a typo of a big provider
+            // (`gmial.com`): worth a steward's look, not a rejection.
+            Some(check) if check.valid => check
+                .suggestion
+                .map(|s| vec![("email_likely_typo", format!("\"{v}\" looks like a typo of \"{s}\""), true)])
+                .unwrap_or_default(),
+            Some(check) => {
+                let why: Vec<String> = check.problems.iter().map(|p| p.message.clone()).collect();
+                vec![("invalid_email", format!("\"{v}\" is not a valid e-mail address: {}", why.join("; ")), false)]
+            }
+            None => vec![],
+        },
+        Format::CnId => {
+            // Only Chinese customers carry a resident ID; another country's
+            // national number (a US SSN) is not checked against GB 11643.
+            if country.is_some_and(|c| c != "CN") {
+                return vec![];
+            }
+            match crate::cn_id::cn_id_check(v, None, None, ctx.today) {
+                Some(check) if !check.valid => check
+                    .problems
+                    .iter()
+                    .map(|p| (cn_id_code(p.code), format!("\"{v}\": {}", p.message), false))
+                    .collect(),
+                _ => vec![],
+            }
+        }
+        Format::Date => match normalize_date(v, ctx.profile.options.date_order) {
+            Some(_) => vec![],
+            None => vec![("invalid_date", format!("\"{v}\" is not a date"), false)],
+        },
+        Format::Country => match crate::country::normalize_country(v) {
+            Some(_) => vec![],
+            None => vec![("invalid_country", format!("\"{v}\" is not a known country"), false)],
+        },
+        Format::Postcode => match country.map(|c| crate::postcode::normalize_postcode(v, c)) {
+            Some(Ok(None)) => {
+                vec![("invalid_postcode", format!("\"{v}\" is not a postcode of {}", country.unwrap_or("?")), false)]
+            }
+            _ => vec![],
+        },
+    }
+}
+
+/// `cn_id_` + the cn_id module's problem code, as a `&'static str`.
+fn cn_id_code(code: &str) -> &'static str {
+    match code {
+        "format" => "cn_id_format",
+        "checksum" => "cn_id_checksum",
+        "unknown_region" => "cn_id_unknown_region",
+        "birth_date_invalid" => "cn_id_birth_date_invalid",
+        "birth_date_future" => "cn_id_birth_date_future",
+        "birth_date_too_early" => "cn_id_birth_date_too_early",
+        "birth_date_mismatch" => "cn_id_birth_date_mismatch",
+        "gender_mismatch" => "cn_id_gender_mismatch",
+        _ => "cn_id_invalid",
+    }
+}

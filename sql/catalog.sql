@@ -1,0 +1,96 @@
+-- customer_clean catalog: profiles, rules, and what cleaning records.
+-- Loaded into the extension script by extension_sql_file! (src/lib.rs).
+-- Conventions (SPEC §2.7): a customer table is `tbl regclass`, a row is
+-- `row_id text` (its id column's value as text), columns are `column_name`.
+
+-- Which column plays which role, per customer table (register()).
+CREATE TABLE customer_clean.profiles (
+    tbl         regclass PRIMARY KEY,
+    columns     jsonb NOT NULL,            -- role -> column name, as registered
+    options     jsonb NOT NULL DEFAULT '{}',
+    on_invalid  text CHECK (on_invalid IN ('reject', 'flag', 'quarantine')),  -- NULL: cleaning not enabled
+    registered_at timestamptz NOT NULL DEFAULT now(),
+    registered_by name NOT NULL DEFAULT current_user
+);
+COMMENT ON TABLE customer_clean.profiles IS
+  'One row per customer table: the role of each column (register()), options, and the cleaning mode (enable_cleaning()).';
+
+-- Validation rules; register() creates defaults (origin = 'default'), DBAs
+-- add, change and disable rules with plain SQL.
+CREATE TABLE customer_clean.rules (
+    rule_id     bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    tbl         regclass NOT NULL REFERENCES customer_clean.profiles (tbl) ON DELETE CASCADE,
+    column_name text NOT NULL,
+    kind        text NOT NULL CHECK (kind IN ('required', 'regex', 'allowed_values', 'range', 'length', 'format', 'cross_field')),
+    params      jsonb NOT NULL DEFAULT '{}',
+    severity    text NOT NULL DEFAULT 'error' CHECK (severity IN ('error', 'warning')),
+    message     text,                       -- replaces the generated message when set
+    enabled     boolean NOT NULL DEFAULT true,
+    origin      text NOT NULL DEFAULT 'user' CHECK (origin IN ('default', 'user'))
+);
+CREATE INDEX ON customer_clean.rules (tbl);
+COMMENT ON TABLE customer_clean.rules IS
+  'Validation rules per table and column: required, regex, allowed_values, range, length, format, cross_field.';
+
+-- Problems of stored rows (flag mode, and warnings in every mode);
+-- replaced when the row is written again, so a fixed row has none.
+CREATE TABLE customer_clean.issues (
+    issue_id       bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    tbl            regclass NOT NULL,
+    row_id         text NOT NULL,
+    column_name    text NOT NULL,
+    code           text NOT NULL,
+    severity       text NOT NULL,
+    message        text NOT NULL,
+    original_value text,
+    rule_id        bigint,
+    detected_at    timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX ON customer_clean.issues (tbl, row_id);
+COMMENT ON TABLE customer_clean.issues IS
+  'Problems found in stored customer rows, one per column and problem; replaced on every write of the row.';
+
+-- The original value of every column the cleaner changed, so each
+-- normalization can be audited and undone.
+CREATE TABLE customer_clean.changes (
+    change_id   bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    tbl         regclass NOT NULL,
+    row_id      text NOT NULL,
+    operation   text NOT NULL,              -- INSERT, UPDATE
+    original    jsonb NOT NULL,             -- column -> value as written
+    normalized  jsonb NOT NULL,             -- column -> value as stored
+    changed_at  timestamptz NOT NULL DEFAULT now(),
+    changed_by  name NOT NULL DEFAULT current_user
+);
+CREATE INDEX ON customer_clean.changes (tbl, row_id);
+COMMENT ON TABLE customer_clean.changes IS
+  'Values changed by cleaning: the original and the normalized value of each changed column.';
+
+-- Rows kept out of their table (quarantine mode), whole, with their
+-- problems; release_quarantine() writes them back after correction.
+CREATE TABLE customer_clean.quarantine (
+    quarantine_id  bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    tbl            regclass NOT NULL,
+    row_id         text,
+    operation      text NOT NULL,           -- INSERT, UPDATE
+    row_data       jsonb NOT NULL,          -- the row as it would have been stored (normalized)
+    original       jsonb NOT NULL DEFAULT '{}',  -- column -> value as written, for columns cleaning changed
+    problems       jsonb NOT NULL,          -- [{column, code, severity, message, value, rule_id}]
+    quarantined_at timestamptz NOT NULL DEFAULT now(),
+    quarantined_by name NOT NULL DEFAULT current_user,
+    released_at    timestamptz,
+    released_by    name
+);
+CREATE INDEX ON customer_clean.quarantine (tbl) WHERE released_at IS NULL;
+COMMENT ON TABLE customer_clean.quarantine IS
+  'Rows that failed their table''s rules in quarantine mode, kept whole until release_quarantine().';
+
+SELECT pg_catalog.pg_extension_config_dump('customer_clean.profiles', '');
+SELECT pg_catalog.pg_extension_config_dump('customer_clean.rules', '');
+SELECT pg_catalog.pg_extension_config_dump('customer_clean.issues', '');
+SELECT pg_catalog.pg_extension_config_dump('customer_clean.changes', '');
+SELECT pg_catalog.pg_extension_config_dump('customer_clean.quarantine', '');
+SELECT pg_catalog.pg_extension_config_dump('customer_clean.rules_rule_id_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('customer_clean.issues_issue_id_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('customer_clean.changes_change_id_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('customer_clean.quarantine_quarantine_id_seq', '');
