@@ -292,7 +292,7 @@ fn quarantine(relid: pg_sys::Oid, row: &Value, row_id: Option<&str>, op: &str, c
     )
     .unwrap_or_else(|e| error!("clean_on_write: quarantine failed: {e}"));
     notice!(
-        "customer_clean: row {} of {} quarantined ({} problems), see customer_clean.quarantine",
+        "customer_clean: row {} of {} quarantined (problems: {}), see customer_clean.quarantine",
         row_id.unwrap_or("(no id)"),
         table_name(relid),
         cleaned.findings.len()
@@ -340,9 +340,9 @@ fn record(relid: pg_sys::Oid, row_id: Option<&str>, op: &str, cleaned: &Cleaned)
 #[pg_extern(volatile, parallel_unsafe)]
 fn release_quarantine(quarantine_id: i64, corrections: default!(Option<JsonB>, "NULL")) -> bool {
     let entry = Spi::get_one_with_args::<JsonB>(
-        "SELECT jsonb_build_object('tbl', tbl::oid, 'row_data', row_data, 'operation', operation,
-                'released', released_at IS NOT NULL)
-           FROM customer_clean.quarantine WHERE quarantine_id = $1 FOR UPDATE",
+        "SELECT (SELECT jsonb_build_object('tbl', tbl::oid::bigint, 'row_data', row_data, 'operation', operation,
+                        'released', released_at IS NOT NULL)
+                   FROM customer_clean.quarantine WHERE quarantine_id = $1 FOR UPDATE)",
         &[quarantine_id.into()],
     )
     .ok()

@@ -13,3 +13,19 @@ fn normalize_email(input: &str) -> Option<String> {
 fn email_match_key(input: &str) -> Option<String> {
     email::email_match_key(input)
 }
+
+/// Whether `input` is a usable e-mail address (syntax, domain, existing
+/// top-level domain); NULL for blank input.
+#[pg_extern(immutable, strict, parallel_safe)]
+fn is_valid_email(input: &str) -> Option<bool> {
+    email::is_valid_email(input)
+}
+
+/// {valid, problems[{code, message}], suggestion, normalized}; with
+/// `disposable_is_problem`, addresses at disposable-mailbox services are
+/// invalid too. NULL for blank input.
+#[pg_extern(immutable, strict, parallel_safe)]
+fn email_check(input: &str, disposable_is_problem: default!(bool, false)) -> Option<pgrx::JsonB> {
+    let check = email::email_check(input, email::EmailCheckOptions { disposable_is_problem })?;
+    serde_json::to_value(check).ok().map(pgrx::JsonB)
+}

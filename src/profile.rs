@@ -64,7 +64,7 @@ struct Stored {
 
 /// The profile, enabled rules and columns of `tbl`, as one jsonb.
 const LOAD: &str = r#"
-SELECT jsonb_build_object(
+SELECT (SELECT jsonb_build_object(
   'columns', p.columns, 'options', p.options, 'on_invalid', p.on_invalid,
   'rules', coalesce((SELECT jsonb_agg(jsonb_build_object('rule_id', r.rule_id, 'column_name', r.column_name,
                       'kind', r.kind, 'params', r.params, 'severity', r.severity, 'message', r.message)
@@ -76,7 +76,7 @@ SELECT jsonb_build_object(
                                         THEN a.atttypmod - 4 END) ORDER BY a.attnum)
                       FROM pg_catalog.pg_attribute a
                      WHERE a.attrelid = p.tbl AND a.attnum > 0 AND NOT a.attisdropped))
-  FROM customer_clean.profiles p WHERE p.tbl = $1"#;
+  FROM customer_clean.profiles p WHERE p.tbl = $1)"#;
 
 thread_local! {
     static CACHE: RefCell<HashMap<pg_sys::Oid, Rc<TableState>>> = RefCell::new(HashMap::new());

@@ -10,7 +10,7 @@ CREATE TABLE crm.customers (
   dob date,
   sex text,
   id_card text,
-  note varchar(10)
+  note varchar(12)
 );
 
 -- register: roles → columns, checked against the table; returns the number of default rules.
@@ -61,9 +61,8 @@ SELECT row_id, column_name, code, severity FROM customer_clean.issues WHERE row_
 
 -- reject: ERROR 23514 naming column and value, every problem in DETAIL.
 SELECT customer_clean.enable_cleaning('crm.customers', 'reject');
-\set VERBOSITY verbose
 INSERT INTO crm.customers (id, full_name, mobile) VALUES (6, 'Chen Jie', '555');
-\set VERBOSITY default
+\echo SQLSTATE :LAST_ERROR_SQLSTATE
 SELECT count(*) AS rows_with_id_6 FROM crm.customers WHERE id = 6;
 
 -- quarantine: the row is kept whole in customer_clean.quarantine, not in the table.
