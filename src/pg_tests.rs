@@ -47,7 +47,7 @@ mod tests {
     #[pg_test]
     fn only_catalog_writers_are_volatile_and_parallel_unsafe() {
         let volatile = text(
-            "SELECT string_agg(p.oid::regprocedure::text || ' ' || p.proparallel, ', ' ORDER BY 1)
+            "SELECT string_agg(p.oid::regprocedure::text || ' ' || p.proparallel::text, ', ' ORDER BY 1)
                FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
               WHERE n.nspname = 'customer_clean' AND p.provolatile = 'v'",
         );

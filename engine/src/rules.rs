@@ -586,3 +586,95 @@ fn cn_id_code(code: &str) -> &'static str {
         _ => "cn_id_invalid",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::profile::TableColumn;
+    use serde_json::json;
+
+    const TODAY: Date = Date { year: 2026, month: 11, day: 23 };
+
+    fn profile() -> Profile {
+        let cols: Vec<TableColumn> = ["id", "name", "phone", "country", "dob", "age", "tier"]
+            .iter()
+            .map(|n| TableColumn { name: n.to_string(), is_text: true })
+            .collect();
+        Profile::parse(
+            &json!({"id": "id", "name": "name", "phone": "phone", "country": "country", "birth_date": "dob"}),
+            &json!({"default_region": "CN"}),
+            &cols,
+        )
+        .unwrap()
+    }
+
+    fn spec(id: i64, column: &str, kind: &str, params: Value) -> RuleSpec {
+        RuleSpec { rule_id: id, column: column.into(), kind: kind.into(), params, severity: "error".into(), message: None }
+    }
+
+    /// Codes found for one row given as (column, value) pairs.
+    fn codes(specs: &[RuleSpec], values: &[(&str, &str)]) -> Vec<String> {
+        let p = profile();
+        let layout = RowLayout::new(&p, specs);
+        let names: Vec<String> = ["id", "name", "phone", "country", "dob", "age", "tier"].map(String::from).to_vec();
+        let rules: Vec<Rule> = specs.iter().map(|s| Rule::compile(s, &p, &layout, &names).unwrap()).collect();
+        let row: Vec<Option<String>> = layout
+            .columns
+            .iter()
+            .map(|c| values.iter().find(|(k, _)| k == c).map(|(_, v)| v.to_string()))
+            .collect();
+        let ctx = Context { profile: &p, layout: &layout, today: TODAY };
+        check_row(&rules, &row, &ctx).into_iter().map(|f| format!("{}:{}", f.column, f.code)).collect()
+    }
+
+    #[test]
+    fn each_kind_finds_exactly_its_problem() {
+        let rules = [
+            spec(1, "name", "required", json!({})),
+            spec(2, "tier", "allowed_values", json!({"values": ["gold", "silver"]})),
+            spec(3, "tier", "regex", json!({"pattern": "[a-z]+"})),
+            spec(4, "age", "range", json!({"min": 0, "max": 150})),
+            spec(5, "dob", "range", json!({"min": "1900-01-01", "max": "today"})),
+            spec(6, "name", "length", json!({"max": 5})),
+            spec(7, "phone", "format", json!({"format": "phone"})),
+            spec(8, "phone", "cross_field", json!({"check": "phone_matches_country"})),
+        ];
+        let good = [("name", "Li Na"), ("tier", "gold"), ("age", "42"), ("dob", "1985-03-12"), ("phone", "13812345678")];
+        assert_eq!(codes(&rules, &good), Vec::<String>::new());
+        assert_eq!(
+            codes(&rules, &[("tier", "Gold1"), ("age", "151"), ("dob", "2030-01-01"), ("phone", "555")]),
+            vec!["name:required", "tier:not_allowed", "tier:regex", "age:out_of_range", "dob:out_of_range", "phone:invalid_phone"]
+        );
+        assert_eq!(codes(&rules, &[("name", "Zhang Wei"), ("age", "old")]), vec!["age:out_of_range", "name:length"]);
+        // a +country code of another country than the row's
+        assert_eq!(
+            codes(&rules, &[("name", "Bob"), ("country", "US"), ("phone", "+86 138 1234 5678")]),
+            vec!["phone:phone_country_mismatch"]
+        );
+        // absent values pass every kind but required
+        assert_eq!(codes(&rules, &[("name", "Bob")]), Vec::<String>::new());
+    }
+
+    #[test]
+    fn bad_rules_are_errors_with_the_rule_id() {
+        let p = profile();
+        let names: Vec<String> = ["id", "name", "phone", "country", "dob"].map(String::from).to_vec();
+        let compile = |s: RuleSpec| {
+            let layout = RowLayout::new(&p, std::slice::from_ref(&s));
+            Rule::compile(&s, &p, &layout, &names).unwrap_err()
+        };
+        assert_eq!(compile(spec(9, "name", "unique", json!({}))), RuleError::UnknownKind { rule_id: 9, kind: "unique".into() });
+        let e = compile(spec(10, "name", "regex", json!({"pattern": "("})));
+        assert!(e.to_string().starts_with("rule 10: invalid params for kind \"regex\": bad pattern"));
+        assert_eq!(e.class(), ErrorClass::InvalidParameterValue);
+        let e = compile(spec(11, "nick", "required", json!({})));
+        assert_eq!(e.class(), ErrorClass::UndefinedColumn);
+        assert_eq!(e.hint(), "the table's columns are: id, name, phone, country, dob");
+        assert!(matches!(compile(spec(12, "dob", "range", json!({}))), RuleError::BadParams { .. }));
+        assert!(matches!(compile(spec(13, "dob", "range", json!({"min": "yesterday"}))), RuleError::BadParams { .. }));
+        assert!(matches!(compile(spec(14, "name", "format", json!({"format": "zip"}))), RuleError::BadParams { .. }));
+        let mut s = spec(15, "name", "required", json!({}));
+        s.severity = "fatal".into();
+        assert_eq!(compile(s), RuleError::BadSeverity { rule_id: 15, severity: "fatal".into() });
+    }
+}
