@@ -36,7 +36,7 @@ mod tests {
         // cn_id_check is the one pure function that is not STRICT: a NULL
         // birth date or gender means "not compared", not "no answer".
         let offenders = text(
-            "SELECT string_agg(p.oid::regprocedure::text, ', ' ORDER BY p.oid::regprocedure::text COLLATE "C")
+            "SELECT string_agg(p.oid::regprocedure::text, ', ' ORDER BY p.oid::regprocedure::text COLLATE \"C\")
                FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
               WHERE n.nspname = 'customer_clean' AND p.provolatile <> 'v'
                 AND ((NOT p.proisstrict AND p.proname <> 'cn_id_check') OR p.proparallel <> 's')",
@@ -47,7 +47,7 @@ mod tests {
     #[pg_test]
     fn only_catalog_writers_are_volatile_and_parallel_unsafe() {
         let volatile = text(
-            "SELECT string_agg(p.oid::regprocedure::text || ' ' || p.proparallel::text, ', ' ORDER BY p.oid::regprocedure::text COLLATE "C")
+            "SELECT string_agg(p.oid::regprocedure::text || ' ' || p.proparallel::text, ', ' ORDER BY p.oid::regprocedure::text COLLATE \"C\")
                FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
               WHERE n.nspname = 'customer_clean' AND p.provolatile = 'v'",
         );
@@ -65,7 +65,7 @@ mod tests {
     #[pg_test]
     fn only_functions_reading_settings_or_the_date_are_stable() {
         let stable = text(
-            "SELECT string_agg(p.oid::regprocedure::text, ', ' ORDER BY p.oid::regprocedure::text COLLATE "C")
+            "SELECT string_agg(p.oid::regprocedure::text, ', ' ORDER BY p.oid::regprocedure::text COLLATE \"C\")
                FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
               WHERE n.nspname = 'customer_clean' AND p.provolatile = 's'",
         );
