@@ -21,7 +21,7 @@ use pgrx::{JsonB, PgLogLevel, PgRelation, PgSqlErrorCode};
 use serde_json::{json, Map, Value};
 
 use crate::date::today;
-use crate::error::raise_with;
+use crate::error::{raise_with, spi_failed};
 use crate::profile::{table_name, TableState};
 
 const TRIGGER_NAME: &str = "customer_clean_on_write";
@@ -48,7 +48,7 @@ fn enable_cleaning(tbl: PgRelation, on_invalid: default!(&str, "'flag'")) -> boo
         "UPDATE customer_clean.profiles SET on_invalid = $2 WHERE tbl = $1",
         &[oid.into(), on_invalid.into()],
     )
-    .unwrap_or_else(|e| error!("enable_cleaning: {e}"));
+    .unwrap_or_else(|e| spi_failed("enable_cleaning", e));
     drop_trigger(oid);
     // The table name comes from regclass output, which quotes as needed.
     Spi::run(&format!(
@@ -56,7 +56,7 @@ fn enable_cleaning(tbl: PgRelation, on_invalid: default!(&str, "'flag'")) -> boo
          FOR EACH ROW EXECUTE FUNCTION customer_clean.clean_on_write()",
         table_name(oid)
     ))
-    .unwrap_or_else(|e| error!("enable_cleaning: {e}"));
+    .unwrap_or_else(|e| spi_failed("enable_cleaning", e));
     true
 }
 
@@ -66,7 +66,7 @@ fn disable_cleaning(tbl: PgRelation) -> bool {
     let oid = tbl.oid();
     let had = drop_trigger(oid);
     Spi::run_with_args("UPDATE customer_clean.profiles SET on_invalid = NULL WHERE tbl = $1", &[oid.into()])
-        .unwrap_or_else(|e| error!("disable_cleaning: {e}"));
+        .unwrap_or_else(|e| spi_failed("disable_cleaning", e));
     had
 }
 
@@ -81,7 +81,7 @@ pub fn drop_trigger(tbl: pg_sys::Oid) -> bool {
     .unwrap_or(false);
     if exists {
         Spi::run(&format!("DROP TRIGGER {TRIGGER_NAME} ON {}", table_name(tbl)))
-            .unwrap_or_else(|e| error!("disable_cleaning: {e}"));
+            .unwrap_or_else(|e| spi_failed("disable_cleaning", e));
     }
     exists
 }
@@ -121,10 +121,15 @@ fn clean_on_write<'a>(
     trigger: &'a PgTrigger<'a>,
 ) -> Result<Option<PgHeapTuple<'a, AllocatedByRust>>, PgHeapTupleError> {
     let td = trigger.trigger_data();
-    let relid = trigger.relid().unwrap_or_else(|e| error!("clean_on_write: {e}"));
+    let relid = trigger.relid().unwrap_or_else(|e| spi_failed("clean_on_write", e));
     let is_update = matches!(trigger.op(), Ok(PgTriggerOperation::Update));
     let Some(new) = trigger.new() else {
-        error!("customer_clean.clean_on_write must be a BEFORE INSERT OR UPDATE FOR EACH ROW trigger")
+        raise_with(
+            PgSqlErrorCode::ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED,
+            "customer_clean.clean_on_write must be a BEFORE INSERT OR UPDATE FOR EACH ROW trigger".into(),
+            "install it with customer_clean.enable_cleaning(tbl)".into(),
+            "clean_on_write",
+        )
     };
     let state = TableState::load(relid, "clean_on_write");
     let raw_tuple = if is_update { td.tg_newtuple } else { td.tg_trigtuple };
@@ -290,7 +295,7 @@ fn quarantine(relid: pg_sys::Oid, row: &Value, row_id: Option<&str>, op: &str, c
             JsonB(findings_json(cleaned)).into(),
         ],
     )
-    .unwrap_or_else(|e| error!("clean_on_write: quarantine failed: {e}"));
+    .unwrap_or_else(|e| spi_failed("clean_on_write", e));
     notice!(
         "customer_clean: row {} of {} quarantined (problems: {}), see customer_clean.quarantine",
         row_id.unwrap_or("(no id)"),
@@ -309,13 +314,13 @@ fn record(relid: pg_sys::Oid, row_id: Option<&str>, op: &str, cleaned: &Cleaned)
              VALUES ($1, $2, $3, $4, $5)",
             &[relid.into(), row_id.into(), op.into(), JsonB(original).into(), JsonB(normalized).into()],
         )
-        .unwrap_or_else(|e| error!("clean_on_write: {e}"));
+        .unwrap_or_else(|e| spi_failed("clean_on_write", e));
     }
     Spi::run_with_args(
         "DELETE FROM customer_clean.issues WHERE tbl = $1 AND row_id = $2",
         &[relid.into(), row_id.into()],
     )
-    .unwrap_or_else(|e| error!("clean_on_write: {e}"));
+    .unwrap_or_else(|e| spi_failed("clean_on_write", e));
     if !cleaned.findings.is_empty() {
         Spi::run_with_args(
             "INSERT INTO customer_clean.issues (tbl, row_id, column_name, code, severity, message, original_value, rule_id)
@@ -329,7 +334,7 @@ fn record(relid: pg_sys::Oid, row_id: Option<&str>, op: &str, cleaned: &Cleaned)
                 JsonB(originals_json(cleaned).0).into(),
             ],
         )
-        .unwrap_or_else(|e| error!("clean_on_write: {e}"));
+        .unwrap_or_else(|e| spi_failed("clean_on_write", e));
     }
 }
 
@@ -389,11 +394,11 @@ fn release_quarantine(quarantine_id: i64, corrections: default!(Option<JsonB>, "
         format!("INSERT INTO {table} ({list}) SELECT {list} FROM jsonb_populate_record(NULL::{table}, $1)")
     };
     let stored = Spi::connect_mut(|client| client.update(&sql, None, &[JsonB(row.clone()).into()]).map(|t| t.len()))
-        .unwrap_or_else(|e| error!("release_quarantine: {e}"));
+        .unwrap_or_else(|e| spi_failed("release_quarantine", e));
     Spi::run_with_args(
         "UPDATE customer_clean.quarantine SET released_at = now(), released_by = current_user WHERE quarantine_id = $1",
         &[quarantine_id.into()],
     )
-    .unwrap_or_else(|e| error!("release_quarantine: {e}"));
+    .unwrap_or_else(|e| spi_failed("release_quarantine", e));
     stored > 0
 }

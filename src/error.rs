@@ -29,6 +29,17 @@ pub fn raise_with(code: PgSqlErrorCode, message: String, hint: String, function:
     unreachable!("ereport(ERROR) returned")
 }
 
+/// Raises a failure of an internal catalog query (SPI) as SQLSTATE 38000
+/// (external_routine_exception) naming the function, never a bare XX000.
+pub fn spi_failed(function: &'static str, error: impl std::fmt::Display) -> ! {
+    raise_with(
+        PgSqlErrorCode::ERRCODE_EXTERNAL_ROUTINE_EXCEPTION,
+        format!("{function}: reading or writing the customer_clean catalog failed: {error}"),
+        "check that the customer_clean tables exist and that you may read and write them".into(),
+        function,
+    )
+}
+
 /// `result.or_raise("fn")`: the value, or the error raised as an ERROR.
 pub trait OrRaise<T> {
     fn or_raise(self, function: &'static str) -> T;

@@ -18,7 +18,7 @@ use pgrx::prelude::*;
 use pgrx::{JsonB, PgRelation, PgSqlErrorCode};
 use serde::Deserialize;
 
-use crate::error::{raise_with, OrRaise};
+use crate::error::{raise_with, spi_failed, OrRaise};
 
 /// A column of the customer table, with what the trigger needs to read and
 /// write it.
@@ -87,7 +87,7 @@ impl TableState {
     /// only if it changed. Raises 22023 when `tbl` is not registered.
     pub fn load(tbl: pg_sys::Oid, caller: &'static str) -> Rc<TableState> {
         let source = Spi::get_one_with_args::<JsonB>(LOAD, &[tbl.into()])
-            .unwrap_or_else(|e| error!("{caller}: reading the profile failed: {e}"))
+            .unwrap_or_else(|e| spi_failed(caller, e))
             .map(|j| j.0.to_string());
         let Some(source) = source else {
             raise_with(
@@ -107,7 +107,7 @@ impl TableState {
 
     fn compile(source: String, caller: &'static str) -> TableState {
         let stored: Stored = serde_json::from_str(&source)
-            .unwrap_or_else(|e| error!("{caller}: unreadable profile: {e}"));
+            .unwrap_or_else(|e| spi_failed(caller, e));
         let engine_columns: Vec<TableColumn> = stored
             .table_columns
             .iter()
@@ -201,12 +201,12 @@ fn register(tbl: PgRelation, columns: JsonB, options: default!(JsonB, "'{}'")) -
                 registered_at = now(), registered_by = current_user",
         &[tbl.into(), columns.into(), options.into()],
     )
-    .unwrap_or_else(|e| error!("register: {e}"));
+    .unwrap_or_else(|e| spi_failed("register", e));
     Spi::run_with_args(
         "DELETE FROM customer_clean.rules WHERE tbl = $1 AND origin = 'default'",
         &[tbl.into()],
     )
-    .unwrap_or_else(|e| error!("register: {e}"));
+    .unwrap_or_else(|e| spi_failed("register", e));
     let defaults = default_rules(&profile);
     for (column, kind, params, severity) in &defaults {
         Spi::run_with_args(
@@ -220,7 +220,7 @@ fn register(tbl: PgRelation, columns: JsonB, options: default!(JsonB, "'{}'")) -
                 severity.as_str().into(),
             ],
         )
-        .unwrap_or_else(|e| error!("register: {e}"));
+        .unwrap_or_else(|e| spi_failed("register", e));
     }
     defaults.len() as i64
 }
