@@ -17,14 +17,16 @@ use customer_clean_engine::clean::{clean_row, Cleaned};
 use customer_clean_engine::rules::{Context, Finding, Severity};
 use pgrx::pg_sys::panic::ErrorReport;
 use pgrx::prelude::*;
-use pgrx::{JsonB, PgLogLevel, PgRelation, PgSqlErrorCode};
+use pgrx::{AllocatedByPostgres, JsonB, PgLogLevel, PgRelation, PgSqlErrorCode, PgTupleDesc};
 use serde_json::{json, Map, Value};
 
 use crate::date::today;
 use crate::error::{raise_with, spi_failed};
+use crate::journal::{self, Record};
 use crate::profile::{table_name, TableState};
 
 const TRIGGER_NAME: &str = "customer_clean_on_write";
+const FLUSH_TRIGGER_NAME: &str = "customer_clean_flush";
 const MODES: [&str; 3] = ["reject", "flag", "quarantine"];
 
 /// Installs the cleaning trigger on `tbl` (registered first) and sets what
@@ -50,17 +52,28 @@ fn enable_cleaning(tbl: PgRelation, on_invalid: default!(&str, "'flag'")) -> boo
     )
     .unwrap_or_else(|e| spi_failed("enable_cleaning", e));
     drop_trigger(oid);
-    // The table name comes from regclass output, which quotes as needed.
+    // Table names come from regclass output, which quotes as needed. The
+    // row trigger is cloned to partitions by PostgreSQL; the statement
+    // trigger that writes the journal is not, so every partition gets its
+    // own, for statements that name a partition directly.
     Spi::run(&format!(
-        "CREATE TRIGGER {TRIGGER_NAME} BEFORE INSERT OR UPDATE ON {} \
+        "CREATE TRIGGER {TRIGGER_NAME} BEFORE INSERT OR UPDATE OR DELETE ON {} \
          FOR EACH ROW EXECUTE FUNCTION customer_clean.clean_on_write()",
         table_name(oid)
     ))
     .unwrap_or_else(|e| spi_failed("enable_cleaning", e));
+    for rel in partition_tree(oid) {
+        Spi::run(&format!(
+            "CREATE TRIGGER {FLUSH_TRIGGER_NAME} AFTER INSERT OR UPDATE OR DELETE ON {} \
+             FOR EACH STATEMENT EXECUTE FUNCTION customer_clean.clean_on_write_flush()",
+            table_name(rel)
+        ))
+        .unwrap_or_else(|e| spi_failed("enable_cleaning", e));
+    }
     true
 }
 
-/// Removes the cleaning trigger from `tbl`; the profile and rules stay.
+/// Removes the cleaning triggers from `tbl`; the profile and rules stay.
 #[pg_extern(volatile, strict, parallel_unsafe)]
 fn disable_cleaning(tbl: PgRelation) -> bool {
     let oid = tbl.oid();
@@ -70,20 +83,44 @@ fn disable_cleaning(tbl: PgRelation) -> bool {
     had
 }
 
-/// Drops the cleaning trigger of `tbl` if there is one; whether there was.
+/// `tbl` and, when it is partitioned, every partition below it.
+fn partition_tree(tbl: pg_sys::Oid) -> Vec<pg_sys::Oid> {
+    Spi::connect(|client| {
+        client
+            .select(
+                "SELECT $1::oid UNION SELECT relid FROM pg_catalog.pg_partition_tree($1) ORDER BY 1",
+                None,
+                &[tbl.into()],
+            )?
+            .map(|row| row.get::<pg_sys::Oid>(1))
+            .filter_map(|r| r.transpose())
+            .collect::<Result<Vec<_>, _>>()
+    })
+    .unwrap_or_else(|e| spi_failed("enable_cleaning", e))
+}
+
+/// Drops the cleaning triggers of `tbl` (and its partitions) if there are
+/// any; whether the row trigger was there.
 pub fn drop_trigger(tbl: pg_sys::Oid) -> bool {
-    let exists = Spi::get_one_with_args::<bool>(
-        "SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_trigger WHERE tgrelid = $1 AND tgname = $2)",
-        &[tbl.into(), TRIGGER_NAME.into()],
-    )
-    .ok()
-    .flatten()
-    .unwrap_or(false);
-    if exists {
-        Spi::run(&format!("DROP TRIGGER {TRIGGER_NAME} ON {}", table_name(tbl)))
-            .unwrap_or_else(|e| spi_failed("disable_cleaning", e));
+    let mut had = false;
+    for rel in partition_tree(tbl) {
+        for name in [TRIGGER_NAME, FLUSH_TRIGGER_NAME] {
+            // Clones of the row trigger on partitions go with the parent's.
+            let exists = Spi::get_one_with_args::<bool>(
+                "SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_trigger
+                                 WHERE tgrelid = $1 AND tgname = $2 AND tgparentid = 0)",
+                &[rel.into(), name.into()],
+            )
+            .unwrap_or_else(|e| spi_failed("disable_cleaning", e))
+            .unwrap_or(false);
+            if exists {
+                Spi::run(&format!("DROP TRIGGER {name} ON {}", table_name(rel)))
+                    .unwrap_or_else(|e| spi_failed("disable_cleaning", e));
+                had |= rel == tbl && name == TRIGGER_NAME;
+            }
+        }
     }
-    exists
+    had
 }
 
 /// The problems of `row` (a jsonb object of column → value, as the row would
@@ -115,55 +152,127 @@ fn validate(tbl: PgRelation, row: JsonB) -> JsonB {
     JsonB(serde_json::to_value(&cleaned.findings).unwrap_or(Value::Array(vec![])))
 }
 
-/// The row trigger installed by `enable_cleaning`.
+/// The row trigger installed by `enable_cleaning`: BEFORE INSERT OR UPDATE
+/// OR DELETE, FOR EACH ROW.
 #[pg_trigger]
 fn clean_on_write<'a>(
     trigger: &'a PgTrigger<'a>,
-) -> Result<Option<PgHeapTuple<'a, AllocatedByRust>>, PgHeapTupleError> {
+) -> Result<Option<PgHeapTuple<'a, AllocatedByPostgres>>, PgHeapTupleError> {
     let td = trigger.trigger_data();
-    let relid = trigger.relid().unwrap_or_else(|e| spi_failed("clean_on_write", e));
-    let is_update = matches!(trigger.op(), Ok(PgTriggerOperation::Update));
-    let Some(new) = trigger.new() else {
+    let op = trigger.op();
+    let (Some(row), PgTriggerLevel::Row, Ok(PgTriggerWhen::Before)) = (
+        if matches!(op, Ok(PgTriggerOperation::Delete)) { trigger.old() } else { trigger.new() },
+        trigger.level(),
+        trigger.when(),
+    ) else {
         raise_with(
             PgSqlErrorCode::ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED,
-            "customer_clean.clean_on_write must be a BEFORE INSERT OR UPDATE FOR EACH ROW trigger".into(),
+            "customer_clean.clean_on_write must be a BEFORE INSERT OR UPDATE OR DELETE FOR EACH ROW trigger".into(),
             "install it with customer_clean.enable_cleaning(tbl)".into(),
             "clean_on_write",
         )
     };
+    let relid = trigger.relid().unwrap_or_else(|e| spi_failed("clean_on_write", e));
     let state = TableState::load(relid, "clean_on_write");
-    let raw_tuple = if is_update { td.tg_newtuple } else { td.tg_trigtuple };
-    // SAFETY: a row trigger's relation and tuple are valid while it runs.
+    // SAFETY: a row trigger's relation and tuples are valid while it runs.
     let tupdesc = unsafe { (*td.tg_relation).rd_att };
+    let id_attnum = state.attnums[state.layout.index(state.profile.id_column()).unwrap_or(0)];
+    let operation = match op {
+        Ok(PgTriggerOperation::Delete) => {
+            let row_id = unsafe { attribute_text(td.tg_trigtuple, tupdesc, id_attnum) }.unwrap_or_default();
+            journal::push(state.tbl, Record::Deleted { row_id });
+            return Ok(Some(row));
+        }
+        Ok(PgTriggerOperation::Update) => "UPDATE",
+        _ => "INSERT",
+    };
+    if BYPASS.with(|b| b.get()) == Some(state.tbl) {
+        return Ok(Some(row));
+    }
+    let raw_tuple = if operation == "UPDATE" { td.tg_newtuple } else { td.tg_trigtuple };
     let mut values: Vec<Option<String>> =
         state.attnums.iter().map(|&attnum| unsafe { attribute_text(raw_tuple, tupdesc, attnum) }).collect();
+    let cleaned = clean_values(&state, &mut values);
     let row_id = values[state.layout.index(state.profile.id_column()).unwrap_or(0)].clone();
-    let ctx = Context { profile: &state.profile, layout: &state.layout, today: today() };
-    let mut cleaned = clean_row(&mut values, &state.rules, &ctx);
-    keep_within_column_limits(&state, &mut cleaned, &mut values);
 
-    let mut tuple = new.into_owned();
-    for change in &cleaned.changes {
-        let attno = NonZeroUsize::new(state.attnums[change.index] as usize).expect("attnum > 0");
-        // SAFETY: the column is text or varchar (only those are normalized),
-        // and a text datum is binary-compatible with both.
-        unsafe { tuple.set_by_index_unchecked(attno, change.normalized.clone().into_datum()) };
-    }
-
-    let op = if is_update { "UPDATE" } else { "INSERT" };
-    let table = table_name(relid);
     let mode = state.on_invalid.as_deref().unwrap_or("flag");
     if cleaned.has_errors() && mode == "reject" {
-        reject(&table, &cleaned);
+        reject(&table_name(state.tbl), &cleaned);
     }
     if cleaned.has_errors() && mode == "quarantine" {
         // SAFETY: as above.
         let row = unsafe { full_row_json(raw_tuple, tupdesc, &state, &values) };
-        quarantine(relid, &row, row_id.as_deref(), op, &cleaned);
+        journal::push(
+            state.tbl,
+            Record::Quarantine {
+                row_id,
+                operation,
+                row,
+                original: originals_json(&cleaned).0,
+                problems: findings_json(&cleaned),
+            },
+        );
         return Ok(None);
     }
-    record(relid, row_id.as_deref(), op, &cleaned);
-    Ok(Some(tuple))
+    if cleaned.changes.is_empty() {
+        record(state.tbl, row_id.unwrap_or_default(), operation, operation == "UPDATE", cleaned);
+        return Ok(Some(row));
+    }
+    // One new tuple with every normalized value (PgHeapTuple::set_by_index
+    // would copy the whole tuple once per column).
+    let mut columns: Vec<i32> = cleaned.changes.iter().map(|c| i32::from(state.attnums[c.index])).collect();
+    let mut datums: Vec<pg_sys::Datum> = cleaned
+        .changes
+        .iter()
+        .map(|c| c.normalized.as_str().into_datum().unwrap_or(pg_sys::Datum::from(0)))
+        .collect();
+    let mut nulls = vec![false; columns.len()];
+    // SAFETY: every changed column is text or varchar (only those are
+    // normalized), whose datums a text datum is binary-compatible with;
+    // the arrays have the same length.
+    let new = unsafe {
+        let new = pg_sys::heap_modify_tuple_by_cols(
+            raw_tuple,
+            tupdesc,
+            columns.len() as i32,
+            columns.as_mut_ptr(),
+            datums.as_mut_ptr(),
+            nulls.as_mut_ptr(),
+        );
+        PgHeapTuple::from_heap_tuple(PgTupleDesc::from_pg_unchecked(tupdesc), new)
+    };
+    record(state.tbl, row_id.unwrap_or_default(), operation, operation == "UPDATE", cleaned);
+    Ok(Some(new))
+}
+
+/// Normalizes and checks one row's profiled values in place (the work of
+/// the trigger and of `clean_table`).
+fn clean_values(state: &TableState, values: &mut [Option<String>]) -> Cleaned {
+    let ctx = Context { profile: &state.profile, layout: &state.layout, today: today() };
+    let mut cleaned = clean_row(values, &state.rules, &ctx);
+    keep_within_column_limits(state, &mut cleaned, values);
+    cleaned
+}
+
+/// Journals what cleaning did to a stored row: the originals of changed
+/// values, and its problems (replacing earlier ones when `replace`).
+fn record(tbl: pg_sys::Oid, row_id: String, operation: &'static str, replace: bool, cleaned: Cleaned) {
+    let (original, normalized) = originals_json(&cleaned);
+    if !cleaned.changes.is_empty() {
+        journal::push(
+            tbl,
+            Record::Change { row_id: row_id.clone(), operation, original: original.clone(), normalized },
+        );
+    }
+    if replace || !cleaned.findings.is_empty() {
+        journal::push(tbl, Record::Issues { row_id, replace, findings: cleaned.findings, originals: original });
+    }
+}
+
+thread_local! {
+    /// The relation whose rows `clean_table` or `undo_change` is writing:
+    /// the trigger lets them through as they are.
+    static BYPASS: std::cell::Cell<Option<pg_sys::Oid>> = const { std::cell::Cell::new(None) };
 }
 
 /// The text form of attribute `attnum` of `tuple` (its type's output
@@ -279,63 +388,6 @@ fn reject(table: &str, cleaned: &Cleaned) -> ! {
     ))
     .report(PgLogLevel::ERROR);
     unreachable!("ereport(ERROR) returned")
-}
-
-fn quarantine(relid: pg_sys::Oid, row: &Value, row_id: Option<&str>, op: &str, cleaned: &Cleaned) {
-    let (original, _) = originals_json(cleaned);
-    Spi::run_with_args(
-        "INSERT INTO customer_clean.quarantine (tbl, row_id, operation, row_data, original, problems)
-         VALUES ($1, $2, $3, $4, $5, $6)",
-        &[
-            relid.into(),
-            row_id.into(),
-            op.into(),
-            JsonB(row.clone()).into(),
-            JsonB(original).into(),
-            JsonB(findings_json(cleaned)).into(),
-        ],
-    )
-    .unwrap_or_else(|e| spi_failed("clean_on_write", e));
-    notice!(
-        "customer_clean: row {} of {} quarantined (problems: {}), see customer_clean.quarantine",
-        row_id.unwrap_or("(no id)"),
-        table_name(relid),
-        cleaned.findings.len()
-    );
-}
-
-/// Keeps originals of changed values and replaces the row's issues.
-fn record(relid: pg_sys::Oid, row_id: Option<&str>, op: &str, cleaned: &Cleaned) {
-    let row_id = row_id.unwrap_or("");
-    if !cleaned.changes.is_empty() {
-        let (original, normalized) = originals_json(cleaned);
-        Spi::run_with_args(
-            "INSERT INTO customer_clean.changes (tbl, row_id, operation, original, normalized)
-             VALUES ($1, $2, $3, $4, $5)",
-            &[relid.into(), row_id.into(), op.into(), JsonB(original).into(), JsonB(normalized).into()],
-        )
-        .unwrap_or_else(|e| spi_failed("clean_on_write", e));
-    }
-    Spi::run_with_args(
-        "DELETE FROM customer_clean.issues WHERE tbl = $1 AND row_id = $2",
-        &[relid.into(), row_id.into()],
-    )
-    .unwrap_or_else(|e| spi_failed("clean_on_write", e));
-    if !cleaned.findings.is_empty() {
-        Spi::run_with_args(
-            "INSERT INTO customer_clean.issues (tbl, row_id, column_name, code, severity, message, original_value, rule_id)
-             SELECT $1, $2, f->>'column', f->>'code', f->>'severity', f->>'message',
-                    coalesce($4::jsonb->>(f->>'column'), f->>'value'), (f->>'rule_id')::bigint
-               FROM jsonb_array_elements($3) f",
-            &[
-                relid.into(),
-                row_id.into(),
-                JsonB(findings_json(cleaned)).into(),
-                JsonB(originals_json(cleaned).0).into(),
-            ],
-        )
-        .unwrap_or_else(|e| spi_failed("clean_on_write", e));
-    }
 }
 
 /// Writes quarantined rows back into their table, through the cleaning

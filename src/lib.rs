@@ -20,6 +20,7 @@ mod date;
 mod email;
 mod error;
 mod guc;
+mod journal;
 mod name;
 mod phone;
 mod profile;
@@ -28,7 +29,30 @@ mod text;
 #[pg_guard]
 pub extern "C-unwind" fn _PG_init() {
     guc::register();
+    // SAFETY: registration of callbacks that live as long as the backend.
+    unsafe {
+        pg_sys::CacheRegisterRelcacheCallback(Some(profile::on_relcache_invalidation), pg_sys::Datum::from(0));
+        pg_sys::RegisterXactCallback(Some(journal::on_xact_event), std::ptr::null_mut());
+        pg_sys::RegisterSubXactCallback(Some(journal::on_subxact_event), std::ptr::null_mut());
+    }
 }
+
+// Every write to the profiles and rules empties the cached compiled
+// profiles of the table concerned, in every backend (src/profile.rs).
+::pgrx::extension_sql!(
+    r#"
+CREATE TRIGGER invalidate_profile_cache AFTER INSERT OR UPDATE OR DELETE ON customer_clean.profiles
+    FOR EACH ROW EXECUTE FUNCTION customer_clean.invalidate_profile_cache();
+CREATE TRIGGER invalidate_profile_cache_on_truncate AFTER TRUNCATE ON customer_clean.profiles
+    FOR EACH STATEMENT EXECUTE FUNCTION customer_clean.invalidate_profile_cache();
+CREATE TRIGGER invalidate_profile_cache AFTER INSERT OR UPDATE OR DELETE ON customer_clean.rules
+    FOR EACH ROW EXECUTE FUNCTION customer_clean.invalidate_profile_cache();
+CREATE TRIGGER invalidate_profile_cache_on_truncate AFTER TRUNCATE ON customer_clean.rules
+    FOR EACH STATEMENT EXECUTE FUNCTION customer_clean.invalidate_profile_cache();
+"#,
+    name = "profile_cache_triggers",
+    requires = [profile::invalidate_profile_cache]
+);
 
 #[cfg(any(test, feature = "pg_test"))]
 mod pg_tests;

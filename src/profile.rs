@@ -2,11 +2,16 @@
 //! (engine: `profile`, `rules`).
 //!
 //! Profiles and rules live in `customer_clean.profiles` / `.rules`, where
-//! DBAs edit them with plain SQL. Every statement that cleans rows reads
-//! them once ([`TableState::for_statement`]); the compiled form (regexes,
-//! column positions) is kept per backend and rebuilt only when what was
-//! read differs from what was compiled, so an edit takes effect at the next
-//! statement in every session, with no invalidation protocol to get wrong.
+//! DBAs edit them with plain SQL. The compiled form (regexes, column
+//! positions) is kept per backend, keyed by table, and dropped the way
+//! PostgreSQL drops its own relation cache entries: every write to those two
+//! tables fires `invalidate_profile_cache`, which queues a relcache
+//! invalidation of the customer table; PostgreSQL delivers it to this
+//! backend at the next command and to every other backend at commit (or
+//! replays it on abort), and [`on_relcache_invalidation`] forgets the entry.
+//! ALTER TABLE on the customer table invalidates it the same way. So the
+//! trigger's hot path reads no catalog at all, yet every edit applies from
+//! the next statement on.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -31,8 +36,11 @@ pub struct CatalogColumn {
     pub max_chars: Option<i32>,
 }
 
-/// Everything known about one profiled table, compiled.
+/// Everything known about one profiled table (or a partition of one),
+/// compiled.
 pub struct TableState {
+    /// The registered table: what the catalog's records refer to.
+    pub tbl: pg_sys::Oid,
     pub profile: Profile,
     pub layout: RowLayout,
     pub rules: Vec<Rule>,
@@ -40,7 +48,6 @@ pub struct TableState {
     pub attnums: Vec<i16>,
     pub max_chars: Vec<Option<i32>>,
     pub on_invalid: Option<String>,
-    source: String,
 }
 
 #[derive(Deserialize)]
@@ -55,6 +62,7 @@ struct StoredRule {
 
 #[derive(Deserialize)]
 struct Stored {
+    tbl: u32,
     columns: serde_json::Value,
     options: serde_json::Value,
     on_invalid: Option<String>,
@@ -62,10 +70,13 @@ struct Stored {
     table_columns: Vec<CatalogColumn>,
 }
 
-/// The profile, enabled rules and columns of `tbl`, as one jsonb.
+/// The profile, enabled rules and columns of relation `$1`, as one jsonb.
+/// A partition (where the cleaning trigger is cloned) takes the profile of
+/// its nearest registered ancestor, and its own columns, whose attribute
+/// numbers may differ from the parent's.
 const LOAD: &str = r#"
 SELECT (SELECT jsonb_build_object(
-  'columns', p.columns, 'options', p.options, 'on_invalid', p.on_invalid,
+  'tbl', p.tbl::oid::bigint, 'columns', p.columns, 'options', p.options, 'on_invalid', p.on_invalid,
   'rules', coalesce((SELECT jsonb_agg(jsonb_build_object('rule_id', r.rule_id, 'column_name', r.column_name,
                       'kind', r.kind, 'params', r.params, 'severity', r.severity, 'message', r.message)
                       ORDER BY r.rule_id)
@@ -75,17 +86,28 @@ SELECT (SELECT jsonb_build_object(
                       'max_chars', CASE WHEN a.atttypid = 'varchar'::regtype AND a.atttypmod > 4
                                         THEN a.atttypmod - 4 END) ORDER BY a.attnum)
                       FROM pg_catalog.pg_attribute a
-                     WHERE a.attrelid = p.tbl AND a.attnum > 0 AND NOT a.attisdropped))
-  FROM customer_clean.profiles p WHERE p.tbl = $1)"#;
+                     WHERE a.attrelid = $1 AND a.attnum > 0 AND NOT a.attisdropped))
+  FROM customer_clean.profiles p
+ WHERE p.tbl = $1
+    OR p.tbl IN (SELECT relid FROM pg_catalog.pg_partition_ancestors($1))
+ ORDER BY p.tbl = $1 DESC,
+          (SELECT count(*) FROM pg_catalog.pg_partition_ancestors(p.tbl)) DESC
+ LIMIT 1)"#;
 
 thread_local! {
     static CACHE: RefCell<HashMap<pg_sys::Oid, Rc<TableState>>> = RefCell::new(HashMap::new());
 }
 
 impl TableState {
-    /// The current state of `tbl`: read from the catalog, compiled again
-    /// only if it changed. Raises 22023 when `tbl` is not registered.
+    /// The compiled state of `tbl`, from the cache or read and compiled now.
+    /// Raises 22023 when `tbl` is not registered.
     pub fn load(tbl: pg_sys::Oid, caller: &'static str) -> Rc<TableState> {
+        if STALE.with(|s| s.replace(false)) {
+            CACHE.with(|c| c.borrow_mut().clear());
+        }
+        if let Some(hit) = CACHE.with(|c| c.try_borrow().ok().and_then(|c| c.get(&tbl).cloned())) {
+            return hit;
+        }
         let source = Spi::get_one_with_args::<JsonB>(LOAD, &[tbl.into()])
             .unwrap_or_else(|e| spi_failed(caller, e))
             .map(|j| j.0.to_string());
@@ -97,11 +119,12 @@ impl TableState {
                 caller,
             )
         };
-        if let Some(hit) = CACHE.with(|c| c.borrow().get(&tbl).filter(|s| s.source == source).cloned()) {
-            return hit;
-        }
         let state = Rc::new(TableState::compile(source, caller));
-        CACHE.with(|c| c.borrow_mut().insert(tbl, state.clone()));
+        CACHE.with(|c| {
+            if let Ok(mut c) = c.try_borrow_mut() {
+                c.insert(tbl, state.clone());
+            }
+        });
         state
     }
 
@@ -137,8 +160,78 @@ impl TableState {
         // against these very columns above.
         let attnums = layout.columns.iter().map(|n| column(n).map_or(0, |c| c.attnum)).collect();
         let max_chars = layout.columns.iter().map(|n| column(n).and_then(|c| c.max_chars)).collect();
-        TableState { profile, layout, rules, attnums, max_chars, on_invalid: stored.on_invalid, source }
+        TableState {
+            tbl: pg_sys::Oid::from(stored.tbl),
+            profile,
+            layout,
+            rules,
+            attnums,
+            max_chars,
+            on_invalid: stored.on_invalid,
+        }
     }
+}
+
+/// Registered with PostgreSQL in `_PG_init`: forgets the compiled state of
+/// `relid`, or of every table when `relid` is invalid (cache reset).
+///
+/// # Safety
+/// Called by PostgreSQL's invalidation machinery; must not raise.
+#[pg_guard]
+pub unsafe extern "C-unwind" fn on_relcache_invalidation(_arg: pg_sys::Datum, relid: pg_sys::Oid) {
+    // The cache is never borrowed across a call into PostgreSQL, so the
+    // borrow cannot fail; if it ever did, keeping a stale entry would be
+    // wrong, so the next load starts from an empty cache.
+    CACHE.with(|c| match c.try_borrow_mut() {
+        Ok(mut c) if relid == pg_sys::Oid::INVALID => c.clear(),
+        Ok(mut c) => {
+            c.remove(&relid);
+        }
+        Err(_) => STALE.with(|s| s.set(true)),
+    });
+}
+
+thread_local! {
+    static STALE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// AFTER INSERT OR UPDATE OR DELETE row trigger (and AFTER TRUNCATE
+/// statement trigger) on `customer_clean.profiles` and `.rules`: queues a
+/// relcache invalidation of the customer table the row belongs to (old and
+/// new), which empties every backend's cached compiled profile of it (see
+/// the module comment).
+#[pg_trigger]
+fn invalidate_profile_cache<'a>(
+    trigger: &'a PgTrigger<'a>,
+) -> Result<Option<PgHeapTuple<'a, pgrx::AllocatedByPostgres>>, PgHeapTupleError> {
+    if matches!(trigger.op(), Ok(PgTriggerOperation::Truncate)) {
+        // SAFETY: plain function call inside a transaction.
+        unsafe { pg_sys::CacheInvalidateRelcacheAll() };
+        return Ok(None);
+    }
+    for row in [trigger.old(), trigger.new()].into_iter().flatten() {
+        let Ok(Some(tbl)) = row.get_by_name::<pg_sys::Oid>("tbl") else { continue };
+        // The table and its partitions, which carry clones of the trigger;
+        // none if the table was dropped (a profile row can outlive it).
+        let relations: Vec<pg_sys::Oid> = Spi::connect(|client| {
+            client
+                .select(
+                    "SELECT oid FROM pg_catalog.pg_class WHERE oid = $1
+                     UNION SELECT relid FROM pg_catalog.pg_partition_tree($1)",
+                    None,
+                    &[tbl.into()],
+                )?
+                .map(|row| row.get::<pg_sys::Oid>(1))
+                .filter_map(|r| r.transpose())
+                .collect::<Result<Vec<_>, _>>()
+        })
+        .unwrap_or_else(|e| spi_failed("invalidate_profile_cache", e));
+        for relid in relations {
+            // SAFETY: the relation exists (just read from pg_class).
+            unsafe { pg_sys::CacheInvalidateRelcacheByRelid(relid) };
+        }
+    }
+    Ok(None)
 }
 
 /// `tbl` as SQL shows it (schema-qualified when not on the search path).

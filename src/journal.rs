@@ -1,0 +1,374 @@
+//! What cleaning records about the rows it sees — originals of changed
+//! values (`customer_clean.changes`), problems (`customer_clean.issues`) and
+//! quarantined rows (`customer_clean.quarantine`) — collected in backend
+//! memory and written with one INSERT per kind and table.
+//!
+//! Writing per row would cost a few SPI round trips per row, several times
+//! the cleaning itself on a COPY. Instead the row trigger [`push`]es
+//! records here and they are written ([`flush`]) by the AFTER STATEMENT
+//! trigger `customer_clean_flush`, by the row trigger itself every
+//! [`FLUSH_AT`] records (bounded memory), and by `clean_table` per batch.
+//!
+//! Records share the fate of the rows they describe: each is tagged with
+//! the subtransaction that made it. A flush writes only the current
+//! subtransaction's records (an outer statement's records wait for their
+//! own statement end), a committed subtransaction hands its records to its
+//! parent, and an aborted one drops them — as the rows themselves are
+//! rolled back. At top-level commit nothing may be left: if the statement
+//! trigger did not run (someone disabled it), the commit fails with an error
+//! rather than lose the records.
+//!
+//! The writes run as the owner of the extension's tables with `search_path`
+//! pinned to `pg_catalog, pg_temp` (the way PostgreSQL's own foreign-key
+//! triggers act as the table owner), so application roles that may write a
+//! customer table need no privileges on `customer_clean` itself and cannot
+//! redirect the statements to objects of their own.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use customer_clean_engine::rules::Finding;
+use pgrx::prelude::*;
+use pgrx::spi::{OwnedPreparedStatement, SpiClient};
+use pgrx::datum::DatumWithOid;
+use pgrx::{JsonB, PgOid, PgSqlErrorCode};
+use serde_json::Value;
+
+use crate::error::{raise_with, spi_failed};
+
+/// Records pending before the row trigger writes them itself.
+pub const FLUSH_AT: usize = 10_000;
+
+/// One record about one row of a customer table.
+pub enum Record {
+    /// Values the cleaner changed: column → original, column → normalized.
+    Change { row_id: String, operation: &'static str, original: Value, normalized: Value },
+    /// The row's problems. `replace`: remove the row's earlier problems
+    /// first (an UPDATE, or a clean_table pass); a plain INSERT skips that.
+    Issues { row_id: String, replace: bool, findings: Vec<Finding>, originals: Value },
+    /// The row was deleted: its problems go with it.
+    Deleted { row_id: String },
+    /// A row kept out of its table, whole.
+    Quarantine { row_id: Option<String>, operation: &'static str, row: Value, original: Value, problems: Value },
+}
+
+struct Pending {
+    subxact: pg_sys::SubTransactionId,
+    tbl: pg_sys::Oid,
+    record: Record,
+}
+
+thread_local! {
+    static PENDING: RefCell<Vec<Pending>> = const { RefCell::new(Vec::new()) };
+    static PLANS: RefCell<HashMap<&'static str, OwnedPreparedStatement>> = RefCell::new(HashMap::new());
+}
+
+/// Adds a record about a row of `tbl`; writes the current subtransaction's
+/// records when [`FLUSH_AT`] are pending.
+pub fn push(tbl: pg_sys::Oid, record: Record) {
+    // SAFETY: plain function call inside a transaction.
+    let subxact = unsafe { pg_sys::GetCurrentSubTransactionId() };
+    let len = PENDING.with(|p| {
+        let mut p = p.borrow_mut();
+        p.push(Pending { subxact, tbl, record });
+        p.len()
+    });
+    if len >= FLUSH_AT {
+        flush();
+    }
+}
+
+/// The AFTER INSERT OR UPDATE OR DELETE statement trigger installed next to
+/// `clean_on_write` by `enable_cleaning`: writes what the statement's rows
+/// recorded.
+#[pg_trigger]
+fn clean_on_write_flush<'a>(
+    _trigger: &'a PgTrigger<'a>,
+) -> Result<Option<PgHeapTuple<'a, pgrx::AllocatedByPostgres>>, PgHeapTupleError> {
+    flush();
+    Ok(None)
+}
+
+/// Writes every record of the current subtransaction.
+pub fn flush() {
+    // SAFETY: plain function call inside a transaction.
+    let current = unsafe { pg_sys::GetCurrentSubTransactionId() };
+    // Taken out before any SPI call, so nothing re-entrant (a trigger on a
+    // catalog table, an invalidation) can find the buffer borrowed.
+    let mine: Vec<Pending> = PENDING.with(|p| {
+        let mut p = p.borrow_mut();
+        let (mine, rest) = std::mem::take(&mut *p).into_iter().partition(|e| e.subxact == current);
+        *p = rest;
+        mine
+    });
+    if mine.is_empty() {
+        return;
+    }
+    let mut by_table: Vec<(pg_sys::Oid, Vec<Record>)> = Vec::new();
+    for e in mine {
+        match by_table.iter_mut().find(|(t, _)| *t == e.tbl) {
+            Some((_, records)) => records.push(e.record),
+            None => by_table.push((e.tbl, vec![e.record])),
+        }
+    }
+    as_catalog_owner(|| {
+        Spi::connect_mut(|client| {
+            for (tbl, records) in by_table {
+                write_table(client, tbl, records);
+            }
+        })
+    });
+}
+
+/// Column arrays of one INSERT … SELECT FROM unnest(…).
+#[derive(Default)]
+struct Batch {
+    changes: (Vec<String>, Vec<&'static str>, Vec<JsonB>, Vec<JsonB>),
+    cleared: Vec<String>,
+    issue_rows: Vec<String>,
+    issue_columns: Vec<String>,
+    issue_codes: Vec<String>,
+    issue_severities: Vec<&'static str>,
+    issue_messages: Vec<String>,
+    issue_values: Vec<Option<String>>,
+    issue_rules: Vec<Option<i64>>,
+    quarantine: (Vec<Option<String>>, Vec<&'static str>, Vec<JsonB>, Vec<JsonB>, Vec<JsonB>),
+}
+
+fn write_table(client: &mut SpiClient<'_>, tbl: pg_sys::Oid, records: Vec<Record>) {
+    // The last word on a row's problems wins: INSERT … ON CONFLICT DO
+    // UPDATE records the proposed row, then the updated one.
+    let mut last_issues: HashMap<String, usize> = HashMap::new();
+    for (i, r) in records.iter().enumerate() {
+        if let Record::Issues { row_id, .. } | Record::Deleted { row_id } = r {
+            last_issues.insert(row_id.clone(), i);
+        }
+    }
+    let mut b = Batch::default();
+    let mut replaced: HashMap<&str, bool> = HashMap::new();
+    for r in &records {
+        if let Record::Issues { row_id, replace: true, .. } | Record::Deleted { row_id } = r {
+            replaced.insert(row_id, true);
+        }
+    }
+    for (i, r) in records.iter().enumerate() {
+        match r {
+            Record::Change { row_id, operation, original, normalized } => {
+                b.changes.0.push(row_id.clone());
+                b.changes.1.push(operation);
+                b.changes.2.push(JsonB(original.clone()));
+                b.changes.3.push(JsonB(normalized.clone()));
+            }
+            Record::Issues { row_id, findings, originals, .. } if last_issues.get(row_id) == Some(&i) => {
+                for f in findings {
+                    b.issue_rows.push(row_id.clone());
+                    b.issue_columns.push(f.column.clone());
+                    b.issue_codes.push(f.code.clone());
+                    b.issue_severities.push(f.severity.as_str());
+                    b.issue_messages.push(f.message.clone());
+                    let original = originals.get(&f.column).and_then(Value::as_str).map(str::to_string);
+                    b.issue_values.push(original.or_else(|| f.value.clone()));
+                    b.issue_rules.push(f.rule_id);
+                }
+            }
+            Record::Issues { .. } | Record::Deleted { .. } => {}
+            Record::Quarantine { row_id, operation, row, original, problems } => {
+                b.quarantine.0.push(row_id.clone());
+                b.quarantine.1.push(operation);
+                b.quarantine.2.push(JsonB(row.clone()));
+                b.quarantine.3.push(JsonB(original.clone()));
+                b.quarantine.4.push(JsonB(problems.clone()));
+            }
+        }
+    }
+    b.cleared = replaced.into_keys().map(str::to_string).collect();
+    b.cleared.sort_unstable();
+
+    let tbl_arg = || DatumWithOid::from(tbl);
+    if !b.changes.0.is_empty() {
+        execute(
+            client,
+            "INSERT INTO customer_clean.changes (tbl, row_id, operation, original, normalized)
+             SELECT $1::regclass, u.* FROM unnest($2::text[], $3::text[], $4::jsonb[], $5::jsonb[]) u",
+            &[OID, TEXTS, TEXTS, JSONBS, JSONBS],
+            &[tbl_arg(), b.changes.0.into(), b.changes.1.into(), b.changes.2.into(), b.changes.3.into()],
+        );
+    }
+    if !b.cleared.is_empty() {
+        execute(
+            client,
+            "DELETE FROM customer_clean.issues WHERE tbl = $1::regclass AND row_id = ANY ($2::text[])",
+            &[OID, TEXTS],
+            &[tbl_arg(), b.cleared.into()],
+        );
+    }
+    if !b.issue_rows.is_empty() {
+        execute(
+            client,
+            "INSERT INTO customer_clean.issues
+                    (tbl, row_id, column_name, code, severity, message, original_value, rule_id)
+             SELECT $1::regclass, u.*
+               FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::int8[]) u",
+            &[OID, TEXTS, TEXTS, TEXTS, TEXTS, TEXTS, TEXTS, INT8S],
+            &[
+                tbl_arg(),
+                b.issue_rows.into(),
+                b.issue_columns.into(),
+                b.issue_codes.into(),
+                b.issue_severities.into(),
+                b.issue_messages.into(),
+                b.issue_values.into(),
+                b.issue_rules.into(),
+            ],
+        );
+    }
+    if !b.quarantine.0.is_empty() {
+        let n = b.quarantine.0.len();
+        execute(
+            client,
+            "INSERT INTO customer_clean.quarantine (tbl, row_id, operation, row_data, original, problems)
+             SELECT $1::regclass, u.* FROM unnest($2::text[], $3::text[], $4::jsonb[], $5::jsonb[], $6::jsonb[]) u",
+            &[OID, TEXTS, TEXTS, JSONBS, JSONBS, JSONBS],
+            &[
+                tbl_arg(),
+                b.quarantine.0.into(),
+                b.quarantine.1.into(),
+                b.quarantine.2.into(),
+                b.quarantine.3.into(),
+                b.quarantine.4.into(),
+            ],
+        );
+        notice!(
+            "customer_clean: {n} row{} of {} quarantined, see customer_clean.quarantine",
+            if n == 1 { "" } else { "s" },
+            crate::profile::table_name(tbl)
+        );
+    }
+}
+
+const OID: PgOid = PgOid::BuiltIn(pg_sys::BuiltinOid::OIDOID);
+const TEXTS: PgOid = PgOid::BuiltIn(pg_sys::BuiltinOid::TEXTARRAYOID);
+const JSONBS: PgOid = PgOid::BuiltIn(pg_sys::BuiltinOid::JSONBARRAYOID);
+const INT8S: PgOid = PgOid::BuiltIn(pg_sys::BuiltinOid::INT8ARRAYOID);
+
+/// Runs `sql` through a plan prepared once per backend and kept (the plan
+/// cache replans it after DDL on the catalog tables).
+fn execute(client: &mut SpiClient<'_>, sql: &'static str, types: &[PgOid], args: &[DatumWithOid<'_>]) {
+    let cached = PLANS.with(|p| p.borrow_mut().remove(sql));
+    let plan = match cached {
+        Some(plan) => plan,
+        None => client.prepare_mut(sql, types).map(|p| p.keep()).unwrap_or_else(|e| spi_failed("clean_on_write", e)),
+    };
+    let result = client.update(&plan, None, args).map(|_| ());
+    PLANS.with(|p| p.borrow_mut().insert(sql, plan));
+    result.unwrap_or_else(|e| spi_failed("clean_on_write", e));
+}
+
+/// Runs `f` as the owner of the extension's tables, with `search_path`
+/// pinned, as a SECURITY DEFINER function would (see the module comment).
+/// An error inside `f` aborts the (sub)transaction, which restores both.
+fn as_catalog_owner<R>(f: impl FnOnce() -> R) -> R {
+    let owner = catalog_owner();
+    // SAFETY: the same calls fmgr_security_definer makes around a
+    // SECURITY DEFINER function; restored below or by (sub)transaction abort.
+    unsafe {
+        let mut saved_user = pg_sys::Oid::INVALID;
+        let mut saved_context = 0;
+        pg_sys::GetUserIdAndSecContext(&mut saved_user, &mut saved_context);
+        let nest = pg_sys::NewGUCNestLevel();
+        pg_sys::set_config_option(
+            c"search_path".as_ptr(),
+            c"pg_catalog, pg_temp".as_ptr(),
+            pg_sys::GucContext::PGC_USERSET,
+            pg_sys::GucSource::PGC_S_SESSION,
+            pg_sys::GucAction::GUC_ACTION_SAVE,
+            true,
+            0,
+            false,
+        );
+        pg_sys::SetUserIdAndSecContext(owner, saved_context | pg_sys::SECURITY_LOCAL_USERID_CHANGE as i32);
+        let result = f();
+        pg_sys::SetUserIdAndSecContext(saved_user, saved_context);
+        pg_sys::AtEOXact_GUC(true, nest);
+        result
+    }
+}
+
+/// The owner of the `customer_clean` schema (the extension's owner).
+fn catalog_owner() -> pg_sys::Oid {
+    thread_local! {
+        static OWNER: std::cell::Cell<Option<pg_sys::Oid>> = const { std::cell::Cell::new(None) };
+    }
+    if let Some(owner) = OWNER.with(|o| o.get()) {
+        return owner;
+    }
+    let owner = Spi::get_one::<pg_sys::Oid>(
+        "SELECT nspowner FROM pg_catalog.pg_namespace WHERE nspname = 'customer_clean'",
+    )
+    .unwrap_or_else(|e| spi_failed("clean_on_write", e))
+    .unwrap_or_else(|| {
+        raise_with(
+            PgSqlErrorCode::ERRCODE_INVALID_SCHEMA_NAME,
+            "schema customer_clean does not exist".into(),
+            "CREATE EXTENSION customer_clean".into(),
+            "clean_on_write",
+        )
+    });
+    OWNER.with(|o| o.set(Some(owner)));
+    owner
+}
+
+/// Registered in `_PG_init`: hands a committed subtransaction's records to
+/// its parent and drops an aborted one's (their rows are rolled back too).
+///
+/// # Safety
+/// Called by PostgreSQL; must not raise.
+#[pg_guard]
+pub unsafe extern "C-unwind" fn on_subxact_event(
+    event: pg_sys::SubXactEvent::Type,
+    subxact: pg_sys::SubTransactionId,
+    parent: pg_sys::SubTransactionId,
+    _arg: *mut std::ffi::c_void,
+) {
+    PENDING.with(|p| {
+        let Ok(mut p) = p.try_borrow_mut() else { return };
+        match event {
+            pg_sys::SubXactEvent::SUBXACT_EVENT_COMMIT_SUB => {
+                p.iter_mut().filter(|e| e.subxact == subxact).for_each(|e| e.subxact = parent)
+            }
+            pg_sys::SubXactEvent::SUBXACT_EVENT_ABORT_SUB => p.retain(|e| e.subxact != subxact),
+            _ => {}
+        }
+    });
+}
+
+/// Registered in `_PG_init`: at abort every record goes with its rows; at
+/// commit none may be left unwritten.
+///
+/// # Safety
+/// Called by PostgreSQL; raises only before commit (which then aborts).
+#[pg_guard]
+pub unsafe extern "C-unwind" fn on_xact_event(event: pg_sys::XactEvent::Type, _arg: *mut std::ffi::c_void) {
+    match event {
+        pg_sys::XactEvent::XACT_EVENT_ABORT | pg_sys::XactEvent::XACT_EVENT_PARALLEL_ABORT => {
+            PENDING.with(|p| {
+                if let Ok(mut p) = p.try_borrow_mut() {
+                    p.clear();
+                }
+            })
+        }
+        pg_sys::XactEvent::XACT_EVENT_PRE_COMMIT | pg_sys::XactEvent::XACT_EVENT_PRE_PREPARE => {
+            let left = PENDING.with(|p| p.borrow().len());
+            if left > 0 {
+                PENDING.with(|p| p.borrow_mut().clear());
+                raise_with(
+                    PgSqlErrorCode::ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED,
+                    format!("customer_clean: {left} cleaning records were not written, so the transaction is rolled back"),
+                    "the statement trigger customer_clean_flush did not run (disabled, or missing on a partition attached after enable_cleaning); call customer_clean.enable_cleaning(tbl) again".into(),
+                    "clean_on_write",
+                );
+            }
+        }
+        _ => {}
+    }
+}
