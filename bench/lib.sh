@@ -104,17 +104,13 @@ have_extension() {
   [[ -f /usr/share/postgresql/15/extension/customer_clean.control ]]
 }
 
-# Installs (or updates to the installed version) customer_clean in $BENCH_DB.
+# Creates customer_clean in $BENCH_DB afresh, so the benchmark runs the
+# build that is installed now (the version number does not change between
+# builds).
 ensure_extension() {
   if ! have_extension; then
     log "customer_clean is not installed in PostgreSQL 15 (run: cargo pgrx install --release --pg-config $PG_BIN/pg_config)"
     return 1
   fi
-  bpsql -d "$BENCH_DB" -qc "create extension if not exists customer_clean" >/dev/null
-  local installed available
-  installed=$(bpsql -d "$BENCH_DB" -tAc "select extversion from pg_extension where extname = 'customer_clean'")
-  available=$(bpsql -d "$BENCH_DB" -tAc "select default_version from pg_available_extensions where name = 'customer_clean'")
-  if [[ $installed != "$available" ]]; then
-    bpsql -d "$BENCH_DB" -qc "drop extension customer_clean cascade; create extension customer_clean"
-  fi
+  bpsql -d "$BENCH_DB" -qc "drop extension if exists customer_clean cascade" -c "create extension customer_clean" >/dev/null
 }

@@ -60,7 +60,9 @@ CREATE TABLE customer_clean.changes (
     original    jsonb NOT NULL,             -- column -> value as written
     normalized  jsonb NOT NULL,             -- column -> value as stored
     changed_at  timestamptz NOT NULL DEFAULT now(),
-    changed_by  name NOT NULL DEFAULT current_user
+    changed_by  name NOT NULL DEFAULT current_user,
+    undone_at   timestamptz,                -- undo_change(): the original is back
+    undone_by   name
 );
 CREATE INDEX ON customer_clean.changes (tbl, row_id);
 COMMENT ON TABLE customer_clean.changes IS
@@ -85,7 +87,31 @@ CREATE INDEX ON customer_clean.quarantine (tbl) WHERE released_at IS NULL;
 COMMENT ON TABLE customer_clean.quarantine IS
   'Rows that failed their table''s rules in quarantine mode, kept whole until release_quarantine().';
 
+-- Runs of clean_table(): where a run is (keyset position on the id column),
+-- what it did so far; an unfinished run is resumed by the next call.
+CREATE TABLE customer_clean.clean_table_runs (
+    run_id         bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    tbl            regclass NOT NULL,
+    batch_size     integer NOT NULL CHECK (batch_size > 0),
+    started_at     timestamptz NOT NULL DEFAULT now(),
+    started_by     name NOT NULL DEFAULT current_user,
+    finished_at    timestamptz,
+    last_row_id    text,                    -- id of the last row cleaned; NULL: none yet
+    rows_total     bigint NOT NULL,         -- rows in the table when the run started
+    rows_done      bigint NOT NULL DEFAULT 0,
+    rows_changed   bigint NOT NULL DEFAULT 0,
+    values_changed jsonb NOT NULL DEFAULT '{}',   -- column -> values changed
+    rows_with_errors bigint NOT NULL DEFAULT 0,
+    issues         jsonb NOT NULL DEFAULT '{}',   -- problem code -> count
+    seconds        double precision NOT NULL DEFAULT 0   -- time spent in batches
+);
+CREATE UNIQUE INDEX ON customer_clean.clean_table_runs (tbl) WHERE finished_at IS NULL;
+COMMENT ON TABLE customer_clean.clean_table_runs IS
+  'Runs of clean_table(): progress (resumed after a cancel) and a summary of what each run changed.';
+
 SELECT pg_catalog.pg_extension_config_dump('customer_clean.profiles', '');
+SELECT pg_catalog.pg_extension_config_dump('customer_clean.clean_table_runs', '');
+SELECT pg_catalog.pg_extension_config_dump('customer_clean.clean_table_runs_run_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('customer_clean.rules', '');
 SELECT pg_catalog.pg_extension_config_dump('customer_clean.issues', '');
 SELECT pg_catalog.pg_extension_config_dump('customer_clean.changes', '');

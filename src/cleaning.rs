@@ -23,7 +23,7 @@ use serde_json::{json, Map, Value};
 use crate::date::today;
 use crate::error::{raise_with, spi_failed};
 use crate::journal::{self, Record};
-use crate::profile::{table_name, TableState};
+use crate::profile::{column_type, quote_identifier, table_name, TableState};
 
 const TRIGGER_NAME: &str = "customer_clean_on_write";
 const FLUSH_TRIGGER_NAME: &str = "customer_clean_flush";
@@ -247,7 +247,7 @@ fn clean_on_write<'a>(
 
 /// Normalizes and checks one row's profiled values in place (the work of
 /// the trigger and of `clean_table`).
-fn clean_values(state: &TableState, values: &mut [Option<String>]) -> Cleaned {
+pub(crate) fn clean_values(state: &TableState, values: &mut [Option<String>]) -> Cleaned {
     let ctx = Context { profile: &state.profile, layout: &state.layout, today: today() };
     let mut cleaned = clean_row(values, &state.rules, &ctx);
     keep_within_column_limits(state, &mut cleaned, values);
@@ -256,7 +256,7 @@ fn clean_values(state: &TableState, values: &mut [Option<String>]) -> Cleaned {
 
 /// Journals what cleaning did to a stored row: the originals of changed
 /// values, and its problems (replacing earlier ones when `replace`).
-fn record(tbl: pg_sys::Oid, row_id: String, operation: &'static str, replace: bool, cleaned: Cleaned) {
+pub(crate) fn record(tbl: pg_sys::Oid, row_id: String, operation: &'static str, replace: bool, cleaned: Cleaned) {
     let (original, normalized) = originals_json(&cleaned);
     if !cleaned.changes.is_empty() {
         journal::push(
@@ -270,9 +270,23 @@ fn record(tbl: pg_sys::Oid, row_id: String, operation: &'static str, replace: bo
 }
 
 thread_local! {
-    /// The relation whose rows `clean_table` or `undo_change` is writing:
-    /// the trigger lets them through as they are.
+    /// The registered table whose rows `clean_table` or `undo_change` is
+    /// writing: the trigger lets them through as they are.
     static BYPASS: std::cell::Cell<Option<pg_sys::Oid>> = const { std::cell::Cell::new(None) };
+}
+
+/// Runs `f` (which writes rows of `tbl` that are already cleaned, or must
+/// stay as they were) with the cleaning trigger of `tbl` passing them
+/// through. Reset on the way out, also when `f` raises an error.
+pub(crate) fn without_cleaning_trigger<R>(tbl: pg_sys::Oid, f: impl FnOnce() -> R) -> R {
+    struct Reset(Option<pg_sys::Oid>);
+    impl Drop for Reset {
+        fn drop(&mut self) {
+            BYPASS.with(|b| b.set(self.0));
+        }
+    }
+    let _reset = Reset(BYPASS.with(|b| b.replace(Some(tbl))));
+    f()
 }
 
 /// The text form of attribute `attnum` of `tuple` (its type's output
@@ -432,7 +446,7 @@ fn release_quarantine(quarantine_id: i64, corrections: default!(Option<JsonB>, "
     let table = table_name(tbl);
     let id_col = state.profile.id_column().to_string();
     let columns: Vec<&String> = row.as_object().map(|o| o.keys().collect()).unwrap_or_default();
-    let quoted = |c: &str| format!("\"{}\"", c.replace('"', "\"\""));
+    let quoted = |c: &str| quote_identifier(c);
     let list = columns.iter().map(|c| quoted(c)).collect::<Vec<_>>().join(", ");
     // INSERT, or UPDATE of the existing row for a quarantined UPDATE.
     let sql = if entry["operation"] == json!("UPDATE") {
@@ -453,4 +467,94 @@ fn release_quarantine(quarantine_id: i64, corrections: default!(Option<JsonB>, "
     )
     .unwrap_or_else(|e| spi_failed("release_quarantine", e));
     stored > 0
+}
+
+/// Puts back the values change `change_id` of `customer_clean.changes`
+/// replaced, if the row still holds what cleaning wrote; marks the change
+/// undone. Undo a row's changes newest first. The cleaning trigger does not
+/// normalize the restored values again.
+#[pg_extern(volatile, strict, parallel_unsafe)]
+fn undo_change(change_id: i64) -> bool {
+    const FN: &str = "undo_change";
+    let change = Spi::get_one_with_args::<JsonB>(
+        "SELECT jsonb_build_object('tbl', tbl::oid::bigint, 'row_id', row_id, 'original', original,
+                                   'normalized', normalized, 'undone', undone_at IS NOT NULL)
+           FROM customer_clean.changes WHERE change_id = $1 FOR UPDATE",
+        &[change_id.into()],
+    )
+    .unwrap_or_else(|e| spi_failed(FN, e))
+    .map(|j| j.0)
+    .unwrap_or_else(|| {
+        raise_with(
+            PgSqlErrorCode::ERRCODE_NO_DATA_FOUND,
+            format!("no change {change_id}"),
+            "see SELECT change_id, tbl, row_id, original FROM customer_clean.changes".into(),
+            FN,
+        )
+    });
+    if change["undone"] == json!(true) {
+        raise_with(
+            PgSqlErrorCode::ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE,
+            format!("change {change_id} was already undone"),
+            "undo each change once".into(),
+            FN,
+        );
+    }
+    let tbl = pg_sys::Oid::from(change["tbl"].as_u64().unwrap_or(0) as u32);
+    let row_id = change["row_id"].as_str().unwrap_or_default().to_string();
+    let state = TableState::load(tbl, FN);
+    let table = table_name(tbl);
+    let id = quote_identifier(state.profile.id_column());
+    let id_type = column_type(tbl, state.profile.id_column(), FN);
+    let original = change["original"].as_object().cloned().unwrap_or_default();
+    let columns: Vec<&String> = original.keys().collect();
+    let current_sql = format!("SELECT to_jsonb(t) FROM {table} t WHERE t.{id} = $1::text::{id_type} FOR UPDATE");
+    let current = Spi::get_one_with_args::<JsonB>(&current_sql, &[row_id.as_str().into()])
+        .unwrap_or_else(|e| spi_failed(FN, e))
+        .map(|j| j.0)
+        .unwrap_or_else(|| {
+            raise_with(
+                PgSqlErrorCode::ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE,
+                format!("row {row_id} of {table} no longer exists, so change {change_id} cannot be undone"),
+                format!("the original values are kept in customer_clean.changes (change_id {change_id})"),
+                FN,
+            )
+        });
+    if let Some(c) = columns.iter().find(|c| !current.as_object().is_some_and(|o| o.contains_key(c.as_str()))) {
+        raise_with(
+            PgSqlErrorCode::ERRCODE_UNDEFINED_COLUMN,
+            format!("change {change_id} names column \"{c}\", which {table} does not have"),
+            "the column was dropped or renamed; restore the value by hand from customer_clean.changes".into(),
+            FN,
+        );
+    }
+    let moved: Vec<String> = columns
+        .iter()
+        .filter(|c| current.get(c.as_str()) != change["normalized"].get(c.as_str()))
+        .map(|c| format!("{c} is now {} (cleaning wrote {})", current[c.as_str()], change["normalized"][c.as_str()]))
+        .collect();
+    if !moved.is_empty() {
+        ErrorReport::new(
+            PgSqlErrorCode::ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE,
+            format!("row {row_id} of {table} changed after change {change_id}, which cannot be undone"),
+            FN,
+        )
+        .set_detail(moved.join("\n"))
+        .set_hint("undo the row's later changes first (newest first), or edit the row by hand".to_string())
+        .report(PgLogLevel::ERROR);
+    }
+    let set: Vec<String> =
+        columns.iter().enumerate().map(|(k, c)| format!("{} = ${}", quote_identifier(c), k + 2)).collect();
+    let update = format!("UPDATE {table} t SET {} WHERE t.{id} = $1::text::{id_type}", set.join(", "));
+    let mut args: Vec<pgrx::datum::DatumWithOid> = vec![row_id.as_str().into()];
+    args.extend(columns.iter().map(|c| original[c.as_str()].as_str().map(str::to_string).into()));
+    without_cleaning_trigger(state.tbl, || {
+        Spi::connect_mut(|client| client.update(&update, None, &args).map(|_| ())).unwrap_or_else(|e| spi_failed(FN, e))
+    });
+    Spi::run_with_args(
+        "UPDATE customer_clean.changes SET undone_at = now(), undone_by = current_user WHERE change_id = $1",
+        &[change_id.into()],
+    )
+    .unwrap_or_else(|e| spi_failed(FN, e));
+    true
 }

@@ -111,10 +111,15 @@ pub fn flush() {
             None => by_table.push((e.tbl, vec![e.record])),
         }
     }
+    // The role that wrote the rows, recorded as changed_by/quarantined_by.
+    // SAFETY: plain catalog lookup of the current user, who exists.
+    let by = unsafe {
+        std::ffi::CStr::from_ptr(pg_sys::GetUserNameFromId(pg_sys::GetUserId(), false)).to_string_lossy().into_owned()
+    };
     as_catalog_owner(|| {
         Spi::connect_mut(|client| {
             for (tbl, records) in by_table {
-                write_table(client, tbl, records);
+                write_table(client, tbl, records, &by);
             }
         })
     });
@@ -135,7 +140,7 @@ struct Batch {
     quarantine: (Vec<Option<String>>, Vec<&'static str>, Vec<JsonB>, Vec<JsonB>, Vec<JsonB>),
 }
 
-fn write_table(client: &mut SpiClient<'_>, tbl: pg_sys::Oid, records: Vec<Record>) {
+fn write_table(client: &mut SpiClient<'_>, tbl: pg_sys::Oid, records: Vec<Record>, by: &str) {
     // The last word on a row's problems wins: INSERT … ON CONFLICT DO
     // UPDATE records the proposed row, then the updated one.
     let mut last_issues: HashMap<String, usize> = HashMap::new();
@@ -188,10 +193,10 @@ fn write_table(client: &mut SpiClient<'_>, tbl: pg_sys::Oid, records: Vec<Record
     if !b.changes.0.is_empty() {
         execute(
             client,
-            "INSERT INTO customer_clean.changes (tbl, row_id, operation, original, normalized)
-             SELECT $1::regclass, u.* FROM unnest($2::text[], $3::text[], $4::jsonb[], $5::jsonb[]) u",
-            &[OID, TEXTS, TEXTS, JSONBS, JSONBS],
-            &[tbl_arg(), b.changes.0.into(), b.changes.1.into(), b.changes.2.into(), b.changes.3.into()],
+            "INSERT INTO customer_clean.changes (tbl, row_id, operation, original, normalized, changed_by)
+             SELECT $1::regclass, u.*, $6 FROM unnest($2::text[], $3::text[], $4::jsonb[], $5::jsonb[]) u",
+            &[OID, TEXTS, TEXTS, JSONBS, JSONBS, TEXT],
+            &[tbl_arg(), b.changes.0.into(), b.changes.1.into(), b.changes.2.into(), b.changes.3.into(), by.into()],
         );
     }
     if !b.cleared.is_empty() {
@@ -226,9 +231,10 @@ fn write_table(client: &mut SpiClient<'_>, tbl: pg_sys::Oid, records: Vec<Record
         let n = b.quarantine.0.len();
         execute(
             client,
-            "INSERT INTO customer_clean.quarantine (tbl, row_id, operation, row_data, original, problems)
-             SELECT $1::regclass, u.* FROM unnest($2::text[], $3::text[], $4::jsonb[], $5::jsonb[], $6::jsonb[]) u",
-            &[OID, TEXTS, TEXTS, JSONBS, JSONBS, JSONBS],
+            "INSERT INTO customer_clean.quarantine (tbl, row_id, operation, row_data, original, problems, quarantined_by)
+             SELECT $1::regclass, u.*, $7
+               FROM unnest($2::text[], $3::text[], $4::jsonb[], $5::jsonb[], $6::jsonb[]) u",
+            &[OID, TEXTS, TEXTS, JSONBS, JSONBS, JSONBS, TEXT],
             &[
                 tbl_arg(),
                 b.quarantine.0.into(),
@@ -236,6 +242,7 @@ fn write_table(client: &mut SpiClient<'_>, tbl: pg_sys::Oid, records: Vec<Record
                 b.quarantine.2.into(),
                 b.quarantine.3.into(),
                 b.quarantine.4.into(),
+                by.into(),
             ],
         );
         notice!(
@@ -249,6 +256,7 @@ fn write_table(client: &mut SpiClient<'_>, tbl: pg_sys::Oid, records: Vec<Record
 const OID: PgOid = PgOid::BuiltIn(pg_sys::BuiltinOid::OIDOID);
 const TEXTS: PgOid = PgOid::BuiltIn(pg_sys::BuiltinOid::TEXTARRAYOID);
 const JSONBS: PgOid = PgOid::BuiltIn(pg_sys::BuiltinOid::JSONBARRAYOID);
+const TEXT: PgOid = PgOid::BuiltIn(pg_sys::BuiltinOid::TEXTOID);
 const INT8S: PgOid = PgOid::BuiltIn(pg_sys::BuiltinOid::INT8ARRAYOID);
 
 /// Runs `sql` through a plan prepared once per backend and kept (the plan
@@ -267,7 +275,7 @@ fn execute(client: &mut SpiClient<'_>, sql: &'static str, types: &[PgOid], args:
 /// Runs `f` as the owner of the extension's tables, with `search_path`
 /// pinned, as a SECURITY DEFINER function would (see the module comment).
 /// An error inside `f` aborts the (sub)transaction, which restores both.
-fn as_catalog_owner<R>(f: impl FnOnce() -> R) -> R {
+pub(crate) fn as_catalog_owner<R>(f: impl FnOnce() -> R) -> R {
     let owner = catalog_owner();
     // SAFETY: the same calls fmgr_security_definer makes around a
     // SECURITY DEFINER function; restored below or by (sub)transaction abort.
@@ -363,7 +371,10 @@ pub unsafe extern "C-unwind" fn on_xact_event(event: pg_sys::XactEvent::Type, _a
                 PENDING.with(|p| p.borrow_mut().clear());
                 raise_with(
                     PgSqlErrorCode::ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED,
-                    format!("customer_clean: {left} cleaning records were not written, so the transaction is rolled back"),
+                    format!(
+                        "customer_clean: {left} cleaning record{} not written, so the transaction is rolled back",
+                        if left == 1 { " was" } else { "s were" }
+                    ),
                     "the statement trigger customer_clean_flush did not run (disabled, or missing on a partition attached after enable_cleaning); call customer_clean.enable_cleaning(tbl) again".into(),
                     "clean_on_write",
                 );

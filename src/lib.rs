@@ -13,6 +13,7 @@ use pgrx::prelude::*;
 ::pgrx::extension_sql_file!("../sql/catalog.sql", name = "catalog", bootstrap);
 
 mod address;
+mod clean_table;
 mod cleaning;
 mod cn_id;
 mod country;

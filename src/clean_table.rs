@@ -1,0 +1,296 @@
+//! `clean_table`: the cleaning of the write trigger, applied to the rows a
+//! table already has (SPEC §2.3).
+//!
+//! A run walks the table in batches in the order of its id column (keyset:
+//! `id > last id`), so it needs no state but the last id, which is kept in
+//! `customer_clean.clean_table_runs` with the run's counters. The procedure
+//! `clean_table` commits after every batch; when it is cancelled, the batch
+//! in progress rolls back as a whole and the next call resumes after the
+//! last committed batch. Each batch:
+//! - reads its rows (locked FOR UPDATE) and cleans them in Rust,
+//! - writes the changed values back with one UPDATE … FROM unnest(…), which
+//!   the table's own cleaning trigger lets through (it would only redo the
+//!   same work),
+//! - records originals in `customer_clean.changes` (operation `CLEAN`) and
+//!   replaces each row's problems in `customer_clean.issues`.
+//!
+//! Existing rows are never removed or refused: in `reject` or `quarantine`
+//! mode a row with errors is flagged like in `flag` mode.
+
+use std::collections::BTreeMap;
+use std::time::Instant;
+
+use pgrx::prelude::*;
+use pgrx::{JsonB, PgRelation, PgSqlErrorCode};
+use serde_json::{json, Value};
+
+use crate::cleaning::{clean_values, record, without_cleaning_trigger};
+use crate::error::{raise_with, spi_failed};
+use crate::journal;
+use crate::profile::{column_type, quote_identifier as quote, table_name, TableState};
+
+const FN: &str = "clean_table";
+
+/// Starts a run of `clean_table` over `tbl`, or returns the unfinished run
+/// of `tbl` to resume it. Returns the run id.
+#[pg_extern(volatile, strict, parallel_unsafe)]
+fn clean_table_start(tbl: PgRelation, batch_size: default!(i32, 10000)) -> i64 {
+    let oid = tbl.oid();
+    if batch_size < 1 {
+        raise_with(
+            PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE,
+            format!("batch_size must be positive, got {batch_size}"),
+            "the default, 10000, suits most tables".into(),
+            FN,
+        );
+    }
+    let _ = TableState::load(oid, FN);
+    let resumed = Spi::get_two_with_args::<i64, String>(
+        "UPDATE customer_clean.clean_table_runs SET batch_size = $2
+          WHERE tbl = $1 AND finished_at IS NULL
+         RETURNING run_id, format('%s rows done, last id %s', rows_done, coalesce(last_row_id, '(none)'))",
+        &[oid.into(), batch_size.into()],
+    );
+    if let Ok((Some(run), Some(progress))) = resumed {
+        notice!("clean_table {}: resuming run {run} ({progress})", table_name(oid));
+        return run;
+    }
+    let sql = format!(
+        "INSERT INTO customer_clean.clean_table_runs (tbl, batch_size, rows_total)
+         SELECT $1, $2, count(*) FROM {} RETURNING run_id",
+        table_name(oid)
+    );
+    Spi::get_one_with_args::<i64>(&sql, &[oid.into(), batch_size.into()])
+        .unwrap_or_else(|e| spi_failed(FN, e))
+        .unwrap_or_else(|| spi_failed(FN, "no run id returned"))
+}
+
+/// Cleans the next batch of run `run_id` and returns the run's summary so
+/// far (`finished` is true once every row was seen). The procedure
+/// `clean_table` calls it in a loop and commits in between; call it
+/// yourself to clean inside one transaction.
+#[pg_extern(volatile, strict, parallel_unsafe)]
+fn clean_table_batch(run_id: i64) -> JsonB {
+    let run = Spi::get_one_with_args::<JsonB>(
+        "SELECT to_jsonb(r) || jsonb_build_object('tbl_oid', r.tbl::oid::bigint)
+           FROM customer_clean.clean_table_runs r WHERE run_id = $1 FOR UPDATE",
+        &[run_id.into()],
+    )
+    .unwrap_or_else(|e| spi_failed(FN, e))
+    .map(|j| j.0)
+    .unwrap_or_else(|| {
+        raise_with(
+            PgSqlErrorCode::ERRCODE_NO_DATA_FOUND,
+            format!("no clean_table run {run_id}"),
+            "start one with customer_clean.clean_table_start(tbl)".into(),
+            FN,
+        )
+    });
+    if !run["finished_at"].is_null() {
+        return JsonB(summary(&run));
+    }
+    let started = Instant::now();
+    let tbl = pg_sys::Oid::from(run["tbl_oid"].as_u64().unwrap_or(0) as u32);
+    let batch_size = run["batch_size"].as_i64().unwrap_or(10_000);
+    let state = TableState::load(tbl, FN);
+    let table = table_name(tbl);
+    let id_column = state.profile.id_column().to_string();
+    let id_index = state.layout.index(&id_column).unwrap_or(0);
+    let id_type = column_type(tbl, &id_column, FN);
+    let quoted_id = quote(&id_column);
+    let select_list: Vec<String> = state.layout.columns.iter().map(|c| format!("t.{}::text", quote(c))).collect();
+    let read = format!(
+        "SELECT {} FROM {table} t WHERE $1::text IS NULL OR t.{quoted_id} > $1::text::{id_type}
+          ORDER BY t.{quoted_id} LIMIT {batch_size} FOR UPDATE",
+        select_list.join(", ")
+    );
+    let rows: Vec<Vec<Option<String>>> = Spi::connect(|client| {
+        let table = client.select(&read, None, &[run["last_row_id"].as_str().into()])?;
+        let width = state.layout.columns.len();
+        table.map(|row| (1..=width).map(|i| row.get::<String>(i)).collect::<Result<Vec<_>, _>>()).collect::<Result<Vec<_>, _>>()
+    })
+    .unwrap_or_else(|e| spi_failed(FN, e));
+
+    let mut counts = Counts::default();
+    let mut updates: Vec<(String, Vec<(usize, String)>)> = Vec::new();
+    for (n, mut values) in rows.into_iter().enumerate() {
+        if n % 1000 == 0 {
+            pg_sys::check_for_interrupts!();
+        }
+        let cleaned = clean_values(&state, &mut values);
+        let row_id = values[id_index].clone().unwrap_or_default();
+        counts.rows += 1;
+        counts.last_id = Some(row_id.clone());
+        if cleaned.has_errors() {
+            counts.rows_with_errors += 1;
+        }
+        for f in &cleaned.findings {
+            *counts.issues.entry(f.code.clone()).or_default() += 1;
+        }
+        if !cleaned.changes.is_empty() {
+            counts.rows_changed += 1;
+            for c in &cleaned.changes {
+                *counts.values_changed.entry(c.column.clone()).or_default() += 1;
+            }
+            updates.push((row_id.clone(), cleaned.changes.iter().map(|c| (c.index, c.normalized.clone())).collect()));
+        }
+        record(state.tbl, row_id, "CLEAN", true, cleaned);
+    }
+    if !updates.is_empty() {
+        write_back(&state, &table, &quoted_id, &id_type, updates);
+    }
+    journal::flush();
+
+    let finished = counts.rows < batch_size;
+    let update = format!(
+        "UPDATE customer_clean.clean_table_runs r
+            SET rows_done = rows_done + $2, rows_changed = rows_changed + $3,
+                rows_with_errors = rows_with_errors + $4,
+                values_changed = {}, issues = {},
+                last_row_id = coalesce($7, last_row_id), seconds = seconds + $8,
+                finished_at = CASE WHEN $9 THEN now() END
+          WHERE run_id = $1
+         RETURNING to_jsonb(r)",
+        add_counts("values_changed", 5),
+        add_counts("issues", 6)
+    );
+    let updated = Spi::get_one_with_args::<JsonB>(
+        &update,
+        &[
+            run_id.into(),
+            counts.rows.into(),
+            counts.rows_changed.into(),
+            counts.rows_with_errors.into(),
+            JsonB(json!(counts.values_changed)).into(),
+            JsonB(json!(counts.issues)).into(),
+            counts.last_id.into(),
+            started.elapsed().as_secs_f64().into(),
+            finished.into(),
+        ],
+    )
+    .unwrap_or_else(|e| spi_failed(FN, e))
+    .map(|j| j.0)
+    .unwrap_or(Value::Null);
+    progress_notice(&table, &updated);
+    JsonB(summary(&updated))
+}
+
+/// SQL adding the counts of jsonb parameter `$param` to the jsonb counts
+/// in `column` (key → number).
+fn add_counts(column: &str, param: usize) -> String {
+    format!(
+        "(SELECT coalesce(jsonb_object_agg(k, n), '{{}}') FROM (
+           SELECT k, sum(v::bigint) AS n FROM (
+             SELECT key AS k, value AS v FROM jsonb_each_text({column})
+             UNION ALL SELECT key, value FROM jsonb_each_text(${param})) a GROUP BY k) b)"
+    )
+}
+
+#[derive(Default)]
+struct Counts {
+    rows: i64,
+    rows_changed: i64,
+    rows_with_errors: i64,
+    values_changed: BTreeMap<String, i64>,
+    issues: BTreeMap<String, i64>,
+    last_id: Option<String>,
+}
+
+/// Writes normalized values back: one UPDATE for the batch, each column
+/// set only where it changed.
+fn write_back(
+    state: &TableState,
+    table: &str,
+    quoted_id: &str,
+    id_type: &str,
+    updates: Vec<(String, Vec<(usize, String)>)>,
+) {
+    let mut columns: Vec<usize> = updates.iter().flat_map(|(_, c)| c.iter().map(|(i, _)| *i)).collect();
+    columns.sort_unstable();
+    columns.dedup();
+    let ids: Vec<String> = updates.iter().map(|(id, _)| id.clone()).collect();
+    let values: Vec<Vec<Option<String>>> = columns
+        .iter()
+        .map(|col| {
+            updates
+                .iter()
+                .map(|(_, changes)| changes.iter().find(|(i, _)| i == col).map(|(_, v)| v.clone()))
+                .collect()
+        })
+        .collect();
+    let set: Vec<String> = columns
+        .iter()
+        .enumerate()
+        .map(|(k, &col)| {
+            let name = quote(&state.layout.columns[col]);
+            format!("{name} = coalesce(u.v{k}, t.{name})")
+        })
+        .collect();
+    let params: Vec<String> = (0..=columns.len()).map(|k| format!("${}::text[]", k + 1)).collect();
+    let aliases: Vec<String> = (0..columns.len()).map(|k| format!("v{k}")).collect();
+    let sql = format!(
+        "UPDATE {table} t SET {} FROM unnest({}) AS u(k, {}) WHERE t.{quoted_id} = u.k::{id_type}",
+        set.join(", "),
+        params.join(", "),
+        aliases.join(", ")
+    );
+    let mut args: Vec<pgrx::datum::DatumWithOid> = vec![ids.into()];
+    args.extend(values.into_iter().map(Into::into));
+    without_cleaning_trigger(state.tbl, || {
+        Spi::connect_mut(|client| client.update(&sql, None, &args).map(|_| ())).unwrap_or_else(|e| spi_failed(FN, e))
+    });
+}
+
+/// What a caller sees of a run: the row of `clean_table_runs` without
+/// internals.
+fn summary(run: &Value) -> Value {
+    let mut s = run.clone();
+    if let Some(o) = s.as_object_mut() {
+        o.remove("tbl_oid");
+        o.insert("finished".into(), Value::Bool(!run["finished_at"].is_null()));
+    }
+    s
+}
+
+/// `clean_table public.customers: 20000 of 100000 rows (20.0%), 5123
+/// changed, 812 with errors; 45000 rows/s, about 2 s left`.
+fn progress_notice(table: &str, run: &Value) {
+    let done = run["rows_done"].as_i64().unwrap_or(0);
+    let total = run["rows_total"].as_i64().unwrap_or(0).max(done);
+    let seconds = run["seconds"].as_f64().unwrap_or(0.0);
+    let rate = if seconds > 0.0 { done as f64 / seconds } else { 0.0 };
+    let left = if rate > 0.0 { (total - done) as f64 / rate } else { 0.0 };
+    let pct = if total > 0 { 100.0 * done as f64 / total as f64 } else { 100.0 };
+    notice!(
+        "clean_table {table}: {done} of {total} rows ({pct:.1}%), {} changed, {} with errors; {rate:.0} rows/s, {}",
+        run["rows_changed"],
+        run["rows_with_errors"],
+        if run["finished_at"].is_null() { format!("about {left:.0} s left") } else { "done".to_string() }
+    );
+}
+
+// The procedure commits after every batch, so it is PL/pgSQL (a Rust
+// function cannot end its own transaction). It has no SET clause, which
+// would forbid COMMIT; every name in it is schema-qualified instead.
+::pgrx::extension_sql!(
+    r#"
+CREATE PROCEDURE customer_clean.clean_table(tbl regclass, batch_size integer DEFAULT 10000,
+                                            INOUT summary jsonb DEFAULT NULL)
+LANGUAGE plpgsql AS $$
+DECLARE
+    run bigint := customer_clean.clean_table_start(tbl, batch_size);
+BEGIN
+    COMMIT;
+    LOOP
+        summary := customer_clean.clean_table_batch(run);
+        COMMIT;
+        EXIT WHEN (summary ->> 'finished')::boolean;
+    END LOOP;
+END
+$$;
+COMMENT ON PROCEDURE customer_clean.clean_table(regclass, integer, jsonb) IS
+  'Cleans the rows a registered table already has, in batches that each commit; resumes an unfinished run.';
+"#,
+    name = "clean_table_procedure",
+    requires = [clean_table_start, clean_table_batch]
+);

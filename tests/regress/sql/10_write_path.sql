@@ -1,0 +1,98 @@
+-- What the cleaning trigger records shares the fate of the rows (SPEC §2.3):
+-- written at the end of each statement, dropped with a rolled-back
+-- (sub)transaction, cleared when a row is deleted; partitions; privileges.
+SET client_min_messages = notice;
+CREATE SCHEMA wp;
+CREATE TABLE wp.people (id bigint PRIMARY KEY, full_name text, mobile text, country text);
+SELECT customer_clean.register('wp.people', '{"id": "id", "name": "full_name", "phone": "mobile", "country": "country"}',
+  '{"default_region": "CN"}');
+SELECT customer_clean.enable_cleaning('wp.people');
+SELECT tgname, tgtype FROM pg_trigger WHERE tgrelid = 'wp.people'::regclass ORDER BY tgname;
+
+-- A rolled-back savepoint takes its rows' records with it; the rest stay.
+BEGIN;
+INSERT INTO wp.people VALUES (1, 'wu lei', '555', 'CN');
+SAVEPOINT s;
+INSERT INTO wp.people VALUES (2, 'he jing', '666', 'CN');
+ROLLBACK TO SAVEPOINT s;
+INSERT INTO wp.people VALUES (3, 'lu yao', '13700001111', 'CN');
+COMMIT;
+SELECT row_id, code FROM customer_clean.issues WHERE tbl = 'wp.people'::regclass ORDER BY row_id, code;
+SELECT row_id, original ->> 'full_name' AS original_name FROM customer_clean.changes
+ WHERE tbl = 'wp.people'::regclass ORDER BY change_id;
+
+-- A failed statement inside an exception block leaves no records behind.
+DO $$
+BEGIN
+  BEGIN
+    INSERT INTO wp.people VALUES (4, 'ma li', '777', 'CN'), (1, 'duplicate', '888', 'CN');
+  EXCEPTION WHEN unique_violation THEN
+    RAISE NOTICE 'insert failed as expected';
+  END;
+END $$;
+SELECT count(*) AS records_of_row_4 FROM customer_clean.issues WHERE tbl = 'wp.people'::regclass AND row_id = '4';
+
+-- A whole transaction rolled back: nothing recorded.
+BEGIN;
+INSERT INTO wp.people VALUES (5, 'qin hao', '999', 'CN');
+ROLLBACK;
+SELECT count(*) AS records_of_row_5 FROM customer_clean.changes WHERE tbl = 'wp.people'::regclass AND row_id = '5';
+
+-- Deleting a row deletes its issues; its recorded changes stay.
+DELETE FROM wp.people WHERE id = 1;
+SELECT count(*) AS issues_of_row_1 FROM customer_clean.issues WHERE tbl = 'wp.people'::regclass AND row_id = '1';
+SELECT count(*) AS changes_of_row_1 FROM customer_clean.changes WHERE tbl = 'wp.people'::regclass AND row_id = '1';
+
+-- If the statement trigger that writes the records is disabled, the commit
+-- fails instead of losing them.
+ALTER TABLE wp.people DISABLE TRIGGER customer_clean_flush;
+INSERT INTO wp.people VALUES (6, 'xu ke', '13700002222', 'CN');
+\echo SQLSTATE :LAST_ERROR_SQLSTATE
+SELECT count(*) AS rows_with_id_6 FROM wp.people WHERE id = 6;
+ALTER TABLE wp.people ENABLE TRIGGER customer_clean_flush;
+
+-- An application role needs no privileges on customer_clean: the records
+-- are written as the extension's owner.
+CREATE ROLE cc_app_writer;
+GRANT USAGE ON SCHEMA wp TO cc_app_writer;
+GRANT SELECT, INSERT, UPDATE, DELETE ON wp.people TO cc_app_writer;
+SET ROLE cc_app_writer;
+INSERT INTO wp.people VALUES (7, 'SONG JIA', '138-0000-7777', 'CN'), (8, 'fang yu', '12', 'CN');
+SELECT count(*) FROM customer_clean.issues;
+RESET ROLE;
+SELECT row_id, code, changed FROM (
+  SELECT row_id, code, NULL AS changed FROM customer_clean.issues WHERE tbl = 'wp.people'::regclass AND row_id IN ('7', '8')
+  UNION ALL
+  SELECT row_id, 'change', normalized::text FROM customer_clean.changes WHERE tbl = 'wp.people'::regclass AND row_id IN ('7', '8')) r
+ORDER BY row_id, code;
+SELECT changed_by FROM customer_clean.changes WHERE tbl = 'wp.people'::regclass AND row_id = '7';
+
+-- Partitioned tables: register the parent; rows written through the parent
+-- or straight into a partition are cleaned and recorded under the parent.
+CREATE TABLE wp.orders_people (id bigint, region text, full_name text, mobile text) PARTITION BY LIST (region);
+CREATE TABLE wp.orders_people_north PARTITION OF wp.orders_people FOR VALUES IN ('north');
+CREATE TABLE wp.orders_people_south (mobile text, full_name text, id bigint, region text);
+ALTER TABLE wp.orders_people ATTACH PARTITION wp.orders_people_south FOR VALUES IN ('south');
+SELECT customer_clean.register('wp.orders_people', '{"id": "id", "name": "full_name", "phone": "mobile"}',
+  '{"default_region": "CN"}');
+SELECT customer_clean.enable_cleaning('wp.orders_people');
+INSERT INTO wp.orders_people VALUES (1, 'north', 'zhao lei', '139 0000 1111'), (2, 'south', 'qian yu', '139 0000 2222');
+INSERT INTO wp.orders_people_south (id, region, full_name, mobile) VALUES (3, 'south', 'sun li', '123');
+SELECT tableoid::regclass AS partition, id, full_name, mobile FROM wp.orders_people ORDER BY id;
+SELECT tbl, row_id, code FROM customer_clean.issues WHERE tbl = 'wp.orders_people'::regclass ORDER BY row_id;
+SELECT tbl, row_id FROM customer_clean.changes WHERE tbl = 'wp.orders_people'::regclass ORDER BY row_id;
+
+-- A rule edited with plain SQL applies from the next statement, also to the
+-- partitions' cached profile.
+INSERT INTO customer_clean.rules (tbl, column_name, kind, params)
+VALUES ('wp.orders_people', 'full_name', 'length', '{"min": 1, "max": 5}');
+INSERT INTO wp.orders_people_north VALUES (4, 'north', 'ouyang xiaoming', '13900004444');
+SELECT row_id, code FROM customer_clean.issues WHERE tbl = 'wp.orders_people'::regclass AND row_id = '4';
+
+SELECT customer_clean.disable_cleaning('wp.orders_people');
+SELECT count(*) AS cleaning_triggers_left FROM pg_trigger
+ WHERE tgname LIKE 'customer_clean%' AND tgrelid IN ('wp.orders_people'::regclass, 'wp.orders_people_north'::regclass,
+                                                     'wp.orders_people_south'::regclass);
+DROP SCHEMA wp CASCADE;
+DROP OWNED BY cc_app_writer;
+DROP ROLE cc_app_writer;
