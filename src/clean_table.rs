@@ -46,12 +46,15 @@ fn clean_table_start(tbl: PgRelation, batch_size: default!(i32, 10000)) -> i64 {
     }
     let _ = TableState::load(oid, FN);
     let resumed = Spi::get_two_with_args::<i64, String>(
-        "UPDATE customer_clean.clean_table_runs SET batch_size = $2
-          WHERE tbl = $1 AND finished_at IS NULL
-         RETURNING run_id, format('%s rows done, last id %s', rows_done, coalesce(last_row_id, '(none)'))",
+        "WITH r AS (UPDATE customer_clean.clean_table_runs SET batch_size = $2
+                     WHERE tbl = $1 AND finished_at IS NULL
+                    RETURNING run_id, rows_done, last_row_id)
+         SELECT (SELECT run_id FROM r),
+                (SELECT format('%s rows done, last id %s', rows_done, coalesce(last_row_id, '(none)')) FROM r)",
         &[oid.into(), batch_size.into()],
-    );
-    if let Ok((Some(run), Some(progress))) = resumed {
+    )
+    .unwrap_or_else(|e| spi_failed(FN, e));
+    if let (Some(run), Some(progress)) = resumed {
         notice!("clean_table {}: resuming run {run} ({progress})", table_name(oid));
         return run;
     }
@@ -72,8 +75,8 @@ fn clean_table_start(tbl: PgRelation, batch_size: default!(i32, 10000)) -> i64 {
 #[pg_extern(volatile, strict, parallel_unsafe)]
 fn clean_table_batch(run_id: i64) -> JsonB {
     let run = Spi::get_one_with_args::<JsonB>(
-        "SELECT to_jsonb(r) || jsonb_build_object('tbl_oid', r.tbl::oid::bigint)
-           FROM customer_clean.clean_table_runs r WHERE run_id = $1 FOR UPDATE",
+        "SELECT (SELECT to_jsonb(r) || jsonb_build_object('tbl_oid', r.tbl::oid::bigint)
+                   FROM customer_clean.clean_table_runs r WHERE run_id = $1 FOR UPDATE)",
         &[run_id.into()],
     )
     .unwrap_or_else(|e| spi_failed(FN, e))

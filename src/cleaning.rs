@@ -477,9 +477,9 @@ fn release_quarantine(quarantine_id: i64, corrections: default!(Option<JsonB>, "
 fn undo_change(change_id: i64) -> bool {
     const FN: &str = "undo_change";
     let change = Spi::get_one_with_args::<JsonB>(
-        "SELECT jsonb_build_object('tbl', tbl::oid::bigint, 'row_id', row_id, 'original', original,
-                                   'normalized', normalized, 'undone', undone_at IS NOT NULL)
-           FROM customer_clean.changes WHERE change_id = $1 FOR UPDATE",
+        "SELECT (SELECT jsonb_build_object('tbl', tbl::oid::bigint, 'row_id', row_id, 'original', original,
+                                           'normalized', normalized, 'undone', undone_at IS NOT NULL)
+                   FROM customer_clean.changes WHERE change_id = $1 FOR UPDATE)",
         &[change_id.into()],
     )
     .unwrap_or_else(|e| spi_failed(FN, e))
@@ -508,7 +508,8 @@ fn undo_change(change_id: i64) -> bool {
     let id_type = column_type(tbl, state.profile.id_column(), FN);
     let original = change["original"].as_object().cloned().unwrap_or_default();
     let columns: Vec<&String> = original.keys().collect();
-    let current_sql = format!("SELECT to_jsonb(t) FROM {table} t WHERE t.{id} = $1::text::{id_type} FOR UPDATE");
+    let current_sql =
+        format!("SELECT (SELECT to_jsonb(t) FROM {table} t WHERE t.{id} = $1::text::{id_type} FOR UPDATE)");
     let current = Spi::get_one_with_args::<JsonB>(&current_sql, &[row_id.as_str().into()])
         .unwrap_or_else(|e| spi_failed(FN, e))
         .map(|j| j.0)
