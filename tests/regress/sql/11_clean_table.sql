@@ -1,5 +1,7 @@
 -- clean_table: the trigger's cleaning over rows a table already has, in
 -- batches that commit, resumable; undo_change puts originals back (SPEC §2.3).
+-- Ids in the messages below count from 1.
+TRUNCATE customer_clean.changes, customer_clean.issues, customer_clean.clean_table_runs RESTART IDENTITY;
 CREATE SCHEMA ct;
 CREATE TABLE ct.clients (id int PRIMARY KEY, full_name text, mobile varchar(20), email text, country text);
 INSERT INTO ct.clients VALUES
