@@ -54,9 +54,12 @@ mod tests {
         assert_eq!(
             volatile.as_deref(),
             Some(
-                "customer_clean.clean_on_write() u, customer_clean.disable_cleaning(regclass) u, \
-                 customer_clean.enable_cleaning(regclass,text) u, customer_clean.register(regclass,jsonb,jsonb) u, \
-                 customer_clean.release_quarantine(bigint,jsonb) u, customer_clean.unregister(regclass) u, \
+                "customer_clean.clean_on_write() u, customer_clean.clean_on_write_flush() u, \
+                 customer_clean.clean_table(regclass,integer,jsonb) u, customer_clean.clean_table_batch(bigint) u, \
+                 customer_clean.clean_table_start(regclass,integer) u, customer_clean.disable_cleaning(regclass) u, \
+                 customer_clean.enable_cleaning(regclass,text) u, customer_clean.invalidate_profile_cache() u, \
+                 customer_clean.register(regclass,jsonb,jsonb) u, customer_clean.release_quarantine(bigint,jsonb) u, \
+                 customer_clean.undo_change(bigint) u, customer_clean.unregister(regclass) u, \
                  customer_clean.validate(regclass,jsonb) u"
             )
         );

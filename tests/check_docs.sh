@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Keeps docs/functions.md honest:
 #  1. every function of the installed extension has a "### name(" heading;
-#  2. every example query in the docs (a line starting with SELECT inside a
+#  2. every example query in the docs (a line starting with SELECT or CALL inside a
 #     ```sql block) is run verbatim by a SQL scenario test in tests/regress/sql;
 #  3. the result shown under it ("-- → value") appears in that test's
 #     expected output.
@@ -28,7 +28,7 @@ while IFS= read -r line; do
     '```') in_sql=0; continue ;;
   esac
   [ $in_sql = 1 ] || continue
-  if [[ "$line" == SELECT* ]]; then
+  if [[ "$line" == SELECT* || "$line" == CALL* ]]; then
     last=$line
     if ! grep -qxF -- "$line" tests/regress/sql/*.sql; then
       echo "docs: example not run by any scenario test: $line"; fail=1
