@@ -89,6 +89,18 @@ VALUES ('wp.orders_people', 'full_name', 'length', '{"min": 1, "max": 5}');
 INSERT INTO wp.orders_people_north VALUES (4, 'north', 'ouyang xiaoming', '13900004444');
 SELECT row_id, code FROM customer_clean.issues WHERE tbl = 'wp.orders_people'::regclass AND row_id = '4';
 
+-- An edit committed by another session applies here at the next statement
+-- (the compiled profile is invalidated across sessions).
+CREATE EXTENSION dblink;
+INSERT INTO wp.orders_people_north VALUES (5, 'north', 'ab', '13900005555');
+SELECT dblink_exec('dbname=' || current_database() || ' port=' || current_setting('port')
+  || ' host=' || current_setting('unix_socket_directories'),
+  $$UPDATE customer_clean.rules SET params = '{"min": 3, "max": 5}' WHERE kind = 'length'
+      AND tbl = 'wp.orders_people'::regclass$$);
+INSERT INTO wp.orders_people_north VALUES (6, 'north', 'cd', '13900006666');
+SELECT row_id, code FROM customer_clean.issues WHERE tbl = 'wp.orders_people'::regclass AND row_id IN ('5', '6');
+DROP EXTENSION dblink;
+
 SELECT customer_clean.disable_cleaning('wp.orders_people');
 SELECT count(*) AS cleaning_triggers_left FROM pg_trigger
  WHERE tgname LIKE 'customer_clean%' AND tgrelid IN ('wp.orders_people'::regclass, 'wp.orders_people_north'::regclass,
