@@ -77,4 +77,16 @@ BEGIN;
 CALL customer_clean.clean_table('ct.clients');
 \echo SQLSTATE :LAST_ERROR_SQLSTATE
 ROLLBACK;
+-- Hostile identifiers are quoted everywhere clean_table and undo_change
+-- build SQL: a table, id and column named with quotes, semicolons and spaces.
+CREATE TABLE ct."Odd; ""Table""" ("id""; DROP TABLE ct.clients; --" text PRIMARY KEY, "full name" text);
+INSERT INTO ct."Odd; ""Table""" VALUES ('a''1', '  qin  shi ');
+SELECT customer_clean.register('ct."Odd; ""Table"""', '{"id": "id\"; DROP TABLE ct.clients; --", "name": "full name"}');
+SET client_min_messages = warning;
+CALL customer_clean.clean_table('ct."Odd; ""Table"""') \gset
+SET client_min_messages = notice;
+SELECT * FROM ct."Odd; ""Table""";
+SELECT customer_clean.undo_change(change_id) FROM customer_clean.changes WHERE tbl = 'ct."Odd; ""Table"""'::regclass;
+SELECT * FROM ct."Odd; ""Table""";
+SELECT count(*) AS clients_still_there FROM ct.clients;
 DROP SCHEMA ct CASCADE;
