@@ -72,6 +72,7 @@ fn main() {
     let mut file = DEFAULT_FILE.to_string();
     let mut dump: Option<String> = None;
     let mut breakdown_wanted = false;
+    let mut repeat = 1usize;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
@@ -79,6 +80,7 @@ fn main() {
             "--file" => file = args.next().expect("--file CSV"),
             "--dump" => dump = Some(args.next().expect("--dump FILE")),
             "--breakdown" => breakdown_wanted = true,
+            "--repeat" => repeat = args.next().and_then(|n| n.parse().ok()).expect("--repeat K"),
             other => panic!("unknown argument {other}; use --rows N, --file CSV, --dump FILE"),
         }
     }
@@ -155,24 +157,36 @@ fn main() {
         breakdown(&rows, &layout, &rules, &ctx);
     }
 
+    // Timed passes over fresh copies of the rows (clean_row changes them);
+    // the fastest pass is reported, as the least disturbed by other work
+    // on the machine.
     let n = rows.len();
-    let mut results: Vec<Cleaned> = Vec::with_capacity(if dump.is_some() { n } else { 0 });
-    let mut errors = 0usize;
-    let mut changes = 0usize;
-    let start = Instant::now();
-    for row in rows.iter_mut() {
-        let cleaned = clean_row(row, &rules, &ctx);
-        errors += cleaned.has_errors() as usize;
-        changes += cleaned.changes.len();
-        if dump.is_some() {
-            results.push(cleaned);
+    let mut best = f64::INFINITY;
+    let mut results: Vec<Cleaned> = Vec::new();
+    let (mut errors, mut changes) = (0usize, 0usize);
+    for pass in 0..repeat.max(1) {
+        let mut work = rows.clone();
+        let keep = dump.is_some() && pass == 0;
+        let mut pass_results: Vec<Cleaned> = Vec::with_capacity(if keep { n } else { 0 });
+        (errors, changes) = (0, 0);
+        let start = Instant::now();
+        for row in work.iter_mut() {
+            let cleaned = clean_row(row, &rules, &ctx);
+            errors += cleaned.has_errors() as usize;
+            changes += cleaned.changes.len();
+            if keep {
+                pass_results.push(cleaned);
+            }
+        }
+        best = best.min(start.elapsed().as_secs_f64());
+        if keep {
+            results = pass_results;
         }
     }
-    let elapsed = start.elapsed();
+    rows.clear();
     println!(
-        "{n} rows in {:.3} s: {:.2} µs/row ({changes} changes, {errors} rows with errors)",
-        elapsed.as_secs_f64(),
-        elapsed.as_secs_f64() * 1e6 / n.max(1) as f64
+        "{n} rows in {best:.3} s: {:.2} µs/row ({changes} changes, {errors} rows with errors; best of {repeat})",
+        best * 1e6 / n.max(1) as f64
     );
 
     if let Some(out) = dump {

@@ -9,7 +9,7 @@
 //! [`Cleaned::changes`], so the SQL layer can keep it and undo the change.
 
 use crate::profile::Role;
-use crate::rules::{check_row, Context, Finding, Rule, Severity};
+use crate::rules::{check_row_with, Context, Finding, RowFacts, Rule, Severity};
 
 /// One column changed by normalization.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,35 +40,58 @@ impl Cleaned {
 /// checks it with `rules`.
 pub fn clean_row(row: &mut [Option<String>], rules: &[Rule], ctx: &Context) -> Cleaned {
     let mut changes = Vec::new();
-    // Country first: phones, addresses and postcodes are read in it.
-    let order = [Role::Country]
-        .into_iter()
-        .chain(ctx.profile.bindings.iter().map(|b| b.role).filter(|r| *r != Role::Country));
-    for role in order {
-        let Some(binding) = ctx.profile.column(role) else { continue };
-        if !binding.is_text {
-            continue;
-        }
-        let Some(index) = ctx.layout.index(&binding.column) else { continue };
-        let Some(value) = row[index].as_deref() else { continue };
-        if let Some(new) = normalize(role, value, row, ctx).filter(|n| n != value) {
-            let original = std::mem::replace(&mut row[index], Some(new.clone())).unwrap_or_default();
-            changes.push(Change { index, column: binding.column.clone(), original, normalized: new });
+    let bindings = &ctx.profile.bindings;
+    // Country first: phones, addresses and postcodes are read in it, so
+    // what the rest of the row needs to know about it is worked out once,
+    // after it is normalized.
+    if let Some(i) = bindings.iter().position(|b| b.role == Role::Country) {
+        normalize_column(i, row, ctx, &RowFacts::default(), &mut changes);
+    }
+    let facts = RowFacts::default();
+    for (i, binding) in bindings.iter().enumerate() {
+        if binding.role != Role::Country {
+            normalize_column(i, row, ctx, &facts, &mut changes);
         }
     }
-    let findings = check_row(rules, row, ctx);
+    let findings = check_row_with(rules, row, ctx, &facts);
     Cleaned { changes, findings }
+}
+
+/// Normalizes the column of the profile's `i`-th binding, recording a change.
+fn normalize_column(i: usize, row: &mut [Option<String>], ctx: &Context, facts: &RowFacts, changes: &mut Vec<Change>) {
+    let binding = &ctx.profile.bindings[i];
+    if !binding.is_text {
+        return;
+    }
+    let Some(index) = ctx.binding_index(i, &binding.column) else { return };
+    let Some(value) = row[index].as_deref() else { return };
+    let new = if matches!(binding.role, Role::Phone | Role::Mobile) {
+        // The rules want to know about the number too: tell them what
+        // normalizing it found out, instead of having them parse it again.
+        let Some((e164, verdict)) = crate::phone::normalize_phone_with_verdict(value, facts.phone_region(row, ctx).1)
+        else {
+            return;
+        };
+        facts.know_phone(index, verdict);
+        e164
+    } else {
+        let Some(new) = normalize(binding.role, value, row, ctx, facts) else { return };
+        new
+    };
+    if new != value {
+        let original = row[index].replace(new.clone()).unwrap_or_default();
+        changes.push(Change { index, column: binding.column.clone(), original, normalized: new });
+    }
 }
 
 /// The normalized form of `value` in its role; `None` to leave it as is
 /// (already clean, not normalizable, or a role that is not normalized).
-fn normalize(role: Role, value: &str, row: &[Option<String>], ctx: &Context) -> Option<String> {
-    let country = || ctx.country(row);
+fn normalize(role: Role, value: &str, row: &[Option<String>], ctx: &Context, facts: &RowFacts) -> Option<String> {
+    let country = || facts.country(row, ctx);
     match role {
         Role::Country => crate::country::normalize_country(value).map(str::to_string),
-        Role::Phone | Role::Mobile => {
-            crate::phone::normalize_phone_in(value, crate::phone::Region::parse(ctx.phone_region(row)).ok()?)
-        }
+        // (normalize_column normalizes phones with their verdict instead)
+        Role::Phone | Role::Mobile => crate::phone::normalize_phone_in(value, facts.phone_region(row, ctx).1),
         Role::Email => crate::email::normalize_email(value),
         Role::Name | Role::GivenName | Role::FamilyName => crate::name::normalize_name(value),
         Role::Address => crate::address::normalize_address(value, country()?).ok().flatten(),

@@ -41,31 +41,74 @@ impl SqlError for CountryError {
 /// The lookup key of a name: NFKC, lower case, accents dropped, `&` read
 /// as "and", everything but letters and digits removed, leading "the" dropped.
 fn key(input: &str) -> String {
+    if input.is_ascii() {
+        // Width folding, NFD and NFC change no ASCII character, and ASCII
+        // has no combining marks: only the case is left to fold. Most
+        // country values are ASCII codes, read several times per row.
+        return join_words(input.chars().map(|c| c.to_ascii_lowercase()));
+    }
     let folded = crate::text::fold_width(input).to_lowercase();
-    let mut words: Vec<String> = Vec::new();
-    let mut cur = String::new();
-    for c in folded.nfd() {
-        if unicode_normalization::char::is_combining_mark(c) {
+    let joined = join_words(folded.nfd().filter(|c| !unicode_normalization::char::is_combining_mark(*c)));
+    joined.nfc().collect()
+}
+
+/// The words (runs of letters and digits) of `chars`, concatenated, with
+/// `&` read as the word "and" and a leading "the" dropped when other words
+/// follow it.
+fn join_words(chars: impl Iterator<Item = char>) -> String {
+    let mut out = String::new();
+    // Words seen so far, the byte length of the first one, and whether
+    // `out` ends inside a word.
+    let (mut words, mut first_len, mut in_word) = (0usize, 0usize, false);
+    let mut end_word = |out: &String, words: &mut usize| {
+        *words += 1;
+        if *words == 1 {
+            first_len = out.len();
+        }
+    };
+    for c in chars {
+        if c.is_alphanumeric() {
+            out.push(c);
+            in_word = true;
             continue;
         }
-        if c.is_alphanumeric() {
-            cur.push(c);
-        } else {
-            if !cur.is_empty() {
-                words.push(std::mem::take(&mut cur));
-            }
-            if c == '&' {
-                words.push("and".to_string());
-            }
+        if in_word {
+            end_word(&out, &mut words);
+            in_word = false;
+        }
+        if c == '&' {
+            out.push_str("and");
+            end_word(&out, &mut words);
         }
     }
-    if !cur.is_empty() {
-        words.push(cur);
+    if in_word {
+        end_word(&out, &mut words);
     }
-    if words.len() > 1 && words[0] == "the" {
-        words.remove(0);
+    if words > 1 && &out[..first_len] == "the" {
+        out.drain(..first_len);
     }
-    words.concat().nfc().collect()
+    out
+}
+
+/// The ISO codes, upper case, each to its alpha-2 code (the first country
+/// in the table that has it), instead of a scan of the table.
+struct Codes {
+    alpha2: HashMap<&'static str, &'static str>,
+    alpha3: HashMap<&'static str, &'static str>,
+    numeric: HashMap<&'static str, &'static str>,
+}
+
+fn codes() -> &'static Codes {
+    static CODES: OnceLock<Codes> = OnceLock::new();
+    CODES.get_or_init(|| {
+        let mut codes = Codes { alpha2: HashMap::new(), alpha3: HashMap::new(), numeric: HashMap::new() };
+        for c in COUNTRIES {
+            codes.alpha2.entry(c.alpha2).or_insert(c.alpha2);
+            codes.alpha3.entry(c.alpha3).or_insert(c.alpha2);
+            codes.numeric.entry(c.numeric).or_insert(c.alpha2);
+        }
+        codes
+    })
 }
 
 fn name_index() -> &'static HashMap<String, &'static str> {
@@ -102,22 +145,28 @@ pub fn normalize_country(input: &str) -> Option<&'static str> {
     if input.len() > crate::MAX_FIELD_BYTES {
         return None;
     }
+    // Already a code in upper case (`CN`, and every value this function
+    // returned): the general path below would find the same.
+    if input.len() == 2 && input.bytes().all(|b| b.is_ascii_uppercase()) {
+        if let Some(code) = codes().alpha2.get(input) {
+            return Some(code);
+        }
+    }
     let k = key(input);
     if k.is_empty() {
         return None;
     }
     if k.is_ascii() {
         let upper = k.to_ascii_uppercase();
+        let codes = codes();
         let by_code = match upper.len() {
-            2 => COUNTRIES.iter().find(|c| c.alpha2 == upper),
-            3 if upper.bytes().all(|b| b.is_ascii_digit()) => {
-                COUNTRIES.iter().find(|c| c.numeric == upper)
-            }
-            3 => COUNTRIES.iter().find(|c| c.alpha3 == upper),
+            2 => codes.alpha2.get(upper.as_str()),
+            3 if upper.bytes().all(|b| b.is_ascii_digit()) => codes.numeric.get(upper.as_str()),
+            3 => codes.alpha3.get(upper.as_str()),
             _ => None,
         };
-        if let Some(c) = by_code {
-            return Some(c.alpha2);
+        if let Some(code) = by_code {
+            return Some(code);
         }
     }
     name_index().get(&k).copied()

@@ -107,7 +107,6 @@
 use crate::text::clean;
 use serde::Serialize;
 use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
 
 /// A personal name split into its parts; see the module documentation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -592,10 +591,25 @@ fn case_plain(p: &str) -> String {
             return format!("Mc{}", title(rest));
         }
     }
-    if let Some(m) = MAC_SURNAMES.iter().find(|m| m.to_lowercase() == l) {
-        return (*m).to_string();
+    if let Some(m) = mac_surname(&l) {
+        return m.to_string();
     }
     title(&l)
+}
+
+/// The [`MAC_SURNAMES`] entry whose lower case is `lower` (the first one),
+/// from a map made once: this runs for every word of every name.
+fn mac_surname(lower: &str) -> Option<&'static str> {
+    static BY_LOWER: std::sync::OnceLock<std::collections::HashMap<String, &'static str>> =
+        std::sync::OnceLock::new();
+    let map = BY_LOWER.get_or_init(|| {
+        let mut map = std::collections::HashMap::new();
+        for m in MAC_SURNAMES {
+            map.entry(m.to_lowercase()).or_insert(*m);
+        }
+        map
+    });
+    map.get(lower).copied()
 }
 
 /// A letter with case (Latin, Greek, Cyrillic…), unlike Han or Arabic.
@@ -805,7 +819,7 @@ fn analyse(input: &str, keep_cjk_spaces: bool) -> Option<(Vec<Tok>, &'static str
             if w.dot && !w.cjk {
                 norm.push('.');
             }
-            w.norm = norm.nfc().collect();
+            w.norm = crate::text::nfc(norm);
         }
     }
     // words that cased to nothing (only separators) are dropped
@@ -860,7 +874,7 @@ fn render(toks: &[Tok]) -> String {
 /// [`crate::MAX_FIELD_BYTES`].
 pub fn normalize_name(input: &str) -> Option<String> {
     let (toks, _) = analyse(input, false)?;
-    let out: String = render(&toks).nfc().collect();
+    let out = crate::text::nfc(render(&toks));
     if out.len() > crate::MAX_FIELD_BYTES || !out.chars().any(char::is_alphabetic) {
         return None;
     }

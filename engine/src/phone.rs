@@ -136,6 +136,24 @@ pub fn normalize_phone_in(input: &str, region: Region) -> Option<String> {
     }
 }
 
+/// [`normalize_phone_in`], with the [`PhoneVerdict`] on the E.164 form it
+/// returns, so that the rules of a row need not parse that form again.
+///
+/// Parsing an E.164 string gives back the same country code and national
+/// number (that is what E.164 is for: libphonenumber round-trips it), and
+/// validity and region depend on nothing else, so the verdict on the
+/// E.164 form is the verdict on the number that was formatted.
+pub(crate) fn normalize_phone_with_verdict(input: &str, region: Region) -> Option<(String, PhoneVerdict)> {
+    let number = parse(input, region)?.ok()?;
+    let number_region = number.get_region_code();
+    // `is_valid` is "valid for the number's region" (see `phone_verdict`).
+    if !number_region.is_some_and(|r| number.is_valid_for_region(r)) {
+        return None;
+    }
+    let e164 = number.format_as(PhoneNumberFormat::E164).into_owned();
+    Some((e164, PhoneVerdict { valid: true, reason: None, region: number_region.map(|r| r.as_region_str().to_string()) }))
+}
+
 /// Whether `input` is a valid phone number for the default `region`.
 pub fn is_valid_phone(input: &str, region: &str) -> Result<Option<bool>, PhoneError> {
     let region = Region::parse(region)?;
@@ -180,6 +198,37 @@ pub fn phone_info(input: &str, region: &str) -> Result<Option<PhoneInfo>, PhoneE
     }))
 }
 
+/// What the rules need to know about a number: the part of [`PhoneInfo`]
+/// that costs no formatting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct PhoneVerdict {
+    pub valid: bool,
+    /// Why the number is not valid (as [`PhoneInfo::reason`]).
+    pub reason: Option<&'static str>,
+    /// The number's region (as [`PhoneInfo::region`]).
+    pub region: Option<String>,
+}
+
+/// [`phone_info`]'s `valid`, `reason` and `region` without its three
+/// formatted spellings, for the per-row rules (a format rule and a
+/// cross-field rule read the same number). `None` only for blank input.
+pub(crate) fn phone_verdict(input: &str, region: Region) -> Option<PhoneVerdict> {
+    let number = match parse(input, region)? {
+        Ok(n) => n,
+        Err(reason) => return Some(PhoneVerdict { valid: false, reason: Some(reason), region: None }),
+    };
+    // `is_valid` is "valid for the number's region", and finding that
+    // region is the costly part (for +1, a search of the NANPA regions):
+    // find it once for both answers.
+    let region = number.get_region_code();
+    let valid = region.is_some_and(|r| number.is_valid_for_region(r));
+    Some(PhoneVerdict {
+        valid,
+        reason: (!valid).then(|| invalid_reason(&number)),
+        region: region.map(|r| r.as_region_str().to_string()),
+    })
+}
+
 /// libphonenumber's names for number types, in lower case.
 fn type_name(t: PhoneNumberType) -> &'static str {
     match t {
@@ -202,6 +251,37 @@ fn type_name(t: PhoneNumberType) -> &'static str {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn verdict_agrees_with_phone_info() {
+        for (input, region) in [
+            ("13812345678", "CN"),
+            ("+1 212 731 1968", "ZZ"),
+            ("(678) 561-1397", "US"),
+            ("+44 20 7946 0958", "CN"),
+            ("555", "US"),
+            ("+86 138 1234 567", "CN"),
+            ("+800 1234 5678", "ZZ"),
+            ("abc", "CN"),
+            ("", "CN"),
+        ] {
+            let info = phone_info(input, region).unwrap();
+            let normalized = normalize_phone_with_verdict(input, Region::parse(region).unwrap());
+            assert_eq!(normalized.as_ref().map(|n| &n.0), info.as_ref().and_then(|i| i.e164.as_ref()));
+            if let Some((e164, verdict)) = normalized {
+                // the verdict holds for the E.164 form, read in any region
+                for r in ["ZZ", "CN", "US"] {
+                    assert_eq!(phone_verdict(&e164, Region::parse(r).unwrap()), Some(verdict.clone()), "{e164} in {r}");
+                }
+            }
+            let verdict = phone_verdict(input, Region::parse(region).unwrap());
+            assert_eq!(
+                verdict.map(|v| (v.valid, v.reason, v.region)),
+                info.map(|i| (i.valid, i.reason, i.region)),
+                "{input:?} in {region}"
+            );
+        }
+    }
 
     fn e164(input: &str, region: &str) -> Option<String> {
         normalize_phone(input, region).unwrap()

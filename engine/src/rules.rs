@@ -360,31 +360,140 @@ pub struct Context<'a> {
 }
 
 impl Context<'_> {
+    /// Index in the row of the column playing `role`.
+    fn role_index(&self, role: Role) -> Option<usize> {
+        let (i, b) = self.profile.bindings.iter().enumerate().find(|(_, b)| b.role == role)?;
+        self.binding_index(i, &b.column)
+    }
+
+    /// Index in the row of `column`, the `i`-th binding of the profile.
+    /// [`RowLayout::new`] puts the bindings first, in order, so one string
+    /// comparison usually saves a search of the layout (this runs several
+    /// times per row of a trigger).
+    pub(crate) fn binding_index(&self, i: usize, column: &str) -> Option<usize> {
+        if self.layout.columns.get(i).is_some_and(|c| c == column) {
+            Some(i)
+        } else {
+            self.layout.index(column)
+        }
+    }
+
     fn value<'r>(&self, row: &'r [Option<String>], role: Role) -> Option<&'r str> {
-        let b = self.profile.column(role)?;
-        let i = self.layout.index(&b.column)?;
+        let i = self.role_index(role)?;
         present(row.get(i)?.as_deref())
+    }
+
+    /// The row's own country column as ISO alpha-2 (no default).
+    fn row_country(&self, row: &[Option<String>]) -> Option<&'static str> {
+        self.value(row, Role::Country).and_then(crate::country::normalize_country)
     }
 
     /// The row's country as ISO alpha-2, else the profile's default region.
     pub fn country(&self, row: &[Option<String>]) -> Option<&'static str> {
-        self.value(row, Role::Country)
-            .and_then(crate::country::normalize_country)
-            .or(self.profile.options.default_region)
+        self.row_country(row).or(self.profile.options.default_region)
     }
 
     /// The region a national-format phone number of this row is read in:
     /// the row's country, else the profile's default region, else none
     /// (`ZZ`: only numbers with `+country code` are read).
     pub fn phone_region(&self, row: &[Option<String>]) -> &'static str {
-        self.country(row)
-            .filter(|c| crate::phone::Region::parse(c).is_ok())
-            .unwrap_or("ZZ")
+        phone_region_of(self.country(row))
     }
 
     fn birth_date(&self, row: &[Option<String>]) -> Option<Date> {
         self.value(row, Role::BirthDate).and_then(|v| normalize_date(v, self.profile.options.date_order))
     }
+}
+
+fn phone_region_of(country: Option<&'static str>) -> &'static str {
+    country.filter(|c| crate::phone::Region::parse(c).is_ok()).unwrap_or("ZZ")
+}
+
+/// What several rules of one row (and the cleaner before them) need to
+/// know about it, worked out at most once per row. Without it the country
+/// was normalized again for every phone, address, postcode and format
+/// rule, a phone number was parsed by the cleaner, its format rule and its
+/// cross-field rule, and an ID number was checked by two rules.
+///
+/// Only valid while the row does not change: the cleaner makes one after
+/// normalizing the country column (which the others are read in), and
+/// tells it about each phone number it writes ([`RowFacts::know_phone`]);
+/// the ID checks are made by the rules, after all normalization.
+#[derive(Default)]
+pub(crate) struct RowFacts {
+    row_country: std::cell::OnceCell<Option<&'static str>>,
+    phone_region: std::cell::OnceCell<(&'static str, crate::phone::Region)>,
+    /// Phone verdicts by column index.
+    phones: std::cell::RefCell<Vec<(usize, Option<crate::phone::PhoneVerdict>)>>,
+    /// Checks of Chinese ID numbers against the row's birth date and
+    /// gender, by column index.
+    cn_ids: std::cell::RefCell<Vec<(usize, Option<std::rc::Rc<crate::cn_id::CnIdCheck>>)>>,
+}
+
+impl RowFacts {
+    /// [`Context`]'s row country, once.
+    fn row_country(&self, row: &[Option<String>], ctx: &Context) -> Option<&'static str> {
+        *self.row_country.get_or_init(|| ctx.row_country(row))
+    }
+
+    /// [`Context::country`], once.
+    pub(crate) fn country(&self, row: &[Option<String>], ctx: &Context) -> Option<&'static str> {
+        self.row_country(row, ctx).or(ctx.profile.options.default_region)
+    }
+
+    /// [`Context::phone_region`] and its parsed form, once.
+    pub(crate) fn phone_region(&self, row: &[Option<String>], ctx: &Context) -> (&'static str, crate::phone::Region) {
+        *self.phone_region.get_or_init(|| {
+            let name = phone_region_of(self.country(row, ctx));
+            (name, crate::phone::Region::parse(name).expect("phone_region_of returns a known region or ZZ"))
+        })
+    }
+
+    /// Records the verdict on the phone number now in column `index` (the
+    /// cleaner knows it from normalizing the number).
+    pub(crate) fn know_phone(&self, index: usize, verdict: crate::phone::PhoneVerdict) {
+        let mut phones = self.phones.borrow_mut();
+        phones.retain(|(i, _)| *i != index);
+        phones.push((index, Some(verdict)));
+    }
+
+    /// The verdict on the phone number `v` in column `index`, once per column.
+    fn phone(&self, index: usize, v: &str, row: &[Option<String>], ctx: &Context) -> Option<crate::phone::PhoneVerdict> {
+        if let Some((_, known)) = self.phones.borrow().iter().find(|(i, _)| *i == index) {
+            return known.clone();
+        }
+        let verdict = crate::phone::phone_verdict(v, self.phone_region(row, ctx).1);
+        self.phones.borrow_mut().push((index, verdict.clone()));
+        verdict
+    }
+
+    /// `cn_id_check` of the number `v` in column `index` with the row's
+    /// birth date and gender, once per column. The `format` rule reads the
+    /// problems of the number itself, the `cross_field` rule the
+    /// mismatches (see [`is_mismatch`]); no other problem depends on the
+    /// birth date or gender given.
+    fn cn_id(
+        &self,
+        index: usize,
+        v: &str,
+        row: &[Option<String>],
+        ctx: &Context,
+    ) -> Option<std::rc::Rc<crate::cn_id::CnIdCheck>> {
+        if let Some((_, known)) = self.cn_ids.borrow().iter().find(|(i, _)| *i == index) {
+            return known.clone();
+        }
+        let gender = ctx.value(row, Role::Gender);
+        let birth = ctx.birth_date(row);
+        let check = crate::cn_id::cn_id_check(v, birth, gender, ctx.today).map(std::rc::Rc::new);
+        self.cn_ids.borrow_mut().push((index, check.clone()));
+        check
+    }
+}
+
+/// A problem that `cn_id_check` finds only when given a birth date or
+/// gender to compare with.
+fn is_mismatch(p: &crate::cn_id::Problem) -> bool {
+    matches!(p.code, crate::cn_id::problem::BIRTH_DATE_MISMATCH | crate::cn_id::problem::GENDER_MISMATCH)
 }
 
 fn present(v: Option<&str>) -> Option<&str> {
@@ -393,6 +502,11 @@ fn present(v: Option<&str>) -> Option<&str> {
 
 /// Runs `rules` over `row` (values in `ctx.layout` order, as text).
 pub fn check_row(rules: &[Rule], row: &[Option<String>], ctx: &Context) -> Vec<Finding> {
+    check_row_with(rules, row, ctx, &RowFacts::default())
+}
+
+/// [`check_row`] with what is already known about the row.
+pub(crate) fn check_row_with(rules: &[Rule], row: &[Option<String>], ctx: &Context, facts: &RowFacts) -> Vec<Finding> {
     let mut out = Vec::new();
     for rule in rules {
         let value = present(row.get(rule.column_index).and_then(|v| v.as_deref()));
@@ -439,16 +553,14 @@ pub fn check_row(rules: &[Rule], row: &[Option<String>], ctx: &Context) -> Vec<F
                 }
             }
             (Check::Format(f), Some(v)) => {
-                for (code, message, warning) in format_problems(*f, v, row, ctx) {
+                for (code, message, warning) in format_problems(*f, v, rule.column_index, row, ctx, facts) {
                     found_as(if warning { Severity::Warning } else { rule.severity }, code, message);
                 }
             }
             (Check::CnIdMatchesBirthDateAndGender, Some(v)) => {
-                let gender = ctx.value(row, Role::Gender);
-                let birth = ctx.birth_date(row);
-                if let Some(check) = crate::cn_id::cn_id_check(v, birth, gender, ctx.today) {
+                if let Some(check) = facts.cn_id(rule.column_index, v, row, ctx) {
                     for p in &check.problems {
-                        if matches!(p.code, "birth_date_mismatch" | "gender_mismatch") {
+                        if is_mismatch(p) {
                             found(&format!("cn_id_{}", p.code), p.message.clone());
                         }
                     }
@@ -457,8 +569,8 @@ pub fn check_row(rules: &[Rule], row: &[Option<String>], ctx: &Context) -> Vec<F
             (Check::PhoneMatchesCountry, Some(v)) => {
                 // Numbers written nationally are read in the row's country,
                 // so only a `+country code` of another country can disagree.
-                let country = ctx.value(row, Role::Country).and_then(crate::country::normalize_country);
-                let info = crate::phone::phone_info(v, ctx.phone_region(row)).ok().flatten();
+                let country = facts.row_country(row, ctx);
+                let info = facts.phone(rule.column_index, v, row, ctx);
                 if let (Some(country), Some(info)) = (country, info) {
                     if let Some(phone_region) = info.region.as_deref().filter(|_| info.valid) {
                         if phone_region != country {
@@ -514,12 +626,19 @@ fn out_of_range(v: &str, min: Option<Bound>, max: Option<Bound>, ctx: &Context) 
 
 /// Problems of a `format` rule: (code, message, only a warning), empty
 /// when valid.
-fn format_problems(f: Format, v: &str, row: &[Option<String>], ctx: &Context) -> Vec<(&'static str, String, bool)> {
-    let country = ctx.country(row);
+fn format_problems(
+    f: Format,
+    v: &str,
+    index: usize,
+    row: &[Option<String>],
+    ctx: &Context,
+    facts: &RowFacts,
+) -> Vec<(&'static str, String, bool)> {
+    let country = || facts.country(row, ctx);
     match f {
         Format::Phone => {
-            let region = ctx.phone_region(row);
-            match crate::phone::phone_info(v, region).ok().flatten() {
+            let region = facts.phone_region(row, ctx).0;
+            match facts.phone(index, v, row, ctx) {
                 Some(info) if info.valid => vec![],
                 info => {
                     let reason = info.and_then(|i| i.reason).unwrap_or("not_a_number");
@@ -543,16 +662,19 @@ fn format_problems(f: Format, v: &str, row: &[Option<String>], ctx: &Context) ->
         Format::CnId => {
             // Only Chinese customers carry a resident ID; another country's
             // national number (a US SSN) is not checked against GB 11643.
-            if country.is_some_and(|c| c != "CN") {
+            if country().is_some_and(|c| c != "CN") {
                 return vec![];
             }
-            match crate::cn_id::cn_id_check(v, None, None, ctx.today) {
-                Some(check) if !check.valid => check
+            // The problems of the number itself: what
+            // `cn_id_check(v, None, None, ..)` finds, in the same order.
+            match facts.cn_id(index, v, row, ctx) {
+                Some(check) => check
                     .problems
                     .iter()
+                    .filter(|p| !is_mismatch(p))
                     .map(|p| (cn_id_code(p.code), format!("\"{v}\": {}", p.message), false))
                     .collect(),
-                _ => vec![],
+                None => vec![],
             }
         }
         Format::Date => match normalize_date(v, ctx.profile.options.date_order) {
@@ -563,9 +685,9 @@ fn format_problems(f: Format, v: &str, row: &[Option<String>], ctx: &Context) ->
             Some(_) => vec![],
             None => vec![("invalid_country", format!("\"{v}\" is not a known country"), false)],
         },
-        Format::Postcode => match country.map(|c| crate::postcode::normalize_postcode(v, c)) {
-            Some(Ok(None)) => {
-                vec![("invalid_postcode", format!("\"{v}\" is not a postcode of {}", country.unwrap_or("?")), false)]
+        Format::Postcode => match country().map(|c| (c, crate::postcode::normalize_postcode(v, c))) {
+            Some((c, Ok(None))) => {
+                vec![("invalid_postcode", format!("\"{v}\" is not a postcode of {c}"), false)]
             }
             _ => vec![],
         },
@@ -653,6 +775,21 @@ mod tests {
         );
         // absent values pass every kind but required
         assert_eq!(codes(&rules, &[("name", "Bob")]), Vec::<String>::new());
+    }
+
+    #[test]
+    fn cn_id_problems_without_mismatches_are_those_of_the_number_alone() {
+        let births = [None, Some(Date { year: 1985, month: 3, day: 12 }), Some(Date { year: 1990, month: 1, day: 1 })];
+        for id in ["11010519491231002X", "110105194912310021", "110105198503120013", "999999198502300011", "110105491231002", "12345", "11010519491231002"] {
+            let alone = crate::cn_id::cn_id_check(id, None, None, TODAY).map(|c| c.problems);
+            for birth in births {
+                for gender in [None, Some("M"), Some("F"), Some("x")] {
+                    let with = crate::cn_id::cn_id_check(id, birth, gender, TODAY)
+                        .map(|c| c.problems.into_iter().filter(|p| !is_mismatch(p)).collect::<Vec<_>>());
+                    assert_eq!(with, alone, "{id} {birth:?} {gender:?}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -10,6 +10,8 @@
 //! 3. turn every other control character and every Unicode white space into
 //!    a plain space, collapse runs of spaces and trim.
 
+use std::borrow::Cow;
+
 use unicode_normalization::UnicodeNormalization;
 
 /// Characters that render as nothing but make strings unequal.
@@ -46,10 +48,21 @@ pub fn normalize_text(input: &str) -> Option<String> {
 /// [`normalize_text`] without the `None` for empty results; the building
 /// block of the field normalizers.
 pub fn clean(input: &str) -> String {
-    let visible: String = input.chars().filter(|c| !is_invisible(*c)).collect();
+    let visible = without_invisible(input);
     let mut out = String::with_capacity(visible.len());
+    if is_nfkc(&visible) {
+        collapse_spaces(visible.chars(), &mut out);
+    } else {
+        collapse_spaces(visible.nfkc(), &mut out);
+    }
+    out
+}
+
+/// Step 3 of [`clean`]: every white space, control or invisible character
+/// ends a word; words are joined by one space.
+fn collapse_spaces(chars: impl Iterator<Item = char>, out: &mut String) {
     let mut pending_space = false;
-    for c in visible.nfkc() {
+    for c in chars {
         if c.is_whitespace() || c.is_control() || is_invisible(c) {
             pending_space = !out.is_empty();
             continue;
@@ -60,18 +73,55 @@ pub fn clean(input: &str) -> String {
         }
         out.push(c);
     }
-    out
+}
+
+/// `input` without invisible characters; borrowed when it has none (ASCII
+/// has none), which is nearly always.
+fn without_invisible(input: &str) -> Cow<'_, str> {
+    if input.is_ascii() || !input.chars().any(is_invisible) {
+        Cow::Borrowed(input)
+    } else {
+        Cow::Owned(input.chars().filter(|c| !is_invisible(*c)).collect())
+    }
+}
+
+/// Whether NFKC would leave `s` as it is, when that is cheap to tell: ASCII
+/// is always NFKC, and the quick check answers "yes" for most other text
+/// (CJK, accented Latin in composed form) without normalizing it. NFKC costs
+/// a decomposition and a recomposition of every character, with buffers.
+fn is_nfkc(s: &str) -> bool {
+    s.chars().all(is_plain_nfkc)
+        || unicode_normalization::is_nfkc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes
+}
+
+/// ASCII and the CJK unified ideographs: NFKC-stable starters (no
+/// decomposition, combining class 0), none of which composes with another
+/// of them, so a string made only of these is NFKC. They make up nearly all
+/// customer names and addresses, and a range check is much cheaper than the
+/// quick check's table search per character.
+fn is_plain_nfkc(c: char) -> bool {
+    c.is_ascii() || ('\u{4E00}'..='\u{9FFF}').contains(&c)
+}
+
+/// `s` in NFC, without the work when it is already NFC (ASCII always is,
+/// and the quick check answers for most other text).
+pub fn nfc(s: String) -> String {
+    if s.is_ascii() || unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
+        s
+    } else {
+        s.nfc().collect()
+    }
 }
 
 /// Full-width and other compatibility forms folded, invisibles removed, but
 /// no change to spacing; used by parsers that care about every character.
 pub fn fold_width(input: &str) -> String {
-    input
-        .chars()
-        .filter(|c| !is_invisible(*c))
-        .collect::<String>()
-        .nfkc()
-        .collect()
+    let visible = without_invisible(input);
+    if is_nfkc(&visible) {
+        visible.into_owned()
+    } else {
+        visible.nfkc().collect()
+    }
 }
 
 #[cfg(test)]
@@ -91,6 +141,17 @@ mod tests {
         assert_eq!(normalize_text("a\u{0000}b\u{0007}c").as_deref(), Some("a b c"));
         assert_eq!(normalize_text("e\u{200D}\u{0301}").as_deref(), Some("é"));
         assert_eq!(normalize_text("张　伟").as_deref(), Some("张 伟"));
+    }
+
+    #[test]
+    fn plain_nfkc_characters_are_nfkc() {
+        use unicode_normalization::{is_nfkc_quick, IsNormalized};
+        for c in (0..=0x10FFFF).filter_map(char::from_u32).filter(|c| is_plain_nfkc(*c)) {
+            assert_eq!(is_nfkc_quick([c].into_iter()), IsNormalized::Yes, "{c:?}");
+            assert_eq!(c.to_string().nfkc().collect::<String>(), c.to_string());
+        }
+        assert!(is_nfkc("北京市朝阳区 Road 12"));
+        assert!(!is_nfkc("ＡＢＣ"));
     }
 
     #[test]

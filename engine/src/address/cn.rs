@@ -86,11 +86,62 @@ impl CnAddress {
 }
 
 struct Index {
-    provinces: Vec<&'static Division>,
-    cities: Vec<&'static Division>,
-    districts: Vec<&'static Division>,
+    provinces: ByFirstChar,
+    cities: ByFirstChar,
+    districts: ByFirstChar,
+    /// Districts by province (the first two digits of their code), in
+    /// table order.
+    districts_of_province: HashMap<u32, Vec<&'static Division>>,
+    /// Cities (level 2) among the children of each division, in table order.
+    child_cities: HashMap<u32, Vec<&'static Division>>,
     children: HashMap<u32, Vec<&'static Division>>,
     by_code: HashMap<u32, &'static Division>,
+}
+
+/// A long list of candidates for [`best`] (every city, every district),
+/// indexed by the first character of their names and of their short forms:
+/// an address can only start with a name that starts with its first
+/// character, and scanning thousands of names per address was the cost of
+/// address cleaning. Each bucket keeps the list's order, so [`best`] sees
+/// the same matches in the same order as with the whole list.
+struct ByFirstChar {
+    by_name: HashMap<char, Vec<&'static Division>>,
+    by_short: HashMap<char, Vec<&'static Division>>,
+}
+
+impl ByFirstChar {
+    fn new<'a>(list: impl Iterator<Item = &'a &'static Division>) -> ByFirstChar {
+        let mut out = ByFirstChar { by_name: HashMap::new(), by_short: HashMap::new() };
+        for d in list {
+            if let Some(c) = d.name.chars().next() {
+                out.by_name.entry(c).or_default().push(*d);
+            }
+            if let Some(c) = d.short.chars().next() {
+                out.by_short.entry(c).or_default().push(*d);
+            }
+        }
+        out
+    }
+}
+
+/// The candidates [`best`] chooses from.
+#[derive(Clone, Copy)]
+enum Cands<'a> {
+    List(&'a [&'static Division]),
+    Indexed(&'a ByFirstChar),
+}
+
+impl Cands<'_> {
+    /// Those whose name (or short form) may start `text`.
+    fn for_text(&self, text: &str, use_short: bool) -> &[&'static Division] {
+        match self {
+            Cands::List(list) => list,
+            Cands::Indexed(ix) => {
+                let map = if use_short { &ix.by_short } else { &ix.by_name };
+                text.chars().next().and_then(|c| map.get(&c)).map_or(&[], Vec::as_slice)
+            }
+        }
+    }
 }
 
 fn index() -> &'static Index {
@@ -104,10 +155,20 @@ fn index() -> &'static Index {
         for d in &current {
             children.entry(d.parent).or_default().push(d);
         }
+        let child_cities = children
+            .iter()
+            .map(|(code, kids)| (*code, kids.iter().copied().filter(|d| d.level == 2).collect()))
+            .collect();
+        let mut districts_of_province: HashMap<u32, Vec<&'static Division>> = HashMap::new();
+        for d in current.iter().filter(|d| d.level == 3) {
+            districts_of_province.entry(d.code / 10000).or_default().push(d);
+        }
         Index {
-            provinces: current.iter().copied().filter(|d| d.level == 1).collect(),
-            cities: current.iter().copied().filter(|d| d.level == 2).collect(),
-            districts: current.iter().copied().filter(|d| d.level == 3).collect(),
+            provinces: ByFirstChar::new(current.iter().filter(|d| d.level == 1)),
+            cities: ByFirstChar::new(current.iter().filter(|d| d.level == 2)),
+            districts: ByFirstChar::new(current.iter().filter(|d| d.level == 3)),
+            districts_of_province,
+            child_cities,
             by_code: current.iter().map(|d| (d.code, *d)).collect(),
             children,
         }
@@ -133,7 +194,7 @@ fn short_may_end_before(rest: &str) -> bool {
 /// divisions tie and `unique` is asked for.
 fn best(
     text: &str,
-    cands: &[&'static Division],
+    cands: Cands,
     short: bool,
     unique: bool,
 ) -> Option<(&'static Division, usize)> {
@@ -143,7 +204,7 @@ fn best(
         }
         let mut found: Option<(&'static Division, usize)> = None;
         let mut tie = false;
-        for d in cands {
+        for d in cands.for_text(text, use_short) {
             let name = if use_short { d.short } else { d.name };
             if name.is_empty() || !text.starts_with(name) {
                 continue;
@@ -192,7 +253,14 @@ fn drop_spaces(cleaned: &str) -> String {
 /// Unicode clean-up and [`drop_spaces`], repeated until stable (dropping a
 /// space can let NFKC compose a letter with a following combining mark).
 fn compact(input: &str) -> String {
-    let mut s = drop_spaces(&crate::text::clean(input));
+    let cleaned = crate::text::clean(input);
+    if !cleaned.contains(' ') {
+        // Nothing for drop_spaces to drop, and clean-up is idempotent (a
+        // property test of `text`): the loop below would stop at once.
+        // Most Chinese addresses are written without spaces.
+        return cleaned;
+    }
+    let mut s = drop_spaces(&cleaned);
     for _ in 0..4 {
         let again = drop_spaces(&crate::text::clean(&s));
         if again == s {
@@ -224,7 +292,7 @@ struct Divisions {
 fn best_at(
     text: &str,
     pos: usize,
-    cands: &[&'static Division],
+    cands: Cands,
     short: bool,
     unique: bool,
 ) -> Option<(&'static Division, usize)> {
@@ -236,22 +304,20 @@ fn best_at(
 fn match_divisions(text: &str) -> Divisions {
     let idx = index();
     let mut pos = 0;
-    let mut province = best(text, &idx.provinces, true, true).map(|(d, len)| {
+    let mut province = best(text, Cands::Indexed(&idx.provinces), true, true).map(|(d, len)| {
         pos += len;
         d
     });
     let mut city = None;
     if let Some(p) = province {
-        let kids = idx.children.get(&p.code).map(Vec::as_slice).unwrap_or(&[]);
-        let cities: Vec<&'static Division> =
-            kids.iter().copied().filter(|d| d.level == 2).collect();
-        if let Some((c, end)) = best_at(text, pos, &cities, true, true) {
+        let cities = idx.child_cities.get(&p.code).map(Vec::as_slice).unwrap_or(&[]);
+        if let Some((c, end)) = best_at(text, pos, Cands::List(cities), true, true) {
             city = Some(c);
             pos = end;
         } else if cities.len() == 1 && matches!(p.code / 10000, 11 | 12 | 31 | 50) {
             city = Some(cities[0]);
         }
-    } else if let Some((c, end)) = best_at(text, pos, &idx.cities, true, true) {
+    } else if let Some((c, end)) = best_at(text, pos, Cands::Indexed(&idx.cities), true, true) {
         city = Some(c);
         province = idx.by_code.get(&c.parent).copied();
         pos = end;
@@ -259,21 +325,16 @@ fn match_divisions(text: &str) -> Divisions {
     let mut district = None;
     if let Some(c) = city {
         let kids = idx.children.get(&c.code).map(Vec::as_slice).unwrap_or(&[]);
-        if let Some((d, end)) = best_at(text, pos, kids, true, true) {
+        if let Some((d, end)) = best_at(text, pos, Cands::List(kids), true, true) {
             district = Some(d);
             pos = end;
         }
     } else {
-        let cands: Vec<&'static Division> = match province {
-            Some(p) => idx
-                .districts
-                .iter()
-                .copied()
-                .filter(|d| d.code / 10000 == p.code / 10000)
-                .collect(),
-            None => idx.districts.clone(),
+        let cands = match province {
+            Some(p) => Cands::List(idx.districts_of_province.get(&(p.code / 10000)).map_or(&[], Vec::as_slice)),
+            None => Cands::Indexed(&idx.districts),
         };
-        if let Some((d, end)) = best_at(text, pos, &cands, false, true) {
+        if let Some((d, end)) = best_at(text, pos, cands, false, true) {
             district = Some(d);
             pos = end;
             city = idx.by_code.get(&d.parent).copied();

@@ -81,7 +81,17 @@ impl AddressParts {
 }
 
 fn too_long_or_blank(input: &str) -> bool {
-    input.len() > crate::MAX_FIELD_BYTES || crate::text::clean(input).is_empty()
+    if input.len() > crate::MAX_FIELD_BYTES {
+        return true;
+    }
+    // A visible ASCII character or CJK ideograph survives clean-up (NFKC
+    // leaves it, or composes it with a following mark into another visible
+    // character), so nearly every address is answered without cleaning it
+    // a first time just to see whether anything is left.
+    if input.chars().any(|c| c.is_ascii_graphic() || ('\u{4E00}'..='\u{9FFF}').contains(&c)) {
+        return false;
+    }
+    crate::text::clean(input).is_empty()
 }
 
 /// Splits an address of `country` into its parts.
