@@ -50,7 +50,7 @@ PROFILE='{"id": "id", "name": "full_name", "phone": "phone", "email": "email", "
 OPTIONS='{"default_region": "CN", "date_order": "DMY"}'
 
 log "creating tables"
-bpsql -d "$BENCH_DB" -q <<SQL
+bpsql -d "$BENCH_DB" -q >/dev/null <<SQL
 DROP TABLE IF EXISTS bench_plain, bench_cleaned, bench_raw;
 CREATE TABLE bench_plain ($COLUMNS);
 CREATE TABLE bench_cleaned ($COLUMNS);
@@ -78,8 +78,10 @@ PLAIN=() CLEANED=()
 for ((i = 1; i <= REPEAT; i++)); do
   log "run $i/$REPEAT: COPY into bench_plain"
   PLAIN+=("$(seconds "COPY bench_plain FROM '$SERVER_CSV' WITH (FORMAT csv, HEADER)")")
+  log "  ${PLAIN[-1]} s"
   log "run $i/$REPEAT: COPY into bench_cleaned (flag mode)"
   CLEANED+=("$(seconds "COPY bench_cleaned FROM '$SERVER_CSV' WITH (FORMAT csv, HEADER)")")
+  log "  ${CLEANED[-1]} s"
 done
 P=$(printf '%s\n' "${PLAIN[@]}" | best)
 C=$(printf '%s\n' "${CLEANED[@]}" | best)
@@ -97,6 +99,7 @@ for ((i = 1; i <= REPEAT; i++)); do
              echo "\\timing on"; echo "CALL customer_clean.clean_table('bench_raw', 10000);"; } |
            PGOPTIONS="-c client_min_messages=warning" bpsql -d "$BENCH_DB" -qAt 2>&1 |
            awk '/^Time:/ {t = $2 / 1000} END {print t}')")
+  log "  ${CT[-1]} s"
 done
 T=$(printf '%s\n' "${CT[@]}" | best)
 

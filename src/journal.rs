@@ -125,11 +125,13 @@ pub fn flush() {
     });
 }
 
-/// Column arrays of one INSERT … SELECT FROM unnest(…).
+/// Column arrays of the INSERT … SELECT FROM unnest(…) statements.
 #[derive(Default)]
 struct Batch {
-    changes: (Vec<String>, Vec<&'static str>, Vec<JsonB>, Vec<JsonB>),
-    cleared: Vec<String>,
+    change_rows: Vec<String>,
+    change_operations: Vec<&'static str>,
+    change_originals: Vec<JsonB>,
+    change_normalized: Vec<JsonB>,
     issue_rows: Vec<String>,
     issue_columns: Vec<String>,
     issue_codes: Vec<String>,
@@ -137,74 +139,90 @@ struct Batch {
     issue_messages: Vec<String>,
     issue_values: Vec<Option<String>>,
     issue_rules: Vec<Option<i64>>,
-    quarantine: (Vec<Option<String>>, Vec<&'static str>, Vec<JsonB>, Vec<JsonB>, Vec<JsonB>),
+    quarantine_rows: Vec<Option<String>>,
+    quarantine_operations: Vec<&'static str>,
+    quarantine_data: Vec<JsonB>,
+    quarantine_originals: Vec<JsonB>,
+    quarantine_problems: Vec<JsonB>,
 }
 
 fn write_table(client: &mut SpiClient<'_>, tbl: pg_sys::Oid, records: Vec<Record>, by: &str) {
+    // Rows whose earlier problems go first: updated, re-cleaned, deleted.
+    let mut cleared: Vec<String> = records
+        .iter()
+        .filter_map(|r| match r {
+            Record::Issues { row_id, replace: true, .. } | Record::Deleted { row_id } => Some(row_id.clone()),
+            _ => None,
+        })
+        .collect();
+    cleared.sort_unstable();
+    cleared.dedup();
     // The last word on a row's problems wins: INSERT … ON CONFLICT DO
     // UPDATE records the proposed row, then the updated one.
-    let mut last_issues: HashMap<String, usize> = HashMap::new();
+    let mut last_word: HashMap<String, usize> = HashMap::new();
     for (i, r) in records.iter().enumerate() {
         if let Record::Issues { row_id, .. } | Record::Deleted { row_id } = r {
-            last_issues.insert(row_id.clone(), i);
+            last_word.insert(row_id.clone(), i);
         }
     }
     let mut b = Batch::default();
-    let mut replaced: HashMap<&str, bool> = HashMap::new();
-    for r in &records {
-        if let Record::Issues { row_id, replace: true, .. } | Record::Deleted { row_id } = r {
-            replaced.insert(row_id, true);
-        }
-    }
-    for (i, r) in records.iter().enumerate() {
+    for (i, r) in records.into_iter().enumerate() {
         match r {
             Record::Change { row_id, operation, original, normalized } => {
-                b.changes.0.push(row_id.clone());
-                b.changes.1.push(operation);
-                b.changes.2.push(JsonB(original.clone()));
-                b.changes.3.push(JsonB(normalized.clone()));
+                b.change_rows.push(row_id);
+                b.change_operations.push(operation);
+                b.change_originals.push(JsonB(original));
+                b.change_normalized.push(JsonB(normalized));
             }
-            Record::Issues { row_id, findings, originals, .. } if last_issues.get(row_id) == Some(&i) => {
+            Record::Issues { row_id, findings, originals, .. } if last_word.get(&row_id) == Some(&i) => {
                 for f in findings {
-                    b.issue_rows.push(row_id.clone());
-                    b.issue_columns.push(f.column.clone());
-                    b.issue_codes.push(f.code.clone());
-                    b.issue_severities.push(f.severity.as_str());
-                    b.issue_messages.push(f.message.clone());
                     let original = originals.get(&f.column).and_then(Value::as_str).map(str::to_string);
-                    b.issue_values.push(original.or_else(|| f.value.clone()));
+                    b.issue_values.push(original.or(f.value));
+                    b.issue_rows.push(row_id.clone());
+                    b.issue_columns.push(f.column);
+                    b.issue_codes.push(f.code);
+                    b.issue_severities.push(f.severity.as_str());
+                    b.issue_messages.push(f.message);
                     b.issue_rules.push(f.rule_id);
                 }
             }
             Record::Issues { .. } | Record::Deleted { .. } => {}
             Record::Quarantine { row_id, operation, row, original, problems } => {
-                b.quarantine.0.push(row_id.clone());
-                b.quarantine.1.push(operation);
-                b.quarantine.2.push(JsonB(row.clone()));
-                b.quarantine.3.push(JsonB(original.clone()));
-                b.quarantine.4.push(JsonB(problems.clone()));
+                b.quarantine_rows.push(row_id);
+                b.quarantine_operations.push(operation);
+                b.quarantine_data.push(JsonB(row));
+                b.quarantine_originals.push(JsonB(original));
+                b.quarantine_problems.push(JsonB(problems));
             }
         }
     }
-    b.cleared = replaced.into_keys().map(str::to_string).collect();
-    b.cleared.sort_unstable();
 
     let tbl_arg = || DatumWithOid::from(tbl);
-    if !b.changes.0.is_empty() {
+    if !b.change_rows.is_empty() {
         execute(
             client,
             "INSERT INTO customer_clean.changes (tbl, row_id, operation, original, normalized, changed_by)
              SELECT $1::regclass, u.*, $6 FROM unnest($2::text[], $3::text[], $4::jsonb[], $5::jsonb[]) u",
             &[OID, TEXTS, TEXTS, JSONBS, JSONBS, TEXT],
-            &[tbl_arg(), b.changes.0.into(), b.changes.1.into(), b.changes.2.into(), b.changes.3.into(), by.into()],
+            &[
+                tbl_arg(),
+                b.change_rows.into(),
+                b.change_operations.into(),
+                b.change_originals.into(),
+                b.change_normalized.into(),
+                by.into(),
+            ],
         );
     }
-    if !b.cleared.is_empty() {
+    if !cleared.is_empty() {
         execute(
             client,
-            "DELETE FROM customer_clean.issues WHERE tbl = $1::regclass AND row_id = ANY ($2::text[])",
+            // A join, not `row_id = ANY ($2)`: a generic plan of that filters
+            // every issue of the table against every id of the batch.
+            "DELETE FROM customer_clean.issues i USING unnest($2::text[]) AS d(row_id)
+              WHERE i.tbl = $1::regclass AND i.row_id = d.row_id",
             &[OID, TEXTS],
-            &[tbl_arg(), b.cleared.into()],
+            &[tbl_arg(), cleared.into()],
         );
     }
     if !b.issue_rows.is_empty() {
@@ -227,8 +245,8 @@ fn write_table(client: &mut SpiClient<'_>, tbl: pg_sys::Oid, records: Vec<Record
             ],
         );
     }
-    if !b.quarantine.0.is_empty() {
-        let n = b.quarantine.0.len();
+    if !b.quarantine_rows.is_empty() {
+        let n = b.quarantine_rows.len();
         execute(
             client,
             "INSERT INTO customer_clean.quarantine (tbl, row_id, operation, row_data, original, problems, quarantined_by)
@@ -237,11 +255,11 @@ fn write_table(client: &mut SpiClient<'_>, tbl: pg_sys::Oid, records: Vec<Record
             &[OID, TEXTS, TEXTS, JSONBS, JSONBS, JSONBS, TEXT],
             &[
                 tbl_arg(),
-                b.quarantine.0.into(),
-                b.quarantine.1.into(),
-                b.quarantine.2.into(),
-                b.quarantine.3.into(),
-                b.quarantine.4.into(),
+                b.quarantine_rows.into(),
+                b.quarantine_operations.into(),
+                b.quarantine_data.into(),
+                b.quarantine_originals.into(),
+                b.quarantine_problems.into(),
                 by.into(),
             ],
         );
