@@ -257,15 +257,21 @@ pub(crate) fn clean_values(state: &TableState, values: &mut [Option<String>]) ->
 /// Journals what cleaning did to a stored row: the originals of changed
 /// values, and its problems (replacing earlier ones when `replace`).
 pub(crate) fn record(tbl: pg_sys::Oid, row_id: String, operation: &'static str, replace: bool, cleaned: Cleaned) {
-    let (original, normalized) = originals_json(&cleaned);
     if !cleaned.changes.is_empty() {
-        journal::push(
-            tbl,
-            Record::Change { row_id: row_id.clone(), operation, original: original.clone(), normalized },
-        );
+        let original = journal::json_object(cleaned.changes.iter().map(|c| (c.column.as_str(), c.original.as_str())));
+        let normalized =
+            journal::json_object(cleaned.changes.iter().map(|c| (c.column.as_str(), c.normalized.as_str())));
+        journal::push(tbl, Record::Change { row_id: row_id.clone(), operation, original, normalized });
     }
     if replace || !cleaned.findings.is_empty() {
-        journal::push(tbl, Record::Issues { row_id, replace, findings: cleaned.findings, originals: original });
+        let mut findings = cleaned.findings;
+        // An issue shows the value as it was written, before normalization.
+        for f in &mut findings {
+            if let Some(c) = cleaned.changes.iter().find(|c| c.column == f.column) {
+                f.value = Some(c.original.clone());
+            }
+        }
+        journal::push(tbl, Record::Issues { row_id, replace, findings });
     }
 }
 

@@ -41,11 +41,13 @@ pub const FLUSH_AT: usize = 10_000;
 
 /// One record about one row of a customer table.
 pub enum Record {
-    /// Values the cleaner changed: column → original, column → normalized.
-    Change { row_id: String, operation: &'static str, original: Value, normalized: Value },
-    /// The row's problems. `replace`: remove the row's earlier problems
-    /// first (an UPDATE, or a clean_table pass); a plain INSERT skips that.
-    Issues { row_id: String, replace: bool, findings: Vec<Finding>, originals: Value },
+    /// Values the cleaner changed, as JSON object text (built with
+    /// [`json_object`]; parsed into jsonb by the INSERT, once).
+    Change { row_id: String, operation: &'static str, original: String, normalized: String },
+    /// The row's problems, each with the value as written. `replace`:
+    /// remove the row's earlier problems first (an UPDATE, or a clean_table
+    /// pass); a plain INSERT skips that.
+    Issues { row_id: String, replace: bool, findings: Vec<Finding> },
     /// The row was deleted: its problems go with it.
     Deleted { row_id: String },
     /// A row kept out of its table, whole.
@@ -130,8 +132,8 @@ pub fn flush() {
 struct Batch {
     change_rows: Vec<String>,
     change_operations: Vec<&'static str>,
-    change_originals: Vec<JsonB>,
-    change_normalized: Vec<JsonB>,
+    change_originals: Vec<String>,
+    change_normalized: Vec<String>,
     issue_rows: Vec<String>,
     issue_columns: Vec<String>,
     issue_codes: Vec<String>,
@@ -171,13 +173,12 @@ fn write_table(client: &mut SpiClient<'_>, tbl: pg_sys::Oid, records: Vec<Record
             Record::Change { row_id, operation, original, normalized } => {
                 b.change_rows.push(row_id);
                 b.change_operations.push(operation);
-                b.change_originals.push(JsonB(original));
-                b.change_normalized.push(JsonB(normalized));
+                b.change_originals.push(original);
+                b.change_normalized.push(normalized);
             }
-            Record::Issues { row_id, findings, originals, .. } if last_word.get(&row_id) == Some(&i) => {
+            Record::Issues { row_id, findings, .. } if last_word.get(&row_id) == Some(&i) => {
                 for f in findings {
-                    let original = originals.get(&f.column).and_then(Value::as_str).map(str::to_string);
-                    b.issue_values.push(original.or(f.value));
+                    b.issue_values.push(f.value);
                     b.issue_rows.push(row_id.clone());
                     b.issue_columns.push(f.column);
                     b.issue_codes.push(f.code);
@@ -202,8 +203,9 @@ fn write_table(client: &mut SpiClient<'_>, tbl: pg_sys::Oid, records: Vec<Record
         execute(
             client,
             "INSERT INTO customer_clean.changes (tbl, row_id, operation, original, normalized, changed_by)
-             SELECT $1::regclass, u.*, $6 FROM unnest($2::text[], $3::text[], $4::jsonb[], $5::jsonb[]) u",
-            &[OID, TEXTS, TEXTS, JSONBS, JSONBS, TEXT],
+             SELECT $1::regclass, u.row_id, u.operation, u.original::jsonb, u.normalized::jsonb, $6
+               FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) u (row_id, operation, original, normalized)",
+            &[OID, TEXTS, TEXTS, TEXTS, TEXTS, TEXT],
             &[
                 tbl_arg(),
                 b.change_rows.into(),
@@ -276,6 +278,22 @@ const TEXTS: PgOid = PgOid::BuiltIn(pg_sys::BuiltinOid::TEXTARRAYOID);
 const JSONBS: PgOid = PgOid::BuiltIn(pg_sys::BuiltinOid::JSONBARRAYOID);
 const TEXT: PgOid = PgOid::BuiltIn(pg_sys::BuiltinOid::TEXTOID);
 const INT8S: PgOid = PgOid::BuiltIn(pg_sys::BuiltinOid::INT8ARRAYOID);
+
+/// `{"key": "value", …}` as JSON text, escaped by serde_json.
+pub fn json_object<'v>(pairs: impl Iterator<Item = (&'v str, &'v str)>) -> String {
+    let mut out = String::from("{");
+    for (i, (k, v)) in pairs.enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        // Serializing a &str cannot fail.
+        out.push_str(&serde_json::to_string(k).unwrap_or_default());
+        out.push_str(": ");
+        out.push_str(&serde_json::to_string(v).unwrap_or_default());
+    }
+    out.push('}');
+    out
+}
 
 /// Runs `sql` through a plan prepared once per backend and kept (the plan
 /// cache replans it after DDL on the catalog tables).
