@@ -25,7 +25,7 @@ use pgrx::{JsonB, PgRelation, PgSqlErrorCode};
 use serde_json::{json, Value};
 
 use crate::cleaning::{clean_values, record, without_cleaning_trigger};
-use crate::error::{raise_with, spi_failed};
+use crate::error::{json_row, raise_with, spi_failed, Missing};
 use crate::journal;
 use crate::profile::{column_type, quote_identifier as quote, table_name, TableState};
 
@@ -74,21 +74,17 @@ fn clean_table_start(tbl: PgRelation, batch_size: default!(i32, 10000)) -> i64 {
 /// yourself to clean inside one transaction.
 #[pg_extern(volatile, strict, parallel_unsafe)]
 fn clean_table_batch(run_id: i64) -> JsonB {
-    let run = Spi::get_one_with_args::<JsonB>(
+    let run = json_row(
         "SELECT (SELECT to_jsonb(r) || jsonb_build_object('tbl_oid', r.tbl::oid::bigint)
                    FROM customer_clean.clean_table_runs r WHERE run_id = $1 FOR UPDATE)",
         &[run_id.into()],
-    )
-    .unwrap_or_else(|e| spi_failed(FN, e))
-    .map(|j| j.0)
-    .unwrap_or_else(|| {
-        raise_with(
-            PgSqlErrorCode::ERRCODE_NO_DATA_FOUND,
-            format!("no clean_table run {run_id}"),
-            "start one with customer_clean.clean_table_start(tbl)".into(),
-            FN,
-        )
-    });
+        FN,
+        || Missing {
+            code: PgSqlErrorCode::ERRCODE_NO_DATA_FOUND,
+            message: format!("no clean_table run {run_id}"),
+            hint: "start one with customer_clean.clean_table_start(tbl)".into(),
+        },
+    );
     if !run["finished_at"].is_null() {
         return JsonB(summary(&run));
     }

@@ -21,7 +21,7 @@ use pgrx::{AllocatedByPostgres, JsonB, PgLogLevel, PgRelation, PgSqlErrorCode, P
 use serde_json::{json, Map, Value};
 
 use crate::date::today;
-use crate::error::{raise_with, spi_failed};
+use crate::error::{json_row, raise_with, spi_failed, Missing};
 use crate::journal::{self, Record};
 use crate::profile::{column_type, quote_identifier, table_name, TableState};
 
@@ -416,23 +416,19 @@ fn reject(table: &str, cleaned: &Cleaned) -> ! {
 /// result is then false). Returns whether the row is now in the table.
 #[pg_extern(volatile, parallel_unsafe)]
 fn release_quarantine(quarantine_id: i64, corrections: default!(Option<JsonB>, "NULL")) -> bool {
-    let entry = Spi::get_one_with_args::<JsonB>(
+    let entry = json_row(
         "SELECT (SELECT jsonb_build_object('tbl', tbl::oid::bigint, 'row_data', row_data, 'operation', operation,
                         'released', released_at IS NOT NULL)
                    FROM customer_clean.quarantine WHERE quarantine_id = $1 FOR UPDATE)",
         &[quarantine_id.into()],
-    )
-    .ok()
-    .flatten()
-    .map(|j| j.0);
-    let Some(entry) = entry else {
-        raise_with(
-            PgSqlErrorCode::ERRCODE_NO_DATA_FOUND,
-            format!("no quarantine entry {quarantine_id}"),
-            "see SELECT quarantine_id, tbl, row_id FROM customer_clean.quarantine WHERE released_at IS NULL".into(),
-            "release_quarantine",
-        )
-    };
+        "release_quarantine",
+        || Missing {
+            code: PgSqlErrorCode::ERRCODE_NO_DATA_FOUND,
+            message: format!("no quarantine entry {quarantine_id}"),
+            hint: "see SELECT quarantine_id, tbl, row_id FROM customer_clean.quarantine WHERE released_at IS NULL"
+                .into(),
+        },
+    );
     if entry["released"] == json!(true) {
         raise_with(
             PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE,
@@ -482,22 +478,18 @@ fn release_quarantine(quarantine_id: i64, corrections: default!(Option<JsonB>, "
 #[pg_extern(volatile, strict, parallel_unsafe)]
 fn undo_change(change_id: i64) -> bool {
     const FN: &str = "undo_change";
-    let change = Spi::get_one_with_args::<JsonB>(
+    let change = json_row(
         "SELECT (SELECT jsonb_build_object('tbl', tbl::oid::bigint, 'row_id', row_id, 'original', original,
                                            'normalized', normalized, 'undone', undone_at IS NOT NULL)
                    FROM customer_clean.changes WHERE change_id = $1 FOR UPDATE)",
         &[change_id.into()],
-    )
-    .unwrap_or_else(|e| spi_failed(FN, e))
-    .map(|j| j.0)
-    .unwrap_or_else(|| {
-        raise_with(
-            PgSqlErrorCode::ERRCODE_NO_DATA_FOUND,
-            format!("no change {change_id}"),
-            "see SELECT change_id, tbl, row_id, original FROM customer_clean.changes".into(),
-            FN,
-        )
-    });
+        FN,
+        || Missing {
+            code: PgSqlErrorCode::ERRCODE_NO_DATA_FOUND,
+            message: format!("no change {change_id}"),
+            hint: "see SELECT change_id, tbl, row_id, original FROM customer_clean.changes".into(),
+        },
+    );
     if change["undone"] == json!(true) {
         raise_with(
             PgSqlErrorCode::ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE,
@@ -516,17 +508,11 @@ fn undo_change(change_id: i64) -> bool {
     let columns: Vec<&String> = original.keys().collect();
     let current_sql =
         format!("SELECT (SELECT to_jsonb(t) FROM {table} t WHERE t.{id} = $1::text::{id_type} FOR UPDATE)");
-    let current = Spi::get_one_with_args::<JsonB>(&current_sql, &[row_id.as_str().into()])
-        .unwrap_or_else(|e| spi_failed(FN, e))
-        .map(|j| j.0)
-        .unwrap_or_else(|| {
-            raise_with(
-                PgSqlErrorCode::ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE,
-                format!("row {row_id} of {table} no longer exists, so change {change_id} cannot be undone"),
-                format!("the original values are kept in customer_clean.changes (change_id {change_id})"),
-                FN,
-            )
-        });
+    let current = json_row(&current_sql, &[row_id.as_str().into()], FN, || Missing {
+        code: PgSqlErrorCode::ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE,
+        message: format!("row {row_id} of {table} no longer exists, so change {change_id} cannot be undone"),
+        hint: format!("the original values are kept in customer_clean.changes (change_id {change_id})"),
+    });
     if let Some(c) = columns.iter().find(|c| !current.as_object().is_some_and(|o| o.contains_key(c.as_str()))) {
         raise_with(
             PgSqlErrorCode::ERRCODE_UNDEFINED_COLUMN,

@@ -50,3 +50,29 @@ impl<T, E: SqlError> OrRaise<T> for Result<T, E> {
         self.unwrap_or_else(|e| raise(e, function))
     }
 }
+
+/// What [`json_row`] raises when the query finds nothing.
+pub struct Missing {
+    pub code: PgSqlErrorCode,
+    pub message: String,
+    pub hint: String,
+}
+
+/// The jsonb that `sql` (a query returning one jsonb value, NULL when there
+/// is nothing, e.g. `SELECT (SELECT to_jsonb(r) FROM … WHERE id = $1)`)
+/// gives for `args`; raises `missing` on NULL and 38000 if the query fails.
+pub fn json_row(
+    sql: &str,
+    args: &[pgrx::datum::DatumWithOid],
+    function: &'static str,
+    missing: impl FnOnce() -> Missing,
+) -> serde_json::Value {
+    match pgrx::Spi::get_one_with_args::<pgrx::JsonB>(sql, args) {
+        Ok(Some(json)) => json.0,
+        Ok(None) => {
+            let m = missing();
+            raise_with(m.code, m.message, m.hint, function)
+        }
+        Err(e) => spi_failed(function, e),
+    }
+}
