@@ -64,6 +64,28 @@ SELECT customer_clean.undo_change(change_id) FROM customer_clean.changes
  WHERE tbl = 'ct.clients'::regclass AND row_id = '3' AND operation = 'CLEAN';
 \echo SQLSTATE :LAST_ERROR_SQLSTATE
 
+-- Cancelled in the middle (here by statement_timeout), a run keeps its
+-- committed batches; the next call resumes it and every row is cleaned and
+-- recorded exactly once.
+CREATE TABLE ct.many (id int PRIMARY KEY, full_name text);
+INSERT INTO ct.many SELECT g, 'name  ' || g FROM generate_series(1, 200000) g;
+SELECT customer_clean.register('ct.many', '{"id": "id", "name": "full_name"}');
+SET client_min_messages = warning;
+SET statement_timeout = '500ms';
+\set VERBOSITY terse
+CALL customer_clean.clean_table('ct.many', 5000) \gset
+\set VERBOSITY default
+RESET statement_timeout;
+SELECT rows_done < 200000 AS stopped_early, finished_at IS NULL AS unfinished
+  FROM customer_clean.clean_table_runs WHERE tbl = 'ct.many'::regclass;
+CALL customer_clean.clean_table('ct.many', 5000) \gset
+SET client_min_messages = notice;
+SELECT count(*) AS runs, sum(rows_done) AS rows_done, bool_and(finished_at IS NOT NULL) AS finished
+  FROM customer_clean.clean_table_runs WHERE tbl = 'ct.many'::regclass;
+SELECT count(*) FILTER (WHERE full_name = 'Name ' || id) AS cleaned, count(*) AS all_rows FROM ct.many;
+SELECT count(*) AS changes, count(DISTINCT row_id) AS rows_changed FROM customer_clean.changes
+ WHERE tbl = 'ct.many'::regclass;
+
 -- Bad arguments.
 SELECT customer_clean.clean_table_start('ct.clients', 0);
 \echo SQLSTATE :LAST_ERROR_SQLSTATE
