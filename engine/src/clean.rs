@@ -74,6 +74,13 @@ fn normalize_column(i: usize, row: &mut [Option<String>], ctx: &Context, facts: 
         };
         facts.know_phone(index, verdict);
         e164
+    } else if binding.role == Role::Country {
+        // The code is a static string: compare before allocating, as most
+        // values (every cleaned one) are already the code.
+        match crate::country::normalize_country(value) {
+            Some(code) if code != value => code.to_string(),
+            _ => return,
+        }
     } else {
         let Some(new) = normalize(binding.role, value, row, ctx, facts) else { return };
         new
@@ -89,6 +96,7 @@ fn normalize_column(i: usize, row: &mut [Option<String>], ctx: &Context, facts: 
 fn normalize(role: Role, value: &str, row: &[Option<String>], ctx: &Context, facts: &RowFacts) -> Option<String> {
     let country = || facts.country(row, ctx);
     match role {
+        // (normalize_column normalizes countries without allocating)
         Role::Country => crate::country::normalize_country(value).map(str::to_string),
         // (normalize_column normalizes phones with their verdict instead)
         Role::Phone | Role::Mobile => crate::phone::normalize_phone_in(value, facts.phone_region(row, ctx).1),

@@ -112,7 +112,7 @@ pub fn read_gender(input: &str) -> Option<&'static str> {
     if input.len() > 64 {
         return None;
     }
-    match crate::text::clean(input).to_lowercase().as_str() {
+    match crate::text::clean_cow(input).to_lowercase().as_str() {
         "m" | "male" | "man" | "男" | "男性" | "1" => Some("M"),
         "f" | "female" | "woman" | "女" | "女性" | "2" => Some("F"),
         _ => None,
@@ -307,7 +307,7 @@ fn read_number(input: &str) -> Result<Number, String> {
             input.len()
         ));
     }
-    let folded = crate::text::fold_width(input);
+    let folded = crate::text::fold_width_cow(input);
     let trimmed = folded.trim_start();
     // Spreadsheets keep long numbers as text behind a leading apostrophe.
     let trimmed = trimmed

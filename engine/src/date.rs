@@ -132,7 +132,7 @@ pub fn normalize_date(input: &str, order: DateOrder) -> Option<Date> {
     if let Some(date) = iso_date(input) {
         return date;
     }
-    let text = crate::text::clean(input);
+    let text = crate::text::clean_cow(input);
     let text = strip_time(&text);
     if text.is_empty() {
         return None;

@@ -50,8 +50,8 @@ fn unwrap(input: &str) -> Option<String> {
     if input.len() > crate::MAX_FIELD_BYTES {
         return None;
     }
-    let cleaned = crate::text::clean(input);
-    let mut s = cleaned.as_str();
+    let cleaned = crate::text::clean_cow(input);
+    let mut s: &str = &cleaned;
     if let Some(rest) = strip_prefix_ignore_case(s, "mailto:") {
         s = rest.trim_start();
     }

@@ -104,7 +104,6 @@
 //! result that would exceed [`crate::MAX_FIELD_BYTES`] (initials gain
 //! spaces) is `None` rather than a value that would itself be rejected.
 
-use crate::text::clean;
 use serde::Serialize;
 use unicode_normalization::char::is_combining_mark;
 
@@ -343,8 +342,13 @@ fn script_of(s: &str) -> &'static str {
 /// With `glue_cjk`, spaces between two CJK characters are removed here,
 /// before words are formed, so that a second pass sees the same words.
 fn prepare(input: &str, glue_cjk: bool) -> String {
-    let pre: String = input.chars().map(premap).collect();
-    let cleaned = clean(&pre);
+    // (borrowed when premap changes nothing, as for most names)
+    let pre: std::borrow::Cow<str> = if input.chars().all(|c| premap(c) == c) {
+        input.into()
+    } else {
+        input.chars().map(premap).collect::<String>().into()
+    };
+    let cleaned = crate::text::clean_cow(&pre);
     // keep only name characters, everything else is a space
     let mut kept: Vec<char> = cleaned
         .chars()
@@ -456,6 +460,13 @@ enum Tok {
 }
 
 fn suffix_of(raw: &str) -> Option<&'static str> {
+    if raw.is_ascii() {
+        // The same comparison without building the key (this runs for
+        // most words of every name; ASCII lower case is all to_lowercase
+        // does to ASCII).
+        let key = || raw.bytes().filter(|b| *b != b'.').map(|b| b.to_ascii_lowercase());
+        return SUFFIXES.iter().find(|(k, _)| key().eq(k.bytes())).map(|(_, v)| *v);
+    }
     let key: String = raw
         .chars()
         .filter(|c| *c != '.')
@@ -564,23 +575,23 @@ fn title(s: &str) -> String {
 
 /// Inner capitals typed on purpose (`DiCaprio`, `McDonald`, `LeBlanc`).
 fn is_deliberate_camel(s: &str) -> bool {
-    let cased: Vec<bool> = s
-        .chars()
-        .filter(|c| c.is_uppercase() || c.is_lowercase())
-        .map(|c| c.is_uppercase())
-        .collect();
-    if cased.len() < 3 || !cased[0] {
+    // The case of each cased letter, in order, read without collecting it.
+    let mut cased = s.chars().filter(|c| c.is_uppercase() || c.is_lowercase()).map(|c| c.is_uppercase());
+    let Some(first) = cased.next() else { return false };
+    if !first {
         return false;
     }
-    let mut camel = false;
-    for pair in cased.windows(2) {
-        match (pair[0], pair[1]) {
+    let (mut count, mut prev, mut camel) = (1usize, first, false);
+    for upper in cased {
+        count += 1;
+        match (prev, upper) {
             (true, true) => return false,
             (false, true) => camel = true,
             _ => {}
         }
+        prev = upper;
     }
-    camel
+    count >= 3 && camel
 }
 
 /// Cases one part of a word that has no `-`/`·` and no apostrophe.
@@ -627,14 +638,20 @@ fn case_segment(seg: &str) -> String {
         let mut run = String::new();
         for c in seg.chars() {
             if is_cjk(c) {
-                out.push_str(&case_run(&run));
-                run.clear();
+                // (an empty run, as between the characters of a Chinese
+                // name, cases to nothing)
+                if !run.is_empty() {
+                    out.push_str(&case_run(&run));
+                    run.clear();
+                }
                 out.push(c);
             } else {
                 run.push(c);
             }
         }
-        out.push_str(&case_run(&run));
+        if !run.is_empty() {
+            out.push_str(&case_run(&run));
+        }
         return out;
     }
     case_run(seg)
@@ -713,6 +730,14 @@ fn case_word(word: &str, lower_al: bool) -> String {
     out
 }
 
+/// Whether `lower` is in [`EAST_ASIAN_SURNAMES`]: a set lookup, as a scan
+/// of the ~150 entries (a string compare each) showed in profiles of
+/// `normalize_name`, which asks this for nearly every Latin-script name.
+fn is_east_asian_surname(lower: &str) -> bool {
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| EAST_ASIAN_SURNAMES.iter().copied().collect()).contains(lower)
+}
+
 /// Tokenizes and cases; the shared core of both public functions.
 /// `keep_cjk_spaces` keeps the typed spaces of an all-CJK name as word
 /// breaks (used by `name_parts`: `山田 太郎`).
@@ -767,7 +792,7 @@ fn analyse(input: &str, keep_cjk_spaces: bool) -> Option<(Vec<Tok>, &'static str
     let suppress = [name_words.first(), name_words.last()]
         .iter()
         .flatten()
-        .any(|w| EAST_ASIAN_SURNAMES.contains(&w.lower.as_str()));
+        .any(|w| is_east_asian_surname(&w.lower));
 
     // particles to lower-case
     let n = toks.len();

@@ -53,7 +53,7 @@ fn is_dash(c: char) -> bool {
 /// Upper-case ASCII letters and digits of the code, or `None` if it holds
 /// anything but those, spaces and dashes.
 fn compact(input: &str) -> Option<String> {
-    let folded = crate::text::fold_width(input);
+    let folded = crate::text::fold_width_cow(input);
     let mut out = String::with_capacity(folded.len());
     for c in folded.chars() {
         if c.is_whitespace() || is_dash(c) || crate::text::is_invisible(c) || c == '〒' {

@@ -91,7 +91,7 @@ fn too_long_or_blank(input: &str) -> bool {
     if input.chars().any(|c| c.is_ascii_graphic() || ('\u{4E00}'..='\u{9FFF}').contains(&c)) {
         return false;
     }
-    crate::text::clean(input).is_empty()
+    crate::text::clean_cow(input).is_empty()
 }
 
 /// Splits an address of `country` into its parts.

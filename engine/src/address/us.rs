@@ -164,9 +164,16 @@ struct Tok {
 fn tokenize(input: &str) -> Vec<Tok> {
     // Upper case and periods dropped, repeated until Unicode clean-up no
     // longer changes anything (so the output tokenizes the same again).
-    let mut s = crate::text::clean(input).replace('.', "");
+    let mut s = crate::text::clean_cow(input).replace('.', "");
     for _ in 0..4 {
-        let u = crate::text::clean(&s.to_uppercase()).replace('.', "");
+        // (the upper-case copy itself when clean-up leaves it as it is, as
+        // it nearly always does: no second copy)
+        let upper = s.to_uppercase();
+        let changed = match crate::text::clean_cow(&upper) {
+            std::borrow::Cow::Borrowed(b) if !b.contains('.') => None,
+            c => Some(c.replace('.', "")),
+        };
+        let u = changed.unwrap_or(upper);
         if u == s {
             break;
         }

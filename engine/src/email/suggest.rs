@@ -98,6 +98,11 @@ pub(super) fn domain(domain: &str) -> Option<String> {
     if domain.chars().count() > MAX_CANDIDATE {
         return None;
     }
+    // A provider's domain spelled right, the common case: nothing to
+    // suggest, and no need to build the repaired copy below.
+    if !domain.contains([' ', ',', ';']) && known(domain) {
+        return None;
+    }
     let repaired: String = domain
         .chars()
         .filter(|c| *c != ' ')
