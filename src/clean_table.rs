@@ -27,7 +27,7 @@ use serde_json::{json, Value};
 use crate::cleaning::{clean_values, record, without_cleaning_trigger};
 use crate::error::{json_row, raise_with, spi_failed, Missing};
 use crate::journal;
-use crate::profile::{column_type, quote_identifier as quote, table_name, TableState};
+use crate::profile::{quote_identifier as quote, table_name, TableState};
 
 const FN: &str = "clean_table";
 
@@ -93,10 +93,8 @@ fn clean_table_batch(run_id: i64) -> JsonB {
     let batch_size = run["batch_size"].as_i64().unwrap_or(10_000);
     let state = TableState::load(tbl, FN);
     let table = table_name(tbl);
-    let id_column = state.profile.id_column().to_string();
-    let id_index = state.layout.index(&id_column).unwrap_or(0);
-    let id_type = column_type(tbl, &id_column, FN);
-    let quoted_id = quote(&id_column);
+    let id_type = &state.id_type;
+    let quoted_id = quote(state.profile.id_column());
     let select_list: Vec<String> = state.layout.columns.iter().map(|c| format!("t.{}::text", quote(c))).collect();
     let read = format!(
         "SELECT {} FROM {table} t WHERE $1::text IS NULL OR t.{quoted_id} > $1::text::{id_type}
@@ -117,7 +115,7 @@ fn clean_table_batch(run_id: i64) -> JsonB {
             pg_sys::check_for_interrupts!();
         }
         let cleaned = clean_values(&state, &mut values);
-        let row_id = values[id_index].clone().unwrap_or_default();
+        let row_id = values[state.id_index].clone().unwrap_or_default();
         counts.rows += 1;
         counts.last_id = Some(row_id.clone());
         if cleaned.has_errors() {
@@ -136,7 +134,7 @@ fn clean_table_batch(run_id: i64) -> JsonB {
         record(state.tbl, row_id, "CLEAN", true, cleaned);
     }
     if !updates.is_empty() {
-        write_back(&state, &table, &quoted_id, &id_type, updates);
+        write_back(&state, &table, &quoted_id, updates);
     }
     journal::flush();
 
@@ -201,7 +199,6 @@ fn write_back(
     state: &TableState,
     table: &str,
     quoted_id: &str,
-    id_type: &str,
     updates: Vec<(String, Vec<(usize, String)>)>,
 ) {
     let mut columns: Vec<usize> = updates.iter().flat_map(|(_, c)| c.iter().map(|(i, _)| *i)).collect();
@@ -228,10 +225,11 @@ fn write_back(
     let params: Vec<String> = (0..=columns.len()).map(|k| format!("${}::text[]", k + 1)).collect();
     let aliases: Vec<String> = (0..columns.len()).map(|k| format!("v{k}")).collect();
     let sql = format!(
-        "UPDATE {table} t SET {} FROM unnest({}) AS u(k, {}) WHERE t.{quoted_id} = u.k::{id_type}",
+        "UPDATE {table} t SET {} FROM unnest({}) AS u(k, {}) WHERE t.{quoted_id} = u.k::{}",
         set.join(", "),
         params.join(", "),
-        aliases.join(", ")
+        aliases.join(", "),
+        state.id_type
     );
     let mut args: Vec<pgrx::datum::DatumWithOid> = vec![ids.into()];
     args.extend(values.into_iter().map(Into::into));

@@ -23,7 +23,7 @@ use serde_json::{json, Map, Value};
 use crate::date::today;
 use crate::error::{json_row, raise_with, spi_failed, Missing};
 use crate::journal::{self, Record};
-use crate::profile::{column_type, quote_identifier, table_name, TableState};
+use crate::profile::{quote_identifier, table_name, TableState};
 
 const TRIGGER_NAME: &str = "customer_clean_on_write";
 const FLUSH_TRIGGER_NAME: &str = "customer_clean_flush";
@@ -176,7 +176,7 @@ fn clean_on_write<'a>(
     let state = TableState::load(relid, "clean_on_write");
     // SAFETY: a row trigger's relation and tuples are valid while it runs.
     let tupdesc = unsafe { (*td.tg_relation).rd_att };
-    let id_attnum = state.attnums[state.layout.index(state.profile.id_column()).unwrap_or(0)];
+    let id_attnum = state.attnums[state.id_index];
     let operation = match op {
         Ok(PgTriggerOperation::Delete) => {
             let row_id = unsafe { attribute_text(td.tg_trigtuple, tupdesc, id_attnum) }.unwrap_or_default();
@@ -193,7 +193,7 @@ fn clean_on_write<'a>(
     let mut values: Vec<Option<String>> =
         state.attnums.iter().map(|&attnum| unsafe { attribute_text(raw_tuple, tupdesc, attnum) }).collect();
     let cleaned = clean_values(&state, &mut values);
-    let row_id = values[state.layout.index(state.profile.id_column()).unwrap_or(0)].clone();
+    let row_id = values[state.id_index].clone();
 
     let mode = state.on_invalid.as_deref().unwrap_or("flag");
     if cleaned.has_errors() && mode == "reject" {
@@ -208,7 +208,7 @@ fn clean_on_write<'a>(
                 row_id,
                 operation,
                 row,
-                original: originals_json(&cleaned).0,
+                original: originals_object(&cleaned),
                 problems: findings_json(&cleaned),
             },
         );
@@ -373,12 +373,9 @@ fn findings_json(cleaned: &Cleaned) -> Value {
     serde_json::to_value(&cleaned.findings).unwrap_or(Value::Array(vec![]))
 }
 
-fn originals_json(cleaned: &Cleaned) -> (Value, Value) {
-    let original: Map<String, Value> =
-        cleaned.changes.iter().map(|c| (c.column.clone(), Value::String(c.original.clone()))).collect();
-    let normalized: Map<String, Value> =
-        cleaned.changes.iter().map(|c| (c.column.clone(), Value::String(c.normalized.clone()))).collect();
-    (Value::Object(original), Value::Object(normalized))
+/// Column → value as written, for the columns cleaning changed.
+fn originals_object(cleaned: &Cleaned) -> Value {
+    Value::Object(cleaned.changes.iter().map(|c| (c.column.clone(), Value::String(c.original.clone()))).collect())
 }
 
 /// ERROR 23514 naming the first error's column and value, every problem in
@@ -503,7 +500,7 @@ fn undo_change(change_id: i64) -> bool {
     let state = TableState::load(tbl, FN);
     let table = table_name(tbl);
     let id = quote_identifier(state.profile.id_column());
-    let id_type = column_type(tbl, state.profile.id_column(), FN);
+    let id_type = &state.id_type;
     let original = change["original"].as_object().cloned().unwrap_or_default();
     let columns: Vec<&String> = original.keys().collect();
     let current_sql =

@@ -34,6 +34,8 @@ pub struct CatalogColumn {
     pub attnum: i16,
     /// Longest value a `varchar(n)` column takes, in characters.
     pub max_chars: Option<i32>,
+    /// The column's type as SQL spells it (`format_type`).
+    pub sql_type: String,
 }
 
 /// Everything known about one profiled table (or a partition of one),
@@ -47,6 +49,10 @@ pub struct TableState {
     /// Attribute number of each layout column, in layout order.
     pub attnums: Vec<i16>,
     pub max_chars: Vec<Option<i32>>,
+    /// Position of the id column in the layout, and its SQL type (for
+    /// `WHERE id = $1::text::type`).
+    pub id_index: usize,
+    pub id_type: String,
     pub on_invalid: Option<String>,
 }
 
@@ -84,7 +90,8 @@ SELECT (SELECT jsonb_build_object(
   'table_columns', (SELECT jsonb_agg(jsonb_build_object('name', a.attname, 'attnum', a.attnum,
                       'is_text', a.atttypid IN ('text'::regtype, 'varchar'::regtype),
                       'max_chars', CASE WHEN a.atttypid = 'varchar'::regtype AND a.atttypmod > 4
-                                        THEN a.atttypmod - 4 END) ORDER BY a.attnum)
+                                        THEN a.atttypmod - 4 END,
+                      'sql_type', pg_catalog.format_type(a.atttypid, a.atttypmod)) ORDER BY a.attnum)
                       FROM pg_catalog.pg_attribute a
                      WHERE a.attrelid = $1 AND a.attnum > 0 AND NOT a.attisdropped))
   FROM customer_clean.profiles p
@@ -162,6 +169,8 @@ impl TableState {
         // against these very columns above.
         let attnums = layout.columns.iter().map(|n| column(n).map_or(0, |c| c.attnum)).collect();
         let max_chars = layout.columns.iter().map(|n| column(n).and_then(|c| c.max_chars)).collect();
+        let id_index = layout.index(profile.id_column()).unwrap_or(0);
+        let id_type = column(&layout.columns[id_index]).map(|c| c.sql_type.clone()).unwrap_or_default();
         TableState {
             tbl: pg_sys::Oid::from(stored.tbl),
             profile,
@@ -169,6 +178,8 @@ impl TableState {
             rules,
             attnums,
             max_chars,
+            id_index,
+            id_type,
             on_invalid: stored.on_invalid,
         }
     }
@@ -247,17 +258,6 @@ pub fn table_name(tbl: pg_sys::Oid) -> String {
 /// `identifier` quoted for SQL (as `quote_ident` does, always quoting).
 pub fn quote_identifier(identifier: &str) -> String {
     format!("\"{}\"", identifier.replace('"', "\"\""))
-}
-
-/// The type of `column` of `tbl`, as SQL spells it (quoted as needed).
-pub fn column_type(tbl: pg_sys::Oid, column: &str, caller: &'static str) -> String {
-    Spi::get_one_with_args::<String>(
-        "SELECT format_type(atttypid, atttypmod) FROM pg_catalog.pg_attribute
-          WHERE attrelid = $1 AND attname = $2 AND NOT attisdropped",
-        &[tbl.into(), column.into()],
-    )
-    .unwrap_or_else(|e| spi_failed(caller, e))
-    .unwrap_or_else(|| spi_failed(caller, format!("column {column} not found")))
 }
 
 /// The columns of `tbl`, or an error if it is not a plain or partitioned table.
