@@ -10,62 +10,20 @@
 //! format, one line per row), so the output of two versions of the engine
 //! can be compared with `cmp`.
 
-use std::io::{BufWriter, Read, Write};
+use std::io::{BufWriter, Write};
 use std::time::Instant;
 
 use customer_clean_engine::clean::{clean_row, Cleaned};
 use customer_clean_engine::date::Date;
-use customer_clean_engine::profile::{Profile, TableColumn};
-use customer_clean_engine::rules::{default_rules, Context, RowLayout, Rule, RuleSpec};
-use serde_json::json;
+use customer_clean_engine::rules::{Context, RowLayout, Rule};
+
+mod common;
+use common::{read_csv, CleaningSetup};
 
 const DEFAULT_FILE: &str = "bench/out/customers_1000000_42.csv";
 
 /// A fixed "today", so that dumps do not depend on the day they are made.
 const TODAY: Date = Date { year: 2026, month: 11, day: 23 };
-
-/// Splits RFC 4180 CSV text into records of fields (quoted fields may hold
-/// commas, doubled quotes and line breaks).
-fn parse_csv(text: &str, max_records: usize) -> Vec<Vec<String>> {
-    let mut records = Vec::new();
-    let mut record = Vec::new();
-    let mut field = String::new();
-    let mut chars = text.chars().peekable();
-    let mut in_quotes = false;
-    while let Some(c) = chars.next() {
-        if in_quotes {
-            if c == '"' {
-                if chars.peek() == Some(&'"') {
-                    chars.next();
-                    field.push('"');
-                } else {
-                    in_quotes = false;
-                }
-            } else {
-                field.push(c);
-            }
-            continue;
-        }
-        match c {
-            '"' => in_quotes = true,
-            ',' => record.push(std::mem::take(&mut field)),
-            '\r' => {}
-            '\n' => {
-                record.push(std::mem::take(&mut field));
-                records.push(std::mem::take(&mut record));
-                if records.len() == max_records {
-                    return records;
-                }
-            }
-            _ => field.push(c),
-        }
-    }
-    if !field.is_empty() || !record.is_empty() {
-        record.push(field);
-        records.push(record);
-    }
-    records
-}
 
 fn main() {
     let mut rows_wanted = 200_000usize;
@@ -84,57 +42,10 @@ fn main() {
             other => panic!("unknown argument {other}; use --rows N, --file CSV, --dump FILE"),
         }
     }
-    // Run from the workspace root or from engine/.
-    let path = if std::path::Path::new(&file).exists() { file.clone() } else { format!("../{file}") };
-    // Read only as much of the (185 MB) file as the rows need, roughly.
-    let mut text = String::new();
-    std::fs::File::open(&path)
-        .unwrap_or_else(|e| panic!("{path}: {e}"))
-        .take((rows_wanted as u64 + 1) * 400 + 1_000_000)
-        .read_to_string(&mut text)
-        .or_else(|_| {
-            // cut in the middle of a UTF-8 sequence: read the whole file
-            text.clear();
-            std::fs::File::open(&path).and_then(|mut f| f.read_to_string(&mut text))
-        })
-        .expect("read CSV");
-    let mut records = parse_csv(&text, rows_wanted + 1);
-    drop(text);
-    let header = records.remove(0);
-    if records.len() < rows_wanted {
-        eprintln!("only {} rows in {path}", records.len());
-    }
-    records.truncate(rows_wanted);
-
-    // The table as the catalog describes it and the profile register() stores.
-    let table_columns: Vec<TableColumn> = header
-        .iter()
-        .map(|name| TableColumn {
-            name: name.clone(),
-            is_text: !matches!(name.as_str(), "id" | "true_entity_id" | "household_id" | "updated_at"),
-        })
-        .collect();
-    let columns = json!({"id": "id", "name": "full_name", "phone": "phone", "email": "email",
-        "address": "address", "country": "country", "postcode": "postcode", "birth_date": "birth_date",
-        "gender": "gender", "national_id": "national_id", "source": "source_system", "updated_at": "updated_at"});
-    let options = json!({"default_region": "CN", "date_order": "DMY"});
-    let profile = Profile::parse(&columns, &options, &table_columns).expect("profile");
-    let specs: Vec<RuleSpec> = default_rules(&profile)
-        .into_iter()
-        .enumerate()
-        .map(|(i, (column, kind, params, severity))| RuleSpec {
-            rule_id: i as i64 + 1,
-            column,
-            kind: kind.to_string(),
-            params,
-            severity: severity.as_str().to_string(),
-            message: None,
-        })
-        .collect();
-    let layout = RowLayout::new(&profile, &specs);
-    let names: Vec<String> = table_columns.iter().map(|c| c.name.clone()).collect();
-    let rules: Vec<Rule> = specs.iter().map(|s| Rule::compile(s, &profile, &layout, &names).expect("rule")).collect();
-    let ctx = Context { profile: &profile, layout: &layout, today: TODAY };
+    let (header, records) = read_csv(&file, rows_wanted);
+    let setup = CleaningSetup::new(&header);
+    let (layout, rules) = (&setup.layout, &setup.rules);
+    let ctx = Context { profile: &setup.profile, layout, today: TODAY };
 
     // Rows in layout order; an empty CSV field is NULL.
     let positions: Vec<usize> = layout
@@ -154,7 +65,7 @@ fn main() {
     drop(records);
 
     if breakdown_wanted {
-        breakdown(&rows, &layout, &rules, &ctx);
+        breakdown(&rows, layout, rules, &ctx);
     }
 
     // Timed passes over fresh copies of the rows (clean_row changes them);
@@ -171,7 +82,7 @@ fn main() {
         (errors, changes) = (0, 0);
         let start = Instant::now();
         for row in work.iter_mut() {
-            let cleaned = clean_row(row, &rules, &ctx);
+            let cleaned = clean_row(row, rules, &ctx);
             errors += cleaned.has_errors() as usize;
             changes += cleaned.changes.len();
             if keep {

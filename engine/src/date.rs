@@ -88,6 +88,19 @@ impl Date {
         };
         (day <= days).then_some(Date { year, month: month as u8, day: day as u8 })
     }
+
+    /// Days since 1970-01-01 (negative before), for date differences.
+    /// Howard Hinnant's `days_from_civil`: exact for the proleptic
+    /// Gregorian calendar, no table, no loop.
+    pub fn days_since_epoch(self) -> i64 {
+        let (m, d) = (i64::from(self.month), i64::from(self.day));
+        let y = i64::from(self.year) - i64::from(m <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
 }
 
 const MONTHS: [&str; 12] = [
@@ -258,6 +271,16 @@ fn from_numbers(a: (u32, usize), b: (u32, usize), c: (u32, usize), order: DateOr
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn days_since_epoch() {
+        let d = |y, m, dd| Date::new(y, m, dd).unwrap().days_since_epoch();
+        assert_eq!(d(1970, 1, 1), 0);
+        assert_eq!(d(2000, 3, 1), 11_017);
+        assert_eq!(d(1969, 12, 31), -1);
+        assert_eq!(d(2024, 3, 1) - d(2024, 2, 28), 2);
+        assert_eq!(d(1, 1, 1), -719_162);
+    }
     use proptest::prelude::*;
 
     #[test]

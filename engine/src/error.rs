@@ -17,6 +17,8 @@ pub enum ErrorClass {
     UndefinedColumn,
     /// A row breaks the table's cleaning rules (23514).
     CheckViolation,
+    /// Something must be done first, e.g. train a model (55000).
+    ObjectNotInPrerequisiteState,
 }
 
 /// Implemented by every engine error so the SQL layer can report it.

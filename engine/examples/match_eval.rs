@@ -1,0 +1,194 @@
+//! Accuracy and speed of the matching engine alone on the generated
+//! customers (bench/gen_customers.py), for tuning the model without a
+//! database: cleans each row as the trigger would, trains, dedupes, and
+//! prints pairwise precision, recall and F1 against `true_entity_id`, the
+//! blocking recall, and look-alike household pairs merged by mistake.
+//!
+//! ```text
+//! cargo run --release -p customer_clean_engine --example match_eval -- [--rows N] [--file CSV] [--weights]
+//! ```
+//! The in-database benchmark with Splink side by side is bench/match.sh.
+
+use std::collections::{HashMap, HashSet};
+use std::time::Instant;
+
+use customer_clean_engine::clean::clean_row;
+use customer_clean_engine::date::Date;
+use customer_clean_engine::matching::dedupe::{self, DedupeOptions};
+use customer_clean_engine::matching::model::NameFrequency;
+use customer_clean_engine::matching::{blocking, parallel, Model, RecordSchema, TrainOptions};
+use customer_clean_engine::rules::Context;
+
+mod common;
+use common::{read_csv, CleaningSetup};
+
+const TODAY: Date = Date { year: 2026, month: 11, day: 23 };
+
+fn pairs_of(n: u64) -> u64 {
+    n * n.saturating_sub(1) / 2
+}
+
+fn main() {
+    let mut rows_wanted = 100_000usize;
+    let mut file = "bench/out/customers_1000000_42.csv".to_string();
+    let mut show_weights = false;
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--rows" => rows_wanted = args.next().and_then(|n| n.parse().ok()).expect("--rows N"),
+            "--file" => file = args.next().expect("--file CSV"),
+            "--weights" => show_weights = true,
+            other => panic!("unknown argument {other}; use --rows N, --file CSV, --weights"),
+        }
+    }
+    let (header, csv) = read_csv(&file, rows_wanted);
+    let col = |name: &str| header.iter().position(|h| h == name).expect(name);
+    let (entity_col, household_col) = (col("true_entity_id"), col("household_id"));
+    let setup = CleaningSetup::new(&header);
+    let ctx = Context { profile: &setup.profile, layout: &setup.layout, today: TODAY };
+    let threads = parallel::thread_count(0);
+
+    let t = Instant::now();
+    let positions: Vec<usize> = setup.layout.columns.iter().map(|c| col(c)).collect();
+    let cleaned: Vec<Vec<Option<String>>> = parallel::map(
+        &csv,
+        threads,
+        10_000,
+        |r| {
+            let mut row: Vec<Option<String>> =
+                positions.iter().map(|&p| r.get(p).filter(|v| !v.is_empty()).cloned()).collect();
+            clean_row(&mut row, &setup.rules, &ctx);
+            row
+        },
+        &mut |_| {},
+    );
+    let schema = RecordSchema::from_profile(&setup.profile, TODAY);
+    let role_pos: Vec<usize> = schema
+        .roles
+        .iter()
+        .map(|r| setup.layout.index(&setup.profile.column(*r).unwrap().column).unwrap())
+        .collect();
+    let records = parallel::map(
+        &cleaned,
+        threads,
+        10_000,
+        |row| {
+            let values: Vec<Option<&str>> = role_pos.iter().map(|&i| row[i].as_deref()).collect();
+            schema.record(&values)
+        },
+        &mut |_| {},
+    );
+    let prepare_s = t.elapsed().as_secs_f64();
+
+    let mut quiet = |_: &str, _: usize, _: usize| {};
+    let t = Instant::now();
+    let model = Model::train(&records, &schema.fields(), 1, &TrainOptions::default(), &mut quiet).expect("train");
+    let train_s = t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    let opts = DedupeOptions::default();
+    let mut result = dedupe::dedupe(&records, &model, 1, &opts, &HashSet::new(), &mut quiet);
+    let review = result.review_pairs(&HashSet::new());
+    let dedupe_s = t.elapsed().as_secs_f64();
+
+    if show_weights {
+        println!("prior {:.3e}; training {:?}", model.prior, model.training);
+        for f in &model.fields {
+            for l in &f.levels {
+                println!("  {:12} {:22} m={:.5} u={:.3e} w={:+.2}", f.field.as_str(), l.level, l.m, l.u, l.weight);
+            }
+        }
+    }
+
+    // Pairwise scores from the cross-tab of (cluster, entity).
+    let entity: Vec<&str> = csv.iter().map(|r| r[entity_col].as_str()).collect();
+    let household: Vec<&str> = csv.iter().map(|r| r[household_col].as_str()).collect();
+    let root = &result.clustering.root;
+    let mut by_entity: HashMap<&str, u64> = HashMap::new();
+    let mut by_cluster: HashMap<u32, u64> = HashMap::new();
+    let mut by_both: HashMap<(u32, &str), u64> = HashMap::new();
+    for (i, e) in entity.iter().enumerate() {
+        *by_entity.entry(e).or_default() += 1;
+        *by_cluster.entry(root[i]).or_default() += 1;
+        *by_both.entry((root[i], e)).or_default() += 1;
+    }
+    let true_pairs: u64 = by_entity.values().map(|n| pairs_of(*n)).sum();
+    let predicted: u64 = by_cluster.values().map(|n| pairs_of(*n)).sum();
+    let tp: u64 = by_both.values().map(|n| pairs_of(*n)).sum();
+    let precision = tp as f64 / predicted.max(1) as f64;
+    let recall = tp as f64 / true_pairs.max(1) as f64;
+    let f1 = 2.0 * precision * recall / (precision + recall).max(f64::MIN_POSITIVE);
+
+    // Blocking recall: true pairs that share a match key.
+    let (candidates, _) = blocking::candidate_pairs(&result.keys, model.max_block_size);
+    let candidate_set: HashSet<(u32, u32)> = candidates.into_iter().collect();
+    let mut members: HashMap<&str, Vec<u32>> = HashMap::new();
+    for (i, e) in entity.iter().enumerate() {
+        members.entry(e).or_default().push(i as u32);
+    }
+    let mut blocked_true = 0u64;
+    let fields = model.field_list();
+    // Level counts of the true pairs: the m-probabilities EM should find.
+    let show = std::env::var("MATCH_EVAL_SHOW").ok();
+    let mut shown = 0;
+    let mut true_levels: Vec<Vec<u64>> = fields.iter().map(|f| vec![0; f.levels().len()]).collect();
+    for m in members.values() {
+        for (x, a) in m.iter().enumerate() {
+            for b in &m[x + 1..] {
+                blocked_true += candidate_set.contains(&(*a.min(b), *a.max(b))) as u64;
+                for (i, f) in fields.iter().enumerate() {
+                    let l = f.compare(&records[*a as usize], &records[*b as usize]) as usize;
+                    true_levels[i][l] += 1;
+                    // MATCH_EVAL_SHOW=birth_date:different prints such true pairs.
+                    if show.as_deref() == Some(&format!("{}:{}", f.as_str(), f.levels()[l])) && shown < 15 {
+                        shown += 1;
+                        println!("    {:?}\n    {:?}", csv[*a as usize], csv[*b as usize]);
+                    }
+                }
+            }
+        }
+    }
+    if show_weights {
+        for (i, f) in fields.iter().enumerate() {
+            let known: u64 = true_levels[i][1..].iter().sum();
+            let shares: Vec<String> = f.levels()[1..]
+                .iter()
+                .zip(&true_levels[i][1..])
+                .map(|(l, c)| format!("{l}={:.4}", *c as f64 / known.max(1) as f64))
+                .collect();
+            println!("  true m {:12} {}", f.as_str(), shares.join(" "));
+        }
+    }
+    // Household members merged by mistake.
+    let mut household_fp = 0u64;
+    let mut fp_shown = 0;
+    let mut by_cluster_members: HashMap<u32, Vec<usize>> = HashMap::new();
+    for (i, r) in root.iter().enumerate() {
+        by_cluster_members.entry(*r).or_default().push(i);
+    }
+    for m in by_cluster_members.values().filter(|m| m.len() > 1) {
+        for (x, a) in m.iter().enumerate() {
+            for b in &m[x + 1..] {
+                household_fp += (entity[*a] != entity[*b] && household[*a] == household[*b]) as u64;
+                // MATCH_EVAL_FP=1 prints false pairs with the model's view.
+                if entity[*a] != entity[*b] && std::env::var("MATCH_EVAL_FP").is_ok() && fp_shown < 12 {
+                    fp_shown += 1;
+                    let ex = model.explain(&records[*a], &records[*b], &NameFrequency::Model);
+                    let levels: Vec<String> =
+                        ex.fields.iter().map(|f| format!("{}={}({:+.1})", f.field.as_str(), f.level, f.weight)).collect();
+                    println!("FP p={:.4} {}\n    {:?}\n    {:?}", ex.probability, levels.join(" "), csv[*a], csv[*b]);
+                }
+            }
+        }
+    }
+    println!(
+        "{{\"rows\": {}, \"prepare_s\": {prepare_s:.2}, \"train_s\": {train_s:.2}, \"dedupe_s\": {dedupe_s:.2}, \
+         \"precision\": {precision:.5}, \"recall\": {recall:.5}, \"f1\": {f1:.5}, \"true_pairs\": {true_pairs}, \
+         \"predicted_pairs\": {predicted}, \"tp\": {tp}, \"blocking_recall\": {:.5}, \"candidate_pairs\": {}, \
+         \"household_false_pairs\": {household_fp}, \"review_pairs\": {}, \"refused_links\": {}}}",
+        records.len(),
+        blocked_true as f64 / true_pairs.max(1) as f64,
+        candidate_set.len(),
+        review.len(),
+        result.clustering.refused.len(),
+    );
+}

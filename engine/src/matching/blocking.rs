@@ -1,0 +1,170 @@
+//! Match keys: which rows are worth comparing.
+//!
+//! Comparing every pair of a million rows is 5·10¹¹ comparisons; comparing
+//! only rows that share a match key is a few million. A row's keys are
+//! 64-bit hashes of one identifying value each (its E.164 phone, e-mail
+//! key, ID number, name with birth year, …), tagged with the key's kind
+//! and the table, so keys of different kinds or tables never collide by
+//! construction. They are stored per row in `customer_clean.match_keys`
+//! and indexed, so `match_row` finds candidates with one index scan.
+
+use super::record::Record;
+
+/// The kinds of match key, each a blocking rule "same X".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+enum KeyKind {
+    Phone = 1,
+    Email = 2,
+    NationalId = 3,
+    NameBirthYear = 4,
+    NamePostcode = 5,
+    SoundBirthYear = 6,
+    BirthDatePostcode = 7,
+    BirthDateFamilyInitial = 8,
+}
+
+/// Rows sharing a key with more rows than this are not compared through
+/// that key: the value is a placeholder or far too common to identify
+/// anyone (a shop's phone number typed for every walk-in customer).
+pub const DEFAULT_MAX_BLOCK: usize = 200;
+
+/// The match keys of one record; `salt` is the table's identity (its oid),
+/// so the same value in two tables gives two keys.
+pub fn match_keys(r: &Record, salt: u64) -> Vec<i64> {
+    let mut keys = Vec::with_capacity(8);
+    let mut add = |kind: KeyKind, parts: &[&[u8]]| keys.push(hash(salt, kind, parts));
+    for p in &r.phones {
+        add(KeyKind::Phone, &[p.as_bytes()]);
+    }
+    if let Some(e) = &r.email_key {
+        add(KeyKind::Email, &[e.as_bytes()]);
+    }
+    if let Some(id) = &r.national_id {
+        add(KeyKind::NationalId, &[id.as_bytes()]);
+    }
+    let year = r.birth.map(|d| d.year.to_le_bytes());
+    let birth = r.birth.map(|d| d.days_since_epoch().to_le_bytes());
+    if let Some(name) = &r.name {
+        let key = name.key();
+        if let Some(y) = &year {
+            add(KeyKind::NameBirthYear, &[key.as_bytes(), y]);
+            let sound = name.phonetic_key();
+            if !sound.is_empty() {
+                add(KeyKind::SoundBirthYear, &[sound.as_bytes(), y]);
+            }
+        }
+        if let Some(pc) = &r.postcode {
+            add(KeyKind::NamePostcode, &[key.as_bytes(), pc.as_bytes()]);
+        }
+        if let (Some(b), Some(initials)) = (&birth, name_initials(name.tokens())) {
+            add(KeyKind::BirthDateFamilyInitial, &[b, initials.as_bytes()]);
+        }
+    }
+    if let (Some(b), Some(pc)) = (&birth, &r.postcode) {
+        add(KeyKind::BirthDatePostcode, &[b, pc.as_bytes()]);
+    }
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
+
+/// The sorted first letters of the name's tokens: survives a typo anywhere
+/// but in a first letter, and any word order.
+fn name_initials(tokens: &[String]) -> Option<String> {
+    let mut initials: Vec<char> = tokens.iter().filter_map(|t| t.chars().next()).collect();
+    if initials.is_empty() {
+        return None;
+    }
+    initials.sort_unstable();
+    Some(initials.into_iter().collect())
+}
+
+/// FNV-1a, 64 bits, over the salt, the kind and the parts (each followed
+/// by a 0xFF byte, which UTF-8 never contains, so part boundaries count).
+/// Written out because stored keys must hash the same in every future
+/// build, which std's `DefaultHasher` does not promise.
+fn hash(salt: u64, kind: KeyKind, parts: &[&[u8]]) -> i64 {
+    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
+    let mut h = OFFSET;
+    let mut eat = |b: u8| {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(PRIME);
+    };
+    salt.to_le_bytes().into_iter().for_each(&mut eat);
+    eat(kind as u8);
+    for part in parts {
+        part.iter().copied().for_each(&mut eat);
+        eat(0xFF);
+    }
+    h as i64
+}
+
+/// What blocking did, for the run's report.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct BlockingStats {
+    pub keys: usize,
+    pub pairs: usize,
+    /// Keys shared by more than `max_block` rows, not used.
+    pub oversized_blocks: usize,
+}
+
+/// Every pair `(i, j)`, `i < j`, of rows sharing at least one key, each
+/// once, sorted; `keys[i]` are the keys of row `i`.
+pub fn candidate_pairs(keys: &[Vec<i64>], max_block: usize) -> (Vec<(u32, u32)>, BlockingStats) {
+    let mut entries: Vec<(i64, u32)> = Vec::with_capacity(keys.iter().map(Vec::len).sum());
+    for (i, ks) in keys.iter().enumerate() {
+        entries.extend(ks.iter().map(|k| (*k, i as u32)));
+    }
+    entries.sort_unstable();
+    let mut stats = BlockingStats { keys: entries.len(), ..BlockingStats::default() };
+    let mut pairs: Vec<u64> = Vec::new();
+    for block in entries.chunk_by(|a, b| a.0 == b.0) {
+        if block.len() > max_block {
+            stats.oversized_blocks += 1;
+            continue;
+        }
+        for (x, a) in block.iter().enumerate() {
+            for b in &block[x + 1..] {
+                // Entries of one key are sorted by row, so a.1 < b.1
+                // (a row's keys are distinct, so never equal).
+                pairs.push(u64::from(a.1) << 32 | u64::from(b.1));
+            }
+        }
+    }
+    drop(entries);
+    pairs.sort_unstable();
+    pairs.dedup();
+    stats.pairs = pairs.len();
+    (pairs.into_iter().map(|p| ((p >> 32) as u32, p as u32)).collect(), stats)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pairs_are_unique_and_ordered() {
+        let keys = vec![vec![1, 2], vec![1], vec![2, 3], vec![3], vec![9]];
+        let (pairs, stats) = candidate_pairs(&keys, 10);
+        assert_eq!(pairs, vec![(0, 1), (0, 2), (2, 3)]);
+        assert_eq!(stats, BlockingStats { keys: 7, pairs: 3, oversized_blocks: 0 });
+        let (pairs, stats) = candidate_pairs(&keys, 1);
+        assert!(pairs.is_empty());
+        assert_eq!(stats.oversized_blocks, 3);
+    }
+
+    #[test]
+    fn keys_depend_on_table_and_kind() {
+        let r = Record { phones: vec!["+8613800138000".into()], email_key: Some("+8613800138000".into()), ..Record::default() };
+        let a = match_keys(&r, 1);
+        assert_eq!(a.len(), 2, "same text as phone and as e-mail are two keys");
+        assert_ne!(a, match_keys(&r, 2));
+        assert_eq!(a, match_keys(&r, 1));
+        // FNV-1a is fixed forever: this value must never change.
+        // Stored keys are compared with keys computed by later builds, so
+        // the hash is pinned (value computed independently in Python).
+        assert_eq!(hash(0, KeyKind::Phone, &[b"+8613800138000"]), -1_267_026_956_273_423_322);
+    }
+}

@@ -1,0 +1,199 @@
+//! From scored pairs to clusters of rows that are one customer.
+//!
+//! Plain connected components chain: A–B strong, C–D strong and one weak or
+//! wrong B–C link make {A, B, C, D} one "customer". Here pairs are taken
+//! strongest first and two clusters are joined only when the whole of them
+//! agrees:
+//! 1. no member of one has a hard conflict with a member of the other (two
+//!    different ID numbers, birth dates more than a year apart: one person
+//!    has one of each) — this also keeps look-alike households apart when a
+//!    shared phone and address made a pair look strong;
+//! 2. no pair across them was rejected by a steward;
+//! 3. when both clusters already have several members, the mean probability
+//!    of all pairs across them reaches `min_cross_probability`, so a single
+//!    link cannot glue two groups that otherwise do not match;
+//! 4. the result has at most `max_cluster_size` rows.
+//!
+//! A pair refused for any of these is reported, so it can go to review.
+
+/// A scored pair of rows (indexes into the records).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Edge {
+    pub a: u32,
+    pub b: u32,
+    pub probability: f64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClusterOptions {
+    pub min_cross_probability: f64,
+    pub max_cluster_size: usize,
+}
+
+impl Default for ClusterOptions {
+    fn default() -> Self {
+        ClusterOptions { min_cross_probability: 0.5, max_cluster_size: 1000 }
+    }
+}
+
+/// Why a pair above the threshold did not join its rows' clusters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// Members disagree on something a person has one of (the field).
+    Conflict(&'static str),
+    /// A steward said a pair across the clusters is not one customer.
+    Rejected,
+    /// The clusters as wholes do not match well enough.
+    WeakAcross,
+    TooLarge,
+    /// Only contact details agree (phone, address), nothing personal.
+    NothingPersonal,
+}
+
+impl Refusal {
+    pub fn as_str(self) -> String {
+        match self {
+            Refusal::Conflict(field) => format!("conflicting {field}"),
+            Refusal::Rejected => "a pair across the clusters was rejected".into(),
+            Refusal::WeakAcross => "the clusters do not match as a whole".into(),
+            Refusal::TooLarge => "the cluster would be too large".into(),
+            Refusal::NothingPersonal => "only contact details agree (phone, address), no name, birth date, ID or e-mail".into(),
+        }
+    }
+}
+
+/// The clusters: `root[i]` is the representative row of row `i`'s cluster
+/// (itself for a row alone), `refused` the pairs kept apart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Clustering {
+    pub root: Vec<u32>,
+    pub refused: Vec<(Edge, Refusal)>,
+}
+
+impl Clustering {
+    /// Rows in clusters of at least two, as (row, representative), by row.
+    pub fn members(&self) -> Vec<(u32, u32)> {
+        let mut size = vec![0u32; self.root.len()];
+        for r in &self.root {
+            size[*r as usize] += 1;
+        }
+        self.root
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| size[**r as usize] > 1)
+            .map(|(i, r)| (i as u32, *r))
+            .collect()
+    }
+}
+
+/// Clusters `n` rows from `edges` (all above the match threshold).
+/// `conflict(a, b)` names a hard disagreement of two rows, `probability`
+/// scores any two rows, `rejected(a, b)` tells a steward's "not the same".
+pub fn cluster(
+    n: usize,
+    mut edges: Vec<Edge>,
+    opts: &ClusterOptions,
+    conflict: &dyn Fn(u32, u32) -> Option<&'static str>,
+    probability: &dyn Fn(u32, u32) -> f64,
+    rejected: &dyn Fn(u32, u32) -> bool,
+) -> Clustering {
+    edges.sort_unstable_by(|x, y| {
+        y.probability.total_cmp(&x.probability).then(x.a.cmp(&y.a)).then(x.b.cmp(&y.b))
+    });
+    let mut root: Vec<u32> = (0..n as u32).collect();
+    let mut members: Vec<Vec<u32>> = (0..n as u32).map(|i| vec![i]).collect();
+    let mut refused = Vec::new();
+    for e in edges {
+        let (ra, rb) = (root[e.a as usize], root[e.b as usize]);
+        if ra == rb {
+            continue;
+        }
+        let (ma, mb) = (&members[ra as usize], &members[rb as usize]);
+        let refusal = if ma.len() + mb.len() > opts.max_cluster_size {
+            Some(Refusal::TooLarge)
+        } else {
+            cross_check(ma, mb, opts, conflict, probability, rejected)
+        };
+        if let Some(r) = refusal {
+            refused.push((e, r));
+            continue;
+        }
+        // Union by size: move the smaller cluster's members.
+        let (big, small) = if ma.len() >= mb.len() { (ra, rb) } else { (rb, ra) };
+        let moved = std::mem::take(&mut members[small as usize]);
+        for m in &moved {
+            root[*m as usize] = big;
+        }
+        members[big as usize].extend(moved);
+    }
+    Clustering { root, refused }
+}
+
+fn cross_check(
+    ma: &[u32],
+    mb: &[u32],
+    opts: &ClusterOptions,
+    conflict: &dyn Fn(u32, u32) -> Option<&'static str>,
+    probability: &dyn Fn(u32, u32) -> f64,
+    rejected: &dyn Fn(u32, u32) -> bool,
+) -> Option<Refusal> {
+    for a in ma {
+        for b in mb {
+            if let Some(field) = conflict(*a, *b) {
+                return Some(Refusal::Conflict(field));
+            }
+            if rejected(*a, *b) {
+                return Some(Refusal::Rejected);
+            }
+        }
+    }
+    if ma.len() > 1 && mb.len() > 1 {
+        let sum: f64 = ma.iter().flat_map(|a| mb.iter().map(|b| probability(*a, *b))).sum();
+        if sum / ((ma.len() * mb.len()) as f64) < opts.min_cross_probability {
+            return Some(Refusal::WeakAcross);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn e(a: u32, b: u32, p: f64) -> Edge {
+        Edge { a, b, probability: p }
+    }
+
+    #[test]
+    fn a_weak_link_does_not_chain_two_strong_clusters() {
+        // {0,1} and {2,3} are strong; 1–2 is just above the threshold but
+        // the other cross pairs are hopeless.
+        let edges = vec![e(0, 1, 0.99), e(2, 3, 0.99), e(1, 2, 0.91)];
+        let prob = |a: u32, b: u32| if (a.min(b), a.max(b)) == (1, 2) { 0.91 } else { 0.01 };
+        let c = cluster(4, edges, &ClusterOptions::default(), &|_, _| None, &prob, &|_, _| false);
+        assert_eq!(c.members(), vec![(0, 0), (1, 0), (2, 2), (3, 2)]);
+        assert_eq!(c.refused, vec![(e(1, 2, 0.91), Refusal::WeakAcross)]);
+    }
+
+    #[test]
+    fn conflicts_and_rejections_keep_rows_apart() {
+        let edges = vec![e(0, 1, 0.99), e(1, 2, 0.95), e(3, 4, 0.97)];
+        let conflict = |a: u32, b: u32| ((a.min(b), a.max(b)) == (0, 2)).then_some("national_id");
+        let rejected = |a: u32, b: u32| (a.min(b), a.max(b)) == (3, 4);
+        let c = cluster(5, edges, &ClusterOptions::default(), &conflict, &|_, _| 1.0, &rejected);
+        assert_eq!(c.members(), vec![(0, 0), (1, 0)]);
+        assert_eq!(
+            c.refused,
+            vec![(e(3, 4, 0.97), Refusal::Rejected), (e(1, 2, 0.95), Refusal::Conflict("national_id"))]
+        );
+    }
+
+    #[test]
+    fn size_limit() {
+        let edges = vec![e(0, 1, 0.99), e(1, 2, 0.98)];
+        let opts = ClusterOptions { max_cluster_size: 2, ..ClusterOptions::default() };
+        let c = cluster(3, edges, &opts, &|_, _| None, &|_, _| 1.0, &|_, _| false);
+        assert_eq!(c.members(), vec![(0, 0), (1, 0)]);
+        assert_eq!(c.refused[0].1, Refusal::TooLarge);
+    }
+}

@@ -1,0 +1,270 @@
+//! The comparisons of a pair of records and their agreement levels.
+//!
+//! Each [`Field`] compares one aspect of two records and answers with a
+//! level: 0 is always `null` (one side has no value: no evidence either
+//! way), then from the strongest agreement down to `different`. The model
+//! learns one m- and one u-probability per level. Levels are ordered and
+//! the first that holds wins, as in Splink's comparison levels.
+//!
+//! Address, postcode and city form one comparison (`location`) on purpose:
+//! people living together share all three, and counting them as three
+//! independent agreements would outweigh a different name, birth date and
+//! ID — the look-alike household problem.
+
+use serde::{Deserialize, Serialize};
+
+use super::tmp_name::{damerau_levenshtein, jaro_winkler};
+use crate::date::Date;
+
+use super::record::Record;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    Name,
+    Phone,
+    Email,
+    BirthDate,
+    NationalId,
+    Location,
+    Gender,
+}
+
+/// Jaro–Winkler bands of the name and address levels.
+const NAME_HIGH: f64 = 0.92;
+const NAME_MID: f64 = 0.80;
+const ADDRESS_HIGH: f64 = 0.92;
+const ADDRESS_MID: f64 = 0.80;
+/// Jaro–Winkler of the local parts above which two e-mails are "similar".
+const EMAIL_LOCAL: f64 = 0.88;
+
+impl Field {
+    pub const ALL: [Field; 7] =
+        [Field::Name, Field::Phone, Field::Email, Field::BirthDate, Field::NationalId, Field::Location, Field::Gender];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Field::Name => "name",
+            Field::Phone => "phone",
+            Field::Email => "email",
+            Field::BirthDate => "birth_date",
+            Field::NationalId => "national_id",
+            Field::Location => "location",
+            Field::Gender => "gender",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Field> {
+        Field::ALL.into_iter().find(|f| f.as_str() == name)
+    }
+
+    /// The names of the levels, index = level; 0 is `null`, the last is
+    /// `different`.
+    pub fn levels(self) -> &'static [&'static str] {
+        match self {
+            Field::Name => &["null", "same_name", "same_sound", "similar_0.92", "similar_0.80", "different"],
+            Field::Phone => &["null", "same_number", "same_last_8_digits", "different"],
+            Field::Email => &["null", "same_mailbox", "similar_local_part", "different"],
+            Field::BirthDate => {
+                &["null", "same_date", "same_year_month", "day_month_swapped", "within_a_year", "different"]
+            }
+            Field::NationalId => &["null", "same_id", "one_edit", "different"],
+            Field::Location => &[
+                "null",
+                "same_address",
+                "similar_address_0.92",
+                "similar_address_0.80",
+                "same_postcode",
+                "same_city",
+                "different",
+            ],
+            Field::Gender => &["null", "same", "different"],
+        }
+    }
+
+    /// The level `a` and `b` agree at.
+    pub fn compare(self, a: &Record, b: &Record) -> u8 {
+        match self {
+            Field::Name => match (&a.name, &b.name) {
+                (Some(x), Some(y)) => {
+                    if x.key() == y.key() {
+                        1
+                    } else if x.phonetic_key() == y.phonetic_key() && !x.phonetic_key().is_empty() {
+                        2
+                    } else {
+                        let s = x.similarity(y);
+                        if s >= NAME_HIGH {
+                            3
+                        } else if s >= NAME_MID {
+                            4
+                        } else {
+                            5
+                        }
+                    }
+                }
+                _ => 0,
+            },
+            Field::Phone => {
+                if a.phones.is_empty() || b.phones.is_empty() {
+                    0
+                } else if a.phones.iter().any(|p| b.phones.contains(p)) {
+                    1
+                } else if a.phones.iter().any(|p| b.phones.iter().any(|q| last_8(p) == last_8(q))) {
+                    2
+                } else {
+                    3
+                }
+            }
+            Field::Email => match (&a.email_key, &b.email_key) {
+                (Some(x), Some(y)) => {
+                    if x == y {
+                        1
+                    } else if jaro_winkler(local_part(x), local_part(y)) >= EMAIL_LOCAL {
+                        2
+                    } else {
+                        3
+                    }
+                }
+                _ => 0,
+            },
+            Field::BirthDate => match (a.birth, b.birth) {
+                (Some(x), Some(y)) => birth_level(x, y),
+                _ => 0,
+            },
+            Field::NationalId => match (&a.national_id, &b.national_id) {
+                (Some(x), Some(y)) => {
+                    if x == y {
+                        1
+                    } else if x.len() == y.len() && damerau_levenshtein(x, y) <= 1 {
+                        2
+                    } else {
+                        3
+                    }
+                }
+                _ => 0,
+            },
+            Field::Location => location_level(a, b),
+            Field::Gender => match (a.gender, b.gender) {
+                (Some(x), Some(y)) => {
+                    if x == y {
+                        1
+                    } else {
+                        2
+                    }
+                }
+                _ => 0,
+            },
+        }
+    }
+
+    /// Whether `level` is a hard disagreement on something a person has
+    /// only one of (a different ID number, a birth date more than a year
+    /// off). Clustering never puts two such records in one cluster.
+    pub fn is_conflict(self, level: u8) -> bool {
+        matches!(self, Field::NationalId | Field::BirthDate) && level as usize == self.levels().len() - 1
+    }
+}
+
+fn last_8(e164: &str) -> &str {
+    &e164[e164.len().saturating_sub(8)..]
+}
+
+fn local_part(key: &str) -> &str {
+    key.rsplit_once('@').map_or(key, |(l, _)| l)
+}
+
+fn birth_level(x: Date, y: Date) -> u8 {
+    if x == y {
+        1
+    } else if x.year == y.year && x.month == y.month {
+        2
+    } else if x.year == y.year && x.month == y.day && x.day == y.month {
+        3
+    } else if (x.days_since_epoch() - y.days_since_epoch()).abs() <= 365 {
+        4
+    } else {
+        5
+    }
+}
+
+fn location_level(a: &Record, b: &Record) -> u8 {
+    let mut compared = false;
+    if let (Some(x), Some(y)) = (&a.address, &b.address) {
+        compared = true;
+        if x == y {
+            return 1;
+        }
+        let s = jaro_winkler(x, y);
+        if s >= ADDRESS_HIGH {
+            return 2;
+        }
+        if s >= ADDRESS_MID {
+            return 3;
+        }
+    }
+    if let (Some(x), Some(y)) = (&a.postcode, &b.postcode) {
+        compared = true;
+        if x == y {
+            return 4;
+        }
+    }
+    if let (Some(x), Some(y)) = (&a.city, &b.city) {
+        compared = true;
+        if x == y {
+            return 5;
+        }
+    }
+    if compared {
+        6
+    } else {
+        0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(y: i32, m: u32, d: u32) -> Date {
+        Date::new(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn birth_date_levels() {
+        assert_eq!(birth_level(date(1985, 3, 12), date(1985, 3, 12)), 1);
+        assert_eq!(birth_level(date(1985, 3, 12), date(1985, 3, 21)), 2);
+        assert_eq!(birth_level(date(1985, 3, 12), date(1985, 12, 3)), 3);
+        assert_eq!(birth_level(date(1985, 3, 12), date(1986, 1, 2)), 4);
+        assert_eq!(birth_level(date(1985, 3, 12), date(1990, 3, 12)), 5);
+    }
+
+    #[test]
+    fn location_prefers_the_address_then_postcode_then_city() {
+        let r = |addr: Option<&str>, pc: Option<&str>, city: Option<&str>| Record {
+            address: addr.map(str::to_string),
+            postcode: pc.map(str::to_string),
+            city: city.map(str::to_string),
+            ..Record::default()
+        };
+        let a = r(Some("1 main st"), Some("10016"), Some("new york"));
+        assert_eq!(location_level(&a, &r(Some("1 main st"), None, None)), 1);
+        assert_eq!(location_level(&a, &r(Some("1 main str"), None, None)), 2);
+        assert_eq!(location_level(&a, &r(Some("99 elm ave"), Some("10016"), None)), 4);
+        assert_eq!(location_level(&a, &r(None, Some("94105"), Some("new york"))), 5);
+        assert_eq!(location_level(&a, &r(None, Some("94105"), Some("boston"))), 6);
+        assert_eq!(location_level(&a, &r(None, None, None)), 0);
+    }
+
+    #[test]
+    fn every_field_has_null_first_and_different_last() {
+        for f in Field::ALL {
+            assert_eq!(f.levels()[0], "null");
+            assert_eq!(*f.levels().last().unwrap(), "different");
+            assert_eq!(Field::parse(f.as_str()), Some(f));
+        }
+        assert!(Field::NationalId.is_conflict(3));
+        assert!(!Field::NationalId.is_conflict(2));
+        assert!(Field::BirthDate.is_conflict(5));
+        assert!(!Field::Name.is_conflict(5));
+    }
+}

@@ -1,0 +1,167 @@
+//! Batch deduplication: blocking, scoring and clustering a whole table.
+
+use std::collections::HashSet;
+
+use serde::Serialize;
+
+use super::blocking::{self, BlockingStats};
+use super::cluster::{self, ClusterOptions, Clustering, Edge, Refusal};
+use super::comparison::Field;
+use super::model::{name_counts, pattern, personal_agreements, probability_of, Model, NameFrequency, Progress};
+use super::parallel;
+use super::record::Record;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DedupeOptions {
+    /// Pairs at least this probable are the same customer (clustered).
+    pub min_probability: f64,
+    /// Pairs at least this probable but below `min_probability`, and pairs
+    /// clustering kept apart, go to the review queue.
+    pub review_probability: f64,
+    pub cluster: ClusterOptions,
+    pub threads: usize,
+}
+
+impl Default for DedupeOptions {
+    fn default() -> Self {
+        DedupeOptions { min_probability: 0.9, review_probability: 0.5, cluster: ClusterOptions::default(), threads: 0 }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct DedupeStats {
+    pub rows: usize,
+    #[serde(flatten)]
+    pub blocking: BlockingStats,
+    pub matching_pairs: usize,
+    pub review_pairs: usize,
+    pub clusters: usize,
+    pub rows_in_clusters: usize,
+    pub refused_links: usize,
+}
+
+pub struct Dedupe {
+    /// Match keys of every record (stored for `match_row`).
+    pub keys: Vec<Vec<i64>>,
+    /// Every candidate pair at least `review_probability` probable.
+    pub pairs: Vec<Edge>,
+    pub clustering: Clustering,
+    pub stats: DedupeStats,
+}
+
+/// Scores every blocked pair of `records`; returns the match keys of each
+/// record and the pairs at least `min_probability` probable.
+pub fn scored_pairs(
+    records: &[Record],
+    model: &Model,
+    salt: u64,
+    min_probability: f64,
+    threads: usize,
+    progress: Progress,
+) -> (Vec<Vec<i64>>, Vec<Edge>, BlockingStats) {
+    let n = records.len();
+    let threads = parallel::thread_count(threads);
+    let keys = parallel::map(records, threads, 20_000, |r| blocking::match_keys(r, salt), &mut |d| {
+        progress("match keys", d, n)
+    });
+    let (candidates, stats) = blocking::candidate_pairs(&keys, model.max_block_size);
+    let counts = name_counts(records);
+    let tf = NameFrequency::Counted(&counts, n);
+    let fields = model.field_list();
+    let mut pairs = Vec::new();
+    parallel::for_each_chunk(
+        &candidates,
+        threads,
+        50_000,
+        |part| {
+            part.iter()
+                .filter_map(|(a, b)| {
+                    let (ra, rb) = (&records[*a as usize], &records[*b as usize]);
+                    let p = probability_of(model.match_weight(pattern(&fields, ra, rb), ra, &tf));
+                    (p >= min_probability).then_some(Edge { a: *a, b: *b, probability: p })
+                })
+                .collect()
+        },
+        &mut |found: Vec<Edge>, done| {
+            pairs.extend(found);
+            progress("scoring pairs", done, candidates.len());
+        },
+    );
+    (keys, pairs, stats)
+}
+
+/// The hard conflict between two records, if any (see [`Field::is_conflict`]).
+pub fn conflict(a: &Record, b: &Record) -> Option<&'static str> {
+    [Field::NationalId, Field::BirthDate].into_iter().find(|f| f.is_conflict(f.compare(a, b))).map(Field::as_str)
+}
+
+/// Deduplicates `records`; `rejected` holds the pairs (lower index first)
+/// a steward said are different customers.
+pub fn dedupe(
+    records: &[Record],
+    model: &Model,
+    salt: u64,
+    opts: &DedupeOptions,
+    rejected: &HashSet<(u32, u32)>,
+    progress: Progress,
+) -> Dedupe {
+    let (keys, pairs, blocking) =
+        scored_pairs(records, model, salt, opts.review_probability.min(opts.min_probability), opts.threads, progress);
+    let counts = name_counts(records);
+    let tf = NameFrequency::Counted(&counts, records.len());
+    // A probable pair on whose person nothing agrees — same phone and
+    // address, different or missing name, birth date, ID and e-mail — is
+    // what people of one household look like; it goes to review instead.
+    let fields = model.field_list();
+    let (matching, impersonal): (Vec<Edge>, Vec<Edge>) = pairs
+        .iter()
+        .filter(|e| e.probability >= opts.min_probability)
+        .partition(|e| {
+            let (a, b) = (&records[e.a as usize], &records[e.b as usize]);
+            personal_agreements(&fields, pattern(&fields, a, b)) > 0
+        });
+    let matching_pairs = matching.len();
+    progress("clustering", 0, matching_pairs);
+    let mut clustering = cluster::cluster(
+        records.len(),
+        matching,
+        &opts.cluster,
+        &|a, b| conflict(&records[a as usize], &records[b as usize]),
+        &|a, b| model.probability(&records[a as usize], &records[b as usize], &tf),
+        &|a, b| rejected.contains(&(a.min(b), a.max(b))),
+    );
+    clustering.refused.extend(impersonal.into_iter().map(|e| (e, Refusal::NothingPersonal)));
+    let members = clustering.members();
+    let clusters = members.iter().map(|(_, r)| *r).collect::<HashSet<_>>().len();
+    let stats = DedupeStats {
+        rows: records.len(),
+        blocking,
+        matching_pairs,
+        review_pairs: 0,
+        clusters,
+        rows_in_clusters: members.len(),
+        refused_links: clustering.refused.len(),
+    };
+    Dedupe { keys, pairs, clustering, stats }
+}
+
+impl Dedupe {
+    /// Pairs a steward should look at: uncertain pairs whose rows did not
+    /// end up in one cluster anyway, and confident pairs that clustering
+    /// kept apart. Rejected pairs are left out: they were decided.
+    pub fn review_pairs(&mut self, rejected: &HashSet<(u32, u32)>) -> Vec<Edge> {
+        let root = &self.clustering.root;
+        let out: Vec<Edge> = self
+            .pairs
+            .iter()
+            // A confident pair across two final clusters was necessarily
+            // refused by clustering (clusters only grow), so every pair
+            // across clusters is either uncertain or refused.
+            .filter(|e| root[e.a as usize] != root[e.b as usize])
+            .filter(|e| !rejected.contains(&(e.a, e.b)))
+            .copied()
+            .collect();
+        self.stats.review_pairs = out.len();
+        out
+    }
+}

@@ -1,0 +1,536 @@
+//! The Fellegi–Sunter model: how much each level of each comparison says
+//! about "same person", learned from the table itself with no labels.
+//!
+//! For every field and level, `m` is the probability of the level when the
+//! two records are the same person and `u` when they are not; the level's
+//! weight is `log2(m / u)` bits of evidence, and a pair's match weight is
+//! the prior's log-odds plus the weights of its levels.
+//! - `u` comes from random pairs (nearly all of which are different
+//!   people): the share of each level among them.
+//! - `m` comes from expectation–maximization over the blocked pairs (rows
+//!   sharing a match key), where matches are common enough to learn from.
+//! - Names are term-frequency adjusted: agreeing on a common name (王伟,
+//!   John Smith) is weaker evidence than agreeing on a rare one, so the
+//!   `same_name` level uses the name's own frequency as its `u`.
+//!
+//! The model is stored as readable JSON (`customer_clean.models`).
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::{Deserialize, Serialize};
+
+use super::blocking;
+use super::comparison::Field;
+use super::parallel;
+use super::record::Record;
+use super::rng::SplitMix64;
+
+/// Version of the model layout; a stored model of another version is
+/// refused with a request to train again.
+pub const MODEL_VERSION: u32 = 1;
+
+/// Smallest probability a level keeps, so that a level never seen in
+/// training is strong evidence, not infinite evidence.
+const MIN_PROBABILITY: f64 = 1e-6;
+
+/// Settings of `train`, read from its `options` argument.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct TrainOptions {
+    /// Seed of the random pair sample: same seed, same data, same model.
+    pub seed: u64,
+    /// Random pairs sampled for the u-probabilities.
+    pub random_pairs: usize,
+    pub max_em_iterations: usize,
+    /// EM stops when no m-probability moves more than this.
+    pub em_tolerance: f64,
+    /// Match keys shared by more rows than this are not used for blocking.
+    pub max_block_size: usize,
+    /// Names seen at least this often get their own frequency in the model.
+    pub min_name_count: usize,
+    /// At most this many frequent names are kept in the model.
+    pub max_names: usize,
+    /// Worker threads (0: one per core, at most 8).
+    pub threads: usize,
+}
+
+impl Default for TrainOptions {
+    fn default() -> Self {
+        TrainOptions {
+            seed: 42,
+            random_pairs: 1_000_000,
+            max_em_iterations: 100,
+            em_tolerance: 1e-5,
+            max_block_size: blocking::DEFAULT_MAX_BLOCK,
+            min_name_count: 3,
+            max_names: 20_000,
+            threads: 0,
+        }
+    }
+}
+
+/// m and u of one level, and its weight in bits.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LevelParams {
+    pub level: String,
+    pub m: f64,
+    pub u: f64,
+    /// `log2(m / u)`: bits of evidence for (positive) or against a match.
+    pub weight: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FieldParams {
+    pub field: Field,
+    /// Every level but `null`, strongest first.
+    pub levels: Vec<LevelParams>,
+}
+
+/// How the model was trained.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct TrainingReport {
+    pub rows: usize,
+    pub random_pairs: usize,
+    pub blocked_pairs: usize,
+    pub oversized_blocks: usize,
+    /// Share of the blocked pairs EM thinks are matches.
+    pub blocked_match_share: f64,
+    pub em_iterations: usize,
+    pub em_converged: bool,
+    pub seed: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Model {
+    pub version: u32,
+    /// Probability that two records drawn at random are the same person.
+    pub prior: f64,
+    pub fields: Vec<FieldParams>,
+    /// Frequency of each common name key (share of rows), for the
+    /// term-frequency adjustment when the whole table is not at hand.
+    pub name_frequencies: BTreeMap<String, f64>,
+    /// Frequency used for a name not in `name_frequencies`.
+    pub rare_name_frequency: f64,
+    pub max_block_size: usize,
+    pub training: TrainingReport,
+}
+
+/// Why a stored model cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ModelError {
+    #[error("the stored model is not readable: {0}")]
+    Unreadable(String),
+    #[error("the stored model has version {found}, this build reads version {MODEL_VERSION}")]
+    Version { found: u32 },
+    #[error("the stored model's levels of \"{0}\" differ from this build's")]
+    Levels(String),
+    #[error("the table has no two rows to learn from")]
+    TooFewRows,
+}
+
+impl crate::SqlError for ModelError {
+    fn class(&self) -> crate::ErrorClass {
+        match self {
+            ModelError::TooFewRows => crate::ErrorClass::InvalidParameterValue,
+            _ => crate::ErrorClass::ObjectNotInPrerequisiteState,
+        }
+    }
+    fn hint(&self) -> String {
+        match self {
+            ModelError::TooFewRows => "load the customer rows first, then train".into(),
+            _ => "run customer_clean.train(tbl) again to store a model this version reads".into(),
+        }
+    }
+}
+
+/// A pair's levels, four bits per field in model field order.
+pub type Pattern = u32;
+
+/// The levels of `a` and `b` for `fields`, packed.
+pub fn pattern(fields: &[Field], a: &Record, b: &Record) -> Pattern {
+    fields.iter().enumerate().fold(0, |p, (i, f)| p | (u32::from(f.compare(a, b)) << (4 * i)))
+}
+
+fn level_of(p: Pattern, i: usize) -> usize {
+    ((p >> (4 * i)) & 0xF) as usize
+}
+
+/// Progress of a long step: what it is, how many done, of how many.
+pub type Progress<'a> = &'a mut dyn FnMut(&str, usize, usize);
+
+impl Model {
+    /// Reads a stored model and checks it fits this build.
+    pub fn from_json(value: &serde_json::Value) -> Result<Model, ModelError> {
+        let found = value.get("version").and_then(serde_json::Value::as_u64).unwrap_or(0) as u32;
+        if found != MODEL_VERSION {
+            return Err(ModelError::Version { found });
+        }
+        let model: Model = serde_json::from_value(value.clone()).map_err(|e| ModelError::Unreadable(e.to_string()))?;
+        for f in &model.fields {
+            let names: Vec<&str> = f.levels.iter().map(|l| l.level.as_str()).collect();
+            if names != f.field.levels()[1..] {
+                return Err(ModelError::Levels(f.field.as_str().into()));
+            }
+        }
+        Ok(model)
+    }
+
+    pub fn field_list(&self) -> Vec<Field> {
+        self.fields.iter().map(|f| f.field).collect()
+    }
+
+    /// Learns a model from `records` comparing `fields`.
+    pub fn train(
+        records: &[Record],
+        fields: &[Field],
+        salt: u64,
+        opts: &TrainOptions,
+        progress: Progress,
+    ) -> Result<Model, ModelError> {
+        let n = records.len();
+        if n < 2 {
+            return Err(ModelError::TooFewRows);
+        }
+        let threads = parallel::thread_count(opts.threads);
+
+        // u: level shares among random pairs.
+        let mut rng = SplitMix64::new(opts.seed);
+        let sample: Vec<(u32, u32)> = (0..opts.random_pairs)
+            .map(|_| {
+                let i = rng.below(n);
+                let j = (i + 1 + rng.below(n - 1)) % n;
+                (i as u32, j as u32)
+            })
+            .collect();
+        let random_counts = count_patterns(records, fields, &sample, threads, "random pairs", progress);
+        let u = level_shares(fields, &random_counts, None);
+
+        // m: EM over the blocked pairs.
+        let keys = parallel::map(records, threads, 20_000, |r| blocking::match_keys(r, salt), &mut |d| {
+            progress("match keys", d, n)
+        });
+        let (pairs, blocking) = blocking::candidate_pairs(&keys, opts.max_block_size);
+        drop(keys);
+        let blocked_counts = count_patterns(records, fields, &pairs, threads, "blocked pairs", progress);
+        let em = expectation_maximization(fields, &blocked_counts, opts);
+
+        let total_pairs = n as f64 * (n as f64 - 1.0) / 2.0;
+        let prior = (em.lambda * pairs.len() as f64 / total_pairs).clamp(MIN_PROBABILITY / total_pairs, 0.5);
+
+        let (name_frequencies, rare_name_frequency) = name_frequencies(records, opts);
+        let fields_params = fields
+            .iter()
+            .enumerate()
+            .map(|(i, f)| FieldParams {
+                field: *f,
+                levels: f.levels()[1..]
+                    .iter()
+                    .enumerate()
+                    .map(|(l, name)| {
+                        let (m, u) = (em.m[i][l + 1], u[i][l + 1]);
+                        LevelParams { level: (*name).into(), m, u, weight: (m / u).log2() }
+                    })
+                    .collect(),
+            })
+            .collect();
+        Ok(Model {
+            version: MODEL_VERSION,
+            prior,
+            fields: fields_params,
+            name_frequencies,
+            rare_name_frequency,
+            max_block_size: opts.max_block_size,
+            training: TrainingReport {
+                rows: n,
+                random_pairs: sample.len(),
+                blocked_pairs: pairs.len(),
+                oversized_blocks: blocking.oversized_blocks,
+                blocked_match_share: em.lambda,
+                em_iterations: em.iterations,
+                em_converged: em.converged,
+                seed: opts.seed,
+            },
+        })
+    }
+}
+
+/// How often each pattern occurs among `pairs`.
+fn count_patterns(
+    records: &[Record],
+    fields: &[Field],
+    pairs: &[(u32, u32)],
+    threads: usize,
+    what: &str,
+    progress: Progress,
+) -> HashMap<Pattern, u64> {
+    let mut counts: HashMap<Pattern, u64> = HashMap::new();
+    parallel::for_each_chunk(
+        pairs,
+        threads,
+        50_000,
+        |part| {
+            let mut local: HashMap<Pattern, u64> = HashMap::new();
+            for (a, b) in part {
+                *local.entry(pattern(fields, &records[*a as usize], &records[*b as usize])).or_default() += 1;
+            }
+            local.into_iter().collect()
+        },
+        &mut |found: Vec<(Pattern, u64)>, done| {
+            for (p, c) in found {
+                *counts.entry(p).or_default() += c;
+            }
+            progress(what, done, pairs.len());
+        },
+    );
+    counts
+}
+
+/// Per field, the share of each level among the pairs where the field is
+/// not null, each pattern weighted by `weight(pattern)` (1 when `None`).
+/// Index 0 (null) is left at 1: a null level is no evidence.
+fn level_shares(
+    fields: &[Field],
+    counts: &HashMap<Pattern, u64>,
+    weight: Option<&dyn Fn(Pattern) -> f64>,
+) -> Vec<Vec<f64>> {
+    fields
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let mut shares = vec![0.0; f.levels().len()];
+            for (p, c) in counts {
+                shares[level_of(*p, i)] += *c as f64 * weight.map_or(1.0, |w| w(*p));
+            }
+            let total: f64 = shares[1..].iter().sum();
+            let k = (shares.len() - 1) as f64;
+            shares[0] = 1.0;
+            for s in &mut shares[1..] {
+                // Additive smoothing by one pseudo-pair spread over the
+                // levels, floored: unseen levels stay possible.
+                *s = ((*s + 1.0 / k) / (total + 1.0)).max(MIN_PROBABILITY);
+            }
+            shares
+        })
+        .collect()
+}
+
+struct EmResult {
+    m: Vec<Vec<f64>>,
+    lambda: f64,
+    iterations: usize,
+    converged: bool,
+}
+
+/// EM over pattern counts of the blocked pairs, estimating m, the blocked
+/// pairs' own u (which differs from the random-pair u: blocked non-matches
+/// agree on the blocking keys far more often) and the match share. Only
+/// m is kept; scoring uses the random-pair u.
+///
+/// EM finds a local optimum near where it starts, and blocked pairs hold a
+/// second strong structure besides "same person": people of one household
+/// share phone and address. Started from m/u guesses, EM can settle on
+/// "same household" as its match class. So it starts from a labeling
+/// instead: a pair is a likely match when it agrees on at least two
+/// things a person has alone (name, birth date, ID number, mailbox).
+fn expectation_maximization(fields: &[Field], counts: &HashMap<Pattern, u64>, opts: &TrainOptions) -> EmResult {
+    let patterns: Vec<(Pattern, f64)> = counts.iter().map(|(p, c)| (*p, *c as f64)).collect();
+    let total: f64 = patterns.iter().map(|(_, c)| c).sum();
+    let mut posterior: HashMap<Pattern, f64> =
+        patterns.iter().map(|(p, _)| (*p, if personal_agreements(fields, *p) >= 2 { 0.95 } else { 0.05 })).collect();
+    let mut m: Vec<Vec<f64>> = Vec::new();
+    let mut iterations = 0;
+    let mut converged = false;
+    let mut lambda = 0.0;
+    while iterations < opts.max_em_iterations {
+        iterations += 1;
+        // M-step from the current posteriors.
+        let post = |p: Pattern| posterior[&p];
+        let not_post = |p: Pattern| 1.0 - posterior[&p];
+        let new_m = level_shares(fields, counts, Some(&post));
+        let u = level_shares(fields, counts, Some(&not_post));
+        lambda = (patterns.iter().map(|(p, c)| c * posterior[p]).sum::<f64>() / total).clamp(1e-9, 1.0 - 1e-9);
+        let delta = if m.is_empty() {
+            f64::INFINITY
+        } else {
+            m.iter()
+                .zip(&new_m)
+                .flat_map(|(a, b): (&Vec<f64>, &Vec<f64>)| a.iter().zip(b).map(|(x, y)| (x - y).abs()))
+                .fold(0.0, f64::max)
+        };
+        m = new_m;
+        if delta < opts.em_tolerance {
+            converged = true;
+            break;
+        }
+        // E-step.
+        for (p, _) in &patterns {
+            let (mut pm, mut pu) = (lambda, 1.0 - lambda);
+            for i in 0..fields.len() {
+                let l = level_of(*p, i);
+                pm *= m[i][l];
+                pu *= u[i][l];
+            }
+            posterior.insert(*p, pm / (pm + pu));
+        }
+    }
+    EmResult { m, lambda, iterations, converged }
+}
+
+/// How many person-level identifiers agree in pattern `p`: a name at
+/// least similar, the birth date (or its day and month swapped), the ID
+/// number (or one edit), the mailbox. Phone and address are not among
+/// them: people who live together share those.
+pub fn personal_agreements(fields: &[Field], p: Pattern) -> usize {
+    fields
+        .iter()
+        .enumerate()
+        .filter(|(i, f)| {
+            let l = level_of(p, *i);
+            match f {
+                Field::Name => (1..=4).contains(&l),
+                Field::BirthDate => l == 1 || l == 3,
+                Field::NationalId => l == 1 || l == 2,
+                Field::Email => l == 1,
+                _ => false,
+            }
+        })
+        .count()
+}
+
+/// The frequent names with their share of rows, and the share used for
+/// every other name (as if seen `min_name_count - 1` times, at least once).
+fn name_frequencies(records: &[Record], opts: &TrainOptions) -> (BTreeMap<String, f64>, f64) {
+    let counts = name_counts(records);
+    let n = records.len() as f64;
+    let mut frequent: Vec<(&str, u32)> =
+        counts.into_iter().filter(|(_, c)| *c as usize >= opts.min_name_count.max(1)).collect();
+    frequent.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    frequent.truncate(opts.max_names);
+    let rare = (opts.min_name_count.max(2) - 1) as f64 / n;
+    (frequent.into_iter().map(|(k, c)| (k.to_string(), c as f64 / n)).collect(), rare)
+}
+
+/// How many records carry each name key.
+pub fn name_counts(records: &[Record]) -> HashMap<&str, u32> {
+    let mut counts: HashMap<&str, u32> = HashMap::new();
+    for r in records {
+        if let Some(name) = &r.name {
+            *counts.entry(name.key()).or_default() += 1;
+        }
+    }
+    counts
+}
+
+/// Where a scorer learns how common a name is.
+pub enum NameFrequency<'a> {
+    /// Counts over the whole table being deduplicated, with its row count.
+    Counted(&'a HashMap<&'a str, u32>, usize),
+    /// The model's list of frequent names.
+    Model,
+}
+
+/// One field's part in a pair's score.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FieldScore {
+    pub field: Field,
+    pub level: &'static str,
+    pub m: Option<f64>,
+    pub u: Option<f64>,
+    /// Bits of evidence (0 for `null`).
+    pub weight: f64,
+    /// For names agreeing exactly: the name's frequency, which replaced u.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name_frequency: Option<f64>,
+}
+
+/// A pair's score and where it came from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Explanation {
+    pub prior_weight: f64,
+    pub fields: Vec<FieldScore>,
+    pub match_weight: f64,
+    pub probability: f64,
+}
+
+impl Model {
+    fn name_index(&self) -> Option<usize> {
+        self.fields.iter().position(|f| f.field == Field::Name)
+    }
+
+    fn prior_weight(&self) -> f64 {
+        (self.prior / (1.0 - self.prior)).log2()
+    }
+
+    fn name_frequency(&self, key: &str, tf: &NameFrequency) -> f64 {
+        match tf {
+            NameFrequency::Counted(counts, n) => counts.get(key).map_or(1.0, |c| f64::from(*c)) / (*n).max(1) as f64,
+            NameFrequency::Model => self.name_frequencies.get(key).copied().unwrap_or(self.rare_name_frequency),
+        }
+    }
+
+    /// Match weight (log2 odds) of a pair with levels `p`.
+    pub fn match_weight(&self, p: Pattern, a: &Record, tf: &NameFrequency) -> f64 {
+        let name = self.name_index();
+        let mut w = self.prior_weight();
+        for (i, f) in self.fields.iter().enumerate() {
+            let l = level_of(p, i);
+            if l == 0 {
+                continue;
+            }
+            let lp = &f.levels[l - 1];
+            w += if Some(i) == name && l == 1 {
+                let key = a.name.as_ref().map_or("", |n| n.key());
+                (lp.m / self.name_frequency(key, tf).max(MIN_PROBABILITY)).log2()
+            } else {
+                lp.weight
+            };
+        }
+        w
+    }
+
+    /// Probability that `a` and `b` are the same person.
+    pub fn probability(&self, a: &Record, b: &Record, tf: &NameFrequency) -> f64 {
+        probability_of(self.match_weight(pattern(&self.field_list(), a, b), a, tf))
+    }
+
+    /// Each field's level, m, u and weight for the pair, and the total.
+    pub fn explain(&self, a: &Record, b: &Record, tf: &NameFrequency) -> Explanation {
+        let fields = self.field_list();
+        let p = pattern(&fields, a, b);
+        let name = self.name_index();
+        let scores = self
+            .fields
+            .iter()
+            .enumerate()
+            .map(|(i, f)| {
+                let l = level_of(p, i);
+                let level = f.field.levels()[l];
+                if l == 0 {
+                    return FieldScore { field: f.field, level, m: None, u: None, weight: 0.0, name_frequency: None };
+                }
+                let lp = &f.levels[l - 1];
+                if Some(i) == name && l == 1 {
+                    let key = a.name.as_ref().map_or("", |n| n.key());
+                    let tf = self.name_frequency(key, tf).max(MIN_PROBABILITY);
+                    FieldScore {
+                        field: f.field,
+                        level,
+                        m: Some(lp.m),
+                        u: Some(lp.u),
+                        weight: (lp.m / tf).log2(),
+                        name_frequency: Some(tf),
+                    }
+                } else {
+                    FieldScore { field: f.field, level, m: Some(lp.m), u: Some(lp.u), weight: lp.weight, name_frequency: None }
+                }
+            })
+            .collect();
+        let match_weight = self.match_weight(p, a, tf);
+        Explanation { prior_weight: self.prior_weight(), fields: scores, match_weight, probability: probability_of(match_weight) }
+    }
+}
+
+/// Probability from a match weight (log2 odds).
+pub fn probability_of(weight: f64) -> f64 {
+    1.0 / (1.0 + (-weight).exp2())
+}

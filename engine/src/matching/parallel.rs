@@ -1,0 +1,73 @@
+//! Pure computation over many items on a few threads.
+//!
+//! Work goes in rounds: each round splits up to `threads × chunk` items
+//! between scoped threads, joins them, and then calls `progress` on the
+//! calling thread. The SQL layer checks for a cancel request in that
+//! callback — an ERROR raised there unwinds with no worker running, and
+//! workers never touch PostgreSQL.
+
+/// How many worker threads to use: `requested`, or the machine's cores
+/// (at most 8) when `requested` is 0.
+pub fn thread_count(requested: usize) -> usize {
+    if requested > 0 {
+        return requested;
+    }
+    std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
+}
+
+/// `f` applied to every item, results in item order.
+pub fn map<T: Sync, R: Send>(
+    items: &[T],
+    threads: usize,
+    chunk: usize,
+    f: impl Fn(&T) -> R + Sync,
+    progress: &mut dyn FnMut(usize),
+) -> Vec<R> {
+    let mut out = Vec::with_capacity(items.len());
+    for_each_chunk(items, threads, chunk, |part| part.iter().map(&f).collect(), &mut |results: Vec<R>, done| {
+        out.extend(results);
+        progress(done);
+    });
+    out
+}
+
+/// Runs `work` on slices of `items` and hands each round's results, in
+/// order, to `collect` on the calling thread with the number of items done.
+pub fn for_each_chunk<T: Sync, R: Send>(
+    items: &[T],
+    threads: usize,
+    chunk: usize,
+    work: impl Fn(&[T]) -> Vec<R> + Sync,
+    collect: &mut dyn FnMut(Vec<R>, usize),
+) {
+    let threads = threads.max(1);
+    let chunk = chunk.max(1);
+    let mut done = 0;
+    for round in items.chunks(threads * chunk) {
+        let results: Vec<Vec<R>> = if threads == 1 || round.len() <= chunk {
+            vec![work(round)]
+        } else {
+            std::thread::scope(|s| {
+                let handles: Vec<_> = round.chunks(chunk).map(|part| s.spawn(|| work(part))).collect();
+                handles.into_iter().map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).collect()
+            })
+        };
+        done += round.len();
+        collect(results.into_iter().flatten().collect(), done);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_order_and_reports_progress() {
+        let items: Vec<u32> = (0..1000).collect();
+        let mut seen = Vec::new();
+        let out = map(&items, 3, 70, |x| x * 2, &mut |done| seen.push(done));
+        assert_eq!(out, (0..1000).map(|x| x * 2).collect::<Vec<_>>());
+        assert_eq!(seen.last(), Some(&1000));
+        assert_eq!(seen.len(), 5); // rounds of 210
+    }
+}

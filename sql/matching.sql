@@ -1,0 +1,68 @@
+-- customer_clean catalog for matching: models, match keys, clusters, review.
+-- Loaded into the extension script by extension_sql_file! (src/lib.rs).
+
+-- The trained model of each table (train()); readable jsonb, see docs.
+CREATE TABLE customer_clean.models (
+    tbl         regclass PRIMARY KEY REFERENCES customer_clean.profiles (tbl) ON DELETE CASCADE,
+    model       jsonb NOT NULL,            -- m, u and weight per field and level, prior, name frequencies
+    options     jsonb NOT NULL DEFAULT '{}',
+    trained_at  timestamptz NOT NULL DEFAULT now(),
+    trained_by  name NOT NULL DEFAULT current_user,
+    seconds     double precision NOT NULL
+);
+COMMENT ON TABLE customer_clean.models IS
+  'Fellegi-Sunter model per customer table (train()): m and u per comparison level, prior, name frequencies.';
+
+-- Match keys of each row (dedupe(), match_on_insert): hashed identifying
+-- values; rows sharing a key are compared. Indexed for match_row().
+CREATE TABLE customer_clean.match_keys (
+    tbl     regclass NOT NULL,
+    row_id  text NOT NULL,
+    keys    bigint[] NOT NULL,
+    PRIMARY KEY (tbl, row_id)
+);
+CREATE INDEX match_keys_keys_idx ON customer_clean.match_keys USING gin (keys);
+COMMENT ON TABLE customer_clean.match_keys IS
+  'Match keys (hashes of phone, e-mail, ID, name + birth year, ...) per row, GIN-indexed for match_row().';
+
+-- Which rows are one customer. A row that is in no cluster is alone.
+CREATE SEQUENCE customer_clean.cluster_id_seq;
+CREATE TABLE customer_clean.clusters (
+    tbl         regclass NOT NULL,
+    row_id      text NOT NULL,
+    cluster_id  bigint NOT NULL,
+    assigned_at timestamptz NOT NULL DEFAULT now(),
+    assigned_by text NOT NULL CHECK (assigned_by IN ('dedupe', 'match_on_insert')),
+    PRIMARY KEY (tbl, row_id)
+);
+CREATE INDEX ON customer_clean.clusters (tbl, cluster_id);
+COMMENT ON TABLE customer_clean.clusters IS
+  'Rows found to be the same customer (dedupe(), match_on_insert): one row per member of a cluster of two or more.';
+
+-- Pairs a data steward should decide; decided pairs are kept and respected.
+CREATE TABLE customer_clean.review_queue (
+    pair_id     bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    tbl         regclass NOT NULL,
+    row_id_a    text NOT NULL,
+    row_id_b    text NOT NULL,
+    probability double precision NOT NULL,
+    explanation jsonb NOT NULL,            -- explain_match() of the pair when it was found
+    reason      text NOT NULL,             -- 'uncertain', or why clustering kept a probable pair apart
+    found_by    text NOT NULL CHECK (found_by IN ('dedupe', 'match_on_insert')),
+    found_at    timestamptz NOT NULL DEFAULT now(),
+    status      text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'approved', 'rejected')),
+    decided_at  timestamptz,
+    decided_by  name,
+    CHECK (row_id_a COLLATE "C" < row_id_b COLLATE "C"),
+    UNIQUE (tbl, row_id_a, row_id_b)
+);
+CREATE INDEX ON customer_clean.review_queue (tbl, status);
+COMMENT ON TABLE customer_clean.review_queue IS
+  'Candidate duplicate pairs for a steward: uncertain pairs and probable pairs clustering kept apart; rejected pairs are never clustered.';
+
+SELECT pg_catalog.pg_extension_config_dump('customer_clean.models', '');
+SELECT pg_catalog.pg_extension_config_dump('customer_clean.match_keys', '');
+SELECT pg_catalog.pg_extension_config_dump('customer_clean.clusters', '');
+SELECT pg_catalog.pg_extension_config_dump('customer_clean.cluster_id_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('customer_clean.review_queue', '');
+SELECT pg_catalog.pg_extension_config_dump('customer_clean.review_queue_pair_id_seq', '');

@@ -1,0 +1,510 @@
+//! Matching from SQL (SPEC §2.4): `train`, `match_probability`,
+//! `explain_match`, `find_duplicates`, `dedupe` and `match_row`.
+//!
+//! The work is in the engine (`customer_clean_engine::matching`); this
+//! module reads the profiled columns of a table through SPI, hands them
+//! over, and writes models, match keys, clusters and review pairs back with
+//! a few set-based statements. Long steps send a NOTICE with their progress
+//! every few seconds and can be cancelled (the check runs between rounds of
+//! work, when no worker thread is running).
+
+use std::collections::{HashMap, HashSet};
+use std::time::{Duration, Instant};
+
+use customer_clean_engine::matching::cluster::Edge;
+use customer_clean_engine::matching::dedupe::{self, DedupeOptions};
+use customer_clean_engine::matching::model::{NameFrequency, Progress};
+use customer_clean_engine::matching::{blocking, parallel, Model, Record, RecordSchema, TrainOptions};
+use pgrx::prelude::*;
+use pgrx::{JsonB, PgRelation, PgSqlErrorCode};
+use serde_json::{json, Value};
+
+use crate::error::{raise_with, spi_failed, OrRaise};
+use crate::profile::{quote_identifier as quote, table_name, TableState};
+
+/// Rows read from the table per SPI fetch.
+const FETCH_ROWS: i64 = 50_000;
+/// Rows (or values) written per INSERT.
+const WRITE_ROWS: usize = 50_000;
+/// At most this many candidates are scored per `match_row` call.
+const MAX_CANDIDATES: i64 = 1_000;
+
+/// The profiled table, what matching reads of it, and its salt for keys.
+struct Target {
+    oid: pg_sys::Oid,
+    name: String,
+    schema: RecordSchema,
+    /// `SELECT id::text, <role columns>::text FROM <table> t`
+    select: String,
+    id_column: String,
+    id_type: String,
+    /// Column name of each role read, in `schema.roles` order.
+    columns: Vec<String>,
+}
+
+impl Target {
+    fn new(tbl: &PgRelation, caller: &'static str) -> Target {
+        let oid = tbl.oid();
+        let state = TableState::load(oid, caller);
+        let schema = RecordSchema::from_profile(&state.profile, crate::date::today());
+        let columns: Vec<String> = schema
+            .roles
+            .iter()
+            .map(|r| state.profile.column(*r).map(|b| b.column.clone()).unwrap_or_default())
+            .collect();
+        let name = table_name(oid);
+        let id_column = state.profile.id_column().to_string();
+        let mut list = vec![format!("t.{}::text", quote(&id_column))];
+        list.extend(columns.iter().map(|c| format!("t.{}::text", quote(c))));
+        Target {
+            oid,
+            select: format!("SELECT {} FROM {name} t", list.join(", ")),
+            name,
+            schema,
+            id_column,
+            id_type: state.id_type.clone(),
+            columns,
+        }
+    }
+
+    fn salt(&self) -> u64 {
+        u64::from(u32::from(self.oid))
+    }
+
+    /// Every row with a non-NULL id, prepared for matching.
+    fn read_all(&self, threads: usize, progress: Progress) -> (Vec<String>, Vec<Record>) {
+        let sql = format!("{} WHERE t.{} IS NOT NULL", self.select, quote(&self.id_column));
+        let width = self.columns.len();
+        let mut ids = Vec::new();
+        let mut records = Vec::new();
+        Spi::connect(|client| {
+            let mut cursor = client.open_cursor(&sql, &[]);
+            loop {
+                let batch = cursor.fetch(FETCH_ROWS)?;
+                if batch.is_empty() {
+                    break;
+                }
+                let mut rows: Vec<Vec<Option<String>>> = Vec::with_capacity(batch.len());
+                for row in batch {
+                    ids.push(row.get::<String>(1)?.unwrap_or_default());
+                    rows.push((2..=width + 1).map(|i| row.get::<String>(i)).collect::<Result<_, _>>()?);
+                }
+                let done = ids.len();
+                records.extend(parallel::map(&rows, threads, 10_000, |v| self.prepare(v), &mut |_| {}));
+                progress("reading rows", done, 0);
+            }
+            Ok::<_, pgrx::spi::SpiError>(())
+        })
+        .unwrap_or_else(|e| spi_failed("read rows", e));
+        (ids, records)
+    }
+
+    fn prepare(&self, values: &[Option<String>]) -> Record {
+        let refs: Vec<Option<&str>> = values.iter().map(|v| v.as_deref()).collect();
+        self.schema.record(&refs)
+    }
+
+    /// The row with id `row_id`; raises P0002 when there is none.
+    fn read_one(&self, row_id: &str, caller: &'static str) -> Record {
+        let sql = format!("{} WHERE t.{} = $1::text::{}", self.select, quote(&self.id_column), self.id_type);
+        let width = self.columns.len();
+        let values = Spi::connect(|client| {
+            let table = client.select(&sql, Some(1), &[row_id.into()])?;
+            match table.into_iter().next() {
+                Some(row) => Ok(Some((2..=width + 1).map(|i| row.get::<String>(i)).collect::<Result<Vec<_>, _>>()?)),
+                None => Ok::<_, pgrx::spi::SpiError>(None),
+            }
+        })
+        .unwrap_or_else(|e| spi_failed(caller, e));
+        let Some(values) = values else {
+            raise_with(
+                PgSqlErrorCode::ERRCODE_NO_DATA_FOUND,
+                format!("{}: no row of {} has {} = '{row_id}'", caller, self.name, self.id_column),
+                format!("pass a value of the id column {} of {}", self.id_column, self.name),
+                caller,
+            )
+        };
+        self.prepare(&values)
+    }
+
+    fn model(&self, caller: &'static str) -> Model {
+        let stored = Spi::get_one_with_args::<JsonB>(
+            "SELECT model FROM customer_clean.models WHERE tbl = $1",
+            &[self.oid.into()],
+        )
+        .unwrap_or_else(|e| spi_failed(caller, e));
+        let Some(stored) = stored else {
+            raise_with(
+                PgSqlErrorCode::ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE,
+                format!("{caller}: table {} has no trained model", self.name),
+                format!("run SELECT customer_clean.train('{}') first", self.name.replace('\'', "''")),
+                caller,
+            )
+        };
+        Model::from_json(&stored.0).or_raise(caller)
+    }
+}
+
+/// A progress callback for the engine: checks for a cancel request at every
+/// call and sends a NOTICE at most every five seconds.
+fn reporter(caller: &'static str, table: &str) -> impl FnMut(&str, usize, usize) + '_ {
+    let started = Instant::now();
+    let mut last = started;
+    move |step, done, total| {
+        pg_sys::check_for_interrupts!();
+        if last.elapsed() >= Duration::from_secs(5) {
+            last = Instant::now();
+            let of = if total > 0 { format!(" of {total} ({:.0}%)", done as f64 * 100.0 / total as f64) } else { String::new() };
+            notice!("{caller} {table}: {step}: {done}{of}, {:.0} s so far", started.elapsed().as_secs_f64());
+        }
+    }
+}
+
+fn options_error(caller: &'static str, e: impl std::fmt::Display) -> ! {
+    raise_with(
+        PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE,
+        format!("{caller}: invalid options: {e}"),
+        "options may set seed, random_pairs, max_em_iterations, em_tolerance, max_block_size, \
+         min_name_count, max_names and threads, each a number"
+            .into(),
+        caller,
+    )
+}
+
+fn check_probability(caller: &'static str, name: &str, p: f64) {
+    if !(0.0..=1.0).contains(&p) {
+        raise_with(
+            PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE,
+            format!("{caller}: {name} must be between 0 and 1, not {p}"),
+            "probabilities are fractions, e.g. 0.9".into(),
+            caller,
+        );
+    }
+}
+
+/// Learns the match model of `tbl` from its rows and stores it in
+/// `customer_clean.models` (replacing the previous one). Returns the model.
+#[pg_extern(volatile, parallel_unsafe)]
+fn train(tbl: PgRelation, options: default!(JsonB, "'{}'")) -> JsonB {
+    const FN: &str = "train";
+    let opts: TrainOptions = serde_json::from_value(options.0.clone()).unwrap_or_else(|e| options_error(FN, e));
+    let started = Instant::now();
+    let target = Target::new(&tbl, FN);
+    let mut progress = reporter(FN, &target.name);
+    let threads = parallel::thread_count(opts.threads);
+    let (_, records) = target.read_all(threads, &mut progress);
+    let fields = target.schema.fields();
+    if fields.is_empty() {
+        raise_with(
+            PgSqlErrorCode::ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE,
+            format!("{FN}: the profile of {} has no column to match on", target.name),
+            "register at least one of the roles name, given_name, family_name, phone, mobile, email, \
+             birth_date, national_id, address, postcode, city, gender"
+                .into(),
+            FN,
+        );
+    }
+    let model = Model::train(&records, &fields, target.salt(), &opts, &mut progress).or_raise(FN);
+    let model_json = serde_json::to_value(&model).unwrap_or_else(|e| spi_failed(FN, e));
+    Spi::run_with_args(
+        "INSERT INTO customer_clean.models (tbl, model, options, seconds) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (tbl) DO UPDATE SET model = excluded.model, options = excluded.options,
+             seconds = excluded.seconds, trained_at = now(), trained_by = current_user",
+        &[
+            target.oid.into(),
+            JsonB(model_json.clone()).into(),
+            options.into(),
+            started.elapsed().as_secs_f64().into(),
+        ],
+    )
+    .unwrap_or_else(|e| spi_failed(FN, e));
+    JsonB(model_json)
+}
+
+/// Probability that rows `a_id` and `b_id` of `tbl` are the same customer.
+#[pg_extern(stable, strict, parallel_safe)]
+fn match_probability(tbl: PgRelation, a_id: &str, b_id: &str) -> f64 {
+    const FN: &str = "match_probability";
+    let target = Target::new(&tbl, FN);
+    let model = target.model(FN);
+    let (a, b) = (target.read_one(a_id, FN), target.read_one(b_id, FN));
+    model.probability(&a, &b, &NameFrequency::Model)
+}
+
+/// Each field's level, m, u and weight for rows `a_id` and `b_id`, the
+/// prior, the total match weight and the probability.
+#[pg_extern(stable, strict, parallel_safe)]
+fn explain_match(tbl: PgRelation, a_id: &str, b_id: &str) -> JsonB {
+    const FN: &str = "explain_match";
+    let target = Target::new(&tbl, FN);
+    let model = target.model(FN);
+    let (a, b) = (target.read_one(a_id, FN), target.read_one(b_id, FN));
+    JsonB(explanation(&model, &a, &b, &NameFrequency::Model))
+}
+
+fn explanation(model: &Model, a: &Record, b: &Record, tf: &NameFrequency) -> Value {
+    serde_json::to_value(model.explain(a, b, tf)).unwrap_or(Value::Null)
+}
+
+/// Every pair of rows of `tbl` at least `min_probability` likely to be the
+/// same customer (pairs are not clustered; see `dedupe`).
+#[pg_extern(stable, strict, parallel_unsafe)]
+fn find_duplicates(
+    tbl: PgRelation,
+    min_probability: default!(f64, 0.9),
+) -> TableIterator<'static, (name!(id_a, String), name!(id_b, String), name!(probability, f64))> {
+    const FN: &str = "find_duplicates";
+    check_probability(FN, "min_probability", min_probability);
+    let target = Target::new(&tbl, FN);
+    let model = target.model(FN);
+    let mut progress = reporter(FN, &target.name);
+    let threads = parallel::thread_count(0);
+    let (ids, records) = target.read_all(threads, &mut progress);
+    let (_, mut pairs, _) = dedupe::scored_pairs(&records, &model, target.salt(), min_probability, threads, &mut progress);
+    pairs.sort_unstable_by(|x, y| y.probability.total_cmp(&x.probability).then(x.a.cmp(&y.a)).then(x.b.cmp(&y.b)));
+    let rows: Vec<(String, String, f64)> = pairs
+        .into_iter()
+        .map(|e| {
+            let (a, b) = ordered(&ids, e);
+            (a.to_string(), b.to_string(), e.probability)
+        })
+        .collect();
+    TableIterator::new(rows)
+}
+
+/// The ids of an edge's rows, the lesser (bytewise, as COLLATE "C") first.
+fn ordered(ids: &[String], e: Edge) -> (&str, &str) {
+    let (a, b) = (ids[e.a as usize].as_str(), ids[e.b as usize].as_str());
+    if a <= b {
+        (a, b)
+    } else {
+        (b, a)
+    }
+}
+
+/// Deduplicates `tbl`: clusters pairs at least `min_probability` likely
+/// into `customer_clean.clusters`, puts uncertain pairs (and probable pairs
+/// clustering kept apart) into `customer_clean.review_queue`, and stores
+/// every row's match keys for `match_row`. Returns a summary.
+#[pg_extern(volatile, strict, parallel_unsafe)]
+fn dedupe(
+    tbl: PgRelation,
+    min_probability: default!(f64, 0.9),
+    review_probability: default!(f64, 0.5),
+) -> JsonB {
+    const FN: &str = "dedupe";
+    check_probability(FN, "min_probability", min_probability);
+    check_probability(FN, "review_probability", review_probability);
+    if review_probability > min_probability {
+        raise_with(
+            PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE,
+            format!("{FN}: review_probability {review_probability} is above min_probability {min_probability}"),
+            "pairs between review_probability and min_probability go to review; pass review_probability <= min_probability".into(),
+            FN,
+        );
+    }
+    let started = Instant::now();
+    let target = Target::new(&tbl, FN);
+    let model = target.model(FN);
+    let mut progress = reporter(FN, &target.name);
+    let opts = DedupeOptions { min_probability, review_probability, ..DedupeOptions::default() };
+    let threads = parallel::thread_count(opts.threads);
+    let (ids, records) = target.read_all(threads, &mut progress);
+    let rejected = rejected_pairs(&target, &ids);
+    let mut result = dedupe::dedupe(&records, &model, target.salt(), &opts, &rejected, &mut progress);
+    let review = result.review_pairs(&rejected);
+
+    progress("writing clusters", 0, 0);
+    write_clusters(&target, &ids, &result.clustering.members());
+    let counts = customer_clean_engine::matching::model::name_counts(&records);
+    let tf = NameFrequency::Counted(&counts, records.len());
+    let refusals: HashMap<(u32, u32), String> =
+        result.clustering.refused.iter().map(|(e, r)| ((e.a, e.b), r.as_str())).collect();
+    write_review(&target, &ids, &review, |e| {
+        let reason = refusals.get(&(e.a, e.b)).cloned().unwrap_or_else(|| "uncertain".into());
+        (explanation(&model, &records[e.a as usize], &records[e.b as usize], &tf), reason)
+    });
+    progress("writing match keys", 0, 0);
+    write_match_keys(&target, &ids, &result.keys);
+    let mut summary = serde_json::to_value(&result.stats).unwrap_or(Value::Null);
+    summary["seconds"] = json!(started.elapsed().as_secs_f64());
+    JsonB(summary)
+}
+
+/// The pairs of `tbl` a steward rejected, as row indexes (lower first).
+fn rejected_pairs(target: &Target, ids: &[String]) -> HashSet<(u32, u32)> {
+    let index: HashMap<&str, u32> = ids.iter().enumerate().map(|(i, id)| (id.as_str(), i as u32)).collect();
+    let pairs: Vec<(String, String)> = Spi::connect(|client| {
+        client
+            .select(
+                "SELECT row_id_a, row_id_b FROM customer_clean.review_queue WHERE tbl = $1 AND status = 'rejected'",
+                None,
+                &[target.oid.into()],
+            )?
+            .map(|row| Ok((row.get::<String>(1)?.unwrap_or_default(), row.get::<String>(2)?.unwrap_or_default())))
+            .collect::<Result<Vec<_>, pgrx::spi::SpiError>>()
+    })
+    .unwrap_or_else(|e| spi_failed("dedupe", e));
+    pairs
+        .iter()
+        .filter_map(|(a, b)| {
+            let (x, y) = (*index.get(a.as_str())?, *index.get(b.as_str())?);
+            Some((x.min(y), x.max(y)))
+        })
+        .collect()
+}
+
+fn write_clusters(target: &Target, ids: &[String], members: &[(u32, u32)]) {
+    run("DELETE FROM customer_clean.clusters WHERE tbl = $1", vec![target.oid.into()]);
+    // One number from the sequence per cluster, drawn in one statement.
+    let mut number: HashMap<u32, i64> = HashMap::new();
+    for (_, r) in members {
+        let next = number.len() as i64;
+        number.entry(*r).or_insert(next);
+    }
+    let drawn: Vec<i64> = Spi::get_one_with_args::<Vec<i64>>(
+        "SELECT coalesce(array_agg(nextval('customer_clean.cluster_id_seq')), '{}') FROM generate_series(1, $1)",
+        &[(number.len() as i64).into()],
+    )
+    .unwrap_or_else(|e| spi_failed("dedupe", e))
+    .unwrap_or_default();
+    for chunk in members.chunks(WRITE_ROWS) {
+        let rows: Vec<String> = chunk.iter().map(|(i, _)| ids[*i as usize].clone()).collect();
+        let clusters: Vec<i64> = chunk.iter().map(|(_, r)| drawn[number[r] as usize]).collect();
+        run(
+            "INSERT INTO customer_clean.clusters (tbl, row_id, cluster_id, assigned_by)
+             SELECT $1, r, c, 'dedupe' FROM unnest($2::text[], $3::bigint[]) AS u(r, c)",
+            vec![target.oid.into(), rows.into(), clusters.into()],
+        );
+    }
+}
+
+fn write_review(target: &Target, ids: &[String], pairs: &[Edge], explain: impl Fn(&Edge) -> (Value, String)) {
+    run(
+        "DELETE FROM customer_clean.review_queue WHERE tbl = $1 AND status = 'pending'",
+        vec![target.oid.into()],
+    );
+    for chunk in pairs.chunks(WRITE_ROWS / 10) {
+        let (mut a, mut b, mut p, mut ex, mut why) = (vec![], vec![], vec![], vec![], vec![]);
+        for e in chunk {
+            let (x, y) = ordered(ids, *e);
+            let (explanation, reason) = explain(e);
+            a.push(x.to_string());
+            b.push(y.to_string());
+            p.push(e.probability);
+            ex.push(explanation.to_string());
+            why.push(reason);
+        }
+        run(
+            "INSERT INTO customer_clean.review_queue (tbl, row_id_a, row_id_b, probability, explanation, reason, found_by)
+             SELECT $1, a, b, p, e::jsonb, r, 'dedupe' FROM unnest($2::text[], $3::text[], $4::float8[], $5::text[], $6::text[]) AS u(a, b, p, e, r)
+             ON CONFLICT (tbl, row_id_a, row_id_b) DO NOTHING",
+            vec![target.oid.into(), a.into(), b.into(), p.into(), ex.into(), why.into()],
+        );
+    }
+}
+
+fn write_match_keys(target: &Target, ids: &[String], keys: &[Vec<i64>]) {
+    run("DELETE FROM customer_clean.match_keys WHERE tbl = $1", vec![target.oid.into()]);
+    for (chunk_ids, chunk_keys) in ids.chunks(WRITE_ROWS).zip(keys.chunks(WRITE_ROWS)) {
+        let (rows, arrays): (Vec<String>, Vec<String>) = chunk_ids
+            .iter()
+            .zip(chunk_keys)
+            .filter(|(_, k)| !k.is_empty())
+            .map(|(id, k)| (id.clone(), key_array(k)))
+            .unzip();
+        run(
+            "INSERT INTO customer_clean.match_keys (tbl, row_id, keys)
+             SELECT $1, r, k::bigint[] FROM unnest($2::text[], $3::text[]) AS u(r, k)",
+            vec![target.oid.into(), rows.into(), arrays.into()],
+        );
+    }
+}
+
+/// `{1,2,3}`: a bigint[] literal.
+fn key_array(keys: &[i64]) -> String {
+    let inner: Vec<String> = keys.iter().map(i64::to_string).collect();
+    format!("{{{}}}", inner.join(","))
+}
+
+fn run(sql: &str, args: Vec<pgrx::datum::DatumWithOid>) {
+    Spi::run_with_args(sql, &args).unwrap_or_else(|e| spi_failed("dedupe", e));
+}
+
+/// Rows of `tbl` likely to be the same customer as `row` (a row that need
+/// not be in the table, as jsonb keyed by column name), most probable
+/// first. Candidates come from the match keys stored by `dedupe` (and kept
+/// current by `match_on_insert`), through their GIN index.
+#[pg_extern(stable, strict, parallel_safe)]
+fn match_row(
+    tbl: PgRelation,
+    row: JsonB,
+    max_results: default!(i32, 10),
+    min_probability: default!(f64, 0.5),
+) -> TableIterator<'static, (name!(row_id, String), name!(probability, f64), name!(match_weight, f64))> {
+    const FN: &str = "match_row";
+    check_probability(FN, "min_probability", min_probability);
+    let target = Target::new(&tbl, FN);
+    let model = target.model(FN);
+    let Some(object) = row.0.as_object() else {
+        raise_with(
+            PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE,
+            format!("{FN}: row must be a JSON object, not {}", row.0),
+            "pass the row as jsonb keyed by column name, e.g. to_jsonb(r) or '{\"name\": \"张伟\"}'".into(),
+            FN,
+        );
+    };
+    let value = |column: &str| -> Option<String> {
+        match object.get(column)? {
+            Value::Null => None,
+            Value::String(s) => Some(s.clone()),
+            other => Some(other.to_string()),
+        }
+    };
+    let values: Vec<Option<String>> = target.columns.iter().map(|c| value(c)).collect();
+    let own_id = value(&target.id_column);
+    let record = target.prepare(&values);
+    let keys = blocking::match_keys(&record, target.salt());
+    let (ids, candidates) = candidates(&target, &keys, own_id.as_deref());
+    let fields = model.field_list();
+    let mut scored: Vec<(String, f64, f64)> = ids
+        .into_iter()
+        .zip(&candidates)
+        .map(|(id, c)| {
+            let w = model.match_weight(customer_clean_engine::matching::model::pattern(&fields, &record, c), &record, &NameFrequency::Model);
+            (id, customer_clean_engine::matching::model::probability_of(w), w)
+        })
+        .filter(|(_, p, _)| *p >= min_probability)
+        .collect();
+    scored.sort_unstable_by(|x, y| y.2.total_cmp(&x.2).then(x.0.cmp(&y.0)));
+    scored.truncate(max_results.max(0) as usize);
+    TableIterator::new(scored)
+}
+
+/// The rows sharing a match key with `keys` (at most MAX_CANDIDATES), but
+/// the row `own_id` itself, prepared.
+fn candidates(target: &Target, keys: &[i64], own_id: Option<&str>) -> (Vec<String>, Vec<Record>) {
+    if keys.is_empty() {
+        return (vec![], vec![]);
+    }
+    let sql = format!(
+        "{} WHERE t.{id} = ANY (ARRAY(SELECT k.row_id FROM customer_clean.match_keys k
+                                     WHERE k.tbl = $1 AND k.keys && $2 AND k.row_id IS DISTINCT FROM $3
+                                     LIMIT {MAX_CANDIDATES})::{ty}[])",
+        target.select,
+        id = quote(&target.id_column),
+        ty = target.id_type,
+    );
+    let width = target.columns.len();
+    Spi::connect(|client| {
+        let mut ids = Vec::new();
+        let mut records = Vec::new();
+        for row in client.select(&sql, None, &[target.oid.into(), keys.to_vec().into(), own_id.into()])? {
+            ids.push(row.get::<String>(1)?.unwrap_or_default());
+            let values: Vec<Option<String>> = (2..=width + 1).map(|i| row.get::<String>(i)).collect::<Result<_, _>>()?;
+            records.push(target.prepare(&values));
+        }
+        Ok::<_, pgrx::spi::SpiError>((ids, records))
+    })
+    .unwrap_or_else(|e| spi_failed("match_row", e))
+}
