@@ -21,7 +21,8 @@ enum KeyKind {
     NamePostcode = 5,
     SoundBirthYear = 6,
     BirthDatePostcode = 7,
-    BirthDateFamilyInitial = 8,
+    BirthDateNameHead = 8,
+    NationalIdTailBirthYear = 9,
 }
 
 /// Rows sharing a key with more rows than this are not compared through
@@ -32,7 +33,7 @@ pub const DEFAULT_MAX_BLOCK: usize = 200;
 /// The match keys of one record; `salt` is the table's identity (its oid),
 /// so the same value in two tables gives two keys.
 pub fn match_keys(r: &Record, salt: u64) -> Vec<i64> {
-    let mut keys = Vec::with_capacity(8);
+    let mut keys = Vec::with_capacity(12);
     let mut add = |kind: KeyKind, parts: &[&[u8]]| keys.push(hash(salt, kind, parts));
     for p in &r.phones {
         add(KeyKind::Phone, &[p.as_bytes()]);
@@ -40,25 +41,39 @@ pub fn match_keys(r: &Record, salt: u64) -> Vec<i64> {
     if let Some(e) = &r.email_key {
         add(KeyKind::Email, &[e.as_bytes()]);
     }
+    let year = r.birth.map(|d| d.year.to_le_bytes());
     if let Some(id) = &r.national_id {
         add(KeyKind::NationalId, &[id.as_bytes()]);
+        // A typo in the leading half of the number (a changed digit, two
+        // swapped neighbours) leaves the trailing half intact; with the
+        // birth year it is selective enough to block on. (The leading half
+        // of a Chinese ID is region and birth year: far too common.)
+        if let (true, Some(y)) = (id.len() >= 6 && id.is_ascii(), &year) {
+            add(KeyKind::NationalIdTailBirthYear, &[id[id.len() / 2..].as_bytes(), y]);
+        }
     }
-    let year = r.birth.map(|d| d.year.to_le_bytes());
     let birth = r.birth.map(|d| d.days_since_epoch().to_le_bytes());
     if let Some(name) = &r.name {
-        let key = name.key();
+        let key = &r.name_key;
         if let Some(y) = &year {
             add(KeyKind::NameBirthYear, &[key.as_bytes(), y]);
-            let sound = name.phonetic_key();
-            if !sound.is_empty() {
-                add(KeyKind::SoundBirthYear, &[sound.as_bytes(), y]);
+            if !r.name_sound.is_empty() {
+                add(KeyKind::SoundBirthYear, &[r.name_sound.as_bytes(), y]);
             }
         }
         if let Some(pc) = &r.postcode {
             add(KeyKind::NamePostcode, &[key.as_bytes(), pc.as_bytes()]);
         }
-        if let (Some(b), Some(initials)) = (&birth, name_initials(name.tokens())) {
-            add(KeyKind::BirthDateFamilyInitial, &[b, initials.as_bytes()]);
+        // Birth date and the first three letters of each word of the name:
+        // finds a person whose other name changed (marriage) or was
+        // mistyped further on.
+        if let Some(b) = &birth {
+            let mut heads: Vec<&str> = name.tokens().iter().map(|t| head(t, 3)).collect();
+            heads.sort_unstable();
+            heads.dedup();
+            for h in heads {
+                add(KeyKind::BirthDateNameHead, &[b, h.as_bytes()]);
+            }
         }
     }
     if let (Some(b), Some(pc)) = (&birth, &r.postcode) {
@@ -69,15 +84,9 @@ pub fn match_keys(r: &Record, salt: u64) -> Vec<i64> {
     keys
 }
 
-/// The sorted first letters of the name's tokens: survives a typo anywhere
-/// but in a first letter, and any word order.
-fn name_initials(tokens: &[String]) -> Option<String> {
-    let mut initials: Vec<char> = tokens.iter().filter_map(|t| t.chars().next()).collect();
-    if initials.is_empty() {
-        return None;
-    }
-    initials.sort_unstable();
-    Some(initials.into_iter().collect())
+/// The first `n` characters of `s`.
+fn head(s: &str, n: usize) -> &str {
+    s.char_indices().nth(n).map_or(s, |(i, _)| &s[..i])
 }
 
 /// FNV-1a, 64 bits, over the salt, the kind and the parts (each followed

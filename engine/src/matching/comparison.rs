@@ -13,7 +13,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::tmp_name::{damerau_levenshtein, jaro_winkler};
+use crate::compare::{damerau_levenshtein, jaro_winkler};
 use crate::date::Date;
 
 use super::record::Record;
@@ -65,10 +65,16 @@ impl Field {
             Field::Name => &["null", "same_name", "same_sound", "similar_0.92", "similar_0.80", "different"],
             Field::Phone => &["null", "same_number", "same_last_8_digits", "different"],
             Field::Email => &["null", "same_mailbox", "similar_local_part", "different"],
-            Field::BirthDate => {
-                &["null", "same_date", "same_year_month", "day_month_swapped", "within_a_year", "different"]
-            }
-            Field::NationalId => &["null", "same_id", "one_edit", "different"],
+            Field::BirthDate => &[
+                "null",
+                "same_date",
+                "day_month_swapped",
+                "one_character",
+                "same_year_month",
+                "within_a_year",
+                "different",
+            ],
+            Field::NationalId => &["null", "same_id", "one_edit", "two_edits", "different"],
             Field::Location => &[
                 "null",
                 "same_address",
@@ -87,9 +93,9 @@ impl Field {
         match self {
             Field::Name => match (&a.name, &b.name) {
                 (Some(x), Some(y)) => {
-                    if x.key() == y.key() {
+                    if a.name_key == b.name_key {
                         1
-                    } else if x.phonetic_key() == y.phonetic_key() && !x.phonetic_key().is_empty() {
+                    } else if a.name_sound == b.name_sound && !a.name_sound.is_empty() {
                         2
                     } else {
                         let s = x.similarity(y);
@@ -135,10 +141,12 @@ impl Field {
                 (Some(x), Some(y)) => {
                     if x == y {
                         1
-                    } else if x.len() == y.len() && damerau_levenshtein(x, y) <= 1 {
-                        2
                     } else {
-                        3
+                        match damerau_levenshtein(x, y) {
+                            1 => 2,
+                            2 => 3,
+                            _ => 4,
+                        }
                     }
                 }
                 _ => 0,
@@ -176,14 +184,29 @@ fn local_part(key: &str) -> &str {
 fn birth_level(x: Date, y: Date) -> u8 {
     if x == y {
         1
-    } else if x.year == y.year && x.month == y.month {
-        2
     } else if x.year == y.year && x.month == y.day && x.day == y.month {
+        2
+    } else if one_character_apart(x, y) {
         3
-    } else if (x.days_since_epoch() - y.days_since_epoch()).abs() <= 365 {
+    } else if x.year == y.year && x.month == y.month {
         4
-    } else {
+    } else if (x.days_since_epoch() - y.days_since_epoch()).abs() <= 365 {
         5
+    } else {
+        6
+    }
+}
+
+/// Whether the `YYYYMMDD` forms of two dates differ by one typed
+/// character: one digit changed or two neighbours swapped (1956 → 1965).
+fn one_character_apart(x: Date, y: Date) -> bool {
+    let digits = |d: Date| format!("{:04}{:02}{:02}", d.year, d.month, d.day).into_bytes();
+    let (a, b) = (digits(x), digits(y));
+    let diff: Vec<usize> = (0..8).filter(|i| a[*i] != b[*i]).collect();
+    match diff[..] {
+        [_] => true,
+        [i, j] => j == i + 1 && a[i] == b[j] && a[j] == b[i],
+        _ => false,
     }
 }
 
@@ -232,10 +255,15 @@ mod tests {
     #[test]
     fn birth_date_levels() {
         assert_eq!(birth_level(date(1985, 3, 12), date(1985, 3, 12)), 1);
-        assert_eq!(birth_level(date(1985, 3, 12), date(1985, 3, 21)), 2);
-        assert_eq!(birth_level(date(1985, 3, 12), date(1985, 12, 3)), 3);
-        assert_eq!(birth_level(date(1985, 3, 12), date(1986, 1, 2)), 4);
-        assert_eq!(birth_level(date(1985, 3, 12), date(1990, 3, 12)), 5);
+        assert_eq!(birth_level(date(1985, 3, 12), date(1985, 12, 3)), 2);
+        assert_eq!(birth_level(date(1985, 3, 12), date(1958, 3, 12)), 3, "85 -> 58 swapped");
+        assert_eq!(birth_level(date(1985, 3, 12), date(1985, 3, 13)), 3, "one digit");
+        assert_eq!(birth_level(date(1985, 3, 12), date(1985, 3, 21)), 3, "12 -> 21: neighbours swapped");
+        assert_eq!(birth_level(date(1985, 3, 12), date(1985, 3, 28)), 4);
+        assert_eq!(birth_level(date(1985, 3, 12), date(1986, 1, 2)), 5);
+        assert_eq!(birth_level(date(1985, 3, 12), date(1995, 3, 12)), 3, "one digit: 8 -> 9");
+        assert_eq!(birth_level(date(1985, 3, 12), date(1990, 3, 12)), 6, "two digits, five years");
+        assert_eq!(birth_level(date(1985, 3, 12), date(1991, 7, 12)), 6);
     }
 
     #[test]
@@ -262,9 +290,9 @@ mod tests {
             assert_eq!(*f.levels().last().unwrap(), "different");
             assert_eq!(Field::parse(f.as_str()), Some(f));
         }
-        assert!(Field::NationalId.is_conflict(3));
-        assert!(!Field::NationalId.is_conflict(2));
-        assert!(Field::BirthDate.is_conflict(5));
+        assert!(Field::NationalId.is_conflict(4));
+        assert!(!Field::NationalId.is_conflict(3));
+        assert!(Field::BirthDate.is_conflict(6));
         assert!(!Field::Name.is_conflict(5));
     }
 }

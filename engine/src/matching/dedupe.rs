@@ -90,9 +90,15 @@ pub fn scored_pairs(
     (keys, pairs, stats)
 }
 
-/// The hard conflict between two records, if any (see [`Field::is_conflict`]).
+/// The hard conflict between two records, if any: both the ID number and
+/// the birth date are present on both sides and both are far apart (see
+/// [`Field::is_conflict`]). One of the two alone is not enough — a
+/// mistyped or wrongly copied birth date or ID happens in real data, and
+/// the model already weighs it — but a person has one of each, so two
+/// records that disagree on both are two people.
 pub fn conflict(a: &Record, b: &Record) -> Option<&'static str> {
-    [Field::NationalId, Field::BirthDate].into_iter().find(|f| f.is_conflict(f.compare(a, b))).map(Field::as_str)
+    let both = [Field::NationalId, Field::BirthDate].iter().all(|f| f.is_conflict(f.compare(a, b)));
+    both.then_some("national_id and birth_date")
 }
 
 /// Deduplicates `records`; `rejected` holds the pairs (lower index first)

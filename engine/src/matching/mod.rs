@@ -25,7 +25,6 @@ pub mod model;
 pub mod parallel;
 pub mod record;
 pub mod rng;
-pub mod tmp_name;
 
 pub use comparison::Field;
 pub use model::{Model, TrainOptions};

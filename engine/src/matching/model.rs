@@ -388,8 +388,8 @@ pub fn personal_agreements(fields: &[Field], p: Pattern) -> usize {
             let l = level_of(p, *i);
             match f {
                 Field::Name => (1..=4).contains(&l),
-                Field::BirthDate => l == 1 || l == 3,
-                Field::NationalId => l == 1 || l == 2,
+                Field::BirthDate => (1..=3).contains(&l),
+                Field::NationalId => (1..=3).contains(&l),
                 Field::Email => l == 1,
                 _ => false,
             }
@@ -413,10 +413,8 @@ fn name_frequencies(records: &[Record], opts: &TrainOptions) -> (BTreeMap<String
 /// How many records carry each name key.
 pub fn name_counts(records: &[Record]) -> HashMap<&str, u32> {
     let mut counts: HashMap<&str, u32> = HashMap::new();
-    for r in records {
-        if let Some(name) = &r.name {
-            *counts.entry(name.key()).or_default() += 1;
-        }
+    for r in records.iter().filter(|r| r.name.is_some()) {
+        *counts.entry(r.name_key.as_str()).or_default() += 1;
     }
     counts
 }
@@ -479,8 +477,7 @@ impl Model {
             }
             let lp = &f.levels[l - 1];
             w += if Some(i) == name && l == 1 {
-                let key = a.name.as_ref().map_or("", |n| n.key());
-                (lp.m / self.name_frequency(key, tf).max(MIN_PROBABILITY)).log2()
+                (lp.m / self.name_frequency(&a.name_key, tf).max(MIN_PROBABILITY)).log2()
             } else {
                 lp.weight
             };
@@ -510,8 +507,7 @@ impl Model {
                 }
                 let lp = &f.levels[l - 1];
                 if Some(i) == name && l == 1 {
-                    let key = a.name.as_ref().map_or("", |n| n.key());
-                    let tf = self.name_frequency(key, tf).max(MIN_PROBABILITY);
+                    let tf = self.name_frequency(&a.name_key, tf).max(MIN_PROBABILITY);
                     FieldScore {
                         field: f.field,
                         level,

@@ -7,7 +7,7 @@
 //! or `clean_table` normalized them — so each reader first tries the cheap
 //! path for a clean value and only then parses.
 
-use super::tmp_name::PreparedName;
+use crate::compare::PreparedName;
 use crate::date::{normalize_date, Date, DateOrder};
 use crate::phone::Region;
 use crate::profile::{Profile, Role};
@@ -96,8 +96,11 @@ impl RecordSchema {
                 }
             }
         }
+        let (name_key, name_sound) = name.as_ref().map(|n| (n.key(), n.phonetic_key())).unwrap_or_default();
         Record {
             name,
+            name_key,
+            name_sound,
             phones,
             email_key: get(Role::Email).and_then(crate::email::email_match_key),
             birth: get(Role::BirthDate).and_then(|d| read_birth_date(d, self.date_order, self.today)),
@@ -114,6 +117,10 @@ impl RecordSchema {
 #[derive(Debug, Clone, Default)]
 pub struct Record {
     pub name: Option<PreparedName>,
+    /// `name.key()` and `name.phonetic_key()`, computed once (empty
+    /// without a name): compared for every pair.
+    pub name_key: String,
+    pub name_sound: String,
     /// Distinct E.164 numbers of the phone and mobile columns.
     pub phones: Vec<String>,
     /// [`crate::email::email_match_key`] of the address.
@@ -198,7 +205,7 @@ mod tests {
         assert_eq!(s.roles, vec![Role::Name, Role::Phone, Role::Country, Role::BirthDate, Role::NationalId]);
         assert_eq!(s.fields(), vec![Field::Name, Field::Phone, Field::BirthDate, Field::NationalId]);
         let r = s.record(&[Some("张伟"), Some("138 0013 8000"), None, Some("1985年3月12日"), Some("'11010519491231002x")]);
-        assert_eq!(r.name.as_ref().map(|n| n.key().to_string()), Some("wei zhang".to_string()));
+        assert_eq!(r.name_key, "wei zhang");
         assert_eq!(r.phones, vec!["+8613800138000".to_string()]);
         assert_eq!(r.birth, Date::new(1985, 3, 12));
         assert_eq!(r.national_id.as_deref(), Some("11010519491231002X"));
@@ -217,7 +224,7 @@ mod tests {
     fn given_and_family_make_the_name() {
         let s = schema(json!({"id": "id", "given_name": "g", "family_name": "f", "postcode": "pc"}), json!({}));
         let r = s.record(&[Some("john"), Some("SMITH"), Some(" 2000 ")]);
-        assert_eq!(r.name.as_ref().map(|n| n.key().to_string()), Some("john smith".to_string()));
+        assert_eq!(r.name_key, "john smith");
         assert_eq!(r.postcode.as_deref(), Some("2000"));
         let r = s.record(&[None, None, None]);
         assert!(r.name.is_none());
