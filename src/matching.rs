@@ -129,7 +129,7 @@ impl Target {
 
     fn model(&self, caller: &'static str) -> Model {
         let stored = Spi::get_one_with_args::<JsonB>(
-            "SELECT model FROM customer_clean.models WHERE tbl = $1",
+            "SELECT (SELECT model FROM customer_clean.models WHERE tbl = $1)",
             &[self.oid.into()],
         )
         .unwrap_or_else(|e| spi_failed(caller, e));
@@ -147,7 +147,7 @@ impl Target {
 
 /// A progress callback for the engine: checks for a cancel request at every
 /// call and sends a NOTICE at most every five seconds.
-fn reporter(caller: &'static str, table: &str) -> impl FnMut(&str, usize, usize) + '_ {
+fn reporter<'a>(caller: &'static str, table: &'a str) -> impl FnMut(&str, usize, usize) + 'a {
     let started = Instant::now();
     let mut last = started;
     move |step, done, total| {
@@ -444,6 +444,14 @@ fn match_row(
 ) -> TableIterator<'static, (name!(row_id, String), name!(probability, f64), name!(match_weight, f64))> {
     const FN: &str = "match_row";
     check_probability(FN, "min_probability", min_probability);
+    if max_results < 0 {
+        raise_with(
+            PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE,
+            format!("{FN}: max_results must not be negative, not {max_results}"),
+            "pass how many candidates at most to return, e.g. 10".into(),
+            FN,
+        );
+    }
     let target = Target::new(&tbl, FN);
     let model = target.model(FN);
     let Some(object) = row.0.as_object() else {

@@ -17,6 +17,10 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+/// Pattern counts in pattern order, so that every float sum over them is
+/// done in the same order and a seed gives the same model bit for bit.
+type PatternCounts = BTreeMap<Pattern, u64>;
+
 use serde::{Deserialize, Serialize};
 
 use super::blocking;
@@ -262,8 +266,8 @@ fn count_patterns(
     threads: usize,
     what: &str,
     progress: Progress,
-) -> HashMap<Pattern, u64> {
-    let mut counts: HashMap<Pattern, u64> = HashMap::new();
+) -> PatternCounts {
+    let mut counts = PatternCounts::new();
     parallel::for_each_chunk(
         pairs,
         threads,
@@ -290,7 +294,7 @@ fn count_patterns(
 /// Index 0 (null) is left at 1: a null level is no evidence.
 fn level_shares(
     fields: &[Field],
-    counts: &HashMap<Pattern, u64>,
+    counts: &PatternCounts,
     weight: Option<&dyn Fn(Pattern) -> f64>,
 ) -> Vec<Vec<f64>> {
     fields
@@ -332,10 +336,10 @@ struct EmResult {
 /// "same household" as its match class. So it starts from a labeling
 /// instead: a pair is a likely match when it agrees on at least two
 /// things a person has alone (name, birth date, ID number, mailbox).
-fn expectation_maximization(fields: &[Field], counts: &HashMap<Pattern, u64>, opts: &TrainOptions) -> EmResult {
+fn expectation_maximization(fields: &[Field], counts: &PatternCounts, opts: &TrainOptions) -> EmResult {
     let patterns: Vec<(Pattern, f64)> = counts.iter().map(|(p, c)| (*p, *c as f64)).collect();
     let total: f64 = patterns.iter().map(|(_, c)| c).sum();
-    let mut posterior: HashMap<Pattern, f64> =
+    let mut posterior: BTreeMap<Pattern, f64> =
         patterns.iter().map(|(p, _)| (*p, if personal_agreements(fields, *p) >= 2 { 0.95 } else { 0.05 })).collect();
     let mut m: Vec<Vec<f64>> = Vec::new();
     let mut iterations = 0;

@@ -1,0 +1,110 @@
+-- Matching (SPEC §2.4): train a model on a table, explain a pair, dedupe into
+-- clusters and a review queue, find duplicates, match a new row. The data is
+-- 2,000 generated customers with ground truth (bench/gen_customers.py
+-- --rows 2000 --seed 7) plus a few hand-made rows.
+SET client_min_messages = warning;
+CREATE SCHEMA mt;
+CREATE TABLE mt.customers (id int PRIMARY KEY, true_entity_id int, household_id int, full_name text, phone text,
+  email text, address text, country text, postcode text, birth_date text, gender text, national_id text,
+  source_system text, updated_at timestamp);
+\copy mt.customers FROM 'tests/regress/data/customers_2000.csv' CSV HEADER
+-- 张伟 three times, as typed in three systems; his wife 张丽 shares his phone
+-- and address but is another person.
+INSERT INTO mt.customers (id, true_entity_id, household_id, full_name, phone, email, address, country, birth_date, gender, national_id) VALUES
+  (90001, 90001, 90001, '张伟', '13800138000', 'zhangwei85@qq.com', '北京市朝阳区建国路88号1栋101室', 'CN', '1985-03-12', '男', '110105198503120017'),
+  (90002, 90001, 90001, 'ZHANG, Wei', '+86 138 0013 8000', NULL, '北京朝阳区建国路88号1栋101', '中国', '1985年3月12日', 'M', NULL),
+  (90003, 90001, 90001, 'Wei Zhang', NULL, 'zhangwei85@qq.com', NULL, 'CN', '12/03/1985', NULL, '110105198503120017'),
+  (90004, 90004, 90001, '张丽', '13800138000', 'zhangli@163.com', '北京市朝阳区建国路88号1栋101室', 'CN', '1987-06-01', '女', '110105198706010028');
+SELECT customer_clean.register('mt.customers', '{"id": "id", "name": "full_name", "phone": "phone", "email": "email",
+  "address": "address", "country": "country", "postcode": "postcode", "birth_date": "birth_date", "gender": "gender",
+  "national_id": "national_id", "updated_at": "updated_at", "source": "source_system"}', '{"default_region": "CN"}');
+CALL customer_clean.clean_table('mt.customers', 1000) \gset
+SELECT :'summary'::jsonb -> 'rows_done' AS cleaned;
+
+-- Nothing to match with before train.
+SELECT customer_clean.match_probability('mt.customers', '90001', '90002');
+
+-- train: u from random pairs, m by EM over blocked pairs; repeatable with a seed.
+SELECT m -> 'training' AS training, round((m ->> 'prior')::numeric, 8) AS prior
+  FROM customer_clean.train('mt.customers', '{"seed": 7, "random_pairs": 200000}') m;
+SELECT f ->> 'field' AS field, l ->> 'level' AS level, round((l ->> 'm')::numeric, 4) AS m,
+       round((l ->> 'u')::numeric, 6) AS u, round((l ->> 'weight')::numeric, 2) AS weight
+  FROM customer_clean.models, jsonb_array_elements(model -> 'fields') f, jsonb_array_elements(f -> 'levels') l
+ WHERE tbl = 'mt.customers'::regclass;
+SELECT (SELECT model FROM customer_clean.models WHERE tbl = 'mt.customers'::regclass)
+     = customer_clean.train('mt.customers', '{"seed": 7, "random_pairs": 200000}') AS same_seed_same_model;
+SELECT trained_by, options FROM customer_clean.models WHERE tbl = 'mt.customers'::regclass;
+
+-- One person in three scripts and orders; the household member is not him.
+SELECT round(customer_clean.match_probability('mt.customers', '90001', '90002')::numeric, 6) AS same_person;
+SELECT round(customer_clean.match_probability('mt.customers', '90002', '90003')::numeric, 6) AS same_person_no_phone;
+SELECT round(customer_clean.match_probability('mt.customers', '90001', '90004')::numeric, 6) AS household;
+SELECT e ->> 'field' AS field, e ->> 'level' AS level, round((e ->> 'weight')::numeric, 2) AS weight
+  FROM jsonb_array_elements(customer_clean.explain_match('mt.customers', '90001', '90004') -> 'fields') e;
+SELECT jsonb_typeof(customer_clean.explain_match('mt.customers', '90001', '90002') -> 'fields') AS fields,
+       round((customer_clean.explain_match('mt.customers', '90001', '90002') ->> 'probability')::numeric, 6) AS probability;
+
+-- dedupe: clusters, review queue, match keys.
+SELECT d - 'seconds' AS summary FROM customer_clean.dedupe('mt.customers') d;
+SELECT array_agg(row_id::int ORDER BY row_id::int) AS cluster
+  FROM customer_clean.clusters WHERE tbl = 'mt.customers'::regclass AND row_id::int >= 90000 GROUP BY cluster_id;
+SELECT count(*) AS rows_in_clusters, count(DISTINCT cluster_id) AS clusters
+  FROM customer_clean.clusters WHERE tbl = 'mt.customers'::regclass;
+-- Pairwise precision, recall and F1 against the ground truth.
+WITH c AS (SELECT t.id, t.true_entity_id AS entity, coalesce(k.cluster_id, -t.id) AS cluster
+             FROM mt.customers t
+             LEFT JOIN customer_clean.clusters k ON k.tbl = 'mt.customers'::regclass AND k.row_id = t.id::text),
+     p AS (SELECT count(*) FILTER (WHERE a.cluster = b.cluster AND a.entity = b.entity) AS tp,
+                  count(*) FILTER (WHERE a.cluster = b.cluster) AS predicted,
+                  count(*) FILTER (WHERE a.entity = b.entity) AS truth
+             FROM c a JOIN c b ON a.id < b.id AND (a.cluster = b.cluster OR a.entity = b.entity))
+SELECT tp, predicted, truth, round(tp::numeric / predicted, 4) AS precision, round(tp::numeric / truth, 4) AS recall,
+       round(2.0 * tp / (predicted + truth), 4) AS f1 FROM p;
+SELECT reason, status, found_by, count(*) FROM customer_clean.review_queue
+ WHERE tbl = 'mt.customers'::regclass GROUP BY 1, 2, 3 ORDER BY 1, 2, 3;
+SELECT count(*) AS rows_with_keys, min(cardinality(keys)) AS fewest_keys, max(cardinality(keys)) AS most_keys
+  FROM customer_clean.match_keys WHERE tbl = 'mt.customers'::regclass;
+
+-- find_duplicates: the pairs themselves, most probable first.
+SELECT count(*) AS pairs, min(probability) >= 0.99 AS all_above FROM customer_clean.find_duplicates('mt.customers', 0.99);
+SELECT id_a, id_b, round(probability::numeric, 6) AS probability
+  FROM customer_clean.find_duplicates('mt.customers') WHERE id_a::int >= 90000 OR id_b::int >= 90000;
+
+-- A steward's "not the same customer" is respected by the next dedupe.
+INSERT INTO customer_clean.review_queue (tbl, row_id_a, row_id_b, probability, explanation, reason, found_by, status)
+VALUES ('mt.customers', '90001', '90002', 1, '{}', 'steward', 'dedupe', 'rejected')
+ON CONFLICT (tbl, row_id_a, row_id_b) DO UPDATE SET status = 'rejected';
+SELECT (customer_clean.dedupe('mt.customers') ->> 'clusters')::int AS clusters_after_reject;
+SELECT array_agg(row_id::int ORDER BY row_id::int) AS cluster
+  FROM customer_clean.clusters WHERE tbl = 'mt.customers'::regclass AND row_id::int >= 90000 GROUP BY cluster_id;
+SELECT row_id_a, row_id_b, status FROM customer_clean.review_queue
+ WHERE tbl = 'mt.customers'::regclass AND row_id_a::int >= 90000 ORDER BY 1, 2;
+DELETE FROM customer_clean.review_queue WHERE tbl = 'mt.customers'::regclass AND status = 'rejected';
+
+-- match_row: candidates for a row not in the table, through the match keys.
+SELECT row_id, round(probability::numeric, 6) AS probability
+  FROM customer_clean.match_row('mt.customers', '{"full_name": "Zhang Wei", "phone": "138-0013-8000", "birth_date": "1985-03-12"}');
+SELECT row_id, round(probability::numeric, 6) AS probability
+  FROM customer_clean.match_row('mt.customers', '{"id": 90001, "full_name": "张伟", "email": "zhangwei85@qq.com"}', 2);
+SELECT count(*) AS nobody FROM customer_clean.match_row('mt.customers', '{"full_name": "Nobody Atall"}');
+
+-- Bad input: a clear error each time.
+SELECT customer_clean.match_probability('mt.customers', '90001', '424242');
+SELECT customer_clean.explain_match('mt.customers', 'x', '90001');
+SELECT customer_clean.train('mt.customers', '{"seeds": 1}');
+SELECT customer_clean.train('mt.customers', '{"seed": "one"}');
+SELECT customer_clean.dedupe('mt.customers', 1.5);
+SELECT customer_clean.dedupe('mt.customers', 0.5, 0.9);
+SELECT customer_clean.find_duplicates('mt.customers', -0.1);
+SELECT * FROM customer_clean.match_row('mt.customers', '[1, 2]');
+SELECT * FROM customer_clean.match_row('mt.customers', '{"full_name": "张伟"}', -1);
+CREATE TABLE mt.unregistered (id int PRIMARY KEY);
+SELECT customer_clean.train('mt.unregistered');
+CREATE TABLE mt.ids_only (id int PRIMARY KEY);
+SELECT customer_clean.register('mt.ids_only', '{"id": "id"}');
+SELECT customer_clean.train('mt.ids_only');
+CREATE TABLE mt.empty (id int PRIMARY KEY, full_name text);
+SELECT customer_clean.register('mt.empty', '{"id": "id", "name": "full_name"}');
+SELECT customer_clean.train('mt.empty');
+UPDATE customer_clean.models SET model = jsonb_set(model, '{version}', '99') WHERE tbl = 'mt.customers'::regclass;
+SELECT customer_clean.match_probability('mt.customers', '90001', '90002');
