@@ -27,13 +27,19 @@ use crate::profile::{quote_identifier, table_name, TableState};
 
 const TRIGGER_NAME: &str = "customer_clean_on_write";
 const FLUSH_TRIGGER_NAME: &str = "customer_clean_flush";
+/// AFTER INSERT statement trigger of `match_on_insert` (src/matching.rs).
+const MATCH_TRIGGER_NAME: &str = "customer_clean_match";
 const MODES: [&str; 3] = ["reject", "flag", "quarantine"];
 
 /// Installs the cleaning trigger on `tbl` (registered first) and sets what
 /// happens to rows with errors: `reject`, `flag` (default) or `quarantine`.
 /// Calling it again changes the mode.
 #[pg_extern(volatile, strict, parallel_unsafe)]
-fn enable_cleaning(tbl: PgRelation, on_invalid: default!(&str, "'flag'")) -> bool {
+fn enable_cleaning(
+    tbl: PgRelation,
+    on_invalid: default!(&str, "'flag'"),
+    match_on_insert: default!(bool, false),
+) -> bool {
     let oid = tbl.oid();
     if !MODES.contains(&on_invalid) {
         raise_with(
@@ -46,6 +52,9 @@ fn enable_cleaning(tbl: PgRelation, on_invalid: default!(&str, "'flag'")) -> boo
     // Compiles the profile and rules now, so a broken rule fails here and
     // not on the application's next INSERT.
     let _ = TableState::load(oid, "enable_cleaning");
+    if match_on_insert {
+        crate::matching::require_model(oid, "enable_cleaning");
+    }
     Spi::run_with_args(
         "UPDATE customer_clean.profiles SET on_invalid = $2 WHERE tbl = $1",
         &[oid.into(), on_invalid.into()],
@@ -67,6 +76,16 @@ fn enable_cleaning(tbl: PgRelation, on_invalid: default!(&str, "'flag'")) -> boo
             "CREATE TRIGGER {FLUSH_TRIGGER_NAME} AFTER INSERT OR UPDATE OR DELETE ON {} \
              FOR EACH STATEMENT EXECUTE FUNCTION customer_clean.clean_on_write_flush()",
             table_name(rel)
+        ))
+        .unwrap_or_else(|e| spi_failed("enable_cleaning", e));
+    }
+    if match_on_insert {
+        // Transition tables are only allowed on the root of a partition
+        // tree, where they see the rows of every partition.
+        Spi::run(&format!(
+            "CREATE TRIGGER {MATCH_TRIGGER_NAME} AFTER INSERT ON {} REFERENCING NEW TABLE AS new_rows \
+             FOR EACH STATEMENT EXECUTE FUNCTION customer_clean.match_on_insert()",
+            table_name(oid)
         ))
         .unwrap_or_else(|e| spi_failed("enable_cleaning", e));
     }
@@ -104,7 +123,7 @@ fn partition_tree(tbl: pg_sys::Oid) -> Vec<pg_sys::Oid> {
 pub fn drop_trigger(tbl: pg_sys::Oid) -> bool {
     let mut had = false;
     for rel in partition_tree(tbl) {
-        for name in [TRIGGER_NAME, FLUSH_TRIGGER_NAME] {
+        for name in [TRIGGER_NAME, FLUSH_TRIGGER_NAME, MATCH_TRIGGER_NAME] {
             // Clones of the row trigger on partitions go with the parent's.
             let exists = Spi::get_one_with_args::<bool>(
                 "SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_trigger

@@ -516,3 +516,171 @@ fn candidates(target: &Target, keys: &[i64], own_id: Option<&str>) -> (Vec<Strin
     })
     .unwrap_or_else(|e| spi_failed("match_row", e))
 }
+
+/// Raises 55000 unless `tbl` has a trained model (for `enable_cleaning(…,
+/// match_on_insert => true)`, which needs one).
+pub fn require_model(tbl: pg_sys::Oid, caller: &'static str) {
+    let has = Spi::get_one_with_args::<bool>(
+        "SELECT EXISTS (SELECT 1 FROM customer_clean.models WHERE tbl = $1)",
+        &[tbl.into()],
+    )
+    .unwrap_or_else(|e| spi_failed(caller, e))
+    .unwrap_or(false);
+    if !has {
+        let name = table_name(tbl);
+        raise_with(
+            PgSqlErrorCode::ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE,
+            format!("{caller}: match_on_insert needs a trained model, and {name} has none"),
+            format!("run SELECT customer_clean.train('{}') first", name.replace('\'', "''")),
+            caller,
+        );
+    }
+}
+
+/// The work of the `match_on_insert` trigger: for each new row of `tbl`
+/// (`rows`, a jsonb array of the inserted rows), stores its match keys,
+/// scores the rows sharing a key with it, puts it in the cluster of its
+/// best match when that pair is at least `min_probability` likely (and
+/// something personal agrees), and puts uncertain pairs in the review
+/// queue — all inside the inserting transaction. Returns a summary.
+#[pg_extern(volatile, strict, parallel_unsafe)]
+fn match_new_rows(
+    tbl: PgRelation,
+    rows: JsonB,
+    min_probability: default!(f64, 0.9),
+    review_probability: default!(f64, 0.5),
+) -> JsonB {
+    const FN: &str = "match_on_insert";
+    let target = Target::new(&tbl, FN);
+    let model = target.model(FN);
+    let fields = model.field_list();
+    let new_rows: Vec<(String, Record)> = rows
+        .0
+        .as_array()
+        .map(|a| a.as_slice())
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|row| {
+            let object = row.as_object()?;
+            let text = |c: &str| match object.get(c)? {
+                Value::Null => None,
+                Value::String(s) => Some(s.clone()),
+                other => Some(other.to_string()),
+            };
+            let id = text(&target.id_column)?;
+            let values: Vec<Option<String>> = target.columns.iter().map(|c| text(c)).collect();
+            Some((id, target.prepare(&values)))
+        })
+        .collect();
+    // Keys first, so that rows inserted by one statement find each other.
+    let keys: Vec<Vec<i64>> = new_rows.iter().map(|(_, r)| blocking::match_keys(r, target.salt())).collect();
+    run(
+        "INSERT INTO customer_clean.match_keys (tbl, row_id, keys)
+         SELECT $1, r, k::bigint[] FROM unnest($2::text[], $3::text[]) AS u(r, k)
+         ON CONFLICT (tbl, row_id) DO UPDATE SET keys = excluded.keys",
+        vec![
+            target.oid.into(),
+            new_rows.iter().map(|(id, _)| id.clone()).collect::<Vec<_>>().into(),
+            keys.iter().map(|k| key_array(k)).collect::<Vec<_>>().into(),
+        ],
+    );
+    let (mut clustered, mut review) = (0, 0);
+    for ((id, record), keys) in new_rows.iter().zip(&keys) {
+        pg_sys::check_for_interrupts!();
+        let (ids, candidates) = candidates(&target, keys, Some(id));
+        let mut scored: Vec<(&String, &Record, f64)> = ids
+            .iter()
+            .zip(&candidates)
+            .map(|(cid, c)| (cid, c, model.probability(record, c, &NameFrequency::Model)))
+            .filter(|(_, _, p)| *p >= review_probability)
+            .collect();
+        scored.sort_unstable_by(|x, y| y.2.total_cmp(&x.2).then(x.0.cmp(y.0)));
+        let mut joined = false;
+        for (cid, c, p) in scored {
+            let personal = customer_clean_engine::matching::model::personal_agreements(
+                &fields,
+                customer_clean_engine::matching::model::pattern(&fields, record, c),
+            ) > 0;
+            if !joined && p >= min_probability && personal && dedupe::conflict(record, c).is_none() {
+                join_cluster(&target, id, cid);
+                joined = true;
+                clustered += 1;
+                continue;
+            }
+            if joined && p >= min_probability && same_cluster(&target, id, cid) {
+                continue;
+            }
+            let reason = if p < min_probability {
+                "uncertain".to_string()
+            } else if !personal {
+                customer_clean_engine::matching::cluster::Refusal::NothingPersonal.as_str()
+            } else if let Some(field) = dedupe::conflict(record, c) {
+                format!("conflicting {field}")
+            } else {
+                "probable match, but the new row joined the cluster of a better one".to_string()
+            };
+            let (a, b) = if id.as_str() <= cid.as_str() { (id, cid) } else { (cid, id) };
+            run(
+                "INSERT INTO customer_clean.review_queue (tbl, row_id_a, row_id_b, probability, explanation, reason, found_by)
+                 VALUES ($1, $2, $3, $4, $5, $6, 'match_on_insert')
+                 ON CONFLICT (tbl, row_id_a, row_id_b) DO NOTHING",
+                vec![
+                    target.oid.into(),
+                    a.as_str().into(),
+                    b.as_str().into(),
+                    p.into(),
+                    JsonB(explanation(&model, record, c, &NameFrequency::Model)).into(),
+                    reason.into(),
+                ],
+            );
+            review += 1;
+        }
+    }
+    JsonB(json!({"rows": new_rows.len(), "clustered": clustered, "review_pairs": review}))
+}
+
+/// Whether rows `a` and `b` are in one cluster.
+fn same_cluster(target: &Target, a: &str, b: &str) -> bool {
+    Spi::get_one_with_args::<bool>(
+        "SELECT EXISTS (SELECT 1 FROM customer_clean.clusters x JOIN customer_clean.clusters y USING (tbl, cluster_id)
+                         WHERE x.tbl = $1 AND x.row_id = $2 AND y.row_id = $3)",
+        &[target.oid.into(), a.into(), b.into()],
+    )
+    .unwrap_or_else(|e| spi_failed("match_on_insert", e))
+    .unwrap_or(false)
+}
+
+/// Puts row `id` into the cluster of row `other`, creating that cluster
+/// when `other` is in none; a row already in a cluster stays where it is.
+fn join_cluster(target: &Target, id: &str, other: &str) {
+    run(
+        "WITH c AS (SELECT coalesce((SELECT cluster_id FROM customer_clean.clusters WHERE tbl = $1 AND row_id = $3),
+                                    nextval('customer_clean.cluster_id_seq')) AS cluster_id),
+              o AS (INSERT INTO customer_clean.clusters (tbl, row_id, cluster_id, assigned_by)
+                    SELECT $1, $3, cluster_id, 'match_on_insert' FROM c
+                    ON CONFLICT (tbl, row_id) DO NOTHING)
+         INSERT INTO customer_clean.clusters (tbl, row_id, cluster_id, assigned_by)
+         SELECT $1, $2, cluster_id, 'match_on_insert' FROM c
+         ON CONFLICT (tbl, row_id) DO NOTHING",
+        vec![target.oid.into(), id.into(), other.into()],
+    );
+}
+
+// The trigger function of `enable_cleaning(…, match_on_insert => true)`:
+// hands the statement's new rows to match_new_rows in one call.
+::pgrx::extension_sql!(
+    r#"
+CREATE FUNCTION customer_clean.match_on_insert() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM customer_clean.match_new_rows(TG_RELID::regclass,
+        coalesce((SELECT jsonb_agg(to_jsonb(n)) FROM new_rows n), '[]'::jsonb));
+    RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION customer_clean.match_on_insert() IS
+  'AFTER INSERT statement trigger of enable_cleaning(..., match_on_insert => true): matches the new rows.';
+"#,
+    name = "match_on_insert_trigger",
+    requires = [match_new_rows]
+);

@@ -88,6 +88,27 @@ SELECT row_id, round(probability::numeric, 6) AS probability
   FROM customer_clean.match_row('mt.customers', '{"id": 90001, "full_name": "张伟", "email": "zhangwei85@qq.com"}', 2);
 SELECT count(*) AS nobody FROM customer_clean.match_row('mt.customers', '{"full_name": "Nobody Atall"}');
 
+-- match_on_insert: each inserted row is matched in the same transaction.
+SELECT customer_clean.enable_cleaning('mt.customers', 'flag', match_on_insert => true);
+SELECT tgname FROM pg_trigger WHERE tgrelid = 'mt.customers'::regclass AND NOT tgisinternal ORDER BY 1;
+INSERT INTO mt.customers (id, full_name, phone, email, country, birth_date) VALUES
+  (90005, 'zhang wei', '138 0013 8000', 'zhangwei85@qq.com', 'CN', '1985-03-12'),
+  (90006, '张丽', '13800138000', NULL, 'CN', '1987-06-01'),
+  (90007, 'Nobody Atall', NULL, NULL, 'CN', NULL);
+SELECT array_agg(row_id::int ORDER BY row_id::int) AS cluster, array_agg(DISTINCT assigned_by) AS assigned_by
+  FROM customer_clean.clusters WHERE tbl = 'mt.customers'::regclass AND row_id::int >= 90000 GROUP BY cluster_id ORDER BY 1;
+SELECT row_id_a, row_id_b, round(probability::numeric, 6) AS probability, reason, found_by
+  FROM customer_clean.review_queue WHERE tbl = 'mt.customers'::regclass AND found_by = 'match_on_insert' ORDER BY 1, 2;
+SELECT row_id, cardinality(keys) AS keys FROM customer_clean.match_keys
+ WHERE tbl = 'mt.customers'::regclass AND row_id::int >= 90005 ORDER BY 1;
+-- A rolled-back insert leaves nothing behind.
+BEGIN;
+INSERT INTO mt.customers (id, full_name, phone, country) VALUES (90008, 'Zhang Wei', '13800138000', 'CN');
+ROLLBACK;
+SELECT count(*) AS left_behind FROM customer_clean.match_keys WHERE tbl = 'mt.customers'::regclass AND row_id = '90008';
+SELECT customer_clean.disable_cleaning('mt.customers');
+SELECT count(*) AS triggers_left FROM pg_trigger WHERE tgrelid = 'mt.customers'::regclass AND NOT tgisinternal;
+
 -- Bad input: a clear error each time.
 SELECT customer_clean.match_probability('mt.customers', '90001', '424242');
 SELECT customer_clean.explain_match('mt.customers', 'x', '90001');
@@ -106,5 +127,6 @@ SELECT customer_clean.train('mt.ids_only');
 CREATE TABLE mt.empty (id int PRIMARY KEY, full_name text);
 SELECT customer_clean.register('mt.empty', '{"id": "id", "name": "full_name"}');
 SELECT customer_clean.train('mt.empty');
+SELECT customer_clean.enable_cleaning('mt.empty', match_on_insert => true);
 UPDATE customer_clean.models SET model = jsonb_set(model, '{version}', '99') WHERE tbl = 'mt.customers'::regclass;
 SELECT customer_clean.match_probability('mt.customers', '90001', '90002');
