@@ -104,6 +104,19 @@ impl Target {
         self.schema.record(&refs)
     }
 
+    /// A row given as a jsonb object keyed by column name: its id (if
+    /// any) and the record. Numbers and other JSON values count as their
+    /// JSON text, `null` as no value.
+    fn from_json(&self, object: &serde_json::Map<String, Value>) -> (Option<String>, Record) {
+        let text = |column: &str| match object.get(column)? {
+            Value::Null => None,
+            Value::String(s) => Some(s.clone()),
+            other => Some(other.to_string()),
+        };
+        let values: Vec<Option<String>> = self.columns.iter().map(|c| text(c)).collect();
+        (text(&self.id_column), self.prepare(&values))
+    }
+
     /// The row with id `row_id`; raises P0002 when there is none.
     fn read_one(&self, row_id: &str, caller: &'static str) -> Record {
         let sql = format!("{} WHERE t.{} = $1::text::{}", self.select, quote(&self.id_column), self.id_type);
@@ -462,16 +475,7 @@ fn match_row(
             FN,
         );
     };
-    let value = |column: &str| -> Option<String> {
-        match object.get(column)? {
-            Value::Null => None,
-            Value::String(s) => Some(s.clone()),
-            other => Some(other.to_string()),
-        }
-    };
-    let values: Vec<Option<String>> = target.columns.iter().map(|c| value(c)).collect();
-    let own_id = value(&target.id_column);
-    let record = target.prepare(&values);
+    let (own_id, record) = target.from_json(object);
     let keys = blocking::match_keys(&record, target.salt());
     let (ids, candidates) = candidates(&target, &keys, own_id.as_deref());
     let fields = model.field_list();
@@ -561,15 +565,8 @@ fn match_new_rows(
         .unwrap_or_default()
         .iter()
         .filter_map(|row| {
-            let object = row.as_object()?;
-            let text = |c: &str| match object.get(c)? {
-                Value::Null => None,
-                Value::String(s) => Some(s.clone()),
-                other => Some(other.to_string()),
-            };
-            let id = text(&target.id_column)?;
-            let values: Vec<Option<String>> = target.columns.iter().map(|c| text(c)).collect();
-            Some((id, target.prepare(&values)))
+            let (id, record) = target.from_json(row.as_object()?);
+            Some((id?, record))
         })
         .collect();
     // Keys first, so that rows inserted by one statement find each other.

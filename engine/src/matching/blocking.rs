@@ -33,8 +33,36 @@ pub const DEFAULT_MAX_BLOCK: usize = 200;
 /// The match keys of one record; `salt` is the table's identity (its oid),
 /// so the same value in two tables gives two keys.
 pub fn match_keys(r: &Record, salt: u64) -> Vec<i64> {
+    keys_of(r, salt, false)
+}
+
+/// The keys training learns from: those that identify a person or a
+/// household nearly by themselves (phone, e-mail, ID, name with birth year
+/// or postcode, birth date with postcode). The name-sound and name-head
+/// keys add recall for dedupe but also bring many pairs of strangers who
+/// share a surname and a birth year or date — pairs that look like
+/// matches to EM's starting labeling, which then learns that a different
+/// given name or e-mail means little.
+pub fn training_keys(r: &Record, salt: u64) -> Vec<i64> {
+    keys_of(r, salt, true)
+}
+
+fn keys_of(r: &Record, salt: u64, strong_only: bool) -> Vec<i64> {
+    const STRONG: [KeyKind; 7] = [
+        KeyKind::Phone,
+        KeyKind::Email,
+        KeyKind::NationalId,
+        KeyKind::NationalIdTailBirthYear,
+        KeyKind::NameBirthYear,
+        KeyKind::NamePostcode,
+        KeyKind::BirthDatePostcode,
+    ];
     let mut keys = Vec::with_capacity(12);
-    let mut add = |kind: KeyKind, parts: &[&[u8]]| keys.push(hash(salt, kind, parts));
+    let mut add = |kind: KeyKind, parts: &[&[u8]]| {
+        if !strong_only || STRONG.contains(&kind) {
+            keys.push(hash(salt, kind, parts))
+        }
+    };
     for p in &r.phones {
         add(KeyKind::Phone, &[p.as_bytes()]);
     }

@@ -209,8 +209,8 @@ impl Model {
         let random_counts = count_patterns(records, fields, &sample, threads, "random pairs", progress);
         let u = level_shares(fields, &random_counts, None);
 
-        // m: EM over the blocked pairs.
-        let keys = parallel::map(records, threads, 20_000, |r| blocking::match_keys(r, salt), &mut |d| {
+        // m: EM over the pairs blocked by the strong keys.
+        let keys = parallel::map(records, threads, 20_000, |r| blocking::training_keys(r, salt), &mut |d| {
             progress("match keys", d, n)
         });
         let (pairs, blocking) = blocking::candidate_pairs(&keys, opts.max_block_size);
