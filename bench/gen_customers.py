@@ -9,7 +9,10 @@ hand, with the usual mess (formats, full-width characters, invisible
 characters, typos, nicknames, short forms, wrong check digits, missing
 fields). Rows that describe the same person share `true_entity_id`; people who
 live together (same surname, address and home phone, but different given
-name, birth date and ID) share `household_id` and nothing else. See
+name, birth date and ID) share `household_id` and nothing else. As with real
+mail providers and ID registries, no two people share an e-mail mailbox or a
+national ID: a taken address gets a number appended (a taken QQ number is
+drawn again), a taken ID a new sequence number (CN) or a new SSN (US). See
 bench/README.md for the columns and the corruption model.
 
 Only the Python standard library is used; the output depends on nothing but
@@ -258,11 +261,7 @@ def make_cn_person(rng, e, gender, family=None, place=None, street=None, detail=
     e.birth = rand_date(rng)
     e.place = place or rng.choice(CN_PLACES)
     born = e.place if rng.random() < 0.7 else rng.choice(CN_PLACES)
-    seq = rng.randrange(1, 500) * 2 + (1 if gender == "M" else 0)
-    seq = seq % 1000
-    if (seq % 2 == 1) != (gender == "M"):
-        seq = (seq + 1) % 1000
-    first17 = born[5] + e.birth.strftime("%Y%m%d") + "%03d" % seq
+    first17 = born[5] + e.birth.strftime("%Y%m%d") + "%03d" % cn_id_seq(rng, gender)
     e.national_id = first17 + cn_id_check_digit(first17)
     e.street = street or (rng.choice(CN_STREETS), rng.randint(1, 999))
     e.detail = detail or (rng.choice(CN_COMPOUNDS), rng.randint(1, 30), rng.randint(1, 6),
@@ -270,17 +269,40 @@ def make_cn_person(rng, e, gender, family=None, place=None, street=None, detail=
     e.postcode = e.place[6] + "%02d" % rng.randrange(100)
     e.phone = phone or cn_mobile(rng)
     e.phone2 = cn_mobile(rng) if rng.random() < 0.15 else None
+
+
+def cn_id_seq(rng, gender):
+    """Sequence part of a CN resident ID: odd for men, even for women."""
+    seq = rng.randrange(1, 500) * 2 + (1 if gender == "M" else 0)
+    seq = seq % 1000
+    if (seq % 2 == 1) != (gender == "M"):
+        seq = (seq + 1) % 1000
+    return seq
+
+
+def us_ssn(rng):
+    area = rng.randint(100, 899)
+    while area == 666:
+        area = rng.randint(100, 899)
+    return "%03d-%02d-%04d" % (area, rng.randint(1, 99), rng.randint(1, 9999))
+
+
+def qq_number(rng):
+    return str(rng.randint(10000, 2999999999))
+
+
+def make_cn_email(rng, e):
     py_f, py_g = e.family_py.lower(), e.given_py.lower()
     yy = e.birth.strftime("%y")
     r = rng.random()
     if r < 0.25:
-        local = str(rng.randint(10000, 2999999999))  # QQ number
+        local = qq_number(rng)
         domain = "qq.com"
     else:
         local = rng.choice([py_f + py_g, py_g + "." + py_f, py_f + "_" + py_g, py_f + py_g + yy,
                             py_g[0] + py_f + str(rng.randint(1, 999)), py_f + "." + py_g + yy])
         domain = rng.choice(CN_EMAIL_DOMAINS)
-    e.email_local, e.email_domain = local, domain
+    return local, domain
 
 
 _FRESH = object()  # "generate a new value" (None is a real US detail: no unit)
@@ -297,13 +319,7 @@ def make_us_person(rng, e, gender, family=None, place=None, street=None, detail=
     e.middle = rng.choice("ABCDEFGHJKLMNPRSTW") if rng.random() < 0.4 else ""
     e.birth = rand_date(rng)
     e.place = place or rng.choice(US_PLACES)
-    if rng.random() < 0.5:
-        area = rng.randint(100, 899)
-        while area == 666:
-            area = rng.randint(100, 899)
-        e.national_id = "%03d-%02d-%04d" % (area, rng.randint(1, 99), rng.randint(1, 9999))
-    else:
-        e.national_id = ""
+    e.national_id = us_ssn(rng) if rng.random() < 0.5 else ""
     if street is None:
         name = rng.choice(US_STREET_NAMES)
         suffix = rng.randrange(len(US_SUFFIXES))
@@ -317,17 +333,76 @@ def make_us_person(rng, e, gender, family=None, place=None, street=None, detail=
     e.postcode = e.place[3] + "%02d" % rng.randrange(100)
     e.phone = phone or us_phone(rng, rng.choice(e.place[4]))
     e.phone2 = us_phone(rng, rng.choice(e.place[4])) if rng.random() < 0.15 else None
-    f, g = e.family.lower().replace(" ", "").replace("'", "").replace(".", ""), given.lower()
+
+
+def make_us_email(rng, e):
+    f, g = e.family.lower().replace(" ", "").replace("'", "").replace(".", ""), e.given.lower()
     yy = e.birth.strftime("%y")
     local = rng.choice([g + "." + f, g + f, g[0] + f, f + g[0], g + "_" + f, g + f + yy,
                         g[0] + f + str(rng.randint(1, 99)), g + "." + f + str(rng.randint(1, 9))])
-    e.email_local, e.email_domain = local, rng.choice(US_EMAIL_DOMAINS)
+    return local, rng.choice(US_EMAIL_DOMAINS)
+
+
+def mailbox(local, domain):
+    """The mailbox an address reaches: case-insensitive, and Gmail ignores
+    dots in the local part (as customer_clean's e-mail match key does)."""
+    local, domain = local.lower(), domain.lower()
+    if domain in ("gmail.com", "googlemail.com"):
+        local, domain = local.replace(".", ""), "gmail.com"
+    return local + "@" + domain
+
+
+def assign_email(rng, e, used):
+    """Gives e an e-mail address that reaches a mailbox no one else has (the
+    address is made from the final name and birth date). A taken address gets
+    a number appended, one digit first and longer ones when those are taken
+    too; a taken QQ number is drawn again."""
+    local, domain = (make_cn_email if e.country == "CN" else make_us_email)(rng, e)
+    base, top, tries = local, 9, 0
+    while mailbox(local, domain) in used:
+        if base.isdigit():
+            local = qq_number(rng)
+            continue
+        tries += 1
+        if tries % 8 == 0:
+            top = top * 10 + 9
+        local = base + str(rng.randint(1, top))
+    used.add(mailbox(local, domain))
+    e.email_local, e.email_domain = local, domain
+
+
+def claim_national_id(rng, e, used):
+    """Makes e's national ID one no one else has: a CN ID taken already gets
+    another sequence number (same region, birth date and sex, check character
+    recomputed), a taken SSN is drawn again."""
+    nid = e.national_id
+    if not nid:
+        return
+    tries = 0
+    while nid in used:
+        tries += 1
+        if tries > 100000:
+            sys.exit("gen_customers: no free national ID left for %s" % nid)
+        if e.country == "CN":
+            first17 = nid[:14] + "%03d" % cn_id_seq(rng, e.gender)
+            nid = first17 + cn_id_check_digit(first17)
+        else:
+            nid = us_ssn(rng)
+    used.add(nid)
+    e.national_id = nid
 
 
 def build_entities(rng, n_entities, cn_share, household_share):
     """Entities in creation order; some in multi-person households."""
     ents = []
     next_hid = 1
+    used_mail, used_ids = set(), set()
+
+    def finish(e):
+        assign_email(rng, e, used_mail)
+        claim_national_id(rng, e, used_ids)
+        ents.append(e)
+
     while len(ents) < n_entities:
         cn = rng.random() < cn_share
         make = make_cn_person if cn else make_us_person
@@ -375,14 +450,14 @@ def build_entities(rng, n_entities, cn_share, household_share):
                 births.add(m.birth)
             for m in members:
                 m.hid = next_hid
-                ents.append(m)
+                finish(m)
             next_hid += 1
         else:
             e = Entity()
             make(rng, e, rng.choice("MF"))
             e.hid = next_hid
             next_hid += 1
-            ents.append(e)
+            finish(e)
     for i, e in enumerate(ents, 1):
         e.eid = i
     return ents

@@ -71,29 +71,47 @@ impl Target {
         u64::from(u32::from(self.oid))
     }
 
-    /// Every row with a non-NULL id, prepared for matching.
+    /// Every row with a non-NULL id, prepared for matching. Preparing a
+    /// batch (parsing names, e-mails, dates) runs on worker threads while
+    /// the next batch is fetched through SPI on this one.
     fn read_all(&self, threads: usize, progress: Progress) -> (Vec<String>, Vec<Record>) {
         let sql = format!("{} WHERE t.{} IS NOT NULL", self.select, quote(&self.id_column));
         let width = self.columns.len();
+        let workers = threads.saturating_sub(1).max(1);
         let mut ids = Vec::new();
         let mut records = Vec::new();
-        Spi::connect(|client| {
-            let mut cursor = client.open_cursor(&sql, &[]);
-            loop {
-                let batch = cursor.fetch(FETCH_ROWS)?;
-                if batch.is_empty() {
-                    break;
+        std::thread::scope(|scope| {
+            let join = |h: std::thread::ScopedJoinHandle<'_, Vec<Record>>| {
+                h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))
+            };
+            Spi::connect(|client| {
+                let mut cursor = client.open_cursor(&sql, &[]);
+                let mut pending = None;
+                loop {
+                    let batch = cursor.fetch(FETCH_ROWS)?;
+                    if batch.is_empty() {
+                        break;
+                    }
+                    let mut rows: Vec<Vec<Option<String>>> = Vec::with_capacity(batch.len());
+                    for row in batch {
+                        ids.push(row.get::<String>(1)?.unwrap_or_default());
+                        rows.push((2..=width + 1).map(|i| row.get::<String>(i)).collect::<Result<_, _>>()?);
+                    }
+                    if let Some(h) = pending.take() {
+                        records.extend(join(h));
+                    }
+                    pending = Some(scope.spawn(move || {
+                        parallel::map(&rows, workers, 10_000, |v| self.prepare(v), &mut |_| {})
+                    }));
+                    // May raise a cancel: the scope then waits for the
+                    // worker, which touches nothing of PostgreSQL.
+                    progress("reading rows", ids.len(), 0);
                 }
-                let mut rows: Vec<Vec<Option<String>>> = Vec::with_capacity(batch.len());
-                for row in batch {
-                    ids.push(row.get::<String>(1)?.unwrap_or_default());
-                    rows.push((2..=width + 1).map(|i| row.get::<String>(i)).collect::<Result<_, _>>()?);
+                if let Some(h) = pending.take() {
+                    records.extend(join(h));
                 }
-                let done = ids.len();
-                records.extend(parallel::map(&rows, threads, 10_000, |v| self.prepare(v), &mut |_| {}));
-                progress("reading rows", done, 0);
-            }
-            Ok::<_, pgrx::spi::SpiError>(())
+                Ok::<_, pgrx::spi::SpiError>(())
+            })
         })
         .unwrap_or_else(|e| spi_failed("read rows", e));
         (ids, records)
@@ -322,13 +340,22 @@ fn dedupe(
     let mut progress = reporter(FN, &target.name);
     let opts = DedupeOptions { min_probability, review_probability, ..DedupeOptions::default() };
     let threads = parallel::thread_count(opts.threads);
+    let mut timings = serde_json::Map::new();
+    let mut lap = Instant::now();
+    let mut time = |step: &str| {
+        timings.insert(format!("{step}_s"), json!((lap.elapsed().as_secs_f64() * 1000.0).round() / 1000.0));
+        lap = Instant::now();
+    };
     let (ids, records) = target.read_all(threads, &mut progress);
     let rejected = rejected_pairs(&target, &ids);
+    time("read");
     let mut result = dedupe::dedupe(&records, &model, target.salt(), &opts, &rejected, &mut progress);
     let review = result.review_pairs(&rejected);
+    time("match");
 
     progress("writing clusters", 0, 0);
     write_clusters(&target, &ids, &result.clustering.members());
+    time("write_clusters");
     let counts = customer_clean_engine::matching::model::name_counts(&records);
     let tf = NameFrequency::Counted(&counts, records.len());
     let refusals: HashMap<(u32, u32), String> =
@@ -337,10 +364,13 @@ fn dedupe(
         let reason = refusals.get(&(e.a, e.b)).cloned().unwrap_or_else(|| "uncertain".into());
         (explanation(&model, &records[e.a as usize], &records[e.b as usize], &tf), reason)
     });
+    time("write_review");
     progress("writing match keys", 0, 0);
-    write_match_keys(&target, &ids, &result.keys);
+    write_match_keys(&target, &ids, &records, threads);
+    time("write_match_keys");
     let mut summary = serde_json::to_value(&result.stats).unwrap_or(Value::Null);
     summary["seconds"] = json!(started.elapsed().as_secs_f64());
+    summary["steps"] = Value::Object(timings);
     JsonB(summary)
 }
 
@@ -417,27 +447,24 @@ fn write_review(target: &Target, ids: &[String], pairs: &[Edge], explain: impl F
     }
 }
 
-fn write_match_keys(target: &Target, ids: &[String], keys: &[Vec<i64>]) {
+fn write_match_keys(target: &Target, ids: &[String], records: &[Record], threads: usize) {
     run("DELETE FROM customer_clean.match_keys WHERE tbl = $1", vec![target.oid.into()]);
-    for (chunk_ids, chunk_keys) in ids.chunks(WRITE_ROWS).zip(keys.chunks(WRITE_ROWS)) {
-        let (rows, arrays): (Vec<String>, Vec<String>) = chunk_ids
-            .iter()
-            .zip(chunk_keys)
-            .filter(|(_, k)| !k.is_empty())
-            .map(|(id, k)| (id.clone(), key_array(k)))
-            .unzip();
-        run(
-            "INSERT INTO customer_clean.match_keys (tbl, row_id, keys)
-             SELECT $1, r, k::bigint[] FROM unnest($2::text[], $3::text[]) AS u(r, k)",
-            vec![target.oid.into(), rows.into(), arrays.into()],
-        );
+    let keys = parallel::map(records, threads, 20_000, |r| blocking::lookup_keys(r, target.salt()), &mut |_| {});
+    // In key order, so the index grows at its right edge.
+    let mut entries: Vec<(i64, u32)> =
+        keys.iter().enumerate().flat_map(|(i, ks)| ks.iter().map(move |k| (*k, i as u32))).collect();
+    drop(keys);
+    entries.sort_unstable();
+    for chunk in entries.chunks(WRITE_ROWS * 4) {
+        insert_keys(target, chunk.iter().map(|(k, i)| (*k, ids[*i as usize].clone())).unzip());
     }
 }
 
-/// `{1,2,3}`: a bigint[] literal.
-fn key_array(keys: &[i64]) -> String {
-    let inner: Vec<String> = keys.iter().map(i64::to_string).collect();
-    format!("{{{}}}", inner.join(","))
+fn insert_keys(target: &Target, (keys, rows): (Vec<i64>, Vec<String>)) {
+    run(
+        "INSERT INTO customer_clean.match_keys (tbl, key, row_id) SELECT $1, k, r FROM unnest($2::bigint[], $3::text[]) AS u(k, r)",
+        vec![target.oid.into(), keys.into(), rows.into()],
+    );
 }
 
 fn run(sql: &str, args: Vec<pgrx::datum::DatumWithOid>) {
@@ -476,7 +503,7 @@ fn match_row(
         );
     };
     let (own_id, record) = target.from_json(object);
-    let keys = blocking::match_keys(&record, target.salt());
+    let keys = blocking::lookup_keys(&record, target.salt());
     let (ids, candidates) = candidates(&target, &keys, own_id.as_deref());
     let fields = model.field_list();
     let mut scored: Vec<(String, f64, f64)> = ids
@@ -500,8 +527,8 @@ fn candidates(target: &Target, keys: &[i64], own_id: Option<&str>) -> (Vec<Strin
         return (vec![], vec![]);
     }
     let sql = format!(
-        "{} WHERE t.{id} = ANY (ARRAY(SELECT k.row_id FROM customer_clean.match_keys k
-                                     WHERE k.tbl = $1 AND k.keys && $2 AND k.row_id IS DISTINCT FROM $3
+        "{} WHERE t.{id} = ANY (ARRAY(SELECT DISTINCT k.row_id FROM customer_clean.match_keys k
+                                     WHERE k.key = ANY ($2) AND k.tbl = $1 AND k.row_id IS DISTINCT FROM $3
                                      LIMIT {MAX_CANDIDATES})::{ty}[])",
         target.select,
         id = quote(&target.id_column),
@@ -570,16 +597,10 @@ fn match_new_rows(
         })
         .collect();
     // Keys first, so that rows inserted by one statement find each other.
-    let keys: Vec<Vec<i64>> = new_rows.iter().map(|(_, r)| blocking::match_keys(r, target.salt())).collect();
-    run(
-        "INSERT INTO customer_clean.match_keys (tbl, row_id, keys)
-         SELECT $1, r, k::bigint[] FROM unnest($2::text[], $3::text[]) AS u(r, k)
-         ON CONFLICT (tbl, row_id) DO UPDATE SET keys = excluded.keys",
-        vec![
-            target.oid.into(),
-            new_rows.iter().map(|(id, _)| id.clone()).collect::<Vec<_>>().into(),
-            keys.iter().map(|k| key_array(k)).collect::<Vec<_>>().into(),
-        ],
+    let keys: Vec<Vec<i64>> = new_rows.iter().map(|(_, r)| blocking::lookup_keys(r, target.salt())).collect();
+    insert_keys(
+        &target,
+        new_rows.iter().zip(&keys).flat_map(|((id, _), ks)| ks.iter().map(move |k| (*k, id.clone()))).unzip(),
     );
     let (mut clustered, mut review) = (0, 0);
     for ((id, record), keys) in new_rows.iter().zip(&keys) {

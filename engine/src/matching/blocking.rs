@@ -33,33 +33,43 @@ pub const DEFAULT_MAX_BLOCK: usize = 200;
 /// The match keys of one record; `salt` is the table's identity (its oid),
 /// so the same value in two tables gives two keys.
 pub fn match_keys(r: &Record, salt: u64) -> Vec<i64> {
-    keys_of(r, salt, false)
+    keys_of(r, salt, &[])
 }
 
-/// The keys training learns from: those that identify a person or a
+/// The strong keys: those that identify a person or a
 /// household nearly by themselves (phone, e-mail, ID, name with birth year
 /// or postcode, birth date with postcode). The name-sound and name-head
 /// keys add recall for dedupe but also bring many pairs of strangers who
 /// share a surname and a birth year or date — pairs that look like
 /// matches to EM's starting labeling, which then learns that a different
-/// given name or e-mail means little.
-pub fn training_keys(r: &Record, salt: u64) -> Vec<i64> {
-    keys_of(r, salt, true)
+/// given name or e-mail means little. Training learns from the pairs of
+/// these keys.
+pub fn strong_keys(r: &Record, salt: u64) -> Vec<i64> {
+    keys_of(r, salt, &STRONG)
 }
 
-fn keys_of(r: &Record, salt: u64, strong_only: bool) -> Vec<i64> {
-    const STRONG: [KeyKind; 7] = [
-        KeyKind::Phone,
-        KeyKind::Email,
-        KeyKind::NationalId,
-        KeyKind::NationalIdTailBirthYear,
-        KeyKind::NameBirthYear,
-        KeyKind::NamePostcode,
-        KeyKind::BirthDatePostcode,
-    ];
+/// The keys `customer_clean.match_keys` stores for `match_row`: the
+/// strong keys of a person alone (phone, e-mail, ID, name with birth year
+/// or postcode). Fewer keys, fewer rows to write at every `dedupe`.
+pub fn lookup_keys(r: &Record, salt: u64) -> Vec<i64> {
+    keys_of(r, salt, &STRONG[..5])
+}
+
+const STRONG: [KeyKind; 7] = [
+    KeyKind::Phone,
+    KeyKind::Email,
+    KeyKind::NationalId,
+    KeyKind::NameBirthYear,
+    KeyKind::NamePostcode,
+    KeyKind::NationalIdTailBirthYear,
+    KeyKind::BirthDatePostcode,
+];
+
+/// The keys of `r` of the kinds in `only` (all kinds when `only` is empty).
+fn keys_of(r: &Record, salt: u64, only: &[KeyKind]) -> Vec<i64> {
     let mut keys = Vec::with_capacity(12);
     let mut add = |kind: KeyKind, parts: &[&[u8]]| {
-        if !strong_only || STRONG.contains(&kind) {
+        if only.is_empty() || only.contains(&kind) {
             keys.push(hash(salt, kind, parts))
         }
     };

@@ -41,7 +41,7 @@ pub struct DedupeStats {
 }
 
 pub struct Dedupe {
-    /// Match keys of every record (stored for `match_row`).
+    /// Match keys of every record (all kinds; `match_row` stores only the strong ones).
     pub keys: Vec<Vec<i64>>,
     /// Every candidate pair at least `review_probability` probable.
     pub pairs: Vec<Edge>,

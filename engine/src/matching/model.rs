@@ -210,7 +210,7 @@ impl Model {
         let u = level_shares(fields, &random_counts, None);
 
         // m: EM over the pairs blocked by the strong keys.
-        let keys = parallel::map(records, threads, 20_000, |r| blocking::training_keys(r, salt), &mut |d| {
+        let keys = parallel::map(records, threads, 20_000, |r| blocking::strong_keys(r, salt), &mut |d| {
             progress("match keys", d, n)
         });
         let (pairs, blocking) = blocking::candidate_pairs(&keys, opts.max_block_size);

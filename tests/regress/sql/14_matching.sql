@@ -45,7 +45,7 @@ SELECT jsonb_typeof(customer_clean.explain_match('mt.customers', '90001', '90002
        round((customer_clean.explain_match('mt.customers', '90001', '90002') ->> 'probability')::numeric, 6) AS probability;
 
 -- dedupe: clusters, review queue, match keys.
-SELECT d - 'seconds' AS summary FROM customer_clean.dedupe('mt.customers') d;
+SELECT d - 'seconds' - 'steps' AS summary FROM customer_clean.dedupe('mt.customers') d;
 SELECT array_agg(row_id::int ORDER BY row_id::int) AS cluster
   FROM customer_clean.clusters WHERE tbl = 'mt.customers'::regclass AND row_id::int >= 90000 GROUP BY cluster_id;
 SELECT count(*) AS rows_in_clusters, count(DISTINCT cluster_id) AS clusters
@@ -62,8 +62,8 @@ SELECT tp, predicted, truth, round(tp::numeric / predicted, 4) AS precision, rou
        round(2.0 * tp / (predicted + truth), 4) AS f1 FROM p;
 SELECT reason, status, found_by, count(*) FROM customer_clean.review_queue
  WHERE tbl = 'mt.customers'::regclass GROUP BY 1, 2, 3 ORDER BY 1, 2, 3;
-SELECT count(*) AS rows_with_keys, min(cardinality(keys)) AS fewest_keys, max(cardinality(keys)) AS most_keys
-  FROM customer_clean.match_keys WHERE tbl = 'mt.customers'::regclass;
+SELECT count(*) AS rows_with_keys, min(n) AS fewest_keys, max(n) AS most_keys
+  FROM (SELECT row_id, count(*) AS n FROM customer_clean.match_keys WHERE tbl = 'mt.customers'::regclass GROUP BY row_id) k;
 
 -- find_duplicates: the pairs themselves, most probable first.
 SELECT count(*) AS pairs, min(probability) >= 0.99 AS all_above FROM customer_clean.find_duplicates('mt.customers', 0.99);
@@ -99,8 +99,8 @@ SELECT array_agg(row_id::int ORDER BY row_id::int) AS cluster, array_agg(DISTINC
   FROM customer_clean.clusters WHERE tbl = 'mt.customers'::regclass AND row_id::int >= 90000 GROUP BY cluster_id ORDER BY 1;
 SELECT row_id_a, row_id_b, round(probability::numeric, 6) AS probability, reason, found_by
   FROM customer_clean.review_queue WHERE tbl = 'mt.customers'::regclass AND found_by = 'match_on_insert' ORDER BY 1, 2;
-SELECT row_id, cardinality(keys) AS keys FROM customer_clean.match_keys
- WHERE tbl = 'mt.customers'::regclass AND row_id::int >= 90005 ORDER BY 1;
+SELECT row_id, count(*) AS keys FROM customer_clean.match_keys
+ WHERE tbl = 'mt.customers'::regclass AND row_id::int >= 90005 GROUP BY row_id ORDER BY 1;
 -- A rolled-back insert leaves nothing behind.
 BEGIN;
 INSERT INTO mt.customers (id, full_name, phone, country) VALUES (90008, 'Zhang Wei', '13800138000', 'CN');
