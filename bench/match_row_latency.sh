@@ -38,10 +38,10 @@ INPUT="$OUT_DIR/match/generated_$SOURCE_ROWS.input.csv"
 ensure_cluster
 have_extension || die "customer_clean is not installed"
 STATE=$(bpsql -d "$BENCH_DB" -qAt -c "SELECT
-    to_regprocedure('customer_clean.match_row(regclass,jsonb,integer)') IS NOT NULL,
+    to_regprocedure('customer_clean.match_row(regclass,jsonb,integer,float8)') IS NOT NULL,
     to_regclass('$TABLE') IS NOT NULL,
     to_regclass('customer_clean.clusters') IS NOT NULL")
-[[ $STATE == "t|"* ]] || die "the installed customer_clean has no match_row(regclass, jsonb, integer)"
+[[ $STATE == "t|"* ]] || die "the installed customer_clean has no match_row(regclass, jsonb, integer, float8)"
 [[ $STATE == *"|t|"* ]] || die "no table $TABLE: run bench/match.sh --dataset generated --rows $SOURCE_ROWS first"
 [[ $STATE == *"|t" ]] || die "no customer_clean.clusters: run bench/match.sh --dataset generated --rows $SOURCE_ROWS first"
 read -r LOADED CLUSTERED < <(bpsql -d "$BENCH_DB" -qAt -F' ' -c "SELECT (SELECT count(*) FROM $TABLE),

@@ -8,7 +8,9 @@
 //! every few seconds and can be cancelled (the check runs between rounds of
 //! work, when no worker thread is running).
 
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 use std::time::{Duration, Instant};
 
 use customer_clean_engine::matching::cluster::Edge;
@@ -158,13 +160,16 @@ impl Target {
         self.prepare(&values)
     }
 
-    fn model(&self, caller: &'static str) -> Model {
-        let stored = Spi::get_one_with_args::<JsonB>(
-            "SELECT (SELECT model FROM customer_clean.models WHERE tbl = $1)",
+    /// The stored model, parsed once per session and kept until the row in
+    /// `customer_clean.models` changes (a new `xmin`): `match_row` runs per
+    /// row of an application and must not parse a large jsonb each time.
+    fn model(&self, caller: &'static str) -> Rc<Model> {
+        let version = Spi::get_one_with_args::<String>(
+            "SELECT (SELECT xmin::text FROM customer_clean.models WHERE tbl = $1)",
             &[self.oid.into()],
         )
         .unwrap_or_else(|e| spi_failed(caller, e));
-        let Some(stored) = stored else {
+        let Some(version) = version else {
             raise_with(
                 PgSqlErrorCode::ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE,
                 format!("{caller}: table {} has no trained model", self.name),
@@ -172,8 +177,24 @@ impl Target {
                 caller,
             )
         };
-        Model::from_json(&stored.0).or_raise(caller)
+        if let Some(hit) = MODELS.with(|m| m.borrow().get(&self.oid).filter(|(v, _)| *v == version).map(|(_, m)| m.clone())) {
+            return hit;
+        }
+        let stored = Spi::get_one_with_args::<JsonB>(
+            "SELECT (SELECT model FROM customer_clean.models WHERE tbl = $1)",
+            &[self.oid.into()],
+        )
+        .unwrap_or_else(|e| spi_failed(caller, e))
+        .unwrap_or_else(|| spi_failed(caller, "the model disappeared while being read"));
+        let model = Rc::new(Model::from_json(&stored.0).or_raise(caller));
+        MODELS.with(|m| m.borrow_mut().insert(self.oid, (version, model.clone())));
+        model
     }
+}
+
+thread_local! {
+    /// Parsed models by table, with the `xmin` of the row they came from.
+    static MODELS: RefCell<HashMap<pg_sys::Oid, (String, Rc<Model>)>> = RefCell::new(HashMap::new());
 }
 
 /// A progress callback for the engine: checks for a cancel request at every
