@@ -77,7 +77,11 @@ impl Target {
     /// batch (parsing names, e-mails, dates) runs on worker threads while
     /// the next batch is fetched through SPI on this one.
     fn read_all(&self, threads: usize, progress: Progress) -> (Vec<String>, Vec<Record>) {
-        let sql = format!("{} WHERE t.{} IS NOT NULL", self.select, quote(&self.id_column));
+        // In id order: the random pairs of `train` are drawn by position,
+        // and the same seed must give the same model whatever the physical
+        // order of the rows.
+        let id = quote(&self.id_column);
+        let sql = format!("{} WHERE t.{id} IS NOT NULL ORDER BY t.{id}", self.select);
         let width = self.columns.len();
         let workers = threads.saturating_sub(1).max(1);
         let mut ids = Vec::new();

@@ -109,6 +109,13 @@ SELECT count(*) AS left_behind FROM customer_clean.match_keys WHERE tbl = 'mt.cu
 SELECT customer_clean.disable_cleaning('mt.customers');
 SELECT count(*) AS triggers_left FROM pg_trigger WHERE tgrelid = 'mt.customers'::regclass AND NOT tgisinternal;
 
+-- Cancel: a statement_timeout stops train; the stored model stays as it was.
+SELECT xmin::text AS model_version FROM customer_clean.models WHERE tbl = 'mt.customers'::regclass \gset
+SET statement_timeout = '100ms';
+SELECT customer_clean.train('mt.customers', '{"random_pairs": 5000000}');
+RESET statement_timeout;
+SELECT xmin::text = :'model_version' AS model_unchanged FROM customer_clean.models WHERE tbl = 'mt.customers'::regclass;
+
 -- Bad input: a clear error each time.
 SELECT customer_clean.match_probability('mt.customers', '90001', '424242');
 SELECT customer_clean.explain_match('mt.customers', 'x', '90001');
