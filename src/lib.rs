@@ -11,17 +11,21 @@ use pgrx::prelude::*;
 
 // Tables of the extension (profiles, rules, issues, changes, quarantine).
 ::pgrx::extension_sql_file!("../sql/catalog.sql", name = "catalog", bootstrap);
+// Tables of matching (models, match keys, clusters, review queue).
+::pgrx::extension_sql_file!("../sql/matching.sql", name = "matching_catalog", requires = ["catalog"]);
 
 mod address;
 mod clean_table;
 mod cleaning;
 mod cn_id;
+mod compare;
 mod country;
 mod date;
 mod email;
 mod error;
 mod guc;
 mod journal;
+mod matching;
 mod name;
 mod phone;
 mod profile;

@@ -15,10 +15,12 @@
 pub mod address;
 pub mod clean;
 pub mod cn_id;
+pub mod compare;
 pub mod country;
 pub mod data;
 pub mod date;
 pub mod email;
+pub mod matching;
 pub mod error;
 pub mod name;
 pub mod phone;
