@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of customer_clean; sets the machine up first.
-#   1. engine unit and property tests      (cargo test -p customer_clean_engine)
+#   1. engine unit and property tests      (cargo test -p customer_clean_engine; bench evaluator tests)
 #   2. in-database tests                   (cargo pgrx test, #[pg_test] in src/tests.rs)
 #   3. SQL scenario tests                  (pg_regress on tests/regress against a scratch cluster)
 #   4. docs check: every SQL function is documented with an example that a scenario test runs
@@ -15,6 +15,8 @@ scripts/setup.sh
 
 echo "== 1/4 engine tests"
 cargo test -p customer_clean_engine
+# The duplicate-detection benchmark's evaluator (Python standard library only).
+python3 bench/test_match_eval.py
 
 echo "== 2/4 in-database tests (pgrx)"
 mkdir -p "$WORK" && chown postgres: "$WORK"
