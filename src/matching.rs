@@ -13,9 +13,11 @@ use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 use std::time::{Duration, Instant};
 
-use customer_clean_engine::matching::cluster::Edge;
+use customer_clean_engine::matching::cluster::{Edge, Refusal};
 use customer_clean_engine::matching::dedupe::{self, DedupeOptions};
-use customer_clean_engine::matching::model::{NameFrequency, Progress};
+use customer_clean_engine::matching::model::{
+    name_counts, pattern, personal_agreements, probability_of, NameFrequency, Progress,
+};
 use customer_clean_engine::matching::{blocking, parallel, Model, Record, RecordSchema, TrainOptions};
 use pgrx::prelude::*;
 use pgrx::{JsonB, PgRelation, PgSqlErrorCode};
@@ -381,7 +383,7 @@ fn dedupe(
     progress("writing clusters", 0, 0);
     write_clusters(&target, &ids, &result.clustering.members());
     time("write_clusters");
-    let counts = customer_clean_engine::matching::model::name_counts(&records);
+    let counts = name_counts(&records);
     let tf = NameFrequency::Counted(&counts, records.len());
     let refusals: HashMap<(u32, u32), String> =
         result.clustering.refused.iter().map(|(e, r)| ((e.a, e.b), r.as_str())).collect();
@@ -492,8 +494,9 @@ fn insert_keys(target: &Target, (keys, rows): (Vec<i64>, Vec<String>)) {
     );
 }
 
+/// Runs a write to the matching catalog (dedupe, match_on_insert).
 fn run(sql: &str, args: Vec<pgrx::datum::DatumWithOid>) {
-    Spi::run_with_args(sql, &args).unwrap_or_else(|e| spi_failed("dedupe", e));
+    Spi::run_with_args(sql, &args).unwrap_or_else(|e| spi_failed("matching", e));
 }
 
 /// Rows of `tbl` likely to be the same customer as `row` (a row that need
@@ -535,8 +538,8 @@ fn match_row(
         .into_iter()
         .zip(&candidates)
         .map(|(id, c)| {
-            let w = model.match_weight(customer_clean_engine::matching::model::pattern(&fields, &record, c), &record, &NameFrequency::Model);
-            (id, customer_clean_engine::matching::model::probability_of(w), w)
+            let w = model.match_weight(pattern(&fields, &record, c), &record, &NameFrequency::Model);
+            (id, probability_of(w), w)
         })
         .filter(|(_, p, _)| *p >= min_probability)
         .collect();
@@ -640,9 +643,9 @@ fn match_new_rows(
         scored.sort_unstable_by(|x, y| y.2.total_cmp(&x.2).then(x.0.cmp(y.0)));
         let mut joined = false;
         for (cid, c, p) in scored {
-            let personal = customer_clean_engine::matching::model::personal_agreements(
+            let personal = personal_agreements(
                 &fields,
-                customer_clean_engine::matching::model::pattern(&fields, record, c),
+                pattern(&fields, record, c),
             ) > 0;
             if !joined && p >= min_probability && personal && dedupe::conflict(record, c).is_none() {
                 join_cluster(&target, id, cid);
@@ -656,7 +659,7 @@ fn match_new_rows(
             let reason = if p < min_probability {
                 "uncertain".to_string()
             } else if !personal {
-                customer_clean_engine::matching::cluster::Refusal::NothingPersonal.as_str()
+                Refusal::NothingPersonal.as_str()
             } else if let Some(field) = dedupe::conflict(record, c) {
                 format!("conflicting {field}")
             } else {
