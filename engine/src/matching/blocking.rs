@@ -19,7 +19,10 @@ enum KeyKind {
     NationalId = 3,
     NameBirthYear = 4,
     NamePostcode = 5,
-    SoundBirthYear = 6,
+    // 6 was the Double Metaphone key of the name with the birth year: at
+    // 1M rows it made 1.8M of 3.0M candidate pairs and found 15 true pairs
+    // no other key found (recall 0.99888 → 0.99883). Numbers are hashed
+    // into the keys, so 6 stays unused.
     BirthDatePostcode = 7,
     BirthDateNameHead = 8,
     NationalIdTailBirthYear = 9,
@@ -95,9 +98,6 @@ fn keys_of(r: &Record, salt: u64, only: &[KeyKind]) -> Vec<i64> {
         let key = &r.name_key;
         if let Some(y) = &year {
             add(KeyKind::NameBirthYear, &[key.as_bytes(), y]);
-            if !r.name_sound.is_empty() {
-                add(KeyKind::SoundBirthYear, &[r.name_sound.as_bytes(), y]);
-            }
         }
         if let Some(pc) = &r.postcode {
             add(KeyKind::NamePostcode, &[key.as_bytes(), pc.as_bytes()]);
