@@ -318,7 +318,10 @@ fn find_duplicates(
     let mut progress = reporter(FN, &target.name);
     let threads = parallel::thread_count(0);
     let (ids, records) = target.read_all(threads, &mut progress);
-    let (_, mut pairs, _) = dedupe::scored_pairs(&records, &model, target.salt(), min_probability, threads, &mut progress);
+    let counts = name_counts(&records);
+    let tf = NameFrequency::Counted(&counts, records.len());
+    let (_, mut pairs, _) =
+        dedupe::scored_pairs(&records, &model, target.salt(), min_probability, threads, &tf, &mut progress);
     pairs.sort_unstable_by(|x, y| y.probability.total_cmp(&x.probability).then(x.a.cmp(&y.a)).then(x.b.cmp(&y.b)));
     let rows: Vec<(String, String, f64)> = pairs
         .into_iter()
@@ -376,15 +379,17 @@ fn dedupe(
     let (ids, records) = target.read_all(threads, &mut progress);
     let rejected = rejected_pairs(&target, &ids);
     time("read");
-    let mut result = dedupe::dedupe(&records, &model, target.salt(), &opts, &rejected, &mut progress);
+    // How common each name is, counted once for scoring, clustering and
+    // the explanations of the review pairs.
+    let counts = name_counts(&records);
+    let tf = NameFrequency::Counted(&counts, records.len());
+    let mut result = dedupe::dedupe(&records, &model, target.salt(), &opts, &rejected, &tf, &mut progress);
     let review = result.review_pairs(&rejected);
     time("match");
 
     progress("writing clusters", 0, 0);
     write_clusters(&target, &ids, &result.clustering.members());
     time("write_clusters");
-    let counts = name_counts(&records);
-    let tf = NameFrequency::Counted(&counts, records.len());
     let refusals: HashMap<(u32, u32), String> =
         result.clustering.refused.iter().map(|(e, r)| ((e.a, e.b), r.as_str())).collect();
     write_review(&target, &ids, &review, |e| {

@@ -15,7 +15,7 @@ use std::time::Instant;
 use customer_clean_engine::clean::clean_row;
 use customer_clean_engine::date::Date;
 use customer_clean_engine::matching::dedupe::{self, DedupeOptions};
-use customer_clean_engine::matching::model::NameFrequency;
+use customer_clean_engine::matching::model::{name_counts, NameFrequency};
 use customer_clean_engine::matching::{blocking, parallel, Model, RecordSchema, TrainOptions};
 use customer_clean_engine::rules::Context;
 
@@ -130,7 +130,9 @@ fn main() {
     let train_s = t.elapsed().as_secs_f64();
     let t = Instant::now();
     let opts = DedupeOptions::default();
-    let mut result = dedupe::dedupe(&records, &model, 1, &opts, &HashSet::new(), &mut quiet);
+    let counts = name_counts(&records);
+    let tf = NameFrequency::Counted(&counts, records.len());
+    let mut result = dedupe::dedupe(&records, &model, 1, &opts, &HashSet::new(), &tf, &mut quiet);
     let review = result.review_pairs(&HashSet::new());
     let dedupe_s = t.elapsed().as_secs_f64();
 

@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::blocking::{self, BlockingStats};
 use super::cluster::{self, ClusterOptions, Clustering, Edge, Refusal};
 use super::comparison::Field;
-use super::model::{name_counts, pattern, personal_agreements, probability_of, Model, NameFrequency, Progress};
+use super::model::{pattern, personal_agreements, probability_of, Model, NameFrequency, Progress};
 use super::parallel;
 use super::record::Record;
 
@@ -57,6 +57,7 @@ pub fn scored_pairs(
     salt: u64,
     min_probability: f64,
     threads: usize,
+    tf: &NameFrequency,
     progress: Progress,
 ) -> (Vec<Vec<i64>>, Vec<Edge>, BlockingStats) {
     let n = records.len();
@@ -65,8 +66,6 @@ pub fn scored_pairs(
         progress("match keys", d, n)
     });
     let (candidates, stats) = blocking::candidate_pairs(&keys, model.max_block_size);
-    let counts = name_counts(records);
-    let tf = NameFrequency::Counted(&counts, n);
     let fields = model.field_list();
     let mut pairs = Vec::new();
     parallel::for_each_chunk(
@@ -77,7 +76,7 @@ pub fn scored_pairs(
             part.iter()
                 .filter_map(|(a, b)| {
                     let (ra, rb) = (&records[*a as usize], &records[*b as usize]);
-                    let p = probability_of(model.match_weight(pattern(&fields, ra, rb), ra, &tf));
+                    let p = probability_of(model.match_weight(pattern(&fields, ra, rb), ra, tf));
                     (p >= min_probability).then_some(Edge { a: *a, b: *b, probability: p })
                 })
                 .collect()
@@ -102,19 +101,19 @@ pub fn conflict(a: &Record, b: &Record) -> Option<&'static str> {
 }
 
 /// Deduplicates `records`; `rejected` holds the pairs (lower index first)
-/// a steward said are different customers.
+/// a steward said are different customers; `tf` tells how common each name
+/// is (for a whole table: `NameFrequency::Counted` over `records`).
 pub fn dedupe(
     records: &[Record],
     model: &Model,
     salt: u64,
     opts: &DedupeOptions,
     rejected: &HashSet<(u32, u32)>,
+    tf: &NameFrequency,
     progress: Progress,
 ) -> Dedupe {
-    let (keys, pairs, blocking) =
-        scored_pairs(records, model, salt, opts.review_probability.min(opts.min_probability), opts.threads, progress);
-    let counts = name_counts(records);
-    let tf = NameFrequency::Counted(&counts, records.len());
+    let min_scored = opts.review_probability.min(opts.min_probability);
+    let (keys, pairs, blocking) = scored_pairs(records, model, salt, min_scored, opts.threads, tf, progress);
     // A probable pair on whose person nothing agrees — same phone and
     // address, different or missing name, birth date, ID and e-mail — is
     // what people of one household look like; it goes to review instead.
@@ -133,7 +132,7 @@ pub fn dedupe(
         matching,
         &opts.cluster,
         &|a, b| conflict(&records[a as usize], &records[b as usize]),
-        &|a, b| model.probability(&records[a as usize], &records[b as usize], &tf),
+        &|a, b| model.probability(&records[a as usize], &records[b as usize], tf),
         &|a, b| rejected.contains(&(a.min(b), a.max(b))),
     );
     clustering.refused.extend(impersonal.into_iter().map(|e| (e, Refusal::NothingPersonal)));
