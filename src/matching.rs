@@ -639,20 +639,21 @@ fn match_new_rows(
     for ((id, record), keys) in new_rows.iter().zip(&keys) {
         pg_sys::check_for_interrupts!();
         let (ids, candidates) = candidates(&target, keys, Some(id));
-        let mut scored: Vec<(&String, &Record, f64)> = ids
+        let mut scored: Vec<(&String, &Record, f64, bool)> = ids
             .iter()
             .zip(&candidates)
-            .map(|(cid, c)| (cid, c, model.probability(record, c, &NameFrequency::Model)))
-            .filter(|(_, _, p)| *p >= review_probability)
+            .map(|(cid, c)| {
+                let levels = pattern(&fields, record, c);
+                let p = probability_of(model.match_weight(levels, record, &NameFrequency::Model));
+                (cid, c, p, personal_agreements(&fields, levels) > 0)
+            })
+            .filter(|(_, _, p, _)| *p >= review_probability)
             .collect();
         scored.sort_unstable_by(|x, y| y.2.total_cmp(&x.2).then(x.0.cmp(y.0)));
         let mut joined = false;
-        for (cid, c, p) in scored {
-            let personal = personal_agreements(
-                &fields,
-                pattern(&fields, record, c),
-            ) > 0;
-            if !joined && p >= min_probability && personal && dedupe::conflict(record, c).is_none() {
+        for (cid, c, p, personal) in scored {
+            let conflict = dedupe::conflict(record, c);
+            if !joined && p >= min_probability && personal && conflict.is_none() {
                 join_cluster(&target, id, cid);
                 joined = true;
                 clustered += 1;
@@ -665,7 +666,7 @@ fn match_new_rows(
                 "uncertain".to_string()
             } else if !personal {
                 Refusal::NothingPersonal.as_str()
-            } else if let Some(field) = dedupe::conflict(record, c) {
+            } else if let Some(field) = conflict {
                 format!("conflicting {field}")
             } else {
                 "probable match, but the new row joined the cluster of a better one".to_string()
