@@ -27,6 +27,7 @@ pub mod phone;
 pub mod postcode;
 pub mod profile;
 pub mod rules;
+pub mod survivorship;
 pub mod text;
 
 pub use error::{ErrorClass, SqlError};

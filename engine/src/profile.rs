@@ -12,6 +12,7 @@ use std::fmt;
 
 use crate::date::DateOrder;
 use crate::error::{ErrorClass, SqlError};
+use crate::survivorship::SurvivorRule;
 
 /// What a column holds, as far as cleaning and matching are concerned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -120,11 +121,22 @@ pub struct ProfileOptions {
     pub default_region: Option<&'static str>,
     /// How ambiguous dates such as `03/04/2005` are read.
     pub date_order: DateOrder,
+    /// Survivorship rule per column, where it differs from the role's
+    /// default (`"survivorship": {"email": "most_recent"}`).
+    pub survivorship: Vec<(String, SurvivorRule)>,
+    /// Values of the `source` column, most trusted first, for the
+    /// `source_priority` rule (`"source_priority": ["crm", "web"]`).
+    pub source_priority: Vec<String>,
 }
 
 impl Default for ProfileOptions {
     fn default() -> Self {
-        ProfileOptions { default_region: None, date_order: DateOrder::Dmy }
+        ProfileOptions {
+            default_region: None,
+            date_order: DateOrder::Dmy,
+            survivorship: Vec::new(),
+            source_priority: Vec::new(),
+        }
     }
 }
 
@@ -177,7 +189,26 @@ impl Profile {
                 return Err(ProfileError::ColumnTwice { column: b.column.clone(), first: other.role, second: b.role });
             }
         }
-        Ok(Profile { bindings, options: ProfileOptions::parse(options)? })
+        let profile = Profile { bindings, options: ProfileOptions::parse(options)? };
+        profile.check_survivorship(table_columns)?;
+        Ok(profile)
+    }
+
+    /// Every column named in `survivorship` exists, and every rule has the
+    /// role it reads.
+    fn check_survivorship(&self, table_columns: &[TableColumn]) -> Result<(), ProfileError> {
+        for (column, rule) in &self.options.survivorship {
+            if !table_columns.iter().any(|c| &c.name == column) {
+                return Err(ProfileError::UnknownSurvivorshipColumn {
+                    column: column.clone(),
+                    table_columns: table_columns.iter().map(|c| c.name.clone()).collect(),
+                });
+            }
+            if let Some(role) = rule.needs_role().filter(|r| self.column(*r).is_none()) {
+                return Err(ProfileError::RuleNeedsRole { column: column.clone(), rule: *rule, role });
+            }
+        }
+        Ok(())
     }
 }
 
@@ -205,6 +236,21 @@ impl ProfileOptions {
                     out.date_order = DateOrder::parse(v)
                         .map_err(|_| ProfileError::BadOption { option: key.clone(), value: v.to_string() })?;
                 }
+                "survivorship" => {
+                    let bad = || ProfileError::BadOption { option: key.clone(), value: value.to_string() };
+                    for (column, rule) in value.as_object().ok_or_else(bad)? {
+                        let rule = rule.as_str().and_then(SurvivorRule::parse).ok_or_else(|| {
+                            ProfileError::UnknownSurvivorRule { column: column.clone(), rule: rule.to_string() }
+                        })?;
+                        out.survivorship.push((column.clone(), rule));
+                    }
+                }
+                "source_priority" => {
+                    let bad = || ProfileError::BadOption { option: key.clone(), value: value.to_string() };
+                    for source in value.as_array().ok_or_else(bad)? {
+                        out.source_priority.push(source.as_str().ok_or_else(bad)?.trim().to_string());
+                    }
+                }
                 _ => return Err(ProfileError::UnknownOption(key.clone())),
             }
         }
@@ -231,12 +277,20 @@ pub enum ProfileError {
     UnknownOption(String),
     #[error("invalid value {value} for profile option \"{option}\"")]
     BadOption { option: String, value: String },
+    #[error("unknown survivorship rule {rule} for column \"{column}\"")]
+    UnknownSurvivorRule { column: String, rule: String },
+    #[error("survivorship names column \"{column}\", which does not exist in the table")]
+    UnknownSurvivorshipColumn { column: String, table_columns: Vec<String> },
+    #[error("survivorship rule \"{rule}\" of column \"{column}\" needs a column with role \"{role}\" in the profile")]
+    RuleNeedsRole { column: String, rule: SurvivorRule, role: Role },
 }
 
 impl SqlError for ProfileError {
     fn class(&self) -> ErrorClass {
         match self {
-            ProfileError::UnknownColumn { .. } => ErrorClass::UndefinedColumn,
+            ProfileError::UnknownColumn { .. } | ProfileError::UnknownSurvivorshipColumn { .. } => {
+                ErrorClass::UndefinedColumn
+            }
             _ => ErrorClass::InvalidParameterValue,
         }
     }
@@ -248,19 +302,32 @@ impl SqlError for ProfileError {
             ProfileError::NotAnObject(_) => "pass an object, e.g. '{\"default_region\": \"CN\"}'".into(),
             ProfileError::UnknownRole(_) => format!("known roles: {}", Role::all_names()),
             ProfileError::ColumnNotAString { .. } => "write the column name as a JSON string".into(),
-            ProfileError::UnknownColumn { table_columns, .. } => {
+            ProfileError::UnknownColumn { table_columns, .. }
+            | ProfileError::UnknownSurvivorshipColumn { table_columns, .. } => {
                 format!("the table's columns are: {}", table_columns.join(", "))
+            }
+            ProfileError::UnknownSurvivorRule { .. } => format!("known rules: {}", SurvivorRule::all_names()),
+            ProfileError::RuleNeedsRole { role, .. } => {
+                format!("add the \"{role}\" role to the profile's columns, or choose another rule")
             }
             ProfileError::MissingId => {
                 "name the column that identifies a customer row, e.g. '{\"id\": \"customer_id\", …}'".into()
             }
             ProfileError::ColumnTwice { .. } => "give each column one role".into(),
-            ProfileError::UnknownOption(_) => "known options: default_region, date_order".into(),
+            ProfileError::UnknownOption(_) => {
+                "known options: default_region, date_order, survivorship, source_priority".into()
+            }
             ProfileError::BadOption { option, .. } if option == "default_region" => {
                 "use an ISO 3166-1 country code that has phone numbering, e.g. \"CN\" or \"US\"".into()
             }
             ProfileError::BadOption { option, .. } if option == "date_order" => {
                 "use \"DMY\", \"MDY\" or \"YMD\"".into()
+            }
+            ProfileError::BadOption { option, .. } if option == "survivorship" => {
+                "map columns to rules, e.g. {\"email\": \"most_recent\"}".into()
+            }
+            ProfileError::BadOption { option, .. } if option == "source_priority" => {
+                "list source values, most trusted first, e.g. [\"crm\", \"web\"]".into()
             }
             ProfileError::BadOption { .. } => "see the documentation of register()".into(),
         }
@@ -293,7 +360,10 @@ mod tests {
             Some(&Binding { role: Role::Phone, column: "mobile".into(), is_text: true })
         );
         assert_eq!(p.column(Role::BirthDate).map(|b| b.is_text), Some(false));
-        assert_eq!(p.options, ProfileOptions { default_region: Some("CN"), date_order: DateOrder::Ymd });
+        assert_eq!(
+            p.options,
+            ProfileOptions { default_region: Some("CN"), date_order: DateOrder::Ymd, ..ProfileOptions::default() }
+        );
         // bindings come in role order whatever the JSON order
         let roles: Vec<Role> = p.bindings.iter().map(|b| b.role).collect();
         assert_eq!(roles, vec![Role::Id, Role::Name, Role::Phone, Role::BirthDate]);
@@ -327,6 +397,42 @@ mod tests {
         assert_eq!(
             parse(json!({"id": "id"}), json!({"date_order": "DDMM"})),
             ProfileError::BadOption { option: "date_order".into(), value: "DDMM".into() }
+        );
+    }
+
+    #[test]
+    fn survivorship_options_are_checked_against_the_table_and_the_roles() {
+        let t = table();
+        let p = Profile::parse(
+            &json!({"id": "id", "email": "email", "phone": "mobile"}),
+            &json!({"survivorship": {"email": "most_complete", "dob": "survivor"}, "source_priority": [" crm ", "web"]}),
+            &t,
+        )
+        .unwrap();
+        assert_eq!(
+            p.options.survivorship,
+            vec![("dob".to_string(), SurvivorRule::Survivor), ("email".to_string(), SurvivorRule::MostComplete)]
+        );
+        assert_eq!(p.options.source_priority, vec!["crm".to_string(), "web".to_string()]);
+        let parse = |o: Value| Profile::parse(&json!({"id": "id"}), &o, &t).unwrap_err();
+        let e = parse(json!({"survivorship": {"email": "newest"}}));
+        assert_eq!(e.to_string(), "unknown survivorship rule \"newest\" for column \"email\"");
+        assert_eq!(e.hint(), "known rules: survivor, most_recent, most_complete, most_frequent, source_priority, valid_first");
+        let e = parse(json!({"survivorship": {"mail": "survivor"}}));
+        assert_eq!(e.class(), ErrorClass::UndefinedColumn);
+        assert_eq!(e.to_string(), "survivorship names column \"mail\", which does not exist in the table");
+        let e = parse(json!({"survivorship": {"email": "most_recent"}}));
+        assert_eq!(
+            e.to_string(),
+            "survivorship rule \"most_recent\" of column \"email\" needs a column with role \"updated_at\" in the profile"
+        );
+        assert_eq!(
+            parse(json!({"survivorship": ["email"]})),
+            ProfileError::BadOption { option: "survivorship".into(), value: "[\"email\"]".into() }
+        );
+        assert_eq!(
+            parse(json!({"source_priority": ["crm", 1]})),
+            ProfileError::BadOption { option: "source_priority".into(), value: "[\"crm\",1]".into() }
         );
     }
 

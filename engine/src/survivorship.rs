@@ -1,0 +1,358 @@
+//! Survivorship: which value of each column the golden record keeps when
+//! several rows of one customer are merged.
+//!
+//! Each column has a rule, set per column in the profile's
+//! `options.survivorship` or taken from the column's role
+//! ([`SurvivorRule::default_for`]). Every rule but `survivor` looks only at
+//! non-empty values (NULL or blank is empty) and falls back to the
+//! survivor's own value when every row is empty. Ties, and the order in
+//! which rows are considered, follow one preference order: the survivor
+//! first, then the other rows from the most recently updated (by the
+//! `updated_at` role) to the least, then in the order given.
+//!
+//! Written by hand: the rules are a few comparisons each, and no crate
+//! implements master-data survivorship.
+
+use std::collections::HashMap;
+
+use crate::profile::{Profile, Role};
+
+/// How one column's surviving value is chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SurvivorRule {
+    /// The survivor's value, even when it is empty.
+    Survivor,
+    /// The value of the most recently updated row (`updated_at` role).
+    MostRecent,
+    /// The longest value, in characters after trimming.
+    MostComplete,
+    /// The value most rows hold (compared case- and space-insensitively).
+    MostFrequent,
+    /// The value of the row whose `source` ranks first in the profile's
+    /// `source_priority`; sources not in the list rank last.
+    SourcePriority,
+    /// A value that passes validation (the column's rules and checks),
+    /// else any value.
+    ValidFirst,
+}
+
+impl SurvivorRule {
+    pub const ALL: [SurvivorRule; 6] = [
+        SurvivorRule::Survivor,
+        SurvivorRule::MostRecent,
+        SurvivorRule::MostComplete,
+        SurvivorRule::MostFrequent,
+        SurvivorRule::SourcePriority,
+        SurvivorRule::ValidFirst,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SurvivorRule::Survivor => "survivor",
+            SurvivorRule::MostRecent => "most_recent",
+            SurvivorRule::MostComplete => "most_complete",
+            SurvivorRule::MostFrequent => "most_frequent",
+            SurvivorRule::SourcePriority => "source_priority",
+            SurvivorRule::ValidFirst => "valid_first",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<SurvivorRule> {
+        SurvivorRule::ALL.into_iter().find(|r| r.as_str() == name)
+    }
+
+    pub fn all_names() -> String {
+        SurvivorRule::ALL.map(SurvivorRule::as_str).join(", ")
+    }
+
+    /// The rule of a column playing `role` (None: a column without a role)
+    /// when the profile names none. Contact data and identifiers prefer
+    /// valid values; addresses follow the customer's latest move; names
+    /// take the spelling most rows agree on.
+    pub fn default_for(role: Option<Role>) -> SurvivorRule {
+        match role {
+            Some(Role::Name | Role::GivenName | Role::FamilyName) => SurvivorRule::MostFrequent,
+            Some(Role::Phone | Role::Mobile | Role::Email | Role::BirthDate | Role::Gender | Role::NationalId) => {
+                SurvivorRule::ValidFirst
+            }
+            Some(Role::Address | Role::City | Role::Province | Role::Postcode | Role::Country | Role::UpdatedAt) => {
+                SurvivorRule::MostRecent
+            }
+            Some(Role::Id | Role::Source) | None => SurvivorRule::Survivor,
+        }
+    }
+
+    /// The role this rule cannot work without.
+    pub fn needs_role(self) -> Option<Role> {
+        match self {
+            SurvivorRule::MostRecent => Some(Role::UpdatedAt),
+            SurvivorRule::SourcePriority => Some(Role::Source),
+            _ => None,
+        }
+    }
+}
+
+impl std::fmt::Display for SurvivorRule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The rows being merged, as their columns' text values.
+pub struct MergeRows<'a> {
+    /// Every column of the table, in table order.
+    pub columns: &'a [String],
+    /// One row per merged row, `columns.len()` values each; row 0 is the
+    /// survivor.
+    pub rows: &'a [Vec<Option<String>>],
+    /// How recently each row was updated: 0 for the most recent rows, 1 for
+    /// the next, …; rows without a date rank after every dated row.
+    pub recency: &'a [u32],
+    /// Why a column must keep the survivor's value whatever its rule
+    /// (`"primary key"`, `"generated"`, …), by column.
+    pub fixed: &'a HashMap<String, String>,
+}
+
+/// The surviving value of one column and how it was chosen.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Decision {
+    pub column: String,
+    pub value: Option<String>,
+    pub rule: SurvivorRule,
+    /// Index in [`MergeRows::rows`] of the row the value comes from.
+    #[serde(skip)]
+    pub row: usize,
+    /// Why the column keeps the survivor's value whatever its rule (the
+    /// rule is then `survivor`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fixed: Option<String>,
+}
+
+/// The golden record of `input`: one decision per column, in table order.
+/// `valid(row, column)` says whether a row's value of a column passes
+/// validation (used by `valid_first`).
+pub fn golden_record(profile: &Profile, input: &MergeRows, valid: impl Fn(usize, usize) -> bool) -> Vec<Decision> {
+    let order = preference_order(input.recency);
+    let source_rank = source_ranks(profile, input);
+    input
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(c, column)| {
+            let rule = rule_of(profile, column);
+            let fixed = input.fixed.get(column).cloned();
+            let (rule, row) = match fixed {
+                Some(_) => (SurvivorRule::Survivor, 0),
+                None => (
+                    rule,
+                    choose(rule, &order, |r| input.rows[r][c].as_deref(), input.recency, &source_rank, |r| valid(r, c)),
+                ),
+            };
+            Decision { column: column.clone(), value: input.rows[row][c].clone(), rule, row, fixed }
+        })
+        .collect()
+}
+
+/// The rule of `column`: the profile's choice, else its role's default.
+pub fn rule_of(profile: &Profile, column: &str) -> SurvivorRule {
+    profile
+        .options
+        .survivorship
+        .iter()
+        .find(|(c, _)| c == column)
+        .map(|(_, r)| *r)
+        .unwrap_or_else(|| SurvivorRule::default_for(profile.bindings.iter().find(|b| b.column == column).map(|b| b.role)))
+}
+
+/// Row indexes in preference order: the survivor, then by recency, then as
+/// given (a stable sort keeps the given order among equals).
+fn preference_order(recency: &[u32]) -> Vec<usize> {
+    let mut order: Vec<usize> = (1..recency.len()).collect();
+    order.sort_by_key(|&r| recency[r]);
+    order.insert(0, 0);
+    order
+}
+
+/// Each row's position of its source in `source_priority` (unlisted or no
+/// source: after every listed one).
+fn source_ranks(profile: &Profile, input: &MergeRows) -> Vec<usize> {
+    let list = &profile.options.source_priority;
+    let column = profile.column(Role::Source).and_then(|b| input.columns.iter().position(|c| *c == b.column));
+    input
+        .rows
+        .iter()
+        .map(|row| {
+            let source = column.and_then(|c| row[c].as_deref()).map(str::trim);
+            source.and_then(|s| list.iter().position(|l| l.eq_ignore_ascii_case(s))).unwrap_or(list.len())
+        })
+        .collect()
+}
+
+fn is_empty(value: Option<&str>) -> bool {
+    value.is_none_or(|v| v.trim().is_empty())
+}
+
+/// The row whose value survives under `rule`, walking rows in `order`.
+fn choose<'v>(
+    rule: SurvivorRule,
+    order: &[usize],
+    value: impl Fn(usize) -> Option<&'v str>,
+    recency: &[u32],
+    source_rank: &[usize],
+    valid: impl Fn(usize) -> bool,
+) -> usize {
+    let present: Vec<usize> = order.iter().copied().filter(|&r| !is_empty(value(r))).collect();
+    if rule == SurvivorRule::Survivor || present.is_empty() {
+        return 0;
+    }
+    // `min_by_key` keeps the first of equal keys: the preferred row.
+    let best = |key: &dyn Fn(usize) -> i64| present.iter().copied().min_by_key(|&r| key(r)).unwrap_or(0);
+    match rule {
+        SurvivorRule::Survivor => 0,
+        SurvivorRule::MostRecent => best(&|r| i64::from(recency[r])),
+        SurvivorRule::MostComplete => best(&|r| -(value(r).map_or(0, |v| v.trim().chars().count()) as i64)),
+        SurvivorRule::SourcePriority => best(&|r| source_rank[r] as i64),
+        SurvivorRule::ValidFirst => best(&|r| i64::from(!valid(r))),
+        SurvivorRule::MostFrequent => {
+            let key = |r: usize| value(r).map(fold).unwrap_or_default();
+            let mut counts: HashMap<String, i64> = HashMap::new();
+            for &r in &present {
+                *counts.entry(key(r)).or_default() += 1;
+            }
+            best(&|r| -counts[&key(r)])
+        }
+    }
+}
+
+/// The form in which `most_frequent` compares values: case-folded, with
+/// runs of white space as one space.
+fn fold(value: &str) -> String {
+    value.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::profile::TableColumn;
+    use serde_json::json;
+
+    const COLUMNS: [&str; 7] = ["id", "name", "phone", "city", "source", "updated_at", "note"];
+
+    fn profile(options: serde_json::Value) -> Profile {
+        let table: Vec<TableColumn> =
+            COLUMNS.iter().map(|c| TableColumn { name: c.to_string(), is_text: *c != "id" }).collect();
+        Profile::parse(
+            &json!({"id": "id", "name": "name", "phone": "phone", "city": "city", "source": "source", "updated_at": "updated_at"}),
+            &options,
+            &table,
+        )
+        .unwrap()
+    }
+
+    fn rows(data: &[[Option<&str>; 7]]) -> Vec<Vec<Option<String>>> {
+        data.iter().map(|r| r.iter().map(|v| v.map(String::from)).collect()).collect()
+    }
+
+    /// (column, value, rule, row) of each decision.
+    fn decide(
+        p: &Profile,
+        data: &[[Option<&str>; 7]],
+        recency: &[u32],
+        valid: impl Fn(usize, usize) -> bool,
+    ) -> Vec<(String, Option<String>, &'static str, usize)> {
+        let columns: Vec<String> = COLUMNS.iter().map(|c| c.to_string()).collect();
+        let rows = rows(data);
+        let fixed = HashMap::from([("id".to_string(), "primary key".to_string())]);
+        let input = MergeRows { columns: &columns, rows: &rows, recency, fixed: &fixed };
+        golden_record(p, &input, valid).into_iter().map(|d| (d.column, d.value, d.rule.as_str(), d.row)).collect()
+    }
+
+    fn s(v: &str) -> Option<String> {
+        Some(v.to_string())
+    }
+
+    #[test]
+    fn defaults_follow_the_roles() {
+        let p = profile(json!({}));
+        let data = [
+            [Some("1"), Some("Zhang Wei"), None, Some("Beijing"), Some("web"), Some("2024-01-01"), Some("vip")],
+            [Some("2"), Some("zhang  wei"), Some("+8613812345678"), Some("Shanghai"), Some("crm"), Some("2025-06-01"), Some("x")],
+            [Some("3"), Some("Wei Zhang"), Some("12345"), None, Some("crm"), None, None],
+        ];
+        // recency: row 1 newest, row 0 next, row 2 has no date
+        let got = decide(&p, &data, &[1, 0, 2], |r, c| !(r == 2 && c == 2));
+        assert_eq!(
+            got,
+            vec![
+                ("id".into(), s("1"), "survivor", 0),
+                // "Zhang Wei" and "zhang  wei" are one spelling held by two rows: the survivor's form wins
+                ("name".into(), s("Zhang Wei"), "most_frequent", 0),
+                // the survivor has none; row 1 (newer) is valid, row 2's is not
+                ("phone".into(), s("+8613812345678"), "valid_first", 1),
+                // row 1 was updated last
+                ("city".into(), s("Shanghai"), "most_recent", 1),
+                ("source".into(), s("web"), "survivor", 0),
+                ("updated_at".into(), s("2025-06-01"), "most_recent", 1),
+                ("note".into(), s("vip"), "survivor", 0),
+            ]
+        );
+    }
+
+    #[test]
+    fn each_rule_as_configured() {
+        let p = profile(json!({
+            "survivorship": {"name": "most_complete", "phone": "source_priority", "city": "survivor",
+                             "note": "most_frequent", "id": "most_recent"},
+            "source_priority": ["CRM", "web"]
+        }));
+        let data = [
+            [Some("1"), Some("J. Smith"), Some("111"), None, Some("import"), Some("2024-01-01"), Some("a")],
+            [Some("2"), Some("John Smith"), Some("222"), Some("Boston"), Some("web"), Some("2023-01-01"), Some("b")],
+            [Some("3"), Some("  John  "), Some("333"), Some("NYC"), Some("crm"), Some("2022-01-01"), Some("B")],
+        ];
+        let got = decide(&p, &data, &[0, 1, 2], |_, _| true);
+        assert_eq!(
+            got,
+            vec![
+                // the id is fixed whatever the profile says
+                ("id".into(), s("1"), "survivor", 0),
+                ("name".into(), s("John Smith"), "most_complete", 1),
+                // crm (case-insensitive) ranks first
+                ("phone".into(), s("333"), "source_priority", 2),
+                // survivor keeps even an empty value
+                ("city".into(), None, "survivor", 0),
+                ("source".into(), s("import"), "survivor", 0),
+                ("updated_at".into(), s("2024-01-01"), "most_recent", 0),
+                // "b" and "B" are one value held twice; the preferred row holding it is row 1
+                ("note".into(), s("b"), "most_frequent", 1),
+            ]
+        );
+    }
+
+    #[test]
+    fn empty_values_never_win_and_ties_go_to_the_survivor() {
+        let p = profile(json!({"survivorship": {"name": "most_complete", "note": "valid_first"}}));
+        let data = [
+            [Some("1"), Some("Ann"), Some(" "), Some(""), None, None, None],
+            [Some("2"), Some("Bob"), None, Some("  "), None, None, Some("n2")],
+            [Some("3"), Some(""), Some("+1 555"), None, None, None, Some("n3")],
+        ];
+        // every row undated: all rank alike, so the given order decides after the survivor
+        let got = decide(&p, &data, &[0, 0, 0], |_, _| false);
+        assert_eq!(got[1], ("name".into(), s("Ann"), "most_complete", 0));
+        assert_eq!(got[2], ("phone".into(), s("+1 555"), "valid_first", 2));
+        // every row blank: the survivor's (blank) value stays
+        assert_eq!(got[3], ("city".into(), s(""), "most_recent", 0));
+        // nothing valid: the first present value in preference order
+        assert_eq!(got[6], ("note".into(), s("n2"), "valid_first", 1));
+    }
+
+    #[test]
+    fn rule_names_round_trip() {
+        for r in SurvivorRule::ALL {
+            assert_eq!(SurvivorRule::parse(r.as_str()), Some(r));
+        }
+        assert_eq!(SurvivorRule::parse("newest"), None);
+    }
+}
