@@ -13,6 +13,12 @@ use pgrx::prelude::*;
 ::pgrx::extension_sql_file!("../sql/catalog.sql", name = "catalog", bootstrap);
 // Tables of matching (models, match keys, clusters, review queue).
 ::pgrx::extension_sql_file!("../sql/matching.sql", name = "matching_catalog", requires = ["catalog"]);
+// Merge, unmerge, the review queue's decisions and the steward role.
+::pgrx::extension_sql_file!(
+    "../sql/merge.sql",
+    name = "merge",
+    requires = ["matching_catalog", merge::golden_record, matching::update_match_keys, matching::cluster_probability]
+);
 
 mod address;
 mod clean_table;
@@ -26,6 +32,7 @@ mod error;
 mod guc;
 mod journal;
 mod matching;
+mod merge;
 mod name;
 mod phone;
 mod profile;

@@ -554,7 +554,7 @@ fn match_row(
 }
 
 /// The rows sharing a match key with `keys` (at most MAX_CANDIDATES), but
-/// the row `own_id` itself, prepared.
+/// the row `own_id` itself and rows a steward said are not it, prepared.
 fn candidates(target: &Target, keys: &[i64], own_id: Option<&str>) -> (Vec<String>, Vec<Record>) {
     if keys.is_empty() {
         return (vec![], vec![]);
@@ -562,6 +562,9 @@ fn candidates(target: &Target, keys: &[i64], own_id: Option<&str>) -> (Vec<Strin
     let sql = format!(
         "{} WHERE t.{id} = ANY (ARRAY(SELECT DISTINCT k.row_id FROM customer_clean.match_keys k
                                      WHERE k.key = ANY ($2) AND k.tbl = $1 AND k.row_id IS DISTINCT FROM $3
+                                       AND NOT EXISTS (SELECT 1 FROM customer_clean.review_queue q
+                                                        WHERE q.tbl = $1 AND q.status = 'rejected'
+                                                          AND (q.row_id_a, q.row_id_b) IN ((k.row_id, $3), ($3, k.row_id)))
                                      LIMIT {MAX_CANDIDATES})::{ty}[])",
         target.select,
         id = quote(&target.id_column),
@@ -736,3 +739,63 @@ COMMENT ON FUNCTION customer_clean.match_on_insert() IS
     name = "match_on_insert_trigger",
     requires = [match_new_rows]
 );
+
+/// Keeps the match keys of `tbl` current when rows change outside the
+/// cleaning trigger (`merge` and `unmerge` call it): removes the keys of
+/// `old_rows` and stores those of `new_rows` (jsonb arrays of rows keyed by
+/// column name, e.g. `jsonb_build_array(to_jsonb(t))`). Rows without an id
+/// are skipped. Returns the number of keys stored.
+#[pg_extern(volatile, strict, parallel_unsafe)]
+fn update_match_keys(tbl: PgRelation, old_rows: JsonB, new_rows: JsonB) -> i64 {
+    const FN: &str = "update_match_keys";
+    let target = Target::new(&tbl, FN);
+    let keyed = |rows: &JsonB, name: &str| -> (Vec<i64>, Vec<String>) {
+        let Some(rows) = rows.0.as_array() else {
+            raise_with(
+                PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE,
+                format!("{FN}: {name} must be a JSON array of rows, not {}", rows.0),
+                "pass e.g. jsonb_build_array(to_jsonb(t))".into(),
+                FN,
+            )
+        };
+        rows.iter()
+            .filter_map(|row| {
+                let (id, record) = target.from_json(row.as_object()?);
+                Some((id?, record))
+            })
+            .flat_map(|(id, record)| blocking::lookup_keys(&record, target.salt()).into_iter().map(move |k| (k, id.clone())))
+            .unzip()
+    };
+    let (old_keys, old_ids) = keyed(&old_rows, "old_rows");
+    run(
+        "DELETE FROM customer_clean.match_keys m USING unnest($2::bigint[], $3::text[]) AS u(k, r)
+          WHERE m.key = u.k AND m.tbl = $1 AND m.row_id = u.r",
+        vec![target.oid.into(), old_keys.into(), old_ids.into()],
+    );
+    let new = keyed(&new_rows, "new_rows");
+    let stored = new.0.len() as i64;
+    insert_keys(&target, new);
+    stored
+}
+
+/// How surely the rows `row_ids` of `tbl` are one customer: each row's
+/// best match probability with another of them, and of those the lowest
+/// (the weakest link that holds the group together). NULL for fewer than
+/// two rows; raises P0002 for an id with no row.
+#[pg_extern(stable, strict, parallel_safe)]
+fn cluster_probability(tbl: PgRelation, row_ids: Vec<Option<String>>) -> Option<f64> {
+    const FN: &str = "cluster_probability";
+    let target = Target::new(&tbl, FN);
+    let model = target.model(FN);
+    let records: Vec<Record> = row_ids.iter().flatten().map(|id| target.read_one(id, FN)).collect();
+    if records.len() < 2 {
+        return None;
+    }
+    let best = |i: usize| {
+        (0..records.len())
+            .filter(|&j| j != i)
+            .map(|j| model.probability(&records[i], &records[j], &NameFrequency::Model))
+            .fold(0.0_f64, f64::max)
+    };
+    Some((0..records.len()).map(best).fold(1.0_f64, f64::min))
+}

@@ -1,0 +1,733 @@
+-- customer_clean merge (SPEC §2.5): golden records, history, unmerge, the
+-- review queue's decisions and the steward role.
+-- Loaded into the extension script by extension_sql_file! (src/lib.rs).
+--
+-- How a merge keeps everything (merge() below):
+--   * every merged row, whole, in merge_history.row_data as column -> the
+--     value's text, exactly as its type prints it, so unmerge() casts it
+--     back to the very same value (jsonb numbers, json, arrays, timestamps
+--     and bytea would all risk a lossy round trip through to_jsonb);
+--   * the survivor before and after (merges.survivor_before / _after);
+--   * each row of another table that pointed at a merged row, with its
+--     key, in merge_history.referencing;
+--   * the clusters and review-queue rows the merge changed.
+-- unmerge() restores all of it, or refuses and says what changed since.
+
+CREATE TABLE customer_clean.merges (
+    merge_id        bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    tbl             regclass NOT NULL,
+    survivor_id     text NOT NULL,
+    duplicate_ids   text[] NOT NULL,
+    decisions       jsonb NOT NULL,            -- golden_record(): per column the value, rule and source row
+    survivor_before jsonb NOT NULL,            -- the survivor's row before the merge (column -> text)
+    survivor_after  jsonb,                     -- ... and after it
+    clusters_before jsonb NOT NULL DEFAULT '[]',  -- cluster rows of the merged rows before the merge
+    review_before   jsonb NOT NULL DEFAULT '[]',  -- review-queue rows the merge changed, as they were
+    merged_via      text NOT NULL DEFAULT 'merge' CHECK (merged_via IN ('merge', 'approve', 'merge_clusters')),
+    merged_at       timestamptz NOT NULL DEFAULT now(),
+    merged_by       name NOT NULL DEFAULT current_user,
+    unmerged_at     timestamptz,
+    unmerged_by     name
+);
+CREATE INDEX ON customer_clean.merges (tbl, survivor_id);
+COMMENT ON TABLE customer_clean.merges IS
+  'One row per merge: survivor, duplicates, the rule behind each golden value, the survivor before and after, who and when; unmerge() marks it undone.';
+
+CREATE TABLE customer_clean.merge_history (
+    merge_id    bigint NOT NULL REFERENCES customer_clean.merges,
+    tbl         regclass NOT NULL,
+    row_id      text NOT NULL,
+    row_data    jsonb NOT NULL,                -- the whole row: column -> value as text, as its type prints it
+    referencing jsonb NOT NULL DEFAULT '[]',   -- rows of other tables re-pointed from this row to the survivor
+    PRIMARY KEY (merge_id, row_id)
+);
+CREATE INDEX ON customer_clean.merge_history (tbl, row_id);
+COMMENT ON TABLE customer_clean.merge_history IS
+  'Every row removed by a merge, whole, with the rows of other tables that pointed at it; unmerge() puts them back.';
+
+-- Decisions of merges in the review queue: 'merged' (both rows were merged),
+-- 'obsolete' (one row was merged into a third; dedupe proposes the survivor
+-- again if it still matches), and the merge that decided them.
+ALTER TABLE customer_clean.review_queue DROP CONSTRAINT review_queue_status_check;
+ALTER TABLE customer_clean.review_queue ADD CONSTRAINT review_queue_status_check
+    CHECK (status IN ('pending', 'approved', 'rejected', 'merged', 'obsolete'));
+ALTER TABLE customer_clean.review_queue ADD COLUMN merge_id bigint REFERENCES customer_clean.merges;
+ALTER TABLE customer_clean.clusters DROP CONSTRAINT clusters_assigned_by_check;
+ALTER TABLE customer_clean.clusters ADD CONSTRAINT clusters_assigned_by_check
+    CHECK (assigned_by IN ('dedupe', 'match_on_insert', 'approve'));
+
+SELECT pg_catalog.pg_extension_config_dump('customer_clean.merges', '');
+SELECT pg_catalog.pg_extension_config_dump('customer_clean.merges_merge_id_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('customer_clean.merge_history', '');
+
+-- The id column of registered table `tbl` and its type.
+CREATE FUNCTION customer_clean.id_column(tbl regclass, OUT name text, OUT sql_type text)
+LANGUAGE sql STABLE STRICT AS $$
+    SELECT a.attname::text, pg_catalog.format_type(a.atttypid, a.atttypmod)
+      FROM customer_clean.profiles p
+      JOIN pg_catalog.pg_attribute a ON a.attrelid = p.tbl AND a.attname = p.columns->>'id'
+     WHERE p.tbl = id_column.tbl AND NOT a.attisdropped
+$$;
+COMMENT ON FUNCTION customer_clean.id_column(regclass) IS
+  'The id column of a registered table and its SQL type.';
+
+-- An expression giving the whole row `alias` of `tbl` as jsonb, column ->
+-- value as text (the type's output, which its input reads back exactly).
+-- jsonb_build_object takes at most 100 arguments: 50 columns per call.
+CREATE FUNCTION customer_clean.row_image_sql(tbl regclass, alias text) RETURNS text
+LANGUAGE sql STABLE STRICT AS $$
+    SELECT coalesce(string_agg(part, ' || ' ORDER BY chunk), '''{}''::jsonb')
+      FROM (SELECT chunk, format('jsonb_build_object(%s)',
+                   string_agg(format('%L, %I.%I::text', attname, alias, attname), ', ' ORDER BY attnum)) AS part
+              FROM (SELECT attname, attnum, (row_number() OVER (ORDER BY attnum) - 1) / 50 AS chunk
+                      FROM pg_catalog.pg_attribute
+                     WHERE attrelid = tbl AND attnum > 0 AND NOT attisdropped) a
+             GROUP BY chunk) c
+$$;
+COMMENT ON FUNCTION customer_clean.row_image_sql(regclass, text) IS
+  'SQL expression for a row of the table as jsonb, column -> value as text (exact; used by merge history).';
+
+-- The row `row_id` of registered table `tbl` as to_jsonb; NULL if none.
+CREATE FUNCTION customer_clean.row_as_jsonb(tbl regclass, row_id text) RETURNS jsonb
+LANGUAGE plpgsql STABLE STRICT AS $$
+DECLARE
+    id record := customer_clean.id_column(tbl);
+    result jsonb;
+BEGIN
+    IF id.name IS NULL THEN
+        RAISE EXCEPTION 'table % is not registered with customer_clean', tbl
+            USING ERRCODE = '22023', HINT = 'call customer_clean.register(tbl, columns) first';
+    END IF;
+    EXECUTE format('SELECT to_jsonb(t) FROM %s t WHERE t.%I = $1::%s', tbl, id.name, id.sql_type)
+        INTO result USING row_id;
+    RETURN result;
+END
+$$;
+COMMENT ON FUNCTION customer_clean.row_as_jsonb(regclass, text) IS
+  'A row of a registered table, by id, as jsonb (NULL when there is none).';
+
+-- Foreign keys that refer to `tbl`, in a fixed order (so concurrent merges
+-- touch referencing tables in the same order): the referencing table, its
+-- columns and their types, the referenced columns, and the referencing
+-- table's primary key (NULL: none; rows are then found by their content).
+CREATE FUNCTION customer_clean.referencing_keys(tbl regclass)
+RETURNS TABLE (constraint_name text, referencing regclass, fk_columns text[], fk_types text[],
+               ref_columns text[], pk_columns text[], pk_types text[])
+LANGUAGE sql STABLE STRICT AS $$
+    SELECT c.conname::text, c.conrelid::regclass,
+           ARRAY(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY k(n, i)
+                   JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.n ORDER BY k.i),
+           ARRAY(SELECT pg_catalog.format_type(a.atttypid, a.atttypmod) FROM unnest(c.conkey) WITH ORDINALITY k(n, i)
+                   JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.n ORDER BY k.i),
+           ARRAY(SELECT a.attname::text FROM unnest(c.confkey) WITH ORDINALITY k(n, i)
+                   JOIN pg_catalog.pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.n ORDER BY k.i),
+           (SELECT ARRAY(SELECT a.attname::text FROM unnest(p.conkey) WITH ORDINALITY k(n, i)
+                   JOIN pg_catalog.pg_attribute a ON a.attrelid = p.conrelid AND a.attnum = k.n ORDER BY k.i)
+              FROM pg_catalog.pg_constraint p WHERE p.conrelid = c.conrelid AND p.contype = 'p'),
+           (SELECT ARRAY(SELECT pg_catalog.format_type(a.atttypid, a.atttypmod) FROM unnest(p.conkey) WITH ORDINALITY k(n, i)
+                   JOIN pg_catalog.pg_attribute a ON a.attrelid = p.conrelid AND a.attnum = k.n ORDER BY k.i)
+              FROM pg_catalog.pg_constraint p WHERE p.conrelid = c.conrelid AND p.contype = 'p')
+      FROM pg_catalog.pg_constraint c
+     WHERE c.contype = 'f' AND c.confrelid = tbl AND c.conparentid = 0
+     ORDER BY c.conrelid::regclass::text, c.conname
+$$;
+COMMENT ON FUNCTION customer_clean.referencing_keys(regclass) IS
+  'Foreign keys referring to a table (single- and multi-column, any schema), with the referencing table''s primary key.';
+
+-- Re-points every row of every table that refers to one of the rows
+-- `duplicate_ids` of `tbl` to the row `survivor_id`; returns, per
+-- duplicate id, the rows it moved: [{constraint, table, key, row}], `key`
+-- being the moved row's primary key (or, without one, the whole row as
+-- text). Rows of `tbl` itself that are being merged are not listed: their
+-- images in the merge history restore them.
+CREATE FUNCTION customer_clean.repoint_references(tbl regclass, survivor_id text, duplicate_ids text[]) RETURNS jsonb
+LANGUAGE plpgsql AS $$
+DECLARE
+    id record := customer_clean.id_column(tbl);
+    fk record;
+    moved jsonb;
+    result jsonb := '{}';
+    detail text;
+    constraint_hit text;
+BEGIN
+    FOR fk IN SELECT * FROM customer_clean.referencing_keys(tbl) LOOP
+        BEGIN
+            EXECUTE format(
+                'WITH s AS (SELECT %1$s FROM %2$s t WHERE t.%3$I = $1::%4$s),
+                      d AS (SELECT t.%3$I::text AS dup_id, %1$s FROM %2$s t WHERE t.%3$I = ANY ($2::text[]::%4$s[])),
+                      moved AS (UPDATE %5$s r SET (%6$s) = (SELECT %7$s FROM s) FROM d WHERE (%8$s) = (%9$s)
+                                RETURNING d.dup_id, %10$s AS key, to_jsonb(r) AS row, %11$s AS own_id)
+                 SELECT jsonb_object_agg(dup_id, rows) FROM (
+                   SELECT dup_id, jsonb_agg(jsonb_build_object(''constraint'', $3, ''table'', $4, ''key'', key, ''row'', row)
+                                            ORDER BY key::text) AS rows
+                     FROM moved WHERE own_id IS NULL OR own_id <> ALL ($5) GROUP BY dup_id) g',
+                (SELECT string_agg(format('t.%I AS ref_%s', c, i), ', ') FROM unnest(fk.ref_columns) WITH ORDINALITY u(c, i)),
+                tbl, id.name, id.sql_type, fk.referencing,
+                (SELECT string_agg(format('%I', c), ', ') FROM unnest(fk.fk_columns) c),
+                (SELECT string_agg(format('s.ref_%s', i), ', ') FROM generate_subscripts(fk.ref_columns, 1) i),
+                (SELECT string_agg(format('r.%I', c), ', ') FROM unnest(fk.fk_columns) c),
+                (SELECT string_agg(format('d.ref_%s', i), ', ') FROM generate_subscripts(fk.ref_columns, 1) i),
+                CASE WHEN fk.pk_columns IS NULL THEN customer_clean.row_image_sql(fk.referencing, 'r')
+                     ELSE (SELECT format('jsonb_build_object(%s)', string_agg(format('%L, r.%I::text', c, c), ', '))
+                             FROM unnest(fk.pk_columns) c) END,
+                CASE WHEN fk.referencing = tbl THEN format('r.%I::text', id.name) ELSE 'NULL::text' END)
+                INTO moved
+                USING survivor_id, duplicate_ids, fk.constraint_name, fk.referencing::text,
+                      ARRAY[survivor_id] || duplicate_ids;
+        EXCEPTION WHEN unique_violation THEN
+            GET STACKED DIAGNOSTICS detail = PG_EXCEPTION_DETAIL, constraint_hit = CONSTRAINT_NAME;
+            RAISE EXCEPTION 'merging rows % of % into row %: % would then hold two rows for the survivor (unique constraint %)',
+                    array_to_string(duplicate_ids, ', '), tbl, survivor_id, fk.referencing, constraint_hit
+                USING ERRCODE = '23505', DETAIL = detail,
+                      HINT = format('rows of %s refer to both the survivor and a duplicate through foreign key %s; '
+                                    'merge or delete one of the two referencing rows first, then merge again',
+                                    fk.referencing, fk.constraint_name);
+        END;
+        -- A survivor with no value in a referenced column would leave the
+        -- moved rows pointing nowhere (MATCH SIMPLE lets NULL through).
+        IF moved IS NOT NULL AND EXISTS (SELECT 1 FROM jsonb_each(moved) e, jsonb_array_elements(e.value) r,
+                                                        unnest(fk.fk_columns) c
+                                          WHERE r->'row'->c = 'null') THEN
+            RAISE EXCEPTION 'merging rows % of % into row %: the survivor has no value in %, which % refers to',
+                    array_to_string(duplicate_ids, ', '), tbl, survivor_id, array_to_string(fk.ref_columns, ', '), fk.referencing
+                USING ERRCODE = '23503',
+                      HINT = 'choose a survivor that has a value in the referenced columns, or fill them in first';
+        END IF;
+        SELECT jsonb_object_agg(k, coalesce(result->k, '[]') || coalesce(moved->k, '[]'))
+          INTO result
+          FROM (SELECT jsonb_object_keys(result) UNION SELECT jsonb_object_keys(coalesce(moved, '{}'))) AS keys(k);
+        result := coalesce(result, '{}');
+    END LOOP;
+    RETURN result;
+END
+$$;
+COMMENT ON FUNCTION customer_clean.repoint_references(regclass, text, text[]) IS
+  'Moves the rows of every referencing table from the duplicates to the survivor; returns what it moved, per duplicate.';
+
+-- Merges the rows `duplicate_ids` of `tbl` into the row `survivor_id`, in
+-- the calling transaction; returns the merge id. See the file comment and
+-- docs/functions.md.
+CREATE FUNCTION customer_clean.merge(tbl regclass, survivor_id text, duplicate_ids text[]) RETURNS bigint
+LANGUAGE plpgsql AS $$
+DECLARE
+    id record := customer_clean.id_column(tbl);
+    ids text[] := ARRAY[survivor_id] || duplicate_ids;
+    image text := customer_clean.row_image_sql(tbl, 't');
+    golden jsonb;
+    images jsonb;
+    moved jsonb;
+    changed text;
+    after jsonb;
+    new_merge bigint;
+    deleted bigint;
+BEGIN
+    IF id.name IS NULL THEN
+        RAISE EXCEPTION 'table % is not registered with customer_clean', tbl
+            USING ERRCODE = '22023', HINT = 'call customer_clean.register(tbl, columns) first';
+    END IF;
+    -- Lock the rows in id order: merges of overlapping sets then wait for
+    -- each other instead of deadlocking, and a row merged away meanwhile
+    -- is reported by golden_record with the merge that removed it.
+    EXECUTE format('SELECT count(*) FROM (SELECT 1 FROM %1$s t WHERE t.%2$I = ANY ($1::text[]::%3$s[])
+                                            ORDER BY t.%2$I FOR UPDATE) s', tbl, id.name, id.sql_type)
+        USING ids;
+    golden := customer_clean.golden_record(tbl, survivor_id, duplicate_ids);
+    EXECUTE format('SELECT jsonb_object_agg(t.%I::text, %s) FROM %s t WHERE t.%I = ANY ($1::text[]::%s[])',
+                   id.name, image, tbl, id.name, id.sql_type)
+        INTO images USING ids;
+
+    INSERT INTO customer_clean.merges (tbl, survivor_id, duplicate_ids, decisions, survivor_before, clusters_before)
+    VALUES (tbl, survivor_id, duplicate_ids, golden, images->survivor_id,
+            coalesce((SELECT jsonb_agg(to_jsonb(c) ORDER BY c.row_id) FROM customer_clean.clusters c
+                       WHERE c.tbl = merge.tbl
+                         AND c.cluster_id IN (SELECT x.cluster_id FROM customer_clean.clusters x
+                                               WHERE x.tbl = merge.tbl AND x.row_id = ANY (ids))), '[]'))
+    RETURNING merge_id INTO new_merge;
+
+    moved := customer_clean.repoint_references(tbl, survivor_id, duplicate_ids);
+    INSERT INTO customer_clean.merge_history (merge_id, tbl, row_id, row_data, referencing)
+    SELECT new_merge, tbl, d, images->d, coalesce(moved->d, '[]') FROM unnest(duplicate_ids) d;
+
+    EXECUTE format('DELETE FROM %s t WHERE t.%I = ANY ($1::text[]::%s[])', tbl, id.name, id.sql_type)
+        USING duplicate_ids;
+    GET DIAGNOSTICS deleted = ROW_COUNT;
+    IF deleted <> cardinality(duplicate_ids) THEN
+        RAISE EXCEPTION 'merging into row % of %: % of % duplicate rows were deleted', survivor_id, tbl,
+                deleted, cardinality(duplicate_ids)
+            USING ERRCODE = '55000', HINT = 'a trigger on the table skipped the DELETE of a merged row; nothing was merged';
+    END IF;
+
+    -- The golden values, cast back from their text: only the columns whose
+    -- value comes from another row change.
+    SELECT string_agg(format('%I = ($1->>%L)::%s', a.attname, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod)), ', ')
+      INTO changed
+      FROM jsonb_array_elements(golden) g
+      JOIN pg_catalog.pg_attribute a ON a.attrelid = tbl AND a.attname = g->>'column'
+     WHERE (g->>'changed')::boolean;
+    IF changed IS NOT NULL THEN
+        EXECUTE format('UPDATE %s t SET %s WHERE t.%I = $2::%s', tbl, changed, id.name, id.sql_type)
+            USING (SELECT jsonb_object_agg(g->>'column', g->'value') FROM jsonb_array_elements(golden) g), survivor_id;
+    END IF;
+    EXECUTE format('SELECT %s FROM %s t WHERE t.%I = $1::%s', image, tbl, id.name, id.sql_type)
+        INTO after USING survivor_id;
+    UPDATE customer_clean.merges SET survivor_after = after WHERE merge_id = new_merge;
+
+    -- Clusters: the merged rows leave; a survivor left alone leaves too.
+    DELETE FROM customer_clean.clusters c WHERE c.tbl = merge.tbl AND c.row_id = ANY (duplicate_ids);
+    DELETE FROM customer_clean.clusters c
+     WHERE c.tbl = merge.tbl AND c.row_id = survivor_id
+       AND NOT EXISTS (SELECT 1 FROM customer_clean.clusters o
+                        WHERE o.tbl = c.tbl AND o.cluster_id = c.cluster_id AND o.row_id <> c.row_id);
+
+    -- Review queue: pending pairs inside the merge are decided ('merged'),
+    -- pending pairs with a merged row and an outside row are 'obsolete',
+    -- and a "not the same customer" decision about a merged row now holds
+    -- for the survivor.
+    UPDATE customer_clean.merges SET review_before = coalesce(
+        (SELECT jsonb_agg(to_jsonb(q) ORDER BY q.pair_id) FROM customer_clean.review_queue q
+          WHERE q.tbl = merge.tbl AND q.status = 'pending' AND (q.row_id_a = ANY (ids) OR q.row_id_b = ANY (ids))), '[]')
+     WHERE merge_id = new_merge;
+    UPDATE customer_clean.review_queue q
+       SET status = CASE WHEN q.row_id_a = ANY (ids) AND q.row_id_b = ANY (ids) THEN 'merged' ELSE 'obsolete' END,
+           decided_at = now(), decided_by = current_user, merge_id = new_merge
+     WHERE q.tbl = merge.tbl AND q.status = 'pending'
+       AND (q.row_id_a = ANY (duplicate_ids) OR q.row_id_b = ANY (duplicate_ids));
+    INSERT INTO customer_clean.review_queue AS q (tbl, row_id_a, row_id_b, probability, explanation, reason, found_by,
+                                                 status, decided_at, decided_by, merge_id)
+    SELECT DISTINCT ON (least(survivor_id COLLATE "C", other), greatest(survivor_id COLLATE "C", other))
+           merge.tbl, least(survivor_id COLLATE "C", other), greatest(survivor_id COLLATE "C", other), r.probability, r.explanation,
+           format('rejected for row %s, which merge %s merged into row %s', dup, new_merge, survivor_id),
+           r.found_by, 'rejected', now(), current_user, new_merge
+      FROM customer_clean.review_queue r,
+           LATERAL (SELECT CASE WHEN r.row_id_a = ANY (duplicate_ids) THEN r.row_id_a ELSE r.row_id_b END,
+                           CASE WHEN r.row_id_a = ANY (duplicate_ids) THEN r.row_id_b ELSE r.row_id_a END) AS x(dup, other)
+     WHERE r.tbl = merge.tbl AND r.status = 'rejected'
+       AND (r.row_id_a = ANY (duplicate_ids) OR r.row_id_b = ANY (duplicate_ids))
+       AND other <> ALL (ids)
+    ON CONFLICT ON CONSTRAINT review_queue_tbl_row_id_a_row_id_b_key DO UPDATE
+       SET status = 'rejected', decided_at = now(), decided_by = current_user, merge_id = new_merge,
+           reason = excluded.reason
+     WHERE q.status = 'pending';
+
+    -- match_row() must find the golden record, not the merged rows.
+    IF EXISTS (SELECT 1 FROM customer_clean.models m WHERE m.tbl = merge.tbl) THEN
+        PERFORM customer_clean.update_match_keys(tbl,
+            (SELECT jsonb_agg(images->k) FROM unnest(ids) k), jsonb_build_array(after));
+    END IF;
+    RETURN new_merge;
+END
+$$;
+COMMENT ON FUNCTION customer_clean.merge(regclass, text, text[]) IS
+  'Merges duplicate rows into a survivor: golden values by survivorship, foreign keys re-pointed, every row kept in merge_history.';
+
+-- What merge() would make of the rows, without changing anything.
+CREATE FUNCTION customer_clean.preview_merge(tbl regclass, survivor_id text, duplicate_ids text[])
+RETURNS TABLE (column_name text, value text, rule text, from_row_id text, changed boolean, survivor_value text)
+LANGUAGE sql STABLE STRICT AS $$
+    SELECT g->>'column', g->>'value', g->>'rule' || coalesce(' (' || (g->>'fixed') || ')', ''), g->>'row_id',
+           (g->>'changed')::boolean, g->>'survivor_value'
+      FROM jsonb_array_elements(customer_clean.golden_record(tbl, survivor_id, duplicate_ids)) WITH ORDINALITY AS e(g, n)
+     ORDER BY n
+$$;
+COMMENT ON FUNCTION customer_clean.preview_merge(regclass, text, text[]) IS
+  'The golden record merge() would write, column by column, with the rule that chose each value; changes nothing.';
+
+-- Undoes merge `merge_id`: the merged rows come back byte for byte, the
+-- rows of other tables point at them again, the survivor gets its values
+-- from before the merge, clusters and review decisions return. Refuses,
+-- saying what, when a later change makes an exact restore impossible.
+CREATE FUNCTION customer_clean.unmerge(merge_id bigint) RETURNS void
+LANGUAGE plpgsql AS $$
+DECLARE
+    m customer_clean.merges;
+    id record;
+    image text;
+    now_survivor jsonb;
+    differs text;
+    h record;
+    ref record;
+    fk record;
+    cols text;
+    restored jsonb;
+    expected bigint;
+    updated bigint;
+BEGIN
+    SELECT * INTO m FROM customer_clean.merges x WHERE x.merge_id = unmerge.merge_id FOR UPDATE;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'there is no merge %', merge_id
+            USING ERRCODE = 'P0002', HINT = 'merge ids are in customer_clean.merges';
+    ELSIF m.unmerged_at IS NOT NULL THEN
+        RAISE EXCEPTION 'merge % was already undone by % at %', merge_id, m.unmerged_by, m.unmerged_at
+            USING ERRCODE = '55000', HINT = 'merge the rows again with customer_clean.merge() if needed';
+    END IF;
+    id := customer_clean.id_column(m.tbl);
+    IF id.name IS NULL THEN
+        RAISE EXCEPTION 'cannot undo merge %: table % is no longer registered with customer_clean', merge_id, m.tbl
+            USING ERRCODE = '55000', HINT = 'register the table again with the same id column';
+    END IF;
+    image := customer_clean.row_image_sql(m.tbl, 't');
+
+    -- The survivor must be exactly as the merge left it.
+    EXECUTE format('SELECT %s FROM %s t WHERE t.%I = $1::%s FOR UPDATE', image, m.tbl, id.name, id.sql_type)
+        INTO now_survivor USING m.survivor_id;
+    IF now_survivor IS NULL THEN
+        RAISE EXCEPTION 'cannot undo merge %: its survivor, row % of %, no longer exists', merge_id, m.survivor_id, m.tbl
+            USING ERRCODE = '55000',
+                  HINT = coalesce((SELECT format('merge %s merged it into row %s; undo that merge first', x.merge_id, x.survivor_id)
+                                     FROM customer_clean.merge_history hh JOIN customer_clean.merges x USING (merge_id)
+                                    WHERE hh.tbl = m.tbl AND hh.row_id = m.survivor_id AND x.unmerged_at IS NULL
+                                    ORDER BY x.merge_id DESC LIMIT 1),
+                                  'it was deleted after the merge; its rows are in customer_clean.merge_history');
+    END IF;
+    SELECT string_agg(format('%s (%s, was %s after the merge)', k, coalesce(now_survivor->>k, 'NULL'),
+                             coalesce(m.survivor_after->>k, 'NULL')), ', ' ORDER BY k)
+      INTO differs
+      FROM jsonb_object_keys(m.survivor_after) k
+     WHERE now_survivor->k IS DISTINCT FROM m.survivor_after->k;
+    IF differs IS NOT NULL THEN
+        RAISE EXCEPTION 'cannot undo merge %: row % of % changed since the merge: %', merge_id, m.survivor_id, m.tbl, differs
+            USING ERRCODE = '55000',
+                  HINT = 'restoring the row as it was before the merge would lose those changes; undo later merges of the row first, or put the values back as they were after the merge';
+    END IF;
+    SELECT string_agg(h2.row_id, ', ' ORDER BY h2.row_id) INTO differs
+      FROM customer_clean.merge_history h2
+     WHERE h2.merge_id = m.merge_id
+       AND customer_clean.row_as_jsonb(m.tbl, h2.row_id) IS NOT NULL;
+    IF differs IS NOT NULL THEN
+        RAISE EXCEPTION 'cannot undo merge %: rows with the ids of merged rows exist again in %: %', merge_id, m.tbl, differs
+            USING ERRCODE = '23505', HINT = 'those ids were used again after the merge; remove or renumber those rows first';
+    END IF;
+    SELECT string_agg(k, ', ' ORDER BY k) INTO differs
+      FROM jsonb_object_keys(m.survivor_before) k
+     WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_attribute a
+                        WHERE a.attrelid = m.tbl AND a.attname = k AND a.attnum > 0 AND NOT a.attisdropped);
+    IF differs IS NOT NULL THEN
+        RAISE EXCEPTION 'cannot undo merge %: columns of % dropped since the merge: %', merge_id, m.tbl, differs
+            USING ERRCODE = '55000', HINT = 'their values are in customer_clean.merge_history.row_data; add the columns back to restore the rows';
+    END IF;
+
+    -- The merged rows, cast back from their text, in one statement (they
+    -- may refer to each other). Generated columns are computed again.
+    SELECT string_agg(format('%I', a.attname), ', ' ORDER BY a.attnum),
+           string_agg(format('(r->>%L)::%s', a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod)), ', ' ORDER BY a.attnum)
+      INTO cols, differs
+      FROM pg_catalog.pg_attribute a
+     WHERE a.attrelid = m.tbl AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = ''
+       AND m.survivor_before ? a.attname;
+    EXECUTE format('INSERT INTO %s (%s) OVERRIDING SYSTEM VALUE SELECT %s FROM jsonb_array_elements($1) r', m.tbl, cols, differs)
+        USING (SELECT jsonb_agg(h2.row_data ORDER BY h2.row_id) FROM customer_clean.merge_history h2 WHERE h2.merge_id = m.merge_id);
+
+    -- Rows of other tables point at the merged rows again; each must still
+    -- point at the survivor.
+    FOR h IN SELECT * FROM customer_clean.merge_history h2 WHERE h2.merge_id = m.merge_id ORDER BY h2.row_id LOOP
+        FOR ref IN SELECT r->>'constraint' AS constraint_name, r->>'table' AS table_name, jsonb_agg(r) AS rows
+                     FROM jsonb_array_elements(h.referencing) r GROUP BY 1, 2 ORDER BY 2, 1 LOOP
+            SELECT * INTO fk FROM customer_clean.referencing_keys(m.tbl) k
+             WHERE k.constraint_name = ref.constraint_name AND k.referencing::text = ref.table_name;
+            IF NOT FOUND THEN
+                RAISE EXCEPTION 'cannot undo merge %: foreign key % of % no longer refers to %', merge_id,
+                        ref.constraint_name, ref.table_name, m.tbl
+                    USING ERRCODE = '55000', HINT = 'the rows it re-pointed are listed in customer_clean.merge_history.referencing';
+            END IF;
+            expected := jsonb_array_length(ref.rows);
+            EXECUTE format('UPDATE %s r SET (%s) = (SELECT %s) FROM jsonb_array_elements($1) e WHERE %s AND (%s) = (SELECT %s)',
+                    fk.referencing,
+                    (SELECT string_agg(format('%I', c), ', ' ORDER BY i) FROM unnest(fk.fk_columns) WITH ORDINALITY u(c, i)),
+                    (SELECT string_agg(format('($2->>%L)::%s', c, t), ', ' ORDER BY i)
+                       FROM unnest(fk.ref_columns, fk.fk_types) WITH ORDINALITY u(c, t, i)),
+                    CASE WHEN fk.pk_columns IS NULL
+                         THEN (SELECT string_agg(format('r.%I::text IS NOT DISTINCT FROM e->''key''->>%L', a.attname, a.attname), ' AND ')
+                                 FROM pg_catalog.pg_attribute a
+                                WHERE a.attrelid = fk.referencing AND a.attnum > 0 AND NOT a.attisdropped
+                                  AND a.attname <> ALL (fk.fk_columns))
+                         ELSE (SELECT string_agg(format('r.%I = (e->''key''->>%L)::%s', c, c, t), ' AND ')
+                                 FROM unnest(fk.pk_columns, fk.pk_types) u(c, t)) END,
+                    (SELECT string_agg(format('r.%I', c), ', ' ORDER BY i) FROM unnest(fk.fk_columns) WITH ORDINALITY u(c, i)),
+                    (SELECT string_agg(format('($3->>%L)::%s', c, t), ', ' ORDER BY i)
+                       FROM unnest(fk.ref_columns, fk.fk_types) WITH ORDINALITY u(c, t, i)))
+                USING ref.rows, h.row_data, now_survivor;
+            GET DIAGNOSTICS updated = ROW_COUNT;
+            IF updated <> expected THEN
+                RAISE EXCEPTION 'cannot undo merge %: % of % rows of % that merge moved from row % to row % no longer refer to row %',
+                        merge_id, expected - updated, expected, ref.table_name, h.row_id, m.survivor_id, m.survivor_id
+                    USING ERRCODE = '55000',
+                          HINT = 'they were deleted or re-pointed after the merge; their keys are in customer_clean.merge_history.referencing';
+            END IF;
+        END LOOP;
+    END LOOP;
+
+    -- The survivor's values from before the merge.
+    SELECT string_agg(format('%I = ($1->>%L)::%s', a.attname, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod)), ', ')
+      INTO cols
+      FROM pg_catalog.pg_attribute a
+     WHERE a.attrelid = m.tbl AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = '' AND a.attidentity = ''
+       AND m.survivor_before->a.attname IS DISTINCT FROM now_survivor->a.attname;
+    IF cols IS NOT NULL THEN
+        EXECUTE format('UPDATE %s t SET %s WHERE t.%I = $2::%s', m.tbl, cols, id.name, id.sql_type)
+            USING m.survivor_before, m.survivor_id;
+    END IF;
+
+    -- Exact, or nothing: a trigger that rewrote a restored row would make
+    -- the restore a different row.
+    EXECUTE format('SELECT jsonb_object_agg(t.%I::text, %s) FROM %s t WHERE t.%I = ANY ($1::text[]::%s[])',
+                   id.name, image, m.tbl, id.name, id.sql_type)
+        INTO restored USING ARRAY[m.survivor_id] || m.duplicate_ids;
+    SELECT string_agg(format('row %s column %s', r, k), ', ' ORDER BY r, k) INTO differs
+      FROM unnest(ARRAY[m.survivor_id] || m.duplicate_ids) r,
+           LATERAL jsonb_object_keys(CASE WHEN r = m.survivor_id THEN m.survivor_before
+                                          ELSE (SELECT h2.row_data FROM customer_clean.merge_history h2
+                                                 WHERE h2.merge_id = m.merge_id AND h2.row_id = r) END) k
+     WHERE restored->r->k IS DISTINCT FROM
+           (CASE WHEN r = m.survivor_id THEN m.survivor_before
+                 ELSE (SELECT h2.row_data FROM customer_clean.merge_history h2
+                        WHERE h2.merge_id = m.merge_id AND h2.row_id = r) END)->k;
+    IF differs IS NOT NULL THEN
+        RAISE EXCEPTION 'cannot undo merge % exactly: restored values differ from the history in %', merge_id, differs
+            USING ERRCODE = '55000', HINT = 'a trigger on the table changed the restored rows; nothing was undone';
+    END IF;
+
+    -- Clusters and review decisions as they were.
+    INSERT INTO customer_clean.clusters (tbl, row_id, cluster_id, assigned_at, assigned_by)
+    SELECT c.tbl, c.row_id, c.cluster_id, c.assigned_at, c.assigned_by
+      FROM jsonb_populate_recordset(NULL::customer_clean.clusters, m.clusters_before) c
+    ON CONFLICT (tbl, row_id) DO NOTHING;
+    UPDATE customer_clean.review_queue q
+       SET status = b.status, decided_at = b.decided_at, decided_by = b.decided_by, merge_id = b.merge_id, reason = b.reason
+      FROM jsonb_populate_recordset(NULL::customer_clean.review_queue, m.review_before) b
+     WHERE q.pair_id = b.pair_id AND q.merge_id = m.merge_id;
+    DELETE FROM customer_clean.review_queue q WHERE q.merge_id = m.merge_id AND q.status = 'rejected';
+    UPDATE customer_clean.review_queue q SET merge_id = NULL WHERE q.merge_id = m.merge_id;
+
+    IF EXISTS (SELECT 1 FROM customer_clean.models x WHERE x.tbl = m.tbl) THEN
+        PERFORM customer_clean.update_match_keys(m.tbl, jsonb_build_array(now_survivor),
+            (SELECT jsonb_agg(restored->k) FROM jsonb_object_keys(restored) k));
+    END IF;
+    UPDATE customer_clean.merges x SET unmerged_at = now(), unmerged_by = current_user WHERE x.merge_id = m.merge_id;
+END
+$$;
+COMMENT ON FUNCTION customer_clean.unmerge(bigint) IS
+  'Undoes a merge exactly: merged rows, re-pointed foreign keys, the survivor''s values, clusters and review decisions.';
+
+-- The row merge_clusters() and approve() keep: the most complete (most
+-- columns with a non-blank value), then the lowest id.
+CREATE FUNCTION customer_clean.choose_survivor(tbl regclass, row_ids text[]) RETURNS text
+LANGUAGE plpgsql STABLE STRICT AS $$
+DECLARE
+    id record := customer_clean.id_column(tbl);
+    result text;
+BEGIN
+    IF id.name IS NULL THEN
+        RAISE EXCEPTION 'table % is not registered with customer_clean', tbl
+            USING ERRCODE = '22023', HINT = 'call customer_clean.register(tbl, columns) first';
+    END IF;
+    EXECUTE format('SELECT t.%1$I::text FROM %2$s t WHERE t.%1$I = ANY ($1::text[]::%3$s[])
+                     ORDER BY (SELECT count(*) FROM jsonb_each_text(to_jsonb(t)) e WHERE btrim(e.value) <> %4$L) DESC, t.%1$I
+                     LIMIT 1', id.name, tbl, id.sql_type, '')
+        INTO result USING row_ids;
+    RETURN result;
+END
+$$;
+COMMENT ON FUNCTION customer_clean.choose_survivor(regclass, text[]) IS
+  'The row a cluster merge keeps: most non-blank columns, then lowest id.';
+
+-- A steward's "same customer": merges the pair (or only puts both rows in
+-- one cluster) and records the decision.
+CREATE FUNCTION customer_clean.approve(pair_id bigint, merge_rows boolean DEFAULT true) RETURNS bigint
+LANGUAGE plpgsql AS $$
+DECLARE
+    q customer_clean.review_queue;
+    survivor text;
+    new_merge bigint;
+    a_cluster bigint;
+    b_cluster bigint;
+BEGIN
+    SELECT * INTO q FROM customer_clean.review_queue x WHERE x.pair_id = approve.pair_id FOR UPDATE;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'there is no review pair %', pair_id
+            USING ERRCODE = 'P0002', HINT = 'pending pairs are listed in customer_clean.review_pending';
+    ELSIF q.status <> 'pending' THEN
+        RAISE EXCEPTION 'review pair % was already decided: % by % at %', pair_id, q.status, q.decided_by, q.decided_at
+            USING ERRCODE = '55000', HINT = 'pending pairs are listed in customer_clean.review_pending';
+    END IF;
+    IF merge_rows THEN
+        survivor := coalesce(customer_clean.choose_survivor(q.tbl, ARRAY[q.row_id_a, q.row_id_b]), q.row_id_a);
+        new_merge := customer_clean.merge(q.tbl, survivor,
+                                          ARRAY[CASE WHEN survivor = q.row_id_a THEN q.row_id_b ELSE q.row_id_a END]);
+        UPDATE customer_clean.merges m SET merged_via = 'approve' WHERE m.merge_id = new_merge;
+    ELSE
+        SELECT c.cluster_id INTO a_cluster FROM customer_clean.clusters c WHERE c.tbl = q.tbl AND c.row_id = q.row_id_a;
+        SELECT c.cluster_id INTO b_cluster FROM customer_clean.clusters c WHERE c.tbl = q.tbl AND c.row_id = q.row_id_b;
+        a_cluster := coalesce(a_cluster, b_cluster, nextval('customer_clean.cluster_id_seq'));
+        UPDATE customer_clean.clusters c SET cluster_id = a_cluster, assigned_at = now(), assigned_by = 'approve'
+         WHERE c.tbl = q.tbl AND c.cluster_id = b_cluster;
+        INSERT INTO customer_clean.clusters (tbl, row_id, cluster_id, assigned_by)
+        VALUES (q.tbl, q.row_id_a, a_cluster, 'approve'), (q.tbl, q.row_id_b, a_cluster, 'approve')
+        ON CONFLICT (tbl, row_id) DO NOTHING;
+    END IF;
+    UPDATE customer_clean.review_queue x
+       SET status = 'approved', decided_at = now(), decided_by = current_user, merge_id = new_merge
+     WHERE x.pair_id = approve.pair_id;
+    RETURN new_merge;
+END
+$$;
+COMMENT ON FUNCTION customer_clean.approve(bigint, boolean) IS
+  'A steward''s "same customer" for a review pair: merges the two rows (or, with merge_rows => false, clusters them).';
+
+-- A steward's "not the same customer": dedupe, match_row, merge_clusters
+-- and match_on_insert keep the two rows apart from now on.
+CREATE FUNCTION customer_clean.reject(pair_id bigint) RETURNS void
+LANGUAGE plpgsql AS $$
+DECLARE
+    q customer_clean.review_queue;
+BEGIN
+    SELECT * INTO q FROM customer_clean.review_queue x WHERE x.pair_id = reject.pair_id FOR UPDATE;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'there is no review pair %', pair_id
+            USING ERRCODE = 'P0002', HINT = 'pending pairs are listed in customer_clean.review_pending';
+    ELSIF q.status <> 'pending' THEN
+        RAISE EXCEPTION 'review pair % was already decided: % by % at %', pair_id, q.status, q.decided_by, q.decided_at
+            USING ERRCODE = '55000',
+                  HINT = CASE WHEN q.status = 'approved' AND q.merge_id IS NOT NULL
+                              THEN format('undo merge %s with customer_clean.unmerge(%s) first', q.merge_id, q.merge_id)
+                              ELSE 'pending pairs are listed in customer_clean.review_pending' END;
+    END IF;
+    UPDATE customer_clean.review_queue x SET status = 'rejected', decided_at = now(), decided_by = current_user
+     WHERE x.pair_id = reject.pair_id;
+END
+$$;
+COMMENT ON FUNCTION customer_clean.reject(bigint) IS
+  'A steward''s "not the same customer" for a review pair; never proposed or merged again.';
+
+-- Pending pairs for stewards, most probable first, with both rows.
+CREATE VIEW customer_clean.review_pending AS
+SELECT q.pair_id, q.tbl, q.probability, q.reason,
+       q.row_id_a, customer_clean.row_as_jsonb(q.tbl, q.row_id_a) AS row_a,
+       q.row_id_b, customer_clean.row_as_jsonb(q.tbl, q.row_id_b) AS row_b,
+       q.explanation, q.found_by, q.found_at
+  FROM customer_clean.review_queue q
+ WHERE q.status = 'pending'
+ ORDER BY q.probability DESC, q.pair_id;
+COMMENT ON VIEW customer_clean.review_pending IS
+  'Review pairs waiting for a steward, most probable first, both rows side by side.';
+
+-- Merges every cluster of `tbl` at least `min_probability` sure (see
+-- cluster_probability) into its most complete row. Commits every
+-- `batch_size` clusters, so a cancel loses only the batch in progress and
+-- the next call carries on: merged clusters are gone from the clusters
+-- table, skipped ones are looked at again.
+CREATE PROCEDURE customer_clean.merge_clusters(tbl regclass, min_probability float8 DEFAULT 0.9,
+                                               batch_size integer DEFAULT 100, INOUT summary jsonb DEFAULT NULL)
+LANGUAGE plpgsql AS $$
+DECLARE
+    started timestamptz := clock_timestamp();
+    noticed timestamptz := clock_timestamp();
+    total bigint;
+    seen bigint := 0;
+    merged bigint := 0;
+    rows_merged bigint := 0;
+    skipped jsonb := '{}';
+    errors jsonb := '[]';
+    last_cluster bigint := -1;
+    c record;
+    survivor text;
+    new_merge bigint;
+    outcome text;
+    message text;
+BEGIN
+    IF min_probability IS NULL OR NOT min_probability BETWEEN 0 AND 1 THEN
+        RAISE EXCEPTION 'merge_clusters: min_probability must be between 0 and 1, not %', min_probability
+            USING ERRCODE = '22023', HINT = 'pass e.g. 0.9';
+    ELSIF batch_size IS NULL OR batch_size < 1 THEN
+        RAISE EXCEPTION 'merge_clusters: batch_size must be positive, not %', batch_size
+            USING ERRCODE = '22023', HINT = 'pass e.g. 100';
+    ELSIF customer_clean.id_column(tbl) IS NULL THEN
+        RAISE EXCEPTION 'table % is not registered with customer_clean', tbl
+            USING ERRCODE = '22023', HINT = 'call customer_clean.register(tbl, columns) first';
+    END IF;
+    SELECT count(DISTINCT x.cluster_id) INTO total FROM customer_clean.clusters x WHERE x.tbl = merge_clusters.tbl;
+    LOOP
+        FOR c IN SELECT x.cluster_id, array_agg(x.row_id ORDER BY x.row_id) AS members
+                   FROM customer_clean.clusters x
+                  WHERE x.tbl = merge_clusters.tbl AND x.cluster_id > last_cluster
+                  GROUP BY x.cluster_id ORDER BY x.cluster_id LIMIT batch_size LOOP
+            last_cluster := c.cluster_id;
+            seen := seen + 1;
+            BEGIN
+                IF EXISTS (SELECT 1 FROM customer_clean.review_queue q
+                            WHERE q.tbl = merge_clusters.tbl AND q.status = 'rejected'
+                              AND q.row_id_a = ANY (c.members) AND q.row_id_b = ANY (c.members)) THEN
+                    outcome := 'rejected_pair';
+                ELSIF coalesce(customer_clean.cluster_probability(tbl, c.members), 0) < min_probability THEN
+                    outcome := 'below_threshold';
+                ELSE
+                    survivor := customer_clean.choose_survivor(tbl, c.members);
+                    new_merge := customer_clean.merge(tbl, survivor, array_remove(c.members, survivor));
+                    UPDATE customer_clean.merges m SET merged_via = 'merge_clusters' WHERE m.merge_id = new_merge;
+                    outcome := 'merged';
+                END IF;
+            EXCEPTION WHEN OTHERS THEN
+                GET STACKED DIAGNOSTICS message = MESSAGE_TEXT;
+                outcome := 'error';
+                IF jsonb_array_length(errors) < 20 THEN
+                    errors := errors || jsonb_build_object('cluster_id', c.cluster_id, 'error', message);
+                END IF;
+            END;
+            IF outcome = 'merged' THEN
+                merged := merged + 1;
+                rows_merged := rows_merged + cardinality(c.members) - 1;
+            ELSE
+                skipped := jsonb_set(skipped, ARRAY[outcome], to_jsonb(coalesce((skipped->>outcome)::bigint, 0) + 1));
+            END IF;
+        END LOOP;
+        summary := jsonb_build_object('clusters', seen, 'merged', merged, 'rows_merged', rows_merged,
+                                      'skipped', skipped, 'errors', errors,
+                                      'seconds', round(extract(epoch FROM clock_timestamp() - started)::numeric, 3));
+        EXIT WHEN NOT FOUND;
+        COMMIT;
+        IF clock_timestamp() - noticed > interval '5 seconds' THEN
+            RAISE NOTICE 'merge_clusters %: % of % clusters, % merged, % skipped; % clusters/s', tbl, seen, total, merged,
+                seen - merged, round(seen / greatest(extract(epoch FROM clock_timestamp() - started), 0.001));
+            noticed := clock_timestamp();
+        END IF;
+    END LOOP;
+    COMMIT;
+END
+$$;
+COMMENT ON PROCEDURE customer_clean.merge_clusters(regclass, float8, integer, jsonb) IS
+  'Merges every cluster above a probability into its most complete row, committing per batch; restartable.';
+
+-- Stewards: the role that may merge, unmerge and decide review pairs, and
+-- read what merges kept. Roles belong to the cluster, not the database, so
+-- it is created once and kept by DROP EXTENSION. An installer without
+-- CREATEROLE is told how to create it.
+REVOKE EXECUTE ON FUNCTION customer_clean.merge(regclass, text, text[]) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION customer_clean.unmerge(bigint) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION customer_clean.approve(bigint, boolean) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION customer_clean.reject(bigint) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION customer_clean.repoint_references(regclass, text, text[]) FROM PUBLIC;
+REVOKE EXECUTE ON PROCEDURE customer_clean.merge_clusters(regclass, float8, integer, jsonb) FROM PUBLIC;
+DO $$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = 'customer_clean_steward') THEN
+        BEGIN
+            CREATE ROLE customer_clean_steward NOLOGIN;
+        EXCEPTION WHEN insufficient_privilege THEN
+            RAISE WARNING 'customer_clean: could not create role customer_clean_steward; only the owner of the extension can merge'
+                USING HINT = 'a superuser can run CREATE ROLE customer_clean_steward NOLOGIN, then ALTER EXTENSION customer_clean UPDATE or grant as in docs/functions.md';
+            RETURN;
+        END;
+    END IF;
+    GRANT USAGE ON SCHEMA customer_clean TO customer_clean_steward;
+    GRANT EXECUTE ON FUNCTION customer_clean.merge(regclass, text, text[]), customer_clean.unmerge(bigint),
+                              customer_clean.approve(bigint, boolean), customer_clean.reject(bigint),
+                              customer_clean.repoint_references(regclass, text, text[])
+          TO customer_clean_steward;
+    GRANT EXECUTE ON PROCEDURE customer_clean.merge_clusters(regclass, float8, integer, jsonb) TO customer_clean_steward;
+    GRANT SELECT, INSERT, UPDATE ON customer_clean.merges TO customer_clean_steward;
+    GRANT SELECT, INSERT ON customer_clean.merge_history TO customer_clean_steward;
+    GRANT SELECT, INSERT, UPDATE, DELETE ON customer_clean.clusters, customer_clean.review_queue TO customer_clean_steward;
+    GRANT SELECT, INSERT, DELETE ON customer_clean.match_keys TO customer_clean_steward;
+    GRANT SELECT ON customer_clean.profiles, customer_clean.models, customer_clean.review_pending TO customer_clean_steward;
+    GRANT USAGE ON SEQUENCE customer_clean.cluster_id_seq TO customer_clean_steward;
+END
+$$;

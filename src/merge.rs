@@ -1,0 +1,200 @@
+//! The golden record of a merge (SPEC §2.5): `golden_record` reads the rows
+//! and hands them to the engine's survivorship rules
+//! (`customer_clean_engine::survivorship`).
+//!
+//! `merge`, `unmerge`, `preview_merge`, `merge_clusters`, `approve` and
+//! `reject` are PL/pgSQL in `sql/merge.sql`: they are sequences of
+//! statements over the customer table and every table that references it,
+//! built from the catalog, and that is what PL/pgSQL is for.
+
+use std::collections::{HashMap, HashSet};
+
+use customer_clean_engine::clean::clean_row;
+use customer_clean_engine::profile::Role;
+use customer_clean_engine::rules::{Context, Severity};
+use customer_clean_engine::survivorship::{golden_record as survive, MergeRows};
+use pgrx::prelude::*;
+use pgrx::{JsonB, PgRelation, PgSqlErrorCode};
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+use crate::error::{raise_with, spi_failed};
+use crate::profile::{quote_identifier as quote, table_name, TableState};
+
+const FN: &str = "golden_record";
+
+/// A column of the customer table and why it cannot take another row's
+/// value, if it cannot.
+#[derive(Deserialize)]
+struct Column {
+    name: String,
+    fixed: Option<String>,
+}
+
+/// Why each column must keep the survivor's value: the id, the primary
+/// key and columns a foreign key refers to (other rows point at them),
+/// generated and identity columns (PostgreSQL computes them).
+const COLUMNS: &str = r#"
+SELECT jsonb_agg(jsonb_build_object('name', a.attname, 'fixed',
+         CASE WHEN a.attname = $2 THEN 'id column'
+              WHEN a.attgenerated <> '' THEN 'generated column'
+              WHEN a.attidentity <> '' THEN 'identity column'
+              WHEN EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c
+                            WHERE c.conrelid = $1 AND c.contype = 'p' AND a.attnum = ANY (c.conkey))
+                   THEN 'primary key'
+              WHEN EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c
+                            WHERE c.confrelid = $1 AND c.contype = 'f' AND a.attnum = ANY (c.confkey))
+                   THEN 'referenced by a foreign key'
+         END) ORDER BY a.attnum)
+  FROM pg_catalog.pg_attribute a
+ WHERE a.attrelid = $1 AND a.attnum > 0 AND NOT a.attisdropped"#;
+
+/// The golden record that merging the rows `duplicate_ids` of `tbl` into
+/// the row `survivor_id` gives, without changing anything: a jsonb array
+/// with one element per column of the table, in table order,
+/// `{column, value, rule, row_id, changed, survivor_value[, fixed]}` — the
+/// surviving value as text, the survivorship rule that chose it, the row it
+/// comes from, whether it differs from the survivor's value (and that
+/// value), and why the column keeps the survivor's value whatever its rule.
+#[pg_extern(stable, strict, parallel_safe)]
+fn golden_record(tbl: PgRelation, survivor_id: &str, duplicate_ids: Vec<Option<String>>) -> JsonB {
+    let state = TableState::load(tbl.oid(), FN);
+    let name = table_name(tbl.oid());
+    let duplicates = check_ids(&name, survivor_id, duplicate_ids);
+    let id_column = state.profile.id_column().to_string();
+    let columns: Vec<Column> = Spi::get_one_with_args::<JsonB>(COLUMNS, &[tbl.oid().into(), id_column.as_str().into()])
+        .unwrap_or_else(|e| spi_failed(FN, e))
+        .and_then(|j| serde_json::from_value(j.0).ok())
+        .unwrap_or_default();
+    let names: Vec<String> = columns.iter().map(|c| c.name.clone()).collect();
+    let fixed: HashMap<String, String> =
+        columns.iter().filter_map(|c| Some((c.name.clone(), c.fixed.clone()?))).collect();
+
+    let mut ids = vec![survivor_id.to_string()];
+    ids.extend(duplicates);
+    let (rows, recency) = read_rows(&state, &name, &names, &ids);
+
+    // Which values pass validation, as the cleaning trigger would judge the
+    // row: an error-level problem on a column makes its value invalid.
+    let ctx = Context { profile: &state.profile, layout: &state.layout, today: crate::date::today() };
+    let invalid: Vec<HashSet<usize>> = rows
+        .iter()
+        .map(|row| {
+            let mut values: Vec<Option<String>> = state
+                .layout
+                .columns
+                .iter()
+                .map(|c| names.iter().position(|n| n == c).and_then(|i| row[i].clone()))
+                .collect();
+            clean_row(&mut values, &state.rules, &ctx)
+                .findings
+                .iter()
+                .filter(|f| f.severity == Severity::Error)
+                .filter_map(|f| names.iter().position(|n| *n == f.column))
+                .collect()
+        })
+        .collect();
+
+    let input = MergeRows { columns: &names, rows: &rows, recency: &recency, fixed: &fixed };
+    let decisions = survive(&state.profile, &input, |r, c| !invalid[r].contains(&c));
+    JsonB(Value::Array(
+        decisions
+            .into_iter()
+            .enumerate()
+            .map(|(c, d)| {
+                let mut out = json!({
+                    "column": d.column,
+                    "value": d.value,
+                    "rule": d.rule.as_str(),
+                    "row_id": ids[d.row],
+                    "changed": d.value != rows[0][c],
+                    "survivor_value": rows[0][c],
+                });
+                if let Some(why) = d.fixed {
+                    out["fixed"] = json!(why);
+                }
+                out
+            })
+            .collect(),
+    ))
+}
+
+/// The duplicate ids, checked: at least one, none NULL, none twice, and
+/// not the survivor.
+fn check_ids(table: &str, survivor_id: &str, duplicate_ids: Vec<Option<String>>) -> Vec<String> {
+    let bad = |message: String| -> ! {
+        raise_with(
+            PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE,
+            message,
+            "pass the survivor's id and an array of the other rows' ids, e.g. ('1', ARRAY['2', '3'])".into(),
+            FN,
+        )
+    };
+    if duplicate_ids.is_empty() {
+        bad(format!("no duplicate ids given to merge into row '{survivor_id}' of {table}"));
+    }
+    let mut seen = HashSet::new();
+    duplicate_ids
+        .into_iter()
+        .map(|id| {
+            let Some(id) = id else { bad(format!("duplicate_ids of {table} contains NULL")) };
+            if id == survivor_id {
+                bad(format!("row '{id}' of {table} is both the survivor and a duplicate"));
+            }
+            if !seen.insert(id.clone()) {
+                bad(format!("row '{id}' of {table} is given twice in duplicate_ids"));
+            }
+            id
+        })
+        .collect()
+}
+
+/// The rows `ids` (in that order) as text values of `names`, and how
+/// recently each was updated (dense rank by the `updated_at` role, newest
+/// 0, undated last). Raises P0002 naming the first id without a row, and
+/// the merge that removed it if one did.
+fn read_rows(state: &TableState, table: &str, names: &[String], ids: &[String]) -> (Vec<Vec<Option<String>>>, Vec<u32>) {
+    let id = quote(state.profile.id_column());
+    let rank = match state.profile.column(Role::UpdatedAt) {
+        Some(b) => format!("dense_rank() OVER (ORDER BY t.{} DESC NULLS LAST) - 1", quote(&b.column)),
+        None => "0".into(),
+    };
+    let list: Vec<String> = names.iter().map(|n| format!("t.{}::text", quote(n))).collect();
+    let sql = format!(
+        "SELECT t.{id}::text, ({rank})::int4, {} FROM {table} t WHERE t.{id} = ANY ($1::text[]::{}[])",
+        list.join(", "),
+        state.id_type
+    );
+    let found: HashMap<String, (Vec<Option<String>>, u32)> = Spi::connect(|client| {
+        client
+            .select(&sql, None, &[ids.to_vec().into()])?
+            .map(|row| {
+                let values = (3..=names.len() + 2).map(|i| row.get::<String>(i)).collect::<Result<Vec<_>, _>>()?;
+                Ok((row.get::<String>(1)?.unwrap_or_default(), (values, row.get::<i32>(2)?.unwrap_or(0) as u32)))
+            })
+            .collect::<Result<_, pgrx::spi::SpiError>>()
+    })
+    .unwrap_or_else(|e| spi_failed(FN, e));
+    ids.iter()
+        .map(|id| found.get(id).cloned().unwrap_or_else(|| missing_row(state, table, id)))
+        .unzip()
+}
+
+/// Raises P0002 for row `id` of `table`, saying which merge removed it.
+fn missing_row(state: &TableState, table: &str, id: &str) -> ! {
+    let merged = Spi::get_one_with_args::<String>(
+        "SELECT format('merge %s merged it into row ''%s'' (see customer_clean.merge_history)', m.merge_id, m.survivor_id)
+           FROM customer_clean.merge_history h JOIN customer_clean.merges m USING (merge_id)
+          WHERE h.tbl = $1 AND h.row_id = $2 AND m.unmerged_at IS NULL
+          ORDER BY m.merge_id DESC LIMIT 1",
+        &[state.tbl.into(), id.into()],
+    )
+    .ok()
+    .flatten();
+    raise_with(
+        PgSqlErrorCode::ERRCODE_NO_DATA_FOUND,
+        format!("no row of {table} has {} = '{id}'", state.profile.id_column()),
+        merged.unwrap_or_else(|| format!("pass values of the id column {} of {table}", state.profile.id_column())),
+        FN,
+    )
+}
