@@ -60,16 +60,24 @@ SELECT pg_catalog.pg_extension_config_dump('customer_clean.merges', '');
 SELECT pg_catalog.pg_extension_config_dump('customer_clean.merges_merge_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('customer_clean.merge_history', '');
 
--- The id column of registered table `tbl` and its type.
+-- The id column of registered table `tbl` and its type; 22023 when the
+-- table is not registered.
 CREATE FUNCTION customer_clean.id_column(tbl regclass, OUT name text, OUT sql_type text)
-LANGUAGE sql STABLE STRICT AS $$
+LANGUAGE plpgsql STABLE STRICT AS $$
+BEGIN
     SELECT a.attname::text, pg_catalog.format_type(a.atttypid, a.atttypmod)
+      INTO name, sql_type
       FROM customer_clean.profiles p
       JOIN pg_catalog.pg_attribute a ON a.attrelid = p.tbl AND a.attname = p.columns->>'id'
-     WHERE p.tbl = id_column.tbl AND NOT a.attisdropped
+     WHERE p.tbl = id_column.tbl AND NOT a.attisdropped;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'table % is not registered with customer_clean', tbl
+            USING ERRCODE = '22023', HINT = 'call customer_clean.register(tbl, columns) first';
+    END IF;
+END
 $$;
 COMMENT ON FUNCTION customer_clean.id_column(regclass) IS
-  'The id column of a registered table and its SQL type.';
+  'The id column of a registered table and its SQL type (22023 when the table is not registered).';
 
 -- An expression giving the whole row `alias` of `tbl` as jsonb, column ->
 -- value as text (the type's output, which its input reads back exactly).
@@ -94,10 +102,6 @@ DECLARE
     id record := customer_clean.id_column(tbl);
     result jsonb;
 BEGIN
-    IF id.name IS NULL THEN
-        RAISE EXCEPTION 'table % is not registered with customer_clean', tbl
-            USING ERRCODE = '22023', HINT = 'call customer_clean.register(tbl, columns) first';
-    END IF;
     EXECUTE format('SELECT to_jsonb(t) FROM %s t WHERE t.%I = $1::%s', tbl, id.name, id.sql_type)
         INTO result USING row_id;
     RETURN result;
@@ -208,7 +212,11 @@ COMMENT ON FUNCTION customer_clean.repoint_references(regclass, text, text[]) IS
 -- the calling transaction; returns the merge id. See the file comment and
 -- docs/functions.md.
 CREATE FUNCTION customer_clean.merge(tbl regclass, survivor_id text, duplicate_ids text[]) RETURNS bigint
-LANGUAGE plpgsql AS $$
+LANGUAGE plpgsql
+-- Row images are text: read and written back in one fixed style, whatever
+-- the session's, so that the text means the same value at unmerge time.
+SET DateStyle = 'ISO, YMD' SET IntervalStyle = 'postgres' SET extra_float_digits = 3 SET bytea_output = 'hex'
+AS $$
 DECLARE
     id record := customer_clean.id_column(tbl);
     ids text[] := ARRAY[survivor_id] || duplicate_ids;
@@ -221,10 +229,6 @@ DECLARE
     new_merge bigint;
     deleted bigint;
 BEGIN
-    IF id.name IS NULL THEN
-        RAISE EXCEPTION 'table % is not registered with customer_clean', tbl
-            USING ERRCODE = '22023', HINT = 'call customer_clean.register(tbl, columns) first';
-    END IF;
     -- Lock the rows in id order: merges of overlapping sets then wait for
     -- each other instead of deadlocking, and a row merged away meanwhile
     -- is reported by golden_record with the merge that removed it.
@@ -337,7 +341,11 @@ COMMENT ON FUNCTION customer_clean.preview_merge(regclass, text, text[]) IS
 -- from before the merge, clusters and review decisions return. Refuses,
 -- saying what, when a later change makes an exact restore impossible.
 CREATE FUNCTION customer_clean.unmerge(merge_id bigint) RETURNS void
-LANGUAGE plpgsql AS $$
+LANGUAGE plpgsql
+-- Row images are text: read and written back in one fixed style, whatever
+-- the session's, so that the text means the same value at unmerge time.
+SET DateStyle = 'ISO, YMD' SET IntervalStyle = 'postgres' SET extra_float_digits = 3 SET bytea_output = 'hex'
+AS $$
 DECLARE
     m customer_clean.merges;
     id record;
@@ -357,14 +365,10 @@ BEGIN
         RAISE EXCEPTION 'there is no merge %', merge_id
             USING ERRCODE = 'P0002', HINT = 'merge ids are in customer_clean.merges';
     ELSIF m.unmerged_at IS NOT NULL THEN
-        RAISE EXCEPTION 'merge % was already undone by % at %', merge_id, m.unmerged_by, m.unmerged_at
-            USING ERRCODE = '55000', HINT = 'merge the rows again with customer_clean.merge() if needed';
+        RAISE EXCEPTION 'merge % was already undone by %', merge_id, m.unmerged_by
+            USING ERRCODE = '55000', HINT = 'customer_clean.merges has when; merge the rows again with customer_clean.merge() if needed';
     END IF;
     id := customer_clean.id_column(m.tbl);
-    IF id.name IS NULL THEN
-        RAISE EXCEPTION 'cannot undo merge %: table % is no longer registered with customer_clean', merge_id, m.tbl
-            USING ERRCODE = '55000', HINT = 'register the table again with the same id column';
-    END IF;
     image := customer_clean.row_image_sql(m.tbl, 't');
 
     -- The survivor must be exactly as the merge left it.
@@ -516,10 +520,6 @@ DECLARE
     id record := customer_clean.id_column(tbl);
     result text;
 BEGIN
-    IF id.name IS NULL THEN
-        RAISE EXCEPTION 'table % is not registered with customer_clean', tbl
-            USING ERRCODE = '22023', HINT = 'call customer_clean.register(tbl, columns) first';
-    END IF;
     EXECUTE format('SELECT t.%1$I::text FROM %2$s t WHERE t.%1$I = ANY ($1::text[]::%3$s[])
                      ORDER BY (SELECT count(*) FROM jsonb_each_text(to_jsonb(t)) e WHERE btrim(e.value) <> %4$L) DESC, t.%1$I
                      LIMIT 1', id.name, tbl, id.sql_type, '')
@@ -546,7 +546,7 @@ BEGIN
         RAISE EXCEPTION 'there is no review pair %', pair_id
             USING ERRCODE = 'P0002', HINT = 'pending pairs are listed in customer_clean.review_pending';
     ELSIF q.status <> 'pending' THEN
-        RAISE EXCEPTION 'review pair % was already decided: % by % at %', pair_id, q.status, q.decided_by, q.decided_at
+        RAISE EXCEPTION 'review pair % was already decided: % by %', pair_id, q.status, q.decided_by
             USING ERRCODE = '55000', HINT = 'pending pairs are listed in customer_clean.review_pending';
     END IF;
     IF merge_rows THEN
@@ -585,7 +585,7 @@ BEGIN
         RAISE EXCEPTION 'there is no review pair %', pair_id
             USING ERRCODE = 'P0002', HINT = 'pending pairs are listed in customer_clean.review_pending';
     ELSIF q.status <> 'pending' THEN
-        RAISE EXCEPTION 'review pair % was already decided: % by % at %', pair_id, q.status, q.decided_by, q.decided_at
+        RAISE EXCEPTION 'review pair % was already decided: % by %', pair_id, q.status, q.decided_by
             USING ERRCODE = '55000',
                   HINT = CASE WHEN q.status = 'approved' AND q.merge_id IS NOT NULL
                               THEN format('undo merge %s with customer_clean.unmerge(%s) first', q.merge_id, q.merge_id)
@@ -640,10 +640,8 @@ BEGIN
     ELSIF batch_size IS NULL OR batch_size < 1 THEN
         RAISE EXCEPTION 'merge_clusters: batch_size must be positive, not %', batch_size
             USING ERRCODE = '22023', HINT = 'pass e.g. 100';
-    ELSIF customer_clean.id_column(tbl) IS NULL THEN
-        RAISE EXCEPTION 'table % is not registered with customer_clean', tbl
-            USING ERRCODE = '22023', HINT = 'call customer_clean.register(tbl, columns) first';
     END IF;
+    PERFORM customer_clean.id_column(tbl);
     SELECT count(DISTINCT x.cluster_id) INTO total FROM customer_clean.clusters x WHERE x.tbl = merge_clusters.tbl;
     LOOP
         FOR c IN SELECT x.cluster_id, array_agg(x.row_id ORDER BY x.row_id) AS members
@@ -700,6 +698,9 @@ COMMENT ON PROCEDURE customer_clean.merge_clusters(regclass, float8, integer, js
 -- read what merges kept. Roles belong to the cluster, not the database, so
 -- it is created once and kept by DROP EXTENSION. An installer without
 -- CREATEROLE is told how to create it.
+-- Everyone may use the schema (normalizers, validators, comparators);
+-- its tables, and the functions that merge, are not public.
+GRANT USAGE ON SCHEMA customer_clean TO PUBLIC;
 REVOKE EXECUTE ON FUNCTION customer_clean.merge(regclass, text, text[]) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION customer_clean.unmerge(bigint) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION customer_clean.approve(bigint, boolean) FROM PUBLIC;
@@ -717,7 +718,6 @@ BEGIN
             RETURN;
         END;
     END IF;
-    GRANT USAGE ON SCHEMA customer_clean TO customer_clean_steward;
     GRANT EXECUTE ON FUNCTION customer_clean.merge(regclass, text, text[]), customer_clean.unmerge(bigint),
                               customer_clean.approve(bigint, boolean), customer_clean.reject(bigint),
                               customer_clean.repoint_references(regclass, text, text[])
