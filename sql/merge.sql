@@ -357,6 +357,7 @@ DECLARE
     fk record;
     cols text;
     restored jsonb;
+    later bigint;
     expected bigint;
     updated bigint;
 BEGIN
@@ -382,6 +383,15 @@ BEGIN
                                     WHERE hh.tbl = m.tbl AND hh.row_id = m.survivor_id AND x.unmerged_at IS NULL
                                     ORDER BY x.merge_id DESC LIMIT 1),
                                   'it was deleted after the merge; its rows are in customer_clean.merge_history');
+    END IF;
+    -- A later merge into the same survivor may have changed nothing in
+    -- its row, yet undoing this one first would break that one's undo.
+    SELECT x.merge_id INTO later FROM customer_clean.merges x
+     WHERE x.tbl = m.tbl AND x.survivor_id = m.survivor_id AND x.merge_id > m.merge_id AND x.unmerged_at IS NULL
+     ORDER BY x.merge_id DESC LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'cannot undo merge %: merge % merged more rows into row % of % later', merge_id, later, m.survivor_id, m.tbl
+            USING ERRCODE = '55000', HINT = format('undo merge %s first', later);
     END IF;
     SELECT string_agg(format('%s (%s, was %s after the merge)', k, coalesce(now_survivor->>k, 'NULL'),
                              coalesce(m.survivor_after->>k, 'NULL')), ', ' ORDER BY k)

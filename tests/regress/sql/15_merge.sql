@@ -4,6 +4,8 @@
 -- refusing with the reason, the review queue's decisions, merge_clusters,
 -- and the steward role.
 SET client_min_messages = warning;
+-- Errors show message, detail and hint; PL/pgSQL line numbers would only churn.
+\set SHOW_CONTEXT never
 CREATE SCHEMA mg;
 CREATE SCHEMA sales;
 CREATE TABLE mg.customers (
@@ -112,6 +114,14 @@ SELECT mg.state() = :'start_state'::jsonb AS restored_exactly;
 SELECT customer_clean.merge('mg.customers', '1', ARRAY['2']) AS first_merge \gset
 SELECT customer_clean.merge('mg.customers', '6', ARRAY['1', '3']) AS second_merge \gset
 SELECT id, full_name, email, referred_by FROM mg.customers ORDER BY id;
+SELECT customer_clean.unmerge(:first_merge);
+SELECT customer_clean.unmerge(:second_merge);
+SELECT customer_clean.unmerge(:first_merge);
+SELECT mg.state() = :'start_state'::jsonb AS restored_exactly;
+-- Two merges into one survivor: even when the later one changed nothing in
+-- the survivor's row, it is undone first.
+SELECT customer_clean.merge('mg.customers', '4', ARRAY['6']) AS first_merge \gset
+SELECT customer_clean.merge('mg.customers', '4', ARRAY['3']) AS second_merge \gset
 SELECT customer_clean.unmerge(:first_merge);
 SELECT customer_clean.unmerge(:second_merge);
 SELECT customer_clean.unmerge(:first_merge);

@@ -1,0 +1,1 @@
+SELECT race.step();
