@@ -64,6 +64,18 @@ SELECT mg.state() AS state \gset start_
 -- key refers to always stay the survivor's.
 SELECT * FROM customer_clean.preview_merge('mg.customers', '1', ARRAY['2', '3']);
 SELECT mg.state() = :'start_state'::jsonb AS preview_changed_nothing;
+-- The building blocks merge() uses, each callable on its own.
+SELECT g ->> 'column' AS column_name, g ->> 'value' AS value, g ->> 'rule' AS rule
+  FROM jsonb_array_elements(customer_clean.golden_record('mg.customers', '1', ARRAY['2'])) g WHERE (g ->> 'changed')::boolean;
+SELECT * FROM customer_clean.id_column('mg.customers');
+SELECT customer_clean.row_as_jsonb('mg.customers', '6') ->> 'full_name' AS full_name;
+SELECT customer_clean.row_as_jsonb('mg.customers', '404') AS no_such_row;
+SELECT customer_clean.row_image_sql('mg.orders', 'o');
+SELECT constraint_name, referencing, fk_columns, ref_columns, pk_columns FROM customer_clean.referencing_keys('mg.customers');
+SELECT customer_clean.choose_survivor('mg.customers', ARRAY['4', '5', '6']);
+BEGIN;
+SELECT jsonb_array_length(customer_clean.repoint_references('mg.customers', '1', ARRAY['3']) -> '3') AS moved;
+ROLLBACK;
 
 -- merge: one transaction; returns the merge id.
 SELECT customer_clean.merge('mg.customers', '1', ARRAY['2', '3']) AS merge_id \gset
@@ -217,6 +229,11 @@ SELECT customer_clean.register('mc.customers', '{"id": "id", "name": "full_name"
   "national_id": "national_id", "updated_at": "updated_at", "source": "source_system"}', '{"default_region": "CN"}');
 SELECT customer_clean.train('mc.customers', '{"seed": 7, "random_pairs": 200000}') IS NOT NULL AS trained;
 SELECT customer_clean.dedupe('mc.customers') ->> 'clusters' AS clusters;
+SELECT round(customer_clean.cluster_probability('mc.customers', array_agg(row_id))::numeric, 4) AS weakest_link
+  FROM customer_clean.clusters WHERE tbl = 'mc.customers'::regclass GROUP BY cluster_id ORDER BY cluster_id LIMIT 1;
+SELECT customer_clean.cluster_probability('mc.customers', ARRAY['1']) AS one_row;
+SELECT customer_clean.update_match_keys('mc.customers', jsonb_build_array(to_jsonb(c)), jsonb_build_array(to_jsonb(c))) AS keys
+  FROM mc.customers c WHERE id = 1;
 CREATE TABLE mc.before AS SELECT c::text AS r FROM mc.customers c UNION ALL SELECT o::text FROM mc.orders o;
 -- a steward said two rows of one cluster are different people: that cluster stays
 INSERT INTO customer_clean.review_queue (tbl, row_id_a, row_id_b, probability, explanation, reason, found_by, status)
