@@ -81,8 +81,13 @@ sizes=$(query "SELECT string_agg(c || ' of ' || k || ' rows', ', ' ORDER BY k)
                  FROM (SELECT cardinality(ids) k, count(*) c FROM bench_merge_groups GROUP BY 1) s")
 log "merging $groups groups ($sizes)"
 
-merge_s=$(query "
-CREATE TEMP TABLE t0 AS SELECT clock_timestamp() AS t;
+# seconds a statement takes (each DO loop commits per merge, so it runs as
+# its own command, outside a transaction block)
+timed() {
+  bpsql -d "$BENCH_DB" -At -c "CREATE TEMP TABLE t0 AS SELECT clock_timestamp() AS t" -c "$1" \
+    -c "SELECT extract(epoch FROM clock_timestamp() - t) FROM t0" | tail -1
+}
+merge_s=$(timed "
 DO \$\$
 DECLARE g record;
 BEGIN
@@ -90,13 +95,11 @@ BEGIN
     PERFORM customer_clean.merge('bench_merge_customers', g.ids[1], g.ids[2:]);
     COMMIT;
   END LOOP;
-END \$\$;
-SELECT extract(epoch FROM clock_timestamp() - t) FROM t0;")
+END \$\$")
 merged_rows=$(query "SELECT sum(cardinality(duplicate_ids)) FROM customer_clean.merges")
 moved=$(query "SELECT count(*) FROM customer_clean.merge_history h, jsonb_array_elements(h.referencing)")
 
-unmerge_s=$(query "
-CREATE TEMP TABLE t0 AS SELECT clock_timestamp() AS t;
+unmerge_s=$(timed "
 DO \$\$
 DECLARE m bigint;
 BEGIN
@@ -104,8 +107,7 @@ BEGIN
     PERFORM customer_clean.unmerge(m);
     COMMIT;
   END LOOP;
-END \$\$;
-SELECT extract(epoch FROM clock_timestamp() - t) FROM t0;")
+END \$\$")
 after=$(query "$state_sql")
 [[ $before == "$after" ]] && exact="yes" || exact="NO"
 

@@ -421,7 +421,10 @@ BEGIN
     END IF;
 
     -- The merged rows, cast back from their text, in one statement (they
-    -- may refer to each other). Generated columns are computed again.
+    -- may refer to each other). Generated columns are computed again. The
+    -- cleaning trigger lets them (and the survivor's old values) through
+    -- as stored: cleaning them again could change them.
+    PERFORM customer_clean.restore_mode(m.tbl, true);
     SELECT string_agg(format('%I', a.attname), ', ' ORDER BY a.attnum),
            string_agg(format('(r->>%L)::%s', a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod)), ', ' ORDER BY a.attnum)
       INTO cols, differs
@@ -480,6 +483,8 @@ BEGIN
         EXECUTE format('UPDATE %s t SET %s WHERE t.%I = $2::%s', m.tbl, cols, id.name, id.sql_type)
             USING m.survivor_before, m.survivor_id;
     END IF;
+
+    PERFORM customer_clean.restore_mode(m.tbl, false);
 
     -- Exact, or nothing: a trigger that rewrote a restored row would make
     -- the restore a different row.
@@ -716,6 +721,7 @@ REVOKE EXECUTE ON FUNCTION customer_clean.unmerge(bigint) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION customer_clean.approve(bigint, boolean) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION customer_clean.reject(bigint) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION customer_clean.repoint_references(regclass, text, text[]) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION customer_clean.restore_mode(regclass, boolean) FROM PUBLIC;
 REVOKE EXECUTE ON PROCEDURE customer_clean.merge_clusters(regclass, float8, integer, jsonb) FROM PUBLIC;
 DO $$
 BEGIN
@@ -730,7 +736,8 @@ BEGIN
     END IF;
     GRANT EXECUTE ON FUNCTION customer_clean.merge(regclass, text, text[]), customer_clean.unmerge(bigint),
                               customer_clean.approve(bigint, boolean), customer_clean.reject(bigint),
-                              customer_clean.repoint_references(regclass, text, text[])
+                              customer_clean.repoint_references(regclass, text, text[]),
+                              customer_clean.restore_mode(regclass, boolean)
           TO customer_clean_steward;
     GRANT EXECUTE ON PROCEDURE customer_clean.merge_clusters(regclass, float8, integer, jsonb) TO customer_clean_steward;
     GRANT SELECT, INSERT, UPDATE ON customer_clean.merges TO customer_clean_steward;

@@ -295,9 +295,74 @@ pub(crate) fn record(tbl: pg_sys::Oid, row_id: String, operation: &'static str, 
 }
 
 thread_local! {
-    /// The registered table whose rows `clean_table` or `undo_change` is
-    /// writing: the trigger lets them through as they are.
+    /// The registered table whose rows `clean_table`, `undo_change` or
+    /// `unmerge` (`restore_mode`) is writing: the trigger lets them through
+    /// as they are.
     static BYPASS: std::cell::Cell<Option<pg_sys::Oid>> = const { std::cell::Cell::new(None) };
+}
+
+thread_local! {
+    /// The subtransaction in which `restore_mode` turned the bypass on.
+    static RESTORE_SUBXACT: std::cell::Cell<Option<pg_sys::SubTransactionId>> = const { std::cell::Cell::new(None) };
+}
+
+/// Turns restore mode on for `tbl` (or off, with `on => false`): the
+/// cleaning trigger lets rows of `tbl` through exactly as written and
+/// `match_on_insert` skips them, so that `unmerge` puts back rows as they
+/// were stored (cleaning them again could change a value and would match
+/// them against their survivor). Off again when the (sub)transaction that
+/// turned it on ends. Returns whether it was on. Stewards only.
+#[pg_extern(volatile, strict, parallel_unsafe)]
+fn restore_mode(tbl: PgRelation, on: bool) -> bool {
+    let was = BYPASS.with(|b| b.get()) == Some(tbl.oid());
+    if on {
+        BYPASS.with(|b| b.set(Some(tbl.oid())));
+        // SAFETY: plain function call inside a transaction.
+        RESTORE_SUBXACT.with(|s| s.set(Some(unsafe { pg_sys::GetCurrentSubTransactionId() })));
+    } else if was {
+        BYPASS.with(|b| b.set(None));
+        RESTORE_SUBXACT.with(|s| s.set(None));
+    }
+    was
+}
+
+/// Whether rows of `tbl` are being restored (see `restore_mode`).
+pub(crate) fn restoring(tbl: pg_sys::Oid) -> bool {
+    BYPASS.with(|b| b.get()) == Some(tbl) && RESTORE_SUBXACT.with(|s| s.get()).is_some()
+}
+
+/// Registered in `_PG_init`: restore mode ends with the transaction, or
+/// with the subtransaction that turned it on (or an enclosing one) when
+/// that aborts; subtransaction ids grow, so an enclosing one has a smaller id.
+///
+/// # Safety
+/// Called by PostgreSQL; never raises.
+#[pg_guard]
+pub unsafe extern "C-unwind" fn end_restore_mode_at_xact_end(event: pg_sys::XactEvent::Type, _arg: *mut std::ffi::c_void) {
+    if matches!(event, pg_sys::XactEvent::XACT_EVENT_COMMIT | pg_sys::XactEvent::XACT_EVENT_ABORT
+        | pg_sys::XactEvent::XACT_EVENT_PARALLEL_COMMIT | pg_sys::XactEvent::XACT_EVENT_PARALLEL_ABORT
+        | pg_sys::XactEvent::XACT_EVENT_PREPARE)
+        && RESTORE_SUBXACT.with(|s| s.take()).is_some()
+    {
+        BYPASS.with(|b| b.set(None));
+    }
+}
+
+/// # Safety
+/// Called by PostgreSQL; never raises.
+#[pg_guard]
+pub unsafe extern "C-unwind" fn end_restore_mode_at_subxact_abort(
+    event: pg_sys::SubXactEvent::Type,
+    subxact: pg_sys::SubTransactionId,
+    _parent: pg_sys::SubTransactionId,
+    _arg: *mut std::ffi::c_void,
+) {
+    if event == pg_sys::SubXactEvent::SUBXACT_EVENT_ABORT_SUB
+        && RESTORE_SUBXACT.with(|s| s.get()).is_some_and(|set_in| subxact <= set_in)
+    {
+        RESTORE_SUBXACT.with(|s| s.set(None));
+        BYPASS.with(|b| b.set(None));
+    }
 }
 
 /// Runs `f` (which writes rows of `tbl` that are already cleaned, or must

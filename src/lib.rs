@@ -17,7 +17,13 @@ use pgrx::prelude::*;
 ::pgrx::extension_sql_file!(
     "../sql/merge.sql",
     name = "merge",
-    requires = ["matching_catalog", merge::golden_record, matching::update_match_keys, matching::cluster_probability]
+    requires = [
+        "matching_catalog",
+        merge::golden_record,
+        matching::update_match_keys,
+        matching::cluster_probability,
+        cleaning::restore_mode
+    ]
 );
 
 mod address;
@@ -46,6 +52,8 @@ pub extern "C-unwind" fn _PG_init() {
         pg_sys::CacheRegisterRelcacheCallback(Some(profile::on_relcache_invalidation), pg_sys::Datum::from(0));
         pg_sys::RegisterXactCallback(Some(journal::on_xact_event), std::ptr::null_mut());
         pg_sys::RegisterSubXactCallback(Some(journal::on_subxact_event), std::ptr::null_mut());
+        pg_sys::RegisterXactCallback(Some(cleaning::end_restore_mode_at_xact_end), std::ptr::null_mut());
+        pg_sys::RegisterSubXactCallback(Some(cleaning::end_restore_mode_at_subxact_abort), std::ptr::null_mut());
     }
 }
 

@@ -618,6 +618,9 @@ fn match_new_rows(
     review_probability: default!(f64, 0.5),
 ) -> JsonB {
     const FN: &str = "match_on_insert";
+    if crate::cleaning::restoring(tbl.oid()) {
+        return JsonB(json!({"rows": 0, "clustered": 0, "review_pairs": 0, "restored": true}));
+    }
     let target = Target::new(&tbl, FN);
     let model = target.model(FN);
     let fields = model.field_list();

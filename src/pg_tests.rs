@@ -68,6 +68,7 @@ mod tests {
                  customer_clean.register(regclass,jsonb,jsonb) u, customer_clean.reject(bigint) u, \
                  customer_clean.release_quarantine(bigint,jsonb) u, \
                  customer_clean.repoint_references(regclass,text,text[]) u, \
+                 customer_clean.restore_mode(regclass,boolean) u, \
                  customer_clean.train(regclass,jsonb) u, \
                  customer_clean.undo_change(bigint) u, customer_clean.unmerge(bigint) u, customer_clean.unregister(regclass) u, \
                  customer_clean.update_match_keys(regclass,jsonb,jsonb) u, \

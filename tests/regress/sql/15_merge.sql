@@ -73,6 +73,7 @@ SELECT customer_clean.row_as_jsonb('mg.customers', '404') AS no_such_row;
 SELECT customer_clean.row_image_sql('mg.orders', 'o');
 SELECT constraint_name, referencing, fk_columns, ref_columns, pk_columns FROM customer_clean.referencing_keys('mg.customers');
 SELECT customer_clean.choose_survivor('mg.customers', ARRAY['4', '5', '6']);
+SELECT customer_clean.restore_mode('mg.customers', false);
 BEGIN;
 SELECT jsonb_array_length(customer_clean.repoint_references('mg.customers', '1', ARRAY['3']) -> '3') AS moved;
 ROLLBACK;
@@ -228,6 +229,10 @@ SELECT customer_clean.register('mc.customers', '{"id": "id", "name": "full_name"
   "address": "address", "country": "country", "postcode": "postcode", "birth_date": "birth_date", "gender": "gender",
   "national_id": "national_id", "updated_at": "updated_at", "source": "source_system"}', '{"default_region": "CN"}');
 SELECT customer_clean.train('mc.customers', '{"seed": 7, "random_pairs": 200000}') IS NOT NULL AS trained;
+-- with the cleaning trigger on: merges write golden values through it, and
+-- unmerge puts rows back exactly as they were stored (restore_mode), not
+-- cleaned again
+SELECT customer_clean.enable_cleaning('mc.customers', 'flag');
 SELECT customer_clean.dedupe('mc.customers') ->> 'clusters' AS clusters;
 SELECT round(customer_clean.cluster_probability('mc.customers', array_agg(row_id))::numeric, 4) AS weakest_link
   FROM customer_clean.clusters WHERE tbl = 'mc.customers'::regclass GROUP BY cluster_id ORDER BY cluster_id LIMIT 1;
