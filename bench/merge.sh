@@ -34,11 +34,7 @@ done
 ensure_cluster
 ensure_extension
 
-CSV="$OUT_DIR/customers_${ROWS}_42.csv"
-if [[ ! -s $CSV ]]; then
-  log "generating $ROWS rows"
-  python3 "$BENCH_DIR/gen_customers.py" --rows "$ROWS" --seed 42 --out "$CSV"
-fi
+CSV=$(generated_customers "$ROWS")
 
 log "loading $ROWS customers and their orders, tickets and visits"
 bpsql -d "$BENCH_DB" -q >/dev/null <<SQL

@@ -52,6 +52,8 @@ ALTER TABLE customer_clean.review_queue DROP CONSTRAINT review_queue_status_chec
 ALTER TABLE customer_clean.review_queue ADD CONSTRAINT review_queue_status_check
     CHECK (status IN ('pending', 'approved', 'rejected', 'merged', 'obsolete'));
 ALTER TABLE customer_clean.review_queue ADD COLUMN merge_id bigint REFERENCES customer_clean.merges;
+-- Pairs of a row are looked up by either side (the unique key serves row_id_a).
+CREATE INDEX ON customer_clean.review_queue (tbl, row_id_b);
 ALTER TABLE customer_clean.clusters DROP CONSTRAINT clusters_assigned_by_check;
 ALTER TABLE customer_clean.clusters ADD CONSTRAINT clusters_assigned_by_check
     CHECK (assigned_by IN ('dedupe', 'match_on_insert', 'approve'));
@@ -545,6 +547,30 @@ $$;
 COMMENT ON FUNCTION customer_clean.choose_survivor(regclass, text[]) IS
   'The row a cluster merge keeps: most non-blank columns, then lowest id.';
 
+-- The review pair `pair_id`, locked; P0002 when there is none, 55000 when
+-- a steward already decided it.
+CREATE FUNCTION customer_clean.pending_pair(pair_id bigint) RETURNS customer_clean.review_queue
+LANGUAGE plpgsql AS $$
+DECLARE
+    q customer_clean.review_queue;
+BEGIN
+    SELECT * INTO q FROM customer_clean.review_queue x WHERE x.pair_id = pending_pair.pair_id FOR UPDATE;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'there is no review pair %', pair_id
+            USING ERRCODE = 'P0002', HINT = 'pending pairs are listed in customer_clean.review_pending';
+    ELSIF q.status <> 'pending' THEN
+        RAISE EXCEPTION 'review pair % was already decided: % by %', pair_id, q.status, q.decided_by
+            USING ERRCODE = '55000',
+                  HINT = CASE WHEN q.status = 'approved' AND q.merge_id IS NOT NULL
+                              THEN format('undo merge %s with customer_clean.unmerge(%s) first', q.merge_id, q.merge_id)
+                              ELSE 'pending pairs are listed in customer_clean.review_pending' END;
+    END IF;
+    RETURN q;
+END
+$$;
+COMMENT ON FUNCTION customer_clean.pending_pair(bigint) IS
+  'A review pair that is still pending, locked for a decision (P0002 unknown, 55000 decided).';
+
 -- A steward's "same customer": merges the pair (or only puts both rows in
 -- one cluster) and records the decision.
 CREATE FUNCTION customer_clean.approve(pair_id bigint, merge_rows boolean DEFAULT true) RETURNS bigint
@@ -556,14 +582,7 @@ DECLARE
     a_cluster bigint;
     b_cluster bigint;
 BEGIN
-    SELECT * INTO q FROM customer_clean.review_queue x WHERE x.pair_id = approve.pair_id FOR UPDATE;
-    IF NOT FOUND THEN
-        RAISE EXCEPTION 'there is no review pair %', pair_id
-            USING ERRCODE = 'P0002', HINT = 'pending pairs are listed in customer_clean.review_pending';
-    ELSIF q.status <> 'pending' THEN
-        RAISE EXCEPTION 'review pair % was already decided: % by %', pair_id, q.status, q.decided_by
-            USING ERRCODE = '55000', HINT = 'pending pairs are listed in customer_clean.review_pending';
-    END IF;
+    q := customer_clean.pending_pair(pair_id);
     IF merge_rows THEN
         survivor := coalesce(customer_clean.choose_survivor(q.tbl, ARRAY[q.row_id_a, q.row_id_b]), q.row_id_a);
         new_merge := customer_clean.merge(q.tbl, survivor,
@@ -592,20 +611,8 @@ COMMENT ON FUNCTION customer_clean.approve(bigint, boolean) IS
 -- and match_on_insert keep the two rows apart from now on.
 CREATE FUNCTION customer_clean.reject(pair_id bigint) RETURNS void
 LANGUAGE plpgsql AS $$
-DECLARE
-    q customer_clean.review_queue;
 BEGIN
-    SELECT * INTO q FROM customer_clean.review_queue x WHERE x.pair_id = reject.pair_id FOR UPDATE;
-    IF NOT FOUND THEN
-        RAISE EXCEPTION 'there is no review pair %', pair_id
-            USING ERRCODE = 'P0002', HINT = 'pending pairs are listed in customer_clean.review_pending';
-    ELSIF q.status <> 'pending' THEN
-        RAISE EXCEPTION 'review pair % was already decided: % by %', pair_id, q.status, q.decided_by
-            USING ERRCODE = '55000',
-                  HINT = CASE WHEN q.status = 'approved' AND q.merge_id IS NOT NULL
-                              THEN format('undo merge %s with customer_clean.unmerge(%s) first', q.merge_id, q.merge_id)
-                              ELSE 'pending pairs are listed in customer_clean.review_pending' END;
-    END IF;
+    PERFORM customer_clean.pending_pair(pair_id);
     UPDATE customer_clean.review_queue x SET status = 'rejected', decided_at = now(), decided_by = current_user
      WHERE x.pair_id = reject.pair_id;
 END
@@ -720,6 +727,7 @@ REVOKE EXECUTE ON FUNCTION customer_clean.merge(regclass, text, text[]) FROM PUB
 REVOKE EXECUTE ON FUNCTION customer_clean.unmerge(bigint) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION customer_clean.approve(bigint, boolean) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION customer_clean.reject(bigint) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION customer_clean.pending_pair(bigint) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION customer_clean.repoint_references(regclass, text, text[]) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION customer_clean.restore_mode(regclass, boolean) FROM PUBLIC;
 REVOKE EXECUTE ON PROCEDURE customer_clean.merge_clusters(regclass, float8, integer, jsonb) FROM PUBLIC;
@@ -737,7 +745,7 @@ BEGIN
     GRANT EXECUTE ON FUNCTION customer_clean.merge(regclass, text, text[]), customer_clean.unmerge(bigint),
                               customer_clean.approve(bigint, boolean), customer_clean.reject(bigint),
                               customer_clean.repoint_references(regclass, text, text[]),
-                              customer_clean.restore_mode(regclass, boolean)
+                              customer_clean.restore_mode(regclass, boolean), customer_clean.pending_pair(bigint)
           TO customer_clean_steward;
     GRANT EXECUTE ON PROCEDURE customer_clean.merge_clusters(regclass, float8, integer, jsonb) TO customer_clean_steward;
     GRANT SELECT, INSERT, UPDATE ON customer_clean.merges TO customer_clean_steward;

@@ -65,6 +65,7 @@ mod tests {
                  customer_clean.match_new_rows(regclass,jsonb,double precision,double precision) u, \
                  customer_clean.match_on_insert() u, customer_clean.merge(regclass,text,text[]) u, \
                  customer_clean.merge_clusters(regclass,double precision,integer,jsonb) u, \
+                 customer_clean.pending_pair(bigint) u, \
                  customer_clean.register(regclass,jsonb,jsonb) u, customer_clean.reject(bigint) u, \
                  customer_clean.release_quarantine(bigint,jsonb) u, \
                  customer_clean.repoint_references(regclass,text,text[]) u, \

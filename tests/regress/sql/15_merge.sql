@@ -209,6 +209,7 @@ SELECT pair_id AS cluster_pair FROM customer_clean.review_queue WHERE row_id_a =
 SELECT customer_clean.approve(:cluster_pair, merge_rows => false);
 SELECT row_id, assigned_by FROM customer_clean.clusters WHERE tbl = 'mg.customers'::regclass ORDER BY row_id;
 SELECT customer_clean.approve(424242);
+SELECT customer_clean.pending_pair(424242);
 DELETE FROM customer_clean.clusters WHERE tbl = 'mg.customers'::regclass;
 DELETE FROM customer_clean.review_queue WHERE tbl = 'mg.customers'::regclass;
 SELECT mg.state() = :'start_state'::jsonb AS restored_exactly;
