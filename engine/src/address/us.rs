@@ -218,10 +218,15 @@ fn all_digits(s: &str, n: usize) -> bool {
 /// Takes a ZIP code off the end of `toks`.
 fn take_zip(toks: &mut Vec<Tok>) -> (Option<String>, Option<String>) {
     let n = toks.len();
+    // A number right after BOX or a unit designator is that box or unit,
+    // not a ZIP — except after a designator that is also a state code:
+    // `FL 33163` is Florida, a floor is never numbered with five digits.
     let before_is_box = |i: usize| {
-        i > 0
-            && (matches!(toks[i - 1].text.as_str(), "BOX" | "POB" | "POBOX" | "#")
-                || tables().units.contains_key(toks[i - 1].text.as_str()))
+        i > 0 && {
+            let prev = toks[i - 1].text.as_str();
+            matches!(prev, "BOX" | "POB" | "POBOX" | "#")
+                || (tables().units.contains_key(prev) && !tables().states.contains_key(prev))
+        }
     };
     let Some(last) = toks.last() else {
         return (None, None);
@@ -570,6 +575,16 @@ mod tests {
 
     fn norm(s: &str) -> Option<String> {
         parse(s).map(|a| a.to_line()).filter(|s| !s.is_empty())
+    }
+
+    #[test]
+    fn a_state_code_that_is_also_a_unit_designator() {
+        // FL is Florida and "floor": normalizing the output again must not
+        // read "FL 33163" as floor 33163 (it did, dropping the commas).
+        let once = norm("7679 River Rd., Miami, Florida 33163");
+        assert_eq!(once.as_deref(), Some("7679 RIVER RD, MIAMI, FL 33163"));
+        assert_eq!(norm(once.as_deref().unwrap()), once);
+        assert_eq!(norm("100 Main St Fl 3, Miami, FL 33101").as_deref(), Some("100 MAIN ST FL 3, MIAMI, FL 33101"));
     }
 
     #[test]
