@@ -37,6 +37,8 @@ mod email;
 mod error;
 mod guc;
 mod journal;
+mod lifecycle;
+mod mask;
 mod matching;
 mod merge;
 mod name;

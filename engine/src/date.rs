@@ -101,6 +101,25 @@ impl Date {
         let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
         era * 146_097 + doe - 719_468
     }
+
+    /// The date `days` after 1970-01-01 (Hinnant's `civil_from_days`),
+    /// clamped to years 1–9999.
+    pub fn from_days_since_epoch(days: i64) -> Date {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        match year {
+            ..=0 => Date { year: 1, month: 1, day: 1 },
+            10_000.. => Date { year: 9999, month: 12, day: 31 },
+            _ => Date { year: year as i32, month, day },
+        }
+    }
 }
 
 const MONTHS: [&str; 12] = [

@@ -12,6 +12,7 @@ use std::fmt;
 
 use crate::date::DateOrder;
 use crate::error::{ErrorClass, SqlError};
+use crate::quality::QualityOptions;
 use crate::survivorship::SurvivorRule;
 
 /// What a column holds, as far as cleaning and matching are concerned.
@@ -127,6 +128,9 @@ pub struct ProfileOptions {
     /// Values of the `source` column, most trusted first, for the
     /// `source_priority` rule (`"source_priority": ["crm", "web"]`).
     pub source_priority: Vec<String>,
+    /// Targets, weights and the timeliness window of quality reports
+    /// (`"quality": {"targets": {"validity": 0.99}}`).
+    pub quality: QualityOptions,
 }
 
 impl Default for ProfileOptions {
@@ -136,6 +140,7 @@ impl Default for ProfileOptions {
             date_order: DateOrder::Dmy,
             survivorship: Vec::new(),
             source_priority: Vec::new(),
+            quality: QualityOptions::default(),
         }
     }
 }
@@ -245,6 +250,10 @@ impl ProfileOptions {
                         out.survivorship.push((column.clone(), rule));
                     }
                 }
+                "quality" => {
+                    out.quality = QualityOptions::parse(value)
+                        .map_err(|e| ProfileError::BadOption { option: key.clone(), value: e.to_string() })?;
+                }
                 "source_priority" => {
                     let bad = || ProfileError::BadOption { option: key.clone(), value: value.to_string() };
                     for source in value.as_array().ok_or_else(bad)? {
@@ -315,7 +324,7 @@ impl SqlError for ProfileError {
             }
             ProfileError::ColumnTwice { .. } => "give each column one role".into(),
             ProfileError::UnknownOption(_) => {
-                "known options: default_region, date_order, survivorship, source_priority".into()
+                "known options: default_region, date_order, survivorship, source_priority, quality".into()
             }
             ProfileError::BadOption { option, .. } if option == "default_region" => {
                 "use an ISO 3166-1 country code that has phone numbering, e.g. \"CN\" or \"US\"".into()
@@ -328,6 +337,9 @@ impl SqlError for ProfileError {
             }
             ProfileError::BadOption { option, .. } if option == "source_priority" => {
                 "list source values, most trusted first, e.g. [\"crm\", \"web\"]".into()
+            }
+            ProfileError::BadOption { option, .. } if option == "quality" => {
+                "e.g. {\"targets\": {\"validity\": 0.99}, \"weights\": {\"timeliness\": 0.5}, \"timeliness_days\": 730}".into()
             }
             ProfileError::BadOption { .. } => "see the documentation of register()".into(),
         }

@@ -198,7 +198,26 @@ impl RowLayout {
     }
 }
 
+/// What a rule measures in a quality report (see `quality`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RuleClass {
+    /// `required`: completeness.
+    Required,
+    /// `regex`, `allowed_values`, `range`, `length`, `format`: validity.
+    Validity,
+    /// `cross_field`: consistency between columns.
+    Consistency,
+}
+
 impl Rule {
+    pub fn class(&self) -> RuleClass {
+        match self.check {
+            Check::Required => RuleClass::Required,
+            Check::CnIdMatchesBirthDateAndGender | Check::PhoneMatchesCountry => RuleClass::Consistency,
+            _ => RuleClass::Validity,
+        }
+    }
+
     /// Checks `spec` against the profile and the table's columns.
     pub fn compile(
         spec: &RuleSpec,
