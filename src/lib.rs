@@ -44,6 +44,7 @@ mod merge;
 mod name;
 mod phone;
 mod profile;
+mod quality;
 mod text;
 
 #[pg_guard]

@@ -1,0 +1,312 @@
+//! Data quality from SQL (SPEC §2.6): `quality_report`, `quality_issues`,
+//! `quality_score` and `quality_details` (engine: `quality`).
+//!
+//! The table is read once through a cursor, in batches; each batch is
+//! judged on worker threads (the same rules as the cleaning trigger) while
+//! this thread fetches the next. Uniqueness needs the whole table at once
+//! and is counted by a few aggregate queries instead.
+
+use customer_clean_engine::matching::parallel;
+use customer_clean_engine::profile::Role;
+use customer_clean_engine::quality::{self, Dimension, Line, Measures, Problem, RowQuality, Tally};
+use customer_clean_engine::rules::Context;
+use pgrx::prelude::*;
+use pgrx::{JsonB, PgRelation, PgSqlErrorCode};
+use serde_json::json;
+
+use crate::error::{raise_with, spi_failed};
+use crate::profile::{quote_identifier as quote, table_name, TableState};
+
+/// Rows fetched per batch.
+const BATCH: i64 = 20_000;
+/// Identifier roles whose repeated values count against uniqueness.
+const KEY_ROLES: [Role; 4] = [Role::Phone, Role::Mobile, Role::Email, Role::NationalId];
+
+/// `SELECT id::text, <layout columns as text> FROM tbl t`, with the
+/// `updated_at` column as an ISO date when it is a date or timestamp
+/// (its text would follow the session's DateStyle).
+fn select_rows(state: &TableState, caller: &'static str) -> String {
+    let updated = state.profile.column(Role::UpdatedAt).map(|b| b.column.as_str());
+    let temporal = updated.is_some_and(|c| {
+        Spi::get_one_with_args::<bool>(
+            "SELECT atttypid IN ('date'::regtype, 'timestamp'::regtype, 'timestamptz'::regtype)
+               FROM pg_catalog.pg_attribute WHERE attrelid = $1 AND attname = $2",
+            &[state.tbl.into(), c.into()],
+        )
+        .unwrap_or_else(|e| spi_failed(caller, e))
+        .unwrap_or(false)
+    });
+    let list: Vec<String> = state
+        .layout
+        .columns
+        .iter()
+        .map(|c| {
+            if temporal && Some(c.as_str()) == updated {
+                format!("to_char(t.{}, 'YYYY-MM-DD')", quote(c))
+            } else {
+                format!("t.{}::text", quote(c))
+            }
+        })
+        .collect();
+    format!(
+        "SELECT t.{}::text, {} FROM {} t",
+        quote(state.profile.id_column()),
+        list.join(", "),
+        table_name(state.tbl)
+    )
+}
+
+/// Runs `each` over every row of `tbl` (`where_` filters, `$1` bound to
+/// `arg`) with the row's id, values and quality, in batches judged on
+/// worker threads. Checks for a cancel between batches.
+fn for_each_row(
+    state: &TableState,
+    where_: &str,
+    arg: Option<&str>,
+    caller: &'static str,
+    mut each: impl FnMut(&str, &[Option<String>], RowQuality),
+) {
+    let ctx = Context { profile: &state.profile, layout: &state.layout, today: crate::date::today() };
+    let measures = Measures::new(&ctx, &state.rules, &state.profile.options.quality);
+    let sql = format!("{} {where_}", select_rows(state, caller));
+    let width = state.layout.columns.len();
+    let threads = parallel::thread_count(0);
+    Spi::connect(|client| {
+        let args: Vec<pgrx::datum::DatumWithOid> = arg.map(|a| vec![a.into()]).unwrap_or_default();
+        let mut cursor = client.open_cursor(&sql, &args);
+        loop {
+            let batch = cursor.fetch(BATCH)?;
+            if batch.is_empty() {
+                break;
+            }
+            let mut rows: Vec<(String, Vec<Option<String>>)> = Vec::with_capacity(batch.len());
+            for row in batch {
+                let id = row.get::<String>(1)?.unwrap_or_default();
+                rows.push((id, (2..=width + 1).map(|i| row.get::<String>(i)).collect::<Result<_, _>>()?));
+            }
+            let judged = parallel::map(&rows, threads, 2_000, |(_, values)| measures.assess(values), &mut |_| {});
+            for ((id, values), q) in rows.iter().zip(judged) {
+                each(id, values, q);
+            }
+            pg_sys::check_for_interrupts!();
+        }
+        Ok::<_, pgrx::spi::SpiError>(())
+    })
+    .unwrap_or_else(|e| spi_failed(caller, e));
+}
+
+/// `count(*)` style query returning one bigint.
+fn count(sql: &str, args: &[pgrx::datum::DatumWithOid], caller: &'static str) -> i64 {
+    Spi::get_one_with_args::<i64>(sql, args).unwrap_or_else(|e| spi_failed(caller, e)).unwrap_or(0)
+}
+
+/// The uniqueness lines: rows that clusters mark as duplicates (beyond one
+/// per cluster), and per identifier column the rows repeating a value an
+/// earlier row has (case and surrounding space ignored).
+fn uniqueness_lines(state: &TableState, rows: u64, caller: &'static str) -> Vec<Line> {
+    let target = state.profile.options.quality.target(Dimension::Uniqueness);
+    let duplicates = count(
+        "SELECT count(*) - count(DISTINCT cluster_id) FROM customer_clean.clusters WHERE tbl = $1",
+        &[state.tbl.into()],
+        caller,
+    );
+    let mut lines = vec![Line {
+        dimension: Dimension::Uniqueness,
+        column: None,
+        value: Some(if rows == 0 { 1.0 } else { 1.0 - duplicates as f64 / rows as f64 }),
+        target,
+        failing_rows: duplicates,
+    }];
+    for role in KEY_ROLES {
+        let Some(b) = state.profile.column(role) else { continue };
+        let c = quote(&b.column);
+        let (present, distinct) = Spi::get_two::<i64, i64>(&format!(
+            "SELECT count(*), count(DISTINCT lower(btrim(t.{c}::text))) FROM {} t WHERE btrim(t.{c}::text) <> ''",
+            table_name(state.tbl)
+        ))
+        .unwrap_or_else(|e| spi_failed(caller, e));
+        let (present, distinct) = (present.unwrap_or(0), distinct.unwrap_or(0));
+        lines.push(Line {
+            dimension: Dimension::Uniqueness,
+            column: Some(b.column.clone()),
+            value: (present > 0).then(|| distinct as f64 / present as f64),
+            target,
+            failing_rows: present - distinct,
+        });
+    }
+    lines
+}
+
+/// The table's quality per dimension and column against its targets;
+/// values are fractions in [0, 1] (see docs/functions.md).
+#[pg_extern(stable, strict, parallel_unsafe)]
+fn quality_report(
+    tbl: PgRelation,
+) -> TableIterator<
+    'static,
+    (
+        name!(dimension, String),
+        name!(column_name, Option<String>),
+        name!(value, Option<f64>),
+        name!(target, Option<f64>),
+        name!(passed, Option<bool>),
+        name!(failing_rows, i64),
+    ),
+> {
+    const FN: &str = "quality_report";
+    let state = TableState::load(tbl.oid(), FN);
+    let ctx = Context { profile: &state.profile, layout: &state.layout, today: crate::date::today() };
+    let options = &state.profile.options.quality;
+    let measures = Measures::new(&ctx, &state.rules, options);
+    let mut tally = Tally::new(state.layout.columns.len());
+    for_each_row(&state, "", None, FN, |_, values, q| tally.add(values, &q));
+    let lines = quality::report(&measures, &tally, uniqueness_lines(&state, tally.rows, FN), options);
+    TableIterator::new(
+        lines
+            .into_iter()
+            .map(|l| {
+                let passed = l.passed();
+                (l.dimension.as_str().to_string(), l.column, l.value, l.target, passed, l.failing_rows)
+            })
+            .collect::<Vec<_>>(),
+    )
+}
+
+/// The rows behind a line of the report: those failing `dimension` (in
+/// `column_name`, or any column when NULL), with the problem and value.
+#[pg_extern(stable, parallel_unsafe)]
+fn quality_issues(
+    tbl: PgRelation,
+    dimension: &str,
+    column_name: default!(Option<&str>, "NULL"),
+) -> TableIterator<
+    'static,
+    (
+        name!(row_id, String),
+        name!(column_name, Option<String>),
+        name!(problem, String),
+        name!(value, Option<String>),
+    ),
+> {
+    const FN: &str = "quality_issues";
+    let state = TableState::load(tbl.oid(), FN);
+    let Some(dim) = Dimension::parse(dimension).filter(|d| *d != Dimension::Overall) else {
+        raise_with(
+            PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE,
+            format!("{FN}: unknown dimension \"{dimension}\""),
+            "use completeness, validity, consistency, timeliness or uniqueness".into(),
+            FN,
+        )
+    };
+    if let Some(c) = column_name {
+        if !state.layout.columns.iter().any(|l| l == c) {
+            raise_with(
+                PgSqlErrorCode::ERRCODE_UNDEFINED_COLUMN,
+                format!("{FN}: column \"{c}\" is not measured in {}", table_name(state.tbl)),
+                format!("measured columns: {}", state.layout.columns.join(", ")),
+                FN,
+            );
+        }
+    }
+    let mut out: Vec<(String, Option<String>, String, Option<String>)> = Vec::new();
+    if dim == Dimension::Uniqueness {
+        uniqueness_issues(&state, column_name, &mut out);
+    } else {
+        for_each_row(&state, "", None, FN, |id, _, q| {
+            out.extend(
+                q.problems
+                    .into_iter()
+                    .filter(|p| p.dimension == dim && column_name.is_none_or(|c| p.column == c))
+                    .map(|p| (id.to_string(), Some(p.column), p.code, p.value)),
+            )
+        });
+    }
+    out.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    TableIterator::new(out)
+}
+
+/// Rows of multi-row clusters but the first of each (column NULL), or
+/// rows repeating a value of an identifier column.
+fn uniqueness_issues(state: &TableState, column: Option<&str>, out: &mut Vec<(String, Option<String>, String, Option<String>)>) {
+    const FN: &str = "quality_issues";
+    let table = table_name(state.tbl);
+    let (sql, col) = match column {
+        None => (
+            "SELECT row_id, NULL::text, 'duplicate_in_cluster', cluster_id::text FROM (
+               SELECT row_id, cluster_id, row_number() OVER (PARTITION BY cluster_id ORDER BY row_id COLLATE \"C\") AS n
+                 FROM customer_clean.clusters WHERE tbl = $1) c WHERE n > 1"
+                .to_string(),
+            None,
+        ),
+        Some(c) => {
+            let q = quote(c);
+            (
+                format!(
+                    "SELECT id, $2::text, 'same_value_as_another_row', v FROM (
+                       SELECT t.{id}::text AS id, t.{q}::text AS v,
+                              count(*) OVER (PARTITION BY lower(btrim(t.{q}::text))) AS n
+                         FROM {table} t WHERE btrim(t.{q}::text) <> '') s WHERE n > 1 AND $1 IS NOT NULL",
+                    id = quote(state.profile.id_column())
+                ),
+                Some(c.to_string()),
+            )
+        }
+    };
+    Spi::connect(|client| {
+        for row in client.select(&sql, None, &[state.tbl.into(), col.clone().into()])? {
+            out.push((
+                row.get::<String>(1)?.unwrap_or_default(),
+                row.get::<String>(2)?,
+                row.get::<String>(3)?.unwrap_or_default(),
+                row.get::<String>(4)?,
+            ));
+        }
+        Ok::<_, pgrx::spi::SpiError>(())
+    })
+    .unwrap_or_else(|e| spi_failed(FN, e));
+}
+
+/// One row's quality: its score 0–100, per dimension, and its problems.
+fn row_quality(tbl: &PgRelation, row_id: &str, caller: &'static str) -> serde_json::Value {
+    let state = TableState::load(tbl.oid(), caller);
+    let ctx = Context { profile: &state.profile, layout: &state.layout, today: crate::date::today() };
+    let options = &state.profile.options.quality;
+    let measures = Measures::new(&ctx, &state.rules, options);
+    let filter = format!("WHERE t.{} = $1::text::{}", quote(state.profile.id_column()), state.id_type);
+    let mut found: Option<(Vec<Option<String>>, RowQuality)> = None;
+    for_each_row(&state, &filter, Some(row_id), caller, |_, values, q| found = Some((values.to_vec(), q)));
+    let Some((values, q)) = found else {
+        raise_with(
+            PgSqlErrorCode::ERRCODE_NO_DATA_FOUND,
+            format!("{caller}: no row of {} has {} = '{row_id}'", table_name(state.tbl), state.profile.id_column()),
+            format!("pass a value of the id column {}", state.profile.id_column()),
+            caller,
+        )
+    };
+    let cluster = Spi::get_one_with_args::<i64>(
+        "SELECT c.cluster_id FROM customer_clean.clusters c WHERE c.tbl = $1 AND c.row_id = $2",
+        &[state.tbl.into(), row_id.into()],
+    )
+    .unwrap_or_else(|e| spi_failed(caller, e));
+    let (score, parts) = quality::row_scores(&measures, &values, &q, cluster.is_some(), options);
+    let problems: Vec<&Problem> = q.problems.iter().collect();
+    json!({
+        "score": (score * 100.0).round() / 100.0,
+        "dimensions": parts.iter().map(|(d, s)| (d.as_str().to_string(), json!(s))).collect::<serde_json::Map<_, _>>(),
+        "problems": problems,
+        "cluster_id": cluster,
+    })
+}
+
+/// The row's quality score, 0–100 (weighted mean of its dimensions).
+#[pg_extern(stable, strict, parallel_unsafe)]
+fn quality_score(tbl: PgRelation, row_id: &str) -> pgrx::AnyNumeric {
+    let details = row_quality(&tbl, row_id, "quality_score");
+    pgrx::AnyNumeric::try_from(details["score"].as_f64().unwrap_or(0.0)).unwrap_or_default()
+}
+
+/// The row's score, its score per dimension and each problem.
+#[pg_extern(stable, strict, parallel_unsafe)]
+fn quality_details(tbl: PgRelation, row_id: &str) -> JsonB {
+    JsonB(row_quality(&tbl, row_id, "quality_details"))
+}
