@@ -25,6 +25,8 @@ use pgrx::prelude::*;
         cleaning::restore_mode
     ]
 );
+// Quality over time: snapshots, trend, breaches, archiving stale rows.
+::pgrx::extension_sql_file!("../sql/quality.sql", name = "quality", requires = ["merge", quality::quality_report]);
 
 mod address;
 mod clean_table;

@@ -57,22 +57,25 @@ mod tests {
         assert_eq!(
             volatile.as_deref(),
             Some(
-                "customer_clean.approve(bigint,boolean) u, \
+                "customer_clean.approve(bigint,boolean) u, customer_clean.archive_stale(regclass,integer) u, \
                  customer_clean.clean_on_write() u, customer_clean.clean_on_write_flush() u, \
-                 customer_clean.clean_table(regclass,integer,jsonb) u, customer_clean.clean_table_batch(bigint) u, \
+                 customer_clean.clean_table(regclass,integer,jsonb) u, \
+                 customer_clean.clean_table_batch(bigint) u, \
                  customer_clean.clean_table_start(regclass,integer) u, \
-                 customer_clean.dedupe(regclass,double precision,double precision) u, customer_clean.disable_cleaning(regclass) u, \
-                 customer_clean.enable_cleaning(regclass,text,boolean) u, customer_clean.invalidate_profile_cache() u, \
+                 customer_clean.dedupe(regclass,double precision,double precision) u, \
+                 customer_clean.disable_cleaning(regclass) u, \
+                 customer_clean.enable_cleaning(regclass,text,boolean) u, \
+                 customer_clean.invalidate_profile_cache() u, \
                  customer_clean.match_new_rows(regclass,jsonb,double precision,double precision) u, \
                  customer_clean.match_on_insert() u, customer_clean.merge(regclass,text,text[]) u, \
                  customer_clean.merge_clusters(regclass,double precision,integer,jsonb) u, \
-                 customer_clean.pending_pair(bigint) u, \
-                 customer_clean.register(regclass,jsonb,jsonb) u, customer_clean.reject(bigint) u, \
-                 customer_clean.release_quarantine(bigint,jsonb) u, \
+                 customer_clean.pending_pair(bigint) u, customer_clean.register(regclass,jsonb,jsonb) u, \
+                 customer_clean.reject(bigint) u, customer_clean.release_quarantine(bigint,jsonb) u, \
                  customer_clean.repoint_references(regclass,text,text[]) u, \
-                 customer_clean.restore_mode(regclass,boolean) u, \
-                 customer_clean.train(regclass,jsonb) u, \
-                 customer_clean.undo_change(bigint) u, customer_clean.unmerge(bigint) u, customer_clean.unregister(regclass) u, \
+                 customer_clean.restore_archived(regclass,text[]) u, \
+                 customer_clean.restore_mode(regclass,boolean) u, customer_clean.snapshot_quality(regclass) u, \
+                 customer_clean.train(regclass,jsonb) u, customer_clean.undo_change(bigint) u, \
+                 customer_clean.unmerge(bigint) u, customer_clean.unregister(regclass) u, \
                  customer_clean.update_match_keys(regclass,jsonb,jsonb) u, \
                  customer_clean.validate(regclass,jsonb) u"
             )
@@ -92,16 +95,21 @@ mod tests {
         assert_eq!(
             stable.as_deref(),
             Some(
-                "customer_clean.choose_survivor(regclass,text[]), customer_clean.cluster_probability(regclass,text[]), \
+                "customer_clean.choose_survivor(regclass,text[]), \
+                 customer_clean.cluster_probability(regclass,text[]), \
                  customer_clean.cn_id_check(text,date,text), customer_clean.explain_match(regclass,text,text), \
                  customer_clean.find_duplicates(regclass,double precision), \
                  customer_clean.golden_record(regclass,text,text[]), customer_clean.id_column(regclass), \
-                 customer_clean.is_valid_phone(text), \
-                 customer_clean.match_probability(regclass,text,text), \
+                 customer_clean.is_valid_phone(text), customer_clean.match_probability(regclass,text,text), \
                  customer_clean.match_row(regclass,jsonb,integer,double precision), \
-                 customer_clean.normalize_date(text), customer_clean.normalize_phone(text), customer_clean.phone_info(text), \
-                 customer_clean.preview_merge(regclass,text,text[]), customer_clean.referencing_keys(regclass), \
-                 customer_clean.row_as_jsonb(regclass,text), customer_clean.row_image_sql(regclass,text)"
+                 customer_clean.normalize_date(text), customer_clean.normalize_phone(text), \
+                 customer_clean.phone_info(text), customer_clean.preview_merge(regclass,text,text[]), \
+                 customer_clean.quality_details(regclass,text), \
+                 customer_clean.quality_issues(regclass,text,text), customer_clean.quality_report(regclass), \
+                 customer_clean.quality_report_text(regclass), customer_clean.quality_score(regclass,text), \
+                 customer_clean.referencing_keys(regclass), customer_clean.row_as_jsonb(regclass,text), \
+                 customer_clean.row_image_sql(regclass,text), customer_clean.stale_customers(regclass,integer), \
+                 customer_clean.updated_at_column(regclass)"
             )
         );
     }

@@ -284,7 +284,7 @@ fn row_quality(tbl: &PgRelation, row_id: &str, caller: &'static str) -> serde_js
         )
     };
     let cluster = Spi::get_one_with_args::<i64>(
-        "SELECT c.cluster_id FROM customer_clean.clusters c WHERE c.tbl = $1 AND c.row_id = $2",
+        "SELECT (SELECT c.cluster_id FROM customer_clean.clusters c WHERE c.tbl = $1 AND c.row_id = $2)",
         &[state.tbl.into(), row_id.into()],
     )
     .unwrap_or_else(|e| spi_failed(caller, e));

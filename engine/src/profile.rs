@@ -251,8 +251,7 @@ impl ProfileOptions {
                     }
                 }
                 "quality" => {
-                    out.quality = QualityOptions::parse(value)
-                        .map_err(|e| ProfileError::BadOption { option: key.clone(), value: e.to_string() })?;
+                    out.quality = QualityOptions::parse(value).map_err(ProfileError::BadQuality)?;
                 }
                 "source_priority" => {
                     let bad = || ProfileError::BadOption { option: key.clone(), value: value.to_string() };
@@ -286,6 +285,8 @@ pub enum ProfileError {
     UnknownOption(String),
     #[error("invalid value {value} for profile option \"{option}\"")]
     BadOption { option: String, value: String },
+    #[error("{0}")]
+    BadQuality(crate::quality::QualityError),
     #[error("unknown survivorship rule {rule} for column \"{column}\"")]
     UnknownSurvivorRule { column: String, rule: String },
     #[error("survivorship names column \"{column}\", which does not exist in the table")]
@@ -338,9 +339,7 @@ impl SqlError for ProfileError {
             ProfileError::BadOption { option, .. } if option == "source_priority" => {
                 "list source values, most trusted first, e.g. [\"crm\", \"web\"]".into()
             }
-            ProfileError::BadOption { option, .. } if option == "quality" => {
-                "e.g. {\"targets\": {\"validity\": 0.99}, \"weights\": {\"timeliness\": 0.5}, \"timeliness_days\": 730}".into()
-            }
+            ProfileError::BadQuality(e) => e.hint(),
             ProfileError::BadOption { .. } => "see the documentation of register()".into(),
         }
     }

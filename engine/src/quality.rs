@@ -118,7 +118,7 @@ impl QualityOptions {
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum QualityError {
-    #[error("invalid quality options: {0}")]
+    #[error("invalid profile option \"quality\": {0}")]
     BadOptions(String),
 }
 
@@ -127,7 +127,7 @@ impl SqlError for QualityError {
         ErrorClass::InvalidParameterValue
     }
     fn hint(&self) -> String {
-        "e.g. {\"quality\": {\"targets\": {\"validity\": 0.99, \"uniqueness\": 0.95}, \"weights\": {\"timeliness\": 0.5}, \"timeliness_days\": 730}}".into()
+        "e.g. {\"targets\": {\"validity\": 0.99, \"uniqueness\": 0.95}, \"weights\": {\"timeliness\": 0.5}, \"timeliness_days\": 730}".into()
     }
 }
 
@@ -574,10 +574,10 @@ mod tests {
         assert_eq!(o.target(Dimension::Timeliness), Some(0.95));
         assert_eq!(o.weight(Dimension::Timeliness), 1.0);
         let err = |v| QualityOptions::parse(&v).unwrap_err().to_string();
-        assert_eq!(err(json!({"targets": {"validity": 1.5}})), "invalid quality options: target of validity must be between 0 and 1, not 1.5");
-        assert_eq!(err(json!({"weights": {"validity": -1}})), "invalid quality options: weight of validity must be a number >= 0, not -1");
-        assert!(err(json!({"targets": {"freshness": 0.9}})).starts_with("invalid quality options: unknown variant `freshness`"));
-        assert!(err(json!({"window": 3})).starts_with("invalid quality options: unknown field `window`"));
+        assert_eq!(err(json!({"targets": {"validity": 1.5}})), "invalid profile option \"quality\": target of validity must be between 0 and 1, not 1.5");
+        assert_eq!(err(json!({"weights": {"validity": -1}})), "invalid profile option \"quality\": weight of validity must be a number >= 0, not -1");
+        assert!(err(json!({"targets": {"freshness": 0.9}})).starts_with("invalid profile option \"quality\": unknown variant `freshness`"));
+        assert!(err(json!({"window": 3})).starts_with("invalid profile option \"quality\": unknown field `window`"));
     }
 
     #[test]
