@@ -13,6 +13,7 @@ apt_packages=(
   libclang-dev clang                                       # bindgen, used by pgrx
   sudo                                                     # cargo pgrx test --runas postgres
   pkg-config
+  "postgresql-$PG_MAJOR-cron"                              # tests/quality_schedule.sh: snapshots from pg_cron
 )
 missing=()
 for p in "${apt_packages[@]}"; do

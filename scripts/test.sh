@@ -3,7 +3,8 @@
 #   1. engine unit and property tests      (cargo test -p customer_clean_engine; bench evaluator tests)
 #   2. in-database tests                   (cargo pgrx test, #[pg_test] in src/tests.rs)
 #   3. SQL scenario tests                  (pg_regress on tests/regress against a scratch cluster),
-#      and the merge concurrency test     (tests/concurrency/merge_race.sh, pgbench clients)
+#      the merge concurrency test         (tests/concurrency/merge_race.sh, pgbench clients),
+#      and quality snapshots by NOTIFY and pg_cron (tests/quality_schedule.sh, own cluster)
 #   4. docs check: every SQL function is documented with an example that a scenario test runs
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -41,6 +42,7 @@ if ! "$(dirname "$("$PG_CONFIG" --pgxs)")/../test/regress/pg_regress" \
   exit 1
 fi
 tests/concurrency/merge_race.sh "$WORK/regress/sock" "$PORT" 4 20
+tests/quality_schedule.sh "$WORK/quality_schedule" $((PORT + 10))
 
 echo "== 4/4 docs check"
 PGHOST="$WORK/regress/sock" PGPORT=$PORT PGUSER=postgres tests/check_docs.sh
