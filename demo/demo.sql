@@ -63,6 +63,8 @@ INSERT INTO demo.orders (customer_id, total) SELECT id, id % 97 FROM demo.crm;
 SELECT customer_clean.register('demo.crm', '{"id": "id", "name": "full_name", "phone": "phone", "email": "email",
   "address": "address", "country": "country", "postcode": "postcode", "birth_date": "birth_date", "gender": "gender",
   "national_id": "national_id", "updated_at": "updated_at", "source": "source_system"}', '{"default_region": "CN"}');
+\echo '== quality before: the report judges rows as the cleaning trigger would'
+SELECT * FROM customer_clean.quality_report_text('demo.crm');
 CALL customer_clean.clean_table('demo.crm', 1000);
 SELECT customer_clean.enable_cleaning('demo.crm', 'flag');
 SELECT customer_clean.train('demo.crm', '{"seed": 7}') -> 'training' AS training;
@@ -87,3 +89,6 @@ SELECT count(*) AS customers_left, (SELECT count(*) FROM demo.orders) AS orders_
 SELECT merge_id, survivor_id, duplicate_ids FROM customer_clean.merges ORDER BY merge_id DESC LIMIT 1 \gset
 SELECT customer_clean.unmerge(:merge_id);
 SELECT id, full_name FROM demo.crm WHERE id::text = ANY (:'duplicate_ids'::text[]) ORDER BY id;
+
+\echo '== quality after cleaning, dedupe and merge (uniqueness counts rows still in clusters)'
+SELECT * FROM customer_clean.quality_report_text('demo.crm');

@@ -442,7 +442,7 @@ pub fn row_scores(measures: &Measures, row: &[Option<String>], q: &RowQuality, d
 mod tests {
     use super::*;
     use crate::profile::{Profile, TableColumn};
-    use crate::rules::{default_rules, RowLayout, RuleSpec};
+    use crate::rules::{default_rule_specs, RowLayout, RuleSpec};
     use serde_json::json;
 
     const COLUMNS: [&str; 7] = ["id", "name", "phone", "country", "dob", "national_id", "updated"];
@@ -456,18 +456,7 @@ mod tests {
             &cols,
         )
         .unwrap();
-        let specs: Vec<RuleSpec> = default_rules(&p)
-            .into_iter()
-            .enumerate()
-            .map(|(i, (column, kind, params, severity))| RuleSpec {
-                rule_id: i as i64 + 1,
-                column,
-                kind: kind.into(),
-                params,
-                severity: severity.as_str().into(),
-                message: None,
-            })
-            .collect();
+        let specs: Vec<RuleSpec> = default_rule_specs(&p);
         let layout = RowLayout::new(&p, &specs);
         let names: Vec<String> = COLUMNS.map(String::from).to_vec();
         let rules = specs.iter().map(|s| Rule::compile(s, &p, &layout, &names).unwrap()).collect();

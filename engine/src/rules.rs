@@ -328,6 +328,23 @@ impl Rule {
     }
 }
 
+/// [`default_rules`] as rule specs numbered from 1, as `register` would
+/// store them (for tests, examples and benchmarks outside PostgreSQL).
+pub fn default_rule_specs(profile: &Profile) -> Vec<RuleSpec> {
+    default_rules(profile)
+        .into_iter()
+        .enumerate()
+        .map(|(i, (column, kind, params, severity))| RuleSpec {
+            rule_id: i as i64 + 1,
+            column,
+            kind: kind.to_string(),
+            params,
+            severity: severity.as_str().to_string(),
+            message: None,
+        })
+        .collect()
+}
+
 /// The rules `register` creates for a profile: what a data steward expects
 /// of each role. DBAs change or delete them with plain SQL.
 pub fn default_rules(profile: &Profile) -> Vec<(String, &'static str, Value, Severity)> {

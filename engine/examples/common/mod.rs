@@ -81,7 +81,7 @@ pub struct CleaningSetup {
 impl CleaningSetup {
     pub fn new(header: &[String]) -> CleaningSetup {
         use customer_clean_engine::profile::{Profile, TableColumn};
-        use customer_clean_engine::rules::{default_rules, Rule, RowLayout, RuleSpec};
+        use customer_clean_engine::rules::{default_rule_specs, Rule, RowLayout, RuleSpec};
         use serde_json::json;
         // The table as the catalog describes it and the profile register() stores.
         let table_columns: Vec<TableColumn> = header
@@ -96,18 +96,7 @@ impl CleaningSetup {
             "gender": "gender", "national_id": "national_id", "source": "source_system", "updated_at": "updated_at"});
         let options = json!({"default_region": "CN", "date_order": "DMY"});
         let profile = Profile::parse(&columns, &options, &table_columns).expect("profile");
-        let specs: Vec<RuleSpec> = default_rules(&profile)
-            .into_iter()
-            .enumerate()
-            .map(|(i, (column, kind, params, severity))| RuleSpec {
-                rule_id: i as i64 + 1,
-                column,
-                kind: kind.to_string(),
-                params,
-                severity: severity.as_str().to_string(),
-                message: None,
-            })
-            .collect();
+        let specs: Vec<RuleSpec> = default_rule_specs(&profile);
         let layout = RowLayout::new(&profile, &specs);
         let names: Vec<String> = table_columns.iter().map(|c| c.name.clone()).collect();
         let rules = specs.iter().map(|s| Rule::compile(s, &profile, &layout, &names).expect("rule")).collect();
