@@ -266,8 +266,10 @@ fn uniqueness_issues(state: &TableState, column: Option<&str>, out: &mut Vec<(St
     .unwrap_or_else(|e| spi_failed(FN, e));
 }
 
-/// One row's quality: its score 0–100, per dimension, and its problems.
-fn row_quality(tbl: &PgRelation, row_id: &str, caller: &'static str) -> serde_json::Value {
+/// One row's quality: its score 0–100, per dimension, and its problems;
+/// with `shared_values`, also its identifier values another row has too
+/// (one scan of the table per identifier column, so not for scores).
+fn row_quality(tbl: &PgRelation, row_id: &str, shared_values: bool, caller: &'static str) -> serde_json::Value {
     let state = TableState::load(tbl.oid(), caller);
     let ctx = Context { profile: &state.profile, layout: &state.layout, today: crate::date::today() };
     let options = &state.profile.options.quality;
@@ -289,7 +291,44 @@ fn row_quality(tbl: &PgRelation, row_id: &str, caller: &'static str) -> serde_js
     )
     .unwrap_or_else(|e| spi_failed(caller, e));
     let (score, parts) = quality::row_scores(&measures, &values, &q, cluster.is_some(), options);
-    let problems: Vec<&Problem> = q.problems.iter().collect();
+    let mut problems: Vec<Problem> = q.problems;
+    if let Some(c) = cluster {
+        problems.push(Problem {
+            dimension: Dimension::Uniqueness,
+            index: state.id_index,
+            column: state.profile.id_column().to_string(),
+            code: "duplicate_in_cluster".into(),
+            value: Some(c.to_string()),
+        });
+    }
+    if shared_values {
+        for role in KEY_ROLES {
+            let Some(b) = state.profile.column(role) else { continue };
+            let Some(i) = state.layout.index(&b.column) else { continue };
+            let Some(v) = values[i].as_deref().filter(|v| !v.trim().is_empty()) else { continue };
+            let shared = Spi::get_one_with_args::<bool>(
+                &format!(
+                    "SELECT EXISTS (SELECT 1 FROM {} t WHERE lower(btrim(t.{c}::text)) = lower(btrim($1))
+                                      AND t.{id}::text <> $2)",
+                    table_name(state.tbl),
+                    c = quote(&b.column),
+                    id = quote(state.profile.id_column())
+                ),
+                &[v.into(), row_id.into()],
+            )
+            .unwrap_or_else(|e| spi_failed(caller, e))
+            .unwrap_or(false);
+            if shared {
+                problems.push(Problem {
+                    dimension: Dimension::Uniqueness,
+                    index: i,
+                    column: b.column.clone(),
+                    code: "same_value_as_another_row".into(),
+                    value: Some(v.to_string()),
+                });
+            }
+        }
+    }
     json!({
         "score": (score * 100.0).round() / 100.0,
         "dimensions": parts.iter().map(|(d, s)| (d.as_str().to_string(), json!(s))).collect::<serde_json::Map<_, _>>(),
@@ -301,12 +340,14 @@ fn row_quality(tbl: &PgRelation, row_id: &str, caller: &'static str) -> serde_js
 /// The row's quality score, 0–100 (weighted mean of its dimensions).
 #[pg_extern(stable, strict, parallel_unsafe)]
 fn quality_score(tbl: PgRelation, row_id: &str) -> pgrx::AnyNumeric {
-    let details = row_quality(&tbl, row_id, "quality_score");
+    let details = row_quality(&tbl, row_id, false, "quality_score");
     pgrx::AnyNumeric::try_from(details["score"].as_f64().unwrap_or(0.0)).unwrap_or_default()
 }
 
-/// The row's score, its score per dimension and each problem.
+/// The row's score, its score per dimension and each problem: missing,
+/// invalid, inconsistent, stale, and duplicated (in a cluster, or an
+/// identifier another row has too).
 #[pg_extern(stable, strict, parallel_unsafe)]
 fn quality_details(tbl: PgRelation, row_id: &str) -> JsonB {
-    JsonB(row_quality(&tbl, row_id, "quality_details"))
+    JsonB(row_quality(&tbl, row_id, true, "quality_details"))
 }

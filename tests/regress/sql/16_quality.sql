@@ -42,6 +42,8 @@ SELECT customer_clean.quality_score('q.customers', '1') AS row_1, customer_clean
 SELECT customer_clean.quality_details('q.customers', '2') - 'problems' AS details;
 SELECT p ->> 'dimension' AS dimension, p ->> 'column' AS column_name, p ->> 'code' AS code
   FROM jsonb_array_elements(customer_clean.quality_details('q.customers', '2') -> 'problems') p;
+SELECT p ->> 'dimension' AS dimension, p ->> 'column' AS column_name, p ->> 'code' AS code, p ->> 'value' AS value
+  FROM jsonb_array_elements(customer_clean.quality_details('q.customers', '3') -> 'problems') p;
 SELECT customer_clean.quality_score('q.customers', '99');
 
 -- Weights and targets live in the profile and are checked there.
