@@ -3,7 +3,7 @@
 \pset pager off
 \pset null '∅'
 SET client_min_messages = warning;
-DROP SCHEMA IF EXISTS demo CASCADE;
+DROP SCHEMA IF EXISTS demo, crm CASCADE;
 DROP EXTENSION IF EXISTS customer_clean CASCADE;
 CREATE EXTENSION customer_clean;
 CREATE SCHEMA demo;
@@ -54,41 +54,38 @@ SELECT id, full_name AS before, customer_clean.normalize_text(full_name) AS afte
 \echo
 \echo '== A customer table, end to end: register, clean what is there, learn a model, find duplicates, merge, undo'
 \echo '   (2,000 generated customers with known duplicates: tests/regress/data/customers_2000.csv)'
-CREATE TABLE demo.crm (id int PRIMARY KEY, true_entity_id int, household_id int, full_name text, phone text,
-  email text, address text, country text, postcode text, birth_date text, gender text, national_id text,
-  source_system text, updated_at timestamp);
-\copy demo.crm FROM 'tests/regress/data/customers_2000.csv' CSV HEADER
-CREATE TABLE demo.orders (order_id serial PRIMARY KEY, customer_id int REFERENCES demo.crm, total numeric);
-INSERT INTO demo.orders (customer_id, total) SELECT id, id % 97 FROM demo.crm;
-SELECT customer_clean.register('demo.crm', '{"id": "id", "name": "full_name", "phone": "phone", "email": "email",
-  "address": "address", "country": "country", "postcode": "postcode", "birth_date": "birth_date", "gender": "gender",
-  "national_id": "national_id", "updated_at": "updated_at", "source": "source_system"}', '{"default_region": "CN"}');
+CREATE SCHEMA crm;
+SET search_path = crm;
+\i tests/regress/data/customers_2000.sql
+RESET search_path;
+CREATE TABLE crm.orders (order_id serial PRIMARY KEY, customer_id int REFERENCES crm.customers, total numeric);
+INSERT INTO crm.orders (customer_id, total) SELECT id, id % 97 FROM crm.customers;
 \echo '== quality before: the report judges rows as the cleaning trigger would'
-SELECT * FROM customer_clean.quality_report_text('demo.crm');
-CALL customer_clean.clean_table('demo.crm', 1000);
-SELECT customer_clean.enable_cleaning('demo.crm', 'flag');
-SELECT customer_clean.train('demo.crm', '{"seed": 7}') -> 'training' AS training;
-SELECT customer_clean.dedupe('demo.crm') - 'steps' AS dedupe;
+SELECT * FROM customer_clean.quality_report_text('crm.customers');
+CALL customer_clean.clean_table('crm.customers', 1000);
+SELECT customer_clean.enable_cleaning('crm.customers', 'flag');
+SELECT customer_clean.train('crm.customers', '{"seed": 7}') -> 'training' AS training;
+SELECT customer_clean.dedupe('crm.customers') - 'steps' AS dedupe;
 
 \echo '== the first cluster, and the golden record a merge would make of it'
 SELECT c.cluster_id, r.id, r.full_name, r.phone, r.email, r.birth_date, r.updated_at
-  FROM customer_clean.clusters c JOIN demo.crm r ON r.id::text = c.row_id
+  FROM customer_clean.clusters c JOIN crm.customers r ON r.id::text = c.row_id
  WHERE c.cluster_id = (SELECT min(cluster_id) FROM customer_clean.clusters) ORDER BY r.id;
 SELECT p.* FROM (SELECT array_agg(row_id ORDER BY row_id) AS ids FROM customer_clean.clusters
                   WHERE cluster_id = (SELECT min(cluster_id) FROM customer_clean.clusters)) c,
-       customer_clean.preview_merge('demo.crm', customer_clean.choose_survivor('demo.crm', c.ids),
-                                    array_remove(c.ids, customer_clean.choose_survivor('demo.crm', c.ids))) p
+       customer_clean.preview_merge('crm.customers', customer_clean.choose_survivor('crm.customers', c.ids),
+                                    array_remove(c.ids, customer_clean.choose_survivor('crm.customers', c.ids))) p
  WHERE p.changed OR p.column_name = 'id';
 
 \echo '== merge_clusters: every sure cluster folded into its most complete row (orders follow)'
-CALL customer_clean.merge_clusters('demo.crm', 0.9);
-SELECT count(*) AS customers_left, (SELECT count(*) FROM demo.orders) AS orders_kept,
-       (SELECT count(*) FROM customer_clean.merge_history) AS rows_in_merge_history FROM demo.crm;
+CALL customer_clean.merge_clusters('crm.customers', 0.9);
+SELECT count(*) AS customers_left, (SELECT count(*) FROM crm.orders) AS orders_kept,
+       (SELECT count(*) FROM customer_clean.merge_history) AS rows_in_merge_history FROM crm.customers;
 
 \echo '== every merge can be undone exactly'
 SELECT merge_id, survivor_id, duplicate_ids FROM customer_clean.merges ORDER BY merge_id DESC LIMIT 1 \gset
 SELECT customer_clean.unmerge(:merge_id);
-SELECT id, full_name FROM demo.crm WHERE id::text = ANY (:'duplicate_ids'::text[]) ORDER BY id;
+SELECT id, full_name FROM crm.customers WHERE id::text = ANY (:'duplicate_ids'::text[]) ORDER BY id;
 
 \echo '== quality after cleaning, dedupe and merge (uniqueness counts rows still in clusters)'
-SELECT * FROM customer_clean.quality_report_text('demo.crm');
+SELECT * FROM customer_clean.quality_report_text('crm.customers');

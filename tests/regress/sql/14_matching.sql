@@ -4,10 +4,9 @@
 -- --rows 2000 --seed 7) plus a few hand-made rows.
 SET client_min_messages = warning;
 CREATE SCHEMA mt;
-CREATE TABLE mt.customers (id int PRIMARY KEY, true_entity_id int, household_id int, full_name text, phone text,
-  email text, address text, country text, postcode text, birth_date text, gender text, national_id text,
-  source_system text, updated_at timestamp);
-\copy mt.customers FROM 'tests/regress/data/customers_2000.csv' CSV HEADER
+SET search_path = mt;
+\i tests/regress/data/customers_2000.sql
+RESET search_path;
 -- 张伟 three times, as typed in three systems; his wife 张丽 shares his phone
 -- and address but is another person.
 INSERT INTO mt.customers (id, true_entity_id, household_id, full_name, phone, email, address, country, birth_date, gender, national_id) VALUES
@@ -15,9 +14,6 @@ INSERT INTO mt.customers (id, true_entity_id, household_id, full_name, phone, em
   (90002, 90001, 90001, 'ZHANG, Wei', '+86 138 0013 8000', NULL, '北京朝阳区建国路88号1栋101', '中国', '1985年3月12日', 'M', NULL),
   (90003, 90001, 90001, 'Wei Zhang', NULL, 'zhangwei85@qq.com', NULL, 'CN', '12/03/1985', NULL, '110105198503120017'),
   (90004, 90004, 90001, '张丽', '13800138000', 'zhangli@163.com', '北京市朝阳区建国路88号1栋101室', 'CN', '1987-06-01', '女', '110105198706010028');
-SELECT customer_clean.register('mt.customers', '{"id": "id", "name": "full_name", "phone": "phone", "email": "email",
-  "address": "address", "country": "country", "postcode": "postcode", "birth_date": "birth_date", "gender": "gender",
-  "national_id": "national_id", "updated_at": "updated_at", "source": "source_system"}', '{"default_region": "CN"}');
 CALL customer_clean.clean_table('mt.customers', 1000) \gset
 SELECT :'summary'::jsonb -> 'rows_done' AS cleaned;
 

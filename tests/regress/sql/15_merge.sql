@@ -235,15 +235,11 @@ RESET client_min_messages;
 -- complete row, and undoing every merge gives back the table exactly.
 SET client_min_messages = warning;
 CREATE SCHEMA mc;
-CREATE TABLE mc.customers (id int PRIMARY KEY, true_entity_id int, household_id int, full_name text, phone text,
-  email text, address text, country text, postcode text, birth_date text, gender text, national_id text,
-  source_system text, updated_at timestamp);
-\copy mc.customers FROM 'tests/regress/data/customers_2000.csv' CSV HEADER
+SET search_path = mc;
+\i tests/regress/data/customers_2000.sql
+RESET search_path;
 CREATE TABLE mc.orders (order_id serial PRIMARY KEY, customer_id int REFERENCES mc.customers, total numeric);
 INSERT INTO mc.orders (customer_id, total) SELECT id, id % 97 FROM mc.customers;
-SELECT customer_clean.register('mc.customers', '{"id": "id", "name": "full_name", "phone": "phone", "email": "email",
-  "address": "address", "country": "country", "postcode": "postcode", "birth_date": "birth_date", "gender": "gender",
-  "national_id": "national_id", "updated_at": "updated_at", "source": "source_system"}', '{"default_region": "CN"}');
 SELECT customer_clean.train('mc.customers', '{"seed": 7, "random_pairs": 200000}') IS NOT NULL AS trained;
 -- with the cleaning trigger on: merges write golden values through it, and
 -- unmerge puts rows back exactly as they were stored (restore_mode), not
