@@ -61,13 +61,12 @@ fn select_rows(state: &TableState, caller: &'static str) -> String {
 /// worker threads. Checks for a cancel between batches.
 fn for_each_row(
     state: &TableState,
+    measures: &Measures,
     where_: &str,
     arg: Option<&str>,
     caller: &'static str,
     mut each: impl FnMut(&str, &[Option<String>], RowQuality),
 ) {
-    let ctx = Context { profile: &state.profile, layout: &state.layout, today: crate::date::today() };
-    let measures = Measures::new(&ctx, &state.rules, &state.profile.options.quality);
     let sql = format!("{} {where_}", select_rows(state, caller));
     let width = state.layout.columns.len();
     let threads = parallel::thread_count(0);
@@ -159,7 +158,7 @@ fn quality_report(
     let options = &state.profile.options.quality;
     let measures = Measures::new(&ctx, &state.rules, options);
     let mut tally = Tally::new(state.layout.columns.len());
-    for_each_row(&state, "", None, FN, |_, values, q| tally.add(values, &q));
+    for_each_row(&state, &measures, "", None, FN, |_, values, q| tally.add(values, &q));
     let lines = quality::report(&measures, &tally, uniqueness_lines(&state, tally.rows, FN), options);
     TableIterator::new(
         lines
@@ -212,7 +211,9 @@ fn quality_issues(
     if dim == Dimension::Uniqueness {
         uniqueness_issues(&state, column_name, &mut out);
     } else {
-        for_each_row(&state, "", None, FN, |id, _, q| {
+        let ctx = Context { profile: &state.profile, layout: &state.layout, today: crate::date::today() };
+        let measures = Measures::new(&ctx, &state.rules, &state.profile.options.quality);
+        for_each_row(&state, &measures, "", None, FN, |id, _, q| {
             out.extend(
                 q.problems
                     .into_iter()
@@ -276,7 +277,7 @@ fn row_quality(tbl: &PgRelation, row_id: &str, shared_values: bool, caller: &'st
     let measures = Measures::new(&ctx, &state.rules, options);
     let filter = format!("WHERE t.{} = $1::text::{}", quote(state.profile.id_column()), state.id_type);
     let mut found: Option<(Vec<Option<String>>, RowQuality)> = None;
-    for_each_row(&state, &filter, Some(row_id), caller, |_, values, q| found = Some((values.to_vec(), q)));
+    for_each_row(&state, &measures, &filter, Some(row_id), caller, |_, values, q| found = Some((values.to_vec(), q)));
     let Some((values, q)) = found else {
         raise_with(
             PgSqlErrorCode::ERRCODE_NO_DATA_FOUND,
