@@ -556,9 +556,21 @@ pub fn parse(input: &str) -> Option<UsAddress> {
     if toks.is_empty() {
         return None;
     }
+    let zip_seg = toks.last().map(|t| t.seg);
     let zip = take_zip(&mut toks);
+    // `6481 HILL CT, 80236`: CT is the street's suffix (Court), not
+    // Connecticut. A state code that is also a street suffix, not directly
+    // before the ZIP, ends a street when its part of the address (between
+    // commas) has a digit before it (a house number; city names have none).
+    let ends_a_street = |start: usize| {
+        let t = &toks[start];
+        start + 1 == toks.len()
+            && (zip.0.is_none() || Some(t.seg) != zip_seg)
+            && suffix_code(&t.text).is_some()
+            && toks[..start].iter().any(|x| x.seg == t.seg && x.text.contains(|c: char| c.is_ascii_digit()))
+    };
     if let Some((start, code)) =
-        find_state(&toks).filter(|(start, _)| *start > 0 || zip.0.is_some())
+        find_state(&toks).filter(|(start, _)| (*start > 0 || zip.0.is_some()) && !ends_a_street(*start))
     {
         let a = assemble(&toks[..start], Some(code), zip.clone());
         if zip.0.is_some() || a.city.is_some() {
@@ -575,6 +587,19 @@ mod tests {
 
     fn norm(s: &str) -> Option<String> {
         parse(s).map(|a| a.to_line()).filter(|s| !s.is_empty())
+    }
+
+    #[test]
+    fn a_state_code_that_is_also_a_street_suffix() {
+        // found by fuzz/fuzz_targets/address.rs: CT (Court / Connecticut)
+        let once = norm("6481 Hill Court, 80236");
+        assert_eq!(once.as_deref(), Some("6481 HILL CT, 80236"));
+        assert_eq!(norm(once.as_deref().unwrap()), once);
+        assert_eq!(norm("10 Main St, Hartford, CT 06103").as_deref(), Some("10 MAIN ST, HARTFORD, CT 06103"));
+        assert_eq!(norm("10 Main St, Hartford CT, 06103").as_deref(), Some("10 MAIN ST, HARTFORD, CT 06103"));
+        let once = norm("#(1 46481 HTill Court");
+        assert_eq!(norm(once.as_deref().unwrap()), once);
+        assert_eq!(norm("Hartford CT").as_deref(), Some("HARTFORD, CT"));
     }
 
     #[test]
