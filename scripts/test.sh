@@ -4,7 +4,8 @@
 #   2. in-database tests                   (cargo pgrx test, #[pg_test] in src/tests.rs)
 #   3. SQL scenario tests                  (pg_regress on tests/regress against a scratch cluster),
 #      the merge concurrency test         (tests/concurrency/merge_race.sh, pgbench clients),
-#      and quality snapshots by NOTIFY and pg_cron (tests/quality_schedule.sh, own cluster)
+#      quality snapshots by NOTIFY and pg_cron (tests/quality_schedule.sh, own cluster),
+#      and hostile input to every SQL function (tests/hostile/run.sh)
 #   4. docs check: every SQL function is documented with an example that a scenario test runs
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -43,6 +44,7 @@ if ! "$(dirname "$("$PG_CONFIG" --pgxs)")/../test/regress/pg_regress" \
 fi
 tests/concurrency/merge_race.sh "$WORK/regress/sock" "$PORT" 4 20
 tests/quality_schedule.sh "$WORK/quality_schedule" $((PORT + 10))
+tests/hostile/run.sh "$WORK/regress/sock" "$PORT"
 
 echo "== 4/4 docs check"
 PGHOST="$WORK/regress/sock" PGPORT=$PORT PGUSER=postgres tests/check_docs.sh

@@ -147,7 +147,7 @@ COMMENT ON FUNCTION customer_clean.referencing_keys(regclass) IS
 -- text). Rows of `tbl` itself that are being merged are not listed: their
 -- images in the merge history restore them.
 CREATE FUNCTION customer_clean.repoint_references(tbl regclass, survivor_id text, duplicate_ids text[]) RETURNS jsonb
-LANGUAGE plpgsql AS $$
+LANGUAGE plpgsql STRICT AS $$
 DECLARE
     id record := customer_clean.id_column(tbl);
     fk record;
@@ -214,7 +214,7 @@ COMMENT ON FUNCTION customer_clean.repoint_references(regclass, text, text[]) IS
 -- the calling transaction; returns the merge id. See the file comment and
 -- docs/functions.md.
 CREATE FUNCTION customer_clean.merge(tbl regclass, survivor_id text, duplicate_ids text[]) RETURNS bigint
-LANGUAGE plpgsql
+LANGUAGE plpgsql STRICT
 -- Row images are text: read and written back in one fixed style, whatever
 -- the session's, so that the text means the same value at unmerge time.
 SET DateStyle = 'ISO, YMD' SET IntervalStyle = 'postgres' SET extra_float_digits = 3 SET bytea_output = 'hex'
@@ -343,7 +343,7 @@ COMMENT ON FUNCTION customer_clean.preview_merge(regclass, text, text[]) IS
 -- from before the merge, clusters and review decisions return. Refuses,
 -- saying what, when a later change makes an exact restore impossible.
 CREATE FUNCTION customer_clean.unmerge(merge_id bigint) RETURNS void
-LANGUAGE plpgsql
+LANGUAGE plpgsql STRICT
 -- Row images are text: read and written back in one fixed style, whatever
 -- the session's, so that the text means the same value at unmerge time.
 SET DateStyle = 'ISO, YMD' SET IntervalStyle = 'postgres' SET extra_float_digits = 3 SET bytea_output = 'hex'
@@ -550,7 +550,7 @@ COMMENT ON FUNCTION customer_clean.choose_survivor(regclass, text[]) IS
 -- The review pair `pair_id`, locked; P0002 when there is none, 55000 when
 -- a steward already decided it.
 CREATE FUNCTION customer_clean.pending_pair(pair_id bigint) RETURNS customer_clean.review_queue
-LANGUAGE plpgsql AS $$
+LANGUAGE plpgsql STRICT AS $$
 DECLARE
     q customer_clean.review_queue;
 BEGIN
@@ -574,7 +574,7 @@ COMMENT ON FUNCTION customer_clean.pending_pair(bigint) IS
 -- A steward's "same customer": merges the pair (or only puts both rows in
 -- one cluster) and records the decision.
 CREATE FUNCTION customer_clean.approve(pair_id bigint, merge_rows boolean DEFAULT true) RETURNS bigint
-LANGUAGE plpgsql AS $$
+LANGUAGE plpgsql STRICT AS $$
 DECLARE
     q customer_clean.review_queue;
     survivor text;
@@ -610,7 +610,7 @@ COMMENT ON FUNCTION customer_clean.approve(bigint, boolean) IS
 -- A steward's "not the same customer": dedupe, match_row, merge_clusters
 -- and match_on_insert keep the two rows apart from now on.
 CREATE FUNCTION customer_clean.reject(pair_id bigint) RETURNS void
-LANGUAGE plpgsql AS $$
+LANGUAGE plpgsql STRICT AS $$
 BEGIN
     PERFORM customer_clean.pending_pair(pair_id);
     UPDATE customer_clean.review_queue x SET status = 'rejected', decided_at = now(), decided_by = current_user

@@ -40,7 +40,7 @@ SELECT pg_catalog.pg_extension_config_dump('customer_clean.quality_snapshot_seq'
 -- Appends quality_report(tbl) to the history; records and NOTIFYs every
 -- line below its target. Returns the snapshot id. Works from pg_cron.
 CREATE FUNCTION customer_clean.snapshot_quality(tbl regclass) RETURNS bigint
-LANGUAGE plpgsql AS $$
+LANGUAGE plpgsql STRICT AS $$
 DECLARE
     snapshot bigint := nextval('customer_clean.quality_snapshot_seq');
     b record;
@@ -141,7 +141,7 @@ COMMENT ON FUNCTION customer_clean.stale_customers(regclass, integer) IS
 -- in one transaction; returns how many. A row that other rows refer to
 -- stops it with the foreign key's error: archive or re-point those first.
 CREATE FUNCTION customer_clean.archive_stale(tbl regclass, days integer) RETURNS bigint
-LANGUAGE plpgsql
+LANGUAGE plpgsql STRICT
 SET DateStyle = 'ISO, YMD' SET IntervalStyle = 'postgres' SET extra_float_digits = 3 SET bytea_output = 'hex'
 AS $$
 DECLARE
@@ -172,6 +172,10 @@ DECLARE
     vals text;
     restored bigint;
 BEGIN
+    IF tbl IS NULL THEN
+        RAISE EXCEPTION 'restore_archived: tbl must not be NULL'
+            USING ERRCODE = '22004', HINT = 'pass the table, e.g. ''crm.customers''';
+    END IF;
     PERFORM customer_clean.id_column(tbl);
     SELECT string_agg(format('%I', a.attname), ', ' ORDER BY a.attnum),
            string_agg(format('(r->>%L)::%s', a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod)), ', ' ORDER BY a.attnum)

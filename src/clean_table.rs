@@ -21,9 +21,10 @@ use std::collections::BTreeMap;
 use std::time::Instant;
 
 use pgrx::prelude::*;
-use pgrx::{JsonB, PgRelation, PgSqlErrorCode};
+use pgrx::{JsonB, PgSqlErrorCode};
 use serde_json::{json, Value};
 
+use crate::table::Table;
 use crate::cleaning::{clean_values, record, without_cleaning_trigger};
 use crate::error::{json_row, raise_with, spi_failed, Missing};
 use crate::journal;
@@ -34,7 +35,7 @@ const FN: &str = "clean_table";
 /// Starts a run of `clean_table` over `tbl`, or returns the unfinished run
 /// of `tbl` to resume it. Returns the run id.
 #[pg_extern(volatile, strict, parallel_unsafe)]
-fn clean_table_start(tbl: PgRelation, batch_size: default!(i32, 10000)) -> i64 {
+fn clean_table_start(tbl: Table, batch_size: default!(i32, 10000)) -> i64 {
     let oid = tbl.oid();
     if batch_size < 1 {
         raise_with(

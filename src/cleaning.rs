@@ -17,9 +17,10 @@ use customer_clean_engine::clean::{clean_row, Cleaned};
 use customer_clean_engine::rules::{Context, Finding, Severity};
 use pgrx::pg_sys::panic::ErrorReport;
 use pgrx::prelude::*;
-use pgrx::{AllocatedByPostgres, JsonB, PgLogLevel, PgRelation, PgSqlErrorCode, PgTupleDesc};
+use pgrx::{AllocatedByPostgres, JsonB, PgLogLevel, PgSqlErrorCode, PgTupleDesc};
 use serde_json::{json, Map, Value};
 
+use crate::table::Table;
 use crate::date::today;
 use crate::error::{json_row, raise_with, spi_failed, Missing};
 use crate::journal::{self, Record};
@@ -36,7 +37,7 @@ const MODES: [&str; 3] = ["reject", "flag", "quarantine"];
 /// Calling it again changes the mode.
 #[pg_extern(volatile, strict, parallel_unsafe)]
 fn enable_cleaning(
-    tbl: PgRelation,
+    tbl: Table,
     on_invalid: default!(&str, "'flag'"),
     match_on_insert: default!(bool, false),
 ) -> bool {
@@ -94,7 +95,7 @@ fn enable_cleaning(
 
 /// Removes the cleaning triggers from `tbl`; the profile and rules stay.
 #[pg_extern(volatile, strict, parallel_unsafe)]
-fn disable_cleaning(tbl: PgRelation) -> bool {
+fn disable_cleaning(tbl: Table) -> bool {
     let oid = tbl.oid();
     let had = drop_trigger(oid);
     Spi::run_with_args("UPDATE customer_clean.profiles SET on_invalid = NULL WHERE tbl = $1", &[oid.into()])
@@ -146,7 +147,7 @@ pub fn drop_trigger(tbl: pg_sys::Oid) -> bool {
 /// be written) under `tbl`'s profile and rules, after normalization:
 /// `[{column, code, severity, message, value, rule_id}]`.
 #[pg_extern(volatile, strict, parallel_unsafe)]
-fn validate(tbl: PgRelation, row: JsonB) -> JsonB {
+fn validate(tbl: Table, row: JsonB) -> JsonB {
     let state = TableState::load(tbl.oid(), "validate");
     let Some(object) = row.0.as_object() else {
         raise_with(
@@ -313,7 +314,7 @@ thread_local! {
 /// them against their survivor). Off again when the (sub)transaction that
 /// turned it on ends. Returns whether it was on. Stewards only.
 #[pg_extern(volatile, strict, parallel_unsafe)]
-fn restore_mode(tbl: PgRelation, on: bool) -> bool {
+fn restore_mode(tbl: Table, on: bool) -> bool {
     let was = BYPASS.with(|b| b.get()) == Some(tbl.oid());
     if on {
         BYPASS.with(|b| b.set(Some(tbl.oid())));
@@ -496,7 +497,8 @@ fn reject(table: &str, cleaned: &Cleaned) -> ! {
 /// that still has errors goes back into quarantine as a new entry (the
 /// result is then false). Returns whether the row is now in the table.
 #[pg_extern(volatile, parallel_unsafe)]
-fn release_quarantine(quarantine_id: i64, corrections: default!(Option<JsonB>, "NULL")) -> bool {
+fn release_quarantine(quarantine_id: Option<i64>, corrections: default!(Option<JsonB>, "NULL")) -> bool {
+    let quarantine_id = crate::error::not_null(quarantine_id, "quarantine_id", "release_quarantine");
     let entry = json_row(
         "SELECT (SELECT jsonb_build_object('tbl', tbl::oid::bigint, 'row_data', row_data, 'operation', operation,
                         'released', released_at IS NOT NULL)

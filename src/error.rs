@@ -41,6 +41,20 @@ pub fn spi_failed(function: &'static str, error: impl std::fmt::Display) -> ! {
     )
 }
 
+/// `value`, or 22004 (null_value_not_allowed) naming the argument, for
+/// the arguments of functions that are not STRICT because another
+/// argument may be NULL.
+pub fn not_null<T>(value: Option<T>, argument: &str, function: &'static str) -> T {
+    value.unwrap_or_else(|| {
+        raise_with(
+            PgSqlErrorCode::ERRCODE_NULL_VALUE_NOT_ALLOWED,
+            format!("{function}: {argument} must not be NULL"),
+            format!("pass a value for {argument}"),
+            function,
+        )
+    })
+}
+
 /// `result.or_raise("fn")`: the value, or the error raised as an ERROR.
 pub trait OrRaise<T> {
     fn or_raise(self, function: &'static str) -> T;

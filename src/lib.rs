@@ -47,6 +47,7 @@ mod name;
 mod phone;
 mod profile;
 mod quality;
+mod table;
 mod text;
 
 #[pg_guard]

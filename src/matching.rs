@@ -20,9 +20,10 @@ use customer_clean_engine::matching::model::{
 };
 use customer_clean_engine::matching::{blocking, parallel, Model, Record, RecordSchema, TrainOptions};
 use pgrx::prelude::*;
-use pgrx::{JsonB, PgRelation, PgSqlErrorCode};
+use pgrx::{JsonB, PgSqlErrorCode};
 use serde_json::{json, Value};
 
+use crate::table::Table;
 use crate::error::{raise_with, spi_failed, OrRaise};
 use crate::profile::{quote_identifier as quote, table_name, TableState};
 
@@ -47,7 +48,7 @@ struct Target {
 }
 
 impl Target {
-    fn new(tbl: &PgRelation, caller: &'static str) -> Target {
+    fn new(tbl: &Table, caller: &'static str) -> Target {
         let oid = tbl.oid();
         let state = TableState::load(oid, caller);
         let schema = RecordSchema::from_profile(&state.profile, crate::date::today());
@@ -241,9 +242,10 @@ fn check_probability(caller: &'static str, name: &str, p: f64) {
 }
 
 /// Learns the match model of `tbl` from its rows and stores it in
-/// `customer_clean.models` (replacing the previous one). Returns the model.
-#[pg_extern(volatile, parallel_unsafe)]
-fn train(tbl: PgRelation, options: default!(JsonB, "'{}'")) -> JsonB {
+/// `customer_clean.models` (replacing the previous one). Returns the model;
+/// NULL options are no call (NULL result, nothing trained).
+#[pg_extern(volatile, strict, parallel_unsafe)]
+fn train(tbl: Table, options: default!(JsonB, "'{}'")) -> JsonB {
     const FN: &str = "train";
     let opts: TrainOptions = serde_json::from_value(options.0.clone()).unwrap_or_else(|e| options_error(FN, e));
     let started = Instant::now();
@@ -281,7 +283,7 @@ fn train(tbl: PgRelation, options: default!(JsonB, "'{}'")) -> JsonB {
 
 /// Probability that rows `a_id` and `b_id` of `tbl` are the same customer.
 #[pg_extern(stable, strict, parallel_safe)]
-fn match_probability(tbl: PgRelation, a_id: &str, b_id: &str) -> f64 {
+fn match_probability(tbl: Table, a_id: &str, b_id: &str) -> f64 {
     const FN: &str = "match_probability";
     let target = Target::new(&tbl, FN);
     let model = target.model(FN);
@@ -292,7 +294,7 @@ fn match_probability(tbl: PgRelation, a_id: &str, b_id: &str) -> f64 {
 /// Each field's level, m, u and weight for rows `a_id` and `b_id`, the
 /// prior, the total match weight and the probability.
 #[pg_extern(stable, strict, parallel_safe)]
-fn explain_match(tbl: PgRelation, a_id: &str, b_id: &str) -> JsonB {
+fn explain_match(tbl: Table, a_id: &str, b_id: &str) -> JsonB {
     const FN: &str = "explain_match";
     let target = Target::new(&tbl, FN);
     let model = target.model(FN);
@@ -308,7 +310,7 @@ fn explanation(model: &Model, a: &Record, b: &Record, tf: &NameFrequency) -> Val
 /// same customer (pairs are not clustered; see `dedupe`).
 #[pg_extern(stable, strict, parallel_unsafe)]
 fn find_duplicates(
-    tbl: PgRelation,
+    tbl: Table,
     min_probability: default!(f64, 0.9),
 ) -> TableIterator<'static, (name!(id_a, String), name!(id_b, String), name!(probability, f64))> {
     const FN: &str = "find_duplicates";
@@ -349,7 +351,7 @@ fn ordered(ids: &[String], e: Edge) -> (&str, &str) {
 /// every row's match keys for `match_row`. Returns a summary.
 #[pg_extern(volatile, strict, parallel_unsafe)]
 fn dedupe(
-    tbl: PgRelation,
+    tbl: Table,
     min_probability: default!(f64, 0.9),
     review_probability: default!(f64, 0.5),
 ) -> JsonB {
@@ -510,7 +512,7 @@ fn run(sql: &str, args: Vec<pgrx::datum::DatumWithOid>) {
 /// current by `match_on_insert`), through their GIN index.
 #[pg_extern(stable, strict, parallel_safe)]
 fn match_row(
-    tbl: PgRelation,
+    tbl: Table,
     row: JsonB,
     max_results: default!(i32, 10),
     min_probability: default!(f64, 0.5),
@@ -612,7 +614,7 @@ pub fn require_model(tbl: pg_sys::Oid, caller: &'static str) {
 /// queue — all inside the inserting transaction. Returns a summary.
 #[pg_extern(volatile, strict, parallel_unsafe)]
 fn match_new_rows(
-    tbl: PgRelation,
+    tbl: Table,
     rows: JsonB,
     min_probability: default!(f64, 0.9),
     review_probability: default!(f64, 0.5),
@@ -749,7 +751,7 @@ COMMENT ON FUNCTION customer_clean.match_on_insert() IS
 /// column name, e.g. `jsonb_build_array(to_jsonb(t))`). Rows without an id
 /// are skipped. Returns the number of keys stored.
 #[pg_extern(volatile, strict, parallel_unsafe)]
-fn update_match_keys(tbl: PgRelation, old_rows: JsonB, new_rows: JsonB) -> i64 {
+fn update_match_keys(tbl: Table, old_rows: JsonB, new_rows: JsonB) -> i64 {
     const FN: &str = "update_match_keys";
     let target = Target::new(&tbl, FN);
     let keyed = |rows: &JsonB, name: &str| -> (Vec<i64>, Vec<String>) {
@@ -786,7 +788,7 @@ fn update_match_keys(tbl: PgRelation, old_rows: JsonB, new_rows: JsonB) -> i64 {
 /// (the weakest link that holds the group together). NULL for fewer than
 /// two rows; raises P0002 for an id with no row.
 #[pg_extern(stable, strict, parallel_safe)]
-fn cluster_probability(tbl: PgRelation, row_ids: Vec<Option<String>>) -> Option<f64> {
+fn cluster_probability(tbl: Table, row_ids: Vec<Option<String>>) -> Option<f64> {
     const FN: &str = "cluster_probability";
     let target = Target::new(&tbl, FN);
     let model = target.model(FN);

@@ -14,10 +14,11 @@ use customer_clean_engine::profile::Role;
 use customer_clean_engine::rules::{Context, Severity};
 use customer_clean_engine::survivorship::{golden_record as survive, MergeRows};
 use pgrx::prelude::*;
-use pgrx::{JsonB, PgRelation, PgSqlErrorCode};
+use pgrx::{JsonB, PgSqlErrorCode};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
+use crate::table::Table;
 use crate::error::{raise_with, spi_failed};
 use crate::profile::{quote_identifier as quote, table_name, TableState};
 
@@ -57,7 +58,7 @@ SELECT jsonb_agg(jsonb_build_object('name', a.attname, 'fixed',
 /// comes from, whether it differs from the survivor's value (and that
 /// value), and why the column keeps the survivor's value whatever its rule.
 #[pg_extern(stable, strict, parallel_safe)]
-fn golden_record(tbl: PgRelation, survivor_id: &str, duplicate_ids: Vec<Option<String>>) -> JsonB {
+fn golden_record(tbl: Table, survivor_id: &str, duplicate_ids: Vec<Option<String>>) -> JsonB {
     let state = TableState::load(tbl.oid(), FN);
     let name = table_name(tbl.oid());
     let duplicates = check_ids(&name, survivor_id, duplicate_ids);

@@ -20,9 +20,10 @@ use std::rc::Rc;
 use customer_clean_engine::profile::{Profile, TableColumn};
 use customer_clean_engine::rules::{default_rules, Rule, RowLayout, RuleSpec};
 use pgrx::prelude::*;
-use pgrx::{JsonB, PgRelation, PgSqlErrorCode};
+use pgrx::{JsonB, PgSqlErrorCode};
 use serde::Deserialize;
 
+use crate::table::Table;
 use crate::error::{raise_with, spi_failed, OrRaise};
 
 /// A column of the customer table, with what the trigger needs to read and
@@ -302,7 +303,7 @@ fn catalog_columns(tbl: pg_sys::Oid) -> Vec<TableColumn> {
 /// the default rules for those roles. Registering again replaces the
 /// profile and the default rules; rules the DBA added are kept.
 #[pg_extern(volatile, strict, parallel_unsafe)]
-fn register(tbl: PgRelation, columns: JsonB, options: default!(JsonB, "'{}'")) -> i64 {
+fn register(tbl: Table, columns: JsonB, options: default!(JsonB, "'{}'")) -> i64 {
     let tbl = tbl.oid();
     let table_columns = catalog_columns(tbl);
     let profile = Profile::parse(&columns.0, &options.0, &table_columns).or_raise("register");
@@ -339,7 +340,7 @@ fn register(tbl: PgRelation, columns: JsonB, options: default!(JsonB, "'{}'")) -
 /// Forgets `tbl`'s profile and rules, after removing its cleaning trigger.
 /// What cleaning recorded (issues, changes, quarantine) is kept.
 #[pg_extern(volatile, strict, parallel_unsafe)]
-fn unregister(tbl: PgRelation) -> bool {
+fn unregister(tbl: Table) -> bool {
     let tbl = tbl.oid();
     crate::cleaning::drop_trigger(tbl);
     Spi::get_one_with_args::<bool>(

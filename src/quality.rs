@@ -11,9 +11,10 @@ use customer_clean_engine::profile::Role;
 use customer_clean_engine::quality::{self, Dimension, Line, Measures, Problem, RowQuality, Tally};
 use customer_clean_engine::rules::Context;
 use pgrx::prelude::*;
-use pgrx::{JsonB, PgRelation, PgSqlErrorCode};
+use pgrx::{JsonB, PgSqlErrorCode};
 use serde_json::json;
 
+use crate::table::Table;
 use crate::error::{raise_with, spi_failed};
 use crate::profile::{quote_identifier as quote, table_name, TableState};
 
@@ -140,7 +141,7 @@ fn uniqueness_lines(state: &TableState, rows: u64, caller: &'static str) -> Vec<
 /// values are fractions in [0, 1] (see docs/functions.md).
 #[pg_extern(stable, strict, parallel_unsafe)]
 fn quality_report(
-    tbl: PgRelation,
+    tbl: Table,
 ) -> TableIterator<
     'static,
     (
@@ -175,8 +176,8 @@ fn quality_report(
 /// `column_name`, or any column when NULL), with the problem and value.
 #[pg_extern(stable, parallel_unsafe)]
 fn quality_issues(
-    tbl: PgRelation,
-    dimension: &str,
+    tbl: Table,
+    dimension: Option<&str>,
     column_name: default!(Option<&str>, "NULL"),
 ) -> TableIterator<
     'static,
@@ -188,6 +189,7 @@ fn quality_issues(
     ),
 > {
     const FN: &str = "quality_issues";
+    let dimension = crate::error::not_null(dimension, "dimension", FN);
     let state = TableState::load(tbl.oid(), FN);
     let Some(dim) = Dimension::parse(dimension).filter(|d| *d != Dimension::Overall) else {
         raise_with(
@@ -270,7 +272,7 @@ fn uniqueness_issues(state: &TableState, column: Option<&str>, out: &mut Vec<(St
 /// One row's quality: its score 0–100, per dimension, and its problems;
 /// with `shared_values`, also its identifier values another row has too
 /// (one scan of the table per identifier column, so not for scores).
-fn row_quality(tbl: &PgRelation, row_id: &str, shared_values: bool, caller: &'static str) -> serde_json::Value {
+fn row_quality(tbl: &Table, row_id: &str, shared_values: bool, caller: &'static str) -> serde_json::Value {
     let state = TableState::load(tbl.oid(), caller);
     let ctx = Context { profile: &state.profile, layout: &state.layout, today: crate::date::today() };
     let options = &state.profile.options.quality;
@@ -340,7 +342,7 @@ fn row_quality(tbl: &PgRelation, row_id: &str, shared_values: bool, caller: &'st
 
 /// The row's quality score, 0–100 (weighted mean of its dimensions).
 #[pg_extern(stable, strict, parallel_unsafe)]
-fn quality_score(tbl: PgRelation, row_id: &str) -> pgrx::AnyNumeric {
+fn quality_score(tbl: Table, row_id: &str) -> pgrx::AnyNumeric {
     let details = row_quality(&tbl, row_id, false, "quality_score");
     pgrx::AnyNumeric::try_from(details["score"].as_f64().unwrap_or(0.0)).unwrap_or_default()
 }
@@ -349,6 +351,6 @@ fn quality_score(tbl: PgRelation, row_id: &str) -> pgrx::AnyNumeric {
 /// invalid, inconsistent, stale, and duplicated (in a cluster, or an
 /// identifier another row has too).
 #[pg_extern(stable, strict, parallel_unsafe)]
-fn quality_details(tbl: PgRelation, row_id: &str) -> JsonB {
+fn quality_details(tbl: Table, row_id: &str) -> JsonB {
     JsonB(row_quality(&tbl, row_id, true, "quality_details"))
 }

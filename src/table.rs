@@ -1,0 +1,72 @@
+//! `Table`: the `regclass` argument of every function that works on a
+//! customer table.
+//!
+//! pgrx's `PgRelation` opens the relation while unboxing the argument, so
+//! an OID that names no relation (`0::regclass`, a dropped table's OID kept
+//! in a catalog row) ended in PostgreSQL's internal error "could not open
+//! relation with OID 0" (XX000). `Table` checks the system cache first and
+//! raises 42P01 with a hint; it opens nothing, and the functions never
+//! needed the open relation.
+
+use pgrx::callconv::{Arg, ArgAbi};
+use pgrx::prelude::*;
+use pgrx::PgSqlErrorCode;
+
+use crate::error::raise_with;
+
+/// An existing relation, named by its OID.
+#[derive(Debug, Clone, Copy)]
+pub struct Table(pg_sys::Oid);
+
+impl Table {
+    pub fn oid(&self) -> pg_sys::Oid {
+        self.0
+    }
+}
+
+impl FromDatum for Table {
+    unsafe fn from_polymorphic_datum(datum: pg_sys::Datum, is_null: bool, _typoid: pg_sys::Oid) -> Option<Table> {
+        if is_null {
+            return None;
+        }
+        // SAFETY: a regclass datum is an OID.
+        let oid = unsafe { pg_sys::Oid::from_datum(datum, false) }?;
+        // SAFETY: a syscache lookup by OID, inside a transaction.
+        let exists = unsafe {
+            pg_sys::SearchSysCacheExists(
+                pg_sys::SysCacheIdentifier::RELOID as i32,
+                pg_sys::Datum::from(oid),
+                pg_sys::Datum::from(0),
+                pg_sys::Datum::from(0),
+                pg_sys::Datum::from(0),
+            )
+        };
+        if !exists {
+            raise_with(
+                PgSqlErrorCode::ERRCODE_UNDEFINED_TABLE,
+                format!("relation with OID {} does not exist", u32::from(oid)),
+                "pass an existing table, e.g. 'crm.customers'".into(),
+                "customer_clean",
+            );
+        }
+        Some(Table(oid))
+    }
+}
+
+// SAFETY: unboxed through FromDatum, as pgrx does for its own scalar types.
+unsafe impl<'fcx> ArgAbi<'fcx> for Table {
+    unsafe fn unbox_arg_unchecked(arg: Arg<'_, 'fcx>) -> Self {
+        let index = arg.index();
+        // SAFETY: the caller guarantees a regclass argument.
+        unsafe { arg.unbox_arg_using_from_datum() }.unwrap_or_else(|| {
+            raise_with(
+                PgSqlErrorCode::ERRCODE_NULL_VALUE_NOT_ALLOWED,
+                format!("argument {} (the table) must not be NULL", index + 1),
+                "pass the table, e.g. 'crm.customers'".into(),
+                "customer_clean",
+            )
+        })
+    }
+}
+
+pgrx::impl_sql_translatable!(Table, "regclass");

@@ -1,0 +1,83 @@
+-- Hostile input for every SQL function of customer_clean (issue 7): each
+-- function is called once per hostile value in each argument position
+-- (the other arguments ordinary), inside BEGIN … ROLLBACK, with a
+-- statement timeout. tests/hostile/run.sh checks that every call returned
+-- or raised an error with a real SQLSTATE: no internal error (XX000), no
+-- timeout, no crash.
+SET client_min_messages = warning;
+CREATE EXTENSION IF NOT EXISTS customer_clean;
+CREATE SCHEMA IF NOT EXISTS h;
+CREATE TABLE h.customers (id int PRIMARY KEY, full_name text, phone text, email text, address text, country text,
+  postcode text, birth_date text, gender text, national_id text, updated_at timestamptz, source text);
+SELECT customer_clean.register('h.customers', '{"id": "id", "name": "full_name", "phone": "phone", "email": "email",
+  "address": "address", "country": "country", "postcode": "postcode", "birth_date": "birth_date", "gender": "gender",
+  "national_id": "national_id", "updated_at": "updated_at", "source": "source"}', '{"default_region": "CN"}') \g /dev/null
+INSERT INTO h.customers VALUES
+  (1, '张伟', '13812345678', 'zw@example.com', '北京市朝阳区建国路88号', 'CN', '100022', '1985-03-12', 'm', '110105198503120039', now(), 'crm'),
+  (2, 'Zhang Wei', '+86 138 1234 5678', 'zw@example.com', NULL, 'CN', NULL, '12/03/1985', NULL, NULL, now(), 'web');
+SELECT customer_clean.train('h.customers', '{"seed": 1, "random_pairs": 1000}') \g /dev/null
+
+-- Hostile values per type; the first of each is the ordinary value used
+-- for the other positions.
+CREATE TEMP TABLE hostile (type regtype, n int, value text);
+INSERT INTO hostile SELECT 'text', n, v FROM unnest(ARRAY[
+  quote_literal('CN'),
+  'NULL', quote_literal(''), quote_literal('   '),
+  'repeat(''x'', 1048576)',                                     -- 1 MB
+  'repeat(''张'', 400000)',                                     -- 1.2 MB of CJK
+  'repeat(''1'', 1048576)',                                     -- 1 MB of digits
+  'repeat(''@.'', 300000)',
+  quote_literal(E'\u202e+86 138\u200b1234\u200d5678\ufeff'),   -- RTL override, zero-width
+  quote_literal(E'e\u0301\u0301\u0301\u0301\u0301\u0301'),     -- combining marks
+  quote_literal(E'\U00020000\U0002A6D6\U0001F600'),            -- astral CJK, emoji
+  quote_literal('Narnia'), quote_literal('ZZ'), quote_literal('中国'),
+  quote_literal(E'x\x01\x7f\t\n\r'), quote_literal('Robert''); DROP TABLE h.customers; --'),
+  quote_literal('"; DROP SCHEMA h CASCADE; --')
+]) WITH ORDINALITY AS u(v, n);
+INSERT INTO hostile SELECT 'jsonb', n, v FROM unnest(ARRAY[
+  quote_literal('{}') || '::jsonb', 'NULL', quote_literal('[]') || '::jsonb', quote_literal('null') || '::jsonb',
+  quote_literal('"x"') || '::jsonb', quote_literal('[1, {"id": null}]') || '::jsonb',
+  quote_literal('{"id": "id", "name": "no_such_column"}') || '::jsonb',
+  quote_literal('{"id": "id\"; DROP TABLE h.customers; --"}') || '::jsonb',
+  '(SELECT jsonb_object_agg(''k'' || i, repeat(''v'', 100)) FROM generate_series(1, 10000) i)',
+  '(SELECT jsonb_agg(to_jsonb(c)) FROM h.customers c)'
+]) WITH ORDINALITY AS u(v, n);
+INSERT INTO hostile SELECT 'text[]', n, v FROM unnest(ARRAY[
+  'ARRAY[''2'']', 'NULL', 'ARRAY[]::text[]', 'ARRAY[NULL]::text[]', 'ARRAY[''1'', ''1'']',
+  '(SELECT array_agg(i::text) FROM generate_series(1, 100000) i)'
+]) WITH ORDINALITY AS u(v, n);
+INSERT INTO hostile SELECT t, n, v FROM unnest(ARRAY['integer', 'bigint']::regtype[]) t,
+  unnest(ARRAY['1', 'NULL', '0', '-1', '2147483647']) WITH ORDINALITY AS u(v, n);
+INSERT INTO hostile SELECT 'double precision', n, v FROM unnest(ARRAY[
+  '0.5', 'NULL', '0', '-0.1', '1.5', '''NaN''::float8', '''Infinity''::float8', '1e308'
+]) WITH ORDINALITY AS u(v, n);
+INSERT INTO hostile SELECT 'boolean', n, v FROM unnest(ARRAY['true', 'NULL', 'false']) WITH ORDINALITY AS u(v, n);
+INSERT INTO hostile SELECT 'date', n, v FROM unnest(ARRAY[
+  '''2020-01-01''::date', 'NULL', '''infinity''::date', '''-infinity''::date', '''4713-01-01 BC''::date'
+]) WITH ORDINALITY AS u(v, n);
+INSERT INTO hostile SELECT 'regclass', n, v FROM unnest(ARRAY[
+  '''h.customers''::regclass', 'NULL', '''pg_class''::regclass', '0::oid::regclass'
+]) WITH ORDINALITY AS u(v, n);
+
+-- Every call: the function, one position made hostile at a time.
+CREATE TEMP TABLE calls AS
+SELECT p.oid::regprocedure::text AS fn, pos, h.n,
+       format('SELECT %s(%s) IS NULL', p.oid::regproc,
+              (SELECT string_agg(CASE WHEN i = pos THEN h.value
+                                      ELSE (SELECT o.value FROM hostile o WHERE o.type = a.t AND o.n = 1) END,
+                                 ', ' ORDER BY i)
+                 FROM unnest(p.proargtypes::regtype[]) WITH ORDINALITY a(t, i))) AS sql
+  FROM pg_proc p
+  JOIN pg_namespace s ON s.oid = p.pronamespace AND s.nspname = 'customer_clean'
+  CROSS JOIN LATERAL generate_series(1, p.pronargs) pos
+  JOIN hostile h ON h.type = (p.proargtypes::regtype[])[pos - 1]
+ WHERE p.prokind = 'f' AND p.prorettype <> 'trigger'::regtype
+   -- functions that end transactions, or run a table-wide job, are tested elsewhere
+   AND p.proname NOT IN ('dedupe', 'clean_table_batch', 'snapshot_quality')
+ ORDER BY 1, 2, 3;
+
+SELECT count(*) AS calls, count(DISTINCT fn) AS functions FROM calls \gset
+\echo :calls calls of :functions functions
+SET statement_timeout = '10s';
+\set VERBOSITY sqlstate
+SELECT 'BEGIN', sql, 'ROLLBACK' FROM calls ORDER BY fn, pos, n \gexec
