@@ -561,13 +561,25 @@ pub fn parse(input: &str) -> Option<UsAddress> {
     // `6481 HILL CT, 80236`: CT is the street's suffix (Court), not
     // Connecticut. A state code that is also a street suffix, not directly
     // before the ZIP, ends a street when its part of the address (between
-    // commas) has a digit before it (a house number; city names have none).
+    // commas) has a house number (a token with a digit) before it, and the
+    // street did not end earlier (`10 MAIN ST HARTFORD CT`: a suffix, ST,
+    // followed by a word that is not one, so CT is the state; in
+    // `6481 HILL CT` HILL is a suffix too, but CT follows it directly).
     let ends_a_street = |start: usize| {
         let t = &toks[start];
-        start + 1 == toks.len()
-            && (zip.0.is_none() || Some(t.seg) != zip_seg)
-            && suffix_code(&t.text).is_some()
-            && toks[..start].iter().any(|x| x.seg == t.seg && x.text.contains(|c: char| c.is_ascii_digit()))
+        if start + 1 != toks.len() || (zip.0.is_some() && Some(t.seg) == zip_seg) || suffix_code(&t.text).is_none() {
+            return false;
+        }
+        let before = &toks[..start];
+        let Some(number) = before.iter().rposition(|x| x.seg == t.seg && x.text.contains(|c: char| c.is_ascii_digit()))
+        else {
+            return false;
+        };
+        // a suffix followed by a word that is not one: the street ended there
+        let words = &before[number + 1..];
+        !words.iter().enumerate().any(|(k, x)| {
+            suffix_code(&x.text).is_some() && words[k + 1..].iter().any(|y| suffix_code(&y.text).is_none())
+        })
     };
     if let Some((start, code)) =
         find_state(&toks).filter(|(start, _)| (*start > 0 || zip.0.is_some()) && !ends_a_street(*start))
@@ -600,6 +612,9 @@ mod tests {
         let once = norm("#(1 46481 HTill Court");
         assert_eq!(norm(once.as_deref().unwrap()), once);
         assert_eq!(norm("Hartford CT").as_deref(), Some("HARTFORD, CT"));
+        assert_eq!(norm("10 Main St Hartford CT").as_deref(), Some("10 MAIN ST, HARTFORD, CT"));
+        let once = norm("7 L * @3n L * PL * p@\u{1e}M *dar Ct");
+        assert_eq!(norm(once.as_deref().unwrap()), once);
     }
 
     #[test]
