@@ -5,7 +5,8 @@
 #   3. SQL scenario tests                  (pg_regress on tests/regress against a scratch cluster),
 #      the merge concurrency test         (tests/concurrency/merge_race.sh, pgbench clients),
 #      quality snapshots by NOTIFY and pg_cron (tests/quality_schedule.sh, own cluster),
-#      and hostile input to every SQL function (tests/hostile/run.sh)
+#      hostile input to every SQL function (tests/hostile/run.sh),
+#      and cancelling the long jobs (tests/cancel.sh)
 #   4. docs check: every SQL function is documented with an example that a scenario test runs
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -45,6 +46,7 @@ fi
 tests/concurrency/merge_race.sh "$WORK/regress/sock" "$PORT" 4 20
 tests/quality_schedule.sh "$WORK/quality_schedule" $((PORT + 10))
 tests/hostile/run.sh "$WORK/regress/sock" "$PORT"
+tests/cancel.sh "$WORK/regress/sock" "$PORT"
 
 echo "== 4/4 docs check"
 PGHOST="$WORK/regress/sock" PGPORT=$PORT PGUSER=postgres tests/check_docs.sh

@@ -18,8 +18,8 @@ use crate::table::Table;
 use crate::error::{raise_with, spi_failed};
 use crate::profile::{quote_identifier as quote, table_name, TableState};
 
-/// Rows fetched per batch.
-const BATCH: i64 = 20_000;
+/// Rows fetched per batch (a cancel is noticed between batches).
+const BATCH: i64 = 10_000;
 /// Identifier roles whose repeated values count against uniqueness.
 const KEY_ROLES: [Role; 4] = [Role::Phone, Role::Mobile, Role::Email, Role::NationalId];
 
