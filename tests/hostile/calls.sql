@@ -1,6 +1,7 @@
 -- Hostile input for every SQL function of customer_clean (issue 7): each
 -- function is called once per hostile value in each argument position
--- (the other arguments ordinary), inside BEGIN … ROLLBACK, with a
+-- (the other arguments ordinary), and each immutable one with a 100 MB
+-- string in each text position, inside BEGIN … ROLLBACK, with a 10 s
 -- statement timeout. tests/hostile/run.sh checks that every call returned
 -- or raised an error with a real SQLSTATE: no internal error (XX000), no
 -- timeout, no crash.
@@ -76,8 +77,22 @@ SELECT p.oid::regprocedure::text AS fn, pos, h.n,
    AND p.proname NOT IN ('dedupe', 'clean_table_batch', 'snapshot_quality')
  ORDER BY 1, 2, 3;
 
+-- 100 MB strings: once per immutable function taking text (each is
+-- bounded before it reads the whole string).
+INSERT INTO calls
+SELECT p.oid::regprocedure::text, pos, 100,
+       format('SELECT %s(%s) IS NULL', p.oid::regproc,
+              (SELECT string_agg(CASE WHEN i = pos THEN 'repeat(''张'', 35000000)'
+                                      ELSE (SELECT o.value FROM hostile o WHERE o.type = a.t AND o.n = 1) END,
+                                 ', ' ORDER BY i)
+                 FROM unnest(p.proargtypes::regtype[]) WITH ORDINALITY a(t, i)))
+  FROM pg_proc p
+  JOIN pg_namespace s ON s.oid = p.pronamespace AND s.nspname = 'customer_clean'
+  CROSS JOIN LATERAL generate_series(1, p.pronargs) pos
+ WHERE p.prokind = 'f' AND p.provolatile = 'i' AND (p.proargtypes::regtype[])[pos - 1] = 'text'::regtype;
+
 SELECT count(*) AS calls, count(DISTINCT fn) AS functions FROM calls \gset
-\echo :calls calls of :functions functions
+\warn :calls calls of :functions functions
 SET statement_timeout = '10s';
 \set VERBOSITY sqlstate
 SELECT 'BEGIN', sql, 'ROLLBACK' FROM calls ORDER BY fn, pos, n \gexec
