@@ -3,6 +3,19 @@
 -- Conventions (SPEC §2.7): a customer table is `tbl regclass`, a row is
 -- `row_id text` (its id column's value as text), columns are `column_name`.
 
+-- Every function reads text as UTF-8. In a UTF8 database text is always
+-- valid; in SQL_ASCII it may hold any bytes, which would reach the
+-- functions as an internal error, so the extension is not installed there.
+DO $$
+BEGIN
+    IF pg_catalog.getdatabaseencoding() <> 'UTF8' THEN
+        RAISE EXCEPTION 'customer_clean needs a UTF8 database; this one is %', pg_catalog.getdatabaseencoding()
+            USING ERRCODE = '0A000',
+                  HINT = 'create the database with ENCODING ''UTF8''; data in another encoding converts with convert_from(bytes, encoding)';
+    END IF;
+END
+$$;
+
 -- Which column plays which role, per customer table (register()).
 CREATE TABLE customer_clean.profiles (
     tbl         regclass PRIMARY KEY,

@@ -28,5 +28,12 @@ if [[ -s "$log.other" ]]; then echo "hostile input: unexpected output:"; cat "$l
 if [[ "$started" != "$now" ]]; then echo "hostile input: the server restarted"; fail=1; fi
 if [[ "$survived" != 2 ]]; then echo "hostile input: the test table was changed ($survived rows)"; fail=1; fi
 psql -q -d postgres -c "DROP DATABASE $db"
+# A SQL_ASCII database may hold bytes that are not UTF-8: the extension
+# refuses to install there, with a clear error.
+psql -q -d postgres -c "DROP DATABASE IF EXISTS ${db}_ascii" \
+  -c "CREATE DATABASE ${db}_ascii TEMPLATE template0 ENCODING 'SQL_ASCII' LC_COLLATE 'C' LC_CTYPE 'C'" 2>/dev/null
+ascii=$(psql -d ${db}_ascii -v VERBOSITY=sqlstate -c "CREATE EXTENSION customer_clean" 2>&1 || true)
+psql -q -d postgres -c "DROP DATABASE ${db}_ascii"
+if [[ $ascii != *"ERROR:  0A000"* ]]; then echo "hostile input: CREATE EXTENSION in SQL_ASCII did not refuse: $ascii"; fail=1; fi
 [[ $fail == 0 ]] && echo "hostile input: passed"
 exit $fail
