@@ -6,7 +6,8 @@
 #      the merge concurrency test         (tests/concurrency/merge_race.sh, pgbench clients),
 #      quality snapshots by NOTIFY and pg_cron (tests/quality_schedule.sh, own cluster),
 #      hostile input to every SQL function (tests/hostile/run.sh),
-#      and cancelling the long jobs (tests/cancel.sh)
+#      cancelling the long jobs (tests/cancel.sh), and kill -9 in the middle
+#      of merge, merge_clusters and clean_table (tests/crash.sh, own cluster)
 #   4. docs check: every SQL function is documented with an example that a scenario test runs
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -47,6 +48,7 @@ tests/concurrency/merge_race.sh "$WORK/regress/sock" "$PORT" 4 20
 tests/quality_schedule.sh "$WORK/quality_schedule" $((PORT + 10))
 tests/hostile/run.sh "$WORK/regress/sock" "$PORT"
 tests/cancel.sh "$WORK/regress/sock" "$PORT"
+tests/crash.sh "$WORK/crash" $((PORT + 11))
 
 echo "== 4/4 docs check"
 PGHOST="$WORK/regress/sock" PGPORT=$PORT PGUSER=postgres tests/check_docs.sh
