@@ -7,7 +7,8 @@
 #      quality snapshots by NOTIFY and pg_cron (tests/quality_schedule.sh, own cluster),
 #      hostile input to every SQL function (tests/hostile/run.sh),
 #      cancelling the long jobs (tests/cancel.sh), and kill -9 in the middle
-#      of merge, merge_clusters and clean_table (tests/crash.sh, own cluster)
+#      of merge, merge_clusters and clean_table (tests/crash.sh, own cluster),
+#      and load: inserts with match_on_insert + dedupe + a steward (tests/load/run.sh)
 #   4. docs check: every SQL function is documented with an example that a scenario test runs
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -49,6 +50,7 @@ tests/quality_schedule.sh "$WORK/quality_schedule" $((PORT + 10))
 tests/hostile/run.sh "$WORK/regress/sock" "$PORT"
 tests/cancel.sh "$WORK/regress/sock" "$PORT"
 tests/crash.sh "$WORK/crash" $((PORT + 11))
+tests/load/run.sh "$WORK/regress/sock" "$PORT" 20
 
 echo "== 4/4 docs check"
 PGHOST="$WORK/regress/sock" PGPORT=$PORT PGUSER=postgres tests/check_docs.sh

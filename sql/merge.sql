@@ -62,6 +62,17 @@ SELECT pg_catalog.pg_extension_config_dump('customer_clean.merges', '');
 SELECT pg_catalog.pg_extension_config_dump('customer_clean.merges_merge_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('customer_clean.merge_history', '');
 
+-- Shares the advisory lock that orders the writers of `tbl`'s clusters
+-- and review queue (dedupe takes it exclusively; see lock_catalog in
+-- src/matching.rs for the key). Without it a merge and a dedupe
+-- deadlocked on clusters rows.
+CREATE FUNCTION customer_clean.share_catalog_lock(tbl regclass) RETURNS void
+LANGUAGE sql STRICT AS $$
+    SELECT pg_catalog.pg_advisory_xact_lock_shared((x'63635f63'::bigint << 32) | tbl::oid::bigint)
+$$;
+COMMENT ON FUNCTION customer_clean.share_catalog_lock(regclass) IS
+  'Takes the shared advisory lock that orders merges, match_on_insert and dedupe on one table.';
+
 -- The id column of registered table `tbl` and its type; 22023 when the
 -- table is not registered.
 CREATE FUNCTION customer_clean.id_column(tbl regclass, OUT name text, OUT sql_type text)
@@ -231,6 +242,7 @@ DECLARE
     new_merge bigint;
     deleted bigint;
 BEGIN
+    PERFORM customer_clean.share_catalog_lock(tbl);
     -- Lock the rows in id order: merges of overlapping sets then wait for
     -- each other instead of deadlocking, and a row merged away meanwhile
     -- is reported by golden_record with the merge that removed it.
@@ -372,6 +384,7 @@ BEGIN
             USING ERRCODE = '55000', HINT = 'customer_clean.merges has when; merge the rows again with customer_clean.merge() if needed';
     END IF;
     id := customer_clean.id_column(m.tbl);
+    PERFORM customer_clean.share_catalog_lock(m.tbl);
     image := customer_clean.row_image_sql(m.tbl, 't');
 
     -- The survivor must be exactly as the merge left it.
@@ -554,7 +567,12 @@ LANGUAGE plpgsql STRICT AS $$
 DECLARE
     q customer_clean.review_queue;
 BEGIN
-    SELECT * INTO q FROM customer_clean.review_queue x WHERE x.pair_id = pending_pair.pair_id FOR UPDATE;
+    SELECT * INTO q FROM customer_clean.review_queue x WHERE x.pair_id = pending_pair.pair_id;
+    IF FOUND THEN
+        -- the catalog lock before the row lock, in that order everywhere
+        PERFORM customer_clean.share_catalog_lock(q.tbl);
+        SELECT * INTO q FROM customer_clean.review_queue x WHERE x.pair_id = pending_pair.pair_id FOR UPDATE;
+    END IF;
     IF NOT FOUND THEN
         RAISE EXCEPTION 'there is no review pair %', pair_id
             USING ERRCODE = 'P0002', HINT = 'pending pairs are listed in customer_clean.review_pending';

@@ -391,6 +391,7 @@ fn dedupe(
     time("match");
 
     progress("writing clusters", 0, 0);
+    lock_catalog(&target, true);
     write_clusters(&target, &ids, &result.clustering.members());
     time("write_clusters");
     let refusals: HashMap<(u32, u32), String> =
@@ -449,12 +450,23 @@ fn write_clusters(target: &Target, ids: &[String], members: &[(u32, u32)]) {
     for chunk in members.chunks(WRITE_ROWS) {
         let rows: Vec<String> = chunk.iter().map(|(i, _)| ids[*i as usize].clone()).collect();
         let clusters: Vec<i64> = chunk.iter().map(|(_, r)| drawn[number[r] as usize]).collect();
+        // A row match_on_insert clustered while this dedupe ran (after its
+        // snapshot) is already there: dedupe's verdict replaces it.
         run(
             "INSERT INTO customer_clean.clusters (tbl, row_id, cluster_id, assigned_by)
-             SELECT $1, r, c, 'dedupe' FROM unnest($2::text[], $3::bigint[]) AS u(r, c)",
+             SELECT $1, r, c, 'dedupe' FROM unnest($2::text[], $3::bigint[]) AS u(r, c)
+             ON CONFLICT (tbl, row_id) DO UPDATE
+                SET cluster_id = excluded.cluster_id, assigned_at = now(), assigned_by = 'dedupe'",
             vec![target.oid.into(), rows.into(), clusters.into()],
         );
     }
+    // ... which can leave such a cluster with one member: then it is none.
+    run(
+        "DELETE FROM customer_clean.clusters c WHERE c.tbl = $1 AND c.assigned_by = 'match_on_insert'
+            AND NOT EXISTS (SELECT 1 FROM customer_clean.clusters o
+                             WHERE o.tbl = c.tbl AND o.cluster_id = c.cluster_id AND o.row_id <> c.row_id)",
+        vec![target.oid.into()],
+    );
 }
 
 fn write_review(target: &Target, ids: &[String], pairs: &[Edge], explain: impl Fn(&Edge) -> (Value, String)) {
@@ -500,6 +512,19 @@ fn insert_keys(target: &Target, (keys, rows): (Vec<i64>, Vec<String>)) {
         "INSERT INTO customer_clean.match_keys (tbl, key, row_id) SELECT $1, k, r FROM unnest($2::bigint[], $3::text[]) AS u(k, r)",
         vec![target.oid.into(), keys.into(), rows.into()],
     );
+}
+
+/// The transaction-level advisory lock that orders the writers of a
+/// table's clusters and review queue: `dedupe` replaces them wholesale and
+/// takes it exclusively for its writes; `match_on_insert` and the merge
+/// functions (sql/merge.sql, same key) change a few rows and share it.
+/// Without it a merge and a dedupe deadlocked on clusters rows (found by
+/// tests/load/run.sh). The key: 'cc_c' in the high 32 bits, the table's OID
+/// in the low ones.
+fn lock_catalog(target: &Target, exclusive: bool) {
+    let key = (0x6363_5f63_i64 << 32) | i64::from(u32::from(target.oid));
+    let sql = if exclusive { "SELECT pg_advisory_xact_lock($1)" } else { "SELECT pg_advisory_xact_lock_shared($1)" };
+    run(sql, vec![key.into()]);
 }
 
 /// Runs a write to the matching catalog (dedupe, match_on_insert).
@@ -625,6 +650,7 @@ fn match_new_rows(
         return JsonB(json!({"rows": 0, "clustered": 0, "review_pairs": 0, "restored": true}));
     }
     let target = Target::new(&tbl, FN);
+    lock_catalog(&target, false);
     let model = target.model(FN);
     let fields = model.field_list();
     let new_rows: Vec<(String, Record)> = rows

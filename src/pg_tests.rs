@@ -73,7 +73,8 @@ mod tests {
                  customer_clean.reject(bigint) u, customer_clean.release_quarantine(bigint,jsonb) u, \
                  customer_clean.repoint_references(regclass,text,text[]) u, \
                  customer_clean.restore_archived(regclass,text[]) u, \
-                 customer_clean.restore_mode(regclass,boolean) u, customer_clean.snapshot_quality(regclass) u, \
+                 customer_clean.restore_mode(regclass,boolean) u, customer_clean.share_catalog_lock(regclass) u, \
+                 customer_clean.snapshot_quality(regclass) u, \
                  customer_clean.train(regclass,jsonb) u, customer_clean.undo_change(bigint) u, \
                  customer_clean.unmerge(bigint) u, customer_clean.unregister(regclass) u, \
                  customer_clean.update_match_keys(regclass,jsonb,jsonb) u, \

@@ -74,6 +74,7 @@ SELECT customer_clean.row_image_sql('mg.orders', 'o');
 SELECT constraint_name, referencing, fk_columns, ref_columns, pk_columns FROM customer_clean.referencing_keys('mg.customers');
 SELECT customer_clean.choose_survivor('mg.customers', ARRAY['4', '5', '6']);
 SELECT customer_clean.restore_mode('mg.customers', false);
+SELECT customer_clean.share_catalog_lock('mg.customers');
 BEGIN;
 SELECT jsonb_array_length(customer_clean.repoint_references('mg.customers', '1', ARRAY['3']) -> '3') AS moved;
 ROLLBACK;

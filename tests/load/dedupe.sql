@@ -1,0 +1,1 @@
+SELECT customer_clean.dedupe('load.customers') IS NOT NULL;

@@ -1,0 +1,1 @@
+SELECT load.steward_step();
