@@ -12,17 +12,8 @@ psql() { command psql -X -q -v ON_ERROR_STOP=1 -h "$host" -p "$port" -U postgres
 csv=$(mktemp --suffix=.csv)
 python3 bench/gen_customers.py --rows 100000 --seed 42 --out "$csv" >/dev/null 2>&1
 psql -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" 2>/dev/null
-psql -d $db >/dev/null <<SQL
-SET client_min_messages = warning;
-CREATE EXTENSION customer_clean;
-CREATE TABLE customers (id int PRIMARY KEY, true_entity_id int, household_id int, full_name text, phone text,
-  email text, address text, country text, postcode text, birth_date text, gender text, national_id text,
-  source_system text, updated_at timestamp);
-\copy customers FROM '$csv' CSV HEADER
-SELECT customer_clean.register('customers', '{"id": "id", "name": "full_name", "phone": "phone", "email": "email",
-  "address": "address", "country": "country", "postcode": "postcode", "birth_date": "birth_date", "gender": "gender",
-  "national_id": "national_id", "updated_at": "updated_at", "source": "source_system"}', '{"default_region": "CN", "date_order": "DMY"}');
-SQL
+psql -d $db -c "SET client_min_messages = warning" -c "CREATE EXTENSION customer_clean" >/dev/null
+PGOPTIONS='-c client_min_messages=warning' psql -d $db -f tests/generated_customers.sql <"$csv" >/dev/null
 rm -f "$csv"
 fail=0
 

@@ -17,22 +17,15 @@ psql() { PGOPTIONS='-c client_min_messages=warning' command psql -X -q -v ON_ERR
 csv=$(mktemp --suffix=.csv)
 python3 bench/gen_customers.py --rows 20000 --seed 42 --out "$csv" >/dev/null 2>&1
 psql -d postgres -c "CREATE DATABASE $db"
+psql -d $db -c "CREATE EXTENSION customer_clean" >/dev/null
+psql -d $db -f tests/generated_customers.sql <"$csv" >/dev/null
 psql -d $db >/dev/null <<SQL
-SET client_min_messages = warning;
-CREATE EXTENSION customer_clean;
-CREATE TABLE customers (id int PRIMARY KEY, true_entity_id int, household_id int, full_name text, phone text,
-  email text, address text, country text, postcode text, birth_date text, gender text, national_id text,
-  source_system text, updated_at timestamp);
-\copy customers FROM '$csv' CSV HEADER
 CREATE TABLE raw_customers (LIKE customers INCLUDING ALL);
 INSERT INTO raw_customers SELECT * FROM customers;
 CREATE TABLE orders (order_id serial PRIMARY KEY, customer_id int NOT NULL REFERENCES customers, total numeric);
 CREATE INDEX ON orders (customer_id);
 INSERT INTO orders (customer_id, total) SELECT id, id % 97 FROM customers;
-SELECT customer_clean.register(t, '{"id": "id", "name": "full_name", "phone": "phone", "email": "email",
-  "address": "address", "country": "country", "postcode": "postcode", "birth_date": "birth_date", "gender": "gender",
-  "national_id": "national_id", "updated_at": "updated_at", "source": "source_system"}', '{"default_region": "CN", "date_order": "DMY"}')
-  FROM unnest('{customers, raw_customers}'::regclass[]) t;
+SELECT customer_clean.register('raw_customers', columns, options) FROM customer_clean.profiles WHERE tbl = 'customers'::regclass;
 SELECT customer_clean.train('customers', '{"seed": 42}');
 SELECT customer_clean.dedupe('customers');
 -- makes every merge take a while (crash.sleep seconds per deleted row),
