@@ -108,6 +108,24 @@ $$;
 COMMENT ON FUNCTION customer_clean.row_image_sql(regclass, text) IS
   'SQL expression for a row of the table as jsonb, column -> value as text (exact; used by merge history).';
 
+-- The images (row_image_sql) of the rows `row_ids` of registered table
+-- `tbl`, keyed by id; rows that do not exist are left out. Merge and
+-- unmerge call it with their DateStyle pinned.
+CREATE FUNCTION customer_clean.row_images(tbl regclass, row_ids text[]) RETURNS jsonb
+LANGUAGE plpgsql STABLE STRICT AS $$
+DECLARE
+    id record := customer_clean.id_column(tbl);
+    result jsonb;
+BEGIN
+    EXECUTE format('SELECT coalesce(jsonb_object_agg(t.%I::text, %s), ''{}'') FROM %s t WHERE t.%I = ANY ($1::text[]::%s[])',
+                   id.name, customer_clean.row_image_sql(tbl, 't'), tbl, id.name, id.sql_type)
+        INTO result USING row_ids;
+    RETURN result;
+END
+$$;
+COMMENT ON FUNCTION customer_clean.row_images(regclass, text[]) IS
+  'Rows of a registered table by id, each as column -> value as text (the images merge history keeps).';
+
 -- The row `row_id` of registered table `tbl` as to_jsonb; NULL if none.
 CREATE FUNCTION customer_clean.row_as_jsonb(tbl regclass, row_id text) RETURNS jsonb
 LANGUAGE plpgsql STABLE STRICT AS $$
@@ -233,7 +251,6 @@ AS $$
 DECLARE
     id record := customer_clean.id_column(tbl);
     ids text[] := ARRAY[survivor_id] || duplicate_ids;
-    image text := customer_clean.row_image_sql(tbl, 't');
     golden jsonb;
     images jsonb;
     moved jsonb;
@@ -250,9 +267,7 @@ BEGIN
                                             ORDER BY t.%2$I FOR UPDATE) s', tbl, id.name, id.sql_type)
         USING ids;
     golden := customer_clean.golden_record(tbl, survivor_id, duplicate_ids);
-    EXECUTE format('SELECT jsonb_object_agg(t.%I::text, %s) FROM %s t WHERE t.%I = ANY ($1::text[]::%s[])',
-                   id.name, image, tbl, id.name, id.sql_type)
-        INTO images USING ids;
+    images := customer_clean.row_images(tbl, ids);
 
     INSERT INTO customer_clean.merges (tbl, survivor_id, duplicate_ids, decisions, survivor_before, clusters_before)
     VALUES (tbl, survivor_id, duplicate_ids, golden, images->survivor_id,
@@ -286,8 +301,7 @@ BEGIN
         EXECUTE format('UPDATE %s t SET %s WHERE t.%I = $2::%s', tbl, changed, id.name, id.sql_type)
             USING (SELECT jsonb_object_agg(g->>'column', g->'value') FROM jsonb_array_elements(golden) g), survivor_id;
     END IF;
-    EXECUTE format('SELECT %s FROM %s t WHERE t.%I = $1::%s', image, tbl, id.name, id.sql_type)
-        INTO after USING survivor_id;
+    after := customer_clean.row_images(tbl, ARRAY[survivor_id])->survivor_id;
     UPDATE customer_clean.merges SET survivor_after = after WHERE merge_id = new_merge;
 
     -- Clusters: the merged rows leave; a survivor left alone leaves too.
@@ -503,18 +517,13 @@ BEGIN
 
     -- Exact, or nothing: a trigger that rewrote a restored row would make
     -- the restore a different row.
-    EXECUTE format('SELECT jsonb_object_agg(t.%I::text, %s) FROM %s t WHERE t.%I = ANY ($1::text[]::%s[])',
-                   id.name, image, m.tbl, id.name, id.sql_type)
-        INTO restored USING ARRAY[m.survivor_id] || m.duplicate_ids;
-    SELECT string_agg(format('row %s column %s', r, k), ', ' ORDER BY r, k) INTO differs
-      FROM unnest(ARRAY[m.survivor_id] || m.duplicate_ids) r,
-           LATERAL jsonb_object_keys(CASE WHEN r = m.survivor_id THEN m.survivor_before
-                                          ELSE (SELECT h2.row_data FROM customer_clean.merge_history h2
-                                                 WHERE h2.merge_id = m.merge_id AND h2.row_id = r) END) k
-     WHERE restored->r->k IS DISTINCT FROM
-           (CASE WHEN r = m.survivor_id THEN m.survivor_before
-                 ELSE (SELECT h2.row_data FROM customer_clean.merge_history h2
-                        WHERE h2.merge_id = m.merge_id AND h2.row_id = r) END)->k;
+    restored := customer_clean.row_images(m.tbl, ARRAY[m.survivor_id] || m.duplicate_ids);
+    SELECT string_agg(format('row %s column %s', e.key, k), ', ' ORDER BY e.key, k) INTO differs
+      FROM jsonb_each(jsonb_build_object(m.survivor_id, m.survivor_before)
+                      || (SELECT jsonb_object_agg(h2.row_id, h2.row_data) FROM customer_clean.merge_history h2
+                           WHERE h2.merge_id = m.merge_id)) e,
+           LATERAL jsonb_object_keys(e.value) k
+     WHERE restored->e.key->k IS DISTINCT FROM e.value->k;
     IF differs IS NOT NULL THEN
         RAISE EXCEPTION 'cannot undo merge % exactly: restored values differ from the history in %', merge_id, differs
             USING ERRCODE = '55000', HINT = 'a trigger on the table changed the restored rows; nothing was undone';

@@ -109,7 +109,8 @@ mod tests {
                  customer_clean.quality_issues(regclass,text,text), customer_clean.quality_report(regclass), \
                  customer_clean.quality_report_text(regclass), customer_clean.quality_score(regclass,text), \
                  customer_clean.referencing_keys(regclass), customer_clean.row_as_jsonb(regclass,text), \
-                 customer_clean.row_image_sql(regclass,text), customer_clean.stale_customers(regclass,integer), \
+                 customer_clean.row_image_sql(regclass,text), customer_clean.row_images(regclass,text[]), \
+                 customer_clean.stale_customers(regclass,integer), \
                  customer_clean.updated_at_column(regclass)"
             )
         );

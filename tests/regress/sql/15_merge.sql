@@ -71,6 +71,7 @@ SELECT * FROM customer_clean.id_column('mg.customers');
 SELECT customer_clean.row_as_jsonb('mg.customers', '6') ->> 'full_name' AS full_name;
 SELECT customer_clean.row_as_jsonb('mg.customers', '404') AS no_such_row;
 SELECT customer_clean.row_image_sql('mg.orders', 'o');
+SELECT customer_clean.row_images('mg.customers', ARRAY['6', '404']) -> '6' ->> 'full_name' AS full_name;
 SELECT constraint_name, referencing, fk_columns, ref_columns, pk_columns FROM customer_clean.referencing_keys('mg.customers');
 SELECT customer_clean.choose_survivor('mg.customers', ARRAY['4', '5', '6']);
 SELECT customer_clean.restore_mode('mg.customers', false);
