@@ -12,6 +12,7 @@ fn sqlstate(class: ErrorClass) -> PgSqlErrorCode {
         ErrorClass::UndefinedColumn => PgSqlErrorCode::ERRCODE_UNDEFINED_COLUMN,
         ErrorClass::CheckViolation => PgSqlErrorCode::ERRCODE_CHECK_VIOLATION,
         ErrorClass::ObjectNotInPrerequisiteState => PgSqlErrorCode::ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE,
+        ErrorClass::OutOfMemory => PgSqlErrorCode::ERRCODE_OUT_OF_MEMORY,
     }
 }
 

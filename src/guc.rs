@@ -8,6 +8,9 @@
 //! - `customer_clean.date_order` (`DMY`, `MDY`, `YMD`; default `DMY`):
 //!   how `normalize_date(text)` reads a date whose field order the values
 //!   do not reveal, like `03/04/2005`.
+//! - `customer_clean.batch_memory` (memory, default 4GB): how much Rust
+//!   memory `train`, `dedupe` and `find_duplicates` may hold in one backend
+//!   (see `src/memory.rs`). Set per session like `maintenance_work_mem`.
 
 use customer_clean_engine::date::DateOrder;
 use pgrx::guc::{GucContext, GucFlags, GucRegistry, GucSetting};
@@ -28,6 +31,9 @@ pub enum DateOrderSetting {
 
 pub static DATE_ORDER: GucSetting<DateOrderSetting> = GucSetting::<DateOrderSetting>::new(DateOrderSetting::Dmy);
 
+/// In kB, as PostgreSQL keeps memory settings (GUC_UNIT_KB).
+pub static BATCH_MEMORY_KB: GucSetting<i32> = GucSetting::<i32>::new(4 * 1024 * 1024);
+
 pub fn register() {
     GucRegistry::define_string_guc(
         c"customer_clean.default_region",
@@ -44,6 +50,16 @@ pub fn register() {
         &DATE_ORDER,
         GucContext::Userset,
         GucFlags::default(),
+    );
+    GucRegistry::define_int_guc(
+        c"customer_clean.batch_memory",
+        c"Memory train, dedupe and find_duplicates may hold in one backend.",
+        c"They hold the table's rows prepared for matching and the candidate pairs; past this they stop with 53200.",
+        &BATCH_MEMORY_KB,
+        1024,
+        i32::MAX,
+        GucContext::Userset,
+        GucFlags::UNIT_KB,
     );
 }
 

@@ -42,6 +42,7 @@ mod journal;
 mod lifecycle;
 mod mask;
 mod matching;
+mod memory;
 mod merge;
 mod name;
 mod phone;

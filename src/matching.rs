@@ -23,6 +23,7 @@ use pgrx::prelude::*;
 use pgrx::{JsonB, PgSqlErrorCode};
 use serde_json::{json, Value};
 
+use crate::memory;
 use crate::table::Table;
 use crate::error::{raise_with, spi_failed, OrRaise};
 use crate::profile::{quote_identifier as quote, table_name, TableState};
@@ -73,6 +74,29 @@ impl Target {
         }
     }
 
+    /// Raises 42501 when row-level security hides rows of the table from
+    /// the caller. `train` and `dedupe` are whole-table jobs: from a
+    /// partial view they would learn a model for everyone, and replace the
+    /// clusters, review pairs and match keys of rows the caller cannot see.
+    fn require_whole_table(&self, caller: &'static str) {
+        let restricted_role = Spi::get_one_with_args::<String>(
+            "SELECT CASE WHEN row_security_active($1) THEN current_user::text END",
+            &[self.oid.into()],
+        )
+        .unwrap_or_else(|e| spi_failed(caller, e));
+        if let Some(role) = restricted_role {
+            raise_with(
+                PgSqlErrorCode::ERRCODE_INSUFFICIENT_PRIVILEGE,
+                format!("{caller}: row-level security hides rows of {} from role {role}", self.name),
+                format!(
+                    "{caller} works on the whole table; run it as the table's owner or as a role with BYPASSRLS \
+                     (match_row, find_duplicates, match_probability and explain_match see only the rows you may see)"
+                ),
+                caller,
+            );
+        }
+    }
+
     fn salt(&self) -> u64 {
         u64::from(u32::from(self.oid))
     }
@@ -107,6 +131,7 @@ impl Target {
                         ids.push(row.get::<String>(1)?.unwrap_or_default());
                         rows.push((2..=width + 1).map(|i| row.get::<String>(i)).collect::<Result<_, _>>()?);
                     }
+                    memory::free_fetched_rows();
                     if let Some(h) = pending.take() {
                         records.extend(join(h));
                     }
@@ -120,6 +145,7 @@ impl Target {
                 if let Some(h) = pending.take() {
                     records.extend(join(h));
                 }
+                progress("reading rows", ids.len(), ids.len());
                 Ok::<_, pgrx::spi::SpiError>(())
             })
         })
@@ -205,13 +231,15 @@ thread_local! {
     static MODELS: RefCell<HashMap<pg_sys::Oid, (String, Rc<Model>)>> = RefCell::new(HashMap::new());
 }
 
-/// A progress callback for the engine: checks for a cancel request at every
-/// call and sends a NOTICE at most every five seconds.
+/// A progress callback for the engine: checks for a cancel request and the
+/// memory bound (`customer_clean.batch_memory`) at every call, and sends a
+/// NOTICE at most every five seconds.
 fn reporter<'a>(caller: &'static str, table: &'a str) -> impl FnMut(&str, usize, usize) + 'a {
     let started = Instant::now();
     let mut last = started;
     move |step, done, total| {
         pg_sys::check_for_interrupts!();
+        memory::check(caller, table, step);
         if last.elapsed() >= Duration::from_secs(5) {
             last = Instant::now();
             let of = if total > 0 { format!(" of {total} ({:.0}%)", done as f64 * 100.0 / total as f64) } else { String::new() };
@@ -251,6 +279,7 @@ fn train(tbl: Table, options: default!(JsonB, "'{}'")) -> JsonB {
     let opts: TrainOptions = serde_json::from_value(options.0.clone()).unwrap_or_else(|e| options_error(FN, e));
     let started = Instant::now();
     let target = Target::new(&tbl, FN);
+    target.require_whole_table(FN);
     let mut progress = reporter(FN, &target.name);
     let threads = parallel::thread_count(opts.threads);
     let (_, records) = target.read_all(threads, &mut progress);
@@ -265,7 +294,7 @@ fn train(tbl: Table, options: default!(JsonB, "'{}'")) -> JsonB {
             FN,
         );
     }
-    let model = Model::train(&records, &fields, target.salt(), &opts, &mut progress).or_raise(FN);
+    let model = Model::train(&records, &fields, target.salt(), &opts, pair_budget(), &mut progress).or_raise(FN);
     let model_json = serde_json::to_value(&model).unwrap_or_else(|e| spi_failed(FN, e));
     Spi::run_with_args(
         "INSERT INTO customer_clean.models (tbl, model, options, seconds) VALUES ($1, $2, $3, $4)
@@ -280,6 +309,12 @@ fn train(tbl: Table, options: default!(JsonB, "'{}'")) -> JsonB {
     )
     .unwrap_or_else(|e| spi_failed(FN, e));
     JsonB(model_json)
+}
+
+/// How many candidate pairs blocking may make in the memory left under
+/// `customer_clean.batch_memory`.
+fn pair_budget() -> usize {
+    memory::headroom() / blocking::BYTES_PER_PAIR
 }
 
 /// Probability that rows `a_id` and `b_id` of `tbl` are the same customer.
@@ -323,8 +358,17 @@ fn find_duplicates(
     let (ids, records) = target.read_all(threads, &mut progress);
     let counts = name_counts(&records);
     let tf = NameFrequency::Counted(&counts, records.len());
-    let (_, mut pairs, _) =
-        dedupe::scored_pairs(&records, &model, target.salt(), min_probability, threads, &tf, &mut progress);
+    let (_, mut pairs, _) = dedupe::scored_pairs(
+        &records,
+        &model,
+        target.salt(),
+        min_probability,
+        threads,
+        pair_budget(),
+        &tf,
+        &mut progress,
+    )
+    .or_raise(FN);
     pairs.sort_unstable_by(|x, y| y.probability.total_cmp(&x.probability).then(x.a.cmp(&y.a)).then(x.b.cmp(&y.b)));
     let rows: Vec<(String, String, f64)> = pairs
         .into_iter()
@@ -369,9 +413,10 @@ fn dedupe(
     }
     let started = Instant::now();
     let target = Target::new(&tbl, FN);
+    target.require_whole_table(FN);
     let model = target.model(FN);
     let mut progress = reporter(FN, &target.name);
-    let opts = DedupeOptions { min_probability, review_probability, ..DedupeOptions::default() };
+    let opts = DedupeOptions { min_probability, review_probability, max_pairs: pair_budget(), ..DedupeOptions::default() };
     let threads = parallel::thread_count(opts.threads);
     let mut timings = serde_json::Map::new();
     let mut lap = Instant::now();
@@ -386,7 +431,8 @@ fn dedupe(
     // the explanations of the review pairs.
     let counts = name_counts(&records);
     let tf = NameFrequency::Counted(&counts, records.len());
-    let mut result = dedupe::dedupe(&records, &model, target.salt(), &opts, &rejected, &tf, &mut progress);
+    let mut result =
+        dedupe::dedupe(&records, &model, target.salt(), &opts, &rejected, &tf, &mut progress).or_raise(FN);
     let review = result.review_pairs(&rejected);
     time("match");
 

@@ -84,6 +84,7 @@ fn for_each_row(
                 let id = row.get::<String>(1)?.unwrap_or_default();
                 rows.push((id, (2..=width + 1).map(|i| row.get::<String>(i)).collect::<Result<_, _>>()?));
             }
+            crate::memory::free_fetched_rows();
             let judged = parallel::map(&rows, threads, 2_000, |(_, values)| measures.assess(values), &mut |_| {});
             for ((id, values), q) in rows.iter().zip(judged) {
                 each(id, values, q);

@@ -126,13 +126,13 @@ fn main() {
 
     let mut quiet = |_: &str, _: usize, _: usize| {};
     let t = Instant::now();
-    let model = Model::train(&records, &schema.fields(), 1, &TrainOptions::default(), &mut quiet).expect("train");
+    let model = Model::train(&records, &schema.fields(), 1, &TrainOptions::default(), usize::MAX, &mut quiet).expect("train");
     let train_s = t.elapsed().as_secs_f64();
     let t = Instant::now();
     let opts = DedupeOptions::default();
     let counts = name_counts(&records);
     let tf = NameFrequency::Counted(&counts, records.len());
-    let mut result = dedupe::dedupe(&records, &model, 1, &opts, &HashSet::new(), &tf, &mut quiet);
+    let mut result = dedupe::dedupe(&records, &model, 1, &opts, &HashSet::new(), &tf, &mut quiet).expect("dedupe");
     let review = result.review_pairs(&HashSet::new());
     let dedupe_s = t.elapsed().as_secs_f64();
 
@@ -166,7 +166,7 @@ fn main() {
     let f1 = 2.0 * precision * recall / (precision + recall).max(f64::MIN_POSITIVE);
 
     // Blocking recall: true pairs that share a match key.
-    let (candidates, _) = blocking::candidate_pairs(&result.keys, model.max_block_size);
+    let (candidates, _) = blocking::candidate_pairs(&result.keys, model.max_block_size, usize::MAX).expect("pairs");
     let candidate_set: HashSet<(u32, u32)> = candidates.into_iter().collect();
     let mut members: HashMap<&str, Vec<u32>> = HashMap::new();
     for (i, e) in entity.iter().enumerate() {

@@ -19,6 +19,8 @@ pub enum ErrorClass {
     CheckViolation,
     /// Something must be done first, e.g. train a model (55000).
     ObjectNotInPrerequisiteState,
+    /// The work would need more memory than it may take (53200).
+    OutOfMemory,
 }
 
 /// Implemented by every engine error so the SQL layer can report it.

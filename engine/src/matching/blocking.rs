@@ -157,21 +157,54 @@ pub struct BlockingStats {
     pub oversized_blocks: usize,
 }
 
+/// Blocking would make more candidate pairs than the caller can hold.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("blocking makes {pairs} candidate pairs, more than the {max} that fit in memory")]
+pub struct TooManyPairs {
+    /// Pairs before duplicates (rows sharing several keys) are removed.
+    pub pairs: usize,
+    pub max: usize,
+}
+
+impl crate::SqlError for TooManyPairs {
+    fn class(&self) -> crate::ErrorClass {
+        crate::ErrorClass::OutOfMemory
+    }
+    fn hint(&self) -> String {
+        "if the server has the memory to spare, raise customer_clean.batch_memory for this session \
+         (each pair takes 16 bytes); or train with a smaller max_block_size, so that keys shared by \
+         many rows are not paired"
+            .into()
+    }
+}
+
+/// Bytes each candidate pair takes while [`candidate_pairs`] makes it: a
+/// packed `u64`, then the `(u32, u32)` it returns.
+pub const BYTES_PER_PAIR: usize = 16;
+
 /// Every pair `(i, j)`, `i < j`, of rows sharing at least one key, each
-/// once, sorted; `keys[i]` are the keys of row `i`.
-pub fn candidate_pairs(keys: &[Vec<i64>], max_block: usize) -> (Vec<(u32, u32)>, BlockingStats) {
+/// once, sorted; `keys[i]` are the keys of row `i`. Refuses, before
+/// storing any, to make more than `max_pairs` (counted before duplicates
+/// are removed: that is what is held at the peak).
+pub fn candidate_pairs(
+    keys: &[Vec<i64>],
+    max_block: usize,
+    max_pairs: usize,
+) -> Result<(Vec<(u32, u32)>, BlockingStats), TooManyPairs> {
     let mut entries: Vec<(i64, u32)> = Vec::with_capacity(keys.iter().map(Vec::len).sum());
     for (i, ks) in keys.iter().enumerate() {
         entries.extend(ks.iter().map(|k| (*k, i as u32)));
     }
     entries.sort_unstable();
     let mut stats = BlockingStats { keys: entries.len(), ..BlockingStats::default() };
-    let mut pairs: Vec<u64> = Vec::new();
-    for block in entries.chunk_by(|a, b| a.0 == b.0) {
-        if block.len() > max_block {
-            stats.oversized_blocks += 1;
-            continue;
-        }
+    let blocks = || entries.chunk_by(|a, b| a.0 == b.0).filter(|block| block.len() <= max_block);
+    let raw: usize = blocks().map(|block| block.len() * (block.len() - 1) / 2).sum();
+    if raw > max_pairs {
+        return Err(TooManyPairs { pairs: raw, max: max_pairs });
+    }
+    stats.oversized_blocks = entries.chunk_by(|a, b| a.0 == b.0).count() - blocks().count();
+    let mut pairs: Vec<u64> = Vec::with_capacity(raw);
+    for block in blocks() {
         for (x, a) in block.iter().enumerate() {
             for b in &block[x + 1..] {
                 // Entries of one key are sorted by row, so a.1 < b.1
@@ -184,7 +217,7 @@ pub fn candidate_pairs(keys: &[Vec<i64>], max_block: usize) -> (Vec<(u32, u32)>,
     pairs.sort_unstable();
     pairs.dedup();
     stats.pairs = pairs.len();
-    (pairs.into_iter().map(|p| ((p >> 32) as u32, p as u32)).collect(), stats)
+    Ok((pairs.into_iter().map(|p| ((p >> 32) as u32, p as u32)).collect(), stats))
 }
 
 #[cfg(test)]
@@ -194,12 +227,24 @@ mod tests {
     #[test]
     fn pairs_are_unique_and_ordered() {
         let keys = vec![vec![1, 2], vec![1], vec![2, 3], vec![3], vec![9]];
-        let (pairs, stats) = candidate_pairs(&keys, 10);
+        let (pairs, stats) = candidate_pairs(&keys, 10, usize::MAX).unwrap();
         assert_eq!(pairs, vec![(0, 1), (0, 2), (2, 3)]);
         assert_eq!(stats, BlockingStats { keys: 7, pairs: 3, oversized_blocks: 0 });
-        let (pairs, stats) = candidate_pairs(&keys, 1);
+        let (pairs, stats) = candidate_pairs(&keys, 1, usize::MAX).unwrap();
         assert!(pairs.is_empty());
         assert_eq!(stats.oversized_blocks, 3);
+    }
+
+    #[test]
+    fn refuses_more_pairs_than_allowed_before_making_them() {
+        // Keys 1, 2 and 3 make three pairs; rows 0 and 1 share no other key.
+        let keys = vec![vec![1, 2], vec![1], vec![2, 3], vec![3], vec![9]];
+        assert_eq!(candidate_pairs(&keys, 10, 3).map(|(p, _)| p.len()), Ok(3));
+        assert_eq!(candidate_pairs(&keys, 10, 2), Err(TooManyPairs { pairs: 3, max: 2 }));
+        // Oversized blocks are not counted: they are never paired.
+        let crowd = vec![vec![7]; 50];
+        assert_eq!(candidate_pairs(&crowd, 10, 0).map(|(p, s)| (p.len(), s.oversized_blocks)), Ok((0, 1)));
+        assert_eq!(candidate_pairs(&crowd, 50, 1224), Err(TooManyPairs { pairs: 1225, max: 1224 }));
     }
 
     #[test]

@@ -4,7 +4,7 @@ use std::collections::HashSet;
 
 use serde::Serialize;
 
-use super::blocking::{self, BlockingStats};
+use super::blocking::{self, BlockingStats, TooManyPairs};
 use super::cluster::{self, ClusterOptions, Clustering, Edge, Refusal};
 use super::comparison::Field;
 use super::model::{pattern, personal_agreements, probability_of, Model, NameFrequency, Progress};
@@ -20,11 +20,19 @@ pub struct DedupeOptions {
     pub review_probability: f64,
     pub cluster: ClusterOptions,
     pub threads: usize,
+    /// Candidate pairs blocking may make (see [`blocking::candidate_pairs`]).
+    pub max_pairs: usize,
 }
 
 impl Default for DedupeOptions {
     fn default() -> Self {
-        DedupeOptions { min_probability: 0.9, review_probability: 0.5, cluster: ClusterOptions::default(), threads: 0 }
+        DedupeOptions {
+            min_probability: 0.9,
+            review_probability: 0.5,
+            cluster: ClusterOptions::default(),
+            threads: 0,
+            max_pairs: usize::MAX,
+        }
     }
 }
 
@@ -49,23 +57,26 @@ pub struct Dedupe {
     pub stats: DedupeStats,
 }
 
-/// Scores every blocked pair of `records`; returns the match keys of each
-/// record and the pairs at least `min_probability` probable.
+/// Scores every blocked pair of `records` (at most `max_pairs`); returns
+/// the match keys of each record and the pairs at least `min_probability`
+/// probable.
+#[allow(clippy::too_many_arguments)]
 pub fn scored_pairs(
     records: &[Record],
     model: &Model,
     salt: u64,
     min_probability: f64,
     threads: usize,
+    max_pairs: usize,
     tf: &NameFrequency,
     progress: Progress,
-) -> (Vec<Vec<i64>>, Vec<Edge>, BlockingStats) {
+) -> Result<(Vec<Vec<i64>>, Vec<Edge>, BlockingStats), TooManyPairs> {
     let n = records.len();
     let threads = parallel::thread_count(threads);
     let keys = parallel::map(records, threads, 20_000, |r| blocking::match_keys(r, salt), &mut |d| {
         progress("match keys", d, n)
     });
-    let (candidates, stats) = blocking::candidate_pairs(&keys, model.max_block_size);
+    let (candidates, stats) = blocking::candidate_pairs(&keys, model.max_block_size, max_pairs)?;
     let fields = model.field_list();
     let mut pairs = Vec::new();
     parallel::for_each_chunk(
@@ -86,7 +97,7 @@ pub fn scored_pairs(
             progress("scoring pairs", done, candidates.len());
         },
     );
-    (keys, pairs, stats)
+    Ok((keys, pairs, stats))
 }
 
 /// The hard conflict between two records, if any: both the ID number and
@@ -111,9 +122,10 @@ pub fn dedupe(
     rejected: &HashSet<(u32, u32)>,
     tf: &NameFrequency,
     progress: Progress,
-) -> Dedupe {
+) -> Result<Dedupe, TooManyPairs> {
     let min_scored = opts.review_probability.min(opts.min_probability);
-    let (keys, pairs, blocking) = scored_pairs(records, model, salt, min_scored, opts.threads, tf, progress);
+    let (keys, pairs, blocking) =
+        scored_pairs(records, model, salt, min_scored, opts.threads, opts.max_pairs, tf, progress)?;
     // A probable pair on whose person nothing agrees — same phone and
     // address, different or missing name, birth date, ID and e-mail — is
     // what people of one household look like; it goes to review instead.
@@ -147,7 +159,7 @@ pub fn dedupe(
         rows_in_clusters: members.len(),
         refused_links: clustering.refused.len(),
     };
-    Dedupe { keys, pairs, clustering, stats }
+    Ok(Dedupe { keys, pairs, clustering, stats })
 }
 
 impl Dedupe {

@@ -130,18 +130,22 @@ pub enum ModelError {
     Levels(String),
     #[error("the table has no two rows to learn from")]
     TooFewRows,
+    #[error(transparent)]
+    TooManyPairs(#[from] blocking::TooManyPairs),
 }
 
 impl crate::SqlError for ModelError {
     fn class(&self) -> crate::ErrorClass {
         match self {
             ModelError::TooFewRows => crate::ErrorClass::InvalidParameterValue,
+            ModelError::TooManyPairs(e) => crate::SqlError::class(e),
             _ => crate::ErrorClass::ObjectNotInPrerequisiteState,
         }
     }
     fn hint(&self) -> String {
         match self {
             ModelError::TooFewRows => "load the customer rows first, then train".into(),
+            ModelError::TooManyPairs(e) => crate::SqlError::hint(e),
             _ => "run customer_clean.train(tbl) again to store a model this version reads".into(),
         }
     }
@@ -183,12 +187,14 @@ impl Model {
         self.fields.iter().map(|f| f.field).collect()
     }
 
-    /// Learns a model from `records` comparing `fields`.
+    /// Learns a model from `records` comparing `fields`, from at most
+    /// `max_pairs` blocked pairs (see [`blocking::candidate_pairs`]).
     pub fn train(
         records: &[Record],
         fields: &[Field],
         salt: u64,
         opts: &TrainOptions,
+        max_pairs: usize,
         progress: Progress,
     ) -> Result<Model, ModelError> {
         let n = records.len();
@@ -213,7 +219,7 @@ impl Model {
         let keys = parallel::map(records, threads, 20_000, |r| blocking::strong_keys(r, salt), &mut |d| {
             progress("match keys", d, n)
         });
-        let (pairs, blocking) = blocking::candidate_pairs(&keys, opts.max_block_size);
+        let (pairs, blocking) = blocking::candidate_pairs(&keys, opts.max_block_size, max_pairs)?;
         drop(keys);
         let blocked_counts = count_patterns(records, fields, &pairs, threads, "blocked pairs", progress);
         let em = expectation_maximization(fields, &blocked_counts, opts);

@@ -112,6 +112,29 @@ SELECT customer_clean.train('mt.customers', '{"random_pairs": 5000000}');
 RESET statement_timeout;
 SELECT xmin::text = :'model_version' AS model_unchanged FROM customer_clean.models WHERE tbl = 'mt.customers'::regclass;
 
+-- Memory: train, dedupe and find_duplicates hold the table in Rust memory
+-- and stop with 53200 past customer_clean.batch_memory (default 4GB), the
+-- model and clusters untouched. (The figures in the message depend on the
+-- build, so they are masked here.)
+SHOW customer_clean.batch_memory;
+SET customer_clean.batch_memory = '1MB';
+DO $$
+DECLARE
+    state text;
+    message text;
+    hint text;
+BEGIN
+    PERFORM customer_clean.dedupe('mt.customers');
+EXCEPTION WHEN OTHERS THEN
+    GET STACKED DIAGNOSTICS state = RETURNED_SQLSTATE, message = MESSAGE_TEXT, hint = PG_EXCEPTION_HINT;
+    RAISE WARNING '% %', state, regexp_replace(message, '\d+MB', 'nMB', 'g');
+    RAISE WARNING 'HINT: %', regexp_replace(hint, '\d+MB', 'nMB', 'g');
+END
+$$;
+SET customer_clean.batch_memory = '100kB';
+RESET customer_clean.batch_memory;
+SELECT xmin::text = :'model_version' AS model_unchanged FROM customer_clean.models WHERE tbl = 'mt.customers'::regclass;
+
 -- Bad input: a clear error each time.
 SELECT customer_clean.match_probability('mt.customers', '90001', '424242');
 SELECT customer_clean.explain_match('mt.customers', 'x', '90001');
