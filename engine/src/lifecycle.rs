@@ -120,4 +120,128 @@ mod tests {
         assert!(Thresholds::parse(&json!({"new_days": "30"})).is_err());
         assert!(Thresholds::parse(&json!({"new_days": -1})).is_err());
     }
+
+    // ---- properties ----
+
+    use proptest::prelude::*;
+
+    const STAGES: [&str; 5] = ["prospect", "new", "active", "silent", "churned"];
+
+    /// Any date of the calendar (years 1–9999).
+    fn date() -> impl Strategy<Value = Date> {
+        let (lo, hi) = (Date::new(1, 1, 1).unwrap().days_since_epoch(), Date::new(9999, 12, 31).unwrap().days_since_epoch());
+        prop_oneof![lo..=hi, 19_000i64..21_000].prop_map(Date::from_days_since_epoch)
+    }
+
+    /// A date `as_of` minus a number of days: often near the thresholds
+    /// (boundaries are where stages change), sometimes anywhere.
+    fn days_before(as_of: Date) -> impl Strategy<Value = Date> {
+        prop_oneof![-5i64..50, -3_000_000i64..3_000_000]
+            .prop_map(move |ago| Date::from_days_since_epoch(as_of.days_since_epoch() - ago))
+    }
+
+    /// Thresholds as `parse` accepts them, extremes included.
+    fn thresholds() -> impl Strategy<Value = Thresholds> {
+        let days = prop_oneof![0i64..50, 0i64..800, Just(i64::MAX), 0..i64::MAX];
+        (days.clone(), days.clone(), days).prop_map(|(new_days, a, b)| Thresholds {
+            new_days,
+            active_days: a.min(b),
+            churn_days: a.max(b),
+        })
+    }
+
+    fn count() -> impl Strategy<Value = Option<i64>> {
+        prop_oneof![Just(None), any::<i64>().prop_map(Some), (-2i64..5).prop_map(Some)]
+    }
+
+    proptest! {
+        /// Total, and exactly the documented order of tests.
+        #[test]
+        fn the_stage_is_the_documented_one(
+            (as_of, first, last) in date().prop_flat_map(|d| (Just(d), prop::option::of(days_before(d)), prop::option::of(days_before(d)))),
+            n in count(),
+            t in thresholds(),
+        ) {
+            let stage = lifecycle_stage(first, last, n, as_of, &t);
+            prop_assert!(STAGES.contains(&stage));
+            let ago = |d: Date| as_of.days_since_epoch() - d.days_since_epoch();
+            let want = if n.unwrap_or(0) <= 0 {
+                "prospect"
+            } else if first.is_some_and(|d| ago(d) <= t.new_days) {
+                "new"
+            } else {
+                match last {
+                    Some(d) if ago(d) <= t.active_days => "active",
+                    Some(d) if ago(d) <= t.churn_days => "silent",
+                    _ => "churned",
+                }
+            };
+            prop_assert_eq!(stage, want);
+        }
+
+        /// The longer ago the last activity, the further along the way to
+        /// `churned` (active, silent, churned), never back.
+        #[test]
+        fn older_activity_never_makes_a_customer_livelier(
+            (as_of, first, a, b) in date().prop_flat_map(|d| (Just(d), prop::option::of(days_before(d)), days_before(d), days_before(d))),
+            n in 1i64..100,
+            t in thresholds(),
+        ) {
+            let (recent, older) = if a >= b { (a, b) } else { (b, a) };
+            let rank = |s: &str| STAGES.iter().position(|x| *x == s).unwrap();
+            let s1 = lifecycle_stage(first, Some(recent), Some(n), as_of, &t);
+            let s2 = lifecycle_stage(first, Some(older), Some(n), as_of, &t);
+            prop_assert!(rank(s1) <= rank(s2), "{} then {}", s1, s2);
+            // no date of the last activity is the end of the way
+            prop_assert!(rank(s2) <= rank(lifecycle_stage(first, None, Some(n), as_of, &t)));
+        }
+
+        #[test]
+        fn thresholds_parse_or_fail_never_panic(
+            new in prop_oneof![-3i64..5, any::<i64>()],
+            active in prop_oneof![-3i64..5, any::<i64>()],
+            churn in prop_oneof![-3i64..5, any::<i64>()],
+        ) {
+            let got = Thresholds::parse(&json!({"new_days": new, "active_days": active, "churn_days": churn}));
+            if new >= 0 && active >= 0 && active <= churn {
+                prop_assert_eq!(got, Ok(Thresholds { new_days: new, active_days: active, churn_days: churn }));
+            } else {
+                prop_assert!(got.is_err());
+            }
+        }
+
+        #[test]
+        fn thresholds_from_any_json(v in json_value()) {
+            if let Ok(t) = Thresholds::parse(&v) {
+                prop_assert!(t.new_days >= 0 && t.active_days >= 0 && t.active_days <= t.churn_days);
+            }
+        }
+    }
+
+    /// Arbitrary JSON, with the threshold keys more likely than chance.
+    fn json_value() -> impl Strategy<Value = serde_json::Value> {
+        let leaf = prop_oneof![
+            Just(serde_json::Value::Null),
+            any::<bool>().prop_map(serde_json::Value::from),
+            any::<i64>().prop_map(serde_json::Value::from),
+            any::<f64>().prop_map(serde_json::Value::from),
+            "\\PC{0,10}".prop_map(serde_json::Value::from),
+        ];
+        leaf.prop_recursive(3, 24, 4, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..4).prop_map(serde_json::Value::from),
+                prop::collection::btree_map(
+                    prop_oneof![
+                        Just("new_days".to_string()),
+                        Just("active_days".to_string()),
+                        Just("churn_days".to_string()),
+                        "[a-z_]{0,10}"
+                    ],
+                    inner,
+                    0..4
+                )
+                .prop_map(|m| serde_json::Value::Object(m.into_iter().collect())),
+            ]
+        })
+    }
 }

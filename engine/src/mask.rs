@@ -14,7 +14,7 @@ use crate::text::clean_cow;
 /// Numbers not written with `+` keep the same shape over their digits.
 /// Short numbers show less (7–9 digits: two first, two last; 5–6: the last
 /// two; up to 4: nothing). Characters other than digits are dropped from
-/// `+` numbers and kept elsewhere.
+/// `+` numbers and kept elsewhere; digits of other scripts are `*`.
 pub fn mask_phone(input: &str) -> Option<String> {
     let text = clean_cow(input);
     let text = text.trim();
@@ -31,7 +31,18 @@ pub fn mask_phone(input: &str) -> Option<String> {
     let digits: String = text.chars().filter(char::is_ascii_digit).collect();
     let masked = mask_digits(&digits);
     let mut masked = masked.chars();
-    Some(text.chars().map(|c| if c.is_ascii_digit() { masked.next().unwrap_or('*') } else { c }).collect())
+    // Digits of other scripts (Arabic-Indic `١٣٨`, Devanagari, …) are not
+    // the number's ASCII digits but digits all the same: always `*`. Kept
+    // as "other characters" they showed the whole number.
+    Some(
+        text.chars()
+            .map(|c| match c {
+                _ if c.is_ascii_digit() => masked.next().unwrap_or('*'),
+                _ if c.is_numeric() => '*',
+                _ => c,
+            })
+            .collect(),
+    )
 }
 
 /// The length of the country calling code `digits` starts with, per the
@@ -166,5 +177,170 @@ mod tests {
         assert_eq!(mask_name("  Mary-Ann   O'Neil "), s("M***-*** O'****"));
         assert_eq!(mask_name("Ｊｏｈｎ"), s("J***"));
         assert_eq!(mask_name(" "), None);
+    }
+
+    // ---- properties ----
+
+    use proptest::prelude::*;
+
+    /// The digits [`mask_phone`] shows of a number of `n` digits, as
+    /// documented: (first, last).
+    fn shown(n: usize) -> (usize, usize) {
+        match n {
+            10.. => (3, 4),
+            7..=9 => (2, 2),
+            5..=6 => (0, 2),
+            _ => (0, 0),
+        }
+    }
+
+    /// Phone-like text: digits (ASCII, full-width, other scripts'),
+    /// separators, a leading `+`; and arbitrary text.
+    fn phone_text() -> impl Strategy<Value = String> {
+        prop_oneof![
+            "[+＋]?[0-9０-９ \\-().]{0,24}",
+            "\\+?[0-9]{1,4}[ \\-]?[0-9٠-٩०-९ \\-]{0,16}",
+            "(?s).{0,40}",
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn phones_keep_their_shape_and_only_the_documented_digits(s in phone_text()) {
+            let got = mask_phone(&s);
+            let clean = clean_cow(&s);
+            let text = clean.trim();
+            if !text.chars().any(|c| c.is_ascii_digit()) {
+                prop_assert_eq!(got, None);
+                return Ok(());
+            }
+            if let Some(rest) = text.strip_prefix('+') {
+                let digits: Vec<char> = rest.chars().filter(char::is_ascii_digit).collect();
+                // the country code: the (prefix-free) calling code libphonenumber knows
+                let cc = (1..=3).find(|&k| {
+                    digits.len() > k
+                        && digits[..k].iter().collect::<String>().parse::<i32>().is_ok_and(|cc| {
+                            rlibphonenumber::PHONE_NUMBER_UTIL.get_region_for_country_code(cc).is_some()
+                        })
+                });
+                let Some(k) = cc else {
+                    prop_assert_eq!(got, None);
+                    return Ok(());
+                };
+                let got = got.unwrap();
+                let body: Vec<char> = got.strip_prefix('+').unwrap().chars().collect();
+                prop_assert_eq!(body.len(), digits.len(), "{}", got);
+                let n = digits.len() - k;
+                let (head, tail) = shown(n);
+                for (i, (&d, &m)) in digits.iter().zip(&body).enumerate() {
+                    let keep = i < k || i - k < head || i - k >= n - tail;
+                    prop_assert_eq!(m, if keep { d } else { '*' }, "{} at {}", got, i);
+                }
+            } else {
+                let got = got.unwrap();
+                let (t, m): (Vec<char>, Vec<char>) = (text.chars().collect(), got.chars().collect());
+                prop_assert_eq!(t.len(), m.len(), "{}", got);
+                let n = t.iter().filter(|c| c.is_ascii_digit()).count();
+                let (head, tail) = shown(n);
+                let mut k = 0;
+                for (&a, &b) in t.iter().zip(&m) {
+                    if a.is_ascii_digit() {
+                        prop_assert_eq!(b, if k < head || k >= n - tail { a } else { '*' }, "{}", got);
+                        k += 1;
+                    } else if a.is_numeric() {
+                        // a digit of another script is a digit too
+                        prop_assert_eq!(b, '*', "{}", got);
+                    } else {
+                        prop_assert_eq!(b, a, "{}", got);
+                    }
+                }
+                // nothing numeric shows but the documented digits
+                prop_assert_eq!(m.iter().filter(|c| c.is_numeric()).count(), head + tail, "{}", got);
+            }
+        }
+
+        #[test]
+        fn emails_show_the_first_character_and_the_domain(s in "(?s).{0,40}|[a-zA-Z0-9 ._+\u{3000}@＠]{0,30}") {
+            let clean = clean_cow(&s);
+            let want = clean
+                .trim()
+                .rsplit_once('@')
+                .and_then(|(local, domain)| Some(format!("{}***@{domain}", local.chars().next()?)).filter(|_| !domain.is_empty()));
+            prop_assert_eq!(mask_email(&s), want);
+        }
+
+        /// The local part's length never shows.
+        #[test]
+        fn emails_hide_the_local_part_length(
+            first in "[a-zA-Z0-9张]", a in "[a-z0-9._+]{0,30}", b in "[a-z0-9._+]{0,30}", domain in "[a-z]{1,10}\\.[a-z]{2,3}"
+        ) {
+            let x = mask_email(&format!("{first}{a}@{domain}"));
+            prop_assert_eq!(&x, &mask_email(&format!("{first}{b}@{domain}")));
+            prop_assert_eq!(x, Some(format!("{first}***@{domain}")));
+        }
+
+        #[test]
+        fn ids_keep_their_length_the_region_and_the_last_four(s in "[0-9０-９xX \\-]{0,20}|(?s).{0,30}") {
+            let chars: Vec<char> = clean_cow(&s).chars().filter(|c| !c.is_whitespace()).collect();
+            let got = mask_cn_id(&s);
+            if chars.is_empty() {
+                prop_assert_eq!(got, None);
+                return Ok(());
+            }
+            let got: Vec<char> = got.unwrap().chars().collect();
+            let n = chars.len();
+            prop_assert_eq!(got.len(), n);
+            let (head, tail) = match n {
+                15 | 18 => (6, 4),
+                9.. => (0, 4),
+                _ => (0, 0),
+            };
+            for (i, (&c, &m)) in chars.iter().zip(&got).enumerate() {
+                prop_assert_eq!(m, if i < head || i >= n - tail { c } else { '*' });
+            }
+        }
+
+        #[test]
+        fn names_keep_the_first_character_of_each_word(s in "(?s).{0,40}|[A-Za-z张伟欧阳'\\- \u{3000}Ｊ]{0,30}") {
+            let clean = clean_cow(&s);
+            let words: Vec<&str> = clean.split_whitespace().collect();
+            let got = mask_name(&s);
+            if words.is_empty() {
+                prop_assert_eq!(got, None);
+                return Ok(());
+            }
+            let got = got.unwrap();
+            let masked: Vec<&str> = got.split(' ').collect();
+            prop_assert_eq!(masked.len(), words.len(), "{}", got);
+            for (w, m) in words.iter().zip(&masked) {
+                let (w, m): (Vec<char>, Vec<char>) = (w.chars().collect(), m.chars().collect());
+                prop_assert_eq!(w.len(), m.len());
+                prop_assert_eq!(w[0], m[0]);
+                for (&a, &b) in w.iter().zip(&m).skip(1) {
+                    prop_assert_eq!(b, if a.is_alphanumeric() { '*' } else { a });
+                }
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(8))]
+
+        /// Long hostile values: total, and the ID keeps its length.
+        #[test]
+        fn long_values(s in "(?s).{2000,20000}|[0-9 +\\-]{2000,20000}") {
+            let _ = mask_phone(&s);
+            let _ = mask_email(&s);
+            let _ = mask_name(&s);
+            let n = clean_cow(&s).chars().filter(|c| !c.is_whitespace()).count();
+            prop_assert_eq!(mask_cn_id(&s).map_or(0, |m| m.chars().count()), n);
+        }
+    }
+
+    #[test]
+    fn digits_of_other_scripts_are_masked() {
+        // Arabic-Indic digits after an ASCII one used to be copied as
+        // "other characters", showing the whole number.
+        assert_eq!(mask_phone("0 ١٣٨١٢٣٤٥٦٧٨"), s("* ***********"));
     }
 }

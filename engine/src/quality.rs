@@ -393,17 +393,32 @@ pub fn report(measures: &Measures, tally: &Tally, uniqueness: Vec<Line>, options
 /// The weighted mean, over the dimensions, of the mean of each
 /// dimension's line values (lines without a value left out).
 pub fn overall(lines: &[Line], options: &QualityOptions) -> Option<f64> {
-    let (mut sum, mut weights) = (0.0, 0.0);
+    let mut parts = Vec::new();
     for d in Dimension::ALL.into_iter().filter(|d| *d != Dimension::Overall) {
         let values: Vec<f64> = lines.iter().filter(|l| l.dimension == d).filter_map(|l| l.value).collect();
         if values.is_empty() {
             continue;
         }
-        let w = options.weight(d);
-        sum += w * values.iter().sum::<f64>() / values.len() as f64;
-        weights += w;
+        parts.push((options.weight(d), values.iter().sum::<f64>() / values.len() as f64));
     }
-    (weights > 0.0).then(|| sum / weights)
+    weighted_mean(&parts)
+}
+
+/// The mean of `(weight, value)` pairs' values, weighted; None when no
+/// weight is positive. The weights are divided by the largest first: a
+/// profile may give any finite weight, and two near `f64::MAX` summed to
+/// infinity, which made the score NaN or 0.
+fn weighted_mean(parts: &[(f64, f64)]) -> Option<f64> {
+    let max = parts.iter().map(|&(w, _)| w).fold(0.0, f64::max);
+    if max <= 0.0 {
+        return None;
+    }
+    let (mut sum, mut weights) = (0.0, 0.0);
+    for &(w, v) in parts {
+        sum += w / max * v;
+        weights += w / max;
+    }
+    Some(sum / weights)
 }
 
 /// A row's score per dimension, from its problems: completeness and
@@ -413,6 +428,10 @@ pub fn overall(lines: &[Line], options: &QualityOptions) -> Option<f64> {
 pub fn row_scores(measures: &Measures, row: &[Option<String>], q: &RowQuality, duplicated: bool, options: &QualityOptions) -> (f64, BTreeMap<Dimension, f64>) {
     let count = |d: Dimension| {
         let mut cols: Vec<usize> = q.problems.iter().filter(|p| p.dimension == d).map(|p| p.index).collect();
+        // A column's problems need not follow each other (a rule of another
+        // column may fail between two of its rules): sort, so that `dedup`
+        // counts each column once.
+        cols.sort_unstable();
         cols.dedup();
         cols.len()
     };
@@ -426,15 +445,14 @@ pub fn row_scores(measures: &Measures, row: &[Option<String>], q: &RowQuality, d
         (Dimension::Timeliness, q.timely.map(|t| if t { 1.0 } else { 0.0 })),
         (Dimension::Uniqueness, Some(if duplicated { 0.0 } else { 1.0 })),
     ];
-    let (mut sum, mut weights) = (0.0, 0.0);
+    let mut parts = Vec::new();
     for (d, s) in measured {
         if let Some(s) = s {
             scores.insert(d, s);
-            sum += options.weight(d) * s;
-            weights += options.weight(d);
+            parts.push((options.weight(d), s));
         }
     }
-    let score = if weights > 0.0 { 100.0 * sum / weights } else { 100.0 };
+    let score = weighted_mean(&parts).map_or(100.0, |mean| 100.0 * mean);
     (score, scores)
 }
 
@@ -575,5 +593,388 @@ mod tests {
             assert_eq!(Date::from_days_since_epoch(days).days_since_epoch(), days);
         }
         assert_eq!(Date::from_days_since_epoch(20_415), Date::new(2025, 11, 23).unwrap());
+    }
+
+    // ---- properties ----
+
+    use proptest::prelude::*;
+
+    const TODAY: Date = Date { year: 2026, month: 11, day: 23 };
+    const TABLE: [&str; 9] = ["id", "name", "phone", "country", "dob", "national_id", "updated", "tier", "age"];
+
+    /// The profile of `setup` on a wider table, with the default rules and
+    /// more: several validity rules of one column that do not follow each
+    /// other, and warnings (which validity does not count).
+    fn measured(options: serde_json::Value) -> (Profile, RowLayout, Vec<Rule>) {
+        let cols: Vec<TableColumn> = TABLE.iter().map(|n| TableColumn { name: n.to_string(), is_text: true }).collect();
+        let p = Profile::parse(
+            &json!({"id": "id", "name": "name", "phone": "phone", "country": "country", "birth_date": "dob",
+                    "national_id": "national_id", "updated_at": "updated"}),
+            &options,
+            &cols,
+        )
+        .unwrap();
+        let mut specs: Vec<RuleSpec> = default_rule_specs(&p);
+        let extra = [
+            ("tier", "regex", json!({"pattern": "[a-z]+"}), "error"),
+            ("name", "length", json!({"max": 6}), "error"),
+            ("tier", "allowed_values", json!({"values": ["gold", "silver"]}), "error"),
+            ("age", "range", json!({"min": 0, "max": 150}), "error"),
+            ("name", "regex", json!({"pattern": "[A-Za-z ]+"}), "error"),
+            ("phone", "length", json!({"min": 12}), "error"),
+            ("age", "regex", json!({"pattern": "[0-9]+"}), "warning"),
+            ("dob", "length", json!({"max": 3}), "warning"),
+            ("tier", "required", json!({}), "error"),
+        ];
+        for (column, kind, params, severity) in extra {
+            let rule_id = specs.len() as i64 + 1;
+            specs.push(RuleSpec { rule_id, column: column.into(), kind: kind.into(), params, severity: severity.into(), message: None });
+        }
+        let layout = RowLayout::new(&p, &specs);
+        let names: Vec<String> = TABLE.map(String::from).to_vec();
+        let rules = specs.iter().map(|s| Rule::compile(s, &p, &layout, &names).unwrap()).collect();
+        (p, layout, rules)
+    }
+
+    /// Any weight `parse` accepts, extremes included.
+    fn weight() -> impl Strategy<Value = f64> {
+        prop_oneof![3 => 0.0..5.0, 1 => Just(0.0), 1 => 1e300..f64::MAX, 1 => Just(f64::MAX), 1 => Just(f64::MIN_POSITIVE)]
+    }
+
+    fn options() -> impl Strategy<Value = serde_json::Value> {
+        let dims = Dimension::ALL.to_vec();
+        (
+            prop::collection::btree_map(prop::sample::select(dims.clone()), weight(), 0..6),
+            prop::collection::btree_map(prop::sample::select(dims), prop::option::of(0.0..=1.0f64), 0..6),
+            prop_oneof![0i64..1000, Just(0), Just(i64::MAX)],
+        )
+            .prop_map(|(weights, targets, days)| {
+                let weights: serde_json::Map<String, serde_json::Value> =
+                    weights.into_iter().map(|(d, w)| (d.as_str().to_string(), json!(w))).collect();
+                let targets: serde_json::Map<String, serde_json::Value> =
+                    targets.into_iter().map(|(d, t)| (d.as_str().to_string(), json!(t))).collect();
+                json!({"default_region": "CN", "quality": {"weights": weights, "targets": targets, "timeliness_days": days}})
+            })
+    }
+
+    fn value() -> impl Strategy<Value = Option<String>> {
+        prop_oneof![
+            2 => Just(None),
+            6 => prop::sample::select(vec![
+                "", " ", "\u{200B}", "\u{0}", "张伟", "Li Na", "Bob", "Zhang Wei Long", "13812345678", "+8613812345678",
+                "+1 415 555 2671", "12345", "CN", "US", "China", "xx", "1985-03-12", "1990-01-01", "2030-01-01",
+                "110105198503120039", "11010519491231002X", "12345678", "2026-06-01 10:00:00", "2024-11-01", "gold",
+                "Gold1", "silver", "42", "151", "NaN", "abc",
+            ])
+            .prop_map(|s| Some(s.to_string())),
+            2 => "(?s).{0,60}".prop_map(Some),
+        ]
+    }
+
+    fn rows(n: std::ops::Range<usize>) -> impl Strategy<Value = Vec<Vec<Option<String>>>> {
+        prop::collection::vec(prop::collection::vec(value(), TABLE.len()), n)
+    }
+
+    /// A row of the strategy's values (in TABLE order) in layout order.
+    fn in_layout(layout: &RowLayout, row: &[Option<String>]) -> Vec<Option<String>> {
+        layout.columns.iter().map(|c| row[TABLE.iter().position(|t| t == c).unwrap()].clone()).collect()
+    }
+
+    fn blank(v: &Option<String>) -> bool {
+        v.as_deref().is_none_or(crate::text::is_blank)
+    }
+
+    /// Distinct columns with a problem of `d`.
+    fn columns_with(q: &RowQuality, d: Dimension) -> std::collections::BTreeSet<usize> {
+        q.problems.iter().filter(|p| p.dimension == d).map(|p| p.index).collect()
+    }
+
+    /// The weighted mean of `(dimension, value)`, weights as documented (a
+    /// dimension's own, default 1); None when no weight is positive.
+    fn weighted(parts: &[(Dimension, f64)], o: &QualityOptions) -> Option<f64> {
+        // scaled by the largest weight, which is exact for this check
+        let max = parts.iter().map(|(d, _)| o.weight(*d)).fold(0.0, f64::max);
+        let (s, w) = parts.iter().fold((0.0, 0.0), |(s, w), (d, v)| (s + o.weight(*d) / max * v, w + o.weight(*d) / max));
+        (max > 0.0 && w > 0.0).then(|| s / w)
+    }
+
+    /// `x` within [lo, hi], give or take rounding.
+    fn between(x: f64, lo: f64, hi: f64) -> bool {
+        x >= lo - 1e-9 && x <= hi + 1e-9
+    }
+
+    proptest! {
+        #[test]
+        fn a_rows_problems_and_scores(o in options(), row in prop::collection::vec(value(), TABLE.len()), duplicated in any::<bool>()) {
+            let (p, layout, rules) = measured(o);
+            let options = &p.options.quality;
+            let ctx = Context { profile: &p, layout: &layout, today: TODAY };
+            let m = Measures::new(&ctx, &rules, options);
+            let row = in_layout(&layout, &row);
+            let q = m.assess(&row);
+            // completeness: exactly the measured columns that are empty, in order
+            let missing: Vec<usize> = q.problems.iter().filter(|p| p.dimension == Dimension::Completeness).map(|p| p.index).collect();
+            let want: Vec<usize> = m.completeness.iter().map(|(i, _)| *i).filter(|&i| blank(&row[i])).collect();
+            prop_assert_eq!(&missing, &want);
+            for pr in &q.problems {
+                prop_assert_eq!(&pr.column, &layout.columns[pr.index]);
+                match pr.dimension {
+                    Dimension::Completeness => prop_assert_eq!(&pr.value, &None),
+                    Dimension::Validity | Dimension::Consistency => {
+                        let measured = if pr.dimension == Dimension::Validity { &m.validity } else { &m.consistency };
+                        prop_assert!(measured.contains(&pr.index), "{:?}", pr);
+                        // only a present value can be invalid or inconsistent
+                        prop_assert!(!blank(&row[pr.index]), "{:?}", pr);
+                        prop_assert_eq!(&pr.value, &row[pr.index]);
+                    }
+                    Dimension::Timeliness => prop_assert_eq!(Some(pr.index), m.timeliness.map(|t| t.0)),
+                    d => prop_assert!(false, "assess found {:?}", d),
+                }
+            }
+            // timeliness: the update date within the window
+            let (ti, oldest) = m.timeliness.unwrap();
+            prop_assert!(oldest <= TODAY);
+            let date = row[ti].as_deref().and_then(|v| normalize_date(v, crate::date::DateOrder::Ymd));
+            let timely = date.is_some_and(|d| d >= oldest);
+            prop_assert_eq!(q.timely, Some(timely));
+            prop_assert_eq!(q.problems.iter().filter(|p| p.dimension == Dimension::Timeliness).count(), usize::from(!timely));
+
+            // scores: the share of measured columns without a problem
+            let (score, parts) = row_scores(&m, &row, &q, duplicated, options);
+            let share = |d: Dimension, measured: usize| 1.0 - columns_with(&q, d).len() as f64 / measured as f64;
+            prop_assert_eq!(parts.get(&Dimension::Completeness).copied(), Some(share(Dimension::Completeness, m.completeness.len())));
+            for (d, cols) in [(Dimension::Validity, &m.validity), (Dimension::Consistency, &m.consistency)] {
+                let present = cols.iter().filter(|&&i| !blank(&row[i])).count();
+                let want = (present > 0).then(|| share(d, present));
+                prop_assert_eq!(parts.get(&d).copied(), want, "{:?}: {:?}", d, q.problems);
+            }
+            prop_assert_eq!(parts.get(&Dimension::Timeliness).copied(), Some(if timely { 1.0 } else { 0.0 }));
+            prop_assert_eq!(parts.get(&Dimension::Uniqueness).copied(), Some(if duplicated { 0.0 } else { 1.0 }));
+            prop_assert!(parts.values().all(|v| (0.0..=1.0).contains(v)), "{:?}", parts);
+            prop_assert!((0.0..=100.0).contains(&score), "{} {:?}", score, parts);
+            let parts: Vec<(Dimension, f64)> = parts.into_iter().collect();
+            match weighted(&parts, options) {
+                Some(mean) => prop_assert!((score - 100.0 * mean).abs() < 1e-9, "{} vs {}", score, 100.0 * mean),
+                None => prop_assert_eq!(score, 100.0),
+            }
+        }
+
+        #[test]
+        fn counts_and_the_report(o in options(), rows in rows(0..6), split in 0usize..6, uniqueness in prop::option::of(0.0..=1.0f64)) {
+            let (p, layout, rules) = measured(o);
+            let options = &p.options.quality;
+            let ctx = Context { profile: &p, layout: &layout, today: TODAY };
+            let m = Measures::new(&ctx, &rules, options);
+            let rows: Vec<Vec<Option<String>>> = rows.iter().map(|r| in_layout(&layout, r)).collect();
+            let assessed: Vec<RowQuality> = rows.iter().map(|r| m.assess(r)).collect();
+            let n = rows.len() as u64;
+            let tally_of = |range: std::ops::Range<usize>| {
+                let mut t = Tally::new(layout.columns.len());
+                for i in range {
+                    t.add(&rows[i], &assessed[i]);
+                }
+                t
+            };
+            let tally = tally_of(0..rows.len());
+            // counting in two parts and merging counts the same
+            let k = split.min(rows.len());
+            let mut merged = tally_of(0..k);
+            merged.merge(&tally_of(k..rows.len()));
+            prop_assert_eq!(
+                (merged.rows, &merged.present, &merged.invalid, &merged.inconsistent, merged.timely),
+                (tally.rows, &tally.present, &tally.invalid, &tally.inconsistent, tally.timely)
+            );
+            prop_assert_eq!(tally.rows, n);
+            prop_assert!(tally.timely <= n);
+            for i in 0..layout.columns.len() {
+                let with = |d: Dimension| assessed.iter().filter(|q| columns_with(q, d).contains(&i)).count() as u64;
+                prop_assert_eq!(tally.present[i], rows.iter().filter(|r| !blank(&r[i])).count() as u64);
+                prop_assert_eq!(tally.invalid[i], with(Dimension::Validity));
+                prop_assert_eq!(tally.inconsistent[i], with(Dimension::Consistency));
+                prop_assert!(tally.present[i] <= n);
+                prop_assert!(tally.invalid[i] <= tally.present[i] && tally.inconsistent[i] <= tally.present[i]);
+            }
+
+            let unique = Line { dimension: Dimension::Uniqueness, column: None, value: uniqueness, target: None, failing_rows: 0 };
+            let lines = report(&m, &tally, vec![unique], options);
+            let t = usize::from(m.timeliness.is_some());
+            prop_assert_eq!(lines.len(), m.completeness.len() + m.validity.len() + m.consistency.len() + t + 2);
+            for l in &lines {
+                prop_assert!(l.value.is_none_or(|v| (0.0..=1.0).contains(&v)), "{:?}", l);
+                prop_assert!((0..=n as i64).contains(&l.failing_rows), "{:?}", l);
+                prop_assert_eq!(l.passed(), l.value.zip(l.target).map(|(v, t)| v >= t));
+                let i = l.column.as_ref().and_then(|c| layout.index(c));
+                match (l.dimension, i) {
+                    (Dimension::Completeness, Some(i)) => {
+                        prop_assert_eq!(l.value, Some(if n == 0 { 1.0 } else { tally.present[i] as f64 / n as f64 }));
+                        prop_assert_eq!(l.failing_rows as u64, n - tally.present[i]);
+                    }
+                    (Dimension::Validity, Some(i)) => {
+                        let good = tally.present[i] - tally.invalid[i];
+                        prop_assert_eq!(l.value, (tally.present[i] > 0).then(|| good as f64 / tally.present[i] as f64));
+                        prop_assert_eq!(l.failing_rows as u64, tally.invalid[i]);
+                    }
+                    _ => {}
+                }
+            }
+            // overall: the weighted mean of the dimensions' means
+            let overall = lines.last().unwrap();
+            prop_assert_eq!(overall.dimension, Dimension::Overall);
+            let means: Vec<(Dimension, f64)> = Dimension::ALL[..5]
+                .iter()
+                .filter_map(|&d| {
+                    let v: Vec<f64> = lines.iter().filter(|l| l.dimension == d).filter_map(|l| l.value).collect();
+                    (!v.is_empty()).then(|| (d, v.iter().sum::<f64>() / v.len() as f64))
+                })
+                .collect();
+            check_overall(overall.value, &means, options)?;
+        }
+
+        /// `overall` of any lines under any weights.
+        #[test]
+        fn overall_is_a_weighted_mean(
+            o in options(),
+            lines in prop::collection::vec((prop::sample::select(Dimension::ALL[..5].to_vec()), prop::option::of(0.0..=1.0f64)), 0..12)
+        ) {
+            let (p, _, _) = measured(o);
+            let lines: Vec<Line> =
+                lines.into_iter().map(|(dimension, value)| Line { dimension, column: None, value, target: None, failing_rows: 0 }).collect();
+            let means: Vec<(Dimension, f64)> = Dimension::ALL[..5]
+                .iter()
+                .filter_map(|&d| {
+                    let v: Vec<f64> = lines.iter().filter(|l| l.dimension == d).filter_map(|l| l.value).collect();
+                    (!v.is_empty()).then(|| (d, v.iter().sum::<f64>() / v.len() as f64))
+                })
+                .collect();
+            check_overall(overall(&lines, &p.options.quality), &means, &p.options.quality)?;
+        }
+
+        /// `parse` accepts exactly the documented ranges.
+        #[test]
+        fn quality_options_in_and_out_of_range(
+            d in prop::sample::select(Dimension::ALL.to_vec()),
+            target in prop_oneof![-0.5..1.5f64, Just(0.0), Just(1.0), Just(-0.0)],
+            weight in prop_oneof![-2.0..5.0f64, Just(0.0), Just(f64::MAX), Just(-f64::MIN_POSITIVE)],
+            days in prop_oneof![-3i64..3, any::<i64>()],
+        ) {
+            let v = json!({"targets": {d.as_str(): target}, "weights": {d.as_str(): weight}, "timeliness_days": days});
+            let ok = (0.0..=1.0).contains(&target) && weight >= 0.0 && days >= 0;
+            match QualityOptions::parse(&v) {
+                Ok(o) => {
+                    prop_assert!(ok, "{}", v);
+                    prop_assert_eq!((o.target(d), o.weight(d), o.timeliness_days), (Some(target), weight, days));
+                }
+                Err(e) => prop_assert!(!ok, "{}: {}", v, e),
+            }
+        }
+
+        #[test]
+        fn quality_options_from_any_json(v in json_value()) {
+            if let Ok(o) = QualityOptions::parse(&v) {
+                prop_assert!(o.targets.values().flatten().all(|t| (0.0..=1.0).contains(t)));
+                prop_assert!(o.weights.values().all(|w| w.is_finite() && *w >= 0.0));
+                prop_assert!(o.timeliness_days >= 0);
+                for d in Dimension::ALL {
+                    prop_assert!(o.target(d).is_none_or(|t| (0.0..=1.0).contains(&t)));
+                    prop_assert!(o.weight(d).is_finite() && o.weight(d) >= 0.0);
+                }
+            }
+        }
+    }
+
+    /// `overall` against the dimensions' means: None when no dimension
+    /// with a value weighs anything, else their weighted mean, between the
+    /// smallest and the largest of them.
+    fn check_overall(got: Option<f64>, means: &[(Dimension, f64)], o: &QualityOptions) -> Result<(), TestCaseError> {
+        let weighing: Vec<f64> = means.iter().filter(|(d, _)| o.weight(*d) > 0.0).map(|(_, v)| *v).collect();
+        if weighing.is_empty() {
+            prop_assert_eq!(got, None);
+            return Ok(());
+        }
+        let got = got.ok_or_else(|| TestCaseError::fail(format!("no overall for {means:?}")))?;
+        let (lo, hi) = (weighing.iter().copied().fold(1.0, f64::min), weighing.iter().copied().fold(0.0, f64::max));
+        prop_assert!((0.0..=1.0).contains(&got) && between(got, lo, hi), "{} not in [{}, {}] for {:?} {:?}", got, lo, hi, means, o.weights);
+        let want = weighted(means, o).unwrap();
+        prop_assert!((got - want).abs() < 1e-9, "{} vs {}", got, want);
+        Ok(())
+    }
+
+    fn json_value() -> impl Strategy<Value = serde_json::Value> {
+        let leaf = prop_oneof![
+            Just(serde_json::Value::Null),
+            any::<bool>().prop_map(serde_json::Value::from),
+            any::<i64>().prop_map(serde_json::Value::from),
+            any::<f64>().prop_map(serde_json::Value::from),
+            (-1.0..2.0f64).prop_map(serde_json::Value::from),
+            prop::sample::select(Dimension::ALL.map(Dimension::as_str).to_vec()).prop_map(serde_json::Value::from),
+            "\\PC{0,8}".prop_map(serde_json::Value::from),
+        ];
+        leaf.prop_recursive(3, 24, 6, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..4).prop_map(serde_json::Value::from),
+                prop::collection::btree_map(
+                    prop_oneof![
+                        prop::sample::select(vec!["targets", "weights", "timeliness_days"]).prop_map(String::from),
+                        prop::sample::select(Dimension::ALL.map(Dimension::as_str).to_vec()).prop_map(String::from),
+                        "[a-z]{0,6}",
+                    ],
+                    inner,
+                    0..4,
+                )
+                .prop_map(|m| serde_json::Value::Object(m.into_iter().collect())),
+            ]
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(16))]
+
+        /// Measures::new with any timeliness window: the oldest timely date
+        /// is a date, never after today.
+        #[test]
+        fn any_window(days in prop_oneof![0i64..100_000, Just(i64::MAX), 0..i64::MAX]) {
+            let (p, layout, rules) = measured(json!({"quality": {"timeliness_days": days}}));
+            let ctx = Context { profile: &p, layout: &layout, today: TODAY };
+            let m = Measures::new(&ctx, &rules, &p.options.quality);
+            let (_, oldest) = m.timeliness.unwrap();
+            prop_assert!(oldest <= TODAY);
+            prop_assert!(Date::new(oldest.year, u32::from(oldest.month), u32::from(oldest.day)).is_some());
+            if days < 700_000 {
+                prop_assert_eq!(TODAY.days_since_epoch() - oldest.days_since_epoch(), days);
+            }
+        }
+    }
+
+    #[test]
+    fn a_column_with_two_problems_apart_counts_once_in_row_scores() {
+        // tier fails its regex and allowed-values rules, with the name's
+        // length rule failing between them: two invalid columns of the
+        // row's three present validated ones (name, tier, age), not three.
+        let (p, layout, rules) = measured(json!({"default_region": "CN"}));
+        let ctx = Context { profile: &p, layout: &layout, today: TODAY };
+        let m = Measures::new(&ctx, &rules, &p.options.quality);
+        let row = in_layout(
+            &layout,
+            &TABLE.map(|c| match c {
+                "id" => Some("1".to_string()),
+                "name" => Some("Zhang Wei Long".to_string()),
+                "tier" => Some("Gold1".to_string()),
+                "age" => Some("42".to_string()),
+                _ => None,
+            }),
+        );
+        let q = m.assess(&row);
+        let (_, parts) = row_scores(&m, &row, &q, false, &p.options.quality);
+        assert_eq!(parts[&Dimension::Validity], 1.0 - 2.0 / 3.0);
+    }
+
+    #[test]
+    fn huge_weights_still_average() {
+        // Weights are any finite numbers >= 0; two near f64::MAX summed to
+        // infinity, and the overall score was NaN.
+        let o = QualityOptions::parse(&json!({"weights": {"completeness": f64::MAX, "validity": f64::MAX}})).unwrap();
+        let line = |dimension, value| Line { dimension, column: None, value: Some(value), target: None, failing_rows: 0 };
+        let lines = [line(Dimension::Completeness, 1.0), line(Dimension::Validity, 0.5)];
+        assert_eq!(overall(&lines, &o), Some(0.75));
     }
 }

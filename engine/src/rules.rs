@@ -12,7 +12,8 @@
 //!   `regex` syntax, linear time, so no pattern can hang the backend).
 //! - `allowed_values` `{"values": ["M", "F"]}`: exact match.
 //! - `range` `{"min": …, "max": …}`: numbers, or ISO dates where `"today"`
-//!   is the current date; either bound may be left out.
+//!   is the current date (both bounds of one kind); either bound may be
+//!   left out.
 //! - `length` `{"min": 1, "max": 100}`: in characters.
 //! - `format` `{"format": "phone"|"email"|"cn_id"|"date"|"country"|"postcode"}`:
 //!   the value is a valid one of its kind (the same validators as the SQL
@@ -103,7 +104,8 @@ enum Bound {
 #[derive(Debug, Clone)]
 enum Check {
     Required,
-    Regex(regex::Regex),
+    /// The pattern anchored at both ends, and the pattern as written.
+    Regex(regex::Regex, String),
     AllowedValues(Vec<String>),
     Range { min: Option<Bound>, max: Option<Bound> },
     Length { min: Option<usize>, max: Option<usize> },
@@ -241,11 +243,17 @@ impl Rule {
                 let pattern = p.get("pattern").and_then(Value::as_str).ok_or_else(|| bad("\"pattern\" must be a string"))?;
                 // Bounded compiled size: a rule cannot make the backend
                 // allocate without limit.
-                let re = regex::RegexBuilder::new(pattern)
-                    .size_limit(1 << 20)
-                    .build()
-                    .map_err(|e| bad(&format!("bad pattern: {e}")))?;
-                Check::Regex(re)
+                let build = |p: &str| {
+                    regex::RegexBuilder::new(p).size_limit(1 << 20).build().map_err(|e| bad(&format!("bad pattern: {e}")))
+                };
+                build(pattern)?; // errors as the DBA wrote it
+                // The whole value must match: anchor the pattern, rather
+                // than ask whether its first match is the whole value, which
+                // it is not for `a|ab` on "ab" or `[a-z]+?` on "abc"
+                // (leftmost-first matching prefers the shorter match).
+                // `(?x)` and a line break end a free-spacing comment the
+                // pattern may end in, which would hide `)\z`.
+                Check::Regex(build(&format!("\\A(?:{pattern}(?x)\n)\\z"))?, pattern.to_string())
             }
             "allowed_values" => {
                 let values = p.get("values").and_then(Value::as_array).ok_or_else(|| bad("\"values\" must be an array"))?;
@@ -271,6 +279,12 @@ impl Rule {
                 let (min, max) = (bound("min")?, bound("max")?);
                 if min.is_none() && max.is_none() {
                     return Err(bad("give \"min\", \"max\" or both"));
+                }
+                // A number and a date: the value would be read as the kind
+                // of the first bound and the other bound silently ignored.
+                let is_number = |b: Bound| matches!(b, Bound::Number(_));
+                if min.zip(max).is_some_and(|(a, b)| is_number(a) != is_number(b)) {
+                    return Err(bad("\"min\" and \"max\" must both be numbers or both dates"));
                 }
                 Check::Range { min, max }
             }
@@ -561,9 +575,9 @@ pub(crate) fn check_row_with(rules: &[Rule], row: &[Option<String>], ctx: &Conte
         match (&rule.check, value) {
             (Check::Required, None) => found("required", format!("{col} is required")),
             (_, None) | (Check::Required, Some(_)) => {}
-            (Check::Regex(re), Some(v)) => {
-                if !re.find(v).is_some_and(|m| m.start() == 0 && m.end() == v.len()) {
-                    found("regex", format!("{col} \"{v}\" does not match {}", re.as_str()));
+            (Check::Regex(whole, pattern), Some(v)) => {
+                if !whole.is_match(v) {
+                    found("regex", format!("{col} \"{v}\" does not match {pattern}"));
                 }
             }
             (Check::AllowedValues(values), Some(v)) => {
@@ -644,7 +658,9 @@ fn out_of_range(v: &str, min: Option<Bound>, max: Option<Bound>, ctx: &Context) 
         }
         return None;
     }
-    let Ok(x) = v.trim().parse::<f64>() else {
+    // "NaN" parses as a float, and would pass every bound (it compares
+    // false with all): it is not a number a range can hold.
+    let Some(x) = v.trim().parse::<f64>().ok().filter(|x| !x.is_nan()) else {
         return Some("is not a number".into());
     };
     let num = |b: Option<Bound>| match b {
@@ -849,5 +865,367 @@ mod tests {
         let mut s = spec(15, "name", "required", json!({}));
         s.severity = "fatal".into();
         assert_eq!(compile(s), RuleError::BadSeverity { rule_id: 15, severity: "fatal".into() });
+    }
+
+    // ---- properties ----
+
+    use proptest::prelude::*;
+
+    const TABLE: [&str; 7] = ["id", "name", "phone", "country", "dob", "age", "tier"];
+
+    /// Values as customers and attackers type them: NULL, blank ones,
+    /// numbers, dates, codes, and arbitrary text with control characters.
+    fn value() -> impl Strategy<Value = Option<String>> {
+        prop_oneof![
+            1 => Just(None),
+            4 => prop::sample::select(vec![
+                "", " ", "\t", "\u{200B}", "\u{0}", "\u{3000}", "42", " 7 ", "151", "-0", "1e3", "NaN", "nan", "inf",
+                "-infinity", "gold", "Gold", "silver", "a", "ab", "abc", "xy", "12", "1234", "1985-03-12", "2030-01-01",
+                "12/03/1985", "1899-12-31", "13812345678", "+8613812345678", "+1 415 555 2671", "US", "China", "zz",
+                "110105198503120039", "11010519491231002X", "a@b.cn", "zhang@gmial.com", "100000", "张伟", "Ｇｏｌｄ",
+            ])
+            .prop_map(|s| Some(s.to_string())),
+            3 => "(?s).{0,200}".prop_map(Some),
+        ]
+    }
+
+    fn row() -> impl Strategy<Value = Vec<Option<String>>> {
+        prop::collection::vec(value(), TABLE.len())
+    }
+
+    /// Patterns whose meaning as a whole-value match is `^(?:p)$`; several
+    /// prefer a shorter match than the whole value.
+    const PATTERNS: [&str; 14] = [
+        "a|ab", "[a-z]+", "[a-z]+?", "\\d{2}|\\d{4}", "(?i)gold|silver", "^[0-9]+$", "a*", "", ".*", "x|xy|xyz",
+        "(?m)^a$", "[A-Z]{2}", "\\w+@\\w+\\.\\w+", "(a|ab)(c|bcd)?",
+    ];
+
+    /// A `range` bound: none, a number, a date, today, or garbage.
+    fn bound() -> impl Strategy<Value = Value> {
+        prop_oneof![
+            Just(Value::Null),
+            (-20i64..200).prop_map(|n| json!(n)),
+            (-20.0f64..200.0).prop_map(|n| json!(n)),
+            prop::sample::select(vec!["1900-01-01", "1985-03-12", "2030-01-01", "today", "yesterday"]).prop_map(|s| json!(s)),
+        ]
+    }
+
+    /// A rule of any kind with params that may or may not be right.
+    fn rule_spec() -> impl Strategy<Value = (String, String, Value, String)> {
+        let column = prop::sample::select(TABLE.to_vec()).prop_map(String::from);
+        let severity = prop::sample::select(vec!["error", "warning"]).prop_map(String::from);
+        let length = prop_oneof![Just(Value::Null), (0u64..25).prop_map(|n| json!(n))];
+        let kind_params = prop_oneof![
+            Just(("required".to_string(), json!({}))),
+            prop::sample::select(PATTERNS.to_vec()).prop_map(|p| ("regex".to_string(), json!({"pattern": p}))),
+            prop::sample::subsequence(vec!["gold", "silver", "42", " 7 ", "a", "Gold", ""], 0..5)
+                .prop_map(|v| ("allowed_values".to_string(), json!({"values": v}))),
+            (bound(), bound()).prop_map(|(min, max)| ("range".to_string(), json!({"min": min, "max": max}))),
+            (length.clone(), length).prop_map(|(min, max)| ("length".to_string(), json!({"min": min, "max": max}))),
+            prop::sample::select(vec!["phone", "email", "cn_id", "date", "country", "postcode"])
+                .prop_map(|f| ("format".to_string(), json!({"format": f}))),
+            prop::sample::select(vec!["cn_id_matches_birth_date_and_gender", "phone_matches_country"])
+                .prop_map(|c| ("cross_field".to_string(), json!({"check": c}))),
+        ];
+        (column, kind_params, severity).prop_map(|(c, (k, p), s)| (c, k, p, s))
+    }
+
+    fn specs_of(rules: &[(String, String, Value, String)]) -> Vec<RuleSpec> {
+        rules
+            .iter()
+            .enumerate()
+            .map(|(i, (column, kind, params, severity))| RuleSpec {
+                rule_id: i as i64 + 1,
+                column: column.clone(),
+                kind: kind.clone(),
+                params: params.clone(),
+                severity: severity.clone(),
+                message: None,
+            })
+            .collect()
+    }
+
+    fn table() -> Vec<String> {
+        TABLE.map(String::from).to_vec()
+    }
+
+    /// Whether a `range` bound is a date (or `today`) rather than a number.
+    fn date_bound(v: &Value) -> Option<Option<Date>> {
+        match v.as_str()? {
+            "today" => Some(Some(TODAY)),
+            s => Some(normalize_date(s, DateOrder::Ymd)),
+        }
+    }
+
+    /// Whether `v` (present) passes a `range` rule with `params`, from the
+    /// documentation: a number within the numeric bounds, or a date
+    /// within the date bounds (a value that is not a date is the `format`
+    /// rule's business).
+    fn in_range(v: &str, params: &Value, order: DateOrder) -> bool {
+        let (min, max) = (&params["min"], &params["max"]);
+        if date_bound(min).or(date_bound(max)).is_some() {
+            let Some(d) = normalize_date(v, order) else { return true };
+            let lo = date_bound(min).flatten();
+            let hi = date_bound(max).flatten();
+            lo.is_none_or(|lo| d >= lo) && hi.is_none_or(|hi| d <= hi)
+        } else {
+            v.trim().parse::<f64>().is_ok_and(|x| {
+                !x.is_nan() && min.as_f64().is_none_or(|lo| x >= lo) && max.as_f64().is_none_or(|hi| x <= hi)
+            })
+        }
+    }
+
+    proptest! {
+        /// Any rule on any row: findings only for present values (but
+        /// `required`), each the documented verdict of its rule.
+        #[test]
+        fn findings_are_exactly_the_documented_verdicts(
+            rules in prop::collection::vec(rule_spec(), 1..8), row in row()
+        ) {
+            let p = profile();
+            let specs = specs_of(&rules);
+            let layout = RowLayout::new(&p, &specs);
+            let compiled: Vec<Option<Rule>> = specs.iter().map(|s| Rule::compile(s, &p, &layout, &table()).ok()).collect();
+            // range bounds are both numbers or both dates: a bound of the
+            // other kind would be ignored
+            for (s, r) in specs.iter().zip(&compiled) {
+                if s.kind == "range" {
+                    let kinds: Vec<bool> = ["min", "max"]
+                        .iter()
+                        .filter(|k| !s.params[**k].is_null())
+                        .map(|k| s.params[*k].is_string())
+                        .collect();
+                    let well_formed = !kinds.is_empty()
+                        && kinds.iter().all(|k| *k == kinds[0])
+                        && ["min", "max"].iter().all(|k| date_bound(&s.params[*k]).is_none_or(|d| d.is_some()));
+                    prop_assert_eq!(r.is_some(), well_formed, "{:?}", s.params);
+                }
+            }
+            let ok: Vec<(RuleSpec, Rule)> =
+                specs.iter().cloned().zip(compiled).filter_map(|(s, r)| Some((s, r?))).collect();
+            let rules: Vec<Rule> = ok.iter().map(|(_, r)| r.clone()).collect();
+            let row: Vec<Option<String>> =
+                layout.columns.iter().map(|c| row[TABLE.iter().position(|t| t == c).unwrap()].clone()).collect();
+            let ctx = Context { profile: &p, layout: &layout, today: TODAY };
+            let findings = check_row(&rules, &row, &ctx);
+            // findings come rule by rule
+            let mut ids: Vec<i64> = findings.iter().map(|f| f.rule_id.unwrap()).collect();
+            prop_assert!(ids.windows(2).all(|w| w[0] <= w[1]));
+            ids.dedup();
+            for (spec, rule) in &ok {
+                let v = row[layout.index(&spec.column).unwrap()].as_deref();
+                let present = v.filter(|v| !crate::text::is_blank(v));
+                let mine: Vec<&Finding> = findings.iter().filter(|f| f.rule_id == Some(spec.rule_id)).collect();
+                let codes: Vec<&str> = mine.iter().map(|f| f.code.as_str()).collect();
+                for f in &mine {
+                    prop_assert_eq!(&f.column, &spec.column);
+                    prop_assert_eq!(f.value.as_deref(), present);
+                    prop_assert!(!f.message.is_empty());
+                    // only a likely e-mail typo is softened to a warning
+                    if f.code != "email_likely_typo" {
+                        prop_assert_eq!(f.severity, rule.severity);
+                    }
+                }
+                let Some(v) = present else {
+                    let want: Vec<&str> = if spec.kind == "required" { vec!["required"] } else { vec![] };
+                    prop_assert_eq!(codes, want, "{:?} on {:?}", spec, v);
+                    continue;
+                };
+                let params = &spec.params;
+                let fail = |code: &'static str, bad: bool| if bad { vec![code] } else { vec![] };
+                let want: Option<Vec<&str>> = match (spec.kind.as_str(), params["format"].as_str()) {
+                    ("required", _) => Some(vec![]),
+                    ("regex", _) => {
+                        let whole = regex::Regex::new(&format!("^(?:{})$", params["pattern"].as_str().unwrap())).unwrap();
+                        Some(fail("regex", !whole.is_match(v)))
+                    }
+                    ("allowed_values", _) => Some(fail("not_allowed", !params["values"].as_array().unwrap().iter().any(|a| a == v))),
+                    ("length", _) => {
+                        let n = v.chars().count() as u64;
+                        Some(fail("length", params["min"].as_u64().is_some_and(|m| n < m) || params["max"].as_u64().is_some_and(|m| n > m)))
+                    }
+                    ("range", _) => Some(fail("out_of_range", !in_range(v, params, p.options.date_order))),
+                    ("format", Some("date")) => Some(fail("invalid_date", normalize_date(v, p.options.date_order).is_none())),
+                    ("format", Some("country")) => Some(fail("invalid_country", crate::country::normalize_country(v).is_none())),
+                    ("format", Some("phone")) => {
+                        prop_assert!(codes.iter().all(|c| *c == "invalid_phone") && codes.len() <= 1, "{:?}", codes);
+                        None
+                    }
+                    ("format", Some("email")) => {
+                        prop_assert!(codes.len() <= 1 && codes.iter().all(|c| ["invalid_email", "email_likely_typo"].contains(c)), "{:?}", codes);
+                        None
+                    }
+                    ("format", Some("postcode")) => {
+                        prop_assert!(codes.len() <= 1 && codes.iter().all(|c| *c == "invalid_postcode"), "{:?}", codes);
+                        None
+                    }
+                    ("format", _) => {
+                        prop_assert!(codes.iter().all(|c| c.starts_with("cn_id_") && !c.ends_with("_mismatch")), "{:?}", codes);
+                        None
+                    }
+                    _ => {
+                        let allowed: &[&str] = if params["check"] == "phone_matches_country" {
+                            &["phone_country_mismatch"]
+                        } else {
+                            &["cn_id_birth_date_mismatch", "cn_id_gender_mismatch"]
+                        };
+                        prop_assert!(codes.iter().all(|c| allowed.contains(c)), "{:?}", codes);
+                        None
+                    }
+                };
+                if let Some(want) = want {
+                    prop_assert_eq!(codes, want, "{:?} on {:?}", spec, v);
+                }
+            }
+        }
+
+        /// Rules read from any JSON either compile or are refused with an
+        /// error naming the rule; what compiles is what was asked for.
+        #[test]
+        fn any_rule_spec_compiles_or_is_an_error(
+            column in prop_oneof![prop::sample::select(TABLE.to_vec()).prop_map(String::from), "[a-z]{0,6}"],
+            kind in prop_oneof![
+                prop::sample::select(vec!["required", "regex", "allowed_values", "range", "length", "format", "cross_field"])
+                    .prop_map(String::from),
+                "(?s).{0,12}",
+            ],
+            params in json_value(),
+            severity in prop_oneof![prop::sample::select(vec!["error", "warning"]).prop_map(String::from), "(?s).{0,8}"],
+            rule_id in any::<i64>(),
+        ) {
+            let p = profile();
+            let spec = RuleSpec { rule_id, column, kind, params, severity, message: None };
+            let layout = RowLayout::new(&p, std::slice::from_ref(&spec));
+            match Rule::compile(&spec, &p, &layout, &table()) {
+                Ok(rule) => {
+                    prop_assert!(TABLE.contains(&spec.column.as_str()));
+                    prop_assert_eq!(rule.rule_id, rule_id);
+                    prop_assert_eq!(rule.severity.as_str(), spec.severity.as_str());
+                    let class = match spec.kind.as_str() {
+                        "required" => RuleClass::Required,
+                        "cross_field" => RuleClass::Consistency,
+                        "regex" | "allowed_values" | "range" | "length" | "format" => RuleClass::Validity,
+                        other => return Err(TestCaseError::fail(format!("compiled an unknown kind {other:?}"))),
+                    };
+                    prop_assert_eq!(rule.class(), class);
+                }
+                Err(e) => {
+                    prop_assert_eq!(matches!(e, RuleError::UnknownColumn { .. }), !TABLE.contains(&spec.column.as_str()));
+                    prop_assert!(e.to_string().starts_with(&format!("rule {rule_id}: ")), "{}", e);
+                    let _ = (e.class(), e.hint());
+                }
+            }
+        }
+    }
+
+    /// Arbitrary JSON, with the keys and values rules read more likely than
+    /// chance.
+    fn json_value() -> impl Strategy<Value = Value> {
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::from),
+            any::<i64>().prop_map(Value::from),
+            any::<u64>().prop_map(Value::from),
+            any::<f64>().prop_map(Value::from),
+            prop::sample::select(vec![
+                "today", "1900-01-01", "phone", "email", "zip", "cn_id_matches_birth_date_and_gender",
+                "phone_matches_country", "(", "a{1000}{1000}", "[a-z]+", "\\p{L}{50}",
+            ])
+            .prop_map(Value::from),
+            "(?s).{0,12}".prop_map(Value::from),
+        ];
+        leaf.prop_recursive(3, 24, 4, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..4).prop_map(Value::from),
+                prop::collection::btree_map(
+                    prop_oneof![
+                        prop::sample::select(vec!["pattern", "values", "min", "max", "format", "check"]).prop_map(String::from),
+                        "[a-z]{0,6}",
+                    ],
+                    inner,
+                    0..4,
+                )
+                .prop_map(|m| Value::Object(m.into_iter().collect())),
+            ]
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(6))]
+
+        /// Long hostile values through every kind of rule: no panic, and
+        /// `required` and `length` still judge exactly.
+        #[test]
+        fn long_values_through_every_rule(
+            values in prop::collection::vec(prop_oneof!["(?s).{2000,20000}", "[0-9+ \\-@.a-z]{2000,20000}"], TABLE.len())
+        ) {
+            let p = profile();
+            let mut rules = vec![];
+            for c in TABLE {
+                rules.push((c.to_string(), "required".to_string(), json!({}), "error".to_string()));
+                rules.push((c.to_string(), "length".to_string(), json!({"max": 10000}), "error".to_string()));
+                rules.push((c.to_string(), "regex".to_string(), json!({"pattern": "[\\s\\S]*[a-z]"}), "error".to_string()));
+                rules.push((c.to_string(), "range".to_string(), json!({"min": 0}), "error".to_string()));
+                rules.push((c.to_string(), "range".to_string(), json!({"max": "today"}), "error".to_string()));
+                for f in ["phone", "email", "cn_id", "date", "country", "postcode"] {
+                    rules.push((c.to_string(), "format".to_string(), json!({"format": f}), "error".to_string()));
+                }
+            }
+            rules.push(("id".to_string(), "cross_field".to_string(), json!({"check": "cn_id_matches_birth_date_and_gender"}), "error".to_string()));
+            rules.push(("phone".to_string(), "cross_field".to_string(), json!({"check": "phone_matches_country"}), "error".to_string()));
+            let specs = specs_of(&rules);
+            let layout = RowLayout::new(&p, &specs);
+            let compiled: Vec<Rule> = specs.iter().map(|s| Rule::compile(s, &p, &layout, &table()).unwrap()).collect();
+            let row: Vec<Option<String>> =
+                layout.columns.iter().map(|c| Some(values[TABLE.iter().position(|t| t == c).unwrap()].clone())).collect();
+            let ctx = Context { profile: &p, layout: &layout, today: TODAY };
+            let findings = check_row(&compiled, &row, &ctx);
+            for (i, s) in specs.iter().enumerate() {
+                let v = row[layout.index(&s.column).unwrap()].as_deref().unwrap();
+                let codes: Vec<&str> =
+                    findings.iter().filter(|f| f.rule_id == Some(i as i64 + 1)).map(|f| f.code.as_str()).collect();
+                match s.kind.as_str() {
+                    "required" => prop_assert_eq!(codes.is_empty(), !crate::text::is_blank(v)),
+                    "length" => prop_assert_eq!(codes.is_empty(), crate::text::is_blank(v) || v.chars().count() <= 10000),
+                    _ => {}
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_regex_matches_when_any_match_is_the_whole_value() {
+        // `a|ab` prefers `a`, and `[a-z]+?` the shortest match: the first
+        // match of "ab" was "a", and the rule failed a value it matches.
+        let rules = [
+            spec(1, "tier", "regex", json!({"pattern": "a|ab"})),
+            spec(2, "name", "regex", json!({"pattern": "[a-z]+?"})),
+        ];
+        assert_eq!(codes(&rules, &[("tier", "ab"), ("name", "abc")]), Vec::<String>::new());
+        assert_eq!(codes(&rules, &[("tier", "abc"), ("name", "abc1")]), vec!["tier:regex", "name:regex"]);
+        // free-spacing patterns may end in a comment
+        let rules = [spec(1, "tier", "regex", json!({"pattern": "(?x) [a-z]+ # letters"}))];
+        assert_eq!(codes(&rules, &[("tier", "gold")]), Vec::<String>::new());
+        assert_eq!(codes(&rules, &[("tier", "gold 1")]), vec!["tier:regex"]);
+    }
+
+    #[test]
+    fn not_a_number_is_not_in_range() {
+        // "NaN" parses as a float, and compares false with every bound.
+        let rules = [spec(1, "age", "range", json!({"min": 0, "max": 150}))];
+        assert_eq!(codes(&rules, &[("age", "NaN")]), vec!["age:out_of_range"]);
+        assert_eq!(codes(&rules, &[("age", "inf")]), vec!["age:out_of_range"]);
+        assert_eq!(codes(&rules, &[("age", "150")]), Vec::<String>::new());
+    }
+
+    #[test]
+    fn range_bounds_are_both_numbers_or_both_dates() {
+        // With a number and a date, one bound was silently ignored.
+        let p = profile();
+        let names: Vec<String> = table();
+        let s = spec(1, "age", "range", json!({"min": 0, "max": "today"}));
+        let layout = RowLayout::new(&p, std::slice::from_ref(&s));
+        let e = Rule::compile(&s, &p, &layout, &names).unwrap_err();
+        assert!(matches!(e, RuleError::BadParams { .. }), "{e}");
     }
 }

@@ -189,8 +189,12 @@ fn source_ranks(profile: &Profile, input: &MergeRows) -> Vec<usize> {
         .collect()
 }
 
+/// NULL or blank: blank as everywhere in the crate ([`crate::text::is_blank`]:
+/// white space, control and invisible characters only). Trimming alone
+/// let a zero-width space or a NUL survive over a real value (and
+/// `required` and the quality report call such a value missing).
 fn is_empty(value: Option<&str>) -> bool {
-    value.is_none_or(|v| v.trim().is_empty())
+    value.is_none_or(crate::text::is_blank)
 }
 
 /// The row whose value survives under `rule`, walking rows in `order`.
@@ -354,5 +358,187 @@ mod tests {
             assert_eq!(SurvivorRule::parse(r.as_str()), Some(r));
         }
         assert_eq!(SurvivorRule::parse("newest"), None);
+    }
+
+    // ---- properties ----
+
+    use proptest::prelude::*;
+
+    /// A value of any column: NULL, blank ones (white space, control,
+    /// invisible), spellings of one name, sources, and arbitrary text.
+    fn value() -> impl Strategy<Value = Option<String>> {
+        prop_oneof![
+            2 => Just(None),
+            6 => prop::sample::select(vec![
+                "", " ", "\t\n", "\u{200B}", "\u{FEFF} ", "\u{0}", "Zhang Wei", "zhang  wei", "ZHANG WEI", "Li Na",
+                "li na", " x ", "Beijing", "+8613812345678", "crm", "CRM ", " web", "import",
+            ])
+            .prop_map(|s| Some(s.to_string())),
+            2 => "(?s).{0,30}".prop_map(Some),
+        ]
+    }
+
+    /// Rows of a merge with everything survivorship reads.
+    #[derive(Debug, Clone)]
+    struct Merge {
+        rows: Vec<Vec<Option<String>>>,
+        recency: Vec<u32>,
+        valid: Vec<Vec<bool>>,
+        rules: Vec<SurvivorRule>,
+        priority: Vec<&'static str>,
+    }
+
+    fn merge_with(recency: impl Strategy<Value = Vec<u32>>) -> impl Strategy<Value = Merge> {
+        recency.prop_flat_map(|recency| {
+            let n = recency.len();
+            (
+                prop::collection::vec(prop::collection::vec(value(), COLUMNS.len()), n),
+                Just(recency),
+                prop::collection::vec(prop::collection::vec(any::<bool>(), COLUMNS.len()), n),
+                prop::collection::vec(prop::sample::select(SurvivorRule::ALL.to_vec()), COLUMNS.len()),
+                prop::sample::subsequence(vec!["crm", "web", "import"], 0..=3).prop_shuffle(),
+            )
+                .prop_map(|(rows, recency, valid, rules, priority)| Merge { rows, recency, valid, rules, priority })
+        })
+    }
+
+    /// 1 to 5 rows, recency with ties.
+    fn merge() -> impl Strategy<Value = Merge> {
+        merge_with((1usize..6).prop_flat_map(|n| prop::collection::vec(0u32..3, n)))
+    }
+
+    fn golden(m: &Merge) -> Vec<Decision> {
+        let survivorship: serde_json::Map<String, serde_json::Value> =
+            COLUMNS.iter().zip(&m.rules).map(|(c, r)| (c.to_string(), json!(r.as_str()))).collect();
+        let p = profile(json!({"survivorship": survivorship, "source_priority": m.priority}));
+        let columns: Vec<String> = COLUMNS.iter().map(|c| c.to_string()).collect();
+        let fixed = HashMap::from([("id".to_string(), "primary key".to_string())]);
+        let input = MergeRows { columns: &columns, rows: &m.rows, recency: &m.recency, fixed: &fixed };
+        golden_record(&p, &input, |r, c| m.valid[r][c])
+    }
+
+    /// NULL or blank, as the module documents ("NULL or blank is empty"),
+    /// blank as everywhere else in the crate.
+    fn empty(v: &Option<String>) -> bool {
+        v.as_deref().is_none_or(crate::text::is_blank)
+    }
+
+    /// How good row `r`'s value of column `c` is under `rule` (less is
+    /// better), from the rule's documentation.
+    fn badness(m: &Merge, rule: SurvivorRule, r: usize, c: usize) -> i64 {
+        let v = m.rows[r][c].as_deref().unwrap_or_default();
+        match rule {
+            SurvivorRule::Survivor => 0,
+            SurvivorRule::MostRecent => i64::from(m.recency[r]),
+            SurvivorRule::MostComplete => -(v.trim().chars().count() as i64),
+            SurvivorRule::MostFrequent => {
+                -((0..m.rows.len()).filter(|&o| !empty(&m.rows[o][c]) && fold(m.rows[o][c].as_deref().unwrap()) == fold(v)).count()
+                    as i64)
+            }
+            SurvivorRule::SourcePriority => {
+                let source = m.rows[r][4].as_deref().map(str::trim).unwrap_or_default();
+                m.priority.iter().position(|p| p.eq_ignore_ascii_case(source)).unwrap_or(m.priority.len()) as i64
+            }
+            SurvivorRule::ValidFirst => i64::from(!m.valid[r][c]),
+        }
+    }
+
+    /// The documented preference order: the survivor, then the most
+    /// recently updated, then the order given.
+    fn preference(m: &Merge, r: usize) -> (bool, u32, usize) {
+        (r != 0, m.recency[r], r)
+    }
+
+    proptest! {
+        #[test]
+        fn the_golden_value_is_the_best_non_empty_candidate(m in merge()) {
+            let decisions = golden(&m);
+            prop_assert_eq!(decisions.len(), COLUMNS.len());
+            prop_assert_eq!(&decisions, &golden(&m), "deterministic");
+            for (c, d) in decisions.iter().enumerate() {
+                prop_assert_eq!(&d.column, COLUMNS[c]);
+                prop_assert!(d.row < m.rows.len());
+                prop_assert_eq!(&d.value, &m.rows[d.row][c]);
+                if c == 0 {
+                    // fixed: the survivor's, whatever the profile says
+                    prop_assert_eq!((d.rule, d.row, d.fixed.as_deref()), (SurvivorRule::Survivor, 0, Some("primary key")));
+                    continue;
+                }
+                prop_assert_eq!(d.rule, m.rules[c]);
+                prop_assert_eq!(&d.fixed, &None);
+                let present: Vec<usize> = (0..m.rows.len()).filter(|&r| !empty(&m.rows[r][c])).collect();
+                if d.rule == SurvivorRule::Survivor || present.is_empty() {
+                    prop_assert_eq!(d.row, 0, "column {}", c);
+                    continue;
+                }
+                // an empty value never wins over a present one
+                prop_assert!(!empty(&d.value), "column {} chose empty {:?} over {:?}", c, d.value, present);
+                let best = badness(&m, d.rule, d.row, c);
+                for &r in &present {
+                    let other = badness(&m, d.rule, r, c);
+                    prop_assert!(best <= other, "column {}: row {} beats chosen row {}", c, r, d.row);
+                    if other == best {
+                        prop_assert!(preference(&m, d.row) <= preference(&m, r), "column {}: tie goes to row {}", c, r);
+                    }
+                }
+            }
+        }
+
+        /// With every row's recency different, the order in which the
+        /// duplicates are given does not matter: the same values survive,
+        /// from the same rows.
+        #[test]
+        fn the_order_of_the_duplicates_does_not_matter(
+            (m, perm) in merge_with((1usize..6).prop_flat_map(|n| Just((0..n as u32).collect::<Vec<_>>()).prop_shuffle()))
+                .prop_flat_map(|m| { let n = m.rows.len(); (Just(m), Just((1..n).collect::<Vec<_>>()).prop_shuffle()) })
+        ) {
+            // row perm[i - 1] of `m` becomes row i of `p`
+            let mut p = m.clone();
+            for (i, &from) in perm.iter().enumerate() {
+                p.rows[i + 1] = m.rows[from].clone();
+                p.recency[i + 1] = m.recency[from];
+                p.valid[i + 1] = m.valid[from].clone();
+            }
+            let (a, b) = (golden(&m), golden(&p));
+            for (x, y) in a.iter().zip(&b) {
+                prop_assert_eq!(&x.value, &y.value, "column {}", x.column);
+                let mapped = if y.row == 0 { 0 } else { perm[y.row - 1] };
+                prop_assert_eq!(x.row, mapped, "column {}", x.column);
+            }
+        }
+
+        #[test]
+        fn rule_names_parse_only_as_themselves(s in "(?s).{0,20}|most_[a-z]{0,10}") {
+            match SurvivorRule::parse(&s) {
+                Some(r) => prop_assert_eq!(r.as_str(), s.as_str()),
+                None => prop_assert!(SurvivorRule::ALL.iter().all(|r| r.as_str() != s)),
+            }
+        }
+    }
+
+    #[test]
+    fn invisible_values_are_empty() {
+        let p = profile(json!({}));
+        // the survivor's city is a zero-width space: the other row's survives
+        let data = [
+            [Some("1"), None, None, Some("\u{200B}"), None, None, None],
+            [Some("2"), None, None, Some("Zhang Wei"), None, None, None],
+        ];
+        let got = decide(&p, &data, &[0, 0], |_, _| true);
+        assert_eq!(got[3], ("city".into(), s("Zhang Wei"), "most_recent", 1));
+    }
+
+    #[test]
+    fn a_merge_of_the_survivor_alone_or_of_no_columns() {
+        let p = profile(json!({"survivorship": {"name": "most_complete"}}));
+        let fixed = HashMap::new();
+        let none: Vec<Vec<Option<String>>> = vec![vec![]];
+        let input = MergeRows { columns: &[], rows: &none, recency: &[0], fixed: &fixed };
+        assert_eq!(golden_record(&p, &input, |_, _| true), vec![]);
+        let columns = vec!["name".to_string()];
+        let rows = vec![vec![None]];
+        let input = MergeRows { columns: &columns, rows: &rows, recency: &[7], fixed: &fixed };
+        let d = &golden_record(&p, &input, |_, _| true)[0];
+        assert_eq!((d.value.as_deref(), d.row, d.rule), (None, 0, SurvivorRule::MostComplete));
     }
 }
