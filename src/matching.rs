@@ -243,7 +243,11 @@ fn reporter<'a>(caller: &'static str, table: &'a str) -> impl FnMut(&str, usize,
         if last.elapsed() >= Duration::from_secs(5) {
             last = Instant::now();
             let of = if total > 0 { format!(" of {total} ({:.0}%)", done as f64 * 100.0 / total as f64) } else { String::new() };
-            notice!("{caller} {table}: {step}: {done}{of}, {:.0} s so far", started.elapsed().as_secs_f64());
+            notice!(
+                "{caller} {table}: {step}: {done}{of}, {:.0} s so far, {} MB held",
+                started.elapsed().as_secs_f64(),
+                memory::live_bytes() >> 20
+            );
         }
     }
 }
