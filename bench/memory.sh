@@ -28,21 +28,7 @@ done
 
 ensure_cluster
 ensure_extension
-CSV=$(generated_customers "$ROWS")
-
-log "loading $ROWS customers"
-bpsql -d "$BENCH_DB" -q >/dev/null <<SQL
-DROP TABLE IF EXISTS bench_memory;
-CREATE TABLE bench_memory (id bigint PRIMARY KEY, true_entity_id bigint, household_id bigint, full_name text,
-  phone text, email text, address text, country text, postcode text, birth_date text, gender text, national_id text,
-  source_system text, updated_at timestamp);
-\copy bench_memory FROM '$CSV' CSV HEADER
-SELECT customer_clean.register('bench_memory', '{"id": "id", "name": "full_name", "phone": "phone",
-  "email": "email", "address": "address", "country": "country", "postcode": "postcode", "birth_date": "birth_date",
-  "gender": "gender", "national_id": "national_id", "source": "source_system", "updated_at": "updated_at"}',
-  '{"default_region": "CN", "date_order": "DMY"}');
-VACUUM ANALYZE bench_memory;
-SQL
+load_customers bench_memory "$ROWS" '{"default_region": "CN", "date_order": "DMY"}'
 table_mb=$(bpsql -d "$BENCH_DB" -At -c "SELECT pg_table_size('bench_memory') / 1048576")
 # (the setting exists once the library is loaded)
 limit=$(bpsql -d "$BENCH_DB" -At -c "SELECT customer_clean.normalize_text('')" -c "SHOW customer_clean.batch_memory" | tail -1)

@@ -24,21 +24,7 @@ done
 
 ensure_cluster
 ensure_extension
-CSV=$(generated_customers "$ROWS")
-
-log "loading $ROWS customers"
-bpsql -d "$BENCH_DB" -q >/dev/null <<SQL
-DROP TABLE IF EXISTS bench_quality;
-CREATE TABLE bench_quality (id bigint PRIMARY KEY, true_entity_id bigint, household_id bigint, full_name text,
-  phone text, email text, address text, country text, postcode text, birth_date text, gender text, national_id text,
-  source_system text, updated_at timestamp);
-\copy bench_quality FROM '$CSV' CSV HEADER
-SELECT customer_clean.register('bench_quality', '{"id": "id", "name": "full_name", "phone": "phone",
-  "email": "email", "address": "address", "country": "country", "postcode": "postcode", "birth_date": "birth_date",
-  "gender": "gender", "national_id": "national_id", "source": "source_system", "updated_at": "updated_at"}',
-  '{"default_region": "CN", "date_order": "DMY", "quality": {"timeliness_days": 1825}}');
-VACUUM ANALYZE bench_quality;
-SQL
+load_customers bench_quality "$ROWS" '{"default_region": "CN", "date_order": "DMY", "quality": {"timeliness_days": 1825}}'
 
 best=""
 for r in $(seq 1 "$REPEAT"); do

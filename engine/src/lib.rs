@@ -32,6 +32,8 @@ pub mod quality;
 pub mod rules;
 pub mod survivorship;
 pub mod text;
+#[cfg(test)]
+mod testing;
 
 pub use error::{ErrorClass, SqlError};
 

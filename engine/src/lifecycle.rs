@@ -123,6 +123,7 @@ mod tests {
 
     // ---- properties ----
 
+    use crate::testing::json_value;
     use proptest::prelude::*;
 
     const STAGES: [&str; 5] = ["prospect", "new", "active", "silent", "churned"];
@@ -211,37 +212,10 @@ mod tests {
         }
 
         #[test]
-        fn thresholds_from_any_json(v in json_value()) {
+        fn thresholds_from_any_json(v in json_value(&["new_days", "active_days", "churn_days"], &[])) {
             if let Ok(t) = Thresholds::parse(&v) {
                 prop_assert!(t.new_days >= 0 && t.active_days >= 0 && t.active_days <= t.churn_days);
             }
         }
-    }
-
-    /// Arbitrary JSON, with the threshold keys more likely than chance.
-    fn json_value() -> impl Strategy<Value = serde_json::Value> {
-        let leaf = prop_oneof![
-            Just(serde_json::Value::Null),
-            any::<bool>().prop_map(serde_json::Value::from),
-            any::<i64>().prop_map(serde_json::Value::from),
-            any::<f64>().prop_map(serde_json::Value::from),
-            "\\PC{0,10}".prop_map(serde_json::Value::from),
-        ];
-        leaf.prop_recursive(3, 24, 4, |inner| {
-            prop_oneof![
-                prop::collection::vec(inner.clone(), 0..4).prop_map(serde_json::Value::from),
-                prop::collection::btree_map(
-                    prop_oneof![
-                        Just("new_days".to_string()),
-                        Just("active_days".to_string()),
-                        Just("churn_days".to_string()),
-                        "[a-z_]{0,10}"
-                    ],
-                    inner,
-                    0..4
-                )
-                .prop_map(|m| serde_json::Value::Object(m.into_iter().collect())),
-            ]
-        })
     }
 }

@@ -466,7 +466,18 @@ mod tests {
     const COLUMNS: [&str; 7] = ["id", "name", "phone", "country", "dob", "national_id", "updated"];
 
     fn setup(options: serde_json::Value) -> (Profile, RowLayout, Vec<Rule>) {
-        let cols: Vec<TableColumn> = COLUMNS.iter().map(|n| TableColumn { name: n.to_string(), is_text: true }).collect();
+        compiled(&COLUMNS, options, &[])
+    }
+
+    /// A profile of `table` (roles on its first seven columns) with the
+    /// default rules, then the `extra` rules (column, kind, params,
+    /// severity), compiled.
+    fn compiled(
+        table: &[&str],
+        options: serde_json::Value,
+        extra: &[(&str, &str, serde_json::Value, &str)],
+    ) -> (Profile, RowLayout, Vec<Rule>) {
+        let cols: Vec<TableColumn> = table.iter().map(|n| TableColumn { name: n.to_string(), is_text: true }).collect();
         let p = Profile::parse(
             &json!({"id": "id", "name": "name", "phone": "phone", "country": "country", "birth_date": "dob",
                     "national_id": "national_id", "updated_at": "updated"}),
@@ -474,9 +485,20 @@ mod tests {
             &cols,
         )
         .unwrap();
-        let specs: Vec<RuleSpec> = default_rule_specs(&p);
+        let mut specs: Vec<RuleSpec> = default_rule_specs(&p);
+        for (column, kind, params, severity) in extra {
+            let rule_id = specs.len() as i64 + 1;
+            specs.push(RuleSpec {
+                rule_id,
+                column: column.to_string(),
+                kind: kind.to_string(),
+                params: params.clone(),
+                severity: severity.to_string(),
+                message: None,
+            });
+        }
         let layout = RowLayout::new(&p, &specs);
-        let names: Vec<String> = COLUMNS.map(String::from).to_vec();
+        let names: Vec<String> = table.iter().map(|n| n.to_string()).collect();
         let rules = specs.iter().map(|s| Rule::compile(s, &p, &layout, &names).unwrap()).collect();
         (p, layout, rules)
     }
@@ -597,6 +619,7 @@ mod tests {
 
     // ---- properties ----
 
+    use crate::testing::json_value;
     use proptest::prelude::*;
 
     const TODAY: Date = Date { year: 2026, month: 11, day: 23 };
@@ -606,15 +629,6 @@ mod tests {
     /// more: several validity rules of one column that do not follow each
     /// other, and warnings (which validity does not count).
     fn measured(options: serde_json::Value) -> (Profile, RowLayout, Vec<Rule>) {
-        let cols: Vec<TableColumn> = TABLE.iter().map(|n| TableColumn { name: n.to_string(), is_text: true }).collect();
-        let p = Profile::parse(
-            &json!({"id": "id", "name": "name", "phone": "phone", "country": "country", "birth_date": "dob",
-                    "national_id": "national_id", "updated_at": "updated"}),
-            &options,
-            &cols,
-        )
-        .unwrap();
-        let mut specs: Vec<RuleSpec> = default_rule_specs(&p);
         let extra = [
             ("tier", "regex", json!({"pattern": "[a-z]+"}), "error"),
             ("name", "length", json!({"max": 6}), "error"),
@@ -626,14 +640,7 @@ mod tests {
             ("dob", "length", json!({"max": 3}), "warning"),
             ("tier", "required", json!({}), "error"),
         ];
-        for (column, kind, params, severity) in extra {
-            let rule_id = specs.len() as i64 + 1;
-            specs.push(RuleSpec { rule_id, column: column.into(), kind: kind.into(), params, severity: severity.into(), message: None });
-        }
-        let layout = RowLayout::new(&p, &specs);
-        let names: Vec<String> = TABLE.map(String::from).to_vec();
-        let rules = specs.iter().map(|s| Rule::compile(s, &p, &layout, &names).unwrap()).collect();
-        (p, layout, rules)
+        compiled(&TABLE, options, &extra)
     }
 
     /// Any weight `parse` accepts, extremes included.
@@ -869,7 +876,12 @@ mod tests {
         }
 
         #[test]
-        fn quality_options_from_any_json(v in json_value()) {
+        fn quality_options_from_any_json(
+            v in json_value(
+                &[&["targets", "weights", "timeliness_days"][..], &Dimension::ALL.map(Dimension::as_str)].concat(),
+                &Dimension::ALL.map(Dimension::as_str),
+            )
+        ) {
             if let Ok(o) = QualityOptions::parse(&v) {
                 prop_assert!(o.targets.values().flatten().all(|t| (0.0..=1.0).contains(t)));
                 prop_assert!(o.weights.values().all(|w| w.is_finite() && *w >= 0.0));
@@ -897,33 +909,6 @@ mod tests {
         let want = weighted(means, o).unwrap();
         prop_assert!((got - want).abs() < 1e-9, "{} vs {}", got, want);
         Ok(())
-    }
-
-    fn json_value() -> impl Strategy<Value = serde_json::Value> {
-        let leaf = prop_oneof![
-            Just(serde_json::Value::Null),
-            any::<bool>().prop_map(serde_json::Value::from),
-            any::<i64>().prop_map(serde_json::Value::from),
-            any::<f64>().prop_map(serde_json::Value::from),
-            (-1.0..2.0f64).prop_map(serde_json::Value::from),
-            prop::sample::select(Dimension::ALL.map(Dimension::as_str).to_vec()).prop_map(serde_json::Value::from),
-            "\\PC{0,8}".prop_map(serde_json::Value::from),
-        ];
-        leaf.prop_recursive(3, 24, 6, |inner| {
-            prop_oneof![
-                prop::collection::vec(inner.clone(), 0..4).prop_map(serde_json::Value::from),
-                prop::collection::btree_map(
-                    prop_oneof![
-                        prop::sample::select(vec!["targets", "weights", "timeliness_days"]).prop_map(String::from),
-                        prop::sample::select(Dimension::ALL.map(Dimension::as_str).to_vec()).prop_map(String::from),
-                        "[a-z]{0,6}",
-                    ],
-                    inner,
-                    0..4,
-                )
-                .prop_map(|m| serde_json::Value::Object(m.into_iter().collect())),
-            ]
-        })
     }
 
     proptest! {

@@ -869,6 +869,7 @@ mod tests {
 
     // ---- properties ----
 
+    use crate::testing::json_value;
     use proptest::prelude::*;
 
     const TABLE: [&str; 7] = ["id", "name", "phone", "country", "dob", "age", "tier"];
@@ -1089,7 +1090,11 @@ mod tests {
                     .prop_map(String::from),
                 "(?s).{0,12}",
             ],
-            params in json_value(),
+            params in json_value(
+                &["pattern", "values", "min", "max", "format", "check"],
+                &["today", "1900-01-01", "phone", "email", "zip", "cn_id_matches_birth_date_and_gender",
+                  "phone_matches_country", "(", "a{1000}{1000}", "[a-z]+", "\\p{L}{50}"],
+            ),
             severity in prop_oneof![prop::sample::select(vec!["error", "warning"]).prop_map(String::from), "(?s).{0,8}"],
             rule_id in any::<i64>(),
         ) {
@@ -1116,38 +1121,6 @@ mod tests {
                 }
             }
         }
-    }
-
-    /// Arbitrary JSON, with the keys and values rules read more likely than
-    /// chance.
-    fn json_value() -> impl Strategy<Value = Value> {
-        let leaf = prop_oneof![
-            Just(Value::Null),
-            any::<bool>().prop_map(Value::from),
-            any::<i64>().prop_map(Value::from),
-            any::<u64>().prop_map(Value::from),
-            any::<f64>().prop_map(Value::from),
-            prop::sample::select(vec![
-                "today", "1900-01-01", "phone", "email", "zip", "cn_id_matches_birth_date_and_gender",
-                "phone_matches_country", "(", "a{1000}{1000}", "[a-z]+", "\\p{L}{50}",
-            ])
-            .prop_map(Value::from),
-            "(?s).{0,12}".prop_map(Value::from),
-        ];
-        leaf.prop_recursive(3, 24, 4, |inner| {
-            prop_oneof![
-                prop::collection::vec(inner.clone(), 0..4).prop_map(Value::from),
-                prop::collection::btree_map(
-                    prop_oneof![
-                        prop::sample::select(vec!["pattern", "values", "min", "max", "format", "check"]).prop_map(String::from),
-                        "[a-z]{0,6}",
-                    ],
-                    inner,
-                    0..4,
-                )
-                .prop_map(|m| Value::Object(m.into_iter().collect())),
-            ]
-        })
     }
 
     proptest! {
