@@ -12,7 +12,8 @@
 //! the state; without commas it is what follows the street suffix (and unit).
 //!
 //! Street line: house number, or `PO BOX <n>` (`P.O. Box`, `POB`, `Post
-//! Office Box`; the box number is in `number`, `street` is `PO BOX`);
+//! Office Box`; the box number is in `number`, `street` is `PO BOX`, and
+//! other words before the city follow the box number, in `unit`);
 //! predirectional, street name, suffix (Pub 28 C1: `AVENUE`/`AV` → `AVE`),
 //! postdirectional, unit (C2: `APARTMENT` → `APT`, `SUITE` → `STE`, `#`).
 //! A directional that is the only word before the suffix is the street name
@@ -43,7 +44,9 @@ pub struct UsAddress {
     pub predirectional: Option<String>,
     /// Street name (`MAIN`), or `PO BOX`.
     pub street: Option<String>,
-    /// Street suffix, Pub 28 abbreviation (`ST`).
+    /// Street suffix, Pub 28 abbreviation (`ST`); spelled out (`COURT`)
+    /// when the abbreviation would end the line as a state code that reads
+    /// back as the state (`OAK COURT`, not `OAK CT`: Oak, Connecticut).
     pub suffix: Option<String>,
     /// Postdirectional, abbreviated (`NW`).
     pub postdirectional: Option<String>,
@@ -366,12 +369,14 @@ fn parse_street(t: &[String], comma_mode: bool, city_expected: bool) -> Street {
     if po_len > 0 {
         s.street = Some("PO BOX".into());
         let mut i = po_len;
-        if t.get(i).map(String::as_str) == Some("#") {
-            i += 1;
-        }
-        if let Some(v) = t.get(i).filter(|v| v.bytes().any(|b| b.is_ascii_digit())) {
+        // `PO BOX #123`: the `#` is dropped only with the number it marks.
+        // A `#` followed by no number is a unit designator, kept: dropped,
+        // the output's next `#` was dropped again on the next reading
+        // (found by the fuzzer: `POB## X` → `PO BOX # X` → `PO BOX, X`).
+        let at = i + usize::from(t.get(i).map(String::as_str) == Some("#"));
+        if let Some(v) = t.get(at).filter(|v| v.bytes().any(|b| b.is_ascii_digit())) {
             s.number = Some(v.clone());
-            i += 1;
+            i = at + 1;
         }
         if t.get(i).is_some_and(|w| w == "#" || unit_code(w).is_some()) {
             let (ty, val, used) = parse_unit(&t[i..]);
@@ -521,6 +526,18 @@ fn assemble(toks: &[Tok], state: Option<&str>, zip: (Option<String>, Option<Stri
     a.postdirectional = s.postdirectional;
     a.unit_type = s.unit_type;
     a.unit = s.unit;
+    if !s.leftover.is_empty() && a.street.as_deref() == Some("PO BOX") {
+        // words after a PO box number (`PO BOX 5 MAIN STREET, SPRINGFIELD`)
+        // go after it, with the unit, as the words after a unit do. Put
+        // into the name, they made the street `PO BOX MAIN STREET`, which
+        // `to_line` writes with the number first, `5 PO BOX MAIN STREET`:
+        // read again, a street numbered 5 whose last word is its suffix
+        // (`ST`; found by the fuzzer with `WY`, written `WAY` the second
+        // time). `PO BOX 5 MAIN STREET` reads back as the same PO box.
+        let mut v: Vec<String> = a.unit.take().into_iter().collect();
+        v.extend(std::mem::take(&mut s.leftover));
+        a.unit = join(&v);
+    }
     if !s.leftover.is_empty() {
         // words after the suffix that are neither unit nor city: the name
         let mut name: Vec<String> = a.street.take().into_iter().collect();
@@ -559,27 +576,47 @@ pub fn parse(input: &str) -> Option<UsAddress> {
     let zip_seg = toks.last().map(|t| t.seg);
     let zip = take_zip(&mut toks);
     // `6481 HILL CT, 80236`: CT is the street's suffix (Court), not
-    // Connecticut. A state code that is also a street suffix, not directly
-    // before the ZIP, ends a street when its part of the address (between
-    // commas) has a house number (a token with a digit) before it, and the
-    // street did not end earlier (`10 MAIN ST HARTFORD CT`: a suffix, ST,
-    // followed by a word that is not one, so CT is the state; in
-    // `6481 HILL CT` HILL is a suffix too, but CT follows it directly).
+    // Connecticut. A state code that is also a street suffix (CT, KY, LA,
+    // MT, PR, WY), last and not directly before the ZIP, is read as the
+    // street's suffix only when its part of the address (between commas)
+    // has a token with a digit before it (`HARTFORD CT` is Connecticut),
+    // and then:
+    // - when that part is read as a whole city (after a comma, not starting
+    //   with a unit designator: `APT 5, 123 MAIN CT`), when the street did
+    //   not end earlier in it: a suffix followed by a word that is not one
+    //   ends it. The part is written back as it is, so the next reading
+    //   decides the same.
+    // - otherwise the part is read with the street, and the code is the
+    //   suffix exactly when `assemble` without a state makes it the suffix:
+    //   it must agree with what the street parser does with the code, as
+    //   it does with a spelled-out `COURT`, or the output reads otherwise
+    //   the second time. Guessing did not: in `5 MI, RM 915 SOUTH MADISON
+    //   WY` 915 looked like a house number, but it is the room's number,
+    //   the street (`5 MI`) ended at the unit and WY went to the city
+    //   (`5 MI RM 915, SOUTH MADISON WY`, then Wyoming); and in
+    //   `1 A HILLS B COURT` the parser takes the first common suffix (CT),
+    //   but `1 A HILLS B CT` was read as a street ending in HILLS
+    //   (`10 MAIN ST HARTFORD CT` still ends at ST, a common suffix).
     let ends_a_street = |start: usize| {
         let t = &toks[start];
         if start + 1 != toks.len() || (zip.0.is_some() && Some(t.seg) == zip_seg) || suffix_code(&t.text).is_none() {
             return false;
         }
-        let before = &toks[..start];
-        let Some(number) = before.iter().rposition(|x| x.seg == t.seg && x.text.contains(|c: char| c.is_ascii_digit()))
+        let seg_start = toks.iter().position(|x| x.seg == t.seg).unwrap_or(0);
+        let Some(number) = toks[seg_start..start].iter().rposition(|x| x.text.contains(|c: char| c.is_ascii_digit()))
         else {
             return false;
         };
-        // a suffix followed by a word that is not one: the street ended there
-        let words = &before[number + 1..];
-        !words.iter().enumerate().any(|(k, x)| {
-            suffix_code(&x.text).is_some() && words[k + 1..].iter().any(|y| suffix_code(&y.text).is_none())
-        })
+        let first = toks[seg_start].text.as_str();
+        if seg_start > 0 && first != "#" && unit_code(first).is_none() {
+            // a suffix followed by a word that is not one: the street ended there
+            let words = &toks[seg_start + number + 1..start];
+            return !words.iter().enumerate().any(|(k, x)| {
+                suffix_code(&x.text).is_some() && words[k + 1..].iter().any(|y| suffix_code(&y.text).is_none())
+            });
+        }
+        let a = assemble(&toks, None, zip.clone());
+        a.city.is_none() && a.suffix.as_deref() == suffix_code(&t.text)
     };
     if let Some((start, code)) =
         find_state(&toks).filter(|(start, _)| (*start > 0 || zip.0.is_some()) && !ends_a_street(*start))
@@ -589,7 +626,25 @@ pub fn parse(input: &str) -> Option<UsAddress> {
             return Some(a);
         }
     }
-    Some(assemble(&toks, None, zip))
+    let mut a = assemble(&toks, None, zip);
+    // `OAK COURT` (found by the fuzzer): written `OAK CT`, it reads back as
+    // Oak, Connecticut, as `HARTFORD CT` must (no house number, so CT is
+    // the state). A suffix whose abbreviation is a state code (CT, KY, MT,
+    // PR) that ends the line spelled out stays spelled out (its primary
+    // name, `COURT`) when the abbreviated line would not read back as
+    // itself; with a house number it is abbreviated as usual
+    // (`6481 HILL CT`).
+    let spelled = toks.last().map(|t| t.text.as_str());
+    if let (Some(sfx), Some(word)) = (a.suffix.as_deref(), spelled) {
+        if a.city.is_none() && word != sfx && suffix_code(word) == Some(sfx) && tables().states.contains_key(sfx) {
+            let line = a.to_line();
+            if parse(&line).map(|b| b.to_line()).as_deref() != Some(line.as_str()) {
+                let long = usps::SUFFIX_LONGHAND.iter().find(|(k, _)| *k == sfx).map_or(word, |(_, v)| *v);
+                a.suffix = Some(long.to_string());
+            }
+        }
+    }
+    Some(a)
 }
 
 #[cfg(test)]
@@ -615,6 +670,96 @@ mod tests {
         assert_eq!(norm("10 Main St Hartford CT").as_deref(), Some("10 MAIN ST, HARTFORD, CT"));
         let once = norm("7 L * @3n L * PL * p@\u{1e}M *dar Ct");
         assert_eq!(norm(once.as_deref().unwrap()), once);
+    }
+
+    #[test]
+    fn a_state_code_that_is_also_a_street_suffix_after_a_unit() {
+        // found by fuzz/fuzz_targets/address.rs: WY (Way / Wyoming) after a
+        // unit. 915 is the room's number, not a house number: the street
+        // (`5 MI`) ends at the unit and WY went to the city, not the state;
+        // normalized again, it moved to the state.
+        let once = norm("5\0\0\0\0\0mi, RM 915 South Madison Wy");
+        assert_eq!(once.as_deref(), Some("5 MI RM 915, SOUTH MADISON, WY"));
+        assert_eq!(norm(once.as_deref().unwrap()), once);
+        // the same with a real address: a unit after the street, no commas
+        assert_eq!(norm("100 Main St Rm 5 Cheyenne Wy").as_deref(), Some("100 MAIN ST RM 5, CHEYENNE, WY"));
+        assert_eq!(norm("100 MAIN ST RM 5, CHEYENNE, WY").as_deref(), Some("100 MAIN ST RM 5, CHEYENNE, WY"));
+        // a unit value without digits, `#`, a designator after a suffix,
+        // and the other codes that are suffixes: all states, all stable
+        for s in [
+            "5 mi RM 915 South Madison Wy",
+            "5 Main Rm X South Madison Wy",
+            "X, Apt 5 Main Ct",
+            "5 Main St, Lot 5 Oak Ct",
+            "5 mi, Apt 4 Oak Mt",
+            "5 mi, # 4 Oak Ky",
+            "5 mi, Ste 4 Oak Pr",
+            "5 mi, Ste 4 Oak La",
+        ] {
+            let once = norm(s).unwrap();
+            assert_eq!(norm(&once).as_deref(), Some(once.as_str()), "{s:?}");
+            assert!(parse(s).unwrap().state.is_some(), "{s:?}: {once}");
+        }
+        // still a street suffix: a house number after the unit (the part
+        // after the comma is then the city, as it was), or a leading
+        // designator (read as part of the name), or a word that is a
+        // designator only after a suffix (UPPER)
+        assert_eq!(norm("Apt 5, 123 Main Ct").as_deref(), Some("APT 5, 123 MAIN CT"));
+        assert_eq!(norm("Apt 5 123 Main Ct").as_deref(), Some("APT 5 123 MAIN CT"));
+        assert_eq!(norm("Apt 5 Main Ct").as_deref(), Some("APT 5 MAIN CT"));
+        assert_eq!(norm("12 Upper Oak Ct").as_deref(), Some("12 UPPER OAK CT"));
+        assert_eq!(norm("12 Park Wy Apt 5").as_deref(), Some("12 PARK WAY APT 5"));
+        assert_eq!(norm("77 Lucky Way Apt 5, Cheyenne, WY").as_deref(), Some("77 LUCKY WAY APT 5, CHEYENNE, WY"));
+    }
+
+    #[test]
+    fn a_state_code_that_is_also_a_street_suffix_after_another_suffix() {
+        // found by fuzz/fuzz_targets/address.rs (600 s run after the WY
+        // fix): the parser took the spelled-out COURT, the first common
+        // suffix, as the suffix, but CT was read as Connecticut because
+        // HILLS, a suffix, was followed by a word that is not one.
+        let once = norm(": :\u{1}\0\0\0\0\0\0\u{1} 648915 SouthOi~1 Hills adon\u{7a8}/ Court\0\0\0\0 ");
+        assert_eq!(once.as_deref(), Some(": : 648915 SOUTHOI~1 HILLS ADON\u{7a8}/ CT"));
+        assert_eq!(norm(once.as_deref().unwrap()), once);
+        assert_eq!(norm("1 A Hills B Court").as_deref(), Some("1 A HILLS B CT"));
+        assert_eq!(norm("1 A HILLS B CT").as_deref(), Some("1 A HILLS B CT"));
+        // a real one: Old Mill Pond Court (it was `100 OLD ML, POND, CT`)
+        assert_eq!(norm("100 Old Mill Pond Court").as_deref(), Some("100 OLD MILL POND CT"));
+        assert_eq!(norm("100 Old Mill Pond Ct").as_deref(), Some("100 OLD MILL POND CT"));
+        // a common suffix still ends the street before a city and state
+        assert_eq!(norm("10 Main St Hartford CT").as_deref(), Some("10 MAIN ST, HARTFORD, CT"));
+        assert_eq!(norm("10 Main St Louisville KY").as_deref(), Some("10 MAIN ST, LOUISVILLE, KY"));
+        assert_eq!(norm("10 Oak Mt").as_deref(), Some("10 OAK MT"));
+    }
+
+    #[test]
+    fn a_spelled_out_suffix_that_would_read_as_a_state() {
+        // found by fuzz/fuzz_targets/address.rs (600 s run after the WY
+        // fix): `PO OBXLL CT` has no house number, so CT reads back as
+        // Connecticut (as in `HARTFORD CT`); COURT stays spelled out.
+        let once = norm("PO ObXll Court\0\0\0\0\0\u{1a}\0");
+        assert_eq!(once.as_deref(), Some("PO OBXLL COURT"));
+        assert_eq!(norm(once.as_deref().unwrap()), once);
+        for (s, want) in [
+            ("Oak Court", "OAK COURT"),
+            ("Oak Crt", "OAK COURT"),
+            ("Oak Court, 80236", "OAK COURT, 80236"),
+            ("Pleasant Mount", "PLEASANT MOUNT"),
+            ("Grand Prairie", "GRAND PRAIRIE"),
+            // abbreviated as usual where CT reads back as the suffix
+            ("1 Oak Court", "1 OAK CT"),
+            ("North Oak Court", "N OAK CT"),
+            ("Oak Park Court", "OAK PARK CT"),
+            ("Oak Court Apt 5", "OAK CT APT 5"),
+            ("Oak Court, Hartford, CT 06103", "OAK CT, HARTFORD, CT 06103"),
+            // the code itself, with no house number, is the state
+            ("Oak Ct", "OAK, CT"),
+            ("Hartford CT", "HARTFORD, CT"),
+        ] {
+            assert_eq!(norm(s).as_deref(), Some(want), "{s:?}");
+            assert_eq!(norm(want).as_deref(), Some(want), "{want:?}");
+        }
+        assert_eq!(parse("Oak Court").unwrap().suffix.as_deref(), Some("COURT"));
     }
 
     #[test]
@@ -712,6 +857,53 @@ mod tests {
         assert_eq!(a.street.as_deref(), Some("PO BOX"));
         assert_eq!(a.number.as_deref(), Some("9"));
         assert_eq!(a.zip, None);
+    }
+
+    #[test]
+    fn words_after_a_po_box_number() {
+        // found by fuzz/fuzz_targets/address.rs (600 s run after the WY
+        // fix): the words after the box number went into the street name,
+        // written `5 PO BOX X WY`, which reads back as a street numbered 5
+        // with suffix WY (`WAY`). They now follow the box number, in `unit`.
+        let once = norm("PO BOX\u{4}\0a))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))2))))))nd Ln,[Mi Hig;S\0\0d59 Wy, Mia\0\01408mi,");
+        assert_eq!(
+            once.as_deref(),
+            Some("PO BOX A))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))2))))))ND LN [MI HIG S D59 WY, MIA 1408MI")
+        );
+        assert_eq!(norm(once.as_deref().unwrap()), once);
+        assert_eq!(norm("PO Box 5 X Wy, E").as_deref(), Some("PO BOX 5 X WY, E"));
+        assert_eq!(norm("PO BOX 5 X WY, E").as_deref(), Some("PO BOX 5 X WY, E"));
+        let s = "PO Box 5 Main Street, Springfield, IL 62704";
+        assert_eq!(norm(s).as_deref(), Some("PO BOX 5 MAIN STREET, SPRINGFIELD, IL 62704"));
+        assert_eq!(norm(&norm(s).unwrap()), norm(s));
+        let a = parse(s).unwrap();
+        assert_eq!((a.street.as_deref(), a.number.as_deref()), (Some("PO BOX"), Some("5")));
+        assert_eq!((a.unit_type, a.unit.as_deref()), (None, Some("MAIN STREET")));
+        // unchanged: a box and a unit; a street named PO Box
+        assert_eq!(norm("PO Box 5 Apt 3 X Wy, E").as_deref(), Some("PO BOX 5 APT 3 X WY, E"));
+        assert_eq!(norm("5 PO Box Main").as_deref(), Some("5 PO BOX MAIN"));
+    }
+
+    #[test]
+    fn a_po_box_sign_without_a_number() {
+        // found by fuzz/fuzz_targets/address.rs (600 s run after the WY
+        // fix): the `#` after BOX was dropped even with no number after it,
+        // one `#` fewer at each reading.
+        let once = norm("POB#########and L");
+        assert_eq!(once.as_deref(), Some("PO BOX # # # # # # # # # AND L"));
+        assert_eq!(norm(once.as_deref().unwrap()), once);
+        for (s, want) in [
+            ("POB## X", "PO BOX # # X"),
+            ("PO BOX #", "PO BOX #"),
+            ("PO BOX # #5", "PO BOX # # 5"),
+            // with its number, the `#` is dropped as before
+            ("PO Box #123, Springfield", "PO BOX 123, SPRINGFIELD"),
+            ("PO Box # 123", "PO BOX 123"),
+            ("POB #5 Apt 3", "PO BOX 5 APT 3"),
+        ] {
+            assert_eq!(norm(s).as_deref(), Some(want), "{s:?}");
+            assert_eq!(norm(want).as_deref(), Some(want), "{want:?}");
+        }
     }
 
     #[test]
