@@ -827,13 +827,7 @@ mod tests {
             // overall: the weighted mean of the dimensions' means
             let overall = lines.last().unwrap();
             prop_assert_eq!(overall.dimension, Dimension::Overall);
-            let means: Vec<(Dimension, f64)> = Dimension::ALL[..5]
-                .iter()
-                .filter_map(|&d| {
-                    let v: Vec<f64> = lines.iter().filter(|l| l.dimension == d).filter_map(|l| l.value).collect();
-                    (!v.is_empty()).then(|| (d, v.iter().sum::<f64>() / v.len() as f64))
-                })
-                .collect();
+            let means = dimension_means(&lines);
             check_overall(overall.value, &means, options)?;
         }
 
@@ -846,13 +840,7 @@ mod tests {
             let (p, _, _) = measured(o);
             let lines: Vec<Line> =
                 lines.into_iter().map(|(dimension, value)| Line { dimension, column: None, value, target: None, failing_rows: 0 }).collect();
-            let means: Vec<(Dimension, f64)> = Dimension::ALL[..5]
-                .iter()
-                .filter_map(|&d| {
-                    let v: Vec<f64> = lines.iter().filter(|l| l.dimension == d).filter_map(|l| l.value).collect();
-                    (!v.is_empty()).then(|| (d, v.iter().sum::<f64>() / v.len() as f64))
-                })
-                .collect();
+            let means = dimension_means(&lines);
             check_overall(overall(&lines, &p.options.quality), &means, &p.options.quality)?;
         }
 
@@ -892,6 +880,18 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// Each dimension's mean over the lines that have a value (what
+    /// `overall` weighs).
+    fn dimension_means(lines: &[Line]) -> Vec<(Dimension, f64)> {
+        Dimension::ALL[..5]
+            .iter()
+            .filter_map(|&d| {
+                let v: Vec<f64> = lines.iter().filter(|l| l.dimension == d).filter_map(|l| l.value).collect();
+                (!v.is_empty()).then(|| (d, v.iter().sum::<f64>() / v.len() as f64))
+            })
+            .collect()
     }
 
     /// `overall` against the dimensions' means: None when no dimension
