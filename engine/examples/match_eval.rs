@@ -188,6 +188,15 @@ fn main() {
                     shown += 1;
                     println!("MISSED\n    {:?}\n    {:?}", csv[*a as usize], csv[*b as usize]);
                 }
+                // MATCH_EVAL_APART=1 prints true pairs blocking found that
+                // ended in different clusters, with the model's view.
+                if blocked && root[*a as usize] != root[*b as usize] && std::env::var("MATCH_EVAL_APART").is_ok() && shown < 25 {
+                    shown += 1;
+                    let ex = model.explain(&records[*a as usize], &records[*b as usize], &NameFrequency::Model);
+                    let levels: Vec<String> =
+                        ex.fields.iter().map(|f| format!("{}={}({:+.1})", f.field.as_str(), f.level, f.weight)).collect();
+                    println!("APART p={:.4} {}\n    {:?}\n    {:?}", ex.probability, levels.join(" "), csv[*a as usize], csv[*b as usize]);
+                }
                 for (i, f) in fields.iter().enumerate() {
                     let l = f.compare(&records[*a as usize], &records[*b as usize]) as usize;
                     true_levels[i][l] += 1;

@@ -26,6 +26,10 @@ enum KeyKind {
     BirthDatePostcode = 7,
     BirthDateNameHead = 8,
     NationalIdTailBirthYear = 9,
+    NameWordPostcode = 10,
+    AddressPostcode = 11,
+    AddressCity = 12,
+    NameAddress = 13,
 }
 
 /// Rows sharing a key with more rows than this are not compared through
@@ -117,9 +121,55 @@ fn keys_of(r: &Record, salt: u64, only: &[KeyKind]) -> Vec<i64> {
     if let (Some(b), Some(pc)) = (&birth, &r.postcode) {
         add(KeyKind::BirthDatePostcode, &[b, pc.as_bytes()]);
     }
+    let address = r.address.as_deref().and_then(address_signature);
+    if let Some(pc) = &r.postcode {
+        // Each word of the name with the postcode: finds a person whose
+        // other name was replaced or badly mistyped, with no birth date to
+        // go by (FEBRL's "holly green" and "matthew green" at one address).
+        if let Some(name) = &r.name {
+            let mut words: Vec<&str> = name.tokens().iter().map(String::as_str).filter(|t| t.chars().nth(1).is_some()).collect();
+            words.sort_unstable();
+            words.dedup();
+            for w in words {
+                add(KeyKind::NameWordPostcode, &[w.as_bytes(), pc.as_bytes()]);
+            }
+        }
+        // The house number and the start of the street with the postcode:
+        // finds a person whose names and birth date were all written
+        // differently, at the same address.
+        if let Some(sig) = &address {
+            add(KeyKind::AddressPostcode, &[sig.as_bytes(), pc.as_bytes()]);
+        }
+    }
+    // The same with the city, and with the name: when the postcode has a
+    // typo too.
+    if let (Some(sig), Some(city)) = (&address, &r.city) {
+        add(KeyKind::AddressCity, &[sig.as_bytes(), city.as_bytes()]);
+    }
+    if let (Some(sig), Some(_)) = (&address, &r.name) {
+        add(KeyKind::NameAddress, &[sig.as_bytes(), r.name_key.as_bytes()]);
+    }
     keys.sort_unstable();
     keys.dedup();
     keys
+}
+
+/// The first number of an address line with the first three letters of
+/// the word after it when the line starts with the number (`15 booroondara
+/// street` → `15 boo`), else with the three characters before it (Chinese
+/// addresses put the number last: `…光明路425号` → `425 光明路`). `None`
+/// without a number or letters to go with it.
+fn address_signature(address: &str) -> Option<String> {
+    let start = address.find(|c: char| c.is_ascii_digit())?;
+    let end = address[start..].find(|c: char| !c.is_ascii_digit()).map_or(address.len(), |e| start + e);
+    let before: Vec<char> = address[..start].chars().filter(|c| c.is_alphabetic()).collect();
+    let word = if before.is_empty() {
+        let after = address[end..].trim_start_matches(|c: char| !c.is_alphabetic());
+        head(after, 3).to_string()
+    } else {
+        before[before.len().saturating_sub(3)..].iter().collect()
+    };
+    (!word.is_empty()).then(|| format!("{} {word}", &address[start..end]))
 }
 
 /// The first `n` characters of `s`.

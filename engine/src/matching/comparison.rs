@@ -13,15 +13,20 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::compare::{damerau_levenshtein, jaro_winkler};
+use crate::compare::{damerau_levenshtein, jaro_winkler, PreparedName};
 use crate::date::Date;
 
-use super::record::Record;
+use super::record::{NamePart, Record};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Field {
     Name,
+    /// Given and family name compared apart, for tables that keep them in
+    /// two columns (in place of `Name`): a family name can then agree
+    /// while the given name was left out or replaced, and the reverse.
+    GivenName,
+    FamilyName,
     Phone,
     Email,
     BirthDate,
@@ -39,12 +44,23 @@ const ADDRESS_MID: f64 = 0.80;
 const EMAIL_LOCAL: f64 = 0.88;
 
 impl Field {
-    pub const ALL: [Field; 7] =
-        [Field::Name, Field::Phone, Field::Email, Field::BirthDate, Field::NationalId, Field::Location, Field::Gender];
+    pub const ALL: [Field; 9] = [
+        Field::Name,
+        Field::GivenName,
+        Field::FamilyName,
+        Field::Phone,
+        Field::Email,
+        Field::BirthDate,
+        Field::NationalId,
+        Field::Location,
+        Field::Gender,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
             Field::Name => "name",
+            Field::GivenName => "given_name",
+            Field::FamilyName => "family_name",
             Field::Phone => "phone",
             Field::Email => "email",
             Field::BirthDate => "birth_date",
@@ -63,6 +79,7 @@ impl Field {
     pub fn levels(self) -> &'static [&'static str] {
         match self {
             Field::Name => &["null", "same_name", "same_sound", "similar_0.92", "similar_0.80", "different"],
+            Field::GivenName | Field::FamilyName => &["null", "same", "same_sound", "similar_0.92", "similar_0.80", "different"],
             Field::Phone => &["null", "same_number", "same_last_8_digits", "different"],
             Field::Email => &["null", "same_mailbox", "similar_local_part", "different"],
             Field::BirthDate => &[
@@ -82,6 +99,7 @@ impl Field {
                 "similar_address_0.80",
                 "same_postcode",
                 "same_city",
+                "similar_postcode_or_city",
                 "different",
             ],
             Field::Gender => &["null", "same", "different"],
@@ -92,24 +110,11 @@ impl Field {
     pub fn compare(self, a: &Record, b: &Record) -> u8 {
         match self {
             Field::Name => match (&a.name, &b.name) {
-                (Some(x), Some(y)) => {
-                    if a.name_key == b.name_key {
-                        1
-                    } else if a.name_sound == b.name_sound && !a.name_sound.is_empty() {
-                        2
-                    } else {
-                        let s = x.similarity(y);
-                        if s >= NAME_HIGH {
-                            3
-                        } else if s >= NAME_MID {
-                            4
-                        } else {
-                            5
-                        }
-                    }
-                }
+                (Some(x), Some(y)) => name_level(x, &a.name_key, &a.name_sound, y, &b.name_key, &b.name_sound),
                 _ => 0,
             },
+            Field::GivenName => name_part_levels(a, b).0,
+            Field::FamilyName => name_part_levels(a, b).1,
             Field::Phone => {
                 if a.phones.is_empty() || b.phones.is_empty() {
                     0
@@ -170,6 +175,48 @@ impl Field {
     /// off). Clustering never puts two such records in one cluster.
     pub fn is_conflict(self, level: u8) -> bool {
         matches!(self, Field::NationalId | Field::BirthDate) && level as usize == self.levels().len() - 1
+    }
+}
+
+/// How two names agree: 1 same key, 2 same sound, 3 and 4 the similarity
+/// bands, 5 not at all.
+fn name_level(x: &PreparedName, x_key: &str, x_sound: &str, y: &PreparedName, y_key: &str, y_sound: &str) -> u8 {
+    if x_key == y_key {
+        1
+    } else if x_sound == y_sound && !x_sound.is_empty() {
+        2
+    } else {
+        let s = x.similarity(y);
+        if s >= NAME_HIGH {
+            3
+        } else if s >= NAME_MID {
+            4
+        } else {
+            5
+        }
+    }
+}
+
+fn part_level(x: Option<&NamePart>, y: Option<&NamePart>) -> u8 {
+    match (x, y) {
+        (Some(x), Some(y)) => name_level(&x.name, &x.key, &x.sound, &y.name, &y.key, &y.sound),
+        _ => 0,
+    }
+}
+
+/// The levels of the given and the family names. Given and family name
+/// written in each other's column (`jake westbrook` / `westbrook jake`) are
+/// compared crosswise, when that agrees better.
+fn name_part_levels(a: &Record, b: &Record) -> (u8, u8) {
+    let straight = (part_level(a.given.as_ref(), b.given.as_ref()), part_level(a.family.as_ref(), b.family.as_ref()));
+    if straight.0 + straight.1 <= 2 || [&a.given, &a.family, &b.given, &b.family].iter().any(|p| p.is_none()) {
+        return straight;
+    }
+    let crossed = (part_level(a.given.as_ref(), b.family.as_ref()), part_level(a.family.as_ref(), b.given.as_ref()));
+    if crossed.0 + crossed.1 < straight.0 + straight.1 {
+        crossed
+    } else {
+        straight
     }
 }
 
@@ -237,8 +284,14 @@ fn location_level(a: &Record, b: &Record) -> u8 {
             return 5;
         }
     }
-    if compared {
+    // One typed character off: a postcode with a wrong or two swapped
+    // digits, a city with a typo.
+    let postcode_near = matches!((&a.postcode, &b.postcode), (Some(x), Some(y)) if damerau_levenshtein(x, y) == 1);
+    let city_near = matches!((&a.city, &b.city), (Some(x), Some(y)) if damerau_levenshtein(x, y) == 1);
+    if postcode_near || city_near {
         6
+    } else if compared {
+        7
     } else {
         0
     }
@@ -279,7 +332,9 @@ mod tests {
         assert_eq!(location_level(&a, &r(Some("1 main str"), None, None)), 2);
         assert_eq!(location_level(&a, &r(Some("99 elm ave"), Some("10016"), None)), 4);
         assert_eq!(location_level(&a, &r(None, Some("94105"), Some("new york"))), 5);
-        assert_eq!(location_level(&a, &r(None, Some("94105"), Some("boston"))), 6);
+        assert_eq!(location_level(&a, &r(None, Some("10061"), Some("boston"))), 6, "postcode digits swapped");
+        assert_eq!(location_level(&a, &r(None, Some("94105"), Some("new yrok"))), 6, "city letters swapped");
+        assert_eq!(location_level(&a, &r(None, Some("94105"), Some("boston"))), 7);
         assert_eq!(location_level(&a, &r(None, None, None)), 0);
     }
 

@@ -105,10 +105,14 @@ pub fn scored_pairs(
 /// [`Field::is_conflict`]). One of the two alone is not enough — a
 /// mistyped or wrongly copied birth date or ID happens in real data, and
 /// the model already weighs it — but a person has one of each, so two
-/// records that disagree on both are two people.
+/// records that disagree on both are two people, unless their (given)
+/// names agree: then it is one record with both values replaced (FEBRL
+/// makes such records), or a relative of the same name, and the model's
+/// weighing of everything else decides.
 pub fn conflict(a: &Record, b: &Record) -> Option<&'static str> {
     let both = [Field::NationalId, Field::BirthDate].iter().all(|f| f.is_conflict(f.compare(a, b)));
-    both.then_some("national_id and birth_date")
+    let name_agrees = [Field::Name, Field::GivenName].iter().any(|f| (1..=4).contains(&f.compare(a, b)));
+    (both && !name_agrees).then_some("national_id and birth_date")
 }
 
 /// Deduplicates `records`; `rejected` holds the pairs (lower index first)

@@ -31,7 +31,7 @@ use super::rng::SplitMix64;
 
 /// Version of the model layout; a stored model of another version is
 /// refused with a request to train again.
-pub const MODEL_VERSION: u32 = 1;
+pub const MODEL_VERSION: u32 = 2;
 
 /// Smallest probability a level keeps, so that a level never seen in
 /// training is strong evidence, not infinite evidence.
@@ -389,15 +389,19 @@ fn expectation_maximization(fields: &[Field], counts: &PatternCounts, opts: &Tra
 /// How many person-level identifiers agree in pattern `p`: a name at
 /// least similar, the birth date (or its day and month swapped), the ID
 /// number (or one edit), the mailbox. Phone and address are not among
-/// them: people who live together share those.
+/// them: people who live together share those. Nor is a family name,
+/// unless a given name is missing: then it is all of the name there is,
+/// as a full name with only a family name in it would be.
 pub fn personal_agreements(fields: &[Field], p: Pattern) -> usize {
+    let given_missing = fields.iter().position(|f| *f == Field::GivenName).is_some_and(|i| level_of(p, i) == 0);
     fields
         .iter()
         .enumerate()
         .filter(|(i, f)| {
             let l = level_of(p, *i);
             match f {
-                Field::Name => (1..=4).contains(&l),
+                Field::Name | Field::GivenName => (1..=4).contains(&l),
+                Field::FamilyName => given_missing && (1..=4).contains(&l),
                 Field::BirthDate => (1..=3).contains(&l),
                 Field::NationalId => (1..=3).contains(&l),
                 Field::Email => l == 1,
@@ -423,8 +427,13 @@ fn name_frequencies(records: &[Record], opts: &TrainOptions) -> (BTreeMap<String
 /// How many records carry each name key.
 pub fn name_counts(records: &[Record]) -> HashMap<&str, u32> {
     let mut counts: HashMap<&str, u32> = HashMap::new();
-    for r in records.iter().filter(|r| r.name.is_some()) {
-        *counts.entry(r.name_key.as_str()).or_default() += 1;
+    for r in records {
+        if r.name.is_some() {
+            *counts.entry(r.name_key.as_str()).or_default() += 1;
+        }
+        for part in [&r.given, &r.family].into_iter().flatten() {
+            *counts.entry(part.frequency_key.as_str()).or_default() += 1;
+        }
     }
     counts
 }
@@ -461,8 +470,16 @@ pub struct Explanation {
 }
 
 impl Model {
-    fn name_index(&self) -> Option<usize> {
-        self.fields.iter().position(|f| f.field == Field::Name)
+    /// For a name field, the key under which `a`'s name is counted (see
+    /// [`name_counts`]): names agreeing exactly are weighed by how common
+    /// the name is, not by the average.
+    fn frequency_key(field: Field, a: &Record) -> Option<&str> {
+        match field {
+            Field::Name => Some(&a.name_key),
+            Field::GivenName => a.given.as_ref().map(|p| p.frequency_key.as_str()),
+            Field::FamilyName => a.family.as_ref().map(|p| p.frequency_key.as_str()),
+            _ => None,
+        }
     }
 
     fn prior_weight(&self) -> f64 {
@@ -478,7 +495,6 @@ impl Model {
 
     /// Match weight (log2 odds) of a pair with levels `p`.
     pub fn match_weight(&self, p: Pattern, a: &Record, tf: &NameFrequency) -> f64 {
-        let name = self.name_index();
         let mut w = self.prior_weight();
         for (i, f) in self.fields.iter().enumerate() {
             let l = level_of(p, i);
@@ -486,10 +502,9 @@ impl Model {
                 continue;
             }
             let lp = &f.levels[l - 1];
-            w += if Some(i) == name && l == 1 {
-                (lp.m / self.name_frequency(&a.name_key, tf).max(MIN_PROBABILITY)).log2()
-            } else {
-                lp.weight
+            w += match Model::frequency_key(f.field, a).filter(|_| l == 1) {
+                Some(key) => (lp.m / self.name_frequency(key, tf).max(MIN_PROBABILITY)).log2(),
+                None => lp.weight,
             };
         }
         w
@@ -504,7 +519,6 @@ impl Model {
     pub fn explain(&self, a: &Record, b: &Record, tf: &NameFrequency) -> Explanation {
         let fields = self.field_list();
         let p = pattern(&fields, a, b);
-        let name = self.name_index();
         let scores = self
             .fields
             .iter()
@@ -516,8 +530,8 @@ impl Model {
                     return FieldScore { field: f.field, level, m: None, u: None, weight: 0.0, name_frequency: None };
                 }
                 let lp = &f.levels[l - 1];
-                if Some(i) == name && l == 1 {
-                    let tf = self.name_frequency(&a.name_key, tf).max(MIN_PROBABILITY);
+                if let Some(key) = Model::frequency_key(f.field, a).filter(|_| l == 1) {
+                    let tf = self.name_frequency(key, tf).max(MIN_PROBABILITY);
                     FieldScore {
                         field: f.field,
                         level,

@@ -61,7 +61,8 @@ impl RecordSchema {
         Field::ALL
             .into_iter()
             .filter(|f| match f {
-                Field::Name => has(Role::Name) || has(Role::GivenName) || has(Role::FamilyName),
+                Field::Name => has(Role::Name) || has(Role::GivenName) != has(Role::FamilyName),
+                Field::GivenName | Field::FamilyName => self.split_names(),
                 Field::Phone => has(Role::Phone) || has(Role::Mobile),
                 Field::Email => has(Role::Email),
                 Field::BirthDate => has(Role::BirthDate),
@@ -70,6 +71,12 @@ impl RecordSchema {
                 Field::Gender => has(Role::Gender),
             })
             .collect()
+    }
+
+    /// Whether names are compared as given and family name apart: the
+    /// table has both columns and no full-name column.
+    fn split_names(&self) -> bool {
+        !self.roles.contains(&Role::Name) && self.roles.contains(&Role::GivenName) && self.roles.contains(&Role::FamilyName)
     }
 
     /// Prepares one row; `values[i]` is the value of `self.roles[i]`.
@@ -97,10 +104,20 @@ impl RecordSchema {
             }
         }
         let (name_key, name_sound) = name.as_ref().map(|n| (n.key(), n.phonetic_key())).unwrap_or_default();
+        let (given, family) = if self.split_names() {
+            (
+                get(Role::GivenName).and_then(|v| NamePart::new(v, Field::GivenName)),
+                get(Role::FamilyName).and_then(|v| NamePart::new(v, Field::FamilyName)),
+            )
+        } else {
+            (None, None)
+        };
         Record {
             name,
             name_key,
             name_sound,
+            given,
+            family,
             phones,
             email_key: get(Role::Email).and_then(crate::email::email_match_key),
             birth: get(Role::BirthDate).and_then(|d| read_birth_date(d, self.date_order, self.today)),
@@ -121,6 +138,10 @@ pub struct Record {
     /// without a name): compared for every pair.
     pub name_key: String,
     pub name_sound: String,
+    /// The given and the family name apart, when the table keeps them in
+    /// two columns (see [`Field::GivenName`]).
+    pub given: Option<NamePart>,
+    pub family: Option<NamePart>,
     /// Distinct E.164 numbers of the phone and mobile columns.
     pub phones: Vec<String>,
     /// [`crate::email::email_match_key`] of the address.
@@ -135,6 +156,26 @@ pub struct Record {
     pub city: Option<String>,
     /// `M` or `F`.
     pub gender: Option<&'static str>,
+}
+
+/// A given or family name prepared for comparison, with its key and sound.
+#[derive(Debug, Clone)]
+pub struct NamePart {
+    pub name: PreparedName,
+    pub key: String,
+    pub sound: String,
+    /// The key prefixed with the field (`family_name:smith`), under which
+    /// the part is counted for term frequencies: a given name and a family
+    /// name written alike are counted apart.
+    pub frequency_key: String,
+}
+
+impl NamePart {
+    fn new(value: &str, field: Field) -> Option<NamePart> {
+        let name = PreparedName::new(value)?;
+        let key = name.key();
+        Some(NamePart { frequency_key: format!("{}:{key}", field.as_str()), key, sound: name.phonetic_key(), name })
+    }
 }
 
 /// E.164 of a phone value: taken as is when it already is E.164 (the
