@@ -16,7 +16,7 @@ use customer_clean_engine::clean::clean_row;
 use customer_clean_engine::date::Date;
 use customer_clean_engine::matching::dedupe::{self, DedupeOptions};
 use customer_clean_engine::matching::model::{name_counts, NameFrequency};
-use customer_clean_engine::matching::{blocking, parallel, Model, RecordSchema, TrainOptions};
+use customer_clean_engine::matching::{parallel, Model, RecordSchema, TrainOptions};
 use customer_clean_engine::rules::Context;
 
 mod common;
@@ -166,7 +166,7 @@ fn main() {
     let f1 = 2.0 * precision * recall / (precision + recall).max(f64::MIN_POSITIVE);
 
     // Blocking recall: true pairs that share a match key.
-    let (candidates, _) = blocking::candidate_pairs(&result.keys, model.max_block_size, usize::MAX).expect("pairs");
+    let (candidates, _) = result.keys.candidate_pairs(model.max_block_size, usize::MAX).expect("pairs");
     let candidate_set: HashSet<(u32, u32)> = candidates.into_iter().collect();
     let mut members: HashMap<&str, Vec<u32>> = HashMap::new();
     for (i, e) in entity.iter().enumerate() {

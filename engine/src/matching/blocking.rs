@@ -37,10 +37,24 @@ enum KeyKind {
 /// anyone (a shop's phone number typed for every walk-in customer).
 pub const DEFAULT_MAX_BLOCK: usize = 200;
 
+/// Rows sharing a weak key (see [`weak_keys`]) with more rows than this
+/// are not compared through that key.
+pub const WEAK_MAX_BLOCK: usize = 10;
+
 /// The match keys of one record; `salt` is the table's identity (its oid),
 /// so the same value in two tables gives two keys.
 pub fn match_keys(r: &Record, salt: u64) -> Vec<i64> {
-    keys_of(r, salt, &[])
+    keys_of(r, salt, &ALL_BUT_WEAK)
+}
+
+/// Keys that tell something only where few rows share them: one word of
+/// the name with the postcode. In a small town a family name with the
+/// postcode finds a person whose given name, birth date and ID were all
+/// written differently; in a city the same key pairs every Wang or Smith
+/// of the district — millions of pairs of strangers at a million rows.
+/// So they block with [`WEAK_MAX_BLOCK`], not the table's block size.
+pub fn weak_keys(r: &Record, salt: u64) -> Vec<i64> {
+    keys_of(r, salt, &[KeyKind::NameWordPostcode])
 }
 
 /// The strong keys: those that identify a person or a
@@ -62,6 +76,20 @@ pub fn lookup_keys(r: &Record, salt: u64) -> Vec<i64> {
     keys_of(r, salt, &STRONG[..5])
 }
 
+const ALL_BUT_WEAK: [KeyKind; 11] = [
+    KeyKind::Phone,
+    KeyKind::Email,
+    KeyKind::NationalId,
+    KeyKind::NameBirthYear,
+    KeyKind::NamePostcode,
+    KeyKind::BirthDatePostcode,
+    KeyKind::BirthDateNameHead,
+    KeyKind::NationalIdTailBirthYear,
+    KeyKind::AddressPostcode,
+    KeyKind::AddressCity,
+    KeyKind::NameAddress,
+];
+
 const STRONG: [KeyKind; 7] = [
     KeyKind::Phone,
     KeyKind::Email,
@@ -72,11 +100,11 @@ const STRONG: [KeyKind; 7] = [
     KeyKind::BirthDatePostcode,
 ];
 
-/// The keys of `r` of the kinds in `only` (all kinds when `only` is empty).
+/// The keys of `r` of the kinds in `only`.
 fn keys_of(r: &Record, salt: u64, only: &[KeyKind]) -> Vec<i64> {
     let mut keys = Vec::with_capacity(12);
     let mut add = |kind: KeyKind, parts: &[&[u8]]| {
-        if only.is_empty() || only.contains(&kind) {
+        if only.contains(&kind) {
             keys.push(hash(salt, kind, parts))
         }
     };
@@ -232,38 +260,56 @@ impl crate::SqlError for TooManyPairs {
 /// packed `u64`, then the `(u32, u32)` it returns.
 pub const BYTES_PER_PAIR: usize = 16;
 
+/// The blocks of sorted `(key, row)` entries: rows sharing a key, when at
+/// most `max_block` do.
+fn blocks(entries: &[(i64, u32)], max_block: usize) -> impl Iterator<Item = &[(i64, u32)]> {
+    entries.chunk_by(|a, b| a.0 == b.0).filter(move |block| block.len() <= max_block)
+}
+
 /// Every pair `(i, j)`, `i < j`, of rows sharing at least one key, each
-/// once, sorted; `keys[i]` are the keys of row `i`. Refuses, before
-/// storing any, to make more than `max_pairs` (counted before duplicates
-/// are removed: that is what is held at the peak).
+/// once, sorted. Each tier is the keys of every row (`keys[i]` those of
+/// row `i`) with its block size: keys shared by more rows than that are
+/// not paired. Refuses, before storing any, to make more than `max_pairs`
+/// (counted before duplicates are removed: that is what is held at the
+/// peak).
 pub fn candidate_pairs(
-    keys: &[Vec<i64>],
-    max_block: usize,
+    tiers: &[(&[Vec<i64>], usize)],
     max_pairs: usize,
 ) -> Result<(Vec<(u32, u32)>, BlockingStats), TooManyPairs> {
-    let mut entries: Vec<(i64, u32)> = Vec::with_capacity(keys.iter().map(Vec::len).sum());
-    for (i, ks) in keys.iter().enumerate() {
-        entries.extend(ks.iter().map(|k| (*k, i as u32)));
+    let mut stats = BlockingStats::default();
+    let tiers: Vec<(Vec<(i64, u32)>, usize)> = tiers
+        .iter()
+        .map(|(keys, max_block)| {
+            let mut entries: Vec<(i64, u32)> = Vec::with_capacity(keys.iter().map(Vec::len).sum());
+            for (i, ks) in keys.iter().enumerate() {
+                entries.extend(ks.iter().map(|k| (*k, i as u32)));
+            }
+            entries.sort_unstable();
+            stats.keys += entries.len();
+            (entries, *max_block)
+        })
+        .collect();
+    let mut raw = 0;
+    for (entries, max_block) in &tiers {
+        raw += blocks(entries, *max_block).map(|block| block.len() * (block.len() - 1) / 2).sum::<usize>();
+        stats.oversized_blocks +=
+            entries.chunk_by(|a, b| a.0 == b.0).count() - blocks(entries, *max_block).count();
     }
-    entries.sort_unstable();
-    let mut stats = BlockingStats { keys: entries.len(), ..BlockingStats::default() };
-    let blocks = || entries.chunk_by(|a, b| a.0 == b.0).filter(|block| block.len() <= max_block);
-    let raw: usize = blocks().map(|block| block.len() * (block.len() - 1) / 2).sum();
     if raw > max_pairs {
         return Err(TooManyPairs { pairs: raw, max: max_pairs });
     }
-    stats.oversized_blocks = entries.chunk_by(|a, b| a.0 == b.0).count() - blocks().count();
     let mut pairs: Vec<u64> = Vec::with_capacity(raw);
-    for block in blocks() {
-        for (x, a) in block.iter().enumerate() {
-            for b in &block[x + 1..] {
-                // Entries of one key are sorted by row, so a.1 < b.1
-                // (a row's keys are distinct, so never equal).
-                pairs.push(u64::from(a.1) << 32 | u64::from(b.1));
+    for (entries, max_block) in tiers {
+        for block in blocks(&entries, max_block) {
+            for (x, a) in block.iter().enumerate() {
+                for b in &block[x + 1..] {
+                    // Entries of one key are sorted by row, so a.1 < b.1
+                    // (a row's keys are distinct, so never equal).
+                    pairs.push(u64::from(a.1) << 32 | u64::from(b.1));
+                }
             }
         }
     }
-    drop(entries);
     pairs.sort_unstable();
     pairs.dedup();
     stats.pairs = pairs.len();
@@ -277,24 +323,34 @@ mod tests {
     #[test]
     fn pairs_are_unique_and_ordered() {
         let keys = vec![vec![1, 2], vec![1], vec![2, 3], vec![3], vec![9]];
-        let (pairs, stats) = candidate_pairs(&keys, 10, usize::MAX).unwrap();
+        let (pairs, stats) = candidate_pairs(&[(&keys, 10)], usize::MAX).unwrap();
         assert_eq!(pairs, vec![(0, 1), (0, 2), (2, 3)]);
         assert_eq!(stats, BlockingStats { keys: 7, pairs: 3, oversized_blocks: 0 });
-        let (pairs, stats) = candidate_pairs(&keys, 1, usize::MAX).unwrap();
+        let (pairs, stats) = candidate_pairs(&[(&keys, 1)], usize::MAX).unwrap();
         assert!(pairs.is_empty());
         assert_eq!(stats.oversized_blocks, 3);
+    }
+
+    #[test]
+    fn each_tier_has_its_block_size() {
+        // Key 5 is shared by four rows: too many for the weak tier.
+        let keys = vec![vec![1], vec![1], vec![], vec![]];
+        let weak = vec![vec![5, 6], vec![5], vec![5, 6], vec![5]];
+        let (pairs, stats) = candidate_pairs(&[(&keys, 10), (&weak, 3)], usize::MAX).unwrap();
+        assert_eq!(pairs, vec![(0, 1), (0, 2)]);
+        assert_eq!(stats, BlockingStats { keys: 8, pairs: 2, oversized_blocks: 1 });
     }
 
     #[test]
     fn refuses_more_pairs_than_allowed_before_making_them() {
         // Keys 1, 2 and 3 make three pairs; rows 0 and 1 share no other key.
         let keys = vec![vec![1, 2], vec![1], vec![2, 3], vec![3], vec![9]];
-        assert_eq!(candidate_pairs(&keys, 10, 3).map(|(p, _)| p.len()), Ok(3));
-        assert_eq!(candidate_pairs(&keys, 10, 2), Err(TooManyPairs { pairs: 3, max: 2 }));
+        assert_eq!(candidate_pairs(&[(&keys, 10)], 3).map(|(p, _)| p.len()), Ok(3));
+        assert_eq!(candidate_pairs(&[(&keys, 10)], 2), Err(TooManyPairs { pairs: 3, max: 2 }));
         // Oversized blocks are not counted: they are never paired.
         let crowd = vec![vec![7]; 50];
-        assert_eq!(candidate_pairs(&crowd, 10, 0).map(|(p, s)| (p.len(), s.oversized_blocks)), Ok((0, 1)));
-        assert_eq!(candidate_pairs(&crowd, 50, 1224), Err(TooManyPairs { pairs: 1225, max: 1224 }));
+        assert_eq!(candidate_pairs(&[(&crowd, 10)], 0).map(|(p, s)| (p.len(), s.oversized_blocks)), Ok((0, 1)));
+        assert_eq!(candidate_pairs(&[(&crowd, 50)], 1224), Err(TooManyPairs { pairs: 1225, max: 1224 }));
     }
 
     #[test]

@@ -49,12 +49,34 @@ pub struct DedupeStats {
 }
 
 pub struct Dedupe {
-    /// Match keys of every record (all kinds; `match_row` stores only the strong ones).
-    pub keys: Vec<Vec<i64>>,
+    /// Match keys of every record (`match_row` stores only the strong ones).
+    pub keys: DedupeKeys,
     /// Every candidate pair at least `review_probability` probable.
     pub pairs: Vec<Edge>,
     pub clustering: Clustering,
     pub stats: DedupeStats,
+}
+
+/// The match keys of every record, and its weak keys (see
+/// [`blocking::weak_keys`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct DedupeKeys {
+    pub keys: Vec<Vec<i64>>,
+    pub weak: Vec<Vec<i64>>,
+}
+
+impl DedupeKeys {
+    /// The pairs of rows sharing a key (see [`blocking::candidate_pairs`]).
+    pub fn candidate_pairs(
+        &self,
+        max_block: usize,
+        max_pairs: usize,
+    ) -> Result<(Vec<(u32, u32)>, BlockingStats), TooManyPairs> {
+        blocking::candidate_pairs(
+            &[(&self.keys, max_block), (&self.weak, blocking::WEAK_MAX_BLOCK.min(max_block))],
+            max_pairs,
+        )
+    }
 }
 
 /// Scores every blocked pair of `records` (at most `max_pairs`); returns
@@ -70,13 +92,20 @@ pub fn scored_pairs(
     max_pairs: usize,
     tf: &NameFrequency,
     progress: Progress,
-) -> Result<(Vec<Vec<i64>>, Vec<Edge>, BlockingStats), TooManyPairs> {
+) -> Result<(DedupeKeys, Vec<Edge>, BlockingStats), TooManyPairs> {
     let n = records.len();
     let threads = parallel::thread_count(threads);
-    let keys = parallel::map(records, threads, 20_000, |r| blocking::match_keys(r, salt), &mut |d| {
-        progress("match keys", d, n)
-    });
-    let (candidates, stats) = blocking::candidate_pairs(&keys, model.max_block_size, max_pairs)?;
+    let (keys, weak): (Vec<Vec<i64>>, Vec<Vec<i64>>) = parallel::map(
+        records,
+        threads,
+        20_000,
+        |r| (blocking::match_keys(r, salt), blocking::weak_keys(r, salt)),
+        &mut |d| progress("match keys", d, n),
+    )
+    .into_iter()
+    .unzip();
+    let keys = DedupeKeys { keys, weak };
+    let (candidates, stats) = keys.candidate_pairs(model.max_block_size, max_pairs)?;
     let fields = model.field_list();
     let mut pairs = Vec::new();
     parallel::for_each_chunk(
