@@ -319,6 +319,7 @@ pub fn candidate_pairs(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::compare::PreparedName;
 
     #[test]
     fn pairs_are_unique_and_ordered() {
@@ -351,6 +352,37 @@ mod tests {
         let crowd = vec![vec![7]; 50];
         assert_eq!(candidate_pairs(&[(&crowd, 10)], 0).map(|(p, s)| (p.len(), s.oversized_blocks)), Ok((0, 1)));
         assert_eq!(candidate_pairs(&[(&crowd, 50)], 1224), Err(TooManyPairs { pairs: 1225, max: 1224 }));
+    }
+
+    #[test]
+    fn address_signatures() {
+        assert_eq!(address_signature("15 booroondara street ascot park").as_deref(), Some("15 boo"));
+        assert_eq!(address_signature("1601 spring st., san francisco, ca 94150").as_deref(), Some("1601 spr"));
+        assert_eq!(address_signature("广东深圳南山区光明路425号").as_deref(), Some("425 光明路"));
+        assert_eq!(address_signature("flat 3, 12 high st").as_deref(), Some("3 lat"));
+        assert_eq!(address_signature("crago place"), None);
+        assert_eq!(address_signature("95"), None);
+        assert_eq!(address_signature(""), None);
+    }
+
+    #[test]
+    fn weak_keys_are_apart_from_the_others() {
+        let r = Record {
+            name: PreparedName::new("holly green"),
+            name_key: "green holly".into(),
+            postcode: Some("2101".into()),
+            address: Some("3 larpent street".into()),
+            ..Record::default()
+        };
+        let words = |n: &str| Record { name: PreparedName::new(n), name_key: n.into(), ..r.clone() };
+        // "matthew green" at the same postcode shares a weak key only.
+        let other = words("matthew green");
+        assert!(weak_keys(&r, 1).iter().any(|k| weak_keys(&other, 1).contains(k)));
+        assert_eq!(weak_keys(&r, 1).len(), 2, "one per word");
+        assert!(match_keys(&r, 1).iter().all(|k| !weak_keys(&r, 1).contains(k)));
+        // Same address and postcode: a strong key.
+        let moved = Record { name: PreparedName::new("zara west"), name_key: "west zara".into(), ..r.clone() };
+        assert!(match_keys(&r, 1).iter().any(|k| match_keys(&moved, 1).contains(k)));
     }
 
     #[test]

@@ -5,8 +5,8 @@
 //! strongest first and two clusters are joined only when the whole of them
 //! agrees:
 //! 1. no member of one has a hard conflict with a member of the other (two
-//!    different ID numbers and birth dates more than a year apart, names
-//!    not alike: one person has one of each) — this also keeps look-alike households apart when a
+//!    different ID numbers and birth dates more than a year apart, given
+//!    names not alike: one person has one of each) — this also keeps look-alike households apart when a
 //!    shared phone and address made a pair look strong;
 //! 2. no pair across them was rejected by a steward;
 //! 3. when both clusters already have several members, the mean probability

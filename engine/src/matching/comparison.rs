@@ -338,6 +338,29 @@ mod tests {
         assert_eq!(location_level(&a, &r(None, None, None)), 0);
     }
 
+    fn split(given: Option<&str>, family: Option<&str>) -> Record {
+        Record {
+            given: given.and_then(|g| NamePart::new(g, Field::GivenName)),
+            family: family.and_then(|f| NamePart::new(f, Field::FamilyName)),
+            ..Record::default()
+        }
+    }
+
+    #[test]
+    fn given_and_family_names_compare_apart_and_crosswise() {
+        let jake = split(Some("jake"), Some("westbrook"));
+        assert_eq!(name_part_levels(&jake, &split(Some("Jake"), Some("WESTBROOK"))), (1, 1));
+        // Written in each other's column.
+        assert_eq!(name_part_levels(&jake, &split(Some("westbrook"), Some("jake"))), (1, 1));
+        // Given name replaced: the family name still agrees.
+        assert_eq!(name_part_levels(&jake, &split(Some("matthew"), Some("westbrook"))), (5, 1));
+        assert_eq!(name_part_levels(&jake, &split(None, Some("westbrok"))), (0, 2), "sounds the same");
+        assert_eq!(name_part_levels(&jake, &split(Some("jaek"), Some("westbrook"))), (4, 1), "similar, 0.80 to 0.92");
+        assert_eq!(name_part_levels(&jake, &split(Some("lily"), Some("green"))), (5, 5));
+        assert_eq!(Field::GivenName.compare(&jake, &split(Some("jake"), None)), 1);
+        assert_eq!(Field::FamilyName.compare(&jake, &split(Some("jake"), None)), 0);
+    }
+
     #[test]
     fn every_field_has_null_first_and_different_last() {
         for f in Field::ALL {

@@ -134,14 +134,16 @@ pub fn scored_pairs(
 /// [`Field::is_conflict`]). One of the two alone is not enough — a
 /// mistyped or wrongly copied birth date or ID happens in real data, and
 /// the model already weighs it — but a person has one of each, so two
-/// records that disagree on both are two people, unless their (given)
-/// names agree: then it is one record with both values replaced (FEBRL
-/// makes such records), or a relative of the same name, and the model's
-/// weighing of everything else decides.
+/// records that disagree on both are two people — unless the table keeps
+/// given names apart and theirs agree: relatives have other given names,
+/// so that is one record with both values replaced (FEBRL makes such
+/// records), and the model's weighing of everything else decides. A full
+/// name cannot tell: relatives' full names look alike through the family
+/// name (`Cao Yingyan` and `Yingdan Cao`).
 pub fn conflict(a: &Record, b: &Record) -> Option<&'static str> {
     let both = [Field::NationalId, Field::BirthDate].iter().all(|f| f.is_conflict(f.compare(a, b)));
-    let name_agrees = [Field::Name, Field::GivenName].iter().any(|f| (1..=4).contains(&f.compare(a, b)));
-    (both && !name_agrees).then_some("national_id and birth_date")
+    let same_given_name = (1..=4).contains(&Field::GivenName.compare(a, b));
+    (both && !same_given_name).then_some("national_id and birth_date")
 }
 
 /// Deduplicates `records`; `rejected` holds the pairs (lower index first)
@@ -213,5 +215,42 @@ impl Dedupe {
             .collect();
         self.stats.review_pairs = out.len();
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::date::Date;
+    use crate::matching::RecordSchema;
+    use crate::profile::{Profile, TableColumn};
+    use serde_json::json;
+
+    fn schema(columns: serde_json::Value) -> RecordSchema {
+        let names: Vec<String> = columns.as_object().unwrap().values().map(|v| v.as_str().unwrap().to_string()).collect();
+        let table: Vec<TableColumn> = names.iter().map(|n| TableColumn { name: n.clone(), is_text: true }).collect();
+        let profile = Profile::parse(&columns, &json!({}), &table).unwrap();
+        RecordSchema::from_profile(&profile, Date::new(2026, 11, 23).unwrap())
+    }
+
+    #[test]
+    fn different_id_and_birth_date_conflict_unless_the_given_names_agree() {
+        let full = schema(json!({"id": "id", "name": "n", "birth_date": "b", "national_id": "i"}));
+        let a = full.record(&[Some("Cao Yingyan"), Some("1940-11-22"), Some("500103194011227720")]);
+        let relative = full.record(&[Some("Yingdan Cao"), Some("2001-12-15"), Some("350203200112156488")]);
+        assert_eq!(conflict(&a, &relative), Some("national_id and birth_date"));
+        // Same full name: still two people (a full name is no proof).
+        let namesake = full.record(&[Some("Cao Yingyan"), Some("2001-12-15"), Some("350203200112156488")]);
+        assert_eq!(conflict(&a, &namesake), Some("national_id and birth_date"));
+        // One of the two differing alone is no conflict.
+        let typo = full.record(&[Some("Cao Yingyan"), Some("1940-11-22"), Some("350203200112156488")]);
+        assert_eq!(conflict(&a, &typo), None);
+
+        let split = schema(json!({"id": "id", "given_name": "g", "family_name": "f", "birth_date": "b", "national_id": "i"}));
+        let a = split.record(&[Some("isabella"), Some("shandley"), Some("1952-06-02"), Some("2401777")]);
+        let replaced = split.record(&[Some("isabella"), Some("browne"), Some("1921-09-14"), Some("5904872")]);
+        assert_eq!(conflict(&a, &replaced), None);
+        let sister = split.record(&[Some("olivia"), Some("shandley"), Some("1921-09-14"), Some("5904872")]);
+        assert_eq!(conflict(&a, &sister), Some("national_id and birth_date"));
     }
 }

@@ -554,3 +554,23 @@ impl Model {
 pub fn probability_of(weight: f64) -> f64 {
     1.0 / (1.0 + (-weight).exp2())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pattern_of(levels: &[u8]) -> Pattern {
+        levels.iter().enumerate().map(|(i, l)| Pattern::from(*l) << (4 * i)).sum()
+    }
+
+    #[test]
+    fn a_family_name_is_personal_only_without_given_names() {
+        let fields = [Field::GivenName, Field::FamilyName, Field::Location];
+        // Same family name and address, given names differ: a household.
+        assert_eq!(personal_agreements(&fields, pattern_of(&[5, 1, 1])), 0);
+        // No given name on one side: the family name is all the name.
+        assert_eq!(personal_agreements(&fields, pattern_of(&[0, 1, 1])), 1);
+        assert_eq!(personal_agreements(&fields, pattern_of(&[1, 5, 1])), 1);
+        assert_eq!(personal_agreements(&[Field::Name, Field::Location], pattern_of(&[1, 1])), 1);
+    }
+}

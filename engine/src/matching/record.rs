@@ -171,7 +171,7 @@ pub struct NamePart {
 }
 
 impl NamePart {
-    fn new(value: &str, field: Field) -> Option<NamePart> {
+    pub(crate) fn new(value: &str, field: Field) -> Option<NamePart> {
         let name = PreparedName::new(value)?;
         let key = name.key();
         Some(NamePart { frequency_key: format!("{}:{key}", field.as_str()), key, sound: name.phonetic_key(), name })
@@ -269,5 +269,16 @@ mod tests {
         assert_eq!(r.postcode.as_deref(), Some("2000"));
         let r = s.record(&[None, None, None]);
         assert!(r.name.is_none());
+        // Both columns: compared apart, each counted under its field.
+        assert_eq!(s.fields(), vec![Field::GivenName, Field::FamilyName, Field::Location]);
+        let r = s.record(&[Some("john"), Some("SMITH"), None]);
+        assert_eq!(r.family.as_ref().map(|f| f.frequency_key.as_str()), Some("family_name:smith"));
+        assert_eq!(r.given.as_ref().map(|g| g.frequency_key.as_str()), Some("given_name:john"));
+        // A full name wins over the parts; one part alone is the name.
+        let s = schema(json!({"id": "id", "name": "n", "given_name": "g", "family_name": "f"}), json!({}));
+        assert_eq!(s.fields(), vec![Field::Name]);
+        assert!(s.record(&[Some("John Smith"), Some("john"), Some("smith")]).given.is_none());
+        let s = schema(json!({"id": "id", "family_name": "f"}), json!({}));
+        assert_eq!(s.fields(), vec![Field::Name]);
     }
 }
