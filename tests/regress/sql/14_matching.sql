@@ -135,6 +135,29 @@ SET customer_clean.batch_memory = '100kB';
 RESET customer_clean.batch_memory;
 SELECT xmin::text = :'model_version' AS model_unchanged FROM customer_clean.models WHERE tbl = 'mt.customers'::regclass;
 
+-- Given and family names in two columns are compared apart: a family name
+-- agrees while the given name was replaced, names written in each other's
+-- column still agree, and each part is weighed by how common it is.
+CREATE TABLE mt.people (id int PRIMARY KEY, given text, family text, birth_date text, postcode text, address text);
+INSERT INTO mt.people
+SELECT id, split_part(n, ' ', 1), nullif(substr(n, length(split_part(n, ' ', 1)) + 2), ''), birth_date, postcode, address
+  FROM (SELECT id, regexp_replace(full_name, '^([^,]+), (.+)$', '\2 \1') AS n, birth_date, postcode, address
+          FROM mt.customers WHERE id < 90000) c;
+INSERT INTO mt.people VALUES
+  (90101, 'jake', 'westbrook', '1950-11-15', '2074', '15 booroondara street'),
+  (90102, 'westbrook', 'jake', '1950-11-15', '2074', '15 booroondara street'),
+  (90103, 'matthew', 'westbrook', '1900-01-01', '2074', '15 booroondara street');
+SELECT customer_clean.register('mt.people', '{"id": "id", "given_name": "given", "family_name": "family",
+  "birth_date": "birth_date", "postcode": "postcode", "address": "address"}');
+SELECT (customer_clean.train('mt.people', '{"seed": 7}') -> 'fields') @? '$[*] ? (@.field == "name")' AS has_full_name_field;
+SELECT f ->> 'field' AS field, string_agg(l ->> 'level', ', ') AS levels
+  FROM customer_clean.models, jsonb_array_elements(model -> 'fields') f, jsonb_array_elements(f -> 'levels') l
+ WHERE tbl = 'mt.people'::regclass AND f ->> 'field' LIKE '%name' GROUP BY 1 ORDER BY 1;
+SELECT e ->> 'field' AS field, e ->> 'level' AS level, e ? 'name_frequency' AS weighed_by_frequency
+  FROM jsonb_array_elements(customer_clean.explain_match('mt.people', '90101', '90102') -> 'fields') e;
+SELECT e ->> 'field' AS field, e ->> 'level' AS level
+  FROM jsonb_array_elements(customer_clean.explain_match('mt.people', '90101', '90103') -> 'fields') e;
+
 -- Bad input: a clear error each time.
 SELECT customer_clean.match_probability('mt.customers', '90001', '424242');
 SELECT customer_clean.explain_match('mt.customers', 'x', '90001');
