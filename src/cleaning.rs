@@ -210,8 +210,8 @@ fn clean_on_write<'a>(
         return Ok(Some(row));
     }
     let raw_tuple = if operation == "UPDATE" { td.tg_newtuple } else { td.tg_trigtuple };
-    let mut values: Vec<Option<String>> =
-        state.attnums.iter().map(|&attnum| unsafe { attribute_text(raw_tuple, tupdesc, attnum) }).collect();
+    // SAFETY: as above.
+    let mut values = unsafe { attributes_text(raw_tuple, tupdesc, &state.attnums) };
     let cleaned = clean_values(&state, &mut values);
     let row_id = values[state.id_index].clone();
 
@@ -389,13 +389,53 @@ pub(crate) fn without_cleaning_trigger<R>(tbl: pg_sys::Oid, f: impl FnOnce() -> 
 unsafe fn attribute_text(tuple: pg_sys::HeapTuple, tupdesc: pg_sys::TupleDesc, attnum: i16) -> Option<String> {
     let attno = NonZeroUsize::new(attnum as usize)?;
     let datum = unsafe { pgrx::heap_getattr_raw(tuple, attno, tupdesc) }?;
+    Some(unsafe { datum_text(datum, tupdesc, attno) })
+}
+
+/// The text forms of the attributes `attnums` of `tuple`, `None` for NULL.
+/// The tuple is taken apart once: reading attribute after attribute
+/// walks it from the start each time past the first varlena column.
+///
+/// # Safety
+/// As [`attribute_text`].
+unsafe fn attributes_text(tuple: pg_sys::HeapTuple, tupdesc: pg_sys::TupleDesc, attnums: &[i16]) -> Vec<Option<String>> {
+    let natts = unsafe { (*tupdesc).natts } as usize;
+    let mut datums = vec![pg_sys::Datum::from(0); natts];
+    let mut nulls = vec![true; natts];
+    // Fills columns added after the row was written with their defaults.
+    unsafe { pg_sys::heap_deform_tuple(tuple, tupdesc, datums.as_mut_ptr(), nulls.as_mut_ptr()) };
+    attnums
+        .iter()
+        .map(|&attnum| {
+            let attno = NonZeroUsize::new(attnum as usize).filter(|a| a.get() <= natts)?;
+            (!nulls[attno.get() - 1]).then(|| unsafe { datum_text(datums[attno.get() - 1], tupdesc, attno) })
+        })
+        .collect()
+}
+
+/// The text form of a non-NULL datum of column `attno`: `text` and
+/// `varchar` read directly (the common case, and the output function's
+/// C string round trip costs as much as the cleaning of a short value),
+/// other types through their output function.
+///
+/// # Safety
+/// `datum` must be a valid value of column `attno` of `tupdesc`.
+unsafe fn datum_text(datum: pg_sys::Datum, tupdesc: pg_sys::TupleDesc, attno: NonZeroUsize) -> String {
     let typid = unsafe { (*(*tupdesc).attrs.as_ptr().add(attno.get() - 1)).atttypid };
+    if typid == pg_sys::TEXTOID || typid == pg_sys::VARCHAROID {
+        // SAFETY: a text datum; detoasting copies it into the current
+        // (per-row) memory context when it is compressed or out of line.
+        let varlena = unsafe { pg_sys::pg_detoast_datum_packed(datum.cast_mut_ptr()) };
+        let bytes = unsafe { pgrx::varlena::varlena_to_byte_slice(varlena) };
+        // The database encoding is UTF-8 (CREATE EXTENSION requires it).
+        return String::from_utf8_lossy(bytes).into_owned();
+    }
     let mut output = pg_sys::Oid::INVALID;
     let mut varlena = false;
     unsafe {
         pg_sys::getTypeOutputInfo(typid, &mut output, &mut varlena);
         let cstr = pg_sys::OidOutputFunctionCall(output, datum);
-        Some(std::ffi::CStr::from_ptr(cstr).to_string_lossy().into_owned())
+        std::ffi::CStr::from_ptr(cstr).to_string_lossy().into_owned()
     }
 }
 

@@ -105,6 +105,24 @@ SELECT customer_clean.disable_cleaning('wp.orders_people');
 SELECT count(*) AS cleaning_triggers_left FROM pg_trigger
  WHERE tgname LIKE 'customer_clean%' AND tgrelid IN ('wp.orders_people'::regclass, 'wp.orders_people_north'::regclass,
                                                      'wp.orders_people_south'::regclass);
+-- The trigger reads stored values as they are kept: a column added after
+-- the row was written (its default is not in the old tuple), and a long
+-- value kept out of line in TOAST (an UPDATE passes it on untouched).
+CREATE TABLE wp.old_rows (id int PRIMARY KEY, full_name text, note text);
+INSERT INTO wp.old_rows SELECT 1, 'zhang wei', string_agg(md5(i::text), ' ') FROM generate_series(1, 200) i;
+ALTER TABLE wp.old_rows ADD COLUMN mobile varchar(20) DEFAULT '138 0013 8000';
+SELECT customer_clean.register('wp.old_rows', '{"id": "id", "name": "full_name", "phone": "mobile", "address": "note"}',
+                               '{"default_region": "CN"}');
+SELECT customer_clean.enable_cleaning('wp.old_rows');
+INSERT INTO customer_clean.rules (tbl, column_name, kind, params) VALUES ('wp.old_rows', 'note', 'length', '{"max": 100}');
+UPDATE wp.old_rows SET full_name = 'li na' WHERE id = 1;
+SELECT full_name, mobile, length(note) AS note_length,
+       (SELECT pg_relation_size(reltoastrelid) > 0 FROM pg_class WHERE oid = 'wp.old_rows'::regclass) AS note_out_of_line,
+       md5(note) = (SELECT md5(string_agg(md5(i::text), ' ')) FROM generate_series(1, 200) i) AS note_unchanged
+  FROM wp.old_rows;
+SELECT original, normalized FROM customer_clean.changes WHERE tbl = 'wp.old_rows'::regclass;
+SELECT code, message, length(original_value) FROM customer_clean.issues WHERE tbl = 'wp.old_rows'::regclass ORDER BY code;
+
 DROP SCHEMA wp CASCADE;
 DROP OWNED BY cc_app_writer;
 DROP ROLE cc_app_writer;
