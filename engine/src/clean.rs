@@ -112,7 +112,7 @@ fn normalize(role: Role, value: &str, row: &[Option<String>], ctx: &Context, fac
             if country().is_some_and(|c| c != "CN") {
                 return None;
             }
-            crate::cn_id::cn_id_check(value, None, None, ctx.today).and_then(|c| c.normalized)
+            crate::cn_id::cn_id_normalized(value)
         }
         Role::City | Role::Province => crate::text::normalize_text(value),
         Role::Id | Role::Gender | Role::UpdatedAt | Role::Source => None,

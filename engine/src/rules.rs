@@ -475,9 +475,9 @@ pub(crate) struct RowFacts {
     phone_region: std::cell::OnceCell<(&'static str, crate::phone::Region)>,
     /// Phone verdicts by column index.
     phones: std::cell::RefCell<Vec<(usize, Option<crate::phone::PhoneVerdict>)>>,
-    /// Checks of Chinese ID numbers against the row's birth date and
-    /// gender, by column index.
-    cn_ids: std::cell::RefCell<Vec<(usize, Option<std::rc::Rc<crate::cn_id::CnIdCheck>>)>>,
+    /// The problems of Chinese ID numbers, checked against the row's birth
+    /// date and gender, by column index.
+    cn_ids: std::cell::RefCell<Vec<(usize, Option<std::rc::Rc<[crate::cn_id::Problem]>>)>>,
 }
 
 impl RowFacts {
@@ -517,24 +517,25 @@ impl RowFacts {
         verdict
     }
 
-    /// `cn_id_check` of the number `v` in column `index` with the row's
-    /// birth date and gender, once per column. The `format` rule reads the
-    /// problems of the number itself, the `cross_field` rule the
-    /// mismatches (see [`is_mismatch`]); no other problem depends on the
-    /// birth date or gender given.
+    /// The problems `cn_id_check` finds in the number `v` in column `index`
+    /// with the row's birth date and gender, once per column. The `format`
+    /// rule reads the problems of the number itself, the `cross_field` rule
+    /// the mismatches (see [`is_mismatch`]); no other problem depends on
+    /// the birth date or gender given.
     fn cn_id(
         &self,
         index: usize,
         v: &str,
         row: &[Option<String>],
         ctx: &Context,
-    ) -> Option<std::rc::Rc<crate::cn_id::CnIdCheck>> {
+    ) -> Option<std::rc::Rc<[crate::cn_id::Problem]>> {
         if let Some((_, known)) = self.cn_ids.borrow().iter().find(|(i, _)| *i == index) {
             return known.clone();
         }
         let gender = ctx.value(row, Role::Gender);
         let birth = ctx.birth_date(row);
-        let check = crate::cn_id::cn_id_check(v, birth, gender, ctx.today).map(std::rc::Rc::new);
+        let check: Option<std::rc::Rc<[crate::cn_id::Problem]>> =
+            crate::cn_id::cn_id_problems(v, birth, gender, ctx.today).map(Into::into);
         self.cn_ids.borrow_mut().push((index, check.clone()));
         check
     }
@@ -608,8 +609,8 @@ pub(crate) fn check_row_with(rules: &[Rule], row: &[Option<String>], ctx: &Conte
                 }
             }
             (Check::CnIdMatchesBirthDateAndGender, Some(v)) => {
-                if let Some(check) = facts.cn_id(rule.column_index, v, row, ctx) {
-                    for p in &check.problems {
+                if let Some(problems) = facts.cn_id(rule.column_index, v, row, ctx) {
+                    for p in problems.iter() {
                         if is_mismatch(p) {
                             found(&format!("cn_id_{}", p.code), p.message.clone());
                         }
@@ -720,8 +721,7 @@ fn format_problems(
             // The problems of the number itself: what
             // `cn_id_check(v, None, None, ..)` finds, in the same order.
             match facts.cn_id(index, v, row, ctx) {
-                Some(check) => check
-                    .problems
+                Some(problems) => problems
                     .iter()
                     .filter(|p| !is_mismatch(p))
                     .map(|p| (cn_id_code(p.code), format!("\"{v}\": {}", p.message), false))
