@@ -13,7 +13,9 @@
 //!
 //! The tables are generated: see [`crate::data::iso3166`].
 
-use std::collections::HashMap;
+// Fx hashing for the static code and name tables (fixed keys, so
+// SipHash's resistance to collision attacks buys nothing here).
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 use unicode_normalization::UnicodeNormalization;
@@ -136,7 +138,7 @@ fn alpha2_slot(code: &[u8]) -> Option<usize> {
 fn codes() -> &'static Codes {
     static CODES: OnceLock<Codes> = OnceLock::new();
     CODES.get_or_init(|| {
-        let mut codes = Codes { alpha2: vec![None; 26 * 26], alpha3: HashMap::new(), numeric: HashMap::new() };
+        let mut codes = Codes { alpha2: vec![None; 26 * 26], alpha3: HashMap::default(), numeric: HashMap::default() };
         for c in COUNTRIES {
             if let Some(i) = alpha2_slot(c.alpha2.as_bytes()) {
                 codes.alpha2[i].get_or_insert(c.alpha2);
@@ -151,7 +153,7 @@ fn codes() -> &'static Codes {
 fn name_index() -> &'static HashMap<String, &'static str> {
     static INDEX: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut m = HashMap::new();
+        let mut m = HashMap::default();
         for c in COUNTRIES {
             for n in [c.name, c.common_name, c.official_name] {
                 if !n.is_empty() {

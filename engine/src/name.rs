@@ -647,12 +647,14 @@ fn case_plain_into(p: &str, out: &mut String) {
 }
 
 /// The [`MAC_SURNAMES`] entry whose lower case is `lower` (the first one),
-/// from a map made once: this runs for every word of every name.
+/// from a map made once: this runs for every word of every name. (Fx
+/// hashing: the keys are fixed, so SipHash's resistance to collision
+/// attacks buys nothing.)
 fn mac_surname(lower: &str) -> Option<&'static str> {
-    static BY_LOWER: std::sync::OnceLock<std::collections::HashMap<String, &'static str>> =
+    static BY_LOWER: std::sync::OnceLock<rustc_hash::FxHashMap<String, &'static str>> =
         std::sync::OnceLock::new();
     let map = BY_LOWER.get_or_init(|| {
-        let mut map = std::collections::HashMap::new();
+        let mut map = rustc_hash::FxHashMap::default();
         for m in MAC_SURNAMES {
             map.entry(m.to_lowercase()).or_insert(*m);
         }
@@ -775,7 +777,8 @@ fn case_word(word: &str, lower_al: bool) -> String {
 /// of the ~150 entries (a string compare each) showed in profiles of
 /// `normalize_name`, which asks this for nearly every Latin-script name.
 fn is_east_asian_surname(lower: &str) -> bool {
-    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
+    // (Fx hashing: a static set, see `mac_surname`)
+    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> = std::sync::OnceLock::new();
     SET.get_or_init(|| EAST_ASIAN_SURNAMES.iter().copied().collect()).contains(lower)
 }
 

@@ -26,7 +26,10 @@
 //! full name is unique in the country (or province); towns (镇/乡/街道) are
 //! not separated from the street.
 
-use std::collections::HashMap;
+// Fx hashing for the static division index (looked up several times per
+// address, by characters and codes; fixed keys, so SipHash's resistance to
+// collision attacks buys nothing here).
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 use serde::Serialize;
@@ -71,15 +74,8 @@ impl CnAddress {
                 out.push_str(c);
             }
         }
-        for part in [
-            self.district.map(str::to_string),
-            self.street.clone(),
-            self.detail.clone(),
-        ]
-        .into_iter()
-        .flatten()
-        {
-            out.push_str(&part);
+        for part in [self.district, self.street.as_deref(), self.detail.as_deref()].into_iter().flatten() {
+            out.push_str(part);
         }
         out
     }
@@ -111,7 +107,7 @@ struct ByFirstChar {
 
 impl ByFirstChar {
     fn new<'a>(list: impl Iterator<Item = &'a &'static Division>) -> ByFirstChar {
-        let mut out = ByFirstChar { by_name: HashMap::new(), by_short: HashMap::new() };
+        let mut out = ByFirstChar { by_name: HashMap::default(), by_short: HashMap::default() };
         for d in list {
             if let Some(c) = d.name.chars().next() {
                 out.by_name.entry(c).or_default().push(*d);
@@ -151,7 +147,7 @@ fn index() -> &'static Index {
             .iter()
             .filter(|d| d.current && d.name != "市辖区" && d.name != "县")
             .collect();
-        let mut children: HashMap<u32, Vec<&'static Division>> = HashMap::new();
+        let mut children: HashMap<u32, Vec<&'static Division>> = HashMap::default();
         for d in &current {
             children.entry(d.parent).or_default().push(d);
         }
@@ -159,7 +155,7 @@ fn index() -> &'static Index {
             .iter()
             .map(|(code, kids)| (*code, kids.iter().copied().filter(|d| d.level == 2).collect()))
             .collect();
-        let mut districts_of_province: HashMap<u32, Vec<&'static Division>> = HashMap::new();
+        let mut districts_of_province: HashMap<u32, Vec<&'static Division>> = HashMap::default();
         for d in current.iter().filter(|d| d.level == 3) {
             districts_of_province.entry(d.code / 10000).or_default().push(d);
         }

@@ -26,7 +26,11 @@
 //! firm/recipient lines before the street are read as part of the name;
 //! the `#` unit is written `# 5` as Pub 28 shows it.
 
-use std::collections::HashMap;
+// Fx hashing for the static word tables: every token of every address is
+// looked up in them several times, and the keys are fixed data (a lookup
+// by hostile input cannot make a table slower), so SipHash's resistance to
+// collision attacks buys nothing here.
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 use serde::Serialize;
@@ -72,50 +76,47 @@ impl UsAddress {
             && self.predirectional.is_none()
             && self.suffix.is_none()
             && self.postdirectional.is_none();
-        let street_parts: Vec<&str> = if po_box {
-            vec![
-                Some("PO BOX"),
+        let street_parts: [Option<&str>; 7] = if po_box {
+            [Some("PO BOX"), self.number.as_deref(), self.unit_type.as_deref(), self.unit.as_deref(), None, None, None]
+        } else {
+            [
                 self.number.as_deref(),
+                self.predirectional.as_deref(),
+                self.street.as_deref(),
+                self.suffix.as_deref(),
+                self.postdirectional.as_deref(),
                 self.unit_type.as_deref(),
                 self.unit.as_deref(),
             ]
-            .into_iter()
-            .flatten()
-            .collect()
-        } else {
-            [
-                &self.number,
-                &self.predirectional,
-                &self.street,
-                &self.suffix,
-                &self.postdirectional,
-                &self.unit_type,
-                &self.unit,
-            ]
-            .into_iter()
-            .filter_map(|p| p.as_deref())
-            .collect()
         };
-        let mut groups: Vec<String> = Vec::new();
-        if !street_parts.is_empty() {
-            groups.push(street_parts.join(" "));
-        }
-        if let Some(c) = &self.city {
-            groups.push(c.clone());
-        }
+        // Groups joined by ", ", the words of a group by " " (written into
+        // one String: this runs for every US address cleaned).
+        let mut out = String::new();
+        let mut first_group = true;
+        let mut group = |words: &[Option<&str>], out: &mut String| {
+            if words.iter().all(Option::is_none) {
+                return;
+            }
+            if !first_group {
+                out.push_str(", ");
+            }
+            first_group = false;
+            for (i, w) in words.iter().flatten().enumerate() {
+                if i > 0 {
+                    out.push(' ');
+                }
+                out.push_str(w);
+            }
+        };
+        group(&street_parts, &mut out);
+        group(&[self.city.as_deref()], &mut out);
         let zip = match (&self.zip, &self.zip4) {
             (Some(z), Some(z4)) => Some(format!("{z}-{z4}")),
             (Some(z), None) => Some(z.clone()),
             _ => None,
         };
-        let last: Vec<&str> = [self.state.as_deref(), zip.as_deref()]
-            .into_iter()
-            .flatten()
-            .collect();
-        if !last.is_empty() {
-            groups.push(last.join(" "));
-        }
-        groups.join(", ")
+        group(&[self.state.as_deref(), zip.as_deref()], &mut out);
+        out
     }
 }
 
@@ -176,11 +177,18 @@ fn tokenize(input: &str) -> Vec<Tok> {
             std::borrow::Cow::Borrowed(b) if !b.contains('.') => None,
             c => Some(c.replace('.', "")),
         };
+        let settled = changed.is_none() && upper.is_ascii();
         let u = changed.unwrap_or(upper);
         if u == s {
             break;
         }
         s = u;
+        if settled {
+            // Clean-up left the upper-case ASCII text as it is, and upper
+            // case is idempotent on ASCII: the next round would find no
+            // change.
+            break;
+        }
     }
     let mut toks = Vec::new();
     let mut seg = 0;
@@ -265,6 +273,8 @@ fn take_zip(toks: &mut Vec<Tok>) -> (Option<String>, Option<String>) {
 /// The longest state name/code (1 to 3 tokens, one segment) at the end.
 fn find_state(toks: &[Tok]) -> Option<(usize, &'static str)> {
     let n = toks.len();
+    // The words of each candidate joined by spaces (one buffer for all).
+    let mut key = String::new();
     for k in (1..=3usize).rev() {
         if k > n {
             continue;
@@ -273,11 +283,13 @@ fn find_state(toks: &[Tok]) -> Option<(usize, &'static str)> {
         if toks[start..].iter().any(|t| t.seg != toks[start].seg) {
             continue;
         }
-        let key = toks[start..]
-            .iter()
-            .map(|t| t.text.as_str())
-            .collect::<Vec<_>>()
-            .join(" ");
+        key.clear();
+        for (i, t) in toks[start..].iter().enumerate() {
+            if i > 0 {
+                key.push(' ');
+            }
+            key.push_str(&t.text);
+        }
         if let Some(code) = tables().states.get(key.as_str()) {
             return Some((start, code));
         }
