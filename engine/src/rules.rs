@@ -456,7 +456,15 @@ impl Context<'_> {
 }
 
 fn phone_region_of(country: Option<&'static str>) -> &'static str {
-    country.filter(|c| crate::phone::Region::parse(c).is_ok()).unwrap_or("ZZ")
+    parsed_phone_region_of(country).0
+}
+
+/// [`phone_region_of`] and its parsed form, with one parse.
+fn parsed_phone_region_of(country: Option<&'static str>) -> (&'static str, crate::phone::Region) {
+    match country.and_then(|c| crate::phone::Region::parse(c).ok().map(|r| (c, r))) {
+        Some(known) => known,
+        None => ("ZZ", crate::phone::Region::parse("ZZ").expect("ZZ is a region")),
+    }
 }
 
 /// What several rules of one row (and the cleaner before them) need to
@@ -493,10 +501,7 @@ impl RowFacts {
 
     /// [`Context::phone_region`] and its parsed form, once.
     pub(crate) fn phone_region(&self, row: &[Option<String>], ctx: &Context) -> (&'static str, crate::phone::Region) {
-        *self.phone_region.get_or_init(|| {
-            let name = phone_region_of(self.country(row, ctx));
-            (name, crate::phone::Region::parse(name).expect("phone_region_of returns a known region or ZZ"))
-        })
+        *self.phone_region.get_or_init(|| parsed_phone_region_of(self.country(row, ctx)))
     }
 
     /// Records the verdict on the phone number now in column `index` (the
@@ -623,7 +628,8 @@ pub(crate) fn check_row_with(rules: &[Rule], row: &[Option<String>], ctx: &Conte
                 let country = facts.row_country(row, ctx);
                 let info = facts.phone(rule.column_index, v, row, ctx);
                 if let (Some(country), Some(info)) = (country, info) {
-                    if let Some(phone_region) = info.region.as_deref().filter(|_| info.valid) {
+                    if let Some(phone_region) = info.region.filter(|_| info.valid).map(|r| r.as_region_str()) {
+                        let phone_region: &str = &phone_region;
                         if phone_region != country {
                             found(
                                 "phone_country_mismatch",
