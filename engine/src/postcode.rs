@@ -24,6 +24,22 @@ use crate::country::{country_code_arg, CountryError};
 use crate::data::postcode_formats::POSTCODE_FORMATS;
 
 fn format_index(country: &str) -> Option<usize> {
+    // Two upper-case letters (every country code): an array slot, instead
+    // of a binary search by string comparisons, twice per cleaned row.
+    if let [a @ b'A'..=b'Z', b @ b'A'..=b'Z'] = country.as_bytes() {
+        static BY_CODE: OnceLock<Vec<Option<usize>>> = OnceLock::new();
+        let slot = |a: u8, b: u8| usize::from(a - b'A') * 26 + usize::from(b - b'A');
+        let by_code = BY_CODE.get_or_init(|| {
+            let mut by_code = vec![None; 26 * 26];
+            for (i, (c, _, _)) in POSTCODE_FORMATS.iter().enumerate() {
+                if let [a @ b'A'..=b'Z', b @ b'A'..=b'Z'] = c.as_bytes() {
+                    by_code[slot(*a, *b)] = Some(i);
+                }
+            }
+            by_code
+        });
+        return by_code[slot(*a, *b)];
+    }
     POSTCODE_FORMATS
         .binary_search_by(|(c, _, _)| (*c).cmp(country))
         .ok()
@@ -154,6 +170,18 @@ mod tests {
 
     fn n(s: &str, c: &str) -> Option<String> {
         normalize_postcode(s, c).unwrap()
+    }
+
+    #[test]
+    fn format_index_agrees_with_a_search_of_the_table() {
+        for a in b'A'..=b'Z' {
+            for b in b'A'..=b'Z' {
+                let code = String::from_utf8(vec![a, b]).unwrap();
+                let searched = POSTCODE_FORMATS.binary_search_by(|(c, _, _)| (*c).cmp(code.as_str())).ok();
+                assert_eq!(format_index(&code), searched, "{code}");
+            }
+        }
+        assert_eq!(format_index("CA--fr").map(|i| POSTCODE_FORMATS[i].0), Some("CA--fr"));
     }
 
     #[test]

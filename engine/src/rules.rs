@@ -483,6 +483,10 @@ pub(crate) struct RowFacts {
     phone_region: std::cell::OnceCell<(&'static str, crate::phone::Region)>,
     /// Phone verdicts by column index.
     phones: std::cell::RefCell<Vec<(usize, Option<crate::phone::PhoneVerdict>)>>,
+    /// Whether `normalize_postcode` rejects the value of a column in the
+    /// row's country (by column index and that country), when the cleaner
+    /// found out.
+    postcodes: std::cell::RefCell<Vec<(usize, &'static str, bool)>>,
     /// The problems of Chinese ID numbers, checked against the row's birth
     /// date and gender, by column index.
     cn_ids: std::cell::RefCell<Vec<(usize, Option<std::rc::Rc<[crate::cn_id::Problem]>>)>>,
@@ -510,6 +514,23 @@ impl RowFacts {
         let mut phones = self.phones.borrow_mut();
         phones.retain(|(i, _)| *i != index);
         phones.push((index, Some(verdict)));
+    }
+
+    /// Records that `normalize_postcode` does (`rejected`) or does not
+    /// reject the value now in column `index` for `country` (the cleaner
+    /// read it and left it as it was). A column plays one role in a
+    /// profile, so no other normalization changes it after.
+    pub(crate) fn know_postcode(&self, index: usize, country: &'static str, rejected: bool) {
+        let mut postcodes = self.postcodes.borrow_mut();
+        postcodes.retain(|(i, _, _)| *i != index);
+        postcodes.push((index, country, rejected));
+    }
+
+    /// Whether `normalize_postcode(v, country)` is `Ok(None)` for the
+    /// value `v` of column `index`.
+    fn postcode_rejected(&self, index: usize, v: &str, country: &'static str) -> bool {
+        let known = self.postcodes.borrow().iter().find(|(i, c, _)| *i == index && *c == country).map(|k| k.2);
+        known.unwrap_or_else(|| matches!(crate::postcode::normalize_postcode(v, country), Ok(None)))
     }
 
     /// The verdict on the phone number `v` in column `index`, once per column.
@@ -743,8 +764,8 @@ fn format_problems(
             Some(_) => vec![],
             None => vec![("invalid_country", format!("\"{v}\" is not a known country"), false)],
         },
-        Format::Postcode => match country().map(|c| (c, crate::postcode::normalize_postcode(v, c))) {
-            Some((c, Ok(None))) => {
+        Format::Postcode => match country() {
+            Some(c) if facts.postcode_rejected(index, v, c) => {
                 vec![("invalid_postcode", format!("\"{v}\" is not a postcode of {c}"), false)]
             }
             _ => vec![],
