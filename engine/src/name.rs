@@ -294,6 +294,13 @@ pub fn is_cjk(c: char) -> bool {
     )
 }
 
+/// CJK unified ideographs (the main block): letters, answered by a range
+/// check instead of the Unicode table search of `is_alphanumeric`, for
+/// the characters of every Chinese name (a test checks they are letters).
+fn is_unified_ideograph(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c)
+}
+
 fn is_kana(c: char) -> bool {
     matches!(c as u32, 0x3041..=0x309F | 0x30A0..=0x30FA | 0x30FC..=0x30FF | 0x31F0..=0x31FF)
 }
@@ -330,7 +337,9 @@ fn premap(c: char) -> char {
 
 fn script_of(s: &str) -> &'static str {
     let cjk = s.chars().any(is_cjk);
-    let other = s.chars().any(|c| c.is_alphabetic() && !is_cjk(c));
+    // (the range check first: the Unicode table search of is_alphabetic
+    // is the slow part, and CJK characters need none)
+    let other = s.chars().any(|c| !is_cjk(c) && c.is_alphabetic());
     match (cjk, other) {
         (true, true) => "mixed",
         (true, false) => "cjk",
@@ -354,7 +363,8 @@ fn prepare(input: &str, glue_cjk: bool) -> String {
         .chars()
         .map(premap)
         .map(|c| {
-            if c.is_alphanumeric()
+            if is_unified_ideograph(c)
+                || c.is_alphanumeric()
                 || is_combining_mark(c)
                 || matches!(c, '\'' | '-' | '.' | ',' | DOT)
             {
@@ -437,8 +447,8 @@ fn split_at_cjk_boundaries(chars: &[char]) -> Vec<char> {
     for (i, &c) in chars.iter().enumerate() {
         if i > 0 {
             let p = chars[i - 1];
-            let boundary = (is_cjk(p) && c.is_alphabetic() && !is_cjk(c))
-                || (is_cjk(c) && p.is_alphabetic() && !is_cjk(p));
+            let boundary = (is_cjk(p) && !is_cjk(c) && c.is_alphabetic())
+                || (is_cjk(c) && !is_cjk(p) && p.is_alphabetic());
             if boundary {
                 split.push(' ');
             }
@@ -1228,6 +1238,13 @@ mod tests {
             family: family.map(str::to_string),
             script,
         })
+    }
+
+    #[test]
+    fn unified_ideographs_are_alphanumeric() {
+        for c in '\u{4E00}'..='\u{9FFF}' {
+            assert!(is_unified_ideograph(c) && c.is_alphanumeric(), "{c}");
+        }
     }
 
     #[test]
