@@ -36,13 +36,18 @@ const MAX_DOMAIN: usize = 253;
 pub fn normalize_email(input: &str) -> Option<String> {
     let s = unwrap(input)?;
     let (local, domain) = s.rsplit_once('@')?;
-    let local = fold_local(local);
     let domain = fold_domain(domain);
-    if !valid_local(&local) || !valid_domain(&domain) {
+    // The address is written in one buffer, the local part first.
+    let mut address = String::with_capacity(local.len() + 1 + domain.len());
+    if local.is_ascii() {
+        // (fold_local, without its copy)
+        address.extend(local.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        address.push_str(&fold_local(local));
+    }
+    if !valid_local(&address) || !valid_domain(&domain) {
         return None;
     }
-    // (the local part's buffer becomes the address)
-    let mut address = local;
     address.push('@');
     address.push_str(&domain);
     (address.len() <= MAX_ADDRESS).then_some(address)

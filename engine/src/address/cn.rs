@@ -229,19 +229,21 @@ fn best(
 
 /// Drops spaces except between two ASCII alphanumerics.
 fn drop_spaces(cleaned: &str) -> String {
-    let chars: Vec<char> = cleaned.chars().collect();
     let mut out = String::with_capacity(cleaned.len());
-    for (i, c) in chars.iter().enumerate() {
-        if *c == ' ' {
-            let prev = i.checked_sub(1).and_then(|j| chars.get(j));
-            let next = chars.get(i + 1);
+    // Each character with the one before and the one after it.
+    let mut prev: Option<char> = None;
+    let mut chars = cleaned.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == ' ' {
+            let next = chars.peek();
             if matches!((prev, next), (Some(p), Some(n)) if p.is_ascii_alphanumeric() && n.is_ascii_alphanumeric())
             {
                 out.push(' ');
             }
-            continue;
+        } else {
+            out.push(c);
         }
-        out.push(*c);
+        prev = Some(c);
     }
     out
 }
