@@ -321,7 +321,7 @@ struct Street {
     leftover: Vec<String>,
 }
 
-fn join(t: &[String]) -> Option<String> {
+fn join<S: std::borrow::Borrow<str>>(t: &[S]) -> Option<String> {
     if t.is_empty() {
         None
     } else {
@@ -331,8 +331,8 @@ fn join(t: &[String]) -> Option<String> {
 
 /// Parses the unit starting at `t[0]` (a designator); returns the type,
 /// value and the number of tokens used.
-fn parse_unit(t: &[String]) -> (String, Option<String>, usize) {
-    let d = t[0].as_str();
+fn parse_unit(t: &[&str]) -> (String, Option<String>, usize) {
+    let d = t[0];
     let code = if d == "#" {
         "#"
     } else {
@@ -340,25 +340,25 @@ fn parse_unit(t: &[String]) -> (String, Option<String>, usize) {
     };
     let mut i = 1;
     if code != "#" {
-        while t.get(i).map(String::as_str) == Some("#") {
+        while t.get(i).copied() == Some("#") {
             i += 1;
         }
     }
     let takes_number = !usps::UNITS_WITHOUT_NUMBER.contains(&code);
-    let value = t.get(i).filter(|v| v.as_str() != "#").filter(|v| {
+    let value = t.get(i).filter(|v| **v != "#").filter(|v| {
         takes_number
             || v.bytes().any(|b| b.is_ascii_digit())
             || (v.len() == 1 && v.bytes().all(|b| b.is_ascii_alphabetic()))
     });
     match value {
-        Some(v) => (code.to_string(), Some(v.clone()), i + 1),
+        Some(v) => (code.to_string(), Some(v.to_string()), i + 1),
         None => (code.to_string(), None, i),
     }
 }
 
 /// `city_expected`: no commas, but a state or ZIP follows, so a spelled-out
 /// directional at the end is the start of the city, not a postdirectional.
-fn parse_street(t: &[String], comma_mode: bool, city_expected: bool) -> Street {
+fn parse_street(t: &[&str], comma_mode: bool, city_expected: bool) -> Street {
     let mut s = Street::default();
     let n = t.len();
     if n == 0 {
@@ -367,7 +367,7 @@ fn parse_street(t: &[String], comma_mode: bool, city_expected: bool) -> Street {
     // PO boxes
     let po_len = match t
         .iter()
-        .map(String::as_str)
+        .copied()
         .take(3)
         .collect::<Vec<_>>()
         .as_slice()
@@ -385,29 +385,29 @@ fn parse_street(t: &[String], comma_mode: bool, city_expected: bool) -> Street {
         // A `#` followed by no number is a unit designator, kept: dropped,
         // the output's next `#` was dropped again on the next reading
         // (found by the fuzzer: `POB## X` → `PO BOX # X` → `PO BOX, X`).
-        let at = i + usize::from(t.get(i).map(String::as_str) == Some("#"));
+        let at = i + usize::from(t.get(i).copied() == Some("#"));
         if let Some(v) = t.get(at).filter(|v| v.bytes().any(|b| b.is_ascii_digit())) {
-            s.number = Some(v.clone());
+            s.number = Some(v.to_string());
             i = at + 1;
         }
-        if t.get(i).is_some_and(|w| w == "#" || unit_code(w).is_some()) {
+        if t.get(i).is_some_and(|w| *w == "#" || unit_code(w).is_some()) {
             let (ty, val, used) = parse_unit(&t[i..]);
             s.unit_type = Some(ty);
             s.unit = val;
             i += used;
             if comma_mode && i < n {
                 let mut v: Vec<String> = s.unit.take().into_iter().collect();
-                v.extend(t[i..].iter().cloned());
+                v.extend(t[i..].iter().map(|w| w.to_string()));
                 s.unit = join(&v);
                 i = n;
             }
         }
-        s.leftover = t[i..].to_vec();
+        s.leftover = t[i..].iter().map(|w| w.to_string()).collect();
         return s;
     }
     let mut i = 0;
     if t[0].starts_with(|c: char| c.is_ascii_digit()) {
-        let mut num = t[0].clone();
+        let mut num = t[0].to_string();
         i = 1;
         if let Some(f) = t.get(1) {
             if f.contains('/')
@@ -423,7 +423,7 @@ fn parse_street(t: &[String], comma_mode: bool, city_expected: bool) -> Street {
     // where the unit starts
     let mut u = n;
     for j in (i + 1)..n {
-        let w = t[j].as_str();
+        let w = t[j];
         let Some(code) = (if w == "#" { Some("#") } else { unit_code(w) }) else {
             continue;
         };
@@ -466,14 +466,14 @@ fn parse_street(t: &[String], comma_mode: bool, city_expected: bool) -> Street {
         if let Some(next) = region.get(k + 1) {
             if let Some(d) = dir_code(next) {
                 let last = k + 2 == region.len();
-                if (last && !city_expected) || ABBREVIATED_DIRECTIONALS.contains(&next.as_str()) {
+                if (last && !city_expected) || ABBREVIATED_DIRECTIONALS.contains(next) {
                     s.postdirectional = Some(d.to_string());
                     rest_start = k + 2;
                 }
             }
         }
     }
-    let mut leftover: Vec<String> = region[rest_start..].to_vec();
+    let mut leftover: Vec<String> = region[rest_start..].iter().map(|w| w.to_string()).collect();
     if u < n {
         let (ty, val, used) = parse_unit(&t[u..]);
         s.unit_type = Some(ty);
@@ -482,11 +482,11 @@ fn parse_street(t: &[String], comma_mode: bool, city_expected: bool) -> Street {
         if comma_mode {
             if !after.is_empty() {
                 let mut v: Vec<String> = s.unit.take().into_iter().collect();
-                v.extend(after.iter().cloned());
+                v.extend(after.iter().map(|w| w.to_string()));
                 s.unit = join(&v);
             }
         } else {
-            leftover.extend(after.iter().cloned());
+            leftover.extend(after.iter().map(|w| w.to_string()));
         }
     }
     s.leftover = leftover;
@@ -506,9 +506,11 @@ fn assemble(toks: &[Tok], state: Option<&str>, zip: (Option<String>, Option<Stri
     }
     let last_seg = toks[toks.len() - 1].seg;
     let city_start = toks.iter().position(|t| t.seg == last_seg).unwrap_or(0);
-    let texts: Vec<String> = toks.iter().map(|t| t.text.clone()).collect();
+    // (the street parser reads the tokens' text borrowed; it copies what
+    // it keeps)
+    let texts: Vec<&str> = toks.iter().map(|t| t.text.as_str()).collect();
     let city_seg_is_unit = {
-        let w = texts[city_start].as_str();
+        let w = texts[city_start];
         w == "#" || unit_code(w).is_some()
     };
     let (street_toks, city_toks, comma_mode) = if city_start > 0 && !city_seg_is_unit {
@@ -518,7 +520,7 @@ fn assemble(toks: &[Tok], state: Option<&str>, zip: (Option<String>, Option<Stri
     };
     let city_expected = !comma_mode && (a.state.is_some() || a.zip.is_some());
     let mut s = parse_street(street_toks, comma_mode, city_expected);
-    let mut city: Vec<String> = city_toks.to_vec();
+    let mut city: Vec<String> = city_toks.iter().map(|w| w.to_string()).collect();
     let leftover_is_unit = s
         .leftover
         .first()
