@@ -537,9 +537,9 @@ fn tokenize(prepared: &str) -> Vec<Tok> {
                         continue;
                     }
                 }
-                let segs: Vec<&str> = raw.split('.').collect();
-                let last = segs.len() - 1;
-                for (i, seg) in segs.iter().enumerate() {
+                // (the pieces between dots; all but the last had a dot)
+                let last = raw.bytes().filter(|b| *b == b'.').count();
+                for (i, seg) in raw.split('.').enumerate() {
                     let seg = trim_seps(seg);
                     if seg.chars().any(char::is_alphanumeric) {
                         let mut w = new_word(seg.to_string(), i < last);
@@ -766,6 +766,16 @@ fn segments(word: &str) -> Vec<(Option<char>, &str)> {
 
 /// Normal casing of a whole word; `lower_al` lower-cases a leading `al-`.
 fn case_word(word: &str, lower_al: bool) -> String {
+    if !word.contains(['-', DOT]) {
+        // One segment (most words): as the loop below does with it, as a
+        // first and only segment, without the list of segments.
+        let mut out = String::with_capacity(word.len());
+        let seg = word.trim_matches('\'');
+        if !seg.is_empty() {
+            case_segment_into(seg, &mut out);
+        }
+        return out;
+    }
     let segs = segments(word);
     let mut out = String::with_capacity(word.len());
     let n = segs.len();
@@ -810,14 +820,9 @@ fn analyse(input: &str, keep_cjk_spaces: bool) -> Option<(Vec<Tok>, &'static str
     }
 
     // leading titles (only when a name follows them)
-    let word_idx: Vec<usize> = toks
-        .iter()
-        .enumerate()
-        .filter_map(|(i, t)| matches!(t, Tok::Word(_)).then_some(i))
-        .collect();
     let mut first_name: Option<usize> = None;
-    for &i in &word_idx {
-        if let Tok::Word(w) = &mut toks[i] {
+    for (i, t) in toks.iter_mut().enumerate() {
+        if let Tok::Word(w) = t {
             if first_name.is_none() && !w.cjk && TITLES.contains(&w.lower.as_str()) {
                 w.title = true;
             } else {
@@ -832,18 +837,20 @@ fn analyse(input: &str, keep_cjk_spaces: bool) -> Option<(Vec<Tok>, &'static str
                 w.title = false;
             }
         }
-        first_name = word_idx.first().copied();
+        first_name = toks.iter().position(|t| matches!(t, Tok::Word(_)));
     }
 
     // East-Asian name: no particles
-    let name_words: Vec<&Word> = toks
-        .iter()
-        .filter_map(|t| match t {
+    // (the first and last of them are all that is asked about)
+    fn name_word(t: &Tok) -> Option<&Word> {
+        match t {
             Tok::Word(w) if !w.title && !w.suffix && !w.cjk => Some(w),
             _ => None,
-        })
-        .collect();
-    let suppress = [name_words.first(), name_words.last()]
+        }
+    }
+    let first_word = toks.iter().find_map(name_word);
+    let last_word = toks.iter().rev().find_map(name_word);
+    let suppress = [first_word, last_word]
         .iter()
         .flatten()
         .any(|w| is_east_asian_surname(&w.lower));
@@ -903,17 +910,19 @@ fn analyse(input: &str, keep_cjk_spaces: bool) -> Option<(Vec<Tok>, &'static str
     }
     // words that cased to nothing (only separators) are dropped
     toks.retain(|t| !matches!(t, Tok::Word(w) if !w.norm.chars().any(char::is_alphanumeric)));
-    let mut cleaned: Vec<Tok> = Vec::with_capacity(toks.len());
-    for t in toks {
-        if matches!(t, Tok::Comma) && !matches!(cleaned.last(), Some(Tok::Word(_))) {
-            continue;
+    // no comma that does not follow a word, nor at the end (in place)
+    let mut last_kept_is_word = false;
+    toks.retain(|t| {
+        let keep = !matches!(t, Tok::Comma) || last_kept_is_word;
+        if keep {
+            last_kept_is_word = matches!(t, Tok::Word(_));
         }
-        cleaned.push(t);
+        keep
+    });
+    while matches!(toks.last(), Some(Tok::Comma)) {
+        toks.pop();
     }
-    while matches!(cleaned.last(), Some(Tok::Comma)) {
-        cleaned.pop();
-    }
-    Some((cleaned, script))
+    Some((toks, script))
 }
 
 fn joins_without_space(left: &str, right: &str) -> bool {
