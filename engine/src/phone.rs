@@ -69,7 +69,7 @@ impl Region {
         }
         // `from_code` accepts any two letters; only those with metadata are
         // regions libphonenumber can parse for.
-        match rlibphonenumber::Region::from_code(&code) {
+        match rlibphonenumber::Region::from_code(code) {
             Ok(region) if PHONE_NUMBER_UTIL.get_country_code_for_region(region).is_some() =>
             {
                 Ok(Region(Some(region)))

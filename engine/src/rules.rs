@@ -489,7 +489,7 @@ pub(crate) struct RowFacts {
     postcodes: std::cell::RefCell<Vec<(usize, &'static str, bool)>>,
     /// The problems of Chinese ID numbers, checked against the row's birth
     /// date and gender, by column index.
-    cn_ids: std::cell::RefCell<Vec<(usize, Option<std::rc::Rc<[crate::cn_id::Problem]>>)>>,
+    cn_ids: std::cell::RefCell<Vec<(usize, Option<CnIdProblems>)>>,
 }
 
 impl RowFacts {
@@ -536,10 +536,10 @@ impl RowFacts {
     /// The verdict on the phone number `v` in column `index`, once per column.
     fn phone(&self, index: usize, v: &str, row: &[Option<String>], ctx: &Context) -> Option<crate::phone::PhoneVerdict> {
         if let Some((_, known)) = self.phones.borrow().iter().find(|(i, _)| *i == index) {
-            return known.clone();
+            return *known;
         }
         let verdict = crate::phone::phone_verdict(v, self.phone_region(row, ctx).1);
-        self.phones.borrow_mut().push((index, verdict.clone()));
+        self.phones.borrow_mut().push((index, verdict));
         verdict
     }
 
@@ -554,18 +554,20 @@ impl RowFacts {
         v: &str,
         row: &[Option<String>],
         ctx: &Context,
-    ) -> Option<std::rc::Rc<[crate::cn_id::Problem]>> {
+    ) -> Option<CnIdProblems> {
         if let Some((_, known)) = self.cn_ids.borrow().iter().find(|(i, _)| *i == index) {
             return known.clone();
         }
         let gender = ctx.value(row, Role::Gender);
         let birth = ctx.birth_date(row);
-        let check: Option<std::rc::Rc<[crate::cn_id::Problem]>> =
-            crate::cn_id::cn_id_problems(v, birth, gender, ctx.today).map(Into::into);
+        let check: Option<CnIdProblems> = crate::cn_id::cn_id_problems(v, birth, gender, ctx.today).map(Into::into);
         self.cn_ids.borrow_mut().push((index, check.clone()));
         check
     }
 }
+
+/// The problems of one ID number, shared by the two rules that read them.
+type CnIdProblems = std::rc::Rc<[crate::cn_id::Problem]>;
 
 /// A problem that `cn_id_check` finds only when given a birth date or
 /// gender to compare with.

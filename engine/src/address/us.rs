@@ -427,7 +427,7 @@ fn parse_street(t: &[&str], comma_mode: bool, city_expected: bool) -> Street {
         let Some(code) = (if w == "#" { Some("#") } else { unit_code(w) }) else {
             continue;
         };
-        let after_suffix = suffix_code(&t[j - 1]).is_some() || dir_code(&t[j - 1]).is_some();
+        let after_suffix = suffix_code(t[j - 1]).is_some() || dir_code(t[j - 1]).is_some();
         if STRONG_UNITS.contains(&code) || after_suffix {
             u = j;
             break;
@@ -435,25 +435,25 @@ fn parse_street(t: &[&str], comma_mode: bool, city_expected: bool) -> Street {
     }
     let region = &t[i..u];
     // the suffix, as an index into `region`
-    let is_suffix = |k: usize| k >= 1 && suffix_code(&region[k]).is_some();
+    let is_suffix = |k: usize| k >= 1 && suffix_code(region[k]).is_some();
     let sfx = if comma_mode || u < n {
         (1..region.len()).rev().find(|&k| {
             is_suffix(k)
                 && (k + 1 == region.len()
-                    || (k + 2 == region.len() && dir_code(&region[k + 1]).is_some()))
+                    || (k + 2 == region.len() && dir_code(region[k + 1]).is_some()))
         })
     } else {
         let cands: Vec<usize> = (1..region.len()).filter(|&k| is_suffix(k)).collect();
         cands
             .iter()
             .copied()
-            .find(|&k| COMMON_SUFFIXES.contains(&suffix_code(&region[k]).unwrap_or("")))
+            .find(|&k| COMMON_SUFFIXES.contains(&suffix_code(region[k]).unwrap_or("")))
             .or_else(|| cands.first().copied())
     };
     let name_end = sfx.unwrap_or(region.len());
     let mut name_start = 0;
     if name_end >= 2 {
-        if let Some(d) = dir_code(&region[0]) {
+        if let Some(d) = dir_code(region[0]) {
             s.predirectional = Some(d.to_string());
             name_start = 1;
         }
@@ -461,7 +461,7 @@ fn parse_street(t: &[&str], comma_mode: bool, city_expected: bool) -> Street {
     s.street = join(&region[name_start..name_end]);
     let mut rest_start = region.len();
     if let Some(k) = sfx {
-        s.suffix = suffix_code(&region[k]).map(str::to_string);
+        s.suffix = suffix_code(region[k]).map(str::to_string);
         rest_start = k + 1;
         if let Some(next) = region.get(k + 1) {
             if let Some(d) = dir_code(next) {
