@@ -74,6 +74,25 @@ fn normalize_column(i: usize, row: &mut [Option<String>], ctx: &Context, facts: 
         };
         facts.know_phone(index, verdict);
         e164
+    } else if binding.role == Role::Postcode {
+        // The postcode rule checks the value the row keeps. When that is
+        // the value read here (not a postcode of the country, or already
+        // in its canonical layout), this call was that check: tell the
+        // rules, instead of having them run it again.
+        let Some(country) = facts.country(row, ctx) else { return };
+        let result = crate::postcode::normalize_postcode(value, country);
+        match result {
+            Ok(Some(new)) if new != value => new,
+            Ok(Some(_)) => {
+                facts.know_postcode(index, country, false);
+                return;
+            }
+            Ok(None) => {
+                facts.know_postcode(index, country, true);
+                return;
+            }
+            Err(_) => return,
+        }
     } else if binding.role == Role::Country {
         // The code is a static string: compare before allocating, as most
         // values (every cleaned one) are already the code.
@@ -98,6 +117,7 @@ fn normalize(role: Role, value: &str, row: &[Option<String>], ctx: &Context, fac
     match role {
         // (normalize_column normalizes countries without allocating)
         Role::Country => crate::country::normalize_country(value).map(str::to_string),
+        // (normalize_column normalizes postcodes, telling the rules)
         // (normalize_column normalizes phones with their verdict instead)
         Role::Phone | Role::Mobile => crate::phone::normalize_phone_in(value, facts.phone_region(row, ctx).1),
         Role::Email => crate::email::normalize_email(value),
@@ -112,7 +132,7 @@ fn normalize(role: Role, value: &str, row: &[Option<String>], ctx: &Context, fac
             if country().is_some_and(|c| c != "CN") {
                 return None;
             }
-            crate::cn_id::cn_id_check(value, None, None, ctx.today).and_then(|c| c.normalized)
+            crate::cn_id::cn_id_normalized(value)
         }
         Role::City | Role::Province => crate::text::normalize_text(value),
         Role::Id | Role::Gender | Role::UpdatedAt | Role::Source => None,

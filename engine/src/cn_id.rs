@@ -128,9 +128,46 @@ pub fn cn_id_check(
     gender: Option<&str>,
     today: Date,
 ) -> Option<CnIdCheck> {
+    check(id, birth_date, gender, today, Detail::Full)
+}
+
+/// The problems [`cn_id_check`] finds, in the same order, without the rest
+/// of its report: for the per-row rules, which read only the problems and
+/// run on every row a trigger cleans, where building the region's name and
+/// the normalized copy was most of the cost.
+pub(crate) fn cn_id_problems(
+    id: &str,
+    birth_date: Option<Date>,
+    gender: Option<&str>,
+    today: Date,
+) -> Option<Vec<Problem>> {
+    check(id, birth_date, gender, today, Detail::ProblemsOnly).map(|c| c.problems)
+}
+
+/// [`CnIdCheck::normalized`] of `cn_id_check(id, ..)` (which depends on
+/// nothing but `id`), without checking the number: for the cleaner, which
+/// wants only the canonical spelling (the rules check the number after).
+pub(crate) fn cn_id_normalized(id: &str) -> Option<String> {
     if crate::text::is_blank(id) {
         return None;
     }
+    let number = read_number(id).ok()?;
+    Some(number.spelled().to_string())
+}
+
+/// How much of a [`CnIdCheck`] to fill in.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Detail {
+    Full,
+    /// Only `valid` and `problems`.
+    ProblemsOnly,
+}
+
+fn check(id: &str, birth_date: Option<Date>, gender: Option<&str>, today: Date, detail: Detail) -> Option<CnIdCheck> {
+    if crate::text::is_blank(id) {
+        return None;
+    }
+    let full = detail == Detail::Full;
     let mut out = CnIdCheck {
         valid: false,
         problems: Vec::new(),
@@ -151,16 +188,13 @@ pub fn cn_id_check(
             return Some(out);
         }
     };
+    let spelled = number.spelled();
+    let normalized = spelled.as_str();
     let Number {
         body,
         check,
         legacy,
     } = number;
-    let normalized: String = body
-        .iter()
-        .map(|&b| b as char)
-        .chain([check as char])
-        .collect();
     out.legacy = legacy;
 
     // Birth date first: the region's name depends on the year.
@@ -172,30 +206,34 @@ pub fn cn_id_check(
     out.birth_date = date;
 
     let code = digits(0..6);
-    out.region_code = Some(format!("{code:06}"));
-    match region_name(code, date.map(|d| d.year)) {
-        Some(name) => out.region_name = Some(name),
-        None => {
-            let province = code / 10000;
-            let message = if province_known(province) {
-                format!("region code {code:06} of {normalized} is in no GB/T 2260 list since 1980")
-            } else {
-                format!(
-                    "region code {code:06} of {normalized} is unknown: {province:02} is not a province code"
-                )
-            };
-            out.problems.push(Problem {
-                code: problem::UNKNOWN_REGION,
-                message,
-            });
-        }
+    let region_known = if full {
+        out.region_code = Some(format!("{code:06}"));
+        out.region_name = region_name(code, date.map(|d| d.year));
+        out.region_name.is_some()
+    } else {
+        region_is_known(code)
+    };
+    if !region_known {
+        let province = code / 10000;
+        let message = if province_known(province) {
+            format!("region code {code:06} of {normalized} is in no GB/T 2260 list since 1980")
+        } else {
+            format!(
+                "region code {code:06} of {normalized} is unknown: {province:02} is not a province code"
+            )
+        };
+        out.problems.push(Problem {
+            code: problem::UNKNOWN_REGION,
+            message,
+        });
     }
 
-    let written_date = format!("{year:04}{month:02}{day:02}");
     match date {
         None => out.problems.push(Problem {
             code: problem::BIRTH_DATE_INVALID,
-            message: format!("birth date {written_date} in {normalized} is not a calendar date"),
+            message: format!(
+                "birth date {year:04}{month:02}{day:02} in {normalized} is not a calendar date"
+            ),
         }),
         Some(d) if d < EARLIEST => out.problems.push(Problem {
             code: problem::BIRTH_DATE_TOO_EARLY,
@@ -249,7 +287,9 @@ pub fn cn_id_check(
         }
     }
 
-    out.normalized = Some(normalized);
+    if full {
+        out.normalized = Some(normalized.to_string());
+    }
     out.valid = out.problems.is_empty();
     Some(out)
 }
@@ -274,6 +314,32 @@ struct Number {
     body: [u8; 17],
     check: u8,
     legacy: bool,
+}
+
+impl Number {
+    /// The 18 characters, on the stack (messages quote them).
+    fn spelled(&self) -> Spelled {
+        let mut bytes = [0u8; 18];
+        bytes[..17].copy_from_slice(&self.body);
+        bytes[17] = self.check;
+        Spelled(bytes)
+    }
+}
+
+/// The 18 ASCII characters of a [`Number`].
+struct Spelled([u8; 18]);
+
+impl Spelled {
+    fn as_str(&self) -> &str {
+        // Digits and `X` only (read_number checks every character).
+        std::str::from_utf8(&self.0).unwrap_or_default()
+    }
+}
+
+impl std::fmt::Display for Spelled {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 /// At most this many characters of a bad value are quoted in a message.
@@ -313,16 +379,22 @@ fn read_number(input: &str) -> Result<Number, String> {
     let trimmed = trimmed
         .strip_prefix(['\'', '\u{2018}', '\u{2019}'])
         .unwrap_or(trimmed);
-    let chars: Vec<char> = trimmed
-        .chars()
-        .filter(|&c| !(c.is_whitespace() || c.is_control() || is_dash(c)))
-        .map(|c| c.to_ascii_uppercase())
-        .collect();
+    // The first 18 characters that count, and how many there are: a
+    // number has at most 18, so they fit on the stack.
+    let mut kept = ['\0'; 18];
+    let mut count = 0usize;
+    for c in trimmed.chars().filter(|&c| !(c.is_whitespace() || c.is_control() || is_dash(c))) {
+        if let Some(slot) = kept.get_mut(count) {
+            *slot = c.to_ascii_uppercase();
+        }
+        count += 1;
+    }
+    let chars = &kept[..count.min(kept.len())];
     let what = || shown(input);
     let bad_char = |at: usize, c: char, allowed: &str| {
         format!("'{}' has '{c}' at position {}; {allowed}", what(), at + 1)
     };
-    match chars.len() {
+    match count {
         18 => {
             let mut body = [0u8; 17];
             for (i, &c) in chars[..17].iter().enumerate() {
@@ -393,6 +465,12 @@ fn name_in(spans: &'static [IdRegion], year: Option<i32>) -> Option<&'static IdR
         .find(|r| i32::from(r.from) <= y && y <= i32::from(r.to))
         .or_else(|| spans.iter().find(|r| i32::from(r.from) > y))
         .or_else(latest)
+}
+
+/// Whether [`region_name`] names `code` (for some year): it does exactly
+/// when the code is in the current list or has a name in the timeline.
+fn region_is_known(code: u32) -> bool {
+    division(code).is_some() || !id_regions(code).is_empty()
 }
 
 fn province_known(province: u32) -> bool {

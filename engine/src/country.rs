@@ -13,7 +13,9 @@
 //!
 //! The tables are generated: see [`crate::data::iso3166`].
 
-use std::collections::HashMap;
+// Fx hashing for the static code and name tables (fixed keys, so
+// SipHash's resistance to collision attacks buys nothing here).
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 use unicode_normalization::UnicodeNormalization;
@@ -47,9 +49,25 @@ fn key(input: &str) -> String {
         // country values are ASCII codes, read several times per row.
         return join_words(input.chars().map(|c| c.to_ascii_lowercase()));
     }
-    let folded = crate::text::fold_width(input).to_lowercase();
+    let folded = crate::text::fold_width_cow(input);
+    // Full-width ASCII (`Ｃｈｉｎａ`) folds to ASCII, and ASCII mixed only
+    // with unified CJK ideographs (`中国`, `美國`) has nothing for case
+    // folding, decomposition or composition to change, nor combining marks
+    // to drop: the words alone are the key. These are most non-ASCII
+    // country values, and the general path below runs two normalizations
+    // and allocates at each step.
+    if folded.chars().all(|c| c.is_ascii() || is_unified_ideograph(c)) {
+        return join_words(folded.chars().map(|c| c.to_ascii_lowercase()));
+    }
+    let folded = folded.to_lowercase();
     let joined = join_words(folded.nfd().filter(|c| !unicode_normalization::char::is_combining_mark(*c)));
     joined.nfc().collect()
+}
+
+/// CJK unified ideographs (the main block and extension A): letters with no
+/// case, no decomposition and no composition with any other character.
+fn is_unified_ideograph(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
 }
 
 /// The words (runs of letters and digits) of `chars`, concatenated, with
@@ -93,17 +111,38 @@ fn join_words(chars: impl Iterator<Item = char>) -> String {
 /// The ISO codes, upper case, each to its alpha-2 code (the first country
 /// in the table that has it), instead of a scan of the table.
 struct Codes {
-    alpha2: HashMap<&'static str, &'static str>,
+    /// Alpha-2 codes by [`alpha2_slot`]: an array index instead of a hash,
+    /// as a row's country code (`CN`) is looked up several times per row
+    /// (its own rule, and as the argument of the phone, address and
+    /// postcode functions).
+    alpha2: Vec<Option<&'static str>>,
     alpha3: HashMap<&'static str, &'static str>,
     numeric: HashMap<&'static str, &'static str>,
+}
+
+impl Codes {
+    /// The country whose alpha-2 code is `code` (exactly, in upper case).
+    fn alpha2(&self, code: &[u8]) -> Option<&'static str> {
+        alpha2_slot(code).and_then(|i| self.alpha2[i])
+    }
+}
+
+/// Index of a two-letter upper-case code in [`Codes::alpha2`].
+fn alpha2_slot(code: &[u8]) -> Option<usize> {
+    match code {
+        [a @ b'A'..=b'Z', b @ b'A'..=b'Z'] => Some(usize::from(a - b'A') * 26 + usize::from(b - b'A')),
+        _ => None,
+    }
 }
 
 fn codes() -> &'static Codes {
     static CODES: OnceLock<Codes> = OnceLock::new();
     CODES.get_or_init(|| {
-        let mut codes = Codes { alpha2: HashMap::new(), alpha3: HashMap::new(), numeric: HashMap::new() };
+        let mut codes = Codes { alpha2: vec![None; 26 * 26], alpha3: HashMap::default(), numeric: HashMap::default() };
         for c in COUNTRIES {
-            codes.alpha2.entry(c.alpha2).or_insert(c.alpha2);
+            if let Some(i) = alpha2_slot(c.alpha2.as_bytes()) {
+                codes.alpha2[i].get_or_insert(c.alpha2);
+            }
             codes.alpha3.entry(c.alpha3).or_insert(c.alpha2);
             codes.numeric.entry(c.numeric).or_insert(c.alpha2);
         }
@@ -114,7 +153,7 @@ fn codes() -> &'static Codes {
 fn name_index() -> &'static HashMap<String, &'static str> {
     static INDEX: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut m = HashMap::new();
+        let mut m = HashMap::default();
         for c in COUNTRIES {
             for n in [c.name, c.common_name, c.official_name] {
                 if !n.is_empty() {
@@ -147,22 +186,25 @@ pub fn normalize_country(input: &str) -> Option<&'static str> {
     }
     // Already a code in upper case (`CN`, and every value this function
     // returned): the general path below would find the same.
-    if input.len() == 2 && input.bytes().all(|b| b.is_ascii_uppercase()) {
-        if let Some(code) = codes().alpha2.get(input) {
-            return Some(code);
-        }
+    if let Some(code) = codes().alpha2(input.as_bytes()) {
+        return Some(code);
     }
     let k = key(input);
     if k.is_empty() {
         return None;
     }
-    if k.is_ascii() {
-        let upper = k.to_ascii_uppercase();
+    if k.is_ascii() && k.len() <= 3 {
+        // (upper case on the stack: codes are two or three characters)
+        let mut upper = [0u8; 3];
+        let upper = &mut upper[..k.len()];
+        upper.copy_from_slice(k.as_bytes());
+        upper.make_ascii_uppercase();
+        let upper = std::str::from_utf8(upper).expect("ASCII");
         let codes = codes();
         let by_code = match upper.len() {
-            2 => codes.alpha2.get(upper.as_str()),
-            3 if upper.bytes().all(|b| b.is_ascii_digit()) => codes.numeric.get(upper.as_str()),
-            3 => codes.alpha3.get(upper.as_str()),
+            2 => codes.alpha2(upper.as_bytes()),
+            3 if upper.bytes().all(|b| b.is_ascii_digit()) => codes.numeric.get(upper).copied(),
+            3 => codes.alpha3.get(upper).copied(),
             _ => None,
         };
         if let Some(code) = by_code {

@@ -30,6 +30,26 @@ pub struct Date {
 
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Every date a normalizer returns is written, once per cleaned row:
+        // the digits of an in-range date are placed directly, giving the
+        // same text as the general formatting below, several times faster.
+        if let (Ok(year @ 0..=9999), month @ 0..=99, day @ 0..=99) = (u32::try_from(self.year), self.month, self.day) {
+            let digit = |n: u32| b'0' + (n % 10) as u8;
+            let (month, day) = (u32::from(month), u32::from(day));
+            let text = [
+                digit(year / 1000),
+                digit(year / 100),
+                digit(year / 10),
+                digit(year),
+                b'-',
+                digit(month / 10),
+                digit(month),
+                b'-',
+                digit(day / 10),
+                digit(day),
+            ];
+            return f.write_str(std::str::from_utf8(&text).unwrap_or_default());
+        }
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
 }
@@ -290,6 +310,14 @@ fn from_numbers(a: (u32, usize), b: (u32, usize), c: (u32, usize), order: DateOr
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn display_matches_general_formatting() {
+        for (year, month, day) in [(1985, 3, 12), (1, 1, 1), (0, 0, 0), (9999, 12, 31), (10000, 1, 1), (-5, 7, 4), (2024, 99, 255), (123, 100, 9)] {
+            let d = Date { year, month, day };
+            assert_eq!(d.to_string(), format!("{year:04}-{month:02}-{day:02}"));
+        }
+    }
 
     #[test]
     fn days_since_epoch() {

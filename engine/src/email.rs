@@ -21,6 +21,8 @@ pub use check::{
     EmailCheckOptions, Problem,
 };
 
+use std::borrow::Cow;
+
 use idna::uts46::{AsciiDenyList, DnsLength, Hyphens, Uts46};
 
 /// RFC 5321 limits: 64 octets for the local part, 254 for the path.
@@ -34,31 +36,46 @@ const MAX_DOMAIN: usize = 253;
 pub fn normalize_email(input: &str) -> Option<String> {
     let s = unwrap(input)?;
     let (local, domain) = s.rsplit_once('@')?;
-    let local = fold_local(local);
     let domain = fold_domain(domain);
-    if !valid_local(&local) || !valid_domain(&domain) {
+    // The address is written in one buffer, the local part first.
+    let mut address = String::with_capacity(local.len() + 1 + domain.len());
+    if local.is_ascii() {
+        // (fold_local, without its copy)
+        address.extend(local.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        address.push_str(&fold_local(local));
+    }
+    if !valid_local(&address) || !valid_domain(&domain) {
         return None;
     }
-    let address = format!("{local}@{domain}");
+    address.push('@');
+    address.push_str(&domain);
     (address.len() <= MAX_ADDRESS).then_some(address)
 }
 
 /// The clean-up shared by `normalize_email` and `email_check`: text
 /// clean-up, then a `mailto:` prefix and a `<…>` wrapper removed. `None`
-/// only for input over the field limit.
-fn unwrap(input: &str) -> Option<String> {
+/// only for input over the field limit. Borrowed from `input` when the
+/// clean-up changes nothing, as for nearly every address.
+fn unwrap(input: &str) -> Option<Cow<'_, str>> {
     if input.len() > crate::MAX_FIELD_BYTES {
         return None;
     }
-    let cleaned = crate::text::clean_cow(input);
-    let mut s: &str = &cleaned;
+    Some(match crate::text::clean_cow(input) {
+        Cow::Borrowed(cleaned) => Cow::Borrowed(unwrapped(cleaned)),
+        Cow::Owned(cleaned) => Cow::Owned(unwrapped(&cleaned).to_string()),
+    })
+}
+
+/// `s` without a `mailto:` prefix and a `<…>` wrapper.
+fn unwrapped(mut s: &str) -> &str {
     if let Some(rest) = strip_prefix_ignore_case(s, "mailto:") {
         s = rest.trim_start();
     }
     if let Some(inner) = s.strip_prefix('<').and_then(|t| t.strip_suffix('>')) {
         s = inner.trim();
     }
-    Some(s.to_string())
+    s
 }
 
 fn fold_local(local: &str) -> String {
@@ -68,6 +85,14 @@ fn fold_local(local: &str) -> String {
 /// Lower case, ideographic and full-width full stops as dots (they are dots
 /// in domain names, UTS 46), and the root's trailing dot dropped.
 fn fold_domain(domain: &str) -> String {
+    if domain.is_ascii() {
+        // (no full-width stops in ASCII, and its lower case is one copy)
+        let mut domain = domain.to_ascii_lowercase();
+        if domain.ends_with('.') {
+            domain.pop();
+        }
+        return domain;
+    }
     let mut domain: String = domain
         .chars()
         .map(|c| {
@@ -95,7 +120,7 @@ fn strip_prefix_ignore_case<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
 /// control (RFC 6531 `UTF8-non-ascii`).
 fn local_char_ok(c: char) -> bool {
     c.is_alphanumeric()
-        || "!#$%&'*+-/=?^_`{|}~.".contains(c)
+        || matches!(c, '!' | '#' | '$' | '%' | '&' | '\'' | '*' | '+' | '-' | '/' | '=' | '?' | '^' | '_' | '`' | '{' | '|' | '}' | '~' | '.')
         || (!c.is_ascii() && !c.is_whitespace() && !c.is_control())
 }
 
@@ -142,19 +167,23 @@ fn valid_local(local: &str) -> bool {
 /// domains), not starting or ending with a hyphen, at most 63 octets in
 /// A-label form; the top-level label is not all digits.
 fn valid_domain(domain: &str) -> bool {
-    let labels: Vec<&str> = domain.split('.').collect();
-    labels.len() >= 2
-        && domain.len() <= MAX_DOMAIN
-        && labels.iter().all(|l| {
-            !l.is_empty()
-                && !l.starts_with('-')
-                && !l.ends_with('-')
-                && l.chars().all(domain_char_ok)
-                && label_octets(l) <= MAX_LABEL
-        })
-        && labels
-            .last()
-            .is_some_and(|tld| !tld.chars().all(|c| c.is_ascii_digit()))
+    if domain.len() > MAX_DOMAIN {
+        return false;
+    }
+    let (mut labels, mut tld) = (0usize, "");
+    for l in domain.split('.') {
+        let label_ok = !l.is_empty()
+            && !l.starts_with('-')
+            && !l.ends_with('-')
+            && l.chars().all(domain_char_ok)
+            && label_octets(l) <= MAX_LABEL;
+        if !label_ok {
+            return false;
+        }
+        labels += 1;
+        tld = l;
+    }
+    labels >= 2 && !tld.chars().all(|c| c.is_ascii_digit())
 }
 
 /// Providers whose mailboxes ignore `+tag` suffixes, and for Gmail dots too.

@@ -294,6 +294,13 @@ pub fn is_cjk(c: char) -> bool {
     )
 }
 
+/// CJK unified ideographs (the main block): letters, answered by a range
+/// check instead of the Unicode table search of `is_alphanumeric`, for
+/// the characters of every Chinese name (a test checks they are letters).
+fn is_unified_ideograph(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c)
+}
+
 fn is_kana(c: char) -> bool {
     matches!(c as u32, 0x3041..=0x309F | 0x30A0..=0x30FA | 0x30FC..=0x30FF | 0x31F0..=0x31FF)
 }
@@ -330,7 +337,9 @@ fn premap(c: char) -> char {
 
 fn script_of(s: &str) -> &'static str {
     let cjk = s.chars().any(is_cjk);
-    let other = s.chars().any(|c| c.is_alphabetic() && !is_cjk(c));
+    // (the range check first: the Unicode table search of is_alphabetic
+    // is the slow part, and CJK characters need none)
+    let other = s.chars().any(|c| !is_cjk(c) && c.is_alphabetic());
     match (cjk, other) {
         (true, true) => "mixed",
         (true, false) => "cjk",
@@ -354,7 +363,8 @@ fn prepare(input: &str, glue_cjk: bool) -> String {
         .chars()
         .map(premap)
         .map(|c| {
-            if c.is_alphanumeric()
+            if is_unified_ideograph(c)
+                || c.is_alphanumeric()
                 || is_combining_mark(c)
                 || matches!(c, '\'' | '-' | '.' | ',' | DOT)
             {
@@ -365,13 +375,17 @@ fn prepare(input: &str, glue_cjk: bool) -> String {
         })
         .collect();
     kept.dedup_by(|a, b| *a == ' ' && *b == ' ');
-    // a '.' between two CJK characters is a transliteration dot
-    let n = kept.len();
-    let mut chars = kept.clone();
-    for i in 0..n {
-        if kept[i] == '.' {
-            let prev = kept[..i].iter().rev().find(|c| **c != ' ');
-            let next = kept[i + 1..].iter().find(|c| **c != ' ');
+    // Most names are Latin letters alone: the CJK passes below would
+    // change nothing (each needs a CJK character to act).
+    let has_cjk = kept.iter().any(|c| is_cjk(*c));
+    // a '.' between two CJK characters is a transliteration dot (changed
+    // in place: a neighbour changed to a dot is no CJK character, as the
+    // '.' it was is not, so later decisions are the same)
+    let mut chars = kept;
+    for i in 0..chars.len() {
+        if has_cjk && chars[i] == '.' {
+            let prev = chars[..i].iter().rev().find(|c| **c != ' ');
+            let next = chars[i + 1..].iter().find(|c| **c != ' ');
             if let (Some(p), Some(q)) = (prev, next) {
                 if is_cjk(*p) && is_cjk(*q) {
                     chars[i] = DOT;
@@ -381,7 +395,9 @@ fn prepare(input: &str, glue_cjk: bool) -> String {
     }
     // apostrophes touching a CJK character are noise (and would otherwise
     // vanish later, joining a CJK character to a letter)
-    let mut chars: Vec<char> = {
+    let mut chars: Vec<char> = if !has_cjk {
+        chars
+    } else {
         let mut out = Vec::with_capacity(chars.len());
         let mut i = 0;
         while i < chars.len() {
@@ -405,18 +421,7 @@ fn prepare(input: &str, glue_cjk: bool) -> String {
     };
     chars.dedup_by(|a, b| *a == ' ' && *b == ' ');
     // space at CJK / other-letter boundaries
-    let mut split: Vec<char> = Vec::with_capacity(chars.len() + 8);
-    for (i, &c) in chars.iter().enumerate() {
-        if i > 0 {
-            let p = chars[i - 1];
-            let boundary = (is_cjk(p) && c.is_alphabetic() && !is_cjk(c))
-                || (is_cjk(c) && p.is_alphabetic() && !is_cjk(p));
-            if boundary {
-                split.push(' ');
-            }
-        }
-        split.push(c);
-    }
+    let split = if has_cjk { split_at_cjk_boundaries(&chars) } else { chars };
     // collapse spaces; no spaces next to '-' and '·'
     let mut out = String::with_capacity(split.len());
     let mut last: Option<char> = None;
@@ -434,6 +439,23 @@ fn prepare(input: &str, glue_cjk: bool) -> String {
         last = Some(c);
     }
     out
+}
+
+/// A space put between a CJK character and a non-CJK letter next to it.
+fn split_at_cjk_boundaries(chars: &[char]) -> Vec<char> {
+    let mut split: Vec<char> = Vec::with_capacity(chars.len() + 8);
+    for (i, &c) in chars.iter().enumerate() {
+        if i > 0 {
+            let p = chars[i - 1];
+            let boundary = (is_cjk(p) && !is_cjk(c) && c.is_alphabetic())
+                || (is_cjk(c) && !is_cjk(p) && p.is_alphabetic());
+            if boundary {
+                split.push(' ');
+            }
+        }
+        split.push(c);
+    }
+    split
 }
 
 /// One word of a name (a `.` ends a word).
@@ -515,9 +537,9 @@ fn tokenize(prepared: &str) -> Vec<Tok> {
                         continue;
                     }
                 }
-                let segs: Vec<&str> = raw.split('.').collect();
-                let last = segs.len() - 1;
-                for (i, seg) in segs.iter().enumerate() {
+                // (the pieces between dots; all but the last had a dot)
+                let last = raw.bytes().filter(|b| *b == b'.').count();
+                for (i, seg) in raw.split('.').enumerate() {
                     let seg = trim_seps(seg);
                     if seg.chars().any(char::is_alphanumeric) {
                         let mut w = new_word(seg.to_string(), i < last);
@@ -557,11 +579,20 @@ fn tokenize(prepared: &str) -> Vec<Tok> {
 }
 
 /// Upper-cases the first character when that maps to one character (so
-/// `ß` is not turned into `SS`), lower-cases the rest.
-fn title(s: &str) -> String {
+/// `ß` is not turned into `SS`), lower-cases the rest; appended to `out`.
+fn title_into(s: &str, out: &mut String) {
+    if s.is_ascii() {
+        // (ASCII letters change case one for one, with no context: the
+        // general path below, without its copy)
+        let mut bytes = s.bytes();
+        if let Some(first) = bytes.next() {
+            out.push(char::from(first.to_ascii_uppercase()));
+        }
+        out.extend(bytes.map(|b| char::from(b.to_ascii_lowercase())));
+        return;
+    }
     let lower = s.to_lowercase();
     let mut chars = lower.chars();
-    let mut out = String::with_capacity(lower.len());
     if let Some(first) = chars.next() {
         let mut up = first.to_uppercase();
         match (up.next(), up.next()) {
@@ -570,7 +601,6 @@ fn title(s: &str) -> String {
         }
     }
     out.extend(chars);
-    out
 }
 
 /// Inner capitals typed on purpose (`DiCaprio`, `McDonald`, `LeBlanc`).
@@ -594,27 +624,47 @@ fn is_deliberate_camel(s: &str) -> bool {
     count >= 3 && camel
 }
 
-/// Cases one part of a word that has no `-`/`·` and no apostrophe.
-fn case_plain(p: &str) -> String {
-    let l = p.to_lowercase();
+/// Cases one part of a word that has no `-`/`·` and no apostrophe,
+/// appended to `out`.
+fn case_plain_into(p: &str, out: &mut String) {
+    // The lower case of a short ASCII part (nearly every one) is made on
+    // the stack: this runs for every word of every name.
+    let mut buf = [0u8; 32];
+    let owned: String;
+    let l: &str = match buf.get_mut(..p.len()) {
+        Some(b) if p.is_ascii() => {
+            b.copy_from_slice(p.as_bytes());
+            b.make_ascii_lowercase();
+            std::str::from_utf8(b).unwrap_or_default()
+        }
+        _ => {
+            owned = p.to_lowercase();
+            &owned
+        }
+    };
     if let Some(rest) = l.strip_prefix("mc") {
         if rest.chars().next().is_some_and(char::is_alphabetic) {
-            return format!("Mc{}", title(rest));
+            out.push_str("Mc");
+            title_into(rest, out);
+            return;
         }
     }
-    if let Some(m) = mac_surname(&l) {
-        return m.to_string();
+    if let Some(m) = mac_surname(l) {
+        out.push_str(m);
+        return;
     }
-    title(&l)
+    title_into(l, out);
 }
 
 /// The [`MAC_SURNAMES`] entry whose lower case is `lower` (the first one),
-/// from a map made once: this runs for every word of every name.
+/// from a map made once: this runs for every word of every name. (Fx
+/// hashing: the keys are fixed, so SipHash's resistance to collision
+/// attacks buys nothing.)
 fn mac_surname(lower: &str) -> Option<&'static str> {
-    static BY_LOWER: std::sync::OnceLock<std::collections::HashMap<String, &'static str>> =
+    static BY_LOWER: std::sync::OnceLock<rustc_hash::FxHashMap<String, &'static str>> =
         std::sync::OnceLock::new();
     let map = BY_LOWER.get_or_init(|| {
-        let mut map = std::collections::HashMap::new();
+        let mut map = rustc_hash::FxHashMap::default();
         for m in MAC_SURNAMES {
             map.entry(m.to_lowercase()).or_insert(*m);
         }
@@ -628,20 +678,20 @@ fn has_case(c: char) -> bool {
     c.is_uppercase() || c.is_lowercase() || !c.to_lowercase().eq(c.to_uppercase())
 }
 
-/// Cases a hyphen/dot-free segment, which may contain apostrophes.
-fn case_segment(seg: &str) -> String {
+/// Cases a hyphen/dot-free segment, which may contain apostrophes,
+/// appended to `out`.
+fn case_segment_into(seg: &str, out: &mut String) {
     if seg.chars().any(is_cjk) {
         // CJK characters are boundaries for casing: runs of other characters
         // between them are cased on their own, so the result does not depend
         // on whether neighbouring CJK words were typed with a space.
-        let mut out = String::with_capacity(seg.len());
         let mut run = String::new();
         for c in seg.chars() {
             if is_cjk(c) {
                 // (an empty run, as between the characters of a Chinese
                 // name, cases to nothing)
                 if !run.is_empty() {
-                    out.push_str(&case_run(&run));
+                    case_run_into(&run, out);
                     run.clear();
                 }
                 out.push(c);
@@ -650,60 +700,63 @@ fn case_segment(seg: &str) -> String {
             }
         }
         if !run.is_empty() {
-            out.push_str(&case_run(&run));
+            case_run_into(&run, out);
         }
-        return out;
+        return;
     }
-    case_run(seg)
+    case_run_into(seg, out)
 }
 
-/// Cases a run without `-`, `·` and CJK characters.
-fn case_run(seg: &str) -> String {
+/// Cases a run without `-`, `·` and CJK characters, appended to `out`.
+fn case_run_into(seg: &str, out: &mut String) {
     if is_deliberate_camel(seg) {
-        return seg.to_string();
+        out.push_str(seg);
+        return;
     }
-    let parts: Vec<&str> = seg.split('\'').filter(|p| !p.is_empty()).collect();
-    let mut out = String::with_capacity(seg.len());
-    for (i, p) in parts.iter().enumerate() {
-        if i == 0 {
-            out.push_str(&case_plain(p));
-        } else {
-            out.push('\'');
-            let prev = parts[i - 1];
-            let mut pc = prev.chars();
-            let one_letter = matches!((pc.next(), pc.next()), (Some(c), None) if has_case(c));
-            if one_letter {
-                out.push_str(&case_plain(p));
-            } else {
-                out.push_str(&p.to_lowercase());
+    let mut prev: Option<&str> = None;
+    for p in seg.split('\'').filter(|p| !p.is_empty()) {
+        match prev {
+            None => case_plain_into(p, out),
+            Some(prev) => {
+                out.push('\'');
+                let mut pc = prev.chars();
+                let one_letter = matches!((pc.next(), pc.next()), (Some(c), None) if has_case(c));
+                if one_letter {
+                    case_plain_into(p, out);
+                } else if p.is_ascii() {
+                    out.extend(p.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                } else {
+                    out.push_str(&p.to_lowercase());
+                }
             }
         }
+        prev = Some(p);
     }
-    out
 }
 
-/// Splits a word on `-` and `·`, dropping empty segments; each segment
-/// comes with the separator that precedes it.
-fn segments(word: &str) -> Vec<(Option<char>, String)> {
-    let mut out: Vec<(Option<char>, String)> = Vec::new();
-    let mut cur = String::new();
+/// Splits a word on `-` and `·`, dropping empty segments (or segments of
+/// apostrophes only); each segment comes with the separator that precedes it.
+fn segments(word: &str) -> Vec<(Option<char>, &str)> {
+    let mut out: Vec<(Option<char>, &str)> = Vec::new();
+    // Byte index where the current segment starts.
+    let mut start = 0;
     let mut pending_sep: Option<char> = None;
-    for c in word.chars() {
+    for (i, c) in word.char_indices() {
         if c == '-' || c == DOT {
+            let cur = &word[start..i];
             if cur.trim_matches('\'').is_empty() {
-                cur.clear();
                 if pending_sep.is_none() && !out.is_empty() {
                     pending_sep = Some(c);
                 }
             } else {
                 let sep = if out.is_empty() { None } else { pending_sep };
-                out.push((sep, std::mem::take(&mut cur)));
+                out.push((sep, cur));
                 pending_sep = Some(c);
             }
-        } else {
-            cur.push(c);
+            start = i + c.len_utf8();
         }
     }
+    let cur = &word[start..];
     if !cur.trim_matches('\'').is_empty() {
         let sep = if out.is_empty() { None } else { pending_sep };
         out.push((sep, cur));
@@ -713,6 +766,16 @@ fn segments(word: &str) -> Vec<(Option<char>, String)> {
 
 /// Normal casing of a whole word; `lower_al` lower-cases a leading `al-`.
 fn case_word(word: &str, lower_al: bool) -> String {
+    if !word.contains(['-', DOT]) {
+        // One segment (most words): as the loop below does with it, as a
+        // first and only segment, without the list of segments.
+        let mut out = String::with_capacity(word.len());
+        let seg = word.trim_matches('\'');
+        if !seg.is_empty() {
+            case_segment_into(seg, &mut out);
+        }
+        return out;
+    }
     let segs = segments(word);
     let mut out = String::with_capacity(word.len());
     let n = segs.len();
@@ -724,7 +787,7 @@ fn case_word(word: &str, lower_al: bool) -> String {
         if i == 0 && n > 1 && lower_al && seg.to_lowercase() == "al" && sep.is_none() {
             out.push_str("al");
         } else {
-            out.push_str(&case_segment(seg));
+            case_segment_into(seg, &mut out);
         }
     }
     out
@@ -734,7 +797,8 @@ fn case_word(word: &str, lower_al: bool) -> String {
 /// of the ~150 entries (a string compare each) showed in profiles of
 /// `normalize_name`, which asks this for nearly every Latin-script name.
 fn is_east_asian_surname(lower: &str) -> bool {
-    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
+    // (Fx hashing: a static set, see `mac_surname`)
+    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> = std::sync::OnceLock::new();
     SET.get_or_init(|| EAST_ASIAN_SURNAMES.iter().copied().collect()).contains(lower)
 }
 
@@ -756,14 +820,9 @@ fn analyse(input: &str, keep_cjk_spaces: bool) -> Option<(Vec<Tok>, &'static str
     }
 
     // leading titles (only when a name follows them)
-    let word_idx: Vec<usize> = toks
-        .iter()
-        .enumerate()
-        .filter_map(|(i, t)| matches!(t, Tok::Word(_)).then_some(i))
-        .collect();
     let mut first_name: Option<usize> = None;
-    for &i in &word_idx {
-        if let Tok::Word(w) = &mut toks[i] {
+    for (i, t) in toks.iter_mut().enumerate() {
+        if let Tok::Word(w) = t {
             if first_name.is_none() && !w.cjk && TITLES.contains(&w.lower.as_str()) {
                 w.title = true;
             } else {
@@ -778,18 +837,20 @@ fn analyse(input: &str, keep_cjk_spaces: bool) -> Option<(Vec<Tok>, &'static str
                 w.title = false;
             }
         }
-        first_name = word_idx.first().copied();
+        first_name = toks.iter().position(|t| matches!(t, Tok::Word(_)));
     }
 
     // East-Asian name: no particles
-    let name_words: Vec<&Word> = toks
-        .iter()
-        .filter_map(|t| match t {
+    // (the first and last of them are all that is asked about)
+    fn name_word(t: &Tok) -> Option<&Word> {
+        match t {
             Tok::Word(w) if !w.title && !w.suffix && !w.cjk => Some(w),
             _ => None,
-        })
-        .collect();
-    let suppress = [name_words.first(), name_words.last()]
+        }
+    }
+    let first_word = toks.iter().find_map(name_word);
+    let last_word = toks.iter().rev().find_map(name_word);
+    let suppress = [first_word, last_word]
         .iter()
         .flatten()
         .any(|w| is_east_asian_surname(&w.lower));
@@ -849,17 +910,19 @@ fn analyse(input: &str, keep_cjk_spaces: bool) -> Option<(Vec<Tok>, &'static str
     }
     // words that cased to nothing (only separators) are dropped
     toks.retain(|t| !matches!(t, Tok::Word(w) if !w.norm.chars().any(char::is_alphanumeric)));
-    let mut cleaned: Vec<Tok> = Vec::with_capacity(toks.len());
-    for t in toks {
-        if matches!(t, Tok::Comma) && !matches!(cleaned.last(), Some(Tok::Word(_))) {
-            continue;
+    // no comma that does not follow a word, nor at the end (in place)
+    let mut last_kept_is_word = false;
+    toks.retain(|t| {
+        let keep = !matches!(t, Tok::Comma) || last_kept_is_word;
+        if keep {
+            last_kept_is_word = matches!(t, Tok::Word(_));
         }
-        cleaned.push(t);
+        keep
+    });
+    while matches!(toks.last(), Some(Tok::Comma)) {
+        toks.pop();
     }
-    while matches!(cleaned.last(), Some(Tok::Comma)) {
-        cleaned.pop();
-    }
-    Some((cleaned, script))
+    Some((toks, script))
 }
 
 fn joins_without_space(left: &str, right: &str) -> bool {
@@ -1184,6 +1247,13 @@ mod tests {
             family: family.map(str::to_string),
             script,
         })
+    }
+
+    #[test]
+    fn unified_ideographs_are_alphanumeric() {
+        for c in '\u{4E00}'..='\u{9FFF}' {
+            assert!(is_unified_ideograph(c) && c.is_alphanumeric(), "{c}");
+        }
     }
 
     #[test]

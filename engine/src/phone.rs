@@ -52,16 +52,25 @@ impl Region {
     /// Reads a region argument: an ISO 3166-1 alpha-2 code that the
     /// metadata knows (case-insensitive, surrounding spaces ignored), or `ZZ`.
     pub fn parse(arg: &str) -> Result<Region, PhoneError> {
-        let code = arg.trim().to_ascii_uppercase();
+        // Every region is two characters: upper-cased on the stack (this
+        // runs for every row the trigger cleans).
+        let trimmed = arg.trim();
+        let mut upper = [0u8; 2];
+        if trimmed.len() != upper.len() {
+            return Err(PhoneError::UnknownRegion(arg.to_string()));
+        }
+        upper.copy_from_slice(trimmed.as_bytes());
+        upper.make_ascii_uppercase();
+        // (a two-byte character stays one: ASCII case changes leave
+        // non-ASCII bytes alone)
+        let code = std::str::from_utf8(&upper).unwrap_or_default();
         if code == "ZZ" {
             return Ok(Region(None));
         }
         // `from_code` accepts any two letters; only those with metadata are
         // regions libphonenumber can parse for.
-        match rlibphonenumber::Region::from_code(&code) {
-            Ok(region)
-                if code.len() == 2
-                    && PHONE_NUMBER_UTIL.get_country_code_for_region(region).is_some() =>
+        match rlibphonenumber::Region::from_code(code) {
+            Ok(region) if PHONE_NUMBER_UTIL.get_country_code_for_region(region).is_some() =>
             {
                 Ok(Region(Some(region)))
             }
@@ -151,7 +160,7 @@ pub(crate) fn normalize_phone_with_verdict(input: &str, region: Region) -> Optio
         return None;
     }
     let e164 = number.format_as(PhoneNumberFormat::E164).into_owned();
-    Some((e164, PhoneVerdict { valid: true, reason: None, region: number_region.map(|r| r.as_region_str().to_string()) }))
+    Some((e164, PhoneVerdict { valid: true, reason: None, region: number_region }))
 }
 
 /// Whether `input` is a valid phone number for the default `region`.
@@ -200,13 +209,14 @@ pub fn phone_info(input: &str, region: &str) -> Result<Option<PhoneInfo>, PhoneE
 
 /// What the rules need to know about a number: the part of [`PhoneInfo`]
 /// that costs no formatting.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct PhoneVerdict {
     pub valid: bool,
     /// Why the number is not valid (as [`PhoneInfo::reason`]).
     pub reason: Option<&'static str>,
-    /// The number's region (as [`PhoneInfo::region`]).
-    pub region: Option<String>,
+    /// The number's region ([`PhoneInfo::region`] is its code), kept as
+    /// the library's value: no String for each row's number.
+    pub region: Option<rlibphonenumber::Region>,
 }
 
 /// [`phone_info`]'s `valid`, `reason` and `region` without its three
@@ -225,7 +235,7 @@ pub(crate) fn phone_verdict(input: &str, region: Region) -> Option<PhoneVerdict>
     Some(PhoneVerdict {
         valid,
         reason: (!valid).then(|| invalid_reason(&number)),
-        region: region.map(|r| r.as_region_str().to_string()),
+        region,
     })
 }
 
@@ -276,7 +286,7 @@ mod tests {
             }
             let verdict = phone_verdict(input, Region::parse(region).unwrap());
             assert_eq!(
-                verdict.map(|v| (v.valid, v.reason, v.region)),
+                verdict.map(|v| (v.valid, v.reason, v.region.map(|r| r.as_region_str().to_string()))),
                 info.map(|i| (i.valid, i.reason, i.region)),
                 "{input:?} in {region}"
             );

@@ -24,6 +24,22 @@ use crate::country::{country_code_arg, CountryError};
 use crate::data::postcode_formats::POSTCODE_FORMATS;
 
 fn format_index(country: &str) -> Option<usize> {
+    // Two upper-case letters (every country code): an array slot, instead
+    // of a binary search by string comparisons, twice per cleaned row.
+    if let [a @ b'A'..=b'Z', b @ b'A'..=b'Z'] = country.as_bytes() {
+        static BY_CODE: OnceLock<Vec<Option<usize>>> = OnceLock::new();
+        let slot = |a: u8, b: u8| usize::from(a - b'A') * 26 + usize::from(b - b'A');
+        let by_code = BY_CODE.get_or_init(|| {
+            let mut by_code = vec![None; 26 * 26];
+            for (i, (c, _, _)) in POSTCODE_FORMATS.iter().enumerate() {
+                if let [a @ b'A'..=b'Z', b @ b'A'..=b'Z'] = c.as_bytes() {
+                    by_code[slot(*a, *b)] = Some(i);
+                }
+            }
+            by_code
+        });
+        return by_code[slot(*a, *b)];
+    }
     POSTCODE_FORMATS
         .binary_search_by(|(c, _, _)| (*c).cmp(country))
         .ok()
@@ -72,46 +88,57 @@ fn compact(input: &str) -> Option<String> {
     }
 }
 
-/// Puts the separators of `example` into `code` when both have the same
-/// number of letters and digits.
-fn layout_like(code: &str, example: &str) -> Option<String> {
+/// Puts the separators of `example` into `code` (in `out`, cleared first)
+/// when both have the same number of letters and digits; `false` when they
+/// have not, or `example` has no separator.
+fn layout_like(code: &str, example: &str, out: &mut String) -> bool {
+    out.clear();
     let ex = example.trim();
     let ex_len = ex.chars().filter(|c| *c != ' ' && *c != '-').count();
     if ex_len != code.len() || ex_len == ex.chars().count() {
-        return None;
+        return false;
     }
-    let mut out = String::with_capacity(ex.len());
     let mut chars = code.chars();
     for e in ex.chars() {
         if e == ' ' || e == '-' {
             out.push(e);
         } else {
-            out.push(chars.next()?);
-        }
-    }
-    Some(out)
-}
-
-/// The candidate layouts of a compact code, most canonical first.
-fn candidates(country: &str, code: &str, examples: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    if matches!(country, "GB" | "GG" | "IM" | "JE") {
-        if let Some(rest) = code.strip_prefix("BFPO") {
-            out.push(format!("BFPO {rest}"));
-        } else if code.len() >= 5 {
-            let (outward, inward) = code.split_at(code.len() - 3);
-            out.push(format!("{outward} {inward}"));
-        }
-    }
-    for ex in examples.split(',') {
-        if let Some(c) = layout_like(code, ex) {
-            if !out.contains(&c) {
-                out.push(c);
+            match chars.next() {
+                Some(c) => out.push(c),
+                None => return false,
             }
         }
     }
-    out.push(code.to_string());
-    out
+    true
+}
+
+/// The first of the candidate layouts of a compact code (most canonical
+/// first) that `re` accepts. The layouts are tried as they are made, in one
+/// buffer: most codes are accepted at the first try.
+fn first_valid_layout(country: &str, code: &str, examples: &str, re: &Regex) -> Option<String> {
+    let mut candidate = String::with_capacity(code.len() + 2);
+    if matches!(country, "GB" | "GG" | "IM" | "JE") {
+        if let Some(rest) = code.strip_prefix("BFPO") {
+            candidate.push_str("BFPO ");
+            candidate.push_str(rest);
+        } else if code.len() >= 5 {
+            let (outward, inward) = code.split_at(code.len() - 3);
+            candidate.push_str(outward);
+            candidate.push(' ');
+            candidate.push_str(inward);
+        }
+        if !candidate.is_empty() && re.is_match(&candidate) {
+            return Some(candidate);
+        }
+    }
+    // (a layout seen before was rejected then: trying it again would
+    // change nothing)
+    for ex in examples.split(',') {
+        if layout_like(code, ex, &mut candidate) && re.is_match(&candidate) {
+            return Some(candidate);
+        }
+    }
+    re.is_match(code).then(|| code.to_string())
 }
 
 /// Normalizes a postal code for `country` (any code or name that
@@ -133,9 +160,7 @@ pub fn normalize_postcode(input: &str, country: &str) -> Result<Option<String>, 
         return Ok(None);
     };
     let examples = POSTCODE_FORMATS[idx].2;
-    Ok(candidates(cc, &code, examples)
-        .into_iter()
-        .find(|c| re.is_match(c)))
+    Ok(first_valid_layout(cc, &code, examples, re))
 }
 
 #[cfg(test)]
@@ -145,6 +170,18 @@ mod tests {
 
     fn n(s: &str, c: &str) -> Option<String> {
         normalize_postcode(s, c).unwrap()
+    }
+
+    #[test]
+    fn format_index_agrees_with_a_search_of_the_table() {
+        for a in b'A'..=b'Z' {
+            for b in b'A'..=b'Z' {
+                let code = String::from_utf8(vec![a, b]).unwrap();
+                let searched = POSTCODE_FORMATS.binary_search_by(|(c, _, _)| (*c).cmp(code.as_str())).ok();
+                assert_eq!(format_index(&code), searched, "{code}");
+            }
+        }
+        assert_eq!(format_index("CA--fr").map(|i| POSTCODE_FORMATS[i].0), Some("CA--fr"));
     }
 
     #[test]

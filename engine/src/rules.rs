@@ -456,7 +456,15 @@ impl Context<'_> {
 }
 
 fn phone_region_of(country: Option<&'static str>) -> &'static str {
-    country.filter(|c| crate::phone::Region::parse(c).is_ok()).unwrap_or("ZZ")
+    parsed_phone_region_of(country).0
+}
+
+/// [`phone_region_of`] and its parsed form, with one parse.
+fn parsed_phone_region_of(country: Option<&'static str>) -> (&'static str, crate::phone::Region) {
+    match country.and_then(|c| crate::phone::Region::parse(c).ok().map(|r| (c, r))) {
+        Some(known) => known,
+        None => ("ZZ", crate::phone::Region::parse("ZZ").expect("ZZ is a region")),
+    }
 }
 
 /// What several rules of one row (and the cleaner before them) need to
@@ -475,9 +483,13 @@ pub(crate) struct RowFacts {
     phone_region: std::cell::OnceCell<(&'static str, crate::phone::Region)>,
     /// Phone verdicts by column index.
     phones: std::cell::RefCell<Vec<(usize, Option<crate::phone::PhoneVerdict>)>>,
-    /// Checks of Chinese ID numbers against the row's birth date and
-    /// gender, by column index.
-    cn_ids: std::cell::RefCell<Vec<(usize, Option<std::rc::Rc<crate::cn_id::CnIdCheck>>)>>,
+    /// Whether `normalize_postcode` rejects the value of a column in the
+    /// row's country (by column index and that country), when the cleaner
+    /// found out.
+    postcodes: std::cell::RefCell<Vec<(usize, &'static str, bool)>>,
+    /// The problems of Chinese ID numbers, checked against the row's birth
+    /// date and gender, by column index.
+    cn_ids: std::cell::RefCell<Vec<(usize, Option<CnIdProblems>)>>,
 }
 
 impl RowFacts {
@@ -493,10 +505,7 @@ impl RowFacts {
 
     /// [`Context::phone_region`] and its parsed form, once.
     pub(crate) fn phone_region(&self, row: &[Option<String>], ctx: &Context) -> (&'static str, crate::phone::Region) {
-        *self.phone_region.get_or_init(|| {
-            let name = phone_region_of(self.country(row, ctx));
-            (name, crate::phone::Region::parse(name).expect("phone_region_of returns a known region or ZZ"))
-        })
+        *self.phone_region.get_or_init(|| parsed_phone_region_of(self.country(row, ctx)))
     }
 
     /// Records the verdict on the phone number now in column `index` (the
@@ -507,38 +516,58 @@ impl RowFacts {
         phones.push((index, Some(verdict)));
     }
 
+    /// Records that `normalize_postcode` does (`rejected`) or does not
+    /// reject the value now in column `index` for `country` (the cleaner
+    /// read it and left it as it was). A column plays one role in a
+    /// profile, so no other normalization changes it after.
+    pub(crate) fn know_postcode(&self, index: usize, country: &'static str, rejected: bool) {
+        let mut postcodes = self.postcodes.borrow_mut();
+        postcodes.retain(|(i, _, _)| *i != index);
+        postcodes.push((index, country, rejected));
+    }
+
+    /// Whether `normalize_postcode(v, country)` is `Ok(None)` for the
+    /// value `v` of column `index`.
+    fn postcode_rejected(&self, index: usize, v: &str, country: &'static str) -> bool {
+        let known = self.postcodes.borrow().iter().find(|(i, c, _)| *i == index && *c == country).map(|k| k.2);
+        known.unwrap_or_else(|| matches!(crate::postcode::normalize_postcode(v, country), Ok(None)))
+    }
+
     /// The verdict on the phone number `v` in column `index`, once per column.
     fn phone(&self, index: usize, v: &str, row: &[Option<String>], ctx: &Context) -> Option<crate::phone::PhoneVerdict> {
         if let Some((_, known)) = self.phones.borrow().iter().find(|(i, _)| *i == index) {
-            return known.clone();
+            return *known;
         }
         let verdict = crate::phone::phone_verdict(v, self.phone_region(row, ctx).1);
-        self.phones.borrow_mut().push((index, verdict.clone()));
+        self.phones.borrow_mut().push((index, verdict));
         verdict
     }
 
-    /// `cn_id_check` of the number `v` in column `index` with the row's
-    /// birth date and gender, once per column. The `format` rule reads the
-    /// problems of the number itself, the `cross_field` rule the
-    /// mismatches (see [`is_mismatch`]); no other problem depends on the
-    /// birth date or gender given.
+    /// The problems `cn_id_check` finds in the number `v` in column `index`
+    /// with the row's birth date and gender, once per column. The `format`
+    /// rule reads the problems of the number itself, the `cross_field` rule
+    /// the mismatches (see [`is_mismatch`]); no other problem depends on
+    /// the birth date or gender given.
     fn cn_id(
         &self,
         index: usize,
         v: &str,
         row: &[Option<String>],
         ctx: &Context,
-    ) -> Option<std::rc::Rc<crate::cn_id::CnIdCheck>> {
+    ) -> Option<CnIdProblems> {
         if let Some((_, known)) = self.cn_ids.borrow().iter().find(|(i, _)| *i == index) {
             return known.clone();
         }
         let gender = ctx.value(row, Role::Gender);
         let birth = ctx.birth_date(row);
-        let check = crate::cn_id::cn_id_check(v, birth, gender, ctx.today).map(std::rc::Rc::new);
+        let check: Option<CnIdProblems> = crate::cn_id::cn_id_problems(v, birth, gender, ctx.today).map(Into::into);
         self.cn_ids.borrow_mut().push((index, check.clone()));
         check
     }
 }
+
+/// The problems of one ID number, shared by the two rules that read them.
+type CnIdProblems = std::rc::Rc<[crate::cn_id::Problem]>;
 
 /// A problem that `cn_id_check` finds only when given a birth date or
 /// gender to compare with.
@@ -608,8 +637,8 @@ pub(crate) fn check_row_with(rules: &[Rule], row: &[Option<String>], ctx: &Conte
                 }
             }
             (Check::CnIdMatchesBirthDateAndGender, Some(v)) => {
-                if let Some(check) = facts.cn_id(rule.column_index, v, row, ctx) {
-                    for p in &check.problems {
+                if let Some(problems) = facts.cn_id(rule.column_index, v, row, ctx) {
+                    for p in problems.iter() {
                         if is_mismatch(p) {
                             found(&format!("cn_id_{}", p.code), p.message.clone());
                         }
@@ -622,7 +651,8 @@ pub(crate) fn check_row_with(rules: &[Rule], row: &[Option<String>], ctx: &Conte
                 let country = facts.row_country(row, ctx);
                 let info = facts.phone(rule.column_index, v, row, ctx);
                 if let (Some(country), Some(info)) = (country, info) {
-                    if let Some(phone_region) = info.region.as_deref().filter(|_| info.valid) {
+                    if let Some(phone_region) = info.region.filter(|_| info.valid).map(|r| r.as_region_str()) {
+                        let phone_region: &str = &phone_region;
                         if phone_region != country {
                             found(
                                 "phone_country_mismatch",
@@ -720,8 +750,7 @@ fn format_problems(
             // The problems of the number itself: what
             // `cn_id_check(v, None, None, ..)` finds, in the same order.
             match facts.cn_id(index, v, row, ctx) {
-                Some(check) => check
-                    .problems
+                Some(problems) => problems
                     .iter()
                     .filter(|p| !is_mismatch(p))
                     .map(|p| (cn_id_code(p.code), format!("\"{v}\": {}", p.message), false))
@@ -737,8 +766,8 @@ fn format_problems(
             Some(_) => vec![],
             None => vec![("invalid_country", format!("\"{v}\" is not a known country"), false)],
         },
-        Format::Postcode => match country().map(|c| (c, crate::postcode::normalize_postcode(v, c))) {
-            Some((c, Ok(None))) => {
+        Format::Postcode => match country() {
+            Some(c) if facts.postcode_rejected(index, v, c) => {
                 vec![("invalid_postcode", format!("\"{v}\" is not a postcode of {c}"), false)]
             }
             _ => vec![],

@@ -26,7 +26,10 @@
 //! full name is unique in the country (or province); towns (镇/乡/街道) are
 //! not separated from the street.
 
-use std::collections::HashMap;
+// Fx hashing for the static division index (looked up several times per
+// address, by characters and codes; fixed keys, so SipHash's resistance to
+// collision attacks buys nothing here).
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 use serde::Serialize;
@@ -71,15 +74,8 @@ impl CnAddress {
                 out.push_str(c);
             }
         }
-        for part in [
-            self.district.map(str::to_string),
-            self.street.clone(),
-            self.detail.clone(),
-        ]
-        .into_iter()
-        .flatten()
-        {
-            out.push_str(&part);
+        for part in [self.district, self.street.as_deref(), self.detail.as_deref()].into_iter().flatten() {
+            out.push_str(part);
         }
         out
     }
@@ -111,7 +107,7 @@ struct ByFirstChar {
 
 impl ByFirstChar {
     fn new<'a>(list: impl Iterator<Item = &'a &'static Division>) -> ByFirstChar {
-        let mut out = ByFirstChar { by_name: HashMap::new(), by_short: HashMap::new() };
+        let mut out = ByFirstChar { by_name: HashMap::default(), by_short: HashMap::default() };
         for d in list {
             if let Some(c) = d.name.chars().next() {
                 out.by_name.entry(c).or_default().push(*d);
@@ -151,7 +147,7 @@ fn index() -> &'static Index {
             .iter()
             .filter(|d| d.current && d.name != "市辖区" && d.name != "县")
             .collect();
-        let mut children: HashMap<u32, Vec<&'static Division>> = HashMap::new();
+        let mut children: HashMap<u32, Vec<&'static Division>> = HashMap::default();
         for d in &current {
             children.entry(d.parent).or_default().push(d);
         }
@@ -159,7 +155,7 @@ fn index() -> &'static Index {
             .iter()
             .map(|(code, kids)| (*code, kids.iter().copied().filter(|d| d.level == 2).collect()))
             .collect();
-        let mut districts_of_province: HashMap<u32, Vec<&'static Division>> = HashMap::new();
+        let mut districts_of_province: HashMap<u32, Vec<&'static Division>> = HashMap::default();
         for d in current.iter().filter(|d| d.level == 3) {
             districts_of_province.entry(d.code / 10000).or_default().push(d);
         }
@@ -233,19 +229,21 @@ fn best(
 
 /// Drops spaces except between two ASCII alphanumerics.
 fn drop_spaces(cleaned: &str) -> String {
-    let chars: Vec<char> = cleaned.chars().collect();
     let mut out = String::with_capacity(cleaned.len());
-    for (i, c) in chars.iter().enumerate() {
-        if *c == ' ' {
-            let prev = i.checked_sub(1).and_then(|j| chars.get(j));
-            let next = chars.get(i + 1);
+    // Each character with the one before and the one after it.
+    let mut prev: Option<char> = None;
+    let mut chars = cleaned.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == ' ' {
+            let next = chars.peek();
             if matches!((prev, next), (Some(p), Some(n)) if p.is_ascii_alphanumeric() && n.is_ascii_alphanumeric())
             {
                 out.push(' ');
             }
-            continue;
+        } else {
+            out.push(c);
         }
-        out.push(*c);
+        prev = Some(c);
     }
     out
 }
@@ -355,8 +353,9 @@ fn strip_separators(s: &str) -> &str {
     s.trim_start_matches(is_separator)
 }
 
-/// Splits what follows the divisions into street and detail.
-fn split_street(rest: &str) -> (Option<String>, Option<String>) {
+/// Splits what follows the divisions into street and detail (either may
+/// be empty).
+fn split_street(rest: &str) -> (&str, &str) {
     let chars: Vec<(usize, char)> = rest.char_indices().collect();
     let mut road_ends: Vec<usize> = Vec::new(); // index in `chars` after a road word
     let mut i = 0;
@@ -411,14 +410,12 @@ fn split_street(rest: &str) -> (Option<String>, Option<String>) {
     } else {
         detail
     };
-    let some = |s: &str| {
-        if s.is_empty() {
-            None
-        } else {
-            Some(s.to_string())
-        }
-    };
-    (some(street), some(detail))
+    (street, detail)
+}
+
+/// `s` as an owned part, `None` when empty.
+fn part(s: &str) -> Option<String> {
+    (!s.is_empty()).then(|| s.to_string())
 }
 
 fn code(d: Option<&'static Division>) -> Option<String> {
@@ -428,13 +425,60 @@ fn code(d: Option<&'static Division>) -> Option<String> {
 /// Parses a Chinese address; `None` when nothing is left after clean-up.
 pub fn parse(input: &str) -> Option<CnAddress> {
     let full = compact(input);
-    let mut text: &str = strip_separators(&full);
+    let found = read(&full)?;
+    Some(CnAddress {
+        country: "CN",
+        postcode: found.postcode.map(str::to_string),
+        province: found.divisions.province.map(|d| d.name),
+        province_code: code(found.divisions.province),
+        city: found.divisions.city.map(|d| d.name),
+        city_code: code(found.divisions.city),
+        district: found.divisions.district.map(|d| d.name),
+        district_code: code(found.divisions.district),
+        street: part(found.street),
+        detail: part(found.detail),
+    })
+}
+
+/// [`parse`] then [`CnAddress::to_line`], without the parts the line does
+/// not show (the division codes, the postcode) nor a copy of each part:
+/// the work of cleaning an address column.
+pub(crate) fn normalize(input: &str) -> Option<String> {
+    let full = compact(input);
+    let found = read(&full)?;
+    let (province, city) = (found.divisions.province.map(|d| d.name), found.divisions.city.map(|d| d.name));
+    // (as to_line: the city is left out when it is the province)
+    let city = city.filter(|c| Some(*c) != province);
+    let mut out = String::with_capacity(full.len() + 16);
+    for part in [province, city, found.divisions.district.map(|d| d.name), Some(found.street), Some(found.detail)]
+        .into_iter()
+        .flatten()
+    {
+        out.push_str(part);
+    }
+    Some(out)
+}
+
+/// What [`read`] finds in a compacted address, borrowed from it.
+struct Found<'a> {
+    postcode: Option<&'a str>,
+    divisions: Divisions,
+    /// Empty when there is none.
+    street: &'a str,
+    /// Empty when there is none.
+    detail: &'a str,
+}
+
+/// The parts of a compacted address (see [`compact`]); `None` when
+/// nothing is left of it.
+fn read(full: &str) -> Option<Found<'_>> {
+    let mut text: &str = strip_separators(full);
     let mut postcode = None;
     loop {
         let before = text.len();
         let digits = text.bytes().take_while(u8::is_ascii_digit).count();
         if digits == 6 && text.len() > 6 {
-            postcode = Some(text[..6].to_string());
+            postcode = Some(&text[..6]);
             text = strip_separators(&text[6..]);
         }
         for p in COUNTRY_PREFIXES {
@@ -457,18 +501,7 @@ pub fn parse(input: &str) -> Option<CnAddress> {
     }
     let m = match_divisions(text);
     let (street, detail) = split_street(strip_separators(&text[m.consumed..]));
-    Some(CnAddress {
-        country: "CN",
-        postcode,
-        province: m.province.map(|d| d.name),
-        province_code: code(m.province),
-        city: m.city.map(|d| d.name),
-        city_code: code(m.city),
-        district: m.district.map(|d| d.name),
-        district_code: code(m.district),
-        street,
-        detail,
-    })
+    Some(Found { postcode, divisions: m, street, detail })
 }
 
 #[cfg(test)]
@@ -667,6 +700,13 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn normalize_is_the_line_of_parse(
+            s in "(中国|518057| )?(广东|广东省|北京|北京市|上海市|新疆|吉林)?(深圳|深圳市|吉林市|朝阳区)?(南山|南山区|福田区|浦东新区)?[路街道号大院之0-9１２ 一二十A-Z,-]{0,14}|\\PC{0,20}"
+        ) {
+            prop_assert_eq!(normalize(&s), parse(&s).map(|a| a.to_line()));
+        }
+
         #[test]
         fn never_panics_and_idempotent(s in any::<String>()) {
             if let Some(once) = norm(&s) {

@@ -110,9 +110,18 @@ pub fn address_parts(input: &str, country: &str) -> Result<Option<AddressParts>,
 
 /// Normalizes an address of `country` to its canonical one-line form.
 pub fn normalize_address(input: &str, country: &str) -> Result<Option<String>, AddressError> {
-    Ok(address_parts(input, country)?
-        .map(|p| p.to_line())
-        .filter(|s| !s.is_empty()))
+    // Chinese addresses skip the parts the line does not show (this is
+    // the work of the cleaning trigger); the others are their parts' line.
+    let cc = country_code_arg(country)?;
+    let line = if cc == "CN" {
+        if too_long_or_blank(input) {
+            return Ok(None);
+        }
+        cn::normalize(input)
+    } else {
+        address_parts(input, country)?.map(|p| p.to_line())
+    };
+    Ok(line.filter(|s| !s.is_empty()))
 }
 
 #[cfg(test)]

@@ -26,7 +26,11 @@
 //! firm/recipient lines before the street are read as part of the name;
 //! the `#` unit is written `# 5` as Pub 28 shows it.
 
-use std::collections::HashMap;
+// Fx hashing for the static word tables: every token of every address is
+// looked up in them several times, and the keys are fixed data (a lookup
+// by hostile input cannot make a table slower), so SipHash's resistance to
+// collision attacks buys nothing here.
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 use serde::Serialize;
@@ -72,50 +76,47 @@ impl UsAddress {
             && self.predirectional.is_none()
             && self.suffix.is_none()
             && self.postdirectional.is_none();
-        let street_parts: Vec<&str> = if po_box {
-            vec![
-                Some("PO BOX"),
+        let street_parts: [Option<&str>; 7] = if po_box {
+            [Some("PO BOX"), self.number.as_deref(), self.unit_type.as_deref(), self.unit.as_deref(), None, None, None]
+        } else {
+            [
                 self.number.as_deref(),
+                self.predirectional.as_deref(),
+                self.street.as_deref(),
+                self.suffix.as_deref(),
+                self.postdirectional.as_deref(),
                 self.unit_type.as_deref(),
                 self.unit.as_deref(),
             ]
-            .into_iter()
-            .flatten()
-            .collect()
-        } else {
-            [
-                &self.number,
-                &self.predirectional,
-                &self.street,
-                &self.suffix,
-                &self.postdirectional,
-                &self.unit_type,
-                &self.unit,
-            ]
-            .into_iter()
-            .filter_map(|p| p.as_deref())
-            .collect()
         };
-        let mut groups: Vec<String> = Vec::new();
-        if !street_parts.is_empty() {
-            groups.push(street_parts.join(" "));
-        }
-        if let Some(c) = &self.city {
-            groups.push(c.clone());
-        }
+        // Groups joined by ", ", the words of a group by " " (written into
+        // one String: this runs for every US address cleaned).
+        let mut out = String::new();
+        let mut first_group = true;
+        let mut group = |words: &[Option<&str>], out: &mut String| {
+            if words.iter().all(Option::is_none) {
+                return;
+            }
+            if !first_group {
+                out.push_str(", ");
+            }
+            first_group = false;
+            for (i, w) in words.iter().flatten().enumerate() {
+                if i > 0 {
+                    out.push(' ');
+                }
+                out.push_str(w);
+            }
+        };
+        group(&street_parts, &mut out);
+        group(&[self.city.as_deref()], &mut out);
         let zip = match (&self.zip, &self.zip4) {
             (Some(z), Some(z4)) => Some(format!("{z}-{z4}")),
             (Some(z), None) => Some(z.clone()),
             _ => None,
         };
-        let last: Vec<&str> = [self.state.as_deref(), zip.as_deref()]
-            .into_iter()
-            .flatten()
-            .collect();
-        if !last.is_empty() {
-            groups.push(last.join(" "));
-        }
-        groups.join(", ")
+        group(&[self.state.as_deref(), zip.as_deref()], &mut out);
+        out
     }
 }
 
@@ -176,11 +177,18 @@ fn tokenize(input: &str) -> Vec<Tok> {
             std::borrow::Cow::Borrowed(b) if !b.contains('.') => None,
             c => Some(c.replace('.', "")),
         };
+        let settled = changed.is_none() && upper.is_ascii();
         let u = changed.unwrap_or(upper);
         if u == s {
             break;
         }
         s = u;
+        if settled {
+            // Clean-up left the upper-case ASCII text as it is, and upper
+            // case is idempotent on ASCII: the next round would find no
+            // change.
+            break;
+        }
     }
     let mut toks = Vec::new();
     let mut seg = 0;
@@ -265,6 +273,8 @@ fn take_zip(toks: &mut Vec<Tok>) -> (Option<String>, Option<String>) {
 /// The longest state name/code (1 to 3 tokens, one segment) at the end.
 fn find_state(toks: &[Tok]) -> Option<(usize, &'static str)> {
     let n = toks.len();
+    // The words of each candidate joined by spaces (one buffer for all).
+    let mut key = String::new();
     for k in (1..=3usize).rev() {
         if k > n {
             continue;
@@ -273,11 +283,13 @@ fn find_state(toks: &[Tok]) -> Option<(usize, &'static str)> {
         if toks[start..].iter().any(|t| t.seg != toks[start].seg) {
             continue;
         }
-        let key = toks[start..]
-            .iter()
-            .map(|t| t.text.as_str())
-            .collect::<Vec<_>>()
-            .join(" ");
+        key.clear();
+        for (i, t) in toks[start..].iter().enumerate() {
+            if i > 0 {
+                key.push(' ');
+            }
+            key.push_str(&t.text);
+        }
         if let Some(code) = tables().states.get(key.as_str()) {
             return Some((start, code));
         }
@@ -309,7 +321,7 @@ struct Street {
     leftover: Vec<String>,
 }
 
-fn join(t: &[String]) -> Option<String> {
+fn join<S: std::borrow::Borrow<str>>(t: &[S]) -> Option<String> {
     if t.is_empty() {
         None
     } else {
@@ -319,8 +331,8 @@ fn join(t: &[String]) -> Option<String> {
 
 /// Parses the unit starting at `t[0]` (a designator); returns the type,
 /// value and the number of tokens used.
-fn parse_unit(t: &[String]) -> (String, Option<String>, usize) {
-    let d = t[0].as_str();
+fn parse_unit(t: &[&str]) -> (String, Option<String>, usize) {
+    let d = t[0];
     let code = if d == "#" {
         "#"
     } else {
@@ -328,25 +340,25 @@ fn parse_unit(t: &[String]) -> (String, Option<String>, usize) {
     };
     let mut i = 1;
     if code != "#" {
-        while t.get(i).map(String::as_str) == Some("#") {
+        while t.get(i).copied() == Some("#") {
             i += 1;
         }
     }
     let takes_number = !usps::UNITS_WITHOUT_NUMBER.contains(&code);
-    let value = t.get(i).filter(|v| v.as_str() != "#").filter(|v| {
+    let value = t.get(i).filter(|v| **v != "#").filter(|v| {
         takes_number
             || v.bytes().any(|b| b.is_ascii_digit())
             || (v.len() == 1 && v.bytes().all(|b| b.is_ascii_alphabetic()))
     });
     match value {
-        Some(v) => (code.to_string(), Some(v.clone()), i + 1),
+        Some(v) => (code.to_string(), Some(v.to_string()), i + 1),
         None => (code.to_string(), None, i),
     }
 }
 
 /// `city_expected`: no commas, but a state or ZIP follows, so a spelled-out
 /// directional at the end is the start of the city, not a postdirectional.
-fn parse_street(t: &[String], comma_mode: bool, city_expected: bool) -> Street {
+fn parse_street(t: &[&str], comma_mode: bool, city_expected: bool) -> Street {
     let mut s = Street::default();
     let n = t.len();
     if n == 0 {
@@ -355,7 +367,7 @@ fn parse_street(t: &[String], comma_mode: bool, city_expected: bool) -> Street {
     // PO boxes
     let po_len = match t
         .iter()
-        .map(String::as_str)
+        .copied()
         .take(3)
         .collect::<Vec<_>>()
         .as_slice()
@@ -373,29 +385,29 @@ fn parse_street(t: &[String], comma_mode: bool, city_expected: bool) -> Street {
         // A `#` followed by no number is a unit designator, kept: dropped,
         // the output's next `#` was dropped again on the next reading
         // (found by the fuzzer: `POB## X` → `PO BOX # X` → `PO BOX, X`).
-        let at = i + usize::from(t.get(i).map(String::as_str) == Some("#"));
+        let at = i + usize::from(t.get(i).copied() == Some("#"));
         if let Some(v) = t.get(at).filter(|v| v.bytes().any(|b| b.is_ascii_digit())) {
-            s.number = Some(v.clone());
+            s.number = Some(v.to_string());
             i = at + 1;
         }
-        if t.get(i).is_some_and(|w| w == "#" || unit_code(w).is_some()) {
+        if t.get(i).is_some_and(|w| *w == "#" || unit_code(w).is_some()) {
             let (ty, val, used) = parse_unit(&t[i..]);
             s.unit_type = Some(ty);
             s.unit = val;
             i += used;
             if comma_mode && i < n {
                 let mut v: Vec<String> = s.unit.take().into_iter().collect();
-                v.extend(t[i..].iter().cloned());
+                v.extend(t[i..].iter().map(|w| w.to_string()));
                 s.unit = join(&v);
                 i = n;
             }
         }
-        s.leftover = t[i..].to_vec();
+        s.leftover = t[i..].iter().map(|w| w.to_string()).collect();
         return s;
     }
     let mut i = 0;
     if t[0].starts_with(|c: char| c.is_ascii_digit()) {
-        let mut num = t[0].clone();
+        let mut num = t[0].to_string();
         i = 1;
         if let Some(f) = t.get(1) {
             if f.contains('/')
@@ -411,11 +423,11 @@ fn parse_street(t: &[String], comma_mode: bool, city_expected: bool) -> Street {
     // where the unit starts
     let mut u = n;
     for j in (i + 1)..n {
-        let w = t[j].as_str();
+        let w = t[j];
         let Some(code) = (if w == "#" { Some("#") } else { unit_code(w) }) else {
             continue;
         };
-        let after_suffix = suffix_code(&t[j - 1]).is_some() || dir_code(&t[j - 1]).is_some();
+        let after_suffix = suffix_code(t[j - 1]).is_some() || dir_code(t[j - 1]).is_some();
         if STRONG_UNITS.contains(&code) || after_suffix {
             u = j;
             break;
@@ -423,25 +435,25 @@ fn parse_street(t: &[String], comma_mode: bool, city_expected: bool) -> Street {
     }
     let region = &t[i..u];
     // the suffix, as an index into `region`
-    let is_suffix = |k: usize| k >= 1 && suffix_code(&region[k]).is_some();
+    let is_suffix = |k: usize| k >= 1 && suffix_code(region[k]).is_some();
     let sfx = if comma_mode || u < n {
         (1..region.len()).rev().find(|&k| {
             is_suffix(k)
                 && (k + 1 == region.len()
-                    || (k + 2 == region.len() && dir_code(&region[k + 1]).is_some()))
+                    || (k + 2 == region.len() && dir_code(region[k + 1]).is_some()))
         })
     } else {
         let cands: Vec<usize> = (1..region.len()).filter(|&k| is_suffix(k)).collect();
         cands
             .iter()
             .copied()
-            .find(|&k| COMMON_SUFFIXES.contains(&suffix_code(&region[k]).unwrap_or("")))
+            .find(|&k| COMMON_SUFFIXES.contains(&suffix_code(region[k]).unwrap_or("")))
             .or_else(|| cands.first().copied())
     };
     let name_end = sfx.unwrap_or(region.len());
     let mut name_start = 0;
     if name_end >= 2 {
-        if let Some(d) = dir_code(&region[0]) {
+        if let Some(d) = dir_code(region[0]) {
             s.predirectional = Some(d.to_string());
             name_start = 1;
         }
@@ -449,19 +461,19 @@ fn parse_street(t: &[String], comma_mode: bool, city_expected: bool) -> Street {
     s.street = join(&region[name_start..name_end]);
     let mut rest_start = region.len();
     if let Some(k) = sfx {
-        s.suffix = suffix_code(&region[k]).map(str::to_string);
+        s.suffix = suffix_code(region[k]).map(str::to_string);
         rest_start = k + 1;
         if let Some(next) = region.get(k + 1) {
             if let Some(d) = dir_code(next) {
                 let last = k + 2 == region.len();
-                if (last && !city_expected) || ABBREVIATED_DIRECTIONALS.contains(&next.as_str()) {
+                if (last && !city_expected) || ABBREVIATED_DIRECTIONALS.contains(next) {
                     s.postdirectional = Some(d.to_string());
                     rest_start = k + 2;
                 }
             }
         }
     }
-    let mut leftover: Vec<String> = region[rest_start..].to_vec();
+    let mut leftover: Vec<String> = region[rest_start..].iter().map(|w| w.to_string()).collect();
     if u < n {
         let (ty, val, used) = parse_unit(&t[u..]);
         s.unit_type = Some(ty);
@@ -470,11 +482,11 @@ fn parse_street(t: &[String], comma_mode: bool, city_expected: bool) -> Street {
         if comma_mode {
             if !after.is_empty() {
                 let mut v: Vec<String> = s.unit.take().into_iter().collect();
-                v.extend(after.iter().cloned());
+                v.extend(after.iter().map(|w| w.to_string()));
                 s.unit = join(&v);
             }
         } else {
-            leftover.extend(after.iter().cloned());
+            leftover.extend(after.iter().map(|w| w.to_string()));
         }
     }
     s.leftover = leftover;
@@ -494,9 +506,11 @@ fn assemble(toks: &[Tok], state: Option<&str>, zip: (Option<String>, Option<Stri
     }
     let last_seg = toks[toks.len() - 1].seg;
     let city_start = toks.iter().position(|t| t.seg == last_seg).unwrap_or(0);
-    let texts: Vec<String> = toks.iter().map(|t| t.text.clone()).collect();
+    // (the street parser reads the tokens' text borrowed; it copies what
+    // it keeps)
+    let texts: Vec<&str> = toks.iter().map(|t| t.text.as_str()).collect();
     let city_seg_is_unit = {
-        let w = texts[city_start].as_str();
+        let w = texts[city_start];
         w == "#" || unit_code(w).is_some()
     };
     let (street_toks, city_toks, comma_mode) = if city_start > 0 && !city_seg_is_unit {
@@ -506,7 +520,7 @@ fn assemble(toks: &[Tok], state: Option<&str>, zip: (Option<String>, Option<Stri
     };
     let city_expected = !comma_mode && (a.state.is_some() || a.zip.is_some());
     let mut s = parse_street(street_toks, comma_mode, city_expected);
-    let mut city: Vec<String> = city_toks.to_vec();
+    let mut city: Vec<String> = city_toks.iter().map(|w| w.to_string()).collect();
     let leftover_is_unit = s
         .leftover
         .first()

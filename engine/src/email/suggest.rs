@@ -188,7 +188,7 @@ fn tld_distance(tld: &str, p_tld: &str) -> Option<usize> {
     if !tld.bytes().all(|b| b.is_ascii_alphanumeric()) || tld.len() > p_tld.len() + 1 {
         return None;
     }
-    if damerau_levenshtein(tld, p_tld) != 1 {
+    if !one_edit_apart(tld, p_tld) {
         return None;
     }
     if p_tld.len() >= 3 {
@@ -214,8 +214,39 @@ fn name_distance(name: &str, p_name: &str) -> Option<usize> {
     if len == 4 {
         return is_swap(name, p_name).then_some(1);
     }
+    if max == 1 {
+        return one_edit_apart(name, p_name).then_some(1);
+    }
     let d = damerau_levenshtein(name, p_name);
     (d <= max).then_some(d)
+}
+
+/// Whether the Damerau–Levenshtein distance of `a` and `b` is exactly 1:
+/// they differ by one inserted, deleted or replaced character, or by two
+/// adjacent characters swapped. Asked of the TLD and name of every
+/// provider for each unknown domain (`comcast.net`); strsim's general
+/// distance builds a hash map and a matrix per call.
+fn one_edit_apart(a: &str, b: &str) -> bool {
+    if !(a.is_ascii() && b.is_ascii()) {
+        return damerau_levenshtein(a, b) == 1;
+    }
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a == b {
+        return false;
+    }
+    // The one edit can be taken at the first difference: a swap or a
+    // replacement elsewhere would leave it, and an insertion or deletion
+    // earlier in a run of equal characters is the same as one there.
+    let same = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let (a, b) = (&a[same..], &b[same..]);
+    match (a.len(), b.len()) {
+        (n, m) if n == m => {
+            a[1..] == b[1..] || (n >= 2 && a[0] == b[1] && a[1] == b[0] && a[2..] == b[2..])
+        }
+        (n, m) if n == m + 1 => a[1..] == *b,
+        (n, m) if m == n + 1 => *a == b[1..],
+        _ => false,
+    }
 }
 
 /// `a` is `b` with two adjacent characters swapped.
@@ -312,6 +343,19 @@ mod tests {
             "gmail.",
         ] {
             assert_eq!(domain(d), None, "{d}");
+        }
+    }
+
+    #[test]
+    fn one_edit_apart_is_distance_one() {
+        let words = [
+            "", "a", "b", "ab", "ba", "abc", "acb", "bac", "abd", "abcd", "com", "con", "cm", "comm", "ocm",
+            "net", "de", "ed", "dee", "gmail", "gmial", "gmai", "gmaill", "gamil", "hotmail", "hotmial", "é", "éa",
+        ];
+        for a in words {
+            for b in words {
+                assert_eq!(one_edit_apart(a, b), damerau_levenshtein(a, b) == 1, "{a} {b}");
+            }
         }
     }
 
