@@ -122,7 +122,7 @@ fn keys_of(r: &Record, salt: u64, only: &[KeyKind]) -> Vec<i64> {
         // birth year it is selective enough to block on. (The leading half
         // of a Chinese ID is region and birth year: far too common.)
         if let (true, Some(y)) = (id.len() >= 6 && id.is_ascii(), &year) {
-            add(KeyKind::NationalIdTailBirthYear, &[id[id.len() / 2..].as_bytes(), y]);
+            add(KeyKind::NationalIdTailBirthYear, &[&id.as_bytes()[id.len() / 2..], y]);
         }
     }
     let birth = r.birth.map(|d| d.days_since_epoch().to_le_bytes());
