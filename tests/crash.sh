@@ -95,9 +95,17 @@ left=$(psql -At -d $db -c "SELECT count(DISTINCT cluster_id) FROM customer_clean
 echo "crash: $left clusters left after the rerun (below the threshold or refused)"
 
 # 3. clean_table: killed mid-run; the run resumes where its last batch committed.
+# Each cleaned row is made to take 1 ms (20 s for the table), so the kill
+# lands mid-run however fast cleaning is.
+psql -d $db >/dev/null <<SQL
+CREATE FUNCTION slow_update() RETURNS trigger LANGUAGE plpgsql AS \$\$
+BEGIN PERFORM pg_sleep(0.001); RETURN NEW; END \$\$;
+CREATE TRIGGER slow BEFORE UPDATE ON raw_customers FOR EACH ROW EXECUTE FUNCTION slow_update();
+SQL
 psql -d $db -c "CALL customer_clean.clean_table('raw_customers', 500)" >/dev/null 2>&1 &
 kill9 "CALL customer_clean.clean_table" 1.5 || fail=1
 wait || true
+psql -d $db -c "DROP TRIGGER slow ON raw_customers"
 run=$(psql -At -F ' ' -d $db -c "SELECT rows_done, rows_done % 500, finished_at IS NULL FROM customer_clean.clean_table_runs")
 read -r done rest unfinished <<<"$run"
 if [[ $rest != 0 || $unfinished != t || $done -ge 20000 ]]; then
