@@ -192,28 +192,19 @@ pub fn is_iana_tld(label: &str) -> bool {
     if label.is_empty() || label.len() > MAX_DOMAIN || label.contains('.') {
         return false;
     }
-    // (a short ASCII label, as every real TLD is, in lower case on the stack)
-    let mut buf = [0u8; 64];
-    let owned: String;
-    let ascii: &str = match buf.get_mut(..label.len()) {
-        Some(b) if label.is_ascii() => {
-            b.copy_from_slice(label.as_bytes());
-            b.make_ascii_lowercase();
-            std::str::from_utf8(b).unwrap_or_default()
-        }
-        _ if label.is_ascii() => {
-            owned = label.to_ascii_lowercase();
-            &owned
-        }
-        _ => match to_ascii(label) {
-            Some(a) if !a.contains('.') => {
-                owned = a;
-                &owned
-            }
+    // Checked for every address: a label already in lower case (as the
+    // cleaner writes them) is looked up as it is, without a copy.
+    let ascii: std::borrow::Cow<str> = if !label.is_ascii() {
+        match to_ascii(label) {
+            Some(a) if !a.contains('.') => a.into(),
             _ => return false,
-        },
+        }
+    } else if label.bytes().any(|b| b.is_ascii_uppercase()) {
+        label.to_ascii_lowercase().into()
+    } else {
+        label.into()
     };
-    tld_set().contains(ascii)
+    tld_set().contains(ascii.as_ref())
 }
 
 /// [`TLDS`] as a set: every address checked asks for its TLD, and a

@@ -207,7 +207,7 @@ fn part_level(x: Option<&NamePart>, y: Option<&NamePart>) -> u8 {
 /// The levels of the given and the family names. Given and family name
 /// written in each other's column (`jake westbrook` / `westbrook jake`) are
 /// compared crosswise, when that agrees better.
-fn name_part_levels(a: &Record, b: &Record) -> (u8, u8) {
+pub(crate) fn name_part_levels(a: &Record, b: &Record) -> (u8, u8) {
     let straight = (part_level(a.given.as_ref(), b.given.as_ref()), part_level(a.family.as_ref(), b.family.as_ref()));
     if straight.0 + straight.1 <= 2 || [&a.given, &a.family, &b.given, &b.family].iter().any(|p| p.is_none()) {
         return straight;

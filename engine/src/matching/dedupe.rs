@@ -142,8 +142,8 @@ pub fn scored_pairs(
 /// name (`Cao Yingyan` and `Yingdan Cao`).
 pub fn conflict(a: &Record, b: &Record) -> Option<&'static str> {
     let both = [Field::NationalId, Field::BirthDate].iter().all(|f| f.is_conflict(f.compare(a, b)));
-    let same_given_name = (1..=4).contains(&Field::GivenName.compare(a, b));
-    (both && !same_given_name).then_some("national_id and birth_date")
+    // (names compared only for the few pairs that disagree on both)
+    (both && !(1..=4).contains(&Field::GivenName.compare(a, b))).then_some("national_id and birth_date")
 }
 
 /// Deduplicates `records`; `rejected` holds the pairs (lower index first)

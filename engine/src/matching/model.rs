@@ -24,7 +24,7 @@ type PatternCounts = BTreeMap<Pattern, u64>;
 use serde::{Deserialize, Serialize};
 
 use super::blocking;
-use super::comparison::Field;
+use super::comparison::{name_part_levels, Field};
 use super::parallel;
 use super::record::Record;
 use super::rng::SplitMix64;
@@ -156,7 +156,17 @@ pub type Pattern = u32;
 
 /// The levels of `a` and `b` for `fields`, packed.
 pub fn pattern(fields: &[Field], a: &Record, b: &Record) -> Pattern {
-    fields.iter().enumerate().fold(0, |p, (i, f)| p | (u32::from(f.compare(a, b)) << (4 * i)))
+    // The given and the family name levels come from one comparison (made
+    // straight or crosswise): made once per pair, not once per field.
+    let mut parts = None;
+    fields.iter().enumerate().fold(0, |p, (i, f)| {
+        let level = match f {
+            Field::GivenName => parts.get_or_insert_with(|| name_part_levels(a, b)).0,
+            Field::FamilyName => parts.get_or_insert_with(|| name_part_levels(a, b)).1,
+            _ => f.compare(a, b),
+        };
+        p | (u32::from(level) << (4 * i))
+    })
 }
 
 fn level_of(p: Pattern, i: usize) -> usize {
