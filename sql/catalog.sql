@@ -22,6 +22,9 @@ CREATE TABLE customer_clean.profiles (
     columns     jsonb NOT NULL,            -- role -> column name, as registered
     options     jsonb NOT NULL DEFAULT '{}',
     on_invalid  text CHECK (on_invalid IN ('reject', 'flag', 'quarantine')),  -- NULL: cleaning not enabled
+    -- Salt of the table's match keys. Random per profile and kept with it,
+    -- so keys stay valid after pg_dump / pg_restore (a table's OID does not).
+    key_salt    bigint NOT NULL DEFAULT (('x' || pg_catalog.substr(pg_catalog.md5(pg_catalog.random()::text || pg_catalog.clock_timestamp()::text), 1, 16))::bit(64)::bigint),
     registered_at timestamptz NOT NULL DEFAULT now(),
     registered_by name NOT NULL DEFAULT current_user
 );

@@ -67,7 +67,9 @@ SELECT pg_catalog.pg_extension_config_dump('customer_clean.merge_history', '');
 -- src/matching.rs for the key). Without it a merge and a dedupe
 -- deadlocked on clusters rows.
 CREATE FUNCTION customer_clean.share_catalog_lock(tbl regclass) RETURNS void
-LANGUAGE sql STRICT AS $$
+LANGUAGE sql STRICT
+SET search_path = pg_catalog, pg_temp
+AS $$
     SELECT pg_catalog.pg_advisory_xact_lock_shared((x'63635f63'::bigint << 32) | tbl::oid::bigint)
 $$;
 COMMENT ON FUNCTION customer_clean.share_catalog_lock(regclass) IS
@@ -76,7 +78,9 @@ COMMENT ON FUNCTION customer_clean.share_catalog_lock(regclass) IS
 -- The id column of registered table `tbl` and its type; 22023 when the
 -- table is not registered.
 CREATE FUNCTION customer_clean.id_column(tbl regclass, OUT name text, OUT sql_type text)
-LANGUAGE plpgsql STABLE STRICT AS $$
+LANGUAGE plpgsql STABLE STRICT
+SET search_path = pg_catalog, pg_temp
+AS $$
 BEGIN
     SELECT a.attname::text, pg_catalog.format_type(a.atttypid, a.atttypmod)
       INTO name, sql_type
@@ -96,7 +100,9 @@ COMMENT ON FUNCTION customer_clean.id_column(regclass) IS
 -- value as text (the type's output, which its input reads back exactly).
 -- jsonb_build_object takes at most 100 arguments: 50 columns per call.
 CREATE FUNCTION customer_clean.row_image_sql(tbl regclass, alias text) RETURNS text
-LANGUAGE sql STABLE STRICT AS $$
+LANGUAGE sql STABLE STRICT
+SET search_path = pg_catalog, pg_temp
+AS $$
     SELECT coalesce(string_agg(part, ' || ' ORDER BY chunk), '''{}''::jsonb')
       FROM (SELECT chunk, format('jsonb_build_object(%s)',
                    string_agg(format('%L, %I.%I::text', attname, alias, attname), ', ' ORDER BY attnum)) AS part
@@ -112,7 +118,9 @@ COMMENT ON FUNCTION customer_clean.row_image_sql(regclass, text) IS
 -- `tbl`, keyed by id; rows that do not exist are left out. Merge and
 -- unmerge call it with their DateStyle pinned.
 CREATE FUNCTION customer_clean.row_images(tbl regclass, row_ids text[]) RETURNS jsonb
-LANGUAGE plpgsql STABLE STRICT AS $$
+LANGUAGE plpgsql STABLE STRICT
+SET search_path = pg_catalog, pg_temp
+AS $$
 DECLARE
     id record := customer_clean.id_column(tbl);
     result jsonb;
@@ -128,7 +136,9 @@ COMMENT ON FUNCTION customer_clean.row_images(regclass, text[]) IS
 
 -- The row `row_id` of registered table `tbl` as to_jsonb; NULL if none.
 CREATE FUNCTION customer_clean.row_as_jsonb(tbl regclass, row_id text) RETURNS jsonb
-LANGUAGE plpgsql STABLE STRICT AS $$
+LANGUAGE plpgsql STABLE STRICT
+SET search_path = pg_catalog, pg_temp
+AS $$
 DECLARE
     id record := customer_clean.id_column(tbl);
     result jsonb;
@@ -148,7 +158,9 @@ COMMENT ON FUNCTION customer_clean.row_as_jsonb(regclass, text) IS
 CREATE FUNCTION customer_clean.referencing_keys(tbl regclass)
 RETURNS TABLE (constraint_name text, referencing regclass, fk_columns text[], fk_types text[],
                ref_columns text[], pk_columns text[], pk_types text[])
-LANGUAGE sql STABLE STRICT AS $$
+LANGUAGE sql STABLE STRICT
+SET search_path = pg_catalog, pg_temp
+AS $$
     SELECT c.conname::text, c.conrelid::regclass,
            ARRAY(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY k(n, i)
                    JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.n ORDER BY k.i),
@@ -176,7 +188,9 @@ COMMENT ON FUNCTION customer_clean.referencing_keys(regclass) IS
 -- text). Rows of `tbl` itself that are being merged are not listed: their
 -- images in the merge history restore them.
 CREATE FUNCTION customer_clean.repoint_references(tbl regclass, survivor_id text, duplicate_ids text[]) RETURNS jsonb
-LANGUAGE plpgsql STRICT AS $$
+LANGUAGE plpgsql STRICT
+SET search_path = pg_catalog, pg_temp
+AS $$
 DECLARE
     id record := customer_clean.id_column(tbl);
     fk record;
@@ -242,8 +256,9 @@ COMMENT ON FUNCTION customer_clean.repoint_references(regclass, text, text[]) IS
 -- Merges the rows `duplicate_ids` of `tbl` into the row `survivor_id`, in
 -- the calling transaction; returns the merge id. See the file comment and
 -- docs/functions.md.
-CREATE FUNCTION customer_clean.merge(tbl regclass, survivor_id text, duplicate_ids text[]) RETURNS bigint
+CREATE FUNCTION customer_clean.merge_body(tbl regclass, survivor_id text, duplicate_ids text[]) RETURNS bigint
 LANGUAGE plpgsql STRICT
+SET search_path = pg_catalog, pg_temp
 -- Row images are text: read and written back in one fixed style, whatever
 -- the session's, so that the text means the same value at unmerge time.
 SET DateStyle = 'ISO, YMD' SET IntervalStyle = 'postgres' SET extra_float_digits = 3 SET bytea_output = 'hex'
@@ -272,9 +287,9 @@ BEGIN
     INSERT INTO customer_clean.merges (tbl, survivor_id, duplicate_ids, decisions, survivor_before, clusters_before)
     VALUES (tbl, survivor_id, duplicate_ids, golden, images->survivor_id,
             coalesce((SELECT jsonb_agg(to_jsonb(c) ORDER BY c.row_id) FROM customer_clean.clusters c
-                       WHERE c.tbl = merge.tbl
+                       WHERE c.tbl = merge_body.tbl
                          AND c.cluster_id IN (SELECT x.cluster_id FROM customer_clean.clusters x
-                                               WHERE x.tbl = merge.tbl AND x.row_id = ANY (ids))), '[]'))
+                                               WHERE x.tbl = merge_body.tbl AND x.row_id = ANY (ids))), '[]'))
     RETURNING merge_id INTO new_merge;
 
     moved := customer_clean.repoint_references(tbl, survivor_id, duplicate_ids);
@@ -305,9 +320,9 @@ BEGIN
     UPDATE customer_clean.merges SET survivor_after = after WHERE merge_id = new_merge;
 
     -- Clusters: the merged rows leave; a survivor left alone leaves too.
-    DELETE FROM customer_clean.clusters c WHERE c.tbl = merge.tbl AND c.row_id = ANY (duplicate_ids);
+    DELETE FROM customer_clean.clusters c WHERE c.tbl = merge_body.tbl AND c.row_id = ANY (duplicate_ids);
     DELETE FROM customer_clean.clusters c
-     WHERE c.tbl = merge.tbl AND c.row_id = survivor_id
+     WHERE c.tbl = merge_body.tbl AND c.row_id = survivor_id
        AND NOT EXISTS (SELECT 1 FROM customer_clean.clusters o
                         WHERE o.tbl = c.tbl AND o.cluster_id = c.cluster_id AND o.row_id <> c.row_id);
 
@@ -317,23 +332,23 @@ BEGIN
     -- for the survivor.
     UPDATE customer_clean.merges SET review_before = coalesce(
         (SELECT jsonb_agg(to_jsonb(q) ORDER BY q.pair_id) FROM customer_clean.review_queue q
-          WHERE q.tbl = merge.tbl AND q.status = 'pending' AND (q.row_id_a = ANY (ids) OR q.row_id_b = ANY (ids))), '[]')
+          WHERE q.tbl = merge_body.tbl AND q.status = 'pending' AND (q.row_id_a = ANY (ids) OR q.row_id_b = ANY (ids))), '[]')
      WHERE merge_id = new_merge;
     UPDATE customer_clean.review_queue q
        SET status = CASE WHEN q.row_id_a = ANY (ids) AND q.row_id_b = ANY (ids) THEN 'merged' ELSE 'obsolete' END,
            decided_at = now(), decided_by = current_user, merge_id = new_merge
-     WHERE q.tbl = merge.tbl AND q.status = 'pending'
+     WHERE q.tbl = merge_body.tbl AND q.status = 'pending'
        AND (q.row_id_a = ANY (duplicate_ids) OR q.row_id_b = ANY (duplicate_ids));
     INSERT INTO customer_clean.review_queue AS q (tbl, row_id_a, row_id_b, probability, explanation, reason, found_by,
                                                  status, decided_at, decided_by, merge_id)
     SELECT DISTINCT ON (least(survivor_id COLLATE "C", other), greatest(survivor_id COLLATE "C", other))
-           merge.tbl, least(survivor_id COLLATE "C", other), greatest(survivor_id COLLATE "C", other), r.probability, r.explanation,
+           merge_body.tbl, least(survivor_id COLLATE "C", other), greatest(survivor_id COLLATE "C", other), r.probability, r.explanation,
            format('rejected for row %s, which merge %s merged into row %s', dup, new_merge, survivor_id),
            r.found_by, 'rejected', now(), current_user, new_merge
       FROM customer_clean.review_queue r,
            LATERAL (SELECT CASE WHEN r.row_id_a = ANY (duplicate_ids) THEN r.row_id_a ELSE r.row_id_b END,
                            CASE WHEN r.row_id_a = ANY (duplicate_ids) THEN r.row_id_b ELSE r.row_id_a END) AS x(dup, other)
-     WHERE r.tbl = merge.tbl AND r.status = 'rejected'
+     WHERE r.tbl = merge_body.tbl AND r.status = 'rejected'
        AND (r.row_id_a = ANY (duplicate_ids) OR r.row_id_b = ANY (duplicate_ids))
        AND other <> ALL (ids)
     ON CONFLICT ON CONSTRAINT review_queue_tbl_row_id_a_row_id_b_key DO UPDATE
@@ -342,20 +357,22 @@ BEGIN
      WHERE q.status = 'pending';
 
     -- match_row() must find the golden record, not the merged rows.
-    IF EXISTS (SELECT 1 FROM customer_clean.models m WHERE m.tbl = merge.tbl) THEN
+    IF EXISTS (SELECT 1 FROM customer_clean.models m WHERE m.tbl = merge_body.tbl) THEN
         PERFORM customer_clean.update_match_keys(tbl,
             (SELECT jsonb_agg(images->k) FROM unnest(ids) k), jsonb_build_array(after));
     END IF;
     RETURN new_merge;
 END
 $$;
-COMMENT ON FUNCTION customer_clean.merge(regclass, text, text[]) IS
+COMMENT ON FUNCTION customer_clean.merge_body(regclass, text, text[]) IS
   'Merges duplicate rows into a survivor: golden values by survivorship, foreign keys re-pointed, every row kept in merge_history.';
 
 -- What merge() would make of the rows, without changing anything.
 CREATE FUNCTION customer_clean.preview_merge(tbl regclass, survivor_id text, duplicate_ids text[])
 RETURNS TABLE (column_name text, value text, rule text, from_row_id text, changed boolean, survivor_value text)
-LANGUAGE sql STABLE STRICT AS $$
+LANGUAGE sql STABLE STRICT
+SET search_path = pg_catalog, pg_temp
+AS $$
     SELECT g->>'column', g->>'value', g->>'rule' || coalesce(' (' || (g->>'fixed') || ')', ''), g->>'row_id',
            (g->>'changed')::boolean, g->>'survivor_value'
       FROM jsonb_array_elements(customer_clean.golden_record(tbl, survivor_id, duplicate_ids)) WITH ORDINALITY AS e(g, n)
@@ -368,8 +385,9 @@ COMMENT ON FUNCTION customer_clean.preview_merge(regclass, text, text[]) IS
 -- rows of other tables point at them again, the survivor gets its values
 -- from before the merge, clusters and review decisions return. Refuses,
 -- saying what, when a later change makes an exact restore impossible.
-CREATE FUNCTION customer_clean.unmerge(merge_id bigint) RETURNS void
+CREATE FUNCTION customer_clean.unmerge_body(merge_id bigint) RETURNS void
 LANGUAGE plpgsql STRICT
+SET search_path = pg_catalog, pg_temp
 -- Row images are text: read and written back in one fixed style, whatever
 -- the session's, so that the text means the same value at unmerge time.
 SET DateStyle = 'ISO, YMD' SET IntervalStyle = 'postgres' SET extra_float_digits = 3 SET bytea_output = 'hex'
@@ -389,7 +407,7 @@ DECLARE
     expected bigint;
     updated bigint;
 BEGIN
-    SELECT * INTO m FROM customer_clean.merges x WHERE x.merge_id = unmerge.merge_id FOR UPDATE;
+    SELECT * INTO m FROM customer_clean.merges x WHERE x.merge_id = unmerge_body.merge_id FOR UPDATE;
     IF NOT FOUND THEN
         RAISE EXCEPTION 'there is no merge %', merge_id
             USING ERRCODE = 'P0002', HINT = 'merge ids are in customer_clean.merges';
@@ -453,7 +471,6 @@ BEGIN
     -- may refer to each other). Generated columns are computed again. The
     -- cleaning trigger lets them (and the survivor's old values) through
     -- as stored: cleaning them again could change them.
-    PERFORM customer_clean.restore_mode(m.tbl, true);
     SELECT string_agg(format('%I', a.attname), ', ' ORDER BY a.attnum),
            string_agg(format('(r->>%L)::%s', a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod)), ', ' ORDER BY a.attnum)
       INTO cols, differs
@@ -513,8 +530,6 @@ BEGIN
             USING m.survivor_before, m.survivor_id;
     END IF;
 
-    PERFORM customer_clean.restore_mode(m.tbl, false);
-
     -- Exact, or nothing: a trigger that rewrote a restored row would make
     -- the restore a different row.
     restored := customer_clean.row_images(m.tbl, ARRAY[m.survivor_id] || m.duplicate_ids);
@@ -548,13 +563,15 @@ BEGIN
     UPDATE customer_clean.merges x SET unmerged_at = now(), unmerged_by = current_user WHERE x.merge_id = m.merge_id;
 END
 $$;
-COMMENT ON FUNCTION customer_clean.unmerge(bigint) IS
+COMMENT ON FUNCTION customer_clean.unmerge_body(bigint) IS
   'Undoes a merge exactly: merged rows, re-pointed foreign keys, the survivor''s values, clusters and review decisions.';
 
 -- The row merge_clusters() and approve() keep: the most complete (most
 -- columns with a non-blank value), then the lowest id.
 CREATE FUNCTION customer_clean.choose_survivor(tbl regclass, row_ids text[]) RETURNS text
-LANGUAGE plpgsql STABLE STRICT AS $$
+LANGUAGE plpgsql STABLE STRICT
+SET search_path = pg_catalog, pg_temp
+AS $$
 DECLARE
     id record := customer_clean.id_column(tbl);
     result text;
@@ -572,7 +589,9 @@ COMMENT ON FUNCTION customer_clean.choose_survivor(regclass, text[]) IS
 -- The review pair `pair_id`, locked; P0002 when there is none, 55000 when
 -- a steward already decided it.
 CREATE FUNCTION customer_clean.pending_pair(pair_id bigint) RETURNS customer_clean.review_queue
-LANGUAGE plpgsql STRICT AS $$
+LANGUAGE plpgsql STRICT
+SET search_path = pg_catalog, pg_temp
+AS $$
 DECLARE
     q customer_clean.review_queue;
 BEGIN
@@ -600,8 +619,10 @@ COMMENT ON FUNCTION customer_clean.pending_pair(bigint) IS
 
 -- A steward's "same customer": merges the pair (or only puts both rows in
 -- one cluster) and records the decision.
-CREATE FUNCTION customer_clean.approve(pair_id bigint, merge_rows boolean DEFAULT true) RETURNS bigint
-LANGUAGE plpgsql STRICT AS $$
+CREATE FUNCTION customer_clean.approve_body(pair_id bigint, merge_rows boolean) RETURNS bigint
+LANGUAGE plpgsql STRICT
+SET search_path = pg_catalog, pg_temp
+AS $$
 DECLARE
     q customer_clean.review_queue;
     survivor text;
@@ -627,24 +648,26 @@ BEGIN
     END IF;
     UPDATE customer_clean.review_queue x
        SET status = 'approved', decided_at = now(), decided_by = current_user, merge_id = new_merge
-     WHERE x.pair_id = approve.pair_id;
+     WHERE x.pair_id = approve_body.pair_id;
     RETURN new_merge;
 END
 $$;
-COMMENT ON FUNCTION customer_clean.approve(bigint, boolean) IS
+COMMENT ON FUNCTION customer_clean.approve_body(bigint, boolean) IS
   'A steward''s "same customer" for a review pair: merges the two rows (or, with merge_rows => false, clusters them).';
 
 -- A steward's "not the same customer": dedupe, match_row, merge_clusters
 -- and match_on_insert keep the two rows apart from now on.
-CREATE FUNCTION customer_clean.reject(pair_id bigint) RETURNS void
-LANGUAGE plpgsql STRICT AS $$
+CREATE FUNCTION customer_clean.reject_body(pair_id bigint) RETURNS void
+LANGUAGE plpgsql STRICT
+SET search_path = pg_catalog, pg_temp
+AS $$
 BEGIN
     PERFORM customer_clean.pending_pair(pair_id);
     UPDATE customer_clean.review_queue x SET status = 'rejected', decided_at = now(), decided_by = current_user
-     WHERE x.pair_id = reject.pair_id;
+     WHERE x.pair_id = reject_body.pair_id;
 END
 $$;
-COMMENT ON FUNCTION customer_clean.reject(bigint) IS
+COMMENT ON FUNCTION customer_clean.reject_body(bigint) IS
   'A steward''s "not the same customer" for a review pair; never proposed or merged again.';
 
 -- Pending pairs for stewards, most probable first, with both rows.
@@ -659,82 +682,121 @@ SELECT q.pair_id, q.tbl, q.probability, q.reason,
 COMMENT ON VIEW customer_clean.review_pending IS
   'Review pairs waiting for a steward, most probable first, both rows side by side.';
 
--- Merges every cluster of `tbl` at least `min_probability` sure (see
--- cluster_probability) into its most complete row. Commits every
--- `batch_size` clusters, so a cancel loses only the batch in progress and
--- the next call carries on: merged clusters are gone from the clusters
--- table, skipped ones are looked at again.
-CREATE PROCEDURE customer_clean.merge_clusters(tbl regclass, min_probability float8 DEFAULT 0.9,
-                                               batch_size integer DEFAULT 100, INOUT summary jsonb DEFAULT NULL)
-LANGUAGE plpgsql AS $$
+-- One batch of merge_clusters(): merges the next `batch_size` clusters of
+-- `tbl` after state->'last_cluster' that are at least `min_probability`
+-- sure (see cluster_probability) into their most complete rows, and returns
+-- the state with the counts so far ('done' when no cluster was left).
+-- Called through customer_clean.merge_clusters_batch (src/merge.rs), which
+-- opens the history tables for `tbl`.
+CREATE FUNCTION customer_clean.merge_clusters_batch_body(tbl regclass, min_probability float8, batch_size integer,
+                                                         state jsonb) RETURNS jsonb
+LANGUAGE plpgsql STRICT
+SET search_path = pg_catalog, pg_temp
+AS $$
 DECLARE
-    started timestamptz := clock_timestamp();
-    noticed timestamptz := clock_timestamp();
-    total bigint;
-    seen bigint := 0;
-    merged bigint := 0;
-    rows_merged bigint := 0;
-    skipped jsonb := '{}';
-    errors jsonb := '[]';
-    last_cluster bigint := -1;
+    seen bigint := (state->>'clusters')::bigint;
+    merged bigint := (state->>'merged')::bigint;
+    rows_merged bigint := (state->>'rows_merged')::bigint;
+    skipped jsonb := state->'skipped';
+    errors jsonb := state->'errors';
+    last_cluster bigint := (state->>'last_cluster')::bigint;
+    found_any boolean := false;
     c record;
     survivor text;
     new_merge bigint;
     outcome text;
     message text;
 BEGIN
-    IF min_probability IS NULL OR NOT min_probability BETWEEN 0 AND 1 THEN
+    FOR c IN SELECT x.cluster_id, array_agg(x.row_id ORDER BY x.row_id) AS members
+               FROM customer_clean.clusters x
+              WHERE x.tbl = merge_clusters_batch_body.tbl AND x.cluster_id > last_cluster
+              GROUP BY x.cluster_id ORDER BY x.cluster_id LIMIT batch_size LOOP
+        found_any := true;
+        last_cluster := c.cluster_id;
+        seen := seen + 1;
+        BEGIN
+            IF EXISTS (SELECT 1 FROM customer_clean.review_queue q
+                        WHERE q.tbl = merge_clusters_batch_body.tbl AND q.status = 'rejected'
+                          AND q.row_id_a = ANY (c.members) AND q.row_id_b = ANY (c.members)) THEN
+                outcome := 'rejected_pair';
+            ELSIF coalesce(customer_clean.cluster_probability(tbl, c.members), 0) < min_probability THEN
+                outcome := 'below_threshold';
+            ELSE
+                survivor := customer_clean.choose_survivor(tbl, c.members);
+                new_merge := customer_clean.merge(tbl, survivor, array_remove(c.members, survivor));
+                UPDATE customer_clean.merges m SET merged_via = 'merge_clusters' WHERE m.merge_id = new_merge;
+                outcome := 'merged';
+            END IF;
+        EXCEPTION WHEN OTHERS THEN
+            GET STACKED DIAGNOSTICS message = MESSAGE_TEXT;
+            outcome := 'error';
+            IF jsonb_array_length(errors) < 20 THEN
+                errors := errors || jsonb_build_object('cluster_id', c.cluster_id, 'error', message);
+            END IF;
+        END;
+        IF outcome = 'merged' THEN
+            merged := merged + 1;
+            rows_merged := rows_merged + cardinality(c.members) - 1;
+        ELSE
+            skipped := jsonb_set(skipped, ARRAY[outcome], to_jsonb(coalesce((skipped->>outcome)::bigint, 0) + 1));
+        END IF;
+    END LOOP;
+    RETURN state || jsonb_build_object('clusters', seen, 'merged', merged, 'rows_merged', rows_merged,
+                                       'skipped', skipped, 'errors', errors, 'last_cluster', last_cluster,
+                                       'done', NOT found_any);
+END
+$$;
+COMMENT ON FUNCTION customer_clean.merge_clusters_batch_body(regclass, float8, integer, jsonb) IS
+  'One batch of merge_clusters() (internal; call merge_clusters).';
+
+-- Merges every cluster of `tbl` at least `min_probability` sure (see
+-- cluster_probability) into its most complete row. Commits every
+-- `batch_size` clusters, so a cancel loses only the batch in progress and
+-- the next call carries on: merged clusters are gone from the clusters
+-- table, skipped ones are looked at again. A procedure that commits cannot
+-- take a SET clause: it pins search_path itself, transaction-locally, at
+-- the start and after every COMMIT, and names every function, type and
+-- operator with its schema; the work is in merge_clusters_batch_body.
+CREATE PROCEDURE customer_clean.merge_clusters(tbl regclass, min_probability float8 DEFAULT 0.9,
+                                               batch_size integer DEFAULT 100, INOUT summary jsonb DEFAULT NULL)
+LANGUAGE plpgsql AS $$
+DECLARE
+    started timestamptz;
+    noticed timestamptz;
+    total bigint;
+    state jsonb;
+BEGIN
+    PERFORM pg_catalog.set_config('search_path', 'pg_catalog, pg_temp', true);
+    started := pg_catalog.clock_timestamp();
+    noticed := started;
+    IF min_probability IS NULL OR NOT min_probability OPERATOR(pg_catalog.>=) 0::pg_catalog.float8
+       OR NOT min_probability OPERATOR(pg_catalog.<=) 1::pg_catalog.float8 THEN
         RAISE EXCEPTION 'merge_clusters: min_probability must be between 0 and 1, not %', min_probability
             USING ERRCODE = '22023', HINT = 'pass e.g. 0.9';
-    ELSIF batch_size IS NULL OR batch_size < 1 THEN
+    ELSIF batch_size IS NULL OR batch_size OPERATOR(pg_catalog.<) 1 THEN
         RAISE EXCEPTION 'merge_clusters: batch_size must be positive, not %', batch_size
             USING ERRCODE = '22023', HINT = 'pass e.g. 100';
     END IF;
     PERFORM customer_clean.id_column(tbl);
-    SELECT count(DISTINCT x.cluster_id) INTO total FROM customer_clean.clusters x WHERE x.tbl = merge_clusters.tbl;
+    SELECT pg_catalog.count(DISTINCT x.cluster_id) INTO total
+      FROM customer_clean.clusters x WHERE x.tbl OPERATOR(pg_catalog.=) merge_clusters.tbl;
+    state := pg_catalog.jsonb_build_object('clusters', 0, 'merged', 0, 'rows_merged', 0, 'skipped', '{}'::pg_catalog.jsonb,
+                                           'errors', '[]'::pg_catalog.jsonb, 'last_cluster', -1);
     LOOP
-        FOR c IN SELECT x.cluster_id, array_agg(x.row_id ORDER BY x.row_id) AS members
-                   FROM customer_clean.clusters x
-                  WHERE x.tbl = merge_clusters.tbl AND x.cluster_id > last_cluster
-                  GROUP BY x.cluster_id ORDER BY x.cluster_id LIMIT batch_size LOOP
-            last_cluster := c.cluster_id;
-            seen := seen + 1;
-            BEGIN
-                IF EXISTS (SELECT 1 FROM customer_clean.review_queue q
-                            WHERE q.tbl = merge_clusters.tbl AND q.status = 'rejected'
-                              AND q.row_id_a = ANY (c.members) AND q.row_id_b = ANY (c.members)) THEN
-                    outcome := 'rejected_pair';
-                ELSIF coalesce(customer_clean.cluster_probability(tbl, c.members), 0) < min_probability THEN
-                    outcome := 'below_threshold';
-                ELSE
-                    survivor := customer_clean.choose_survivor(tbl, c.members);
-                    new_merge := customer_clean.merge(tbl, survivor, array_remove(c.members, survivor));
-                    UPDATE customer_clean.merges m SET merged_via = 'merge_clusters' WHERE m.merge_id = new_merge;
-                    outcome := 'merged';
-                END IF;
-            EXCEPTION WHEN OTHERS THEN
-                GET STACKED DIAGNOSTICS message = MESSAGE_TEXT;
-                outcome := 'error';
-                IF jsonb_array_length(errors) < 20 THEN
-                    errors := errors || jsonb_build_object('cluster_id', c.cluster_id, 'error', message);
-                END IF;
-            END;
-            IF outcome = 'merged' THEN
-                merged := merged + 1;
-                rows_merged := rows_merged + cardinality(c.members) - 1;
-            ELSE
-                skipped := jsonb_set(skipped, ARRAY[outcome], to_jsonb(coalesce((skipped->>outcome)::bigint, 0) + 1));
-            END IF;
-        END LOOP;
-        summary := jsonb_build_object('clusters', seen, 'merged', merged, 'rows_merged', rows_merged,
-                                      'skipped', skipped, 'errors', errors,
-                                      'seconds', round(extract(epoch FROM clock_timestamp() - started)::numeric, 3));
-        EXIT WHEN NOT FOUND;
+        state := customer_clean.merge_clusters_batch(tbl, min_probability, batch_size, state);
+        summary := (state OPERATOR(pg_catalog.-) 'last_cluster'::pg_catalog.text OPERATOR(pg_catalog.-) 'done'::pg_catalog.text)
+                   OPERATOR(pg_catalog.||) pg_catalog.jsonb_build_object('seconds',
+                       pg_catalog.round(pg_catalog.date_part('epoch', pg_catalog.clock_timestamp() OPERATOR(pg_catalog.-) started)::pg_catalog.numeric, 3));
+        EXIT WHEN (state OPERATOR(pg_catalog.->>) 'done')::pg_catalog.bool;
         COMMIT;
-        IF clock_timestamp() - noticed > interval '5 seconds' THEN
-            RAISE NOTICE 'merge_clusters %: % of % clusters, % merged, % skipped; % clusters/s', tbl, seen, total, merged,
-                seen - merged, round(seen / greatest(extract(epoch FROM clock_timestamp() - started), 0.001));
-            noticed := clock_timestamp();
+        PERFORM pg_catalog.set_config('search_path', 'pg_catalog, pg_temp', true);
+        IF pg_catalog.clock_timestamp() OPERATOR(pg_catalog.-) noticed OPERATOR(pg_catalog.>) '5 seconds'::pg_catalog.interval THEN
+            RAISE NOTICE 'merge_clusters %: % of % clusters, % merged, % skipped; % clusters/s', tbl,
+                state OPERATOR(pg_catalog.->>) 'clusters', total, state OPERATOR(pg_catalog.->>) 'merged',
+                (state OPERATOR(pg_catalog.->>) 'clusters')::pg_catalog.int8 OPERATOR(pg_catalog.-) (state OPERATOR(pg_catalog.->>) 'merged')::pg_catalog.int8,
+                pg_catalog.round((state OPERATOR(pg_catalog.->>) 'clusters')::pg_catalog.numeric OPERATOR(pg_catalog./)
+                    GREATEST(pg_catalog.date_part('epoch', pg_catalog.clock_timestamp() OPERATOR(pg_catalog.-) started), 0.001::pg_catalog.float8)::pg_catalog.numeric);
+            noticed := pg_catalog.clock_timestamp();
         END IF;
     END LOOP;
     COMMIT;
@@ -743,6 +805,34 @@ $$;
 COMMENT ON PROCEDURE customer_clean.merge_clusters(regclass, float8, integer, jsonb) IS
   'Merges every cluster above a probability into its most complete row, committing per batch; restartable.';
 
+-- History nobody may forge (issue 15). The tables that record merges,
+-- clusters, review decisions (here), archived rows and quality snapshots
+-- (sql/quality.sql) are written by PL/pgSQL that must act on the customer
+-- table with the caller's rights, so the caller writes them too; row-level
+-- security lets such a write through only while an entry point of the
+-- extension (merge, unmerge, approve, reject, merge_clusters_batch,
+-- archive_stale, restore_archived, snapshot_quality; src/merge.rs,
+-- src/quality.rs) has opened them for that table. A steward who edits
+-- customer_clean.merges by hand gets "new row violates row-level security
+-- policy", and so does every other role but the extension's owner (and
+-- superusers, who are trusted). Reading is not restricted here.
+CREATE FUNCTION customer_clean.protect_history(history regclass) RETURNS void
+LANGUAGE plpgsql STRICT
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    EXECUTE format('ALTER TABLE %s ENABLE ROW LEVEL SECURITY', history);
+    EXECUTE format('CREATE POLICY read_all ON %s FOR SELECT USING (true)', history);
+    EXECUTE format('CREATE POLICY written_by_customer_clean ON %s FOR ALL
+                      USING (customer_clean.may_write_catalog(tbl)) WITH CHECK (customer_clean.may_write_catalog(tbl))', history);
+END
+$$;
+COMMENT ON FUNCTION customer_clean.protect_history(regclass) IS
+  'Row-level security on a history table: rows are written only through the extension''s entry points (install time).';
+SELECT customer_clean.protect_history(t)
+  FROM unnest(ARRAY['customer_clean.merges', 'customer_clean.merge_history', 'customer_clean.clusters',
+                    'customer_clean.review_queue']::regclass[]) t;
+
 -- Stewards: the role that may merge, unmerge and decide review pairs, and
 -- read what merges kept. Roles belong to the cluster, not the database, so
 -- it is created once and kept by DROP EXTENSION. An installer without
@@ -750,13 +840,15 @@ COMMENT ON PROCEDURE customer_clean.merge_clusters(regclass, float8, integer, js
 -- Everyone may use the schema (normalizers, validators, comparators);
 -- its tables, and the functions that merge, are not public.
 GRANT USAGE ON SCHEMA customer_clean TO PUBLIC;
-REVOKE EXECUTE ON FUNCTION customer_clean.merge(regclass, text, text[]) FROM PUBLIC;
-REVOKE EXECUTE ON FUNCTION customer_clean.unmerge(bigint) FROM PUBLIC;
-REVOKE EXECUTE ON FUNCTION customer_clean.approve(bigint, boolean) FROM PUBLIC;
-REVOKE EXECUTE ON FUNCTION customer_clean.reject(bigint) FROM PUBLIC;
-REVOKE EXECUTE ON FUNCTION customer_clean.pending_pair(bigint) FROM PUBLIC;
-REVOKE EXECUTE ON FUNCTION customer_clean.repoint_references(regclass, text, text[]) FROM PUBLIC;
-REVOKE EXECUTE ON FUNCTION customer_clean.restore_mode(regclass, boolean) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION customer_clean.merge(regclass, text, text[]), customer_clean.merge_body(regclass, text, text[]),
+                           customer_clean.unmerge(bigint), customer_clean.unmerge_body(bigint),
+                           customer_clean.approve(bigint, boolean), customer_clean.approve_body(bigint, boolean),
+                           customer_clean.reject(bigint), customer_clean.reject_body(bigint),
+                           customer_clean.pending_pair(bigint), customer_clean.repoint_references(regclass, text, text[]),
+                           customer_clean.merge_clusters_batch(regclass, float8, integer, jsonb),
+                           customer_clean.merge_clusters_batch_body(regclass, float8, integer, jsonb),
+                           customer_clean.protect_history(regclass)
+       FROM PUBLIC;
 REVOKE EXECUTE ON PROCEDURE customer_clean.merge_clusters(regclass, float8, integer, jsonb) FROM PUBLIC;
 DO $$
 BEGIN
@@ -769,16 +861,20 @@ BEGIN
             RETURN;
         END;
     END IF;
-    GRANT EXECUTE ON FUNCTION customer_clean.merge(regclass, text, text[]), customer_clean.unmerge(bigint),
-                              customer_clean.approve(bigint, boolean), customer_clean.reject(bigint),
-                              customer_clean.repoint_references(regclass, text, text[]),
-                              customer_clean.restore_mode(regclass, boolean), customer_clean.pending_pair(bigint)
+    GRANT EXECUTE ON FUNCTION customer_clean.merge(regclass, text, text[]), customer_clean.merge_body(regclass, text, text[]),
+                              customer_clean.unmerge(bigint), customer_clean.unmerge_body(bigint),
+                              customer_clean.approve(bigint, boolean), customer_clean.approve_body(bigint, boolean),
+                              customer_clean.reject(bigint), customer_clean.reject_body(bigint),
+                              customer_clean.repoint_references(regclass, text, text[]), customer_clean.pending_pair(bigint),
+                              customer_clean.merge_clusters_batch(regclass, float8, integer, jsonb),
+                              customer_clean.merge_clusters_batch_body(regclass, float8, integer, jsonb)
           TO customer_clean_steward;
     GRANT EXECUTE ON PROCEDURE customer_clean.merge_clusters(regclass, float8, integer, jsonb) TO customer_clean_steward;
+    -- Writes pass the row-level security above only inside the entry points.
     GRANT SELECT, INSERT, UPDATE ON customer_clean.merges TO customer_clean_steward;
     GRANT SELECT, INSERT ON customer_clean.merge_history TO customer_clean_steward;
     GRANT SELECT, INSERT, UPDATE, DELETE ON customer_clean.clusters, customer_clean.review_queue TO customer_clean_steward;
-    GRANT SELECT, INSERT, DELETE ON customer_clean.match_keys TO customer_clean_steward;
+    GRANT SELECT ON customer_clean.match_keys TO customer_clean_steward;
     GRANT SELECT ON customer_clean.profiles, customer_clean.models, customer_clean.review_pending TO customer_clean_steward;
     GRANT USAGE ON SEQUENCE customer_clean.cluster_id_seq TO customer_clean_steward;
 END

@@ -39,14 +39,16 @@ SELECT pg_catalog.pg_extension_config_dump('customer_clean.quality_snapshot_seq'
 
 -- Appends quality_report(tbl) to the history; records and NOTIFYs every
 -- line below its target. Returns the snapshot id. Works from pg_cron.
-CREATE FUNCTION customer_clean.snapshot_quality(tbl regclass) RETURNS bigint
-LANGUAGE plpgsql STRICT AS $$
+CREATE FUNCTION customer_clean.snapshot_quality_body(tbl regclass) RETURNS bigint
+LANGUAGE plpgsql STRICT
+SET search_path = pg_catalog, pg_temp
+AS $$
 DECLARE
     snapshot bigint := nextval('customer_clean.quality_snapshot_seq');
     b record;
 BEGIN
     INSERT INTO customer_clean.quality_history (snapshot_id, tbl, dimension, column_name, value, target, passed, failing_rows)
-    SELECT snapshot, snapshot_quality.tbl, r.dimension, r.column_name, r.value, r.target, r.passed, r.failing_rows
+    SELECT snapshot, snapshot_quality_body.tbl, r.dimension, r.column_name, r.value, r.target, r.passed, r.failing_rows
       FROM customer_clean.quality_report(tbl) r;
     FOR b IN INSERT INTO customer_clean.quality_breaches (snapshot_id, tbl, dimension, column_name, value, target)
              SELECT h.snapshot_id, h.tbl, h.dimension, h.column_name, h.value, h.target
@@ -60,7 +62,7 @@ BEGIN
     RETURN snapshot;
 END
 $$;
-COMMENT ON FUNCTION customer_clean.snapshot_quality(regclass) IS
+COMMENT ON FUNCTION customer_clean.snapshot_quality_body(regclass) IS
   'Appends the quality report to quality_history; lines below target go to quality_breaches and NOTIFY customer_clean_quality.';
 
 -- Each line of each snapshot with the change since the table's previous
@@ -94,7 +96,9 @@ SELECT pg_catalog.pg_extension_config_dump('customer_clean.archive_archive_id_se
 
 -- The `updated_at` column of a registered table; 55000 without one.
 CREATE FUNCTION customer_clean.updated_at_column(tbl regclass) RETURNS text
-LANGUAGE plpgsql STABLE STRICT AS $$
+LANGUAGE plpgsql STABLE STRICT
+SET search_path = pg_catalog, pg_temp
+AS $$
 DECLARE
     col text;
 BEGIN
@@ -113,7 +117,9 @@ COMMENT ON FUNCTION customer_clean.updated_at_column(regclass) IS
 -- Rows of `tbl` not updated within `days` days (or never), oldest first.
 CREATE FUNCTION customer_clean.stale_customers(tbl regclass, days integer)
 RETURNS TABLE (row_id text, updated_at text, row_data jsonb)
-LANGUAGE plpgsql STABLE STRICT AS $$
+LANGUAGE plpgsql STABLE STRICT
+SET search_path = pg_catalog, pg_temp
+AS $$
 DECLARE
     id record := customer_clean.id_column(tbl);
     col text := customer_clean.updated_at_column(tbl);
@@ -140,8 +146,9 @@ COMMENT ON FUNCTION customer_clean.stale_customers(regclass, integer) IS
 -- Moves the stale rows of `tbl` to customer_clean.archive (whole, exact),
 -- in one transaction; returns how many. A row that other rows refer to
 -- stops it with the foreign key's error: archive or re-point those first.
-CREATE FUNCTION customer_clean.archive_stale(tbl regclass, days integer) RETURNS bigint
+CREATE FUNCTION customer_clean.archive_stale_body(tbl regclass, days integer) RETURNS bigint
 LANGUAGE plpgsql STRICT
+SET search_path = pg_catalog, pg_temp
 SET DateStyle = 'ISO, YMD' SET IntervalStyle = 'postgres' SET extra_float_digits = 3 SET bytea_output = 'hex'
 AS $$
 DECLARE
@@ -158,13 +165,14 @@ BEGIN
     RETURN moved;
 END
 $$;
-COMMENT ON FUNCTION customer_clean.archive_stale(regclass, integer) IS
+COMMENT ON FUNCTION customer_clean.archive_stale_body(regclass, integer) IS
   'Moves rows not updated within the window to customer_clean.archive, whole; restore_archived() puts them back.';
 
 -- Puts archived rows of `tbl` back exactly (all, or those of `row_ids`);
 -- returns how many.
-CREATE FUNCTION customer_clean.restore_archived(tbl regclass, row_ids text[] DEFAULT NULL) RETURNS bigint
+CREATE FUNCTION customer_clean.restore_archived_body(tbl regclass, row_ids text[]) RETURNS bigint
 LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
 SET DateStyle = 'ISO, YMD' SET IntervalStyle = 'postgres' SET extra_float_digits = 3 SET bytea_output = 'hex'
 AS $$
 DECLARE
@@ -182,7 +190,6 @@ BEGIN
       INTO cols, vals
       FROM pg_catalog.pg_attribute a
      WHERE a.attrelid = tbl AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = '';
-    PERFORM customer_clean.restore_mode(tbl, true);
     EXECUTE format(
         'WITH back AS (UPDATE customer_clean.archive x SET restored_at = now(), restored_by = current_user
                         WHERE x.tbl = $1 AND x.restored_at IS NULL AND ($2 IS NULL OR x.row_id = ANY ($2))
@@ -190,17 +197,18 @@ BEGIN
          INSERT INTO %s (%s) OVERRIDING SYSTEM VALUE SELECT %s FROM back', tbl, cols, vals)
         USING tbl, row_ids;
     GET DIAGNOSTICS restored = ROW_COUNT;
-    PERFORM customer_clean.restore_mode(tbl, false);
     RETURN restored;
 END
 $$;
-COMMENT ON FUNCTION customer_clean.restore_archived(regclass, text[]) IS
+COMMENT ON FUNCTION customer_clean.restore_archived_body(regclass, text[]) IS
   'Puts archived rows back into their table exactly as they were (all, or the given ids).';
 
 -- The report as text for psql: one line per dimension and column with a
 -- bar of its value, the target marked `|`, and ✓ or ✗.
 CREATE FUNCTION customer_clean.quality_report_text(tbl regclass) RETURNS SETOF text
-LANGUAGE sql STABLE STRICT AS $$
+LANGUAGE sql STABLE STRICT
+SET search_path = pg_catalog, pg_temp
+AS $$
     SELECT format('%-13s %-16s %7s %7s  %s %s', 'dimension', 'column', 'value', 'target', rpad('', 20), '')
     UNION ALL
     SELECT format('%-13s %-16s %7s %7s  %s %s', r.dimension, coalesce(r.column_name, '(all)'),
@@ -216,13 +224,18 @@ $$;
 COMMENT ON FUNCTION customer_clean.quality_report_text(regclass) IS
   'quality_report() as aligned text with a bar per line against its target, for psql.';
 
-REVOKE EXECUTE ON FUNCTION customer_clean.archive_stale(regclass, integer) FROM PUBLIC;
-REVOKE EXECUTE ON FUNCTION customer_clean.restore_archived(regclass, text[]) FROM PUBLIC;
+SELECT customer_clean.protect_history(t)
+  FROM unnest(ARRAY['customer_clean.archive', 'customer_clean.quality_history', 'customer_clean.quality_breaches']::regclass[]) t;
+
+REVOKE EXECUTE ON FUNCTION customer_clean.archive_stale(regclass, integer), customer_clean.archive_stale_body(regclass, integer),
+                           customer_clean.restore_archived(regclass, text[]), customer_clean.restore_archived_body(regclass, text[])
+       FROM PUBLIC;
 DO $$
 BEGIN
     IF EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = 'customer_clean_steward') THEN
-        GRANT EXECUTE ON FUNCTION customer_clean.archive_stale(regclass, integer),
-                                  customer_clean.restore_archived(regclass, text[]) TO customer_clean_steward;
+        GRANT EXECUTE ON FUNCTION customer_clean.archive_stale(regclass, integer), customer_clean.archive_stale_body(regclass, integer),
+                                  customer_clean.restore_archived(regclass, text[]), customer_clean.restore_archived_body(regclass, text[])
+              TO customer_clean_steward;
         GRANT SELECT, INSERT, UPDATE ON customer_clean.archive TO customer_clean_steward;
     END IF;
 END

@@ -35,6 +35,7 @@ const FN: &str = "clean_table";
 /// Starts a run of `clean_table` over `tbl`, or returns the unfinished run
 /// of `tbl` to resume it. Returns the run id.
 #[pg_extern(volatile, strict, parallel_unsafe)]
+#[search_path(pg_catalog, pg_temp)]
 fn clean_table_start(tbl: Table, batch_size: default!(i32, 10000)) -> i64 {
     let oid = tbl.oid();
     if batch_size < 1 {
@@ -74,6 +75,7 @@ fn clean_table_start(tbl: Table, batch_size: default!(i32, 10000)) -> i64 {
 /// `clean_table` calls it in a loop and commits in between; call it
 /// yourself to clean inside one transaction.
 #[pg_extern(volatile, strict, parallel_unsafe)]
+#[search_path(pg_catalog, pg_temp)]
 fn clean_table_batch(run_id: i64) -> JsonB {
     let run = json_row(
         "SELECT (SELECT to_jsonb(r) || jsonb_build_object('tbl_oid', r.tbl::oid::bigint)
@@ -268,21 +270,28 @@ fn progress_notice(table: &str, run: &Value) {
 }
 
 // The procedure commits after every batch, so it is PL/pgSQL (a Rust
-// function cannot end its own transaction). It has no SET clause, which
-// would forbid COMMIT; every name in it is schema-qualified instead.
+// function cannot end its own transaction). A procedure that commits
+// cannot take a SET clause, so it pins search_path itself, transaction-
+// locally, at the start and again after every COMMIT (which ends the
+// setting), and names every function, type and operator with its schema:
+// nothing in it resolves through the caller's path.
 ::pgrx::extension_sql!(
     r#"
 CREATE PROCEDURE customer_clean.clean_table(tbl regclass, batch_size integer DEFAULT 10000,
                                             INOUT summary jsonb DEFAULT NULL)
 LANGUAGE plpgsql AS $$
 DECLARE
-    run bigint := customer_clean.clean_table_start(tbl, batch_size);
+    run bigint;
 BEGIN
+    PERFORM pg_catalog.set_config('search_path', 'pg_catalog, pg_temp', true);
+    run := customer_clean.clean_table_start(tbl, batch_size);
     COMMIT;
     LOOP
+        PERFORM pg_catalog.set_config('search_path', 'pg_catalog, pg_temp', true);
         summary := customer_clean.clean_table_batch(run);
         COMMIT;
-        EXIT WHEN (summary ->> 'finished')::boolean;
+        PERFORM pg_catalog.set_config('search_path', 'pg_catalog, pg_temp', true);
+        EXIT WHEN (summary OPERATOR(pg_catalog.->>) 'finished')::pg_catalog.bool;
     END LOOP;
 END
 $$;

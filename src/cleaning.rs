@@ -25,6 +25,7 @@ use crate::date::today;
 use crate::error::{json_row, raise_with, spi_failed, Missing};
 use crate::journal::{self, Record};
 use crate::profile::{quote_identifier, table_name, TableState};
+use crate::security::as_extension_owner;
 
 const TRIGGER_NAME: &str = "customer_clean_on_write";
 const FLUSH_TRIGGER_NAME: &str = "customer_clean_flush";
@@ -36,6 +37,7 @@ const MODES: [&str; 3] = ["reject", "flag", "quarantine"];
 /// happens to rows with errors: `reject`, `flag` (default) or `quarantine`.
 /// Calling it again changes the mode.
 #[pg_extern(volatile, strict, parallel_unsafe)]
+#[search_path(pg_catalog, pg_temp)]
 fn enable_cleaning(
     tbl: Table,
     on_invalid: default!(&str, "'flag'"),
@@ -95,6 +97,7 @@ fn enable_cleaning(
 
 /// Removes the cleaning triggers from `tbl`; the profile and rules stay.
 #[pg_extern(volatile, strict, parallel_unsafe)]
+#[search_path(pg_catalog, pg_temp)]
 fn disable_cleaning(tbl: Table) -> bool {
     let oid = tbl.oid();
     let had = drop_trigger(oid);
@@ -147,6 +150,7 @@ pub fn drop_trigger(tbl: pg_sys::Oid) -> bool {
 /// be written) under `tbl`'s profile and rules, after normalization:
 /// `[{column, code, severity, message, value, rule_id}]`.
 #[pg_extern(volatile, strict, parallel_unsafe)]
+#[search_path(pg_catalog, pg_temp)]
 fn validate(tbl: Table, row: JsonB) -> JsonB {
     let state = TableState::load(tbl.oid(), "validate");
     let Some(object) = row.0.as_object() else {
@@ -214,18 +218,28 @@ fn clean_on_write<'a>(
     let mut values = unsafe { attributes_text(raw_tuple, tupdesc, &state.attnums) };
     let cleaned = clean_values(&state, &mut values);
     let row_id = values[state.id_index].clone();
+    // An UPDATE's records belong to the row as it was: its old id.
+    let old_id = if operation == "UPDATE" {
+        // SAFETY: as above; an UPDATE trigger's old tuple is valid.
+        unsafe { attribute_text(td.tg_trigtuple, tupdesc, id_attnum) }
+    } else {
+        None
+    };
 
     let mode = state.on_invalid.as_deref().unwrap_or("flag");
     if cleaned.has_errors() && mode == "reject" {
         reject(&table_name(state.tbl), &cleaned);
     }
     if cleaned.has_errors() && mode == "quarantine" {
+        if operation == "UPDATE" && old_id != row_id {
+            refuse_quarantined_id_change(&table_name(state.tbl), old_id.as_deref(), row_id.as_deref());
+        }
         // SAFETY: as above.
         let row = unsafe { full_row_json(raw_tuple, tupdesc, &state, &values) };
         journal::push(
             state.tbl,
             Record::Quarantine {
-                row_id,
+                row_id: if operation == "UPDATE" { old_id } else { row_id },
                 operation,
                 row,
                 original: originals_object(&cleaned),
@@ -233,6 +247,10 @@ fn clean_on_write<'a>(
             },
         );
         return Ok(None);
+    }
+    if let Some(old) = old_id.filter(|old| Some(old) != row_id.as_ref()) {
+        // The id changed: the problems recorded under the old one go.
+        journal::push(state.tbl, Record::Deleted { row_id: old });
     }
     if cleaned.changes.is_empty() {
         record(state.tbl, row_id.unwrap_or_default(), operation, operation == "UPDATE", cleaned);
@@ -296,45 +314,20 @@ pub(crate) fn record(tbl: pg_sys::Oid, row_id: String, operation: &'static str, 
 }
 
 thread_local! {
-    /// The registered table whose rows `clean_table`, `undo_change` or
-    /// `unmerge` (`restore_mode`) is writing: the trigger lets them through
-    /// as they are.
+    /// The registered table whose rows `clean_table`, `undo_change`,
+    /// `unmerge` or `restore_archived` is writing: the trigger lets them
+    /// through as they are, and `match_on_insert` does not match them.
     static BYPASS: std::cell::Cell<Option<pg_sys::Oid>> = const { std::cell::Cell::new(None) };
 }
 
-thread_local! {
-    /// The subtransaction in which `restore_mode` turned the bypass on.
-    static RESTORE_SUBXACT: std::cell::Cell<Option<pg_sys::SubTransactionId>> = const { std::cell::Cell::new(None) };
-}
-
-/// Turns restore mode on for `tbl` (or off, with `on => false`): the
-/// cleaning trigger lets rows of `tbl` through exactly as written and
-/// `match_on_insert` skips them, so that `unmerge` puts back rows as they
-/// were stored (cleaning them again could change a value and would match
-/// them against their survivor). Off again when the (sub)transaction that
-/// turned it on ends. Returns whether it was on. Stewards only.
-#[pg_extern(volatile, strict, parallel_unsafe)]
-fn restore_mode(tbl: Table, on: bool) -> bool {
-    let was = BYPASS.with(|b| b.get()) == Some(tbl.oid());
-    if on {
-        BYPASS.with(|b| b.set(Some(tbl.oid())));
-        // SAFETY: plain function call inside a transaction.
-        RESTORE_SUBXACT.with(|s| s.set(Some(unsafe { pg_sys::GetCurrentSubTransactionId() })));
-    } else if was {
-        BYPASS.with(|b| b.set(None));
-        RESTORE_SUBXACT.with(|s| s.set(None));
-    }
-    was
-}
-
-/// Whether rows of `tbl` are being restored (see `restore_mode`).
+/// Whether rows of `tbl` are being restored or re-cleaned now (see
+/// [`without_cleaning_trigger`]).
 pub(crate) fn restoring(tbl: pg_sys::Oid) -> bool {
-    BYPASS.with(|b| b.get()) == Some(tbl) && RESTORE_SUBXACT.with(|s| s.get()).is_some()
+    BYPASS.with(|b| b.get()) == Some(tbl)
 }
 
-/// Registered in `_PG_init`: restore mode ends with the transaction, or
-/// with the subtransaction that turned it on (or an enclosing one) when
-/// that aborts; subtransaction ids grow, so an enclosing one has a smaller id.
+/// Registered in `_PG_init`: the bypass never outlives its transaction,
+/// whatever happened to the Rust frames that set it.
 ///
 /// # Safety
 /// Called by PostgreSQL; never raises.
@@ -343,32 +336,16 @@ pub unsafe extern "C-unwind" fn end_restore_mode_at_xact_end(event: pg_sys::Xact
     if matches!(event, pg_sys::XactEvent::XACT_EVENT_COMMIT | pg_sys::XactEvent::XACT_EVENT_ABORT
         | pg_sys::XactEvent::XACT_EVENT_PARALLEL_COMMIT | pg_sys::XactEvent::XACT_EVENT_PARALLEL_ABORT
         | pg_sys::XactEvent::XACT_EVENT_PREPARE)
-        && RESTORE_SUBXACT.with(|s| s.take()).is_some()
     {
-        BYPASS.with(|b| b.set(None));
-    }
-}
-
-/// # Safety
-/// Called by PostgreSQL; never raises.
-#[pg_guard]
-pub unsafe extern "C-unwind" fn end_restore_mode_at_subxact_abort(
-    event: pg_sys::SubXactEvent::Type,
-    subxact: pg_sys::SubTransactionId,
-    _parent: pg_sys::SubTransactionId,
-    _arg: *mut std::ffi::c_void,
-) {
-    if event == pg_sys::SubXactEvent::SUBXACT_EVENT_ABORT_SUB
-        && RESTORE_SUBXACT.with(|s| s.get()).is_some_and(|set_in| subxact <= set_in)
-    {
-        RESTORE_SUBXACT.with(|s| s.set(None));
         BYPASS.with(|b| b.set(None));
     }
 }
 
 /// Runs `f` (which writes rows of `tbl` that are already cleaned, or must
-/// stay as they were) with the cleaning trigger of `tbl` passing them
-/// through. Reset on the way out, also when `f` raises an error.
+/// stay exactly as they were stored) with the cleaning trigger of `tbl`
+/// passing them through. Only the extension's own entry points open it:
+/// there is no SQL function for it, so no caller can store a row that its
+/// table's rules would refuse. Reset on the way out, also on error.
 pub(crate) fn without_cleaning_trigger<R>(tbl: pg_sys::Oid, f: impl FnOnce() -> R) -> R {
     struct Reset(Option<pg_sys::Oid>);
     impl Drop for Reset {
@@ -503,6 +480,23 @@ fn originals_object(cleaned: &Cleaned) -> Value {
     Value::Object(cleaned.changes.iter().map(|c| (c.column.clone(), Value::String(c.original.clone()))).collect())
 }
 
+/// An UPDATE that changes a row's id and fails the rules is refused, not
+/// quarantined: the quarantine entry is keyed on the row it changes, and a
+/// release must write back to that row and no other (released with a new
+/// id, it could overwrite a row the writer may not touch).
+fn refuse_quarantined_id_change(table: &str, old: Option<&str>, new: Option<&str>) -> ! {
+    raise_with(
+        PgSqlErrorCode::ERRCODE_CHECK_VIOLATION,
+        format!(
+            "customer_clean: an UPDATE of {table} that changes the id from {} to {} fails the table's rules, so it cannot be quarantined",
+            old.unwrap_or("NULL"),
+            new.unwrap_or("NULL")
+        ),
+        "correct the row so it passes the rules, or change the id in an UPDATE of its own".into(),
+        "clean_on_write",
+    )
+}
+
 /// ERROR 23514 naming the first error's column and value, every problem in
 /// the DETAIL.
 fn reject(table: &str, cleaned: &Cleaned) -> ! {
@@ -532,65 +526,110 @@ fn reject(table: &str, cleaned: &Cleaned) -> ! {
     unreachable!("ereport(ERROR) returned")
 }
 
-/// Writes quarantined rows back into their table, through the cleaning
+/// Writes a quarantined row back into its table, through the cleaning
 /// trigger again: `corrections` (column → value) are applied first. A row
 /// that still has errors goes back into quarantine as a new entry (the
 /// result is then false). Returns whether the row is now in the table.
+///
+/// The write runs with the rights of the role that wrote the row, as if it
+/// were writing it now: its privileges and the table's row-level security
+/// (`WITH CHECK`) decide, so releasing cannot store what that role could
+/// not have stored (another tenant's row). A quarantined UPDATE goes back
+/// to the row it changed, found by its old id; its id never changes. The
+/// caller needs the same privilege (INSERT or UPDATE) on the table.
 #[pg_extern(volatile, parallel_unsafe)]
+#[search_path(pg_catalog, pg_temp)]
 fn release_quarantine(quarantine_id: Option<i64>, corrections: default!(Option<JsonB>, "NULL")) -> bool {
-    let quarantine_id = crate::error::not_null(quarantine_id, "quarantine_id", "release_quarantine");
-    let entry = json_row(
-        "SELECT (SELECT jsonb_build_object('tbl', tbl::oid::bigint, 'row_data', row_data, 'operation', operation,
-                        'released', released_at IS NOT NULL)
-                   FROM customer_clean.quarantine WHERE quarantine_id = $1 FOR UPDATE)",
-        &[quarantine_id.into()],
-        "release_quarantine",
-        || Missing {
-            code: PgSqlErrorCode::ERRCODE_NO_DATA_FOUND,
-            message: format!("no quarantine entry {quarantine_id}"),
-            hint: "see SELECT quarantine_id, tbl, row_id FROM customer_clean.quarantine WHERE released_at IS NULL"
-                .into(),
-        },
-    );
+    const FN: &str = "release_quarantine";
+    let quarantine_id = crate::error::not_null(quarantine_id, "quarantine_id", FN);
+    let entry = as_extension_owner(|| {
+        json_row(
+            "SELECT (SELECT jsonb_build_object('tbl', tbl::oid::bigint, 'row_id', row_id, 'row_data', row_data,
+                            'operation', operation, 'released', released_at IS NOT NULL,
+                            'writer', (SELECT r.oid::bigint FROM pg_catalog.pg_roles r WHERE r.rolname = q.quarantined_by),
+                            'quarantined_by', quarantined_by)
+                       FROM customer_clean.quarantine q WHERE quarantine_id = $1 FOR UPDATE)",
+            &[quarantine_id.into()],
+            FN,
+            || Missing {
+                code: PgSqlErrorCode::ERRCODE_NO_DATA_FOUND,
+                message: format!("no quarantine entry {quarantine_id}"),
+                hint: "see SELECT quarantine_id, tbl, row_id FROM customer_clean.quarantine WHERE released_at IS NULL"
+                    .into(),
+            },
+        )
+    });
     if entry["released"] == json!(true) {
         raise_with(
             PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE,
             format!("quarantine entry {quarantine_id} was already released"),
             "release each entry once".into(),
-            "release_quarantine",
+            FN,
         );
     }
     let tbl = pg_sys::Oid::from(entry["tbl"].as_u64().unwrap_or(0) as u32);
+    let is_update = entry["operation"] == json!("UPDATE");
+    crate::security::require_table_privileges(tbl, &[if is_update { "UPDATE" } else { "INSERT" }], FN);
+    let Some(writer) = entry["writer"].as_u64().map(|w| pg_sys::Oid::from(w as u32)) else {
+        raise_with(
+            PgSqlErrorCode::ERRCODE_UNDEFINED_OBJECT,
+            format!("quarantine entry {quarantine_id} was written by role {}, which no longer exists", entry["quarantined_by"]),
+            "the row is released with the rights of the role that wrote it; re-enter it yourself from customer_clean.quarantine.row_data".into(),
+            FN,
+        )
+    };
+    let state = TableState::load(tbl, FN);
+    let table = table_name(tbl);
+    let id_col = state.profile.id_column().to_string();
     let mut row = entry["row_data"].clone();
     if let (Some(r), Some(c)) = (row.as_object_mut(), corrections.as_ref().and_then(|c| c.0.as_object())) {
         for (k, v) in c {
+            if is_update && *k == id_col && r.get(k) != Some(v) {
+                raise_with(
+                    PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE,
+                    format!("{FN}: entry {quarantine_id} is an UPDATE of row {} of {table}; its id cannot be corrected", entry["row_id"]),
+                    "release it without changing the id, then change the id in an UPDATE of its own".into(),
+                    FN,
+                );
+            }
             r.insert(k.clone(), v.clone());
         }
     }
-    let state = TableState::load(tbl, "release_quarantine");
-    let table = table_name(tbl);
-    let id_col = state.profile.id_column().to_string();
-    let columns: Vec<&String> = row.as_object().map(|o| o.keys().collect()).unwrap_or_default();
     let quoted = |c: &str| quote_identifier(c);
-    let list = columns.iter().map(|c| quoted(c)).collect::<Vec<_>>().join(", ");
-    // INSERT, or UPDATE of the existing row for a quarantined UPDATE.
-    let sql = if entry["operation"] == json!("UPDATE") {
+    // INSERT, or UPDATE of the row the quarantined UPDATE changed (by its
+    // old id; the id column itself is not written).
+    let sql = if is_update {
+        let list = row
+            .as_object()
+            .map(|o| o.keys().filter(|c| **c != id_col).map(|c| quoted(c)).collect::<Vec<_>>().join(", "))
+            .unwrap_or_default();
         format!(
-            "UPDATE {table} t SET ({list}) = (SELECT {list} FROM jsonb_populate_record(NULL::{table}, $1)) \
-             WHERE t.{} = (jsonb_populate_record(NULL::{table}, $1)).{}",
+            "UPDATE {table} t SET ({list}) = (SELECT {list} FROM pg_catalog.jsonb_populate_record(NULL::{table}, $1)) \
+             WHERE t.{} = $2::pg_catalog.text::{}",
             quoted(&id_col),
-            quoted(&id_col)
+            state.id_type
         )
     } else {
-        format!("INSERT INTO {table} ({list}) SELECT {list} FROM jsonb_populate_record(NULL::{table}, $1)")
+        let list = row.as_object().map(|o| o.keys().map(|c| quoted(c)).collect::<Vec<_>>().join(", ")).unwrap_or_default();
+        format!("INSERT INTO {table} ({list}) SELECT {list} FROM pg_catalog.jsonb_populate_record(NULL::{table}, $1)")
     };
-    let stored = Spi::connect_mut(|client| client.update(&sql, None, &[JsonB(row.clone()).into()]).map(|t| t.len()))
-        .unwrap_or_else(|e| spi_failed("release_quarantine", e));
-    Spi::run_with_args(
-        "UPDATE customer_clean.quarantine SET released_at = now(), released_by = current_user WHERE quarantine_id = $1",
-        &[quarantine_id.into()],
-    )
-    .unwrap_or_else(|e| spi_failed("release_quarantine", e));
+    let old_id = entry["row_id"].as_str().map(str::to_string);
+    let stored = crate::security::as_role(writer, || {
+        Spi::connect_mut(|client| {
+            let args: Vec<pgrx::datum::DatumWithOid> =
+                if is_update { vec![JsonB(row.clone()).into(), old_id.clone().into()] } else { vec![JsonB(row.clone()).into()] };
+            client.update(&sql, None, &args).map(|t| t.len())
+        })
+    })
+    .unwrap_or_else(|e| spi_failed(FN, e));
+    let by = crate::security::current_role_name();
+    as_extension_owner(|| {
+        Spi::run_with_args(
+            "UPDATE customer_clean.quarantine SET released_at = now(), released_by = $2 WHERE quarantine_id = $1",
+            &[quarantine_id.into(), by.into()],
+        )
+    })
+    .unwrap_or_else(|e| spi_failed(FN, e));
     stored > 0
 }
 
@@ -599,20 +638,23 @@ fn release_quarantine(quarantine_id: Option<i64>, corrections: default!(Option<J
 /// undone. Undo a row's changes newest first. The cleaning trigger does not
 /// normalize the restored values again.
 #[pg_extern(volatile, strict, parallel_unsafe)]
+#[search_path(pg_catalog, pg_temp)]
 fn undo_change(change_id: i64) -> bool {
     const FN: &str = "undo_change";
-    let change = json_row(
-        "SELECT (SELECT jsonb_build_object('tbl', tbl::oid::bigint, 'row_id', row_id, 'original', original,
-                                           'normalized', normalized, 'undone', undone_at IS NOT NULL)
-                   FROM customer_clean.changes WHERE change_id = $1 FOR UPDATE)",
-        &[change_id.into()],
-        FN,
-        || Missing {
-            code: PgSqlErrorCode::ERRCODE_NO_DATA_FOUND,
-            message: format!("no change {change_id}"),
-            hint: "see SELECT change_id, tbl, row_id, original FROM customer_clean.changes".into(),
-        },
-    );
+    let change = as_extension_owner(|| {
+        json_row(
+            "SELECT (SELECT jsonb_build_object('tbl', tbl::oid::bigint, 'row_id', row_id, 'original', original,
+                                               'normalized', normalized, 'undone', undone_at IS NOT NULL)
+                       FROM customer_clean.changes WHERE change_id = $1 FOR UPDATE)",
+            &[change_id.into()],
+            FN,
+            || Missing {
+                code: PgSqlErrorCode::ERRCODE_NO_DATA_FOUND,
+                message: format!("no change {change_id}"),
+                hint: "see SELECT change_id, tbl, row_id, original FROM customer_clean.changes".into(),
+            },
+        )
+    });
     if change["undone"] == json!(true) {
         raise_with(
             PgSqlErrorCode::ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE,
@@ -667,10 +709,13 @@ fn undo_change(change_id: i64) -> bool {
     without_cleaning_trigger(state.tbl, || {
         Spi::connect_mut(|client| client.update(&update, None, &args).map(|_| ())).unwrap_or_else(|e| spi_failed(FN, e))
     });
-    Spi::run_with_args(
-        "UPDATE customer_clean.changes SET undone_at = now(), undone_by = current_user WHERE change_id = $1",
-        &[change_id.into()],
-    )
+    let by = crate::security::current_role_name();
+    as_extension_owner(|| {
+        Spi::run_with_args(
+            "UPDATE customer_clean.changes SET undone_at = now(), undone_by = $2 WHERE change_id = $1",
+            &[change_id.into(), by.into()],
+        )
+    })
     .unwrap_or_else(|e| spi_failed(FN, e));
     true
 }

@@ -18,11 +18,12 @@
 //! trigger did not run (someone disabled it), the commit fails with an error
 //! rather than lose the records.
 //!
-//! The writes run as the owner of the extension's tables with `search_path`
-//! pinned to `pg_catalog, pg_temp` (the way PostgreSQL's own foreign-key
-//! triggers act as the table owner), so application roles that may write a
+//! The writes run as the extension's owner with `search_path` pinned
+//! (`security::as_extension_owner`), so application roles that may write a
 //! customer table need no privileges on `customer_clean` itself and cannot
-//! redirect the statements to objects of their own.
+//! redirect the statements to objects of their own. Each record carries the
+//! role that wrote its row, taken when the row was written: a flush may run
+//! later and as another role (the end of an outer statement, `clean_table`).
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -35,6 +36,7 @@ use pgrx::{JsonB, PgOid, PgSqlErrorCode};
 use serde_json::Value;
 
 use crate::error::{raise_with, spi_failed};
+use crate::security::as_extension_owner;
 
 /// Records pending before the row trigger writes them itself.
 pub const FLUSH_AT: usize = 10_000;
@@ -57,6 +59,8 @@ pub enum Record {
 struct Pending {
     subxact: pg_sys::SubTransactionId,
     tbl: pg_sys::Oid,
+    /// The role writing the row when the record was made.
+    writer: pg_sys::Oid,
     record: Record,
 }
 
@@ -70,9 +74,11 @@ thread_local! {
 pub fn push(tbl: pg_sys::Oid, record: Record) {
     // SAFETY: plain function call inside a transaction.
     let subxact = unsafe { pg_sys::GetCurrentSubTransactionId() };
+    // SAFETY: as above.
+    let writer = unsafe { pg_sys::GetUserId() };
     let len = PENDING.with(|p| {
         let mut p = p.borrow_mut();
-        p.push(Pending { subxact, tbl, record });
+        p.push(Pending { subxact, tbl, writer, record });
         p.len()
     });
     if len >= FLUSH_AT {
@@ -106,21 +112,20 @@ pub fn flush() {
     if mine.is_empty() {
         return;
     }
-    let mut by_table: Vec<(pg_sys::Oid, Vec<Record>)> = Vec::new();
+    // One batch per table and writing role, in the order first seen.
+    let mut batches: Vec<((pg_sys::Oid, pg_sys::Oid), Vec<Record>)> = Vec::new();
     for e in mine {
-        match by_table.iter_mut().find(|(t, _)| *t == e.tbl) {
+        let key = (e.tbl, e.writer);
+        match batches.iter_mut().find(|(k, _)| *k == key) {
             Some((_, records)) => records.push(e.record),
-            None => by_table.push((e.tbl, vec![e.record])),
+            None => batches.push((key, vec![e.record])),
         }
     }
-    // The role that wrote the rows, recorded as changed_by/quarantined_by.
-    // SAFETY: plain catalog lookup of the current user, who exists.
-    let by = unsafe {
-        std::ffi::CStr::from_ptr(pg_sys::GetUserNameFromId(pg_sys::GetUserId(), false)).to_string_lossy().into_owned()
-    };
-    as_catalog_owner(|| {
+    let batches: Vec<(pg_sys::Oid, String, Vec<Record>)> =
+        batches.into_iter().map(|((tbl, writer), records)| (tbl, crate::security::role_name(writer), records)).collect();
+    as_extension_owner(|| {
         Spi::connect_mut(|client| {
-            for (tbl, records) in by_table {
+            for (tbl, by, records) in batches {
                 write_table(client, tbl, records, &by);
             }
         })
@@ -306,60 +311,6 @@ fn execute(client: &mut SpiClient<'_>, sql: &'static str, types: &[PgOid], args:
     let result = client.update(&plan, None, args).map(|_| ());
     PLANS.with(|p| p.borrow_mut().insert(sql, plan));
     result.unwrap_or_else(|e| spi_failed("clean_on_write", e));
-}
-
-/// Runs `f` as the owner of the extension's tables, with `search_path`
-/// pinned, as a SECURITY DEFINER function would (see the module comment).
-/// An error inside `f` aborts the (sub)transaction, which restores both.
-pub(crate) fn as_catalog_owner<R>(f: impl FnOnce() -> R) -> R {
-    let owner = catalog_owner();
-    // SAFETY: the same calls fmgr_security_definer makes around a
-    // SECURITY DEFINER function; restored below or by (sub)transaction abort.
-    unsafe {
-        let mut saved_user = pg_sys::Oid::INVALID;
-        let mut saved_context = 0;
-        pg_sys::GetUserIdAndSecContext(&mut saved_user, &mut saved_context);
-        let nest = pg_sys::NewGUCNestLevel();
-        pg_sys::set_config_option(
-            c"search_path".as_ptr(),
-            c"pg_catalog, pg_temp".as_ptr(),
-            pg_sys::GucContext::PGC_USERSET,
-            pg_sys::GucSource::PGC_S_SESSION,
-            pg_sys::GucAction::GUC_ACTION_SAVE,
-            true,
-            0,
-            false,
-        );
-        pg_sys::SetUserIdAndSecContext(owner, saved_context | pg_sys::SECURITY_LOCAL_USERID_CHANGE as i32);
-        let result = f();
-        pg_sys::SetUserIdAndSecContext(saved_user, saved_context);
-        pg_sys::AtEOXact_GUC(true, nest);
-        result
-    }
-}
-
-/// The owner of the `customer_clean` schema (the extension's owner).
-fn catalog_owner() -> pg_sys::Oid {
-    thread_local! {
-        static OWNER: std::cell::Cell<Option<pg_sys::Oid>> = const { std::cell::Cell::new(None) };
-    }
-    if let Some(owner) = OWNER.with(|o| o.get()) {
-        return owner;
-    }
-    let owner = Spi::get_one::<pg_sys::Oid>(
-        "SELECT nspowner FROM pg_catalog.pg_namespace WHERE nspname = 'customer_clean'",
-    )
-    .unwrap_or_else(|e| spi_failed("clean_on_write", e))
-    .unwrap_or_else(|| {
-        raise_with(
-            PgSqlErrorCode::ERRCODE_INVALID_SCHEMA_NAME,
-            "schema customer_clean does not exist".into(),
-            "CREATE EXTENSION customer_clean".into(),
-            "clean_on_write",
-        )
-    });
-    OWNER.with(|o| o.set(Some(owner)));
-    owner
 }
 
 /// Registered in `_PG_init`: hands a committed subtransaction's records to

@@ -22,11 +22,20 @@ use pgrx::prelude::*;
         merge::golden_record,
         matching::update_match_keys,
         matching::cluster_probability,
-        cleaning::restore_mode
+        security::may_write_catalog,
+        merge::merge,
+        merge::unmerge,
+        merge::approve,
+        merge::reject,
+        merge::merge_clusters_batch
     ]
 );
 // Quality over time: snapshots, trend, breaches, archiving stale rows.
-::pgrx::extension_sql_file!("../sql/quality.sql", name = "quality", requires = ["merge", quality::quality_report]);
+::pgrx::extension_sql_file!(
+    "../sql/quality.sql",
+    name = "quality",
+    requires = ["merge", quality::quality_report, quality::snapshot_quality, quality::archive_stale, quality::restore_archived]
+);
 
 mod address;
 mod clean_table;
@@ -48,6 +57,7 @@ mod name;
 mod phone;
 mod profile;
 mod quality;
+mod security;
 mod table;
 mod text;
 
@@ -60,7 +70,7 @@ pub extern "C-unwind" fn _PG_init() {
         pg_sys::RegisterXactCallback(Some(journal::on_xact_event), std::ptr::null_mut());
         pg_sys::RegisterSubXactCallback(Some(journal::on_subxact_event), std::ptr::null_mut());
         pg_sys::RegisterXactCallback(Some(cleaning::end_restore_mode_at_xact_end), std::ptr::null_mut());
-        pg_sys::RegisterSubXactCallback(Some(cleaning::end_restore_mode_at_subxact_abort), std::ptr::null_mut());
+        pg_sys::RegisterXactCallback(Some(security::close_window_at_xact_end), std::ptr::null_mut());
     }
 }
 

@@ -47,6 +47,7 @@ struct Target {
     id_type: String,
     /// Column name of each role read, in `schema.roles` order.
     columns: Vec<String>,
+    salt: u64,
 }
 
 impl Target {
@@ -71,6 +72,7 @@ impl Target {
             id_column,
             id_type: state.id_type.clone(),
             columns,
+            salt: state.key_salt,
         }
     }
 
@@ -97,8 +99,36 @@ impl Target {
         }
     }
 
+    /// The profile's own salt (`profiles.key_salt`), not the table's OID:
+    /// stored keys must still match after a dump and restore, where the
+    /// table gets a new OID.
     fn salt(&self) -> u64 {
-        u64::from(u32::from(self.oid))
+        self.salt
+    }
+
+    /// The rows `ids` as stored now (those the caller can see), prepared.
+    fn read_ids(&self, ids: &[String], caller: &'static str) -> Vec<(String, Record)> {
+        if ids.is_empty() {
+            return vec![];
+        }
+        // In the order of `ids` (the order the rows were written in).
+        let sql = format!(
+            "{} JOIN unnest($1::text[]) WITH ORDINALITY AS w(id, n) ON t.{} = w.id::{} ORDER BY w.n",
+            self.select,
+            quote(&self.id_column),
+            self.id_type,
+        );
+        let width = self.columns.len();
+        Spi::connect(|client| {
+            let mut out = Vec::new();
+            for row in client.select(&sql, None, &[ids.to_vec().into()])? {
+                let id = row.get::<String>(1)?.unwrap_or_default();
+                let values: Vec<Option<String>> = (2..=width + 1).map(|i| row.get::<String>(i)).collect::<Result<_, _>>()?;
+                out.push((id, self.prepare(&values)));
+            }
+            Ok::<_, pgrx::spi::SpiError>(out)
+        })
+        .unwrap_or_else(|e| spi_failed(caller, e))
     }
 
     /// Every row with a non-NULL id, prepared for matching. Preparing a
@@ -278,10 +308,12 @@ fn check_probability(caller: &'static str, name: &str, p: f64) {
 /// `customer_clean.models` (replacing the previous one). Returns the model;
 /// NULL options are no call (NULL result, nothing trained).
 #[pg_extern(volatile, strict, parallel_unsafe)]
+#[search_path(pg_catalog, pg_temp)]
 fn train(tbl: Table, options: default!(JsonB, "'{}'")) -> JsonB {
     const FN: &str = "train";
     let opts: TrainOptions = serde_json::from_value(options.0.clone()).unwrap_or_else(|e| options_error(FN, e));
     let started = Instant::now();
+    crate::security::require_table_owner(&tbl, FN);
     let target = Target::new(&tbl, FN);
     target.require_whole_table(FN);
     let mut progress = reporter(FN, &target.name);
@@ -300,18 +332,18 @@ fn train(tbl: Table, options: default!(JsonB, "'{}'")) -> JsonB {
     }
     let model = Model::train(&records, &fields, target.salt(), &opts, pair_budget(), &mut progress).or_raise(FN);
     let model_json = serde_json::to_value(&model).unwrap_or_else(|e| spi_failed(FN, e));
-    Spi::run_with_args(
-        "INSERT INTO customer_clean.models (tbl, model, options, seconds) VALUES ($1, $2, $3, $4)
+    run(
+        "INSERT INTO customer_clean.models (tbl, model, options, seconds, trained_by) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (tbl) DO UPDATE SET model = excluded.model, options = excluded.options,
-             seconds = excluded.seconds, trained_at = now(), trained_by = current_user",
-        &[
+             seconds = excluded.seconds, trained_at = now(), trained_by = excluded.trained_by",
+        vec![
             target.oid.into(),
             JsonB(model_json.clone()).into(),
             options.into(),
             started.elapsed().as_secs_f64().into(),
+            crate::security::current_role_name().into(),
         ],
-    )
-    .unwrap_or_else(|e| spi_failed(FN, e));
+    );
     JsonB(model_json)
 }
 
@@ -323,6 +355,7 @@ fn pair_budget() -> usize {
 
 /// Probability that rows `a_id` and `b_id` of `tbl` are the same customer.
 #[pg_extern(stable, strict, parallel_safe)]
+#[search_path(pg_catalog, pg_temp)]
 fn match_probability(tbl: Table, a_id: &str, b_id: &str) -> f64 {
     const FN: &str = "match_probability";
     let target = Target::new(&tbl, FN);
@@ -334,6 +367,7 @@ fn match_probability(tbl: Table, a_id: &str, b_id: &str) -> f64 {
 /// Each field's level, m, u and weight for rows `a_id` and `b_id`, the
 /// prior, the total match weight and the probability.
 #[pg_extern(stable, strict, parallel_safe)]
+#[search_path(pg_catalog, pg_temp)]
 fn explain_match(tbl: Table, a_id: &str, b_id: &str) -> JsonB {
     const FN: &str = "explain_match";
     let target = Target::new(&tbl, FN);
@@ -349,6 +383,7 @@ fn explanation(model: &Model, a: &Record, b: &Record, tf: &NameFrequency) -> Val
 /// Every pair of rows of `tbl` at least `min_probability` likely to be the
 /// same customer (pairs are not clustered; see `dedupe`).
 #[pg_extern(stable, strict, parallel_unsafe)]
+#[search_path(pg_catalog, pg_temp)]
 fn find_duplicates(
     tbl: Table,
     min_probability: default!(f64, 0.9),
@@ -399,6 +434,7 @@ fn ordered(ids: &[String], e: Edge) -> (&str, &str) {
 /// clustering kept apart) into `customer_clean.review_queue`, and stores
 /// every row's match keys for `match_row`. Returns a summary.
 #[pg_extern(volatile, strict, parallel_unsafe)]
+#[search_path(pg_catalog, pg_temp)]
 fn dedupe(
     tbl: Table,
     min_probability: default!(f64, 0.9),
@@ -416,6 +452,7 @@ fn dedupe(
         );
     }
     let started = Instant::now();
+    crate::security::require_table_owner(&tbl, FN);
     let target = Target::new(&tbl, FN);
     target.require_whole_table(FN);
     let model = target.model(FN);
@@ -577,9 +614,12 @@ fn lock_catalog(target: &Target, exclusive: bool) {
     run(sql, vec![key.into()]);
 }
 
-/// Runs a write to the matching catalog (dedupe, match_on_insert).
+/// Runs a write to the matching catalog (train, dedupe, match_on_insert,
+/// merge keys) as the extension's owner: callers need no rights on the
+/// catalog, and have none to write it directly.
 fn run(sql: &str, args: Vec<pgrx::datum::DatumWithOid>) {
-    Spi::run_with_args(sql, &args).unwrap_or_else(|e| spi_failed("matching", e));
+    crate::security::as_extension_owner(|| Spi::run_with_args(sql, &args))
+        .unwrap_or_else(|e| spi_failed("matching", e));
 }
 
 /// Rows of `tbl` likely to be the same customer as `row` (a row that need
@@ -587,6 +627,7 @@ fn run(sql: &str, args: Vec<pgrx::datum::DatumWithOid>) {
 /// first. Candidates come from the match keys stored by `dedupe` (and kept
 /// current by `match_on_insert`), through their GIN index.
 #[pg_extern(stable, strict, parallel_safe)]
+#[search_path(pg_catalog, pg_temp)]
 fn match_row(
     tbl: Table,
     row: JsonB,
@@ -689,6 +730,7 @@ pub fn require_model(tbl: pg_sys::Oid, caller: &'static str) {
 /// something personal agrees), and puts uncertain pairs in the review
 /// queue — all inside the inserting transaction. Returns a summary.
 #[pg_extern(volatile, strict, parallel_unsafe)]
+#[search_path(pg_catalog, pg_temp)]
 fn match_new_rows(
     tbl: Table,
     rows: JsonB,
@@ -699,21 +741,24 @@ fn match_new_rows(
     if crate::cleaning::restoring(tbl.oid()) {
         return JsonB(json!({"rows": 0, "clustered": 0, "review_pairs": 0, "restored": true}));
     }
+    // Writers of the table match what they write; the values are read from
+    // the table again (as the caller, so RLS applies), never taken from
+    // the argument, so a direct call cannot plant made-up rows in the
+    // review queue or a cluster.
+    crate::security::require_table_privileges(tbl.oid(), &["INSERT"], FN);
     let target = Target::new(&tbl, FN);
     lock_catalog(&target, false);
     let model = target.model(FN);
     let fields = model.field_list();
-    let new_rows: Vec<(String, Record)> = rows
+    let ids: Vec<String> = rows
         .0
         .as_array()
         .map(|a| a.as_slice())
         .unwrap_or_default()
         .iter()
-        .filter_map(|row| {
-            let (id, record) = target.from_json(row.as_object()?);
-            Some((id?, record))
-        })
+        .filter_map(|row| target.from_json(row.as_object()?).0)
         .collect();
+    let new_rows: Vec<(String, Record)> = target.read_ids(&ids, FN);
     // Keys first, so that rows inserted by one statement find each other.
     let keys: Vec<Vec<i64>> = new_rows.iter().map(|(_, r)| blocking::lookup_keys(r, target.salt())).collect();
     insert_keys(
@@ -808,7 +853,9 @@ fn join_cluster(target: &Target, id: &str, other: &str) {
 ::pgrx::extension_sql!(
     r#"
 CREATE FUNCTION customer_clean.match_on_insert() RETURNS trigger
-LANGUAGE plpgsql AS $$
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
 BEGIN
     PERFORM customer_clean.match_new_rows(TG_RELID::regclass,
         coalesce((SELECT jsonb_agg(to_jsonb(n)) FROM new_rows n), '[]'::jsonb));
@@ -828,8 +875,12 @@ COMMENT ON FUNCTION customer_clean.match_on_insert() IS
 /// column name, e.g. `jsonb_build_array(to_jsonb(t))`). Rows without an id
 /// are skipped. Returns the number of keys stored.
 #[pg_extern(volatile, strict, parallel_unsafe)]
+#[search_path(pg_catalog, pg_temp)]
 fn update_match_keys(tbl: Table, old_rows: JsonB, new_rows: JsonB) -> i64 {
     const FN: &str = "update_match_keys";
+    // The keys are taken from rows the caller passes: only merge and
+    // unmerge, which pass the rows they read themselves, may store them.
+    crate::security::require_catalog_window(&tbl, FN);
     let target = Target::new(&tbl, FN);
     let keyed = |rows: &JsonB, name: &str| -> (Vec<i64>, Vec<String>) {
         let Some(rows) = rows.0.as_array() else {
@@ -865,6 +916,7 @@ fn update_match_keys(tbl: Table, old_rows: JsonB, new_rows: JsonB) -> i64 {
 /// (the weakest link that holds the group together). NULL for fewer than
 /// two rows; raises P0002 for an id with no row.
 #[pg_extern(stable, strict, parallel_safe)]
+#[search_path(pg_catalog, pg_temp)]
 fn cluster_probability(tbl: Table, row_ids: Vec<Option<String>>) -> Option<f64> {
     const FN: &str = "cluster_probability";
     let target = Target::new(&tbl, FN);

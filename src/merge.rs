@@ -58,6 +58,7 @@ SELECT jsonb_agg(jsonb_build_object('name', a.attname, 'fixed',
 /// comes from, whether it differs from the survivor's value (and that
 /// value), and why the column keeps the survivor's value whatever its rule.
 #[pg_extern(stable, strict, parallel_safe)]
+#[search_path(pg_catalog, pg_temp)]
 fn golden_record(tbl: Table, survivor_id: &str, duplicate_ids: Vec<Option<String>>) -> JsonB {
     let state = TableState::load(tbl.oid(), FN);
     let name = table_name(tbl.oid());
@@ -198,4 +199,83 @@ fn missing_row(state: &TableState, table: &str, id: &str) -> ! {
         merged.unwrap_or_else(|| format!("pass values of the id column {} of {table}", state.profile.id_column())),
         FN,
     )
+}
+
+// The entry points of merging. Their work is PL/pgSQL in sql/merge.sql
+// (`*_body`), which acts on the customer table with the caller's rights;
+// these open the merge history of the table for it while it runs (see
+// src/security.rs), so nothing but these calls writes that history.
+
+/// Merges the rows `duplicate_ids` of `tbl` into the row `survivor_id`;
+/// returns the merge id (`merge_body` in sql/merge.sql does the work).
+#[pg_extern(volatile, strict, parallel_unsafe)]
+#[search_path(pg_catalog, pg_temp)]
+fn merge(tbl: Table, survivor_id: &str, duplicate_ids: Vec<Option<String>>) -> i64 {
+    crate::security::run_body(
+        tbl.oid(),
+        false,
+        "SELECT customer_clean.merge_body($1, $2, $3)",
+        &[tbl.oid().into(), survivor_id.into(), duplicate_ids.into()],
+        "merge",
+    )
+    .unwrap_or_else(|| spi_failed("merge", "merge_body returned no merge id"))
+}
+
+/// Undoes merge `merge_id` exactly, or refuses saying why
+/// (`unmerge_body`). The restored rows pass the cleaning trigger as they
+/// were stored.
+#[pg_extern(volatile, strict, parallel_unsafe)]
+#[search_path(pg_catalog, pg_temp)]
+fn unmerge(merge_id: i64) {
+    let tbl = crate::security::catalog_row_table("merges", "merge_id", merge_id, "unmerge");
+    crate::security::run_body::<bool>(
+        tbl,
+        true,
+        "SELECT true FROM customer_clean.unmerge_body($1)",
+        &[merge_id.into()],
+        "unmerge",
+    );
+}
+
+/// A steward's "same customer" for review pair `pair_id` (`approve_body`).
+#[pg_extern(volatile, strict, parallel_unsafe)]
+#[search_path(pg_catalog, pg_temp)]
+fn approve(pair_id: i64, merge_rows: default!(bool, true)) -> Option<i64> {
+    let tbl = crate::security::catalog_row_table("review_queue", "pair_id", pair_id, "approve");
+    crate::security::run_body(
+        tbl,
+        false,
+        "SELECT customer_clean.approve_body($1, $2)",
+        &[pair_id.into(), merge_rows.into()],
+        "approve",
+    )
+}
+
+/// A steward's "not the same customer" for review pair `pair_id`
+/// (`reject_body`).
+#[pg_extern(volatile, strict, parallel_unsafe)]
+#[search_path(pg_catalog, pg_temp)]
+fn reject(pair_id: i64) {
+    let tbl = crate::security::catalog_row_table("review_queue", "pair_id", pair_id, "reject");
+    crate::security::run_body::<bool>(
+        tbl,
+        false,
+        "SELECT true FROM customer_clean.reject_body($1)",
+        &[pair_id.into()],
+        "reject",
+    );
+}
+
+/// One batch of `CALL merge_clusters` (`merge_clusters_batch_body`).
+#[pg_extern(volatile, strict, parallel_unsafe)]
+#[search_path(pg_catalog, pg_temp)]
+fn merge_clusters_batch(tbl: Table, min_probability: f64, batch_size: i32, state: JsonB) -> JsonB {
+    crate::security::run_body(
+        tbl.oid(),
+        false,
+        "SELECT customer_clean.merge_clusters_batch_body($1, $2, $3, $4)",
+        &[tbl.oid().into(), min_probability.into(), batch_size.into(), state.into()],
+        "merge_clusters",
+    )
+    .unwrap_or_else(|| spi_failed("merge_clusters", "merge_clusters_batch_body returned nothing"))
 }

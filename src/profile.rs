@@ -55,6 +55,8 @@ pub struct TableState {
     pub id_index: usize,
     pub id_type: String,
     pub on_invalid: Option<String>,
+    /// Salt of the table's match keys (`profiles.key_salt`).
+    pub key_salt: u64,
 }
 
 #[derive(Deserialize)]
@@ -73,6 +75,7 @@ struct Stored {
     columns: serde_json::Value,
     options: serde_json::Value,
     on_invalid: Option<String>,
+    key_salt: i64,
     rules: Vec<StoredRule>,
     table_columns: Vec<CatalogColumn>,
 }
@@ -83,7 +86,7 @@ struct Stored {
 /// numbers may differ from the parent's.
 const LOAD: &str = r#"
 SELECT (SELECT jsonb_build_object(
-  'tbl', p.tbl::oid::bigint, 'columns', p.columns, 'options', p.options, 'on_invalid', p.on_invalid,
+  'tbl', p.tbl::oid::bigint, 'columns', p.columns, 'options', p.options, 'on_invalid', p.on_invalid, 'key_salt', p.key_salt,
   'rules', coalesce((SELECT jsonb_agg(jsonb_build_object('rule_id', r.rule_id, 'column_name', r.column_name,
                       'kind', r.kind, 'params', r.params, 'severity', r.severity, 'message', r.message)
                       ORDER BY r.rule_id)
@@ -118,7 +121,7 @@ impl TableState {
         }
         // As the catalog's owner: roles that write customer tables need no
         // privileges on customer_clean (see src/journal.rs).
-        let source = crate::journal::as_catalog_owner(|| Spi::get_one_with_args::<JsonB>(LOAD, &[tbl.into()]))
+        let source = crate::security::as_extension_owner(|| Spi::get_one_with_args::<JsonB>(LOAD, &[tbl.into()]))
             .unwrap_or_else(|e| spi_failed(caller, e))
             .map(|j| j.0.to_string());
         let Some(source) = source else {
@@ -182,6 +185,7 @@ impl TableState {
             id_index,
             id_type,
             on_invalid: stored.on_invalid,
+            key_salt: stored.key_salt as u64,
         }
     }
 }
@@ -227,7 +231,7 @@ fn invalidate_profile_cache<'a>(
         let Ok(Some(tbl)) = row.get_by_name::<pg_sys::Oid>("tbl") else { continue };
         // The table and its partitions, which carry clones of the trigger;
         // none if the table was dropped (a profile row can outlive it).
-        let relations: Vec<pg_sys::Oid> = Spi::connect(|client| {
+        let relations: Vec<pg_sys::Oid> = crate::security::pinned_search_path(|| Spi::connect(|client| {
             client
                 .select(
                     "SELECT oid FROM pg_catalog.pg_class WHERE oid = $1
@@ -238,7 +242,7 @@ fn invalidate_profile_cache<'a>(
                 .map(|row| row.get::<pg_sys::Oid>(1))
                 .filter_map(|r| r.transpose())
                 .collect::<Result<Vec<_>, _>>()
-        })
+        }))
         .unwrap_or_else(|e| spi_failed("invalidate_profile_cache", e));
         for relid in relations {
             // SAFETY: the relation exists (just read from pg_class).
@@ -250,7 +254,9 @@ fn invalidate_profile_cache<'a>(
 
 /// `tbl` as SQL shows it (schema-qualified when not on the search path).
 pub fn table_name(tbl: pg_sys::Oid) -> String {
-    Spi::get_one_with_args::<String>("SELECT $1::regclass::text", &[tbl.into()])
+    // Pinned: the row trigger calls this, and triggers run with the
+    // writer's search_path.
+    crate::security::pinned_search_path(|| Spi::get_one_with_args::<String>("SELECT $1::pg_catalog.regclass::pg_catalog.text", &[tbl.into()]))
         .ok()
         .flatten()
         .unwrap_or_else(|| format!("{}", u32::from(tbl)))
@@ -303,6 +309,7 @@ fn catalog_columns(tbl: pg_sys::Oid) -> Vec<TableColumn> {
 /// the default rules for those roles. Registering again replaces the
 /// profile and the default rules; rules the DBA added are kept.
 #[pg_extern(volatile, strict, parallel_unsafe)]
+#[search_path(pg_catalog, pg_temp)]
 fn register(tbl: Table, columns: JsonB, options: default!(JsonB, "'{}'")) -> i64 {
     let tbl = tbl.oid();
     let table_columns = catalog_columns(tbl);
@@ -340,6 +347,7 @@ fn register(tbl: Table, columns: JsonB, options: default!(JsonB, "'{}'")) -> i64
 /// Forgets `tbl`'s profile and rules, after removing its cleaning trigger.
 /// What cleaning recorded (issues, changes, quarantine) is kept.
 #[pg_extern(volatile, strict, parallel_unsafe)]
+#[search_path(pg_catalog, pg_temp)]
 fn unregister(tbl: Table) -> bool {
     let tbl = tbl.oid();
     crate::cleaning::drop_trigger(tbl);

@@ -141,6 +141,7 @@ fn uniqueness_lines(state: &TableState, rows: u64, caller: &'static str) -> Vec<
 /// The table's quality per dimension and column against its targets;
 /// values are fractions in [0, 1] (see docs/functions.md).
 #[pg_extern(stable, strict, parallel_unsafe)]
+#[search_path(pg_catalog, pg_temp)]
 fn quality_report(
     tbl: Table,
 ) -> TableIterator<
@@ -176,6 +177,7 @@ fn quality_report(
 /// The rows behind a line of the report: those failing `dimension` (in
 /// `column_name`, or any column when NULL), with the problem and value.
 #[pg_extern(stable, parallel_unsafe)]
+#[search_path(pg_catalog, pg_temp)]
 fn quality_issues(
     tbl: Table,
     dimension: Option<&str>,
@@ -343,6 +345,7 @@ fn row_quality(tbl: &Table, row_id: &str, shared_values: bool, caller: &'static 
 
 /// The row's quality score, 0–100 (weighted mean of its dimensions).
 #[pg_extern(stable, strict, parallel_unsafe)]
+#[search_path(pg_catalog, pg_temp)]
 fn quality_score(tbl: Table, row_id: &str) -> pgrx::AnyNumeric {
     let details = row_quality(&tbl, row_id, false, "quality_score");
     pgrx::AnyNumeric::try_from(details["score"].as_f64().unwrap_or(0.0)).unwrap_or_default()
@@ -352,6 +355,56 @@ fn quality_score(tbl: Table, row_id: &str) -> pgrx::AnyNumeric {
 /// invalid, inconsistent, stale, and duplicated (in a cluster, or an
 /// identifier another row has too).
 #[pg_extern(stable, strict, parallel_unsafe)]
+#[search_path(pg_catalog, pg_temp)]
 fn quality_details(tbl: Table, row_id: &str) -> JsonB {
     JsonB(row_quality(&tbl, row_id, true, "quality_details"))
+}
+
+// Entry points of the quality history and of archiving: the work is
+// PL/pgSQL in sql/quality.sql (`*_body`), run as the caller with the
+// history tables of `tbl` open for it (see src/security.rs).
+
+/// Appends the quality report of `tbl` to `customer_clean.quality_history`;
+/// returns the snapshot id (`snapshot_quality_body`).
+#[pg_extern(volatile, strict, parallel_unsafe)]
+#[search_path(pg_catalog, pg_temp)]
+fn snapshot_quality(tbl: Table) -> i64 {
+    crate::security::run_body(
+        tbl.oid(),
+        false,
+        "SELECT customer_clean.snapshot_quality_body($1)",
+        &[tbl.oid().into()],
+        "snapshot_quality",
+    )
+    .unwrap_or_else(|| spi_failed("snapshot_quality", "snapshot_quality_body returned no snapshot id"))
+}
+
+/// Moves the rows of `tbl` not updated within `days` days to
+/// `customer_clean.archive` (`archive_stale_body`); returns how many.
+#[pg_extern(volatile, strict, parallel_unsafe)]
+#[search_path(pg_catalog, pg_temp)]
+fn archive_stale(tbl: Table, days: i32) -> i64 {
+    crate::security::run_body(
+        tbl.oid(),
+        false,
+        "SELECT customer_clean.archive_stale_body($1, $2)",
+        &[tbl.oid().into(), days.into()],
+        "archive_stale",
+    )
+    .unwrap_or_else(|| spi_failed("archive_stale", "archive_stale_body returned nothing"))
+}
+
+/// Puts archived rows of `tbl` back exactly (all, or those of `row_ids`),
+/// past the cleaning trigger as they were stored (`restore_archived_body`).
+#[pg_extern(volatile, parallel_unsafe)]
+#[search_path(pg_catalog, pg_temp)]
+fn restore_archived(tbl: Table, row_ids: default!(Option<Vec<Option<String>>>, "NULL")) -> i64 {
+    crate::security::run_body(
+        tbl.oid(),
+        true,
+        "SELECT customer_clean.restore_archived_body($1, $2)",
+        &[tbl.oid().into(), row_ids.into()],
+        "restore_archived",
+    )
+    .unwrap_or_else(|| spi_failed("restore_archived", "restore_archived_body returned nothing"))
 }

@@ -74,7 +74,7 @@ SELECT customer_clean.row_image_sql('mg.orders', 'o');
 SELECT customer_clean.row_images('mg.customers', ARRAY['6', '404']) -> '6' ->> 'full_name' AS full_name;
 SELECT constraint_name, referencing, fk_columns, ref_columns, pk_columns FROM customer_clean.referencing_keys('mg.customers');
 SELECT customer_clean.choose_survivor('mg.customers', ARRAY['4', '5', '6']);
-SELECT customer_clean.restore_mode('mg.customers', false);
+SELECT pg_catalog.to_regprocedure('customer_clean.restore_mode(regclass,boolean)') IS NULL AS restore_mode_is_not_sql;
 SELECT customer_clean.share_catalog_lock('mg.customers');
 BEGIN;
 SELECT jsonb_array_length(customer_clean.repoint_references('mg.customers', '1', ARRAY['3']) -> '3') AS moved;
@@ -244,13 +244,14 @@ CREATE TABLE mc.orders (order_id serial PRIMARY KEY, customer_id int REFERENCES 
 INSERT INTO mc.orders (customer_id, total) SELECT id, id % 97 FROM mc.customers;
 SELECT customer_clean.train('mc.customers', '{"seed": 7, "random_pairs": 200000}') IS NOT NULL AS trained;
 -- with the cleaning trigger on: merges write golden values through it, and
--- unmerge puts rows back exactly as they were stored (restore_mode), not
+-- unmerge puts rows back exactly as they were stored (the restore mode of unmerge, which no SQL call can turn on), not
 -- cleaned again
 SELECT customer_clean.enable_cleaning('mc.customers', 'flag');
 SELECT customer_clean.dedupe('mc.customers') ->> 'clusters' AS clusters;
 SELECT round(customer_clean.cluster_probability('mc.customers', array_agg(row_id))::numeric, 4) AS weakest_link
   FROM customer_clean.clusters WHERE tbl = 'mc.customers'::regclass GROUP BY cluster_id ORDER BY cluster_id LIMIT 1;
 SELECT customer_clean.cluster_probability('mc.customers', ARRAY['1']) AS one_row;
+-- update_match_keys is internal to merge and unmerge: a direct call is refused
 SELECT customer_clean.update_match_keys('mc.customers', jsonb_build_array(to_jsonb(c)), jsonb_build_array(to_jsonb(c))) AS keys
   FROM mc.customers c WHERE id = 1;
 CREATE TABLE mc.before AS SELECT c::text AS r FROM mc.customers c UNION ALL SELECT o::text FROM mc.orders o;

@@ -1,0 +1,268 @@
+//! Who runs what (SPEC §2.8, issue 15): the three ways the extension's
+//! code changes the rights or the name resolution it runs with.
+//!
+//! - [`pinned_search_path`]: SQL run from Rust resolves names in
+//!   `pg_catalog, pg_temp` only, never in a schema a caller (or anyone who
+//!   may create objects there) controls. Functions declared here with
+//!   `#[search_path(pg_catalog, pg_temp)]` get the same from PostgreSQL;
+//!   trigger functions, which pgrx declares without it, pin it themselves.
+//! - [`as_extension_owner`]: bookkeeping writes to the extension's own
+//!   tables run as the extension's owner (`pg_extension.extowner`) inside a
+//!   security-restricted operation with the path pinned, the way
+//!   PostgreSQL's foreign-key triggers act as the table owner. Callers need
+//!   no rights on `customer_clean`, and no user code runs while switched:
+//!   the catalog tables carry no triggers but the extension's own.
+//! - [`catalog_write_window`]: the merge, unmerge, review, archive and
+//!   snapshot functions are PL/pgSQL that must touch the customer table
+//!   with the caller's rights, yet write history that nobody may forge.
+//!   Row-level security on those history tables lets a write through only
+//!   while a Rust entry point of the extension has the window open for that
+//!   table ([`may_write_catalog`] in the policies), so a role that may write
+//!   the tables otherwise (a steward) cannot edit a merge record directly.
+
+use std::cell::Cell;
+
+use pgrx::prelude::*;
+use pgrx::PgSqlErrorCode;
+
+use crate::error::{raise_with, spi_failed};
+use crate::table::Table;
+
+/// The value every path pin sets.
+const SAFE_PATH: &std::ffi::CStr = c"pg_catalog, pg_temp";
+
+/// Runs `f` with `search_path` set to `pg_catalog, pg_temp`, restored
+/// afterwards; an error inside `f` aborts the (sub)transaction, whose end
+/// restores it as well.
+pub fn pinned_search_path<R>(f: impl FnOnce() -> R) -> R {
+    // SAFETY: the calls PostgreSQL's own fmgr_security_definer makes around
+    // a function with a SET clause; balanced below or by the abort.
+    unsafe {
+        let nest = pg_sys::NewGUCNestLevel();
+        set_safe_path();
+        let result = f();
+        pg_sys::AtEOXact_GUC(true, nest);
+        result
+    }
+}
+
+/// # Safety
+/// Inside a GUC nest level that is popped afterwards.
+unsafe fn set_safe_path() {
+    unsafe {
+        pg_sys::set_config_option(
+            c"search_path".as_ptr(),
+            SAFE_PATH.as_ptr(),
+            pg_sys::GucContext::PGC_USERSET,
+            pg_sys::GucSource::PGC_S_SESSION,
+            pg_sys::GucAction::GUC_ACTION_SAVE,
+            true,
+            0,
+            false,
+        );
+    }
+}
+
+/// Runs `f` as the extension's owner in a security-restricted operation,
+/// with `search_path` pinned (see the module comment). `f` must run SQL on
+/// the extension's own tables only.
+pub fn as_extension_owner<R>(f: impl FnOnce() -> R) -> R {
+    as_role(extension_owner(), f)
+}
+
+/// Runs `f` as role `role` in a security-restricted operation (it cannot
+/// SET ROLE its way further, or leave a temporary object behind), with
+/// `search_path` pinned.
+pub fn as_role<R>(role: pg_sys::Oid, f: impl FnOnce() -> R) -> R {
+    // SAFETY: the same calls fmgr_security_definer makes around a SECURITY
+    // DEFINER function; restored below or by the (sub)transaction's abort.
+    unsafe {
+        let mut saved_user = pg_sys::Oid::INVALID;
+        let mut saved_context = 0;
+        pg_sys::GetUserIdAndSecContext(&mut saved_user, &mut saved_context);
+        let nest = pg_sys::NewGUCNestLevel();
+        set_safe_path();
+        pg_sys::SetUserIdAndSecContext(
+            role,
+            saved_context
+                | pg_sys::SECURITY_LOCAL_USERID_CHANGE as i32
+                | pg_sys::SECURITY_RESTRICTED_OPERATION as i32,
+        );
+        let result = f();
+        pg_sys::SetUserIdAndSecContext(saved_user, saved_context);
+        pg_sys::AtEOXact_GUC(true, nest);
+        result
+    }
+}
+
+/// `pg_extension.extowner` of customer_clean, read once per backend.
+fn extension_owner() -> pg_sys::Oid {
+    thread_local! {
+        static OWNER: Cell<Option<pg_sys::Oid>> = const { Cell::new(None) };
+    }
+    if let Some(owner) = OWNER.with(Cell::get) {
+        return owner;
+    }
+    let owner = pinned_search_path(|| {
+        Spi::get_one::<pg_sys::Oid>(
+            "SELECT e.extowner FROM pg_catalog.pg_extension e WHERE e.extname OPERATOR(pg_catalog.=) 'customer_clean'",
+        )
+    })
+    .unwrap_or_else(|e| spi_failed("customer_clean", e))
+    .unwrap_or_else(|| {
+        raise_with(
+            PgSqlErrorCode::ERRCODE_UNDEFINED_OBJECT,
+            "extension customer_clean is not installed in this database".into(),
+            "CREATE EXTENSION customer_clean".into(),
+            "customer_clean",
+        )
+    });
+    OWNER.with(|o| o.set(Some(owner)));
+    owner
+}
+
+thread_local! {
+    /// The table whose history an entry point of the extension is writing
+    /// now (see [`catalog_write_window`]).
+    static WINDOW: Cell<Option<pg_sys::Oid>> = const { Cell::new(None) };
+}
+
+/// Runs `f` with the catalog write window open for `tbl`: the row-level
+/// security policies of the history tables let rows of `tbl` be written.
+/// Nested windows (approve → merge) restore the outer one; so does an error.
+pub fn catalog_write_window<R>(tbl: pg_sys::Oid, f: impl FnOnce() -> R) -> R {
+    struct Restore(Option<pg_sys::Oid>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            WINDOW.with(|w| w.set(self.0));
+        }
+    }
+    let _restore = Restore(WINDOW.with(|w| w.replace(Some(tbl))));
+    f()
+}
+
+/// Registered in `_PG_init`: no window outlives its transaction, whatever
+/// happened to the Rust frames that opened it.
+///
+/// # Safety
+/// Called by PostgreSQL; never raises.
+#[pg_guard]
+pub unsafe extern "C-unwind" fn close_window_at_xact_end(event: pg_sys::XactEvent::Type, _arg: *mut std::ffi::c_void) {
+    if matches!(
+        event,
+        pg_sys::XactEvent::XACT_EVENT_COMMIT
+            | pg_sys::XactEvent::XACT_EVENT_ABORT
+            | pg_sys::XactEvent::XACT_EVENT_PARALLEL_COMMIT
+            | pg_sys::XactEvent::XACT_EVENT_PARALLEL_ABORT
+            | pg_sys::XactEvent::XACT_EVENT_PREPARE
+    ) {
+        WINDOW.with(|w| w.set(None));
+    }
+}
+
+/// Whether an entry point of the extension is writing `tbl`'s history now.
+/// Used by the row-level security policies of the history tables; always
+/// false for a caller writing them directly.
+#[pg_extern(volatile, strict, parallel_unsafe)]
+fn may_write_catalog(tbl: pg_sys::Oid) -> bool {
+    WINDOW.with(Cell::get) == Some(tbl)
+}
+
+/// Raises 42501 unless the current role has every privilege of
+/// `privileges` (e.g. `"UPDATE, DELETE"`) on `tbl`, naming the table and
+/// the first privilege missing.
+pub fn require_table_privileges(tbl: pg_sys::Oid, privileges: &[&str], caller: &'static str) {
+    for privilege in privileges {
+        let granted = pinned_search_path(|| {
+            Spi::get_one_with_args::<bool>(
+                "SELECT pg_catalog.has_table_privilege($1, $2)",
+                &[tbl.into(), (*privilege).into()],
+            )
+        })
+        .unwrap_or_else(|e| spi_failed(caller, e))
+        .unwrap_or(false);
+        if !granted {
+            raise_with(
+                PgSqlErrorCode::ERRCODE_INSUFFICIENT_PRIVILEGE,
+                format!("{caller}: permission denied for table {}: {privilege} is needed", crate::profile::table_name(tbl)),
+                format!("{caller} acts on the table with your own rights; the table's owner can GRANT {privilege}"),
+                caller,
+            );
+        }
+    }
+}
+
+/// Raises 42501 unless the current role owns `tbl` (or is a member of the
+/// owning role, or a superuser), as PostgreSQL's own ALTER TABLE decides.
+pub fn require_table_owner(tbl: &Table, caller: &'static str) {
+    // SAFETY: a plain catalog lookup of an existing relation (`Table`
+    // checked it) and the current role.
+    let owner = unsafe { pg_sys::pg_class_ownercheck(tbl.oid(), pg_sys::GetUserId()) };
+    if !owner {
+        raise_with(
+            PgSqlErrorCode::ERRCODE_INSUFFICIENT_PRIVILEGE,
+            format!("{caller}: must be owner of table {}", crate::profile::table_name(tbl.oid())),
+            format!("{caller} changes what the extension keeps for the whole table; run it as the table's owner"),
+            caller,
+        );
+    }
+}
+
+/// Raises 42501 unless an entry point of the extension has the catalog
+/// write window open for `tbl` (functions that store what they are given).
+pub fn require_catalog_window(tbl: &Table, caller: &'static str) {
+    if WINDOW.with(Cell::get) != Some(tbl.oid()) {
+        raise_with(
+            PgSqlErrorCode::ERRCODE_INSUFFICIENT_PRIVILEGE,
+            format!("{caller} is internal to customer_clean and cannot be called directly"),
+            "merge() and unmerge() call it with the rows they read themselves".into(),
+            caller,
+        );
+    }
+}
+
+/// The current role's name (what `current_user` says), for the `…_by`
+/// columns of rows written as the extension's owner.
+pub fn current_role_name() -> String {
+    // SAFETY: plain function call inside a transaction.
+    role_name(unsafe { pg_sys::GetUserId() })
+}
+
+/// The name of role `role`, which exists (it wrote a row in this
+/// transaction, or is the current one).
+pub fn role_name(role: pg_sys::Oid) -> String {
+    // SAFETY: a catalog lookup of an existing role.
+    unsafe { std::ffi::CStr::from_ptr(pg_sys::GetUserNameFromId(role, false)).to_string_lossy().into_owned() }
+}
+
+/// Runs `sql`, a call of one of the extension's PL/pgSQL `*_body`
+/// functions, as the caller with the catalog write window open for `tbl`
+/// (and, with `restoring`, the cleaning trigger letting restored rows of
+/// `tbl` through as they were stored). The entry points in src/merge.rs
+/// and src/quality.rs are the only callers: each runs one fixed body.
+pub fn run_body<T: pgrx::datum::FromDatum + pgrx::datum::IntoDatum>(
+    tbl: pg_sys::Oid,
+    restoring: bool,
+    sql: &str,
+    args: &[pgrx::datum::DatumWithOid],
+    caller: &'static str,
+) -> Option<T> {
+    let run = || Spi::get_one_with_args::<T>(sql, args).unwrap_or_else(|e| spi_failed(caller, e));
+    catalog_write_window(tbl, || {
+        if restoring {
+            crate::cleaning::without_cleaning_trigger(tbl, run)
+        } else {
+            run()
+        }
+    })
+}
+
+/// The `tbl` of the row of catalog table `table` whose `key_column` is
+/// `key` (a merge, a review pair), read as the extension's owner; invalid
+/// when there is none (the body then reports it).
+pub fn catalog_row_table(table: &str, key_column: &str, key: i64, caller: &'static str) -> pg_sys::Oid {
+    let sql = format!("SELECT (SELECT tbl::pg_catalog.oid FROM customer_clean.{table} WHERE {key_column} = $1)");
+    as_extension_owner(|| Spi::get_one_with_args::<pg_sys::Oid>(&sql, &[key.into()]))
+        .unwrap_or_else(|e| spi_failed(caller, e))
+        .unwrap_or(pg_sys::Oid::INVALID)
+}
