@@ -101,6 +101,9 @@ SELECT customer_clean.enable_cleaning('atk.customers', 'reject');
 SET ROLE cc_atk_a;
 SELECT customer_clean.restore_mode('atk.customers', true);
 INSERT INTO atk.customers VALUES (8, 'a', 'Bad Phone', '12345', NULL);
+-- the PL/pgSQL bodies of the entry points stop at their first history write
+SELECT customer_clean.merge_body('atk.customers', '1', ARRAY['2']);
+SELECT customer_clean.may_write_catalog('atk.customers'::regclass) AS outside_any_entry_point;
 -- the journal and match keys cannot be written by hand either
 INSERT INTO customer_clean.changes (tbl, row_id, operation, original, normalized) VALUES ('atk.customers', '1', 'UPDATE', '{}', '{}');
 INSERT INTO customer_clean.match_keys (tbl, key, row_id) VALUES ('atk.customers', 1, '1');

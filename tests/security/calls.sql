@@ -1,0 +1,160 @@
+-- Every function and procedure of customer_clean, called with mallory's
+-- trojans planted, by the superuser (postgres), a steward and an
+-- application role (through the triggers). Run by tests/security/trojan.sh:
+--   psql -U postgres -v s=<schema> -v path='<search path>' -f calls.sql
+-- Each statement here is fully qualified (functions customer_clean.* or
+-- pg_catalog.*, operators OPERATOR(pg_catalog.=)): a trojan that runs can
+-- only have been reached from the extension's own code. A line
+-- `-- step <caller>: …` marks each part for the log.
+\set ON_ERROR_STOP 0
+\set tbl :s '.customers'
+SET client_min_messages = warning;
+SET search_path = :path;
+SHOW search_path;
+
+-------------------------------------------------------------- superuser
+\echo step postgres: profile, cleaning, training, matching
+SELECT customer_clean.register(:'tbl', '{"id": "id", "name": "full_name", "phone": "phone", "email": "email",
+  "address": "address", "country": "country", "postcode": "postcode", "birth_date": "birth_date", "gender": "gender",
+  "national_id": "national_id", "updated_at": "updated_at", "source": "source_system"}', '{"default_region": "CN"}');
+SELECT customer_clean.validate(:'tbl', '{"id": 1, "full_name": "张伟", "phone": "138 1234 5678", "email": "ZW@Example.com "}');
+SELECT customer_clean.enable_cleaning(:'tbl', 'flag');
+CALL customer_clean.clean_table(:'tbl', 100);
+SELECT customer_clean.clean_table_start(:'tbl', 50) AS run_id \gset
+SELECT customer_clean.clean_table_batch(:run_id);
+SELECT customer_clean.train(:'tbl', '{"seed": 1}');
+SELECT customer_clean.dedupe(:'tbl', 0.95, 0.05);
+SELECT d.id_a AS dup_a, d.id_b AS dup_b FROM customer_clean.find_duplicates(:'tbl', 0.9) d ORDER BY d.probability DESC, d.id_a LIMIT 1 \gset
+SELECT d.id_a AS dup2_a, d.id_b AS dup2_b FROM customer_clean.find_duplicates(:'tbl', 0.5) d ORDER BY d.probability DESC, d.id_a OFFSET 1 LIMIT 1 \gset
+SELECT customer_clean.match_probability(:'tbl', :'dup_a', :'dup_b');
+SELECT customer_clean.explain_match(:'tbl', :'dup_a', :'dup_b');
+SELECT customer_clean.cluster_probability(:'tbl', ARRAY[:'dup_a', :'dup_b']);
+SELECT customer_clean.golden_record(:'tbl', :'dup_a', ARRAY[:'dup_b']);
+SELECT customer_clean.choose_survivor(:'tbl', ARRAY[:'dup_a', :'dup_b']);
+SELECT * FROM customer_clean.match_row(:'tbl', customer_clean.row_as_jsonb(:'tbl', :'dup_a'), 5, 0.5);
+SELECT customer_clean.match_new_rows(:'tbl', pg_catalog.jsonb_build_array(customer_clean.row_as_jsonb(:'tbl', :'dup_b')), 0.9, 0.5);
+SELECT * FROM customer_clean.id_column(:'tbl');
+SELECT customer_clean.updated_at_column(:'tbl');
+SELECT customer_clean.row_image_sql(:'tbl', 't');
+SELECT customer_clean.row_images(:'tbl', ARRAY[:'dup_a', :'dup_b']);
+SELECT * FROM customer_clean.referencing_keys(:'tbl');
+SELECT customer_clean.share_catalog_lock(:'tbl');
+
+\echo step postgres: quality
+SELECT * FROM customer_clean.quality_report(:'tbl');
+SELECT * FROM customer_clean.quality_report_text(:'tbl');
+SELECT * FROM customer_clean.quality_issues(:'tbl', 'validity') LIMIT 5;
+SELECT customer_clean.quality_score(:'tbl', :'dup_a');
+SELECT customer_clean.quality_details(:'tbl', :'dup_a');
+SELECT customer_clean.snapshot_quality(:'tbl');
+SELECT * FROM customer_clean.stale_customers(:'tbl', 3650);
+
+\echo step postgres: pure functions
+SELECT customer_clean.normalize_text(' Ｚｈａｎｇ  Wei '), customer_clean.normalize_phone('138 1234 5678', 'CN'),
+       customer_clean.normalize_phone('+86 138 1234 5678'), customer_clean.phone_info('138 1234 5678', 'CN'),
+       customer_clean.phone_info('+86 138 1234 5678'), customer_clean.is_valid_phone('138 1234 5678', 'CN'),
+       customer_clean.is_valid_phone('+86 138 1234 5678');
+SELECT customer_clean.normalize_email(' John@Example.COM'), customer_clean.email_match_key('j.o.hn+x@gmail.com'),
+       customer_clean.is_valid_email('john@example.com'), customer_clean.email_check('john@gmial.com', true);
+SELECT customer_clean.normalize_name('mcdonald, RONALD'), customer_clean.name_parts('Ronald McDonald'),
+       customer_clean.normalize_country('中国'), customer_clean.normalize_postcode('sw1a1aa', 'GB'),
+       customer_clean.normalize_date('12/03/1985'), customer_clean.normalize_date('03/12/1985', 'MDY'),
+       customer_clean.normalize_address('1408 Cedar Ct., Houston, TX 77028', 'US'),
+       customer_clean.address_parts('北京市朝阳区建国路88号', 'CN'),
+       customer_clean.cn_id_check('110105198503120039', '1985-03-12', 'm');
+SELECT customer_clean.jaro('martha', 'marhta'), customer_clean.jaro_winkler('martha', 'marhta'),
+       customer_clean.levenshtein('kitten', 'sitting'), customer_clean.damerau_levenshtein('ca', 'abc'),
+       customer_clean.levenshtein_similarity('kitten', 'sitting'), customer_clean.token_set_similarity('a b', 'b a'),
+       customer_clean.qgram_similarity('night', 'nacht', 2), customer_clean.soundex('Robert'),
+       customer_clean.metaphone('Thompson'), customer_clean.double_metaphone('Schmidt'), customer_clean.pinyin('张伟'),
+       customer_clean.name_similarity('张伟', 'Zhang Wei');
+SELECT customer_clean.lifecycle_stage('2020-01-01', '2024-01-01', 5, '2024-06-01', '{}'),
+       customer_clean.mask_phone('+8613812345678'), customer_clean.mask_email('zw@example.com'),
+       customer_clean.mask_cn_id('110105198503120039'), customer_clean.mask_name('张伟');
+
+-- the write path for the application: quarantine bad rows, match new ones
+SELECT customer_clean.enable_cleaning(:'tbl', 'quarantine', match_on_insert => true);
+
+-------------------------------------------------------------- application
+\echo step app: INSERT, UPDATE and COPY through the cleaning and match_on_insert triggers
+SET ROLE app;
+INSERT INTO :s.customers (id, full_name, phone, email, address, country, postcode, birth_date, gender, source_system, updated_at)
+VALUES (100001, '  wang   FANG ', '139 8765 4321', ' Wang.Fang@Example.COM', '上海市浦东新区世纪大道100号', '中国', '200120',
+        '1990-05-06', 'F', 'app', '2024-01-01');
+INSERT INTO :s.customers (id, full_name, phone, email, country, updated_at)
+VALUES (100002, 'Broken Row', 'not a phone', 'not-an-email', 'CN', '2024-01-01');
+INSERT INTO :s.customers (id, full_name, phone, email, address, country, postcode, birth_date, gender, national_id, source_system, updated_at)
+SELECT 100003, c.full_name, c.phone, c.email, c.address, c.country, c.postcode, c.birth_date, c.gender, c.national_id, 'app', c.updated_at
+  FROM :s.customers c WHERE c.id OPERATOR(pg_catalog.=) :dup_a;
+UPDATE :s.customers SET phone = '+86 139 8765 4322' WHERE id OPERATOR(pg_catalog.=) 100001;
+COPY :s.customers (id, full_name, phone, email, country, updated_at) FROM STDIN WITH (FORMAT csv);
+100004,li na,13600001111,LiNa@163.COM,CN,2024-02-02
+100005,Bad Copy,xx,also-not-an-email,CN,2024-02-02
+\.
+SELECT * FROM customer_clean.match_row(:'tbl', '{"full_name": "Wang Fang", "phone": "13987654321"}', 5, 0.5);
+RESET ROLE;
+
+-------------------------------------------------------------- steward
+-- ids the steward works on (looked up by the superuser)
+SELECT x.quarantine_id AS quarantine_id FROM customer_clean.quarantine x
+ WHERE x.tbl OPERATOR(pg_catalog.=) :'tbl'::regclass AND x.released_at IS NULL ORDER BY x.quarantine_id LIMIT 1 \gset
+SELECT x.change_id AS change_id FROM customer_clean.changes x
+ WHERE x.tbl OPERATOR(pg_catalog.=) :'tbl'::regclass AND x.undone_at IS NULL ORDER BY x.change_id DESC LIMIT 1 \gset
+
+\echo step steward: merge, unmerge, review decisions, quarantine, undo
+SET ROLE steward;
+SELECT * FROM customer_clean.preview_merge(:'tbl', :'dup_a', ARRAY[:'dup_b']);
+SELECT customer_clean.merge(:'tbl', :'dup_a', ARRAY[:'dup_b']) AS merge_id \gset
+SELECT customer_clean.unmerge(:merge_id);
+SELECT customer_clean.merge(:'tbl', :'dup2_a', ARRAY[:'dup2_b']);
+RESET ROLE;
+-- a pending review pair to approve, then one to reject (looked up by the superuser)
+SELECT q.pair_id AS approve_pair FROM customer_clean.review_queue q
+ WHERE q.tbl OPERATOR(pg_catalog.=) :'tbl'::regclass AND q.status OPERATOR(pg_catalog.=) 'pending'
+ ORDER BY q.probability DESC, q.pair_id LIMIT 1 \gset
+SET ROLE steward;
+SELECT customer_clean.approve(:approve_pair);
+RESET ROLE;
+-- dedupe of ~300 rows leaves about one uncertain pair: the superuser
+-- queues one more, for the steward to reject
+INSERT INTO customer_clean.review_queue (tbl, row_id_a, row_id_b, probability, explanation, reason, found_by)
+SELECT :'tbl'::regclass, pg_catalog.min(c.id COLLATE "C"), pg_catalog.max(c.id COLLATE "C"), 0.6, '{}', 'uncertain', 'dedupe'
+  FROM (SELECT x.id::text AS id FROM :s.customers x ORDER BY x.id DESC LIMIT 2 OFFSET 10) c
+    ON CONFLICT DO NOTHING;
+SELECT q.pair_id AS reject_pair FROM customer_clean.review_queue q
+ WHERE q.tbl OPERATOR(pg_catalog.=) :'tbl'::regclass AND q.status OPERATOR(pg_catalog.=) 'pending'
+ ORDER BY q.probability, q.pair_id LIMIT 1 \gset
+SET ROLE steward;
+SELECT customer_clean.reject(:reject_pair);
+SELECT * FROM customer_clean.find_duplicates(:'tbl', 0.9) LIMIT 3;
+SELECT customer_clean.explain_match(:'tbl', :'dup_a', '100003');
+SELECT customer_clean.pending_pair(q.pair_id) FROM customer_clean.review_pending q
+ WHERE q.tbl OPERATOR(pg_catalog.=) :'tbl'::regclass LIMIT 1;
+SELECT customer_clean.repoint_references(:'tbl', :'dup_a', ARRAY[]::text[]);
+SELECT customer_clean.release_quarantine(:quarantine_id, '{"phone": "+86 136 0000 2222", "email": "fixed@example.com"}');
+SELECT customer_clean.undo_change(:change_id);
+RESET ROLE;
+
+-------------------------------------------------------------- superuser
+\echo step postgres: cluster merges, archive
+CALL customer_clean.merge_clusters(:'tbl', 0.9);
+SELECT customer_clean.archive_stale(:'tbl', 3650);
+SET ROLE steward;
+\echo step steward: restore the archive
+SELECT customer_clean.restore_archived(:'tbl');
+RESET ROLE;
+
+\echo step postgres: erasure and retention (when the extension has them)
+SELECT pg_catalog.to_regproc('customer_clean.forget') IS NOT NULL AS has_forget,
+       pg_catalog.to_regproc('customer_clean.purge_journal') IS NOT NULL AS has_purge \gset
+\if :has_forget
+SELECT customer_clean.forget(:'tbl', '100004');
+\endif
+\if :has_purge
+SELECT customer_clean.purge_journal(:'tbl', '0 days'::interval);
+\endif
+
+\echo step postgres: switch off and unregister
+SELECT customer_clean.disable_cleaning(:'tbl');
+SELECT customer_clean.unregister(:'tbl');
+\echo step done
