@@ -57,8 +57,10 @@ mod tests {
         assert_eq!(
             volatile.as_deref(),
             Some(
-                "customer_clean.approve(bigint,boolean) u, customer_clean.archive_stale(regclass,integer) u, \
-                 customer_clean.clean_on_write() u, customer_clean.clean_on_write_flush() u, \
+                "customer_clean.approve(bigint,boolean) u, customer_clean.approve_body(bigint,boolean) u, \
+                 customer_clean.archive_stale(regclass,integer) u, \
+                 customer_clean.archive_stale_body(regclass,integer) u, customer_clean.clean_on_write() u, \
+                 customer_clean.clean_on_write_flush() u, \
                  customer_clean.clean_table(regclass,integer,jsonb) u, \
                  customer_clean.clean_table_batch(bigint) u, \
                  customer_clean.clean_table_start(regclass,integer) u, \
@@ -67,16 +69,23 @@ mod tests {
                  customer_clean.enable_cleaning(regclass,text,boolean) u, \
                  customer_clean.invalidate_profile_cache() u, \
                  customer_clean.match_new_rows(regclass,jsonb,double precision,double precision) u, \
-                 customer_clean.match_on_insert() u, customer_clean.merge(regclass,text,text[]) u, \
+                 customer_clean.match_on_insert() u, customer_clean.may_write_catalog(oid) u, \
+                 customer_clean.merge(regclass,text,text[]) u, \
+                 customer_clean.merge_body(regclass,text,text[]) u, \
                  customer_clean.merge_clusters(regclass,double precision,integer,jsonb) u, \
-                 customer_clean.pending_pair(bigint) u, customer_clean.register(regclass,jsonb,jsonb) u, \
-                 customer_clean.reject(bigint) u, customer_clean.release_quarantine(bigint,jsonb) u, \
+                 customer_clean.merge_clusters_batch(regclass,double precision,integer,jsonb) u, \
+                 customer_clean.merge_clusters_batch_body(regclass,double precision,integer,jsonb) u, \
+                 customer_clean.pending_pair(bigint) u, customer_clean.protect_history(regclass) u, \
+                 customer_clean.register(regclass,jsonb,jsonb) u, customer_clean.reject(bigint) u, \
+                 customer_clean.reject_body(bigint) u, customer_clean.release_quarantine(bigint,jsonb) u, \
                  customer_clean.repoint_references(regclass,text,text[]) u, \
                  customer_clean.restore_archived(regclass,text[]) u, \
-                 customer_clean.restore_mode(regclass,boolean) u, customer_clean.share_catalog_lock(regclass) u, \
+                 customer_clean.restore_archived_body(regclass,text[]) u, \
+                 customer_clean.share_catalog_lock(regclass) u, \
                  customer_clean.snapshot_quality(regclass) u, \
-                 customer_clean.train(regclass,jsonb) u, customer_clean.undo_change(bigint) u, \
-                 customer_clean.unmerge(bigint) u, customer_clean.unregister(regclass) u, \
+                 customer_clean.snapshot_quality_body(regclass) u, customer_clean.train(regclass,jsonb) u, \
+                 customer_clean.undo_change(bigint) u, customer_clean.unmerge(bigint) u, \
+                 customer_clean.unmerge_body(bigint) u, customer_clean.unregister(regclass) u, \
                  customer_clean.update_match_keys(regclass,jsonb,jsonb) u, \
                  customer_clean.validate(regclass,jsonb) u"
             )

@@ -8,6 +8,7 @@
 -- `-- step <caller>: …` marks each part for the log.
 \set ON_ERROR_STOP 0
 \set tbl :s '.customers'
+\set SHOW_CONTEXT always
 SET client_min_messages = warning;
 SET search_path = :path;
 SHOW search_path;
@@ -74,6 +75,8 @@ SELECT customer_clean.lifecycle_stage('2020-01-01', '2024-01-01', 5, '2024-06-01
 
 -- the write path for the application: quarantine bad rows, match new ones
 SELECT customer_clean.enable_cleaning(:'tbl', 'quarantine', match_on_insert => true);
+INSERT INTO :s.customers (id, full_name, phone, email, country, updated_at)
+VALUES (100000, 'Owner Broken Row', 'not a phone', 'not-an-email', 'CN', '2024-01-01');
 
 -------------------------------------------------------------- application
 \echo step app: INSERT, UPDATE and COPY through the cleaning and match_on_insert triggers

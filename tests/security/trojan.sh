@@ -93,23 +93,24 @@ fail=0
 hits=$(q -U postgres -d $db -At -c "SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM mallory_path.trojan_hits")
 super=$(q -U postgres -d $db -At -c "SELECT rolsuper FROM pg_roles WHERE rolname = 'mallory'")
 echo
-echo "== trojans that ran (trojan as role, path, in which extension code):"
+echo "== trojans that ran ([a] path mallory_path, public; [b] mallory_path, public, pg_catalog): trojan, role, reached from"
 for tag in a b; do
   # each TROJAN warning: the step of calls.sql (caller), the trojan and its
   # role, and the first customer_clean function (or SQL statement) in its
   # CONTEXT
   awk -v tag="$tag" '
-    function flush() { if (t != "") print "  [" tag "] " step ": " t (where != "" ? "   <- " where : ""); t = ""; where = "" }
-    /^step / { flush(); step = substr($0, 6); next }
+    FNR == NR { stmt[FNR] = substr($0, 1, 60); next }   # calls.sql, by line
+    function flush() { if (t != "") print "  [" tag "] " t "   <- " (where != "" ? where : "calls.sql:" ln ": " stmt[ln]); t = ""; where = "" }
     /WARNING:  TROJAN .* made mallory a superuser/ { next }
-    /WARNING:  TROJAN .* ran as / { flush(); t = $0; sub(/.*WARNING:  TROJAN /, "", t); n = 0; next }
-    t != "" && n < 15 {
+    /WARNING:  TROJAN .* ran as / {
+      flush(); t = $0; sub(/.*WARNING:  TROJAN /, "", t)
+      ln = $0; sub(/^psql:[^:]*:/, "", ln); sub(/:.*/, "", ln); n = 0; next }
+    t != "" && n < 12 {
       n++
       if (where == "" && match($0, /customer_clean\.[a-z_]+\([^)]*\)/)) where = substr($0, RSTART, RLENGTH)
-      else if (where == "" && match($0, /SQL statement "[^"]*/)) { sq = substr($0, RSTART + 15, 70) }
-      if (n == 15 || /^psql:.*(ERROR|WARNING|NOTICE)/ ) { if (where == "" && sq != "") where = "SPI: " sq; sq = ""; flush() }
+      if (/^psql:/) flush()
     }
-    END { if (where == "" && sq != "") where = "SPI: " sq; flush() }' "$log/calls_$tag.log"
+    END { flush() }' tests/security/calls.sql "$log/calls_$tag.log"
 done | sort -u | tee "$log/fired.txt"
 fired=$(grep -c . "$log/fired.txt" || true)
 grep -h 'made mallory a superuser' "$log"/calls_*.log | sed 's/.*WARNING:  /  /' | sort -u || true

@@ -4,6 +4,16 @@
 -- tests/hostile and 17_security.)
 SET client_min_messages = warning;
 \set SHOW_CONTEXT never
+-- Every SQL and PL/pgSQL function pins search_path (the two procedures,
+-- which COMMIT and so cannot take SET, pin it themselves after each
+-- COMMIT); so does every Rust function that runs SQL.
+SELECT p.oid::regprocedure AS path_not_pinned
+  FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang
+ WHERE p.pronamespace = 'customer_clean'::regnamespace AND l.lanname IN ('sql', 'plpgsql') AND p.prokind = 'f'
+   AND NOT coalesce(p.proconfig @> '{"search_path=pg_catalog, pg_temp"}', false);
+SELECT count(*) AS rust_functions_with_pinned_path FROM pg_proc p
+ WHERE p.pronamespace = 'customer_clean'::regnamespace AND p.prolang = 13
+   AND p.proconfig @> '{"search_path=pg_catalog, pg_temp"}';
 CREATE SCHEMA atk;
 CREATE TABLE atk.customers (id int PRIMARY KEY, tenant text NOT NULL, full_name text, phone text, email text);
 SELECT customer_clean.register('atk.customers', '{"id": "id", "name": "full_name", "phone": "phone", "email": "email"}',
