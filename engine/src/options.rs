@@ -39,9 +39,11 @@ impl SqlError for OptionError {
     fn hint(&self) -> String {
         match self {
             OptionError::NotAnObject { .. } => "pass the options as a jsonb object, e.g. '{\"seed\": 7}', or '{}' for the defaults".into(),
-            OptionError::UnknownKey { function, known, .. } => {
-                format!("{function} takes the options {}", known.join(", "))
-            }
+            OptionError::UnknownKey { function, key, known } => match key.rsplit_once('.') {
+                // A key inside an option's object (`quality.window`).
+                Some((outer, _)) => format!("\"{outer}\" takes the keys {}", known.join(", ")),
+                None => format!("{function} takes the options {}", known.join(", ")),
+            },
             OptionError::OutOfRange { hint, .. } => hint.clone(),
         }
     }
@@ -319,10 +321,9 @@ mod tests {
         let e = Options::new("train", &json!({ long: 1 }), KNOWN).unwrap_err();
         assert_eq!(e.to_string(), format!("train: unknown option \"{}…\"", "k".repeat(100)));
         let q = json!({"targets": 1, "other": 2});
-        assert_eq!(
-            msg(Options::nested("register", "quality", &q, &["targets"])),
-            "register: unknown option \"quality.other\""
-        );
+        let e = Options::nested("register", "quality", &q, &["targets"]).unwrap_err();
+        assert_eq!(e.to_string(), "register: unknown option \"quality.other\"");
+        assert_eq!(e.hint(), "\"quality\" takes the keys targets");
         assert_eq!(
             msg(Options::nested("register", "quality", &json!(3), &["targets"])),
             "register: option \"quality\" must be a JSON object, not 3"
