@@ -26,11 +26,16 @@ use serde_json::{json, Value};
 
 use crate::table::Table;
 use crate::cleaning::{clean_values, record, without_cleaning_trigger};
-use crate::error::{json_row, raise_with, spi_failed, Missing};
+use crate::error::{json_row, raise_with, spi_failed, Missing, OrRaise};
+use customer_clean_engine::options::IntRange;
 use crate::journal;
 use crate::profile::{quote_identifier as quote, table_name, TableState};
 
 const FN: &str = "clean_table";
+
+/// Rows per batch of `clean_table`: a million rows of a wide table is
+/// already hundreds of MB held at once, and a batch is what a cancel loses.
+const BATCH_SIZE_RANGE: IntRange = IntRange { min: 1, max: 1_000_000 };
 
 /// Starts a run of `clean_table` over `tbl`, or returns the unfinished run
 /// of `tbl` to resume it. Returns the run id.
@@ -38,14 +43,16 @@ const FN: &str = "clean_table";
 #[search_path(pg_catalog, pg_temp)]
 fn clean_table_start(tbl: Table, batch_size: default!(i32, 10000)) -> i64 {
     let oid = tbl.oid();
-    if batch_size < 1 {
-        raise_with(
-            PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE,
-            format!("batch_size must be positive, got {batch_size}"),
-            "the default, 10000, suits most tables".into(),
-            FN,
-        );
-    }
+    // A batch is read, cleaned and written in one go, held in memory: its
+    // size is bounded like every other option a caller passes.
+    customer_clean_engine::options::integer_argument(
+        FN,
+        "batch_size",
+        i64::from(batch_size),
+        BATCH_SIZE_RANGE,
+        "rows cleaned and committed together; the default, 10000, suits most tables",
+    )
+    .or_raise(FN);
     let _ = TableState::load(oid, FN);
     let resumed = Spi::get_two_with_args::<i64, String>(
         "WITH r AS (UPDATE customer_clean.clean_table_runs SET batch_size = $2

@@ -10,7 +10,11 @@
 //!   do not reveal, like `03/04/2005`.
 //! - `customer_clean.batch_memory` (memory, default 4GB): how much Rust
 //!   memory `train`, `dedupe` and `find_duplicates` may hold in one backend
-//!   (see `src/memory.rs`). Set per session like `maintenance_work_mem`.
+//!   (see `src/memory.rs`). Only a superuser may change it (PGC_SUSET):
+//!   it is the bound that keeps any reader from taking the server's memory.
+//!   There is no thread-count setting: a job uses at most 8 worker threads
+//!   (`parallel::MAX_THREADS`), and `train`'s `threads` option is checked
+//!   against that.
 
 use customer_clean_engine::date::DateOrder;
 use pgrx::guc::{GucContext, GucFlags, GucRegistry, GucSetting};
@@ -58,7 +62,12 @@ pub fn register() {
         &BATCH_MEMORY_KB,
         1024,
         i32::MAX,
-        GucContext::Userset,
+        // Superuser only: it bounds how much memory any role's train or
+        // dedupe may take in a backend, so a role that may only read a
+        // table must not raise it (issue 15). Lowering it is also SUSET
+        // (PostgreSQL has no "lower only" context); ALTER ROLE/DATABASE …
+        // SET by a superuser sets it for others.
+        GucContext::Suset,
         GucFlags::UNIT_KB,
     );
 }

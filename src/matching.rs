@@ -282,26 +282,9 @@ fn reporter<'a>(caller: &'static str, table: &'a str) -> impl FnMut(&str, usize,
     }
 }
 
-fn options_error(caller: &'static str, e: impl std::fmt::Display) -> ! {
-    raise_with(
-        PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE,
-        format!("{caller}: invalid options: {e}"),
-        "options may set seed, random_pairs, max_em_iterations, em_tolerance, max_block_size, \
-         min_name_count, max_names and threads, each a number"
-            .into(),
-        caller,
-    )
-}
-
+/// Raises 22023 unless `p` is a probability (NaN and ±Infinity are not).
 fn check_probability(caller: &'static str, name: &str, p: f64) {
-    if !(0.0..=1.0).contains(&p) {
-        raise_with(
-            PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE,
-            format!("{caller}: {name} must be between 0 and 1, not {p}"),
-            "probabilities are fractions, e.g. 0.9".into(),
-            caller,
-        );
-    }
+    customer_clean_engine::options::probability(caller, name, p).or_raise(caller);
 }
 
 /// Learns the match model of `tbl` from its rows and stores it in
@@ -311,7 +294,8 @@ fn check_probability(caller: &'static str, name: &str, p: f64) {
 #[search_path(pg_catalog, pg_temp)]
 fn train(tbl: Table, options: default!(JsonB, "'{}'")) -> JsonB {
     const FN: &str = "train";
-    let opts: TrainOptions = serde_json::from_value(options.0.clone()).unwrap_or_else(|e| options_error(FN, e));
+    // Checked before anything is read: every key against its range (22023).
+    let opts = TrainOptions::parse(&options.0).or_raise(FN);
     let started = Instant::now();
     crate::security::require_table_owner(&tbl, FN);
     let target = Target::new(&tbl, FN);

@@ -25,6 +25,7 @@ pub mod mask;
 pub mod matching;
 pub mod error;
 pub mod name;
+pub mod options;
 pub mod phone;
 pub mod postcode;
 pub mod profile;

@@ -15,6 +15,9 @@ use crate::error::{ErrorClass, SqlError};
 use crate::quality::QualityOptions;
 use crate::survivorship::SurvivorRule;
 
+/// The most values `source_priority` may list.
+pub const MAX_SOURCES: usize = 1_000;
+
 /// What a column holds, as far as cleaning and matching are concerned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Role {
@@ -251,12 +254,22 @@ impl ProfileOptions {
                     }
                 }
                 "quality" => {
-                    out.quality = QualityOptions::parse(value).map_err(ProfileError::BadQuality)?;
+                    out.quality = QualityOptions::parse(value)?;
                 }
                 "source_priority" => {
                     let bad = || ProfileError::BadOption { option: key.clone(), value: value.to_string() };
-                    for source in value.as_array().ok_or_else(bad)? {
-                        out.source_priority.push(source.as_str().ok_or_else(bad)?.trim().to_string());
+                    let sources = value.as_array().ok_or_else(bad)?;
+                    // Each merge compares every value against this list: a
+                    // bound keeps that cheap whatever the caller stored.
+                    if sources.len() > MAX_SOURCES {
+                        return Err(ProfileError::TooManySources(sources.len()));
+                    }
+                    for source in sources {
+                        let source = source.as_str().ok_or_else(bad)?.trim();
+                        if source.len() > crate::MAX_FIELD_BYTES {
+                            return Err(ProfileError::SourceTooLong(source.len()));
+                        }
+                        out.source_priority.push(source.to_string());
                     }
                 }
                 _ => return Err(ProfileError::UnknownOption(key.clone())),
@@ -285,8 +298,13 @@ pub enum ProfileError {
     UnknownOption(String),
     #[error("invalid value {value} for profile option \"{option}\"")]
     BadOption { option: String, value: String },
-    #[error("{0}")]
-    BadQuality(crate::quality::QualityError),
+    #[error("source_priority lists {0} sources, more than the {max} allowed", max = MAX_SOURCES)]
+    TooManySources(usize),
+    #[error("a source of source_priority has {0} bytes, more than the {max} allowed", max = crate::MAX_FIELD_BYTES)]
+    SourceTooLong(usize),
+    /// A key of `quality` (or another checked option) out of its range.
+    #[error(transparent)]
+    Option(#[from] crate::options::OptionError),
     #[error("unknown survivorship rule {rule} for column \"{column}\"")]
     UnknownSurvivorRule { column: String, rule: String },
     #[error("survivorship names column \"{column}\", which does not exist in the table")]
@@ -339,7 +357,11 @@ impl SqlError for ProfileError {
             ProfileError::BadOption { option, .. } if option == "source_priority" => {
                 "list source values, most trusted first, e.g. [\"crm\", \"web\"]".into()
             }
-            ProfileError::BadQuality(e) => e.hint(),
+            ProfileError::Option(e) => e.hint(),
+            ProfileError::TooManySources(_) | ProfileError::SourceTooLong(_) => format!(
+                "list at most {MAX_SOURCES} values of the source column, each at most {} bytes, most trusted first",
+                crate::MAX_FIELD_BYTES
+            ),
             ProfileError::BadOption { .. } => "see the documentation of register()".into(),
         }
     }
@@ -444,6 +466,28 @@ mod tests {
         assert_eq!(
             parse(json!({"source_priority": ["crm", 1]})),
             ProfileError::BadOption { option: "source_priority".into(), value: "[\"crm\",1]".into() }
+        );
+    }
+
+    #[test]
+    fn source_priority_is_bounded() {
+        let t = table();
+        let parse = |o: Value| Profile::parse(&json!({"id": "id"}), &o, &t);
+        let at_max: Vec<String> = (0..1000).map(|i| i.to_string()).collect();
+        assert!(parse(json!({ "source_priority": at_max })).is_ok());
+        let over: Vec<String> = (0..1001).map(|i| i.to_string()).collect();
+        let e = parse(json!({ "source_priority": over })).unwrap_err();
+        assert_eq!(e.to_string(), "source_priority lists 1001 sources, more than the 1000 allowed");
+        assert_eq!(e.class(), ErrorClass::InvalidParameterValue);
+        assert!(parse(json!({"source_priority": ["x".repeat(4096)]})).is_ok());
+        assert_eq!(
+            parse(json!({"source_priority": ["x".repeat(4097)]})).unwrap_err().to_string(),
+            "a source of source_priority has 4097 bytes, more than the 4096 allowed"
+        );
+        // quality keys come through with their own messages
+        assert_eq!(
+            parse(json!({"quality": {"timeliness_days": 1e30}})).unwrap_err().to_string(),
+            "register: option \"timeliness_days\" must be an integer between 0 and 36525, not 1e+30"
         );
     }
 

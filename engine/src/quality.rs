@@ -22,7 +22,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::clean::clean_row;
 use crate::date::{normalize_date, Date};
-use crate::error::{ErrorClass, SqlError};
+use crate::options::{FloatRange, IntRange, OptionError, Options};
 use crate::profile::Role;
 use crate::rules::{Context, Rule, RuleClass, Severity};
 
@@ -65,8 +65,7 @@ impl Dimension {
 
 /// The profile's `options.quality`: targets per dimension (NULL: none),
 /// weights of the dimensions in scores, and the timeliness window.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields, default)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct QualityOptions {
     pub targets: BTreeMap<Dimension, Option<f64>>,
     pub weights: BTreeMap<Dimension, f64>,
@@ -81,20 +80,69 @@ impl Default for QualityOptions {
 
 impl Eq for QualityOptions {}
 
+/// The names of the dimensions, the keys of `quality.targets` and `quality.weights`.
+pub const DIMENSIONS: &[&str] = &["completeness", "validity", "consistency", "timeliness", "uniqueness", "overall"];
+
+/// The keys of `register`'s `options.quality`.
+pub const QUALITY_OPTIONS: &[&str] = &["targets", "weights", "timeliness_days"];
+
+/// A target is a share of rows: 0 to 1.
+pub const TARGET_RANGE: FloatRange = FloatRange::closed(0.0, 1.0);
+/// Weights are relative (divided by the largest); a million to one is
+/// already more than any report can show, and a bound keeps sums finite.
+pub const WEIGHT_RANGE: FloatRange = FloatRange::closed(0.0, 1_000_000.0);
+/// Days of the timeliness window: up to 100 years (a row older than that
+/// is stale under any policy).
+pub const TIMELINESS_DAYS_RANGE: IntRange = IntRange { min: 0, max: 36_525 };
+
 impl QualityOptions {
-    pub fn parse(value: &serde_json::Value) -> Result<QualityOptions, QualityError> {
-        let o: QualityOptions =
-            serde_json::from_value(value.clone()).map_err(|e| QualityError::BadOptions(e.to_string()))?;
-        if let Some((d, t)) = o.targets.iter().find(|(_, t)| t.is_some_and(|t| !(0.0..=1.0).contains(&t))) {
-            return Err(QualityError::BadOptions(format!("target of {} must be between 0 and 1, not {}", d.as_str(), t.unwrap_or(0.0))));
+    /// Reads `options.quality` of `register`; every key and number is
+    /// checked (22023 naming e.g. `quality.targets.validity`).
+    pub fn parse(value: &serde_json::Value) -> Result<QualityOptions, OptionError> {
+        let o = Options::nested("register", "quality", value, QUALITY_OPTIONS)?;
+        let mut out = QualityOptions::default();
+        let per_dimension = |key: &str| -> Result<Vec<(Dimension, &serde_json::Value)>, OptionError> {
+            let Some(v) = o.get(key) else { return Ok(vec![]) };
+            let map = v.as_object().ok_or_else(|| {
+                o.out_of_range(&format!("quality.{key}"), "a JSON object keyed by dimension".into(), v, "a value per dimension", "{}")
+            })?;
+            map.iter()
+                .map(|(d, x)| {
+                    Dimension::parse(d).map(|d| (d, x)).ok_or_else(|| OptionError::UnknownKey {
+                        function: "register",
+                        key: format!("quality.{key}.{}", d.chars().take(100).collect::<String>()),
+                        known: DIMENSIONS,
+                    })
+                })
+                .collect()
+        };
+        for (d, t) in per_dimension("targets")? {
+            // null: no target for the dimension.
+            let target = if t.is_null() {
+                None
+            } else {
+                let key = format!("quality.targets.{}", d.as_str());
+                Some(t.as_f64().filter(|x| TARGET_RANGE.contains(*x)).ok_or_else(|| {
+                    o.out_of_range(&key, format!("{} or null", TARGET_RANGE.expected()), t, "the share of rows the dimension should reach", "none, or 0.98 for completeness and validity, 0.95 for timeliness")
+                })?)
+            };
+            out.targets.insert(d, target);
         }
-        if let Some((d, w)) = o.weights.iter().find(|(_, w)| !(w.is_finite() && **w >= 0.0)) {
-            return Err(QualityError::BadOptions(format!("weight of {} must be a number >= 0, not {w}", d.as_str())));
+        for (d, w) in per_dimension("weights")? {
+            let key = format!("quality.weights.{}", d.as_str());
+            let weight = w
+                .as_f64()
+                .filter(|x| WEIGHT_RANGE.contains(*x))
+                .ok_or_else(|| o.out_of_range(&key, WEIGHT_RANGE.expected(), w, "the dimension's weight in row scores", "1"))?;
+            out.weights.insert(d, weight);
         }
-        if o.timeliness_days < 0 {
-            return Err(QualityError::BadOptions(format!("timeliness_days must be >= 0, not {}", o.timeliness_days)));
-        }
-        Ok(o)
+        out.timeliness_days = o.integer(
+            "timeliness_days",
+            TIMELINESS_DAYS_RANGE,
+            365,
+            "how many days since updated_at a row stays timely",
+        )? as i64;
+        Ok(out)
     }
 
     /// The target of `dimension`: the profile's, else completeness,
@@ -113,21 +161,6 @@ impl QualityOptions {
     /// The weight of `dimension` in scores (default 1).
     pub fn weight(&self, dimension: Dimension) -> f64 {
         self.weights.get(&dimension).copied().unwrap_or(1.0)
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum QualityError {
-    #[error("invalid profile option \"quality\": {0}")]
-    BadOptions(String),
-}
-
-impl SqlError for QualityError {
-    fn class(&self) -> ErrorClass {
-        ErrorClass::InvalidParameterValue
-    }
-    fn hint(&self) -> String {
-        "e.g. {\"targets\": {\"validity\": 0.99, \"uniqueness\": 0.95}, \"weights\": {\"timeliness\": 0.5}, \"timeliness_days\": 730}".into()
     }
 }
 
@@ -603,10 +636,29 @@ mod tests {
         assert_eq!(o.target(Dimension::Timeliness), Some(0.95));
         assert_eq!(o.weight(Dimension::Timeliness), 1.0);
         let err = |v| QualityOptions::parse(&v).unwrap_err().to_string();
-        assert_eq!(err(json!({"targets": {"validity": 1.5}})), "invalid profile option \"quality\": target of validity must be between 0 and 1, not 1.5");
-        assert_eq!(err(json!({"weights": {"validity": -1}})), "invalid profile option \"quality\": weight of validity must be a number >= 0, not -1");
-        assert!(err(json!({"targets": {"freshness": 0.9}})).starts_with("invalid profile option \"quality\": unknown variant `freshness`"));
-        assert!(err(json!({"window": 3})).starts_with("invalid profile option \"quality\": unknown field `window`"));
+        let r = "register: option";
+        assert_eq!(err(json!({"targets": {"validity": 1.5}})), format!("{r} \"quality.targets.validity\" must be a number between 0 and 1 or null, not 1.5"));
+        assert_eq!(err(json!({"targets": {"validity": "0.9"}})), format!("{r} \"quality.targets.validity\" must be a number between 0 and 1 or null, not \"0.9\""));
+        assert_eq!(err(json!({"targets": [0.9]})), format!("{r} \"quality.targets\" must be a JSON object keyed by dimension, not [0.9]"));
+        assert_eq!(err(json!({"weights": {"validity": -1}})), format!("{r} \"quality.weights.validity\" must be a number between 0 and 1000000, not -1"));
+        assert_eq!(err(json!({"weights": {"validity": 1000001}})), format!("{r} \"quality.weights.validity\" must be a number between 0 and 1000000, not 1000001"));
+        assert_eq!(err(json!({"weights": {"validity": null}})), format!("{r} \"quality.weights.validity\" must be a number between 0 and 1000000, not null"));
+        assert_eq!(err(json!({"timeliness_days": -1})), format!("{r} \"timeliness_days\" must be an integer between 0 and 36525, not -1"));
+        assert_eq!(err(json!({"timeliness_days": 36526})), format!("{r} \"timeliness_days\" must be an integer between 0 and 36525, not 36526"));
+        assert_eq!(err(json!({"timeliness_days": 30.5})), format!("{r} \"timeliness_days\" must be an integer between 0 and 36525, not 30.5"));
+        assert_eq!(err(json!({"targets": {"freshness": 0.9}})), "register: unknown option \"quality.targets.freshness\"");
+        assert_eq!(err(json!({"window": 3})), "register: unknown option \"quality.window\"");
+        assert_eq!(err(json!(7)), format!("{r} \"quality\" must be a JSON object, not 7"));
+        // Both ends of every range are accepted.
+        let o = QualityOptions::parse(&json!({
+            "targets": {"validity": 0, "uniqueness": 1},
+            "weights": {"validity": 0, "overall": 1000000},
+            "timeliness_days": 36525
+        }))
+        .unwrap();
+        assert_eq!((o.target(Dimension::Validity), o.target(Dimension::Uniqueness)), (Some(0.0), Some(1.0)));
+        assert_eq!((o.weight(Dimension::Validity), o.weight(Dimension::Overall), o.timeliness_days), (0.0, 1e6, 36525));
+        assert_eq!(QualityOptions::parse(&json!({"timeliness_days": 0})).unwrap().timeliness_days, 0);
     }
 
     #[test]
@@ -645,7 +697,8 @@ mod tests {
 
     /// Any weight `parse` accepts, extremes included.
     fn weight() -> impl Strategy<Value = f64> {
-        prop_oneof![3 => 0.0..5.0, 1 => Just(0.0), 1 => 1e300..f64::MAX, 1 => Just(f64::MAX), 1 => Just(f64::MIN_POSITIVE)]
+        // the whole documented range, ends included
+        prop_oneof![3 => 0.0..5.0, 1 => Just(0.0), 1 => 1e5..=1e6, 1 => Just(1e6), 1 => Just(f64::MIN_POSITIVE)]
     }
 
     fn options() -> impl Strategy<Value = serde_json::Value> {
@@ -653,7 +706,7 @@ mod tests {
         (
             prop::collection::btree_map(prop::sample::select(dims.clone()), weight(), 0..6),
             prop::collection::btree_map(prop::sample::select(dims), prop::option::of(0.0..=1.0f64), 0..6),
-            prop_oneof![0i64..1000, Just(0), Just(i64::MAX)],
+            prop_oneof![0i64..1000, Just(0), Just(36_525)],
         )
             .prop_map(|(weights, targets, days)| {
                 let weights: serde_json::Map<String, serde_json::Value> =
@@ -849,11 +902,11 @@ mod tests {
         fn quality_options_in_and_out_of_range(
             d in prop::sample::select(Dimension::ALL.to_vec()),
             target in prop_oneof![-0.5..1.5f64, Just(0.0), Just(1.0), Just(-0.0)],
-            weight in prop_oneof![-2.0..5.0f64, Just(0.0), Just(f64::MAX), Just(-f64::MIN_POSITIVE)],
-            days in prop_oneof![-3i64..3, any::<i64>()],
+            weight in prop_oneof![-2.0..5.0f64, Just(0.0), Just(1e6), Just(1e6 + 1.0), Just(f64::MAX), Just(-f64::MIN_POSITIVE)],
+            days in prop_oneof![-3i64..3, 36_520i64..36_530, any::<i64>()],
         ) {
             let v = json!({"targets": {d.as_str(): target}, "weights": {d.as_str(): weight}, "timeliness_days": days});
-            let ok = (0.0..=1.0).contains(&target) && weight >= 0.0 && days >= 0;
+            let ok = (0.0..=1.0).contains(&target) && (0.0..=1e6).contains(&weight) && (0..=36_525).contains(&days);
             match QualityOptions::parse(&v) {
                 Ok(o) => {
                     prop_assert!(ok, "{}", v);
@@ -917,16 +970,14 @@ mod tests {
         /// Measures::new with any timeliness window: the oldest timely date
         /// is a date, never after today.
         #[test]
-        fn any_window(days in prop_oneof![0i64..100_000, Just(i64::MAX), 0..i64::MAX]) {
+        fn any_window(days in prop_oneof![0i64..=36_525, Just(36_525)]) {
             let (p, layout, rules) = measured(json!({"quality": {"timeliness_days": days}}));
             let ctx = Context { profile: &p, layout: &layout, today: TODAY };
             let m = Measures::new(&ctx, &rules, &p.options.quality);
             let (_, oldest) = m.timeliness.unwrap();
             prop_assert!(oldest <= TODAY);
             prop_assert!(Date::new(oldest.year, u32::from(oldest.month), u32::from(oldest.day)).is_some());
-            if days < 700_000 {
-                prop_assert_eq!(TODAY.days_since_epoch() - oldest.days_since_epoch(), days);
-            }
+            prop_assert_eq!(TODAY.days_since_epoch() - oldest.days_since_epoch(), days);
         }
     }
 
@@ -955,9 +1006,10 @@ mod tests {
 
     #[test]
     fn huge_weights_still_average() {
-        // Weights are any finite numbers >= 0; two near f64::MAX summed to
-        // infinity, and the overall score was NaN.
-        let o = QualityOptions::parse(&json!({"weights": {"completeness": f64::MAX, "validity": f64::MAX}})).unwrap();
+        // Two weights near f64::MAX summed to infinity, and the overall
+        // score was NaN; weights are now at most 1e6, and the largest still
+        // average.
+        let o = QualityOptions::parse(&json!({"weights": {"completeness": 1e6, "validity": 1e6}})).unwrap();
         let line = |dimension, value| Line { dimension, column: None, value: Some(value), target: None, failing_rows: 0 };
         let lines = [line(Dimension::Completeness, 1.0), line(Dimension::Validity, 0.5)];
         assert_eq!(overall(&lines, &o), Some(0.75));

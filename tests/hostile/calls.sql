@@ -91,6 +91,64 @@ SELECT p.oid::regprocedure::text, pos, 100,
   CROSS JOIN LATERAL generate_series(1, p.pronargs) pos
  WHERE p.prokind = 'f' AND p.provolatile = 'i' AND (p.proargtypes::regtype[])[pos - 1] = 'text'::regtype;
 
+-- Options (issue 15): every option key of register and train, and every
+-- argument that sizes work (dedupe, find_duplicates, clean_table_start,
+-- merge_clusters, match_row, qgram_similarity's q), at extreme values:
+-- huge, negative, fractions, NaN/±Infinity (as strings: JSON has no NaN),
+-- every wrong JSON type, null and nested objects. Each must give 22023 or
+-- work within the range; none may allocate without bound or run past 10 s.
+CREATE TEMP TABLE option_values (n int, value jsonb);
+INSERT INTO option_values SELECT n, v::jsonb FROM unnest(ARRAY[
+  '100000000000', '1000000000000000000000000000000', '18446744073709551615', '18446744073709551616',
+  '-1', '-9223372036854775809', '0', '1', '1.5', '-0.5', '0.000000000000000000001',
+  '"x"', '"NaN"', '"Infinity"', '"-Infinity"', '"1"', 'true', 'false', 'null', '[]', '[1, 2]', '{}',
+  '{"a": {"b": [1, {"c": null}]}}'
+]) WITH ORDINALITY AS u(v, n);
+CREATE TEMP TABLE option_keys (fn text, key text[]);
+INSERT INTO option_keys VALUES
+  ('train', '{seed}'), ('train', '{random_pairs}'), ('train', '{max_em_iterations}'), ('train', '{em_tolerance}'),
+  ('train', '{max_block_size}'), ('train', '{min_name_count}'), ('train', '{max_names}'), ('train', '{threads}'),
+  ('train', '{no_such_option}'),
+  ('register', '{default_region}'), ('register', '{date_order}'), ('register', '{survivorship}'),
+  ('register', '{source_priority}'), ('register', '{quality}'), ('register', '{quality,targets}'),
+  ('register', '{quality,targets,validity}'), ('register', '{quality,weights}'),
+  ('register', '{quality,weights,overall}'), ('register', '{quality,timeliness_days}'),
+  ('register', '{quality,no_such_key}'), ('register', '{no_such_option}');
+INSERT INTO calls
+SELECT 'customer_clean.' || k.fn || ' option ' || array_to_string(k.key, '.'), 1000 + v.n, v.n,
+       CASE k.fn
+         WHEN 'train' THEN format('SELECT customer_clean.train(''h.customers'', %L::jsonb) IS NULL',
+                                  jsonb_set('{}', k.key, v.value))
+         ELSE format('SELECT customer_clean.register(''h.customers'', %L::jsonb, %L::jsonb) IS NULL',
+                     '{"id": "id", "name": "full_name", "phone": "phone", "updated_at": "updated_at", "source": "source"}',
+                     CASE cardinality(k.key)
+                       WHEN 1 THEN jsonb_set('{}', k.key, v.value)
+                       WHEN 2 THEN jsonb_set('{"quality": {}}', k.key, v.value)
+                       ELSE jsonb_set('{"quality": {"targets": {}, "weights": {}}}', k.key, v.value) END)
+       END
+  FROM option_keys k CROSS JOIN option_values v;
+-- Scalar arguments that size work or are probabilities.
+CREATE TEMP TABLE scalar_values (n int, value text);
+INSERT INTO scalar_values SELECT n, v FROM unnest(ARRAY[
+  '''NaN''::float8', '''Infinity''::float8', '''-Infinity''::float8', '1e308', '-1e308', '-1', '0', '1',
+  '1.0000001', '2147483647', '-2147483648', '1000001'
+]) WITH ORDINALITY AS u(v, n);
+INSERT INTO calls
+SELECT c.fn, 2000 + v.n, v.n, format(c.sql, v.value)
+  FROM (VALUES
+    ('customer_clean.dedupe min_probability', 'SELECT customer_clean.dedupe(''h.customers'', (%s)::float8, 0.5) IS NULL'),
+    ('customer_clean.dedupe review_probability', 'SELECT customer_clean.dedupe(''h.customers'', 0.9, (%s)::float8) IS NULL'),
+    ('customer_clean.find_duplicates min_probability', 'SELECT count(*) FROM customer_clean.find_duplicates(''h.customers'', (%s)::float8)'),
+    ('customer_clean.match_row min_probability', 'SELECT count(*) FROM customer_clean.match_row(''h.customers'', ''{"full_name": "张伟"}'', 10, (%s)::float8)'),
+    ('customer_clean.clean_table_start batch_size', 'SELECT customer_clean.clean_table_start(''h.customers'', (%s)::float8::int) IS NULL'),
+    ('customer_clean.merge_clusters min_probability', 'CALL customer_clean.merge_clusters(''h.customers'', (%s)::float8)'),
+    ('customer_clean.merge_clusters batch_size', 'CALL customer_clean.merge_clusters(''h.customers'', 0.9, (%s)::float8::int)'),
+    ('customer_clean.qgram_similarity q', 'SELECT customer_clean.qgram_similarity(''ab'', ''abc'', (%s)::float8::int) IS NULL')
+  ) AS c(fn, sql) CROSS JOIN scalar_values v;
+-- The call of issue 15: a reader asking for 800 GB of random pairs.
+INSERT INTO calls VALUES ('customer_clean.train issue 15', 3000, 1,
+  'SELECT customer_clean.train(''h.customers'', ''{"random_pairs": 100000000000}'') IS NULL');
+
 SELECT count(*) AS calls, count(DISTINCT fn) AS functions FROM calls \gset
 \warn :calls calls of :functions functions
 SET statement_timeout = '10s';

@@ -16,10 +16,13 @@
 //!   Myers-style Jaro), `O(⌈n/64⌉·m)`; true Damerau-Levenshtein is
 //!   `O(n·m)`. To keep hostile input cheap, every argument of these
 //!   functions is limited to [`MAX_COMPARE_CHARS`] characters: the SQL layer
-//!   rejects longer arguments ([`check_lengths`], SQLSTATE 22023), and the
+//!   returns NULL for longer arguments ([`within_limit`], which reads at
+//!   most that many characters, so a 100 MB argument costs microseconds),
+//!   as the normalizers do above [`crate::MAX_FIELD_BYTES`] bytes; and the
 //!   engine functions themselves compare only the first
 //!   [`MAX_COMPARE_CHARS`] characters, so no call takes unbounded time
-//!   whoever calls it. `qgram_similarity` is linear and has no limit.
+//!   whoever calls it. `qgram_similarity` has the same bound: it is linear,
+//!   but it holds 12 bytes per character of each argument.
 //!
 //! # Phonetic keys (`phonetic.rs`)
 //! `soundex`, `metaphone`, `double_metaphone` (the `rphonetic` crate, a port
@@ -63,8 +66,6 @@ pub const MAX_Q: usize = 32;
 /// Errors about the arguments of the comparators.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CompareError {
-    #[error("{function}: argument of {chars} characters is longer than the limit of {max} characters", max = MAX_COMPARE_CHARS)]
-    TooLong { function: &'static str, chars: usize },
     #[error("qgram_similarity: q must be between 1 and {max}, not {0}", max = MAX_Q)]
     BadQ(i64),
 }
@@ -75,27 +76,16 @@ impl SqlError for CompareError {
     }
     fn hint(&self) -> String {
         match self {
-            CompareError::TooLong { .. } => format!(
-                "compare at most {MAX_COMPARE_CHARS} characters, for example left(value, {MAX_COMPARE_CHARS}); no customer field is that long"
-            ),
             CompareError::BadQ(_) => format!("use a q-gram length from 1 to {MAX_Q}; 2 (bigrams) or 3 (trigrams) suit names and addresses"),
         }
     }
 }
 
-/// Checks that neither argument of the pairwise comparator `function` is
-/// longer than [`MAX_COMPARE_CHARS`] characters.
-pub fn check_lengths(function: &'static str, a: &str, b: &str) -> Result<(), CompareError> {
-    for s in [a, b] {
-        // A string of at most MAX bytes has at most MAX characters.
-        if s.len() > MAX_COMPARE_CHARS {
-            let chars = s.chars().count();
-            if chars > MAX_COMPARE_CHARS {
-                return Err(CompareError::TooLong { function, chars });
-            }
-        }
-    }
-    Ok(())
+/// Whether `s` has at most [`MAX_COMPARE_CHARS`] characters. Reads at most
+/// that many characters plus one (16 KB), whatever the length of `s`.
+pub fn within_limit(s: &str) -> bool {
+    // A string of at most MAX bytes has at most MAX characters.
+    s.len() <= MAX_COMPARE_CHARS || s.chars().nth(MAX_COMPARE_CHARS).is_none()
 }
 
 /// Reads the `q` argument of [`qgram_similarity`] (1 to [`MAX_Q`]).
@@ -112,19 +102,20 @@ mod tests {
 
     #[test]
     fn limits() {
-        assert_eq!(check_lengths("jaro", "abc", &"x".repeat(4096)), Ok(()));
-        assert_eq!(check_lengths("jaro", &"张".repeat(4096), "b"), Ok(()));
-        assert_eq!(
-            check_lengths("jaro", "a", &"张".repeat(4097)),
-            Err(CompareError::TooLong { function: "jaro", chars: 4097 })
-        );
+        assert!(within_limit(&"x".repeat(4096)));
+        assert!(within_limit(&"张".repeat(4096)));
+        assert!(!within_limit(&"x".repeat(4097)));
+        assert!(!within_limit(&"张".repeat(4097)));
+        assert!(within_limit(""));
+        // 100 MB: answered from the first 4097 characters.
+        let huge = "é".repeat(50 << 20);
+        let started = std::time::Instant::now();
+        assert!(!within_limit(&huge));
+        assert!(started.elapsed() < std::time::Duration::from_millis(50));
         assert_eq!(check_q(2), Ok(2));
         assert_eq!(check_q(0), Err(CompareError::BadQ(0)));
         assert_eq!(check_q(33), Err(CompareError::BadQ(33)));
         assert_eq!(check_q(-1), Err(CompareError::BadQ(-1)));
-        assert_eq!(
-            CompareError::TooLong { function: "levenshtein", chars: 5000 }.to_string(),
-            "levenshtein: argument of 5000 characters is longer than the limit of 4096 characters"
-        );
+        assert_eq!(CompareError::BadQ(0).to_string(), "qgram_similarity: q must be between 1 and 32, not 0");
     }
 }

@@ -236,13 +236,26 @@ pub struct BlockingStats {
 }
 
 /// Blocking would make more candidate pairs than the caller can hold.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("blocking makes {pairs} candidate pairs, more than the {max} that fit in memory")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TooManyPairs {
     /// Pairs before duplicates (rows sharing several keys) are removed.
     pub pairs: usize,
     pub max: usize,
 }
+
+impl std::fmt::Display for TooManyPairs {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.max == 0 {
+            // The budget allowed them, the system allocator did not (a
+            // batch_memory set above what the machine has).
+            write!(f, "blocking makes {} candidate pairs, more than the system could allocate", self.pairs)
+        } else {
+            write!(f, "blocking makes {} candidate pairs, more than the {} that fit in memory", self.pairs, self.max)
+        }
+    }
+}
+
+impl std::error::Error for TooManyPairs {}
 
 impl crate::SqlError for TooManyPairs {
     fn class(&self) -> crate::ErrorClass {
@@ -280,15 +293,19 @@ pub fn candidate_pairs(
     let tiers: Vec<(Vec<(i64, u32)>, usize)> = tiers
         .iter()
         .map(|(keys, max_block)| {
-            let mut entries: Vec<(i64, u32)> = Vec::with_capacity(keys.iter().map(Vec::len).sum());
+            let total: usize = keys.iter().map(Vec::len).sum();
+            let mut entries: Vec<(i64, u32)> = Vec::new();
+            // Fallible: an allocation the system refuses is an error, not
+            // an abort of the backend (and with it the server).
+            entries.try_reserve_exact(total).map_err(|_| TooManyPairs { pairs: total, max: 0 })?;
             for (i, ks) in keys.iter().enumerate() {
                 entries.extend(ks.iter().map(|k| (*k, i as u32)));
             }
             entries.sort_unstable();
             stats.keys += entries.len();
-            (entries, *max_block)
+            Ok((entries, *max_block))
         })
-        .collect();
+        .collect::<Result<_, TooManyPairs>>()?;
     let mut raw = 0;
     for (entries, max_block) in &tiers {
         raw += blocks(entries, *max_block).map(|block| block.len() * (block.len() - 1) / 2).sum::<usize>();
@@ -298,7 +315,8 @@ pub fn candidate_pairs(
     if raw > max_pairs {
         return Err(TooManyPairs { pairs: raw, max: max_pairs });
     }
-    let mut pairs: Vec<u64> = Vec::with_capacity(raw);
+    let mut pairs: Vec<u64> = Vec::new();
+    pairs.try_reserve_exact(raw).map_err(|_| TooManyPairs { pairs: raw, max: 0 })?;
     for (entries, max_block) in tiers {
         for block in blocks(&entries, max_block) {
             for (x, a) in block.iter().enumerate() {
@@ -313,7 +331,10 @@ pub fn candidate_pairs(
     pairs.sort_unstable();
     pairs.dedup();
     stats.pairs = pairs.len();
-    Ok((pairs.into_iter().map(|p| ((p >> 32) as u32, p as u32)).collect(), stats))
+    let mut out: Vec<(u32, u32)> = Vec::new();
+    out.try_reserve_exact(pairs.len()).map_err(|_| TooManyPairs { pairs: raw, max: 0 })?;
+    out.extend(pairs.into_iter().map(|p| ((p >> 32) as u32, p as u32)));
+    Ok((out, stats))
 }
 
 #[cfg(test)]

@@ -86,6 +86,9 @@ impl Clustering {
     }
 }
 
+/// Edges merged between two progress calls of [`cluster`].
+const CLUSTER_STEP: usize = 10_000;
+
 /// Clusters `n` rows from `edges` (all above the match threshold).
 /// `conflict(a, b)` names a hard disagreement of two rows, `probability`
 /// scores any two rows, `rejected(a, b)` tells a steward's "not the same".
@@ -96,6 +99,7 @@ pub fn cluster(
     conflict: &dyn Fn(u32, u32) -> Option<&'static str>,
     probability: &dyn Fn(u32, u32) -> f64,
     rejected: &dyn Fn(u32, u32) -> bool,
+    progress: &mut dyn FnMut(usize, usize),
 ) -> Clustering {
     edges.sort_unstable_by(|x, y| {
         y.probability.total_cmp(&x.probability).then(x.a.cmp(&y.a)).then(x.b.cmp(&y.b))
@@ -103,7 +107,13 @@ pub fn cluster(
     let mut root: Vec<u32> = (0..n as u32).collect();
     let mut members: Vec<Vec<u32>> = (0..n as u32).map(|i| vec![i]).collect();
     let mut refused = Vec::new();
-    for e in edges {
+    let total = edges.len();
+    for (i, e) in edges.into_iter().enumerate() {
+        // Each edge may score up to max_cluster_size² pairs: report every
+        // CLUSTER_STEP edges, so the SQL layer can check for a cancel.
+        if i % CLUSTER_STEP == 0 {
+            progress(i, total);
+        }
         let (ra, rb) = (root[e.a as usize], root[e.b as usize]);
         if ra == rb {
             continue;
@@ -170,7 +180,7 @@ mod tests {
         // the other cross pairs are hopeless.
         let edges = vec![e(0, 1, 0.99), e(2, 3, 0.99), e(1, 2, 0.91)];
         let prob = |a: u32, b: u32| if (a.min(b), a.max(b)) == (1, 2) { 0.91 } else { 0.01 };
-        let c = cluster(4, edges, &ClusterOptions::default(), &|_, _| None, &prob, &|_, _| false);
+        let c = cluster(4, edges, &ClusterOptions::default(), &|_, _| None, &prob, &|_, _| false, &mut |_, _| {});
         assert_eq!(c.members(), vec![(0, 0), (1, 0), (2, 2), (3, 2)]);
         assert_eq!(c.refused, vec![(e(1, 2, 0.91), Refusal::WeakAcross)]);
     }
@@ -180,7 +190,7 @@ mod tests {
         let edges = vec![e(0, 1, 0.99), e(1, 2, 0.95), e(3, 4, 0.97)];
         let conflict = |a: u32, b: u32| ((a.min(b), a.max(b)) == (0, 2)).then_some("national_id");
         let rejected = |a: u32, b: u32| (a.min(b), a.max(b)) == (3, 4);
-        let c = cluster(5, edges, &ClusterOptions::default(), &conflict, &|_, _| 1.0, &rejected);
+        let c = cluster(5, edges, &ClusterOptions::default(), &conflict, &|_, _| 1.0, &rejected, &mut |_, _| {});
         assert_eq!(c.members(), vec![(0, 0), (1, 0)]);
         assert_eq!(
             c.refused,
@@ -192,7 +202,7 @@ mod tests {
     fn size_limit() {
         let edges = vec![e(0, 1, 0.99), e(1, 2, 0.98)];
         let opts = ClusterOptions { max_cluster_size: 2, ..ClusterOptions::default() };
-        let c = cluster(3, edges, &opts, &|_, _| None, &|_, _| 1.0, &|_, _| false);
+        let c = cluster(3, edges, &opts, &|_, _| None, &|_, _| 1.0, &|_, _| false, &mut |_, _| {});
         assert_eq!(c.members(), vec![(0, 0), (1, 0)]);
         assert_eq!(c.refused[0].1, Refusal::TooLarge);
     }

@@ -181,6 +181,7 @@ pub fn dedupe(
         &|a, b| conflict(&records[a as usize], &records[b as usize]),
         &|a, b| model.probability(&records[a as usize], &records[b as usize], tf),
         &|a, b| rejected.contains(&(a.min(b), a.max(b))),
+        &mut |done, total| progress("clustering", done, total),
     );
     clustering.refused.extend(impersonal.into_iter().map(|e| (e, Refusal::NothingPersonal)));
     let members = clustering.members();

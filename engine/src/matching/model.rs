@@ -23,6 +23,8 @@ type PatternCounts = BTreeMap<Pattern, u64>;
 
 use serde::{Deserialize, Serialize};
 
+use crate::options::{OptionError, Options};
+
 use super::blocking;
 use super::comparison::{name_part_levels, Field};
 use super::parallel;
@@ -33,13 +35,17 @@ use super::rng::SplitMix64;
 /// refused with a request to train again.
 pub const MODEL_VERSION: u32 = 2;
 
+/// Random pairs drawn and counted per round (8 bytes each: 8 MB).
+const RANDOM_ROUND: usize = 1_000_000;
+
 /// Smallest probability a level keeps, so that a level never seen in
 /// training is strong evidence, not infinite evidence.
 const MIN_PROBABILITY: f64 = 1e-6;
 
-/// Settings of `train`, read from its `options` argument.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+/// Settings of `train`, read from its `options` argument with
+/// [`TrainOptions::parse`]: every key has a range (see `TRAIN_RANGES`), so
+/// no option can make `train` allocate or loop without bound.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TrainOptions {
     /// Seed of the random pair sample: same seed, same data, same model.
     pub seed: u64,
@@ -54,7 +60,7 @@ pub struct TrainOptions {
     pub min_name_count: usize,
     /// At most this many frequent names are kept in the model.
     pub max_names: usize,
-    /// Worker threads (0: one per core, at most 8).
+    /// Worker threads (0: one per core, at most [`parallel::MAX_THREADS`]).
     pub threads: usize,
 }
 
@@ -70,6 +76,84 @@ impl Default for TrainOptions {
             max_names: 20_000,
             threads: 0,
         }
+    }
+}
+
+/// The option keys of `train`.
+pub const TRAIN_OPTIONS: &[&str] =
+    &["seed", "random_pairs", "max_em_iterations", "em_tolerance", "max_block_size", "min_name_count", "max_names", "threads"];
+
+/// Ranges of the integer options of `train`, and why each bound is where
+/// it is.
+pub mod ranges {
+    use crate::options::{FloatRange, IntRange};
+
+    /// Any 64-bit seed.
+    pub const SEED: IntRange = IntRange { min: 0, max: u64::MAX };
+    /// The u-probabilities are shares among random pairs: a million pairs
+    /// pin a 1-in-10,000 level to about ±1%; a hundred million is more
+    /// than any table needs. The sample is drawn and counted in rounds, so
+    /// memory does not grow with it — only time (about a minute at the top).
+    pub const RANDOM_PAIRS: IntRange = IntRange { min: 1, max: 100_000_000 };
+    /// EM converges in tens of iterations; each is cheap (it runs over the
+    /// distinct level patterns, not the pairs), and each checks for a cancel.
+    pub const MAX_EM_ITERATIONS: IntRange = IntRange { min: 1, max: 10_000 };
+    /// A change of an m-probability, a probability itself: above 0, below 1.
+    pub const EM_TOLERANCE: FloatRange = FloatRange::open(0.0, 1.0);
+    /// A key shared by more rows is no identifier; a block of k rows makes
+    /// k(k-1)/2 pairs, so 100,000 is already five billion (refused by the
+    /// memory budget long before). Below 2 a block pairs nothing.
+    pub const MAX_BLOCK_SIZE: IntRange = IntRange { min: 2, max: 100_000 };
+    /// A count of rows.
+    pub const MIN_NAME_COUNT: IntRange = IntRange { min: 1, max: 1_000_000 };
+    /// Names stored in the model's jsonb (about 30 bytes each): a million
+    /// is 30 MB, far more than the few thousand that matter.
+    pub const MAX_NAMES: IntRange = IntRange { min: 0, max: 1_000_000 };
+    /// Worker threads of this backend; 0 for the machine's cores.
+    pub const THREADS: IntRange = IntRange { min: 0, max: super::parallel::MAX_THREADS as u64 };
+}
+
+impl TrainOptions {
+    /// Reads the `options` argument of `train`; every key is optional and
+    /// checked against its range (22023 naming the key otherwise).
+    pub fn parse(value: &serde_json::Value) -> Result<TrainOptions, OptionError> {
+        let o = Options::new("train", value, TRAIN_OPTIONS)?;
+        let d = TrainOptions::default();
+        Ok(TrainOptions {
+            seed: o.integer("seed", ranges::SEED, d.seed, "the seed of the random pair sample")?,
+            random_pairs: o.size(
+                "random_pairs",
+                ranges::RANDOM_PAIRS,
+                d.random_pairs,
+                "how many random pairs are compared to learn the u-probabilities",
+            )?,
+            max_em_iterations: o.size(
+                "max_em_iterations",
+                ranges::MAX_EM_ITERATIONS,
+                d.max_em_iterations,
+                "how many rounds of expectation-maximization at most learn the m-probabilities",
+            )?,
+            em_tolerance: o.number(
+                "em_tolerance",
+                ranges::EM_TOLERANCE,
+                d.em_tolerance,
+                "when EM stops: no m-probability moved more than this in a round",
+            )?,
+            max_block_size: o.size(
+                "max_block_size",
+                ranges::MAX_BLOCK_SIZE,
+                d.max_block_size,
+                "how many rows may share a match key for it to pair them",
+            )?,
+            min_name_count: o.size(
+                "min_name_count",
+                ranges::MIN_NAME_COUNT,
+                d.min_name_count,
+                "how many rows must carry a name for it to get its own frequency",
+            )?,
+            max_names: o.size("max_names", ranges::MAX_NAMES, d.max_names, "how many frequent names the model keeps")?,
+            threads: o.size("threads", ranges::THREADS, d.threads, "worker threads (0: one per core)")?,
+        })
     }
 }
 
@@ -132,6 +216,9 @@ pub enum ModelError {
     TooFewRows,
     #[error(transparent)]
     TooManyPairs(#[from] blocking::TooManyPairs),
+    /// The system refused memory the budget allowed.
+    #[error("{step} needs {bytes} bytes, more than the system could allocate")]
+    Allocation { step: &'static str, bytes: usize },
 }
 
 impl crate::SqlError for ModelError {
@@ -139,6 +226,7 @@ impl crate::SqlError for ModelError {
         match self {
             ModelError::TooFewRows => crate::ErrorClass::InvalidParameterValue,
             ModelError::TooManyPairs(e) => crate::SqlError::class(e),
+            ModelError::Allocation { .. } => crate::ErrorClass::OutOfMemory,
             _ => crate::ErrorClass::ObjectNotInPrerequisiteState,
         }
     }
@@ -146,6 +234,9 @@ impl crate::SqlError for ModelError {
         match self {
             ModelError::TooFewRows => "load the customer rows first, then train".into(),
             ModelError::TooManyPairs(e) => crate::SqlError::hint(e),
+            ModelError::Allocation { .. } => {
+                "lower customer_clean.batch_memory to what the server has, or train with fewer random_pairs".into()
+            }
             _ => "run customer_clean.train(tbl) again to store a model this version reads".into(),
         }
     }
@@ -213,16 +304,38 @@ impl Model {
         }
         let threads = parallel::thread_count(opts.threads);
 
-        // u: level shares among random pairs.
+        // u: level shares among random pairs, drawn and counted in rounds
+        // of at most RANDOM_ROUND pairs: memory stays a few MB whatever
+        // `random_pairs` is, and the sample (one RNG stream) and so the
+        // model are the same as if drawn at once.
         let mut rng = SplitMix64::new(opts.seed);
-        let sample: Vec<(u32, u32)> = (0..opts.random_pairs)
-            .map(|_| {
+        let mut random_counts = PatternCounts::new();
+        let round = opts.random_pairs.min(RANDOM_ROUND);
+        let mut sample: Vec<(u32, u32)> = Vec::new();
+        sample
+            .try_reserve_exact(round)
+            .map_err(|_| ModelError::Allocation { step: "the random pair sample", bytes: round * 8 })?;
+        let mut drawn = 0;
+        while drawn < opts.random_pairs {
+            let take = (opts.random_pairs - drawn).min(round);
+            sample.clear();
+            sample.extend((0..take).map(|_| {
                 let i = rng.below(n);
                 let j = (i + 1 + rng.below(n - 1)) % n;
                 (i as u32, j as u32)
-            })
-            .collect();
-        let random_counts = count_patterns(records, fields, &sample, threads, "random pairs", progress);
+            }));
+            // Progress (and with it the SQL layer's cancel check) after each
+            // round of the workers, with none of them running.
+            let total = opts.random_pairs;
+            let counted = count_patterns(records, fields, &sample, threads, &mut |done, _| {
+                progress("random pairs", drawn + done, total)
+            });
+            for (p, c) in counted {
+                *random_counts.entry(p).or_default() += c;
+            }
+            drawn += take;
+        }
+        drop(sample);
         let u = level_shares(fields, &random_counts, None);
 
         // m: EM over the pairs blocked by the strong keys.
@@ -231,8 +344,9 @@ impl Model {
         });
         let (pairs, blocking) = blocking::candidate_pairs(&[(&keys, opts.max_block_size)], max_pairs)?;
         drop(keys);
-        let blocked_counts = count_patterns(records, fields, &pairs, threads, "blocked pairs", progress);
-        let em = expectation_maximization(fields, &blocked_counts, opts);
+        let blocked_counts =
+            count_patterns(records, fields, &pairs, threads, &mut |done, total| progress("blocked pairs", done, total));
+        let em = expectation_maximization(fields, &blocked_counts, opts, progress);
 
         let total_pairs = n as f64 * (n as f64 - 1.0) / 2.0;
         let prior = (em.lambda * pairs.len() as f64 / total_pairs).clamp(MIN_PROBABILITY / total_pairs, 0.5);
@@ -262,7 +376,7 @@ impl Model {
             max_block_size: opts.max_block_size,
             training: TrainingReport {
                 rows: n,
-                random_pairs: sample.len(),
+                random_pairs: drawn,
                 blocked_pairs: pairs.len(),
                 oversized_blocks: blocking.oversized_blocks,
                 blocked_match_share: em.lambda,
@@ -280,8 +394,7 @@ fn count_patterns(
     fields: &[Field],
     pairs: &[(u32, u32)],
     threads: usize,
-    what: &str,
-    progress: Progress,
+    progress: &mut dyn FnMut(usize, usize),
 ) -> PatternCounts {
     let mut counts = PatternCounts::new();
     parallel::for_each_chunk(
@@ -299,7 +412,7 @@ fn count_patterns(
             for (p, c) in found {
                 *counts.entry(p).or_default() += c;
             }
-            progress(what, done, pairs.len());
+            progress(done, pairs.len());
         },
     );
     counts
@@ -352,7 +465,7 @@ struct EmResult {
 /// "same household" as its match class. So it starts from a labeling
 /// instead: a pair is a likely match when it agrees on at least two
 /// things a person has alone (name, birth date, ID number, mailbox).
-fn expectation_maximization(fields: &[Field], counts: &PatternCounts, opts: &TrainOptions) -> EmResult {
+fn expectation_maximization(fields: &[Field], counts: &PatternCounts, opts: &TrainOptions, progress: Progress) -> EmResult {
     let patterns: Vec<(Pattern, f64)> = counts.iter().map(|(p, c)| (*p, *c as f64)).collect();
     let total: f64 = patterns.iter().map(|(_, c)| c).sum();
     let mut posterior: BTreeMap<Pattern, f64> =
@@ -362,6 +475,9 @@ fn expectation_maximization(fields: &[Field], counts: &PatternCounts, opts: &Tra
     let mut converged = false;
     let mut lambda = 0.0;
     while iterations < opts.max_em_iterations {
+        // Each round is one call: up to max_em_iterations of them, so a
+        // cancel (statement_timeout) is noticed between any two.
+        progress("EM iterations", iterations, opts.max_em_iterations);
         iterations += 1;
         // M-step from the current posteriors.
         let post = |p: Pattern| posterior[&p];
@@ -571,6 +687,97 @@ mod tests {
 
     fn pattern_of(levels: &[u8]) -> Pattern {
         levels.iter().enumerate().map(|(i, l)| Pattern::from(*l) << (4 * i)).sum()
+    }
+
+    fn train_error(options: serde_json::Value) -> String {
+        TrainOptions::parse(&options).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn every_train_option_is_range_checked_at_both_ends() {
+        use serde_json::json;
+        assert_eq!(TrainOptions::parse(&json!({})), Ok(TrainOptions::default()));
+        // (key, lowest accepted, highest accepted, expected text)
+        let cases: [(&str, u64, u64, &str); 7] = [
+            ("seed", 0, u64::MAX, "an integer between 0 and 18446744073709551615"),
+            ("random_pairs", 1, 100_000_000, "an integer between 1 and 100000000"),
+            ("max_em_iterations", 1, 10_000, "an integer between 1 and 10000"),
+            ("max_block_size", 2, 100_000, "an integer between 2 and 100000"),
+            ("min_name_count", 1, 1_000_000, "an integer between 1 and 1000000"),
+            ("max_names", 0, 1_000_000, "an integer between 0 and 1000000"),
+            ("threads", 0, 8, "an integer between 0 and 8"),
+        ];
+        for (key, min, max, expected) in cases {
+            assert!(TrainOptions::parse(&json!({ key: min })).is_ok(), "{key} = {min}");
+            assert!(TrainOptions::parse(&json!({ key: max })).is_ok(), "{key} = {max}");
+            let below = if min == 0 { json!(-1) } else { json!(min - 1) };
+            assert_eq!(
+                train_error(json!({ key: below })),
+                format!("train: option \"{key}\" must be {expected}, not {below}")
+            );
+            // max + 1 (for seed, 2^64: past u64, so JSON reads it as a float)
+            let above = if max == u64::MAX { json!(18446744073709551616.0) } else { json!(max + 1) };
+            assert_eq!(
+                train_error(json!({ key: above })),
+                format!("train: option \"{key}\" must be {expected}, not {above}")
+            );
+            for wrong in [json!("1"), json!(true), json!(null), json!([]), json!({}), json!(1.5), json!(1e30)] {
+                assert_eq!(
+                    train_error(json!({ key: wrong })),
+                    format!("train: option \"{key}\" must be {expected}, not {wrong}")
+                );
+            }
+        }
+        let parsed = TrainOptions::parse(&json!({"seed": u64::MAX, "random_pairs": 100_000_000, "threads": 8})).unwrap();
+        assert_eq!((parsed.seed, parsed.random_pairs, parsed.threads), (u64::MAX, 100_000_000, 8));
+    }
+
+    #[test]
+    fn the_issue_15_call_and_the_tolerance() {
+        use crate::SqlError;
+        use serde_json::json;
+        let e = TrainOptions::parse(&json!({"random_pairs": 100_000_000_000_u64})).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "train: option \"random_pairs\" must be an integer between 1 and 100000000, not 100000000000"
+        );
+        assert_eq!(e.class(), crate::ErrorClass::InvalidParameterValue);
+        assert_eq!(
+            e.hint(),
+            "\"random_pairs\" sets how many random pairs are compared to learn the u-probabilities; the default is 1000000"
+        );
+        let tol = "train: option \"em_tolerance\" must be a number greater than 0 and less than 1, not";
+        assert_eq!(TrainOptions::parse(&json!({"em_tolerance": 1e-300})).unwrap().em_tolerance, 1e-300);
+        assert_eq!(TrainOptions::parse(&json!({"em_tolerance": 0.999999})).unwrap().em_tolerance, 0.999999);
+        assert_eq!(train_error(json!({"em_tolerance": 0})), format!("{tol} 0"));
+        assert_eq!(train_error(json!({"em_tolerance": 1})), format!("{tol} 1"));
+        assert_eq!(train_error(json!({"em_tolerance": -1e-9})), format!("{tol} -1e-9"));
+        assert_eq!(train_error(json!({"em_tolerance": "NaN"})), format!("{tol} \"NaN\""));
+        assert_eq!(train_error(json!({"em_tolerance": null})), format!("{tol} null"));
+        assert_eq!(train_error(json!({"random_pairs": 10, "sead": 1})), "train: unknown option \"sead\"");
+        assert_eq!(train_error(json!([])), "train: options must be a JSON object, not []");
+        assert_eq!(train_error(json!("x")), "train: options must be a JSON object, not \"x\"");
+    }
+
+    #[test]
+    fn em_reports_every_iteration_so_a_cancel_is_seen() {
+        // Two fields, a few patterns; a tolerance no round can meet.
+        let fields = [Field::Phone, Field::Email];
+        let counts: PatternCounts = [(pattern_of(&[1, 1]), 10), (pattern_of(&[1, 3]), 5), (pattern_of(&[3, 3]), 100)]
+            .into_iter()
+            .collect();
+        let opts = TrainOptions { max_em_iterations: 50, em_tolerance: 1e-300, ..TrainOptions::default() };
+        let mut calls = Vec::new();
+        let em = expectation_maximization(&fields, &counts, &opts, &mut |step, done, total| {
+            calls.push((step.to_string(), done, total))
+        });
+        assert_eq!(em.iterations, calls.len());
+        assert_eq!(calls.first(), Some(&("EM iterations".to_string(), 0, 50)));
+        // A cancel raised in the callback (a panic here) stops EM at once.
+        let stopped = std::panic::catch_unwind(|| {
+            expectation_maximization(&fields, &counts, &opts, &mut |_, done, _| assert!(done < 3, "cancel"))
+        });
+        assert!(stopped.is_err());
     }
 
     #[test]

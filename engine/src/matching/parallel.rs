@@ -6,13 +6,19 @@
 //! callback — an ERROR raised there unwinds with no worker running, and
 //! workers never touch PostgreSQL.
 
+/// The most worker threads one job uses. The `threads` option of `train`
+/// is checked against it (22023 above), and every caller goes through
+/// [`thread_count`], which caps at it too: a caller cannot make a backend
+/// spawn threads without bound.
+pub const MAX_THREADS: usize = 8;
+
 /// How many worker threads to use: `requested`, or the machine's cores
-/// (at most 8) when `requested` is 0.
+/// when `requested` is 0; at most [`MAX_THREADS`].
 pub fn thread_count(requested: usize) -> usize {
     if requested > 0 {
-        return requested;
+        return requested.min(MAX_THREADS);
     }
-    std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
+    std::thread::available_parallelism().map_or(1, |n| n.get().min(MAX_THREADS))
 }
 
 /// `f` applied to every item, results in item order.

@@ -57,3 +57,22 @@ SELECT count(DISTINCT row_id) AS rows_with_match_keys_kept
   FROM customer_clean.match_keys WHERE tbl = 'sec.customers'::regclass;
 DROP OWNED BY cc_tenant_a;
 DROP ROLE cc_tenant_a;
+
+-- Options are range-checked before anything is read (issue 15). A role
+-- with only SELECT on the table once crashed the server asking for 800 GB
+-- of random pairs; now it gets 22023 naming the key and its range. And it
+-- cannot raise customer_clean.batch_memory: only a superuser may.
+CREATE ROLE cc_reader;
+GRANT USAGE ON SCHEMA sec TO cc_reader;
+GRANT SELECT ON sec.customers TO cc_reader;
+SET ROLE cc_reader;
+\set VERBOSITY default
+SELECT customer_clean.train('sec.customers', '{"random_pairs": 100000000000}');
+\echo SQLSTATE :LAST_ERROR_SQLSTATE
+SELECT customer_clean.train('sec.customers', '{"em_tolerance": "NaN"}');
+\echo SQLSTATE :LAST_ERROR_SQLSTATE
+SET customer_clean.batch_memory = '1TB';
+\echo SQLSTATE :LAST_ERROR_SQLSTATE
+RESET ROLE;
+DROP OWNED BY cc_reader;
+DROP ROLE cc_reader;
