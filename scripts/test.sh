@@ -8,7 +8,9 @@
 #      hostile input to every SQL function (tests/hostile/run.sh),
 #      cancelling the long jobs (tests/cancel.sh), and kill -9 in the middle
 #      of merge, merge_clusters and clean_table (tests/crash.sh, own cluster),
-#      and load: inserts with match_on_insert + dedupe + a steward (tests/load/run.sh)
+#      and load: inserts with match_on_insert + dedupe + a steward (tests/load/run.sh),
+#      trojans planted for every built-in the extension calls (tests/security/trojan.sh, own cluster),
+#      and pg_dump / pg_restore of a worked table (tests/dump_restore.sh, own cluster)
 #   4. docs check: every SQL function is documented with an example that a scenario test runs
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -50,6 +52,8 @@ tests/quality_schedule.sh "$WORK/quality_schedule" $((PORT + 10))
 tests/hostile/run.sh "$WORK/regress/sock" "$PORT"
 tests/cancel.sh "$WORK/regress/sock" "$PORT"
 tests/crash.sh "$WORK/crash" $((PORT + 11))
+tests/security/trojan.sh "$WORK/trojan" $((PORT + 12))
+tests/dump_restore.sh "$WORK/dump_restore" $((PORT + 13))
 tests/load/run.sh "$WORK/regress/sock" "$PORT" 20
 
 echo "== 4/4 docs check"

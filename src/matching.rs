@@ -228,10 +228,15 @@ impl Target {
     /// `customer_clean.models` changes (a new `xmin`): `match_row` runs per
     /// row of an application and must not parse a large jsonb each time.
     fn model(&self, caller: &'static str) -> Rc<Model> {
-        let version = Spi::get_one_with_args::<String>(
-            "SELECT (SELECT xmin::text FROM customer_clean.models WHERE tbl = $1)",
-            &[self.oid.into()],
-        )
+        // The catalog is read as the extension's owner: whoever may read
+        // the table may match against its model, with no grant on the
+        // catalog (the rows themselves are read as the caller).
+        let version = crate::security::as_extension_owner(|| {
+            Spi::get_one_with_args::<String>(
+                "SELECT (SELECT xmin::text FROM customer_clean.models WHERE tbl = $1)",
+                &[self.oid.into()],
+            )
+        })
         .unwrap_or_else(|e| spi_failed(caller, e));
         let Some(version) = version else {
             raise_with(
@@ -244,10 +249,12 @@ impl Target {
         if let Some(hit) = MODELS.with(|m| m.borrow().get(&self.oid).filter(|(v, _)| *v == version).map(|(_, m)| m.clone())) {
             return hit;
         }
-        let stored = Spi::get_one_with_args::<JsonB>(
-            "SELECT (SELECT model FROM customer_clean.models WHERE tbl = $1)",
-            &[self.oid.into()],
-        )
+        let stored = crate::security::as_extension_owner(|| {
+            Spi::get_one_with_args::<JsonB>(
+                "SELECT (SELECT model FROM customer_clean.models WHERE tbl = $1)",
+                &[self.oid.into()],
+            )
+        })
         .unwrap_or_else(|e| spi_failed(caller, e))
         .unwrap_or_else(|| spi_failed(caller, "the model disappeared while being read"));
         let model = Rc::new(Model::from_json(&stored.0).or_raise(caller));
@@ -484,15 +491,17 @@ fn dedupe(
 /// The pairs of `tbl` a steward rejected, as row indexes (lower first).
 fn rejected_pairs(target: &Target, ids: &[String]) -> HashSet<(u32, u32)> {
     let index: HashMap<&str, u32> = ids.iter().enumerate().map(|(i, id)| (id.as_str(), i as u32)).collect();
-    let pairs: Vec<(String, String)> = Spi::connect(|client| {
-        client
-            .select(
-                "SELECT row_id_a, row_id_b FROM customer_clean.review_queue WHERE tbl = $1 AND status = 'rejected'",
-                None,
-                &[target.oid.into()],
-            )?
-            .map(|row| Ok((row.get::<String>(1)?.unwrap_or_default(), row.get::<String>(2)?.unwrap_or_default())))
-            .collect::<Result<Vec<_>, pgrx::spi::SpiError>>()
+    let pairs: Vec<(String, String)> = crate::security::as_extension_owner(|| {
+        Spi::connect(|client| {
+            client
+                .select(
+                    "SELECT row_id_a, row_id_b FROM customer_clean.review_queue WHERE tbl = $1 AND status = 'rejected'",
+                    None,
+                    &[target.oid.into()],
+                )?
+                .map(|row| Ok((row.get::<String>(1)?.unwrap_or_default(), row.get::<String>(2)?.unwrap_or_default())))
+                .collect::<Result<Vec<_>, pgrx::spi::SpiError>>()
+        })
     })
     .unwrap_or_else(|e| spi_failed("dedupe", e));
     pairs
@@ -662,27 +671,42 @@ fn candidates(target: &Target, keys: &[i64], own_id: Option<&str>) -> (Vec<Strin
     if keys.is_empty() {
         return (vec![], vec![]);
     }
+    // The ids from the catalog, as the extension's owner; the rows from
+    // the table, as the caller (row-level security decides what it sees).
+    let ids: Vec<String> = crate::security::as_extension_owner(|| {
+        Spi::get_one_with_args::<Vec<String>>(
+            &format!(
+                "SELECT ARRAY(SELECT DISTINCT k.row_id FROM customer_clean.match_keys k
+                               WHERE k.key = ANY ($2) AND k.tbl = $1 AND k.row_id IS DISTINCT FROM $3
+                                 AND NOT EXISTS (SELECT 1 FROM customer_clean.review_queue q
+                                                  WHERE q.tbl = $1 AND q.status = 'rejected'
+                                                    AND (q.row_id_a, q.row_id_b) IN ((k.row_id, $3), ($3, k.row_id)))
+                               LIMIT {MAX_CANDIDATES})"
+            ),
+            &[target.oid.into(), keys.to_vec().into(), own_id.into()],
+        )
+    })
+    .unwrap_or_else(|e| spi_failed("match_row", e))
+    .unwrap_or_default();
+    if ids.is_empty() {
+        return (vec![], vec![]);
+    }
     let sql = format!(
-        "{} WHERE t.{id} = ANY (ARRAY(SELECT DISTINCT k.row_id FROM customer_clean.match_keys k
-                                     WHERE k.key = ANY ($2) AND k.tbl = $1 AND k.row_id IS DISTINCT FROM $3
-                                       AND NOT EXISTS (SELECT 1 FROM customer_clean.review_queue q
-                                                        WHERE q.tbl = $1 AND q.status = 'rejected'
-                                                          AND (q.row_id_a, q.row_id_b) IN ((k.row_id, $3), ($3, k.row_id)))
-                                     LIMIT {MAX_CANDIDATES})::{ty}[])",
+        "{} WHERE t.{id} = ANY ($1::text[]::{ty}[])",
         target.select,
         id = quote(&target.id_column),
         ty = target.id_type,
     );
     let width = target.columns.len();
     Spi::connect(|client| {
-        let mut ids = Vec::new();
+        let mut found = Vec::new();
         let mut records = Vec::new();
-        for row in client.select(&sql, None, &[target.oid.into(), keys.to_vec().into(), own_id.into()])? {
-            ids.push(row.get::<String>(1)?.unwrap_or_default());
+        for row in client.select(&sql, None, &[ids.into()])? {
+            found.push(row.get::<String>(1)?.unwrap_or_default());
             let values: Vec<Option<String>> = (2..=width + 1).map(|i| row.get::<String>(i)).collect::<Result<_, _>>()?;
             records.push(target.prepare(&values));
         }
-        Ok::<_, pgrx::spi::SpiError>((ids, records))
+        Ok::<_, pgrx::spi::SpiError>((found, records))
     })
     .unwrap_or_else(|e| spi_failed("match_row", e))
 }
@@ -690,10 +714,12 @@ fn candidates(target: &Target, keys: &[i64], own_id: Option<&str>) -> (Vec<Strin
 /// Raises 55000 unless `tbl` has a trained model (for `enable_cleaning(…,
 /// match_on_insert => true)`, which needs one).
 pub fn require_model(tbl: pg_sys::Oid, caller: &'static str) {
-    let has = Spi::get_one_with_args::<bool>(
-        "SELECT EXISTS (SELECT 1 FROM customer_clean.models WHERE tbl = $1)",
-        &[tbl.into()],
-    )
+    let has = crate::security::as_extension_owner(|| {
+        Spi::get_one_with_args::<bool>(
+            "SELECT EXISTS (SELECT 1 FROM customer_clean.models WHERE tbl = $1)",
+            &[tbl.into()],
+        )
+    })
     .unwrap_or_else(|e| spi_failed(caller, e))
     .unwrap_or(false);
     if !has {
@@ -807,11 +833,13 @@ fn match_new_rows(
 
 /// Whether rows `a` and `b` are in one cluster.
 fn same_cluster(target: &Target, a: &str, b: &str) -> bool {
-    Spi::get_one_with_args::<bool>(
-        "SELECT EXISTS (SELECT 1 FROM customer_clean.clusters x JOIN customer_clean.clusters y USING (tbl, cluster_id)
-                         WHERE x.tbl = $1 AND x.row_id = $2 AND y.row_id = $3)",
-        &[target.oid.into(), a.into(), b.into()],
-    )
+    crate::security::as_extension_owner(|| {
+        Spi::get_one_with_args::<bool>(
+            "SELECT EXISTS (SELECT 1 FROM customer_clean.clusters x JOIN customer_clean.clusters y USING (tbl, cluster_id)
+                             WHERE x.tbl = $1 AND x.row_id = $2 AND y.row_id = $3)",
+            &[target.oid.into(), a.into(), b.into()],
+        )
+    })
     .unwrap_or_else(|e| spi_failed("match_on_insert", e))
     .unwrap_or(false)
 }

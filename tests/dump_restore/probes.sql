@@ -1,8 +1,8 @@
 -- What must work the same before and after a dump and restore (issue 15):
 -- run by tests/dump_restore.sh in database A after it was dumped, and in
 -- database B restored from that dump; the two outputs are diffed.
--- Everything but the last two steps is rolled back; the last two commit or
--- roll back identically in both databases, which start from the same state.
+-- Every step but 5 (CALL clean_table, which commits) is rolled back; both
+-- databases start the probes from the same state (A is dumped first).
 -- Left out as volatile (they hold the time of the probe run, not data):
 -- changes.changed_at, clusters.assigned_at, review_queue.found_at and
 -- .decided_at, merges.unmerged_at, the new snapshot's taken_at and since,

@@ -116,7 +116,7 @@ fired=$(grep -c . "$log/fired.txt" || true)
 grep -h 'made mallory a superuser' "$log"/calls_*.log | sed 's/.*WARNING:  /  /' | sort -u || true
 echo
 echo "== calls that failed:"
-grep -h -A1 'ERROR:' "$log"/calls_*.log | grep -v '^--$' | sed 's/^/  /' | head -80 | tee "$log/errors.txt"
+{ grep -h -A1 'ERROR:' "$log"/calls_*.log || true; } | { grep -v '^--$' || true; } | sed 's/^/  /' | head -80 | tee "$log/errors.txt"
 errors=$(cat "$log"/calls_*.log | grep -c 'ERROR:' || true)
 
 # Every function of the extension called? Counted by track_functions; a
