@@ -33,9 +33,13 @@ COMMENT ON TABLE customer_clean.profiles IS
 
 -- Validation rules; register() creates defaults (origin = 'default'), DBAs
 -- add, change and disable rules with plain SQL.
+-- No foreign key between the extension's tables (here rules -> profiles):
+-- pg_restore -j loads the tables' data in parallel, a child before its
+-- parent, and the rows of a table whose COPY failed a foreign key were
+-- lost. unregister() removes a table's rules and model itself.
 CREATE TABLE customer_clean.rules (
     rule_id     bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    tbl         regclass NOT NULL REFERENCES customer_clean.profiles (tbl) ON DELETE CASCADE,
+    tbl         regclass NOT NULL,
     column_name text NOT NULL,
     kind        text NOT NULL CHECK (kind IN ('required', 'regex', 'allowed_values', 'range', 'length', 'format', 'cross_field')),
     params      jsonb NOT NULL DEFAULT '{}',

@@ -3,7 +3,7 @@
 
 -- The trained model of each table (train()); readable jsonb, see docs.
 CREATE TABLE customer_clean.models (
-    tbl         regclass PRIMARY KEY REFERENCES customer_clean.profiles (tbl) ON DELETE CASCADE,
+    tbl         regclass PRIMARY KEY,          -- a registered table (no foreign key: see rules)
     model       jsonb NOT NULL,            -- m, u and weight per field and level, prior, name frequencies
     options     jsonb NOT NULL DEFAULT '{}',
     trained_at  timestamptz NOT NULL DEFAULT now(),

@@ -34,7 +34,7 @@ COMMENT ON TABLE customer_clean.merges IS
   'One row per merge: survivor, duplicates, the rule behind each golden value, the survivor before and after, who and when; unmerge() marks it undone.';
 
 CREATE TABLE customer_clean.merge_history (
-    merge_id    bigint NOT NULL REFERENCES customer_clean.merges,
+    merge_id    bigint NOT NULL,               -- merges.merge_id, written with it (no foreign key: see rules)
     tbl         regclass NOT NULL,
     row_id      text NOT NULL,
     row_data    jsonb NOT NULL,                -- the whole row: column -> value as text, as its type prints it
@@ -51,7 +51,7 @@ COMMENT ON TABLE customer_clean.merge_history IS
 ALTER TABLE customer_clean.review_queue DROP CONSTRAINT review_queue_status_check;
 ALTER TABLE customer_clean.review_queue ADD CONSTRAINT review_queue_status_check
     CHECK (status IN ('pending', 'approved', 'rejected', 'merged', 'obsolete'));
-ALTER TABLE customer_clean.review_queue ADD COLUMN merge_id bigint REFERENCES customer_clean.merges;
+ALTER TABLE customer_clean.review_queue ADD COLUMN merge_id bigint;  -- merges.merge_id (no foreign key: see rules)
 -- Pairs of a row are looked up by either side (the unique key serves row_id_a).
 CREATE INDEX ON customer_clean.review_queue (tbl, row_id_b);
 ALTER TABLE customer_clean.clusters DROP CONSTRAINT clusters_assigned_by_check;

@@ -55,6 +55,8 @@ BEGIN
                FROM customer_clean.quality_history h
               WHERE h.snapshot_id = snapshot AND h.passed = false
              RETURNING * LOOP
+        -- The table name is schema-qualified (the path is pinned), so a
+        -- listener can tell crm.customers from sales.customers.
         PERFORM pg_notify('customer_clean_quality', jsonb_build_object(
             'table', b.tbl::text, 'dimension', b.dimension, 'column', b.column_name,
             'value', b.value, 'target', b.target, 'snapshot_id', b.snapshot_id)::text);

@@ -17,6 +17,8 @@ use customer_clean_engine::clean::{clean_row, Cleaned};
 use customer_clean_engine::rules::{Context, Finding, Severity};
 use pgrx::pg_sys::panic::ErrorReport;
 use pgrx::prelude::*;
+
+use crate::json_arg::Json;
 use pgrx::{AllocatedByPostgres, JsonB, PgLogLevel, PgSqlErrorCode, PgTupleDesc};
 use serde_json::{json, Map, Value};
 
@@ -151,7 +153,7 @@ pub fn drop_trigger(tbl: pg_sys::Oid) -> bool {
 /// `[{column, code, severity, message, value, rule_id}]`.
 #[pg_extern(volatile, strict, parallel_unsafe)]
 #[search_path(pg_catalog, pg_temp)]
-fn validate(tbl: Table, row: JsonB) -> JsonB {
+fn validate(tbl: Table, row: Json) -> JsonB {
     let state = TableState::load(tbl.oid(), "validate");
     let Some(object) = row.0.as_object() else {
         raise_with(
@@ -326,19 +328,11 @@ pub(crate) fn restoring(tbl: pg_sys::Oid) -> bool {
     BYPASS.with(|b| b.get()) == Some(tbl)
 }
 
-/// Registered in `_PG_init`: the bypass never outlives its transaction,
-/// whatever happened to the Rust frames that set it.
-///
-/// # Safety
-/// Called by PostgreSQL; never raises.
-#[pg_guard]
-pub unsafe extern "C-unwind" fn end_restore_mode_at_xact_end(event: pg_sys::XactEvent::Type, _arg: *mut std::ffi::c_void) {
-    if matches!(event, pg_sys::XactEvent::XACT_EVENT_COMMIT | pg_sys::XactEvent::XACT_EVENT_ABORT
-        | pg_sys::XactEvent::XACT_EVENT_PARALLEL_COMMIT | pg_sys::XactEvent::XACT_EVENT_PARALLEL_ABORT
-        | pg_sys::XactEvent::XACT_EVENT_PREPARE)
-    {
-        BYPASS.with(|b| b.set(None));
-    }
+/// Turns the bypass off; called at the end of every transaction
+/// (`security::reset_at_xact_end`), whatever happened to the Rust frames
+/// that set it.
+pub(crate) fn end_restore_mode() {
+    BYPASS.with(|b| b.set(None));
 }
 
 /// Runs `f` (which writes rows of `tbl` that are already cleaned, or must
@@ -539,7 +533,7 @@ fn reject(table: &str, cleaned: &Cleaned) -> ! {
 /// caller needs the same privilege (INSERT or UPDATE) on the table.
 #[pg_extern(volatile, parallel_unsafe)]
 #[search_path(pg_catalog, pg_temp)]
-fn release_quarantine(quarantine_id: Option<i64>, corrections: default!(Option<JsonB>, "NULL")) -> bool {
+fn release_quarantine(quarantine_id: Option<i64>, corrections: default!(Option<Json>, "NULL")) -> bool {
     const FN: &str = "release_quarantine";
     let quarantine_id = crate::error::not_null(quarantine_id, "quarantine_id", FN);
     let entry = as_extension_owner(|| {

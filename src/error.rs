@@ -18,7 +18,7 @@ fn sqlstate(class: ErrorClass) -> PgSqlErrorCode {
 
 /// Raises `error` as an ERROR; does not return.
 pub fn raise<E: SqlError>(error: E, function: &'static str) -> ! {
-    ErrorReport::new(sqlstate(error.class()), error.to_string(), function)
+    ErrorReport::new(sqlstate(error.class()), bounded(error.to_string()), function)
         .set_hint(error.hint())
         .report(PgLogLevel::ERROR);
     unreachable!("ereport(ERROR) returned")
@@ -27,8 +27,23 @@ pub fn raise<E: SqlError>(error: E, function: &'static str) -> ! {
 /// Raises an ERROR with an explicit SQLSTATE, message and hint; for errors
 /// that arise in the SQL layer itself (unknown table, wrong mode, …).
 pub fn raise_with(code: PgSqlErrorCode, message: String, hint: String, function: &'static str) -> ! {
-    ErrorReport::new(code, message, function).set_hint(hint).report(PgLogLevel::ERROR);
+    ErrorReport::new(code, bounded(message), function).set_hint(hint).report(PgLogLevel::ERROR);
     unreachable!("ereport(ERROR) returned")
+}
+
+/// Longest message raised, in characters.
+const MESSAGE_CHARS: usize = 1_000;
+
+/// `message`, cut after [`MESSAGE_CHARS`] characters. Messages quote what
+/// the caller passed (an option's value, a mode, a column name); a 100 MB
+/// argument must not become a 100 MB error in the client and the server log.
+fn bounded(message: String) -> String {
+    match message.char_indices().nth(MESSAGE_CHARS) {
+        None => message,
+        Some((cut, _)) => {
+            format!("{}… (message cut at {MESSAGE_CHARS} of {} characters)", &message[..cut], message.chars().count())
+        }
+    }
 }
 
 /// Raises a failure of an internal catalog query (SPI) as SQLSTATE 38000

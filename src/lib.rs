@@ -48,6 +48,7 @@ mod email;
 mod error;
 mod guc;
 mod journal;
+mod json_arg;
 mod lifecycle;
 mod mask;
 mod matching;
@@ -69,8 +70,7 @@ pub extern "C-unwind" fn _PG_init() {
         pg_sys::CacheRegisterRelcacheCallback(Some(profile::on_relcache_invalidation), pg_sys::Datum::from(0));
         pg_sys::RegisterXactCallback(Some(journal::on_xact_event), std::ptr::null_mut());
         pg_sys::RegisterSubXactCallback(Some(journal::on_subxact_event), std::ptr::null_mut());
-        pg_sys::RegisterXactCallback(Some(cleaning::end_restore_mode_at_xact_end), std::ptr::null_mut());
-        pg_sys::RegisterXactCallback(Some(security::close_window_at_xact_end), std::ptr::null_mut());
+        pg_sys::RegisterXactCallback(Some(security::reset_at_xact_end), std::ptr::null_mut());
     }
 }
 

@@ -3,7 +3,8 @@ use crate::date::engine_date;
 use crate::error::OrRaise;
 use customer_clean_engine::lifecycle::{self, Thresholds};
 use pgrx::prelude::*;
-use pgrx::JsonB;
+
+use crate::json_arg::Json;
 
 /// `prospect`, `new`, `active`, `silent` or `churned` on `as_of` (see the
 /// engine for the rules); NULL when `as_of` is NULL. Not STRICT: a
@@ -14,7 +15,7 @@ fn lifecycle_stage(
     last_activity: Option<pgrx::datum::Date>,
     activity_count: Option<i64>,
     as_of: Option<pgrx::datum::Date>,
-    thresholds: default!(Option<JsonB>, "'{}'"),
+    thresholds: default!(Option<Json>, "'{}'"),
 ) -> Option<&'static str> {
     let as_of = engine_date(as_of?)?;
     let t = match thresholds {

@@ -20,6 +20,8 @@ use customer_clean_engine::matching::model::{
 };
 use customer_clean_engine::matching::{blocking, parallel, Model, Record, RecordSchema, TrainOptions};
 use pgrx::prelude::*;
+
+use crate::json_arg::Json;
 use pgrx::{JsonB, PgSqlErrorCode};
 use serde_json::{json, Value};
 
@@ -299,7 +301,7 @@ fn check_probability(caller: &'static str, name: &str, p: f64) {
 /// NULL options are no call (NULL result, nothing trained).
 #[pg_extern(volatile, strict, parallel_unsafe)]
 #[search_path(pg_catalog, pg_temp)]
-fn train(tbl: Table, options: default!(JsonB, "'{}'")) -> JsonB {
+fn train(tbl: Table, options: default!(Json, "'{}'")) -> JsonB {
     const FN: &str = "train";
     // Checked before anything is read: every key against its range (22023).
     let opts = TrainOptions::parse(&options.0).or_raise(FN);
@@ -330,7 +332,7 @@ fn train(tbl: Table, options: default!(JsonB, "'{}'")) -> JsonB {
         vec![
             target.oid.into(),
             JsonB(model_json.clone()).into(),
-            options.into(),
+            JsonB::from(options).into(),
             started.elapsed().as_secs_f64().into(),
             crate::security::current_role_name().into(),
         ],
@@ -623,7 +625,7 @@ fn run(sql: &str, args: Vec<pgrx::datum::DatumWithOid>) {
 #[search_path(pg_catalog, pg_temp)]
 fn match_row(
     tbl: Table,
-    row: JsonB,
+    row: Json,
     max_results: default!(i32, 10),
     min_probability: default!(f64, 0.5),
 ) -> TableIterator<'static, (name!(row_id, String), name!(probability, f64), name!(match_weight, f64))> {
@@ -743,7 +745,7 @@ pub fn require_model(tbl: pg_sys::Oid, caller: &'static str) {
 #[search_path(pg_catalog, pg_temp)]
 fn match_new_rows(
     tbl: Table,
-    rows: JsonB,
+    rows: Json,
     min_probability: default!(f64, 0.9),
     review_probability: default!(f64, 0.5),
 ) -> JsonB {
@@ -888,13 +890,13 @@ COMMENT ON FUNCTION customer_clean.match_on_insert() IS
 /// are skipped. Returns the number of keys stored.
 #[pg_extern(volatile, strict, parallel_unsafe)]
 #[search_path(pg_catalog, pg_temp)]
-fn update_match_keys(tbl: Table, old_rows: JsonB, new_rows: JsonB) -> i64 {
+fn update_match_keys(tbl: Table, old_rows: Json, new_rows: Json) -> i64 {
     const FN: &str = "update_match_keys";
     // The keys are taken from rows the caller passes: only merge and
     // unmerge, which pass the rows they read themselves, may store them.
     crate::security::require_catalog_window(&tbl, FN);
     let target = Target::new(&tbl, FN);
-    let keyed = |rows: &JsonB, name: &str| -> (Vec<i64>, Vec<String>) {
+    let keyed = |rows: &Json, name: &str| -> (Vec<i64>, Vec<String>) {
         let Some(rows) = rows.0.as_array() else {
             raise_with(
                 PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE,

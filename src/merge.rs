@@ -14,6 +14,8 @@ use customer_clean_engine::profile::Role;
 use customer_clean_engine::rules::{Context, Severity};
 use customer_clean_engine::survivorship::{golden_record as survive, MergeRows};
 use pgrx::prelude::*;
+
+use crate::json_arg::Json;
 use pgrx::{JsonB, PgSqlErrorCode};
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -269,12 +271,12 @@ fn reject(pair_id: i64) {
 /// One batch of `CALL merge_clusters` (`merge_clusters_batch_body`).
 #[pg_extern(volatile, strict, parallel_unsafe)]
 #[search_path(pg_catalog, pg_temp)]
-fn merge_clusters_batch(tbl: Table, min_probability: f64, batch_size: i32, state: JsonB) -> JsonB {
+fn merge_clusters_batch(tbl: Table, min_probability: f64, batch_size: i32, state: Json) -> JsonB {
     crate::security::run_body(
         tbl.oid(),
         false,
         "SELECT customer_clean.merge_clusters_batch_body($1, $2, $3, $4)",
-        &[tbl.oid().into(), min_probability.into(), batch_size.into(), state.into()],
+        &[tbl.oid().into(), min_probability.into(), batch_size.into(), JsonB::from(state).into()],
         "merge_clusters",
     )
     .unwrap_or_else(|| spi_failed("merge_clusters", "merge_clusters_batch_body returned nothing"))

@@ -20,6 +20,8 @@ use std::rc::Rc;
 use customer_clean_engine::profile::{Profile, TableColumn};
 use customer_clean_engine::rules::{default_rules, Rule, RowLayout, RuleSpec};
 use pgrx::prelude::*;
+
+use crate::json_arg::Json;
 use pgrx::{JsonB, PgSqlErrorCode};
 use serde::Deserialize;
 
@@ -310,7 +312,7 @@ fn catalog_columns(tbl: pg_sys::Oid) -> Vec<TableColumn> {
 /// profile and the default rules; rules the DBA added are kept.
 #[pg_extern(volatile, strict, parallel_unsafe)]
 #[search_path(pg_catalog, pg_temp)]
-fn register(tbl: Table, columns: JsonB, options: default!(JsonB, "'{}'")) -> i64 {
+fn register(tbl: Table, columns: Json, options: default!(Json, "'{}'")) -> i64 {
     let tbl = tbl.oid();
     let table_columns = catalog_columns(tbl);
     let profile = Profile::parse(&columns.0, &options.0, &table_columns).or_raise("register");
@@ -318,7 +320,7 @@ fn register(tbl: Table, columns: JsonB, options: default!(JsonB, "'{}'")) -> i64
         "INSERT INTO customer_clean.profiles (tbl, columns, options) VALUES ($1, $2, $3)
          ON CONFLICT (tbl) DO UPDATE SET columns = excluded.columns, options = excluded.options,
                 registered_at = now(), registered_by = current_user",
-        &[tbl.into(), columns.into(), options.into()],
+        &[tbl.into(), JsonB::from(columns).into(), JsonB::from(options).into()],
     )
     .unwrap_or_else(|e| spi_failed("register", e));
     Spi::run_with_args(
@@ -344,15 +346,23 @@ fn register(tbl: Table, columns: JsonB, options: default!(JsonB, "'{}'")) -> i64
     defaults.len() as i64
 }
 
-/// Forgets `tbl`'s profile and rules, after removing its cleaning trigger.
+/// Forgets `tbl`'s profile, rules and model, after removing its cleaning trigger.
 /// What cleaning recorded (issues, changes, quarantine) is kept.
 #[pg_extern(volatile, strict, parallel_unsafe)]
 #[search_path(pg_catalog, pg_temp)]
 fn unregister(tbl: Table) -> bool {
     let tbl = tbl.oid();
     crate::cleaning::drop_trigger(tbl);
+    // The model goes with the profile (the catalog has no foreign keys to
+    // cascade; see sql/catalog.sql); only the extension writes models.
+    crate::security::as_extension_owner(|| {
+        Spi::run_with_args("DELETE FROM customer_clean.models WHERE tbl = $1", &[tbl.into()])
+    })
+    .unwrap_or_else(|e| spi_failed("unregister", e));
     Spi::get_one_with_args::<bool>(
-        "WITH d AS (DELETE FROM customer_clean.profiles WHERE tbl = $1 RETURNING 1) SELECT count(*) > 0 FROM d",
+        "WITH r AS (DELETE FROM customer_clean.rules WHERE tbl = $1),
+              d AS (DELETE FROM customer_clean.profiles WHERE tbl = $1 RETURNING 1)
+         SELECT count(*) > 0 FROM d",
         &[tbl.into()],
     )
     .ok()

@@ -141,13 +141,14 @@ pub fn catalog_write_window<R>(tbl: pg_sys::Oid, f: impl FnOnce() -> R) -> R {
     f()
 }
 
-/// Registered in `_PG_init`: no window outlives its transaction, whatever
-/// happened to the Rust frames that opened it.
+/// Registered in `_PG_init`: no write window, and no restore mode of the
+/// cleaning trigger, outlives its transaction, whatever happened to the
+/// Rust frames that opened them.
 ///
 /// # Safety
 /// Called by PostgreSQL; never raises.
 #[pg_guard]
-pub unsafe extern "C-unwind" fn close_window_at_xact_end(event: pg_sys::XactEvent::Type, _arg: *mut std::ffi::c_void) {
+pub unsafe extern "C-unwind" fn reset_at_xact_end(event: pg_sys::XactEvent::Type, _arg: *mut std::ffi::c_void) {
     if matches!(
         event,
         pg_sys::XactEvent::XACT_EVENT_COMMIT
@@ -157,6 +158,7 @@ pub unsafe extern "C-unwind" fn close_window_at_xact_end(event: pg_sys::XactEven
             | pg_sys::XactEvent::XACT_EVENT_PREPARE
     ) {
         WINDOW.with(|w| w.set(None));
+        crate::cleaning::end_restore_mode();
     }
 }
 

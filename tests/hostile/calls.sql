@@ -102,7 +102,8 @@ INSERT INTO option_values SELECT n, v::jsonb FROM unnest(ARRAY[
   '100000000000', '1000000000000000000000000000000', '18446744073709551615', '18446744073709551616',
   '-1', '-9223372036854775809', '0', '1', '1.5', '-0.5', '0.000000000000000000001',
   '"x"', '"NaN"', '"Infinity"', '"-Infinity"', '"1"', 'true', 'false', 'null', '[]', '[1, 2]', '{}',
-  '{"a": {"b": [1, {"c": null}]}}'
+  '{"a": {"b": [1, {"c": null}]}}',
+  '1e400', '-1e400'                      -- valid jsonb (numeric), no double: once pgrx's internal error
 ]) WITH ORDINALITY AS u(v, n);
 CREATE TEMP TABLE option_keys (fn text, key text[]);
 INSERT INTO option_keys VALUES
@@ -145,6 +146,17 @@ SELECT c.fn, 2000 + v.n, v.n, format(c.sql, v.value)
     ('customer_clean.merge_clusters batch_size', 'CALL customer_clean.merge_clusters(''h.customers'', 0.9, (%s)::float8::int)'),
     ('customer_clean.qgram_similarity q', 'SELECT customer_clean.qgram_similarity(''ab'', ''abc'', (%s)::float8::int) IS NULL')
   ) AS c(fn, sql) CROSS JOIN scalar_values v;
+-- Every jsonb argument with a number no double holds (22023, not XX000).
+INSERT INTO calls
+SELECT c.fn, 2500, 1, c.sql
+  FROM (VALUES
+    ('customer_clean.validate 1e400', 'SELECT customer_clean.validate(''h.customers'', ''{"phone": 1e400}'') IS NULL'),
+    ('customer_clean.match_row 1e400', 'SELECT count(*) FROM customer_clean.match_row(''h.customers'', ''{"phone": 1e400}'')'),
+    ('customer_clean.register 1e400', 'SELECT customer_clean.register(''h.customers'', ''{"id": 1e400}'') IS NULL'),
+    ('customer_clean.release_quarantine 1e400', 'SELECT customer_clean.release_quarantine(1, ''{"phone": -1e400}'') IS NULL'),
+    ('customer_clean.lifecycle_stage 1e400', 'SELECT customer_clean.lifecycle_stage(current_date, current_date, 1, current_date, ''{"new_days": 1e400}'') IS NULL'),
+    ('customer_clean.update_match_keys 1e400', 'SELECT customer_clean.update_match_keys(''h.customers'', ''[{"id": 1e400}]'', ''[]'') IS NULL')
+  ) AS c(fn, sql);
 -- The call of issue 15: a reader asking for 800 GB of random pairs.
 INSERT INTO calls VALUES ('customer_clean.train issue 15', 3000, 1,
   'SELECT customer_clean.train(''h.customers'', ''{"random_pairs": 100000000000}'') IS NULL');

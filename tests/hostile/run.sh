@@ -35,5 +35,16 @@ psql -q -d postgres -c "DROP DATABASE IF EXISTS ${db}_ascii" \
 ascii=$(psql -d ${db}_ascii -v VERBOSITY=sqlstate -c "CREATE EXTENSION customer_clean" 2>&1 || true)
 psql -q -d postgres -c "DROP DATABASE ${db}_ascii"
 if [[ $ascii != *"ERROR:  0A000"* ]]; then echo "hostile input: CREATE EXTENSION in SQL_ASCII did not refuse: $ascii"; fail=1; fi
+# The script creates C functions, so the control file says superuser =
+# true: a role that may create in the database is refused up front, with
+# PostgreSQL's own message, before any of the script runs.
+psql -q -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS ${db}_nosuper" -c "DROP ROLE IF EXISTS cc_hostile_owner" \
+  -c "CREATE ROLE cc_hostile_owner" -c "CREATE DATABASE ${db}_nosuper OWNER cc_hostile_owner"
+nosuper=$(psql -d ${db}_nosuper -v VERBOSITY=default -c "SET ROLE cc_hostile_owner" -c "CREATE EXTENSION customer_clean" 2>&1 || true)
+left=$(psql -At -d ${db}_nosuper -c "SELECT count(*) FROM pg_namespace WHERE nspname = 'customer_clean'")
+psql -q -d postgres -c "DROP DATABASE ${db}_nosuper" -c "DROP ROLE cc_hostile_owner"
+if [[ $nosuper != *'permission denied to create extension "customer_clean"'* || $left != 0 ]]; then
+  echo "hostile input: a non-superuser CREATE EXTENSION was not refused up front: $nosuper (schemas left: $left)"; fail=1
+fi
 [[ $fail == 0 ]] && echo "hostile input: passed"
 exit $fail
