@@ -17,11 +17,10 @@ use customer_clean_engine::clean::{clean_row, Cleaned};
 use customer_clean_engine::rules::{Context, Finding, Severity};
 use pgrx::pg_sys::panic::ErrorReport;
 use pgrx::prelude::*;
-
-use crate::json_arg::Json;
 use pgrx::{AllocatedByPostgres, JsonB, PgLogLevel, PgSqlErrorCode, PgTupleDesc};
 use serde_json::{json, Map, Value};
 
+use crate::json_arg::Json;
 use crate::table::Table;
 use crate::date::today;
 use crate::error::{json_row, raise_with, spi_failed, Missing};

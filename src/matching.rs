@@ -20,11 +20,10 @@ use customer_clean_engine::matching::model::{
 };
 use customer_clean_engine::matching::{blocking, parallel, Model, Record, RecordSchema, TrainOptions};
 use pgrx::prelude::*;
-
-use crate::json_arg::Json;
 use pgrx::{JsonB, PgSqlErrorCode};
 use serde_json::{json, Value};
 
+use crate::json_arg::Json;
 use crate::memory;
 use crate::table::Table;
 use crate::error::{raise_with, spi_failed, OrRaise};

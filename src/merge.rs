@@ -2,10 +2,13 @@
 //! and hands them to the engine's survivorship rules
 //! (`customer_clean_engine::survivorship`).
 //!
-//! `merge`, `unmerge`, `preview_merge`, `merge_clusters`, `approve` and
-//! `reject` are PL/pgSQL in `sql/merge.sql`: they are sequences of
+//! The work of `merge`, `unmerge`, `preview_merge`, `merge_clusters`,
+//! `approve` and `reject` is PL/pgSQL in `sql/merge.sql`: sequences of
 //! statements over the customer table and every table that references it,
-//! built from the catalog, and that is what PL/pgSQL is for.
+//! built from the catalog, and that is what PL/pgSQL is for. `merge`,
+//! `unmerge`, `approve`, `reject` and `merge_clusters_batch` are declared
+//! here, at the end of this file: each runs its PL/pgSQL body with the
+//! table's merge history open for writing (src/security.rs).
 
 use std::collections::{HashMap, HashSet};
 
@@ -14,12 +17,11 @@ use customer_clean_engine::profile::Role;
 use customer_clean_engine::rules::{Context, Severity};
 use customer_clean_engine::survivorship::{golden_record as survive, MergeRows};
 use pgrx::prelude::*;
-
-use crate::json_arg::Json;
 use pgrx::{JsonB, PgSqlErrorCode};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
+use crate::json_arg::Json;
 use crate::table::Table;
 use crate::error::{raise_with, spi_failed};
 use crate::profile::{quote_identifier as quote, table_name, TableState};

@@ -20,11 +20,10 @@ use std::rc::Rc;
 use customer_clean_engine::profile::{Profile, TableColumn};
 use customer_clean_engine::rules::{default_rules, Rule, RowLayout, RuleSpec};
 use pgrx::prelude::*;
-
-use crate::json_arg::Json;
 use pgrx::{JsonB, PgSqlErrorCode};
 use serde::Deserialize;
 
+use crate::json_arg::Json;
 use crate::table::Table;
 use crate::error::{raise_with, spi_failed, OrRaise};
 
