@@ -26,7 +26,7 @@ use serde_json::{json, Value};
 
 use crate::table::Table;
 use crate::cleaning::{clean_values, record, without_cleaning_trigger};
-use crate::error::{json_row, raise_with, spi_failed, Missing, OrRaise};
+use crate::error::{json_row, spi_failed, Missing, OrRaise};
 use customer_clean_engine::options::IntRange;
 use crate::journal;
 use crate::profile::{quote_identifier as quote, table_name, TableState};
