@@ -330,6 +330,18 @@ mod tests {
         );
     }
 
+    /// What a jsonb number past f64 becomes: PostgreSQL writes `1e400` as
+    /// a 401-digit integer, and serde_json refuses it. pgrx's `JsonB`
+    /// conversion `expect`s the parse, so such an argument is an XX000
+    /// before any option check runs (noted for the SQL layer; issue 15).
+    #[test]
+    fn numbers_past_f64_do_not_parse() {
+        let huge = format!("{{\"random_pairs\": 1{}}}", "0".repeat(400));
+        assert!(serde_json::from_str::<Value>(&huge).is_err());
+        let tiny = format!("{{\"em_tolerance\": 0.{}1}}", "0".repeat(400));
+        assert_eq!(serde_json::from_str::<Value>(&tiny).unwrap()["em_tolerance"].as_f64(), Some(0.0));
+    }
+
     #[test]
     fn scalar_arguments() {
         let r = IntRange { min: 1, max: 1_000_000 };
