@@ -8,6 +8,7 @@
 //! construction. They are stored per row in `customer_clean.match_keys`
 //! and indexed, so `match_row` finds candidates with one index scan.
 
+use super::model::Progress;
 use super::record::Record;
 
 /// The kinds of match key, each a blocking rule "same X".
@@ -273,6 +274,9 @@ impl crate::SqlError for TooManyPairs {
 /// packed `u64`, then the `(u32, u32)` it returns.
 pub const BYTES_PER_PAIR: usize = 16;
 
+/// Pairs made between two calls of the progress callback.
+const PROGRESS_EVERY: usize = 1_000_000;
+
 /// The blocks of sorted `(key, row)` entries: rows sharing a key, when at
 /// most `max_block` do.
 fn blocks(entries: &[(i64, u32)], max_block: usize) -> impl Iterator<Item = &[(i64, u32)]> {
@@ -284,10 +288,11 @@ fn blocks(entries: &[(i64, u32)], max_block: usize) -> impl Iterator<Item = &[(i
 /// row `i`) with its block size: keys shared by more rows than that are
 /// not paired. Refuses, before storing any, to make more than `max_pairs`
 /// (counted before duplicates are removed: that is what is held at the
-/// peak).
+/// peak). `progress` (which may stop the work) hears of every million.
 pub fn candidate_pairs(
     tiers: &[(&[Vec<i64>], usize)],
     max_pairs: usize,
+    progress: Progress,
 ) -> Result<(Vec<(u32, u32)>, BlockingStats), TooManyPairs> {
     let mut stats = BlockingStats::default();
     let tiers: Vec<(Vec<(i64, u32)>, usize)> = tiers
@@ -317,6 +322,10 @@ pub fn candidate_pairs(
     }
     let mut pairs: Vec<u64> = Vec::new();
     pairs.try_reserve_exact(raw).map_err(|_| TooManyPairs { pairs: raw, max: 0 })?;
+    // Up to `max_pairs` (hundreds of millions at the default memory bound):
+    // the caller's progress callback, which checks for a cancel, runs
+    // after every block that passes another million pairs.
+    let mut reported = 0;
     for (entries, max_block) in tiers {
         for block in blocks(&entries, max_block) {
             for (x, a) in block.iter().enumerate() {
@@ -326,8 +335,13 @@ pub fn candidate_pairs(
                     pairs.push(u64::from(a.1) << 32 | u64::from(b.1));
                 }
             }
+            if pairs.len() >= reported + PROGRESS_EVERY {
+                reported = pairs.len();
+                progress("candidate pairs", reported, raw);
+            }
         }
     }
+    progress("sorting candidate pairs", pairs.len(), raw);
     pairs.sort_unstable();
     pairs.dedup();
     stats.pairs = pairs.len();
@@ -345,10 +359,10 @@ mod tests {
     #[test]
     fn pairs_are_unique_and_ordered() {
         let keys = vec![vec![1, 2], vec![1], vec![2, 3], vec![3], vec![9]];
-        let (pairs, stats) = candidate_pairs(&[(&keys, 10)], usize::MAX).unwrap();
+        let (pairs, stats) = candidate_pairs(&[(&keys, 10)], usize::MAX, &mut |_, _, _| {}).unwrap();
         assert_eq!(pairs, vec![(0, 1), (0, 2), (2, 3)]);
         assert_eq!(stats, BlockingStats { keys: 7, pairs: 3, oversized_blocks: 0 });
-        let (pairs, stats) = candidate_pairs(&[(&keys, 1)], usize::MAX).unwrap();
+        let (pairs, stats) = candidate_pairs(&[(&keys, 1)], usize::MAX, &mut |_, _, _| {}).unwrap();
         assert!(pairs.is_empty());
         assert_eq!(stats.oversized_blocks, 3);
     }
@@ -358,7 +372,7 @@ mod tests {
         // Key 5 is shared by four rows: too many for the weak tier.
         let keys = vec![vec![1], vec![1], vec![], vec![]];
         let weak = vec![vec![5, 6], vec![5], vec![5, 6], vec![5]];
-        let (pairs, stats) = candidate_pairs(&[(&keys, 10), (&weak, 3)], usize::MAX).unwrap();
+        let (pairs, stats) = candidate_pairs(&[(&keys, 10), (&weak, 3)], usize::MAX, &mut |_, _, _| {}).unwrap();
         assert_eq!(pairs, vec![(0, 1), (0, 2)]);
         assert_eq!(stats, BlockingStats { keys: 8, pairs: 2, oversized_blocks: 1 });
     }
@@ -367,12 +381,12 @@ mod tests {
     fn refuses_more_pairs_than_allowed_before_making_them() {
         // Keys 1, 2 and 3 make three pairs; rows 0 and 1 share no other key.
         let keys = vec![vec![1, 2], vec![1], vec![2, 3], vec![3], vec![9]];
-        assert_eq!(candidate_pairs(&[(&keys, 10)], 3).map(|(p, _)| p.len()), Ok(3));
-        assert_eq!(candidate_pairs(&[(&keys, 10)], 2), Err(TooManyPairs { pairs: 3, max: 2 }));
+        assert_eq!(candidate_pairs(&[(&keys, 10)], 3, &mut |_, _, _| {}).map(|(p, _)| p.len()), Ok(3));
+        assert_eq!(candidate_pairs(&[(&keys, 10)], 2, &mut |_, _, _| {}), Err(TooManyPairs { pairs: 3, max: 2 }));
         // Oversized blocks are not counted: they are never paired.
         let crowd = vec![vec![7]; 50];
-        assert_eq!(candidate_pairs(&[(&crowd, 10)], 0).map(|(p, s)| (p.len(), s.oversized_blocks)), Ok((0, 1)));
-        assert_eq!(candidate_pairs(&[(&crowd, 50)], 1224), Err(TooManyPairs { pairs: 1225, max: 1224 }));
+        assert_eq!(candidate_pairs(&[(&crowd, 10)], 0, &mut |_, _, _| {}).map(|(p, s)| (p.len(), s.oversized_blocks)), Ok((0, 1)));
+        assert_eq!(candidate_pairs(&[(&crowd, 50)], 1224, &mut |_, _, _| {}), Err(TooManyPairs { pairs: 1225, max: 1224 }));
     }
 
     #[test]

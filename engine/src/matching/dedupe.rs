@@ -71,10 +71,12 @@ impl DedupeKeys {
         &self,
         max_block: usize,
         max_pairs: usize,
+        progress: Progress,
     ) -> Result<(Vec<(u32, u32)>, BlockingStats), TooManyPairs> {
         blocking::candidate_pairs(
             &[(&self.keys, max_block), (&self.weak, blocking::WEAK_MAX_BLOCK.min(max_block))],
             max_pairs,
+            progress,
         )
     }
 }
@@ -105,7 +107,7 @@ pub fn scored_pairs(
     .into_iter()
     .unzip();
     let keys = DedupeKeys { keys, weak };
-    let (candidates, stats) = keys.candidate_pairs(model.max_block_size, max_pairs)?;
+    let (candidates, stats) = keys.candidate_pairs(model.max_block_size, max_pairs, progress)?;
     let fields = model.field_list();
     let mut pairs = Vec::new();
     parallel::for_each_chunk(

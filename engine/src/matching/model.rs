@@ -342,7 +342,7 @@ impl Model {
         let keys = parallel::map(records, threads, 20_000, |r| blocking::strong_keys(r, salt), &mut |d| {
             progress("match keys", d, n)
         });
-        let (pairs, blocking) = blocking::candidate_pairs(&[(&keys, opts.max_block_size)], max_pairs)?;
+        let (pairs, blocking) = blocking::candidate_pairs(&[(&keys, opts.max_block_size)], max_pairs, progress)?;
         drop(keys);
         let blocked_counts =
             count_patterns(records, fields, &pairs, threads, &mut |done, total| progress("blocked pairs", done, total));
