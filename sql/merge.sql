@@ -273,6 +273,7 @@ DECLARE
     after jsonb;
     new_merge bigint;
     deleted bigint;
+    locked bigint;
 BEGIN
     PERFORM customer_clean.share_catalog_lock(tbl);
     -- Lock the rows in id order: merges of overlapping sets then wait for
@@ -280,7 +281,16 @@ BEGIN
     -- is reported by golden_record with the merge that removed it.
     EXECUTE format('SELECT count(*) FROM (SELECT 1 FROM %1$s t WHERE t.%2$I = ANY ($1::text[]::%3$s[])
                                             ORDER BY t.%2$I FOR UPDATE) s', tbl, id.name, id.sql_type)
-        USING ids;
+        INTO locked USING ids;
+    -- A row this lock did not find may still appear to the next statement:
+    -- an unmerge that restores it commits in between (found by
+    -- tests/concurrency/merge_race.sh). Unlocked, another merge could then
+    -- point rows at it before this one deletes it, so go no further.
+    IF locked < (SELECT count(DISTINCT x) FROM unnest(ids) x) THEN
+        PERFORM customer_clean.golden_record(tbl, survivor_id, duplicate_ids);  -- names the row and its merge
+        RAISE EXCEPTION 'merging into row % of %: a row was restored while the merge began', survivor_id, tbl
+            USING ERRCODE = 'P0002', HINT = 'merge again: the rows are all there now';
+    END IF;
     golden := customer_clean.golden_record(tbl, survivor_id, duplicate_ids);
     images := customer_clean.row_images(tbl, ids);
 
