@@ -340,14 +340,7 @@ pub(crate) fn end_restore_mode() {
 /// there is no SQL function for it, so no caller can store a row that its
 /// table's rules would refuse. Reset on the way out, also on error.
 pub(crate) fn without_cleaning_trigger<R>(tbl: pg_sys::Oid, f: impl FnOnce() -> R) -> R {
-    struct Reset(Option<pg_sys::Oid>);
-    impl Drop for Reset {
-        fn drop(&mut self) {
-            BYPASS.with(|b| b.set(self.0));
-        }
-    }
-    let _reset = Reset(BYPASS.with(|b| b.replace(Some(tbl))));
-    f()
+    crate::security::with_mode(&BYPASS, Some(tbl), f)
 }
 
 /// The text form of attribute `attnum` of `tuple` (its type's output

@@ -131,13 +131,27 @@ thread_local! {
 /// security policies of the history tables let rows of `tbl` be written.
 /// Nested windows (approve → merge) restore the outer one; so does an error.
 pub fn catalog_write_window<R>(tbl: pg_sys::Oid, f: impl FnOnce() -> R) -> R {
-    struct Restore(Option<pg_sys::Oid>);
-    impl Drop for Restore {
+    with_mode(&WINDOW, Some(tbl), f)
+}
+
+/// Runs `f` with the backend-local mode `mode` set to `value`, and puts
+/// the previous value back afterwards, also when `f` unwinds (an ERROR
+/// raised inside it reaches Rust as a panic).
+pub fn with_mode<T: Copy + 'static, R>(
+    mode: &'static std::thread::LocalKey<Cell<T>>,
+    value: T,
+    f: impl FnOnce() -> R,
+) -> R {
+    struct Restore<T: Copy + 'static> {
+        mode: &'static std::thread::LocalKey<Cell<T>>,
+        previous: T,
+    }
+    impl<T: Copy + 'static> Drop for Restore<T> {
         fn drop(&mut self) {
-            WINDOW.with(|w| w.set(self.0));
+            self.mode.with(|m| m.set(self.previous));
         }
     }
-    let _restore = Restore(WINDOW.with(|w| w.replace(Some(tbl))));
+    let _restore = Restore { mode, previous: mode.with(|m| m.replace(value)) };
     f()
 }
 
