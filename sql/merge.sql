@@ -480,7 +480,8 @@ BEGIN
     -- The merged rows, cast back from their text, in one statement (they
     -- may refer to each other). Generated columns are computed again. The
     -- cleaning trigger lets them (and the survivor's old values) through
-    -- as stored: cleaning them again could change them.
+    -- as stored, since unmerge() (src/merge.rs) runs this body in restore
+    -- mode: cleaning them again could change them.
     SELECT string_agg(format('%I', a.attname), ', ' ORDER BY a.attnum),
            string_agg(format('(r->>%L)::%s', a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod)), ', ' ORDER BY a.attnum)
       INTO cols, differs

@@ -1,5 +1,6 @@
-//! Who runs what (SPEC §2.8, issue 15): the three ways the extension's
-//! code changes the rights or the name resolution it runs with.
+//! Who runs what (SPEC §2.8, issue 15): every way the extension's code
+//! changes the rights or the name resolution it runs with, and the checks
+//! of the caller's rights on a customer table.
 //!
 //! - [`pinned_search_path`]: SQL run from Rust resolves names in
 //!   `pg_catalog, pg_temp` only, never in a schema a caller (or anyone who
@@ -12,6 +13,8 @@
 //!   PostgreSQL's foreign-key triggers act as the table owner. Callers need
 //!   no rights on `customer_clean`, and no user code runs while switched:
 //!   the catalog tables carry no triggers but the extension's own.
+//! - [`as_role`]: `release_quarantine` writes a quarantined row back with
+//!   the rights of the role that wrote it, the only other switch.
 //! - [`catalog_write_window`]: the merge, unmerge, review, archive and
 //!   snapshot functions are PL/pgSQL that must touch the customer table
 //!   with the caller's rights, yet write history that nobody may forge.
@@ -185,8 +188,8 @@ fn may_write_catalog(tbl: pg_sys::Oid) -> bool {
 }
 
 /// Raises 42501 unless the current role has every privilege of
-/// `privileges` (e.g. `"UPDATE, DELETE"`) on `tbl`, naming the table and
-/// the first privilege missing.
+/// `privileges` (e.g. `&["UPDATE", "DELETE"]`) on `tbl`, naming the table
+/// and the first privilege missing.
 pub fn require_table_privileges(tbl: pg_sys::Oid, privileges: &[&str], caller: &'static str) {
     for privilege in privileges {
         let granted = pinned_search_path(|| {
@@ -211,6 +214,8 @@ pub fn require_table_privileges(tbl: pg_sys::Oid, privileges: &[&str], caller: &
 /// Raises 42501 unless the current role owns `tbl` (or is a member of the
 /// owning role, or a superuser), as PostgreSQL's own ALTER TABLE decides.
 pub fn require_table_owner(tbl: &Table, caller: &'static str) {
+    // pg_class_ownercheck is PostgreSQL 15's name; 16 and later call it
+    // object_ownercheck(RelationRelationId, …).
     // SAFETY: a plain catalog lookup of an existing relation (`Table`
     // checked it) and the current role.
     let owner = unsafe { pg_sys::pg_class_ownercheck(tbl.oid(), pg_sys::GetUserId()) };
