@@ -26,7 +26,7 @@ use crate::date::today;
 use crate::error::{json_row, raise_with, spi_failed, Missing};
 use crate::journal::{self, Record};
 use crate::profile::{quote_identifier, table_name, TableState};
-use crate::security::as_extension_owner;
+use crate::security::{as_extension_owner, Privilege};
 
 const TRIGGER_NAME: &str = "customer_clean_on_write";
 const FLUSH_TRIGGER_NAME: &str = "customer_clean_flush";
@@ -555,7 +555,7 @@ fn release_quarantine(quarantine_id: Option<i64>, corrections: default!(Option<J
     }
     let tbl = pg_sys::Oid::from(entry["tbl"].as_u64().unwrap_or(0) as u32);
     let is_update = entry["operation"] == json!("UPDATE");
-    crate::security::require_table_privileges(tbl, &[if is_update { "UPDATE" } else { "INSERT" }], FN);
+    crate::security::require_table_privileges(tbl, &[if is_update { Privilege::Update } else { Privilege::Insert }], FN);
     let Some(writer) = entry["writer"].as_u64().map(|w| pg_sys::Oid::from(w as u32)) else {
         raise_with(
             PgSqlErrorCode::ERRCODE_UNDEFINED_OBJECT,

@@ -57,6 +57,17 @@ pub fn spi_failed(function: &'static str, error: impl std::fmt::Display) -> ! {
     )
 }
 
+/// Raises 22004 for a NULL in argument `index` (0-based) of a function
+/// whose argument type refuses NULL (`Table`, `Json`).
+pub fn null_argument(index: usize, what: &str, hint: &str) -> ! {
+    raise_with(
+        PgSqlErrorCode::ERRCODE_NULL_VALUE_NOT_ALLOWED,
+        format!("argument {}{what} must not be NULL", index + 1),
+        hint.into(),
+        "customer_clean",
+    )
+}
+
 /// `value`, or 22004 (null_value_not_allowed) naming the argument, for
 /// the arguments of functions that are not STRICT because another
 /// argument may be NULL.

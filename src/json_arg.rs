@@ -54,14 +54,8 @@ unsafe impl<'fcx> ArgAbi<'fcx> for Json {
     unsafe fn unbox_arg_unchecked(arg: Arg<'_, 'fcx>) -> Self {
         let index = arg.index();
         // SAFETY: the caller guarantees a jsonb argument.
-        unsafe { arg.unbox_arg_using_from_datum() }.unwrap_or_else(|| {
-            raise_with(
-                PgSqlErrorCode::ERRCODE_NULL_VALUE_NOT_ALLOWED,
-                format!("argument {} must not be NULL", index + 1),
-                "pass a jsonb value, e.g. '{}'".into(),
-                "customer_clean",
-            )
-        })
+        unsafe { arg.unbox_arg_using_from_datum() }
+            .unwrap_or_else(|| crate::error::null_argument(index, "", "pass a jsonb value, e.g. '{}'"))
     }
 }
 

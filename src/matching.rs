@@ -756,7 +756,7 @@ fn match_new_rows(
     // the table again (as the caller, so RLS applies), never taken from
     // the argument, so a direct call cannot plant made-up rows in the
     // review queue or a cluster.
-    crate::security::require_table_privileges(tbl.oid(), &["INSERT"], FN);
+    crate::security::require_table_privileges(tbl.oid(), &[crate::security::Privilege::Insert], FN);
     let target = Target::new(&tbl, FN);
     lock_catalog(&target, false);
     let model = target.model(FN);

@@ -187,20 +187,40 @@ fn may_write_catalog(tbl: pg_sys::Oid) -> bool {
     WINDOW.with(Cell::get) == Some(tbl)
 }
 
-/// Raises 42501 unless the current role has every privilege of
-/// `privileges` (e.g. `&["UPDATE", "DELETE"]`) on `tbl`, naming the table
-/// and the first privilege missing.
-pub fn require_table_privileges(tbl: pg_sys::Oid, privileges: &[&str], caller: &'static str) {
-    for privilege in privileges {
-        let granted = pinned_search_path(|| {
-            Spi::get_one_with_args::<bool>(
-                "SELECT pg_catalog.has_table_privilege($1, $2)",
-                &[tbl.into(), (*privilege).into()],
-            )
+/// A privilege on a table, as `require_table_privileges` checks it.
+#[derive(Debug, Clone, Copy)]
+pub enum Privilege {
+    Insert,
+    Update,
+}
+
+impl Privilege {
+    fn name(self) -> &'static str {
+        match self {
+            Privilege::Insert => "INSERT",
+            Privilege::Update => "UPDATE",
+        }
+    }
+
+    fn mode(self) -> pg_sys::AclMode {
+        pg_sys::AclMode::from(match self {
+            Privilege::Insert => pg_sys::ACL_INSERT,
+            Privilege::Update => pg_sys::ACL_UPDATE,
         })
-        .unwrap_or_else(|e| spi_failed(caller, e))
-        .unwrap_or(false);
+    }
+}
+
+/// Raises 42501 unless the current role has every privilege of
+/// `privileges` on `tbl` (checked as PostgreSQL checks a statement's:
+/// directly or through a role it belongs to), naming the table and the
+/// first privilege missing.
+pub fn require_table_privileges(tbl: pg_sys::Oid, privileges: &[Privilege], caller: &'static str) {
+    for privilege in privileges {
+        // SAFETY: an ACL lookup of an existing relation and the current role.
+        let granted = unsafe { pg_sys::pg_class_aclcheck(tbl, pg_sys::GetUserId(), privilege.mode()) }
+            == pg_sys::AclResult::ACLCHECK_OK;
         if !granted {
+            let privilege = privilege.name();
             raise_with(
                 PgSqlErrorCode::ERRCODE_INSUFFICIENT_PRIVILEGE,
                 format!("{caller}: permission denied for table {}: {privilege} is needed", crate::profile::table_name(tbl)),

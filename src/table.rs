@@ -58,14 +58,8 @@ unsafe impl<'fcx> ArgAbi<'fcx> for Table {
     unsafe fn unbox_arg_unchecked(arg: Arg<'_, 'fcx>) -> Self {
         let index = arg.index();
         // SAFETY: the caller guarantees a regclass argument.
-        unsafe { arg.unbox_arg_using_from_datum() }.unwrap_or_else(|| {
-            raise_with(
-                PgSqlErrorCode::ERRCODE_NULL_VALUE_NOT_ALLOWED,
-                format!("argument {} (the table) must not be NULL", index + 1),
-                "pass the table, e.g. 'crm.customers'".into(),
-                "customer_clean",
-            )
-        })
+        unsafe { arg.unbox_arg_using_from_datum() }
+            .unwrap_or_else(|| crate::error::null_argument(index, " (the table)", "pass the table, e.g. 'crm.customers'"))
     }
 }
 
