@@ -129,7 +129,25 @@ CREATE UNIQUE INDEX ON customer_clean.clean_table_runs (tbl) WHERE finished_at I
 COMMENT ON TABLE customer_clean.clean_table_runs IS
   'Runs of clean_table(): progress (resumed after a cancel) and a summary of what each run changed.';
 
+-- What forget() and purge_journal() removed (src/erasure.rs): counts per
+-- catalog table, never the values. Kept for the auditor; erasure itself
+-- cannot be undone.
+CREATE TABLE customer_clean.erasures (
+    erasure_id  bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    kind        text NOT NULL CHECK (kind IN ('forget', 'purge_journal')),
+    tbl         regclass NOT NULL,
+    row_id      text,                      -- forget: the id of the customer erased
+    older_than  interval,                  -- purge_journal: the retention applied
+    removed     jsonb NOT NULL,            -- table -> rows removed
+    done_at     timestamptz NOT NULL DEFAULT now(),
+    done_by     name NOT NULL
+);
+COMMENT ON TABLE customer_clean.erasures IS
+  'Erasures of customers (forget) and journal retention (purge_journal): what was removed, as counts.';
+
 SELECT pg_catalog.pg_extension_config_dump('customer_clean.profiles', '');
+SELECT pg_catalog.pg_extension_config_dump('customer_clean.erasures', '');
+SELECT pg_catalog.pg_extension_config_dump('customer_clean.erasures_erasure_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('customer_clean.clean_table_runs', '');
 SELECT pg_catalog.pg_extension_config_dump('customer_clean.clean_table_runs_run_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('customer_clean.rules', '');

@@ -75,6 +75,24 @@ $$;
 COMMENT ON FUNCTION customer_clean.share_catalog_lock(regclass) IS
   'Takes the shared advisory lock that orders merges, match_on_insert and dedupe on one table.';
 
+-- Raises 42501 unless an entry point of the extension (src/merge.rs,
+-- src/quality.rs) has opened the history of `tbl` for writing: the
+-- `*_body` functions (and repoint_references) do their work only as
+-- part of those calls; the HINT names the entry point to call.
+CREATE FUNCTION customer_clean.require_entry_point(tbl regclass, body text, entry_point text) RETURNS void
+LANGUAGE plpgsql STRICT
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    IF NOT customer_clean.may_write_catalog(tbl) THEN
+        RAISE EXCEPTION '% is internal to customer_clean and cannot be called directly', body
+            USING ERRCODE = '42501', HINT = format('call customer_clean.%s instead', entry_point);
+    END IF;
+END
+$$;
+COMMENT ON FUNCTION customer_clean.require_entry_point(regclass, text, text) IS
+  'Refuses (42501) unless an entry point of the extension is running the given body for the table.';
+
 -- The id column of registered table `tbl` and its type; 22023 when the
 -- table is not registered.
 CREATE FUNCTION customer_clean.id_column(tbl regclass, OUT name text, OUT sql_type text)
@@ -199,6 +217,7 @@ DECLARE
     detail text;
     constraint_hit text;
 BEGIN
+    PERFORM customer_clean.require_entry_point(tbl, 'repoint_references', 'merge');
     FOR fk IN SELECT * FROM customer_clean.referencing_keys(tbl) LOOP
         BEGIN
             EXECUTE format(
@@ -275,6 +294,7 @@ DECLARE
     deleted bigint;
     locked bigint;
 BEGIN
+    PERFORM customer_clean.require_entry_point(tbl, 'merge_body', 'merge');
     PERFORM customer_clean.share_catalog_lock(tbl);
     -- Lock the rows in id order: merges of overlapping sets then wait for
     -- each other instead of deadlocking, and a row merged away meanwhile
@@ -366,11 +386,10 @@ BEGIN
            reason = excluded.reason
      WHERE q.status = 'pending';
 
-    -- match_row() must find the golden record, not the merged rows.
-    IF EXISTS (SELECT 1 FROM customer_clean.models m WHERE m.tbl = merge_body.tbl) THEN
-        PERFORM customer_clean.update_match_keys(tbl,
-            (SELECT jsonb_agg(images->k) FROM unnest(ids) k), jsonb_build_array(after));
-    END IF;
+    -- match_row() must find the golden record, not the merged rows (a
+    -- table without a model has no keys: update_match_keys does nothing).
+    PERFORM customer_clean.update_match_keys(tbl,
+        (SELECT jsonb_agg(images->k) FROM unnest(ids) k), jsonb_build_array(after));
     RETURN new_merge;
 END
 $$;
@@ -380,13 +399,18 @@ COMMENT ON FUNCTION customer_clean.merge_body(regclass, text, text[]) IS
 -- What merge() would make of the rows, without changing anything.
 CREATE FUNCTION customer_clean.preview_merge(tbl regclass, survivor_id text, duplicate_ids text[])
 RETURNS TABLE (column_name text, value text, rule text, from_row_id text, changed boolean, survivor_value text)
-LANGUAGE sql STABLE STRICT
+LANGUAGE plpgsql STABLE STRICT
 SET search_path = pg_catalog, pg_temp
 AS $$
+BEGIN
+    -- what merge() would need, so that the preview answers "may I merge?" too
+    PERFORM customer_clean.require_privileges(tbl, ARRAY['SELECT', 'UPDATE', 'DELETE'], 'preview_merge');
+    RETURN QUERY
     SELECT g->>'column', g->>'value', g->>'rule' || coalesce(' (' || (g->>'fixed') || ')', ''), g->>'row_id',
            (g->>'changed')::boolean, g->>'survivor_value'
       FROM jsonb_array_elements(customer_clean.golden_record(tbl, survivor_id, duplicate_ids)) WITH ORDINALITY AS e(g, n)
-     ORDER BY n
+     ORDER BY n;
+END
 $$;
 COMMENT ON FUNCTION customer_clean.preview_merge(regclass, text, text[]) IS
   'The golden record merge() would write, column by column, with the rule that chose each value; changes nothing.';
@@ -425,6 +449,7 @@ BEGIN
         RAISE EXCEPTION 'merge % was already undone by %', merge_id, m.unmerged_by
             USING ERRCODE = '55000', HINT = 'customer_clean.merges has when; merge the rows again with customer_clean.merge() if needed';
     END IF;
+    PERFORM customer_clean.require_entry_point(m.tbl, 'unmerge_body', 'unmerge');
     id := customer_clean.id_column(m.tbl);
     PERFORM customer_clean.share_catalog_lock(m.tbl);
     image := customer_clean.row_image_sql(m.tbl, 't');
@@ -567,10 +592,8 @@ BEGIN
     DELETE FROM customer_clean.review_queue q WHERE q.merge_id = m.merge_id AND q.status = 'rejected';
     UPDATE customer_clean.review_queue q SET merge_id = NULL WHERE q.merge_id = m.merge_id;
 
-    IF EXISTS (SELECT 1 FROM customer_clean.models x WHERE x.tbl = m.tbl) THEN
-        PERFORM customer_clean.update_match_keys(m.tbl, jsonb_build_array(now_survivor),
-            (SELECT jsonb_agg(restored->k) FROM jsonb_object_keys(restored) k));
-    END IF;
+    PERFORM customer_clean.update_match_keys(m.tbl, jsonb_build_array(now_survivor),
+        (SELECT jsonb_agg(restored->k) FROM jsonb_object_keys(restored) k));
     UPDATE customer_clean.merges x SET unmerged_at = now(), unmerged_by = current_user WHERE x.merge_id = m.merge_id;
 END
 $$;
@@ -642,6 +665,7 @@ DECLARE
     b_cluster bigint;
 BEGIN
     q := customer_clean.pending_pair(pair_id);
+    PERFORM customer_clean.require_entry_point(q.tbl, 'approve_body', 'approve');
     IF merge_rows THEN
         survivor := coalesce(customer_clean.choose_survivor(q.tbl, ARRAY[q.row_id_a, q.row_id_b]), q.row_id_a);
         new_merge := customer_clean.merge(q.tbl, survivor,
@@ -672,8 +696,11 @@ CREATE FUNCTION customer_clean.reject_body(pair_id bigint) RETURNS void
 LANGUAGE plpgsql STRICT
 SET search_path = pg_catalog, pg_temp
 AS $$
+DECLARE
+    q customer_clean.review_queue;
 BEGIN
-    PERFORM customer_clean.pending_pair(pair_id);
+    q := customer_clean.pending_pair(pair_id);
+    PERFORM customer_clean.require_entry_point(q.tbl, 'reject_body', 'reject');
     UPDATE customer_clean.review_queue x SET status = 'rejected', decided_at = now(), decided_by = current_user
      WHERE x.pair_id = reject_body.pair_id;
 END
@@ -718,6 +745,7 @@ DECLARE
     outcome text;
     message text;
 BEGIN
+    PERFORM customer_clean.require_entry_point(tbl, 'merge_clusters_batch_body', 'merge_clusters');
     FOR c IN SELECT x.cluster_id, array_agg(x.row_id ORDER BY x.row_id) AS members
                FROM customer_clean.clusters x
               WHERE x.tbl = merge_clusters_batch_body.tbl AND x.cluster_id > last_cluster
@@ -815,78 +843,3 @@ END
 $$;
 COMMENT ON PROCEDURE customer_clean.merge_clusters(regclass, float8, integer, jsonb) IS
   'Merges every cluster above a probability into its most complete row, committing per batch; restartable.';
-
--- History nobody may forge (issue 15). The tables that record merges,
--- clusters, review decisions (here), archived rows and quality snapshots
--- (sql/quality.sql) are written by PL/pgSQL that must act on the customer
--- table with the caller's rights, so the caller writes them too; row-level
--- security lets such a write through only while an entry point of the
--- extension (merge, unmerge, approve, reject, merge_clusters_batch,
--- archive_stale, restore_archived, snapshot_quality; src/merge.rs,
--- src/quality.rs) has opened them for that table. A steward who edits
--- customer_clean.merges by hand gets "new row violates row-level security
--- policy", and so does every other role but the extension's owner (and
--- superusers, who are trusted). Reading is not restricted here.
-CREATE FUNCTION customer_clean.protect_history(history regclass) RETURNS void
-LANGUAGE plpgsql STRICT
-SET search_path = pg_catalog, pg_temp
-AS $$
-BEGIN
-    EXECUTE format('ALTER TABLE %s ENABLE ROW LEVEL SECURITY', history);
-    EXECUTE format('CREATE POLICY read_all ON %s FOR SELECT USING (true)', history);
-    EXECUTE format('CREATE POLICY written_by_customer_clean ON %s FOR ALL
-                      USING (customer_clean.may_write_catalog(tbl)) WITH CHECK (customer_clean.may_write_catalog(tbl))', history);
-END
-$$;
-COMMENT ON FUNCTION customer_clean.protect_history(regclass) IS
-  'Row-level security on a history table: rows are written only through the extension''s entry points (install time).';
-SELECT customer_clean.protect_history(t)
-  FROM unnest(ARRAY['customer_clean.merges', 'customer_clean.merge_history', 'customer_clean.clusters',
-                    'customer_clean.review_queue']::regclass[]) t;
-
--- Stewards: the role that may merge, unmerge and decide review pairs, and
--- read what merges kept. Roles belong to the cluster, not the database, so
--- it is created once and kept by DROP EXTENSION. An installer without
--- CREATEROLE is told how to create it.
--- Everyone may use the schema (normalizers, validators, comparators);
--- its tables, and the functions that merge, are not public.
-GRANT USAGE ON SCHEMA customer_clean TO PUBLIC;
-REVOKE EXECUTE ON FUNCTION customer_clean.merge(regclass, text, text[]), customer_clean.merge_body(regclass, text, text[]),
-                           customer_clean.unmerge(bigint), customer_clean.unmerge_body(bigint),
-                           customer_clean.approve(bigint, boolean), customer_clean.approve_body(bigint, boolean),
-                           customer_clean.reject(bigint), customer_clean.reject_body(bigint),
-                           customer_clean.pending_pair(bigint), customer_clean.repoint_references(regclass, text, text[]),
-                           customer_clean.merge_clusters_batch(regclass, float8, integer, jsonb),
-                           customer_clean.merge_clusters_batch_body(regclass, float8, integer, jsonb),
-                           customer_clean.protect_history(regclass)
-       FROM PUBLIC;
-REVOKE EXECUTE ON PROCEDURE customer_clean.merge_clusters(regclass, float8, integer, jsonb) FROM PUBLIC;
-DO $$
-BEGIN
-    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = 'customer_clean_steward') THEN
-        BEGIN
-            CREATE ROLE customer_clean_steward NOLOGIN;
-        EXCEPTION WHEN insufficient_privilege THEN
-            RAISE WARNING 'customer_clean: could not create role customer_clean_steward; only the owner of the extension can merge'
-                USING HINT = 'a superuser can run CREATE ROLE customer_clean_steward NOLOGIN, then ALTER EXTENSION customer_clean UPDATE or grant as in docs/functions.md';
-            RETURN;
-        END;
-    END IF;
-    GRANT EXECUTE ON FUNCTION customer_clean.merge(regclass, text, text[]), customer_clean.merge_body(regclass, text, text[]),
-                              customer_clean.unmerge(bigint), customer_clean.unmerge_body(bigint),
-                              customer_clean.approve(bigint, boolean), customer_clean.approve_body(bigint, boolean),
-                              customer_clean.reject(bigint), customer_clean.reject_body(bigint),
-                              customer_clean.repoint_references(regclass, text, text[]), customer_clean.pending_pair(bigint),
-                              customer_clean.merge_clusters_batch(regclass, float8, integer, jsonb),
-                              customer_clean.merge_clusters_batch_body(regclass, float8, integer, jsonb)
-          TO customer_clean_steward;
-    GRANT EXECUTE ON PROCEDURE customer_clean.merge_clusters(regclass, float8, integer, jsonb) TO customer_clean_steward;
-    -- Writes pass the row-level security above only inside the entry points.
-    GRANT SELECT, INSERT, UPDATE ON customer_clean.merges TO customer_clean_steward;
-    GRANT SELECT, INSERT ON customer_clean.merge_history TO customer_clean_steward;
-    GRANT SELECT, INSERT, UPDATE, DELETE ON customer_clean.clusters, customer_clean.review_queue TO customer_clean_steward;
-    GRANT SELECT ON customer_clean.match_keys TO customer_clean_steward;
-    GRANT SELECT ON customer_clean.profiles, customer_clean.models, customer_clean.review_pending TO customer_clean_steward;
-    GRANT USAGE ON SEQUENCE customer_clean.cluster_id_seq TO customer_clean_steward;
-END
-$$;

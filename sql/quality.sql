@@ -12,7 +12,8 @@ CREATE TABLE customer_clean.quality_history (
     value        double precision,
     target       double precision,
     passed       boolean,
-    failing_rows bigint NOT NULL
+    failing_rows bigint NOT NULL,
+    taken_by     name NOT NULL DEFAULT current_user   -- under row-level security, the rows this role saw
 );
 CREATE INDEX ON customer_clean.quality_history (tbl, snapshot_id);
 COMMENT ON TABLE customer_clean.quality_history IS
@@ -27,7 +28,8 @@ CREATE TABLE customer_clean.quality_breaches (
     dimension    text NOT NULL,
     column_name  text,
     value        double precision,
-    target       double precision NOT NULL
+    target       double precision NOT NULL,
+    taken_by     name NOT NULL DEFAULT current_user
 );
 CREATE INDEX ON customer_clean.quality_breaches (tbl, snapshot_id);
 COMMENT ON TABLE customer_clean.quality_breaches IS
@@ -47,6 +49,7 @@ DECLARE
     snapshot bigint := nextval('customer_clean.quality_snapshot_seq');
     b record;
 BEGIN
+    PERFORM customer_clean.require_entry_point(tbl, 'snapshot_quality_body', 'snapshot_quality');
     INSERT INTO customer_clean.quality_history (snapshot_id, tbl, dimension, column_name, value, target, passed, failing_rows)
     SELECT snapshot, snapshot_quality_body.tbl, r.dimension, r.column_name, r.value, r.target, r.passed, r.failing_rows
       FROM customer_clean.quality_report(tbl) r;
@@ -56,10 +59,12 @@ BEGIN
               WHERE h.snapshot_id = snapshot AND h.passed = false
              RETURNING * LOOP
         -- The table name is schema-qualified (the path is pinned), so a
-        -- listener can tell crm.customers from sales.customers.
+        -- listener can tell crm.customers from sales.customers. Anyone
+        -- may LISTEN, so the payload names only the table and the breach;
+        -- the values are in quality_breaches, for those who may see them.
         PERFORM pg_notify('customer_clean_quality', jsonb_build_object(
             'table', b.tbl::text, 'dimension', b.dimension, 'column', b.column_name,
-            'value', b.value, 'target', b.target, 'snapshot_id', b.snapshot_id)::text);
+            'snapshot_id', b.snapshot_id)::text);
     END LOOP;
     RETURN snapshot;
 END
@@ -123,14 +128,18 @@ LANGUAGE plpgsql STABLE STRICT
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-    id record := customer_clean.id_column(tbl);
-    col text := customer_clean.updated_at_column(tbl);
+    id record;
+    col text;
+    updated text;
+BEGIN
+    PERFORM customer_clean.require_privileges(tbl, ARRAY['SELECT'], 'stale_customers');
+    id := customer_clean.id_column(tbl);
+    col := customer_clean.updated_at_column(tbl);
     -- a date or timestamp column as it is; a text column read as the
     -- cleaner reads dates (unreadable text counts as never updated)
-    updated text := CASE WHEN (SELECT a.atttypid IN ('date'::regtype, 'timestamp'::regtype, 'timestamptz'::regtype)
+    updated := CASE WHEN (SELECT a.atttypid IN ('date'::regtype, 'timestamp'::regtype, 'timestamptz'::regtype)
                                  FROM pg_catalog.pg_attribute a WHERE a.attrelid = tbl AND a.attname = col)
                          THEN format('t.%I::date', col) ELSE format('customer_clean.normalize_date(t.%I::text)', col) END;
-BEGIN
     IF days < 0 THEN
         RAISE EXCEPTION 'stale_customers: days must not be negative, not %', days
             USING ERRCODE = '22023', HINT = 'pass the window in days, e.g. 365';
@@ -157,6 +166,7 @@ DECLARE
     id record := customer_clean.id_column(tbl);
     moved bigint;
 BEGIN
+    PERFORM customer_clean.require_entry_point(tbl, 'archive_stale_body', 'archive_stale');
     EXECUTE format(
         'WITH stale AS (DELETE FROM %1$s t WHERE t.%2$I::text IN (SELECT s.row_id FROM customer_clean.stale_customers($1, $2) s)
                         RETURNING t.%2$I::text AS row_id, %3$s AS row_data)
@@ -186,6 +196,7 @@ BEGIN
         RAISE EXCEPTION 'restore_archived: tbl must not be NULL'
             USING ERRCODE = '22004', HINT = 'pass the table, e.g. ''crm.customers''';
     END IF;
+    PERFORM customer_clean.require_entry_point(tbl, 'restore_archived_body', 'restore_archived');
     PERFORM customer_clean.id_column(tbl);
     SELECT string_agg(format('%I', a.attname), ', ' ORDER BY a.attnum),
            string_agg(format('(r->>%L)::%s', a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod)), ', ' ORDER BY a.attnum)
@@ -195,6 +206,7 @@ BEGIN
     EXECUTE format(
         'WITH back AS (UPDATE customer_clean.archive x SET restored_at = now(), restored_by = current_user
                         WHERE x.tbl = $1 AND x.restored_at IS NULL AND ($2 IS NULL OR x.row_id = ANY ($2))
+                          AND customer_clean.image_visible($1, x.row_data)
                         RETURNING x.row_data AS r)
          INSERT INTO %s (%s) OVERRIDING SYSTEM VALUE SELECT %s FROM back', tbl, cols, vals)
         USING tbl, row_ids;
@@ -225,20 +237,3 @@ AS $$
 $$;
 COMMENT ON FUNCTION customer_clean.quality_report_text(regclass) IS
   'quality_report() as aligned text with a bar per line against its target, for psql.';
-
-SELECT customer_clean.protect_history(t)
-  FROM unnest(ARRAY['customer_clean.archive', 'customer_clean.quality_history', 'customer_clean.quality_breaches']::regclass[]) t;
-
-REVOKE EXECUTE ON FUNCTION customer_clean.archive_stale(regclass, integer), customer_clean.archive_stale_body(regclass, integer),
-                           customer_clean.restore_archived(regclass, text[]), customer_clean.restore_archived_body(regclass, text[])
-       FROM PUBLIC;
-DO $$
-BEGIN
-    IF EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = 'customer_clean_steward') THEN
-        GRANT EXECUTE ON FUNCTION customer_clean.archive_stale(regclass, integer), customer_clean.archive_stale_body(regclass, integer),
-                                  customer_clean.restore_archived(regclass, text[]), customer_clean.restore_archived_body(regclass, text[])
-              TO customer_clean_steward;
-        GRANT SELECT, INSERT, UPDATE ON customer_clean.archive TO customer_clean_steward;
-    END IF;
-END
-$$;

@@ -30,6 +30,7 @@ use crate::error::{json_row, spi_failed, Missing, OrRaise};
 use customer_clean_engine::options::IntRange;
 use crate::journal;
 use crate::profile::{quote_identifier as quote, table_name, TableState};
+use crate::security::as_extension_owner;
 
 const FN: &str = "clean_table";
 
@@ -53,28 +54,36 @@ fn clean_table_start(tbl: Table, batch_size: default!(i32, 10000)) -> i64 {
         "rows cleaned and committed together; the default, 10000, suits most tables",
     )
     .or_raise(FN);
+    crate::security::require_table_owner(oid, FN);
     let _ = TableState::load(oid, FN);
-    let resumed = Spi::get_two_with_args::<i64, String>(
+    // The run is bookkeeping, kept by the extension's owner; the rows are
+    // counted with the caller's rights.
+    let resumed = as_extension_owner(|| Spi::get_two_with_args::<i64, String>(
         "WITH r AS (UPDATE customer_clean.clean_table_runs SET batch_size = $2
                      WHERE tbl = $1 AND finished_at IS NULL
                     RETURNING run_id, rows_done, last_row_id)
          SELECT (SELECT run_id FROM r),
                 (SELECT format('%s rows done, last id %s', rows_done, coalesce(last_row_id, '(none)')) FROM r)",
         &[oid.into(), batch_size.into()],
-    )
+    ))
     .unwrap_or_else(|e| spi_failed(FN, e));
     if let (Some(run), Some(progress)) = resumed {
         notice!("clean_table {}: resuming run {run} ({progress})", table_name(oid));
         return run;
     }
-    let sql = format!(
-        "INSERT INTO customer_clean.clean_table_runs (tbl, batch_size, rows_total)
-         SELECT $1, $2, count(*) FROM {} RETURNING run_id",
-        table_name(oid)
-    );
-    Spi::get_one_with_args::<i64>(&sql, &[oid.into(), batch_size.into()])
+    let rows_total = Spi::get_one::<i64>(&format!("SELECT count(*) FROM {}", table_name(oid)))
         .unwrap_or_else(|e| spi_failed(FN, e))
-        .unwrap_or_else(|| spi_failed(FN, "no run id returned"))
+        .unwrap_or(0);
+    let started_by = crate::security::current_role_name();
+    as_extension_owner(|| {
+        Spi::get_one_with_args::<i64>(
+            "INSERT INTO customer_clean.clean_table_runs (tbl, batch_size, rows_total, started_by)
+             VALUES ($1, $2, $3, $4) RETURNING run_id",
+            &[oid.into(), batch_size.into(), rows_total.into(), started_by.into()],
+        )
+    })
+    .unwrap_or_else(|e| spi_failed(FN, e))
+    .unwrap_or_else(|| spi_failed(FN, "no run id returned"))
 }
 
 /// Cleans the next batch of run `run_id` and returns the run's summary so
@@ -84,7 +93,7 @@ fn clean_table_start(tbl: Table, batch_size: default!(i32, 10000)) -> i64 {
 #[pg_extern(volatile, strict, parallel_unsafe)]
 #[search_path(pg_catalog, pg_temp)]
 fn clean_table_batch(run_id: i64) -> JsonB {
-    let run = json_row(
+    let run = as_extension_owner(|| json_row(
         "SELECT (SELECT to_jsonb(r) || jsonb_build_object('tbl_oid', r.tbl::oid::bigint)
                    FROM customer_clean.clean_table_runs r WHERE run_id = $1 FOR UPDATE)",
         &[run_id.into()],
@@ -94,12 +103,13 @@ fn clean_table_batch(run_id: i64) -> JsonB {
             message: format!("no clean_table run {run_id}"),
             hint: "start one with customer_clean.clean_table_start(tbl)".into(),
         },
-    );
+    ));
+    let tbl = pg_sys::Oid::from(run["tbl_oid"].as_u64().unwrap_or(0) as u32);
+    crate::security::require_table_owner(tbl, FN);
     if !run["finished_at"].is_null() {
         return JsonB(summary(&run));
     }
     let started = Instant::now();
-    let tbl = pg_sys::Oid::from(run["tbl_oid"].as_u64().unwrap_or(0) as u32);
     let batch_size = run["batch_size"].as_i64().unwrap_or(10_000);
     let state = TableState::load(tbl, FN);
     let table = table_name(tbl);
@@ -161,7 +171,7 @@ fn clean_table_batch(run_id: i64) -> JsonB {
         add_counts("values_changed", 5),
         add_counts("issues", 6)
     );
-    let updated = Spi::get_one_with_args::<JsonB>(
+    let updated = as_extension_owner(|| Spi::get_one_with_args::<JsonB>(
         &update,
         &[
             run_id.into(),
@@ -174,7 +184,7 @@ fn clean_table_batch(run_id: i64) -> JsonB {
             started.elapsed().as_secs_f64().into(),
             finished.into(),
         ],
-    )
+    ))
     .unwrap_or_else(|e| spi_failed(FN, e))
     .map(|j| j.0)
     .unwrap_or(Value::Null);

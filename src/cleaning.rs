@@ -53,16 +53,19 @@ fn enable_cleaning(
             "enable_cleaning",
         );
     }
+    crate::security::require_table_owner(oid, "enable_cleaning");
     // Compiles the profile and rules now, so a broken rule fails here and
     // not on the application's next INSERT.
     let _ = TableState::load(oid, "enable_cleaning");
     if match_on_insert {
         crate::matching::require_model(oid, "enable_cleaning");
     }
-    Spi::run_with_args(
-        "UPDATE customer_clean.profiles SET on_invalid = $2 WHERE tbl = $1",
-        &[oid.into(), on_invalid.into()],
-    )
+    as_extension_owner(|| {
+        Spi::run_with_args(
+            "UPDATE customer_clean.profiles SET on_invalid = $2 WHERE tbl = $1",
+            &[oid.into(), on_invalid.into()],
+        )
+    })
     .unwrap_or_else(|e| spi_failed("enable_cleaning", e));
     drop_trigger(oid);
     // Table names come from regclass output, which quotes as needed. The
@@ -101,9 +104,12 @@ fn enable_cleaning(
 #[search_path(pg_catalog, pg_temp)]
 fn disable_cleaning(tbl: Table) -> bool {
     let oid = tbl.oid();
+    crate::security::require_table_owner(oid, "disable_cleaning");
     let had = drop_trigger(oid);
-    Spi::run_with_args("UPDATE customer_clean.profiles SET on_invalid = NULL WHERE tbl = $1", &[oid.into()])
-        .unwrap_or_else(|e| spi_failed("disable_cleaning", e));
+    as_extension_owner(|| {
+        Spi::run_with_args("UPDATE customer_clean.profiles SET on_invalid = NULL WHERE tbl = $1", &[oid.into()])
+    })
+    .unwrap_or_else(|e| spi_failed("disable_cleaning", e));
     had
 }
 
@@ -153,6 +159,7 @@ pub fn drop_trigger(tbl: pg_sys::Oid) -> bool {
 #[pg_extern(volatile, strict, parallel_unsafe)]
 #[search_path(pg_catalog, pg_temp)]
 fn validate(tbl: Table, row: Json) -> JsonB {
+    crate::security::require(tbl.oid(), crate::security::READ, "validate");
     let state = TableState::load(tbl.oid(), "validate");
     let Some(object) = row.0.as_object() else {
         raise_with(
@@ -522,12 +529,18 @@ fn reject(table: &str, cleaned: &Cleaned) -> ! {
 /// (`WITH CHECK`) decide, so releasing cannot store what that role could
 /// not have stored (another tenant's row). A quarantined UPDATE goes back
 /// to the row it changed, found by its old id; its id never changes. The
-/// caller needs the same privilege (INSERT or UPDATE) on the table.
+/// caller needs SELECT, UPDATE and DELETE on the table (and INSERT for a
+/// quarantined INSERT), and must be able to see the row (SPEC §2.8).
 #[pg_extern(volatile, parallel_unsafe)]
 #[search_path(pg_catalog, pg_temp)]
 fn release_quarantine(quarantine_id: Option<i64>, corrections: default!(Option<Json>, "NULL")) -> bool {
     const FN: &str = "release_quarantine";
     let quarantine_id = crate::error::not_null(quarantine_id, "quarantine_id", FN);
+    let missing = || Missing {
+        code: PgSqlErrorCode::ERRCODE_NO_DATA_FOUND,
+        message: format!("no quarantine entry {quarantine_id}"),
+        hint: "see SELECT quarantine_id, tbl, row_id FROM customer_clean.quarantine WHERE released_at IS NULL".into(),
+    };
     let entry = as_extension_owner(|| {
         json_row(
             "SELECT (SELECT jsonb_build_object('tbl', tbl::oid::bigint, 'row_id', row_id, 'row_data', row_data,
@@ -537,14 +550,20 @@ fn release_quarantine(quarantine_id: Option<i64>, corrections: default!(Option<J
                        FROM customer_clean.quarantine q WHERE quarantine_id = $1 FOR UPDATE)",
             &[quarantine_id.into()],
             FN,
-            || Missing {
-                code: PgSqlErrorCode::ERRCODE_NO_DATA_FOUND,
-                message: format!("no quarantine entry {quarantine_id}"),
-                hint: "see SELECT quarantine_id, tbl, row_id FROM customer_clean.quarantine WHERE released_at IS NULL"
-                    .into(),
-            },
+            &missing,
         )
     });
+    let tbl = pg_sys::Oid::from(entry["tbl"].as_u64().unwrap_or(0) as u32);
+    let is_update = entry["operation"] == json!("UPDATE");
+    crate::security::require(tbl, crate::security::STEWARD, FN);
+    if !is_update {
+        crate::security::require_table_privileges(tbl, &[Privilege::Insert], FN);
+    }
+    // Another tenant's entry is no entry (the quarantine's row-level
+    // security shows a role the rows it could see in the table).
+    if !crate::security::caller_sees_catalog_row("quarantine", "quarantine_id", quarantine_id, FN) {
+        missing().raise(FN);
+    }
     if entry["released"] == json!(true) {
         raise_with(
             PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE,
@@ -553,9 +572,6 @@ fn release_quarantine(quarantine_id: Option<i64>, corrections: default!(Option<J
             FN,
         );
     }
-    let tbl = pg_sys::Oid::from(entry["tbl"].as_u64().unwrap_or(0) as u32);
-    let is_update = entry["operation"] == json!("UPDATE");
-    crate::security::require_table_privileges(tbl, &[if is_update { Privilege::Update } else { Privilege::Insert }], FN);
     let Some(writer) = entry["writer"].as_u64().map(|w| pg_sys::Oid::from(w as u32)) else {
         raise_with(
             PgSqlErrorCode::ERRCODE_UNDEFINED_OBJECT,
@@ -627,6 +643,11 @@ fn release_quarantine(quarantine_id: Option<i64>, corrections: default!(Option<J
 #[search_path(pg_catalog, pg_temp)]
 fn undo_change(change_id: i64) -> bool {
     const FN: &str = "undo_change";
+    let missing = || Missing {
+        code: PgSqlErrorCode::ERRCODE_NO_DATA_FOUND,
+        message: format!("no change {change_id}"),
+        hint: "see SELECT change_id, tbl, row_id, original FROM customer_clean.changes".into(),
+    };
     let change = as_extension_owner(|| {
         json_row(
             "SELECT (SELECT jsonb_build_object('tbl', tbl::oid::bigint, 'row_id', row_id, 'original', original,
@@ -634,13 +655,14 @@ fn undo_change(change_id: i64) -> bool {
                        FROM customer_clean.changes WHERE change_id = $1 FOR UPDATE)",
             &[change_id.into()],
             FN,
-            || Missing {
-                code: PgSqlErrorCode::ERRCODE_NO_DATA_FOUND,
-                message: format!("no change {change_id}"),
-                hint: "see SELECT change_id, tbl, row_id, original FROM customer_clean.changes".into(),
-            },
+            &missing,
         )
     });
+    let tbl = pg_sys::Oid::from(change["tbl"].as_u64().unwrap_or(0) as u32);
+    crate::security::require(tbl, crate::security::STEWARD, FN);
+    if !crate::security::caller_sees_catalog_row("changes", "change_id", change_id, FN) {
+        missing().raise(FN);
+    }
     if change["undone"] == json!(true) {
         raise_with(
             PgSqlErrorCode::ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE,
@@ -649,7 +671,6 @@ fn undo_change(change_id: i64) -> bool {
             FN,
         );
     }
-    let tbl = pg_sys::Oid::from(change["tbl"].as_u64().unwrap_or(0) as u32);
     let row_id = change["row_id"].as_str().unwrap_or_default().to_string();
     let state = TableState::load(tbl, FN);
     let table = table_name(tbl);

@@ -100,6 +100,13 @@ pub struct Missing {
     pub hint: String,
 }
 
+impl Missing {
+    /// Raises it; does not return.
+    pub fn raise(self, function: &'static str) -> ! {
+        raise_with(self.code, self.message, self.hint, function)
+    }
+}
+
 /// The jsonb that `sql` (a query returning one jsonb value, NULL when there
 /// is nothing, e.g. `SELECT (SELECT to_jsonb(r) FROM … WHERE id = $1)`)
 /// gives for `args`; raises `missing` on NULL and 38000 if the query fails.
@@ -111,10 +118,7 @@ pub fn json_row(
 ) -> serde_json::Value {
     match pgrx::Spi::get_one_with_args::<pgrx::JsonB>(sql, args) {
         Ok(Some(json)) => json.0,
-        Ok(None) => {
-            let m = missing();
-            raise_with(m.code, m.message, m.hint, function)
-        }
+        Ok(None) => missing().raise(function),
         Err(e) => spi_failed(function, e),
     }
 }

@@ -13,7 +13,7 @@ use pgrx::prelude::*;
 ::pgrx::extension_sql_file!("../sql/catalog.sql", name = "catalog", bootstrap);
 // Tables of matching (models, match keys, clusters, review queue).
 ::pgrx::extension_sql_file!("../sql/matching.sql", name = "matching_catalog", requires = ["catalog"]);
-// Merge, unmerge, the review queue's decisions and the steward role.
+// Merge, unmerge and the review queue's decisions.
 ::pgrx::extension_sql_file!(
     "../sql/merge.sql",
     name = "merge",
@@ -36,6 +36,8 @@ use pgrx::prelude::*;
     name = "quality",
     requires = ["merge", quality::quality_report, quality::snapshot_quality, quality::archive_stale, quality::restore_archived]
 );
+// Who reads and writes the catalog: row-level security and grants to PUBLIC.
+::pgrx::extension_sql_file!("../sql/access.sql", name = "access", finalize);
 
 mod address;
 mod clean_table;
@@ -45,6 +47,7 @@ mod compare;
 mod country;
 mod date;
 mod email;
+mod erasure;
 mod error;
 mod guc;
 mod journal;

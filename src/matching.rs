@@ -305,7 +305,7 @@ fn train(tbl: Table, options: default!(Json, "'{}'")) -> JsonB {
     // Checked before anything is read: every key against its range (22023).
     let opts = TrainOptions::parse(&options.0).or_raise(FN);
     let started = Instant::now();
-    crate::security::require_table_owner(&tbl, FN);
+    crate::security::require_table_owner(tbl.oid(), FN);
     let target = Target::new(&tbl, FN);
     target.require_whole_table(FN);
     let mut progress = reporter(FN, &target.name);
@@ -350,6 +350,7 @@ fn pair_budget() -> usize {
 #[search_path(pg_catalog, pg_temp)]
 fn match_probability(tbl: Table, a_id: &str, b_id: &str) -> f64 {
     const FN: &str = "match_probability";
+    crate::security::require(tbl.oid(), crate::security::READ, FN);
     let target = Target::new(&tbl, FN);
     let model = target.model(FN);
     let (a, b) = (target.read_one(a_id, FN), target.read_one(b_id, FN));
@@ -362,6 +363,7 @@ fn match_probability(tbl: Table, a_id: &str, b_id: &str) -> f64 {
 #[search_path(pg_catalog, pg_temp)]
 fn explain_match(tbl: Table, a_id: &str, b_id: &str) -> JsonB {
     const FN: &str = "explain_match";
+    crate::security::require(tbl.oid(), crate::security::READ, FN);
     let target = Target::new(&tbl, FN);
     let model = target.model(FN);
     let (a, b) = (target.read_one(a_id, FN), target.read_one(b_id, FN));
@@ -381,6 +383,7 @@ fn find_duplicates(
     min_probability: default!(f64, 0.9),
 ) -> TableIterator<'static, (name!(id_a, String), name!(id_b, String), name!(probability, f64))> {
     const FN: &str = "find_duplicates";
+    crate::security::require(tbl.oid(), crate::security::READ, FN);
     check_probability(FN, "min_probability", min_probability);
     let target = Target::new(&tbl, FN);
     let model = target.model(FN);
@@ -444,7 +447,7 @@ fn dedupe(
         );
     }
     let started = Instant::now();
-    crate::security::require_table_owner(&tbl, FN);
+    crate::security::require_table_owner(tbl.oid(), FN);
     let target = Target::new(&tbl, FN);
     target.require_whole_table(FN);
     let model = target.model(FN);
@@ -629,6 +632,7 @@ fn match_row(
     min_probability: default!(f64, 0.5),
 ) -> TableIterator<'static, (name!(row_id, String), name!(probability, f64), name!(match_weight, f64))> {
     const FN: &str = "match_row";
+    crate::security::require(tbl.oid(), crate::security::READ, FN);
     check_probability(FN, "min_probability", min_probability);
     if max_results < 0 {
         raise_with(
@@ -712,18 +716,23 @@ fn candidates(target: &Target, keys: &[i64], own_id: Option<&str>) -> (Vec<Strin
     .unwrap_or_else(|e| spi_failed("match_row", e))
 }
 
-/// Raises 55000 unless `tbl` has a trained model (for `enable_cleaning(…,
-/// match_on_insert => true)`, which needs one).
-pub fn require_model(tbl: pg_sys::Oid, caller: &'static str) {
-    let has = crate::security::as_extension_owner(|| {
+/// Whether `tbl` has a trained model (read as the extension's owner: the
+/// models are not for every reader of the table; see sql/access.sql).
+fn has_model(tbl: pg_sys::Oid, caller: &'static str) -> bool {
+    crate::security::as_extension_owner(|| {
         Spi::get_one_with_args::<bool>(
             "SELECT EXISTS (SELECT 1 FROM customer_clean.models WHERE tbl = $1)",
             &[tbl.into()],
         )
     })
     .unwrap_or_else(|e| spi_failed(caller, e))
-    .unwrap_or(false);
-    if !has {
+    .unwrap_or(false)
+}
+
+/// Raises 55000 unless `tbl` has a trained model (for `enable_cleaning(…,
+/// match_on_insert => true)`, which needs one).
+pub fn require_model(tbl: pg_sys::Oid, caller: &'static str) {
+    if !has_model(tbl, caller) {
         let name = table_name(tbl);
         raise_with(
             PgSqlErrorCode::ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE,
@@ -755,8 +764,13 @@ fn match_new_rows(
     // Writers of the table match what they write; the values are read from
     // the table again (as the caller, so RLS applies), never taken from
     // the argument, so a direct call cannot plant made-up rows in the
-    // review queue or a cluster.
-    crate::security::require_table_privileges(tbl.oid(), &[crate::security::Privilege::Insert], FN);
+    // review queue or a cluster. Reading them, and the candidates, takes
+    // SELECT.
+    crate::security::require_table_privileges(
+        tbl.oid(),
+        &[crate::security::Privilege::Select, crate::security::Privilege::Insert],
+        FN,
+    );
     let target = Target::new(&tbl, FN);
     lock_catalog(&target, false);
     let model = target.model(FN);
@@ -886,7 +900,8 @@ COMMENT ON FUNCTION customer_clean.match_on_insert() IS
 /// cleaning trigger (`merge` and `unmerge` call it): removes the keys of
 /// `old_rows` and stores those of `new_rows` (jsonb arrays of rows keyed by
 /// column name, e.g. `jsonb_build_array(to_jsonb(t))`). Rows without an id
-/// are skipped. Returns the number of keys stored.
+/// are skipped. Returns the number of keys stored; none for a table
+/// without a model (it has no match keys to keep).
 #[pg_extern(volatile, strict, parallel_unsafe)]
 #[search_path(pg_catalog, pg_temp)]
 fn update_match_keys(tbl: Table, old_rows: Json, new_rows: Json) -> i64 {
@@ -894,6 +909,9 @@ fn update_match_keys(tbl: Table, old_rows: Json, new_rows: Json) -> i64 {
     // The keys are taken from rows the caller passes: only merge and
     // unmerge, which pass the rows they read themselves, may store them.
     crate::security::require_catalog_window(&tbl, FN);
+    if !has_model(tbl.oid(), FN) {
+        return 0;
+    }
     let target = Target::new(&tbl, FN);
     let keyed = |rows: &Json, name: &str| -> (Vec<i64>, Vec<String>) {
         let Some(rows) = rows.0.as_array() else {
@@ -932,6 +950,7 @@ fn update_match_keys(tbl: Table, old_rows: Json, new_rows: Json) -> i64 {
 #[search_path(pg_catalog, pg_temp)]
 fn cluster_probability(tbl: Table, row_ids: Vec<Option<String>>) -> Option<f64> {
     const FN: &str = "cluster_probability";
+    crate::security::require(tbl.oid(), crate::security::READ, FN);
     let target = Target::new(&tbl, FN);
     let model = target.model(FN);
     let records: Vec<Record> = row_ids.iter().flatten().map(|id| target.read_one(id, FN)).collect();

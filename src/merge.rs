@@ -25,6 +25,7 @@ use crate::json_arg::Json;
 use crate::table::Table;
 use crate::error::{raise_with, spi_failed};
 use crate::profile::{quote_identifier as quote, table_name, TableState};
+use crate::security::{Needs, READ, STEWARD, STEWARD_RESTORING};
 
 const FN: &str = "golden_record";
 
@@ -64,6 +65,7 @@ SELECT jsonb_agg(jsonb_build_object('name', a.attname, 'fixed',
 #[pg_extern(stable, strict, parallel_safe)]
 #[search_path(pg_catalog, pg_temp)]
 fn golden_record(tbl: Table, survivor_id: &str, duplicate_ids: Vec<Option<String>>) -> JsonB {
+    crate::security::require(tbl.oid(), READ, FN);
     let state = TableState::load(tbl.oid(), FN);
     let name = table_name(tbl.oid());
     let duplicates = check_ids(&name, survivor_id, duplicate_ids);
@@ -217,6 +219,7 @@ fn missing_row(state: &TableState, table: &str, id: &str) -> ! {
 fn merge(tbl: Table, survivor_id: &str, duplicate_ids: Vec<Option<String>>) -> i64 {
     crate::security::run_body(
         tbl.oid(),
+        STEWARD,
         false,
         "SELECT customer_clean.merge_body($1, $2, $3)",
         &[tbl.oid().into(), survivor_id.into(), duplicate_ids.into()],
@@ -234,6 +237,7 @@ fn unmerge(merge_id: i64) {
     let tbl = crate::security::catalog_row_table("merges", "merge_id", merge_id, "unmerge");
     crate::security::run_body::<bool>(
         tbl,
+        STEWARD_RESTORING,
         true,
         "SELECT true FROM customer_clean.unmerge_body($1)",
         &[merge_id.into()],
@@ -248,6 +252,7 @@ fn approve(pair_id: i64, merge_rows: default!(bool, true)) -> Option<i64> {
     let tbl = crate::security::catalog_row_table("review_queue", "pair_id", pair_id, "approve");
     crate::security::run_body(
         tbl,
+        STEWARD,
         false,
         "SELECT customer_clean.approve_body($1, $2)",
         &[pair_id.into(), merge_rows.into()],
@@ -263,6 +268,7 @@ fn reject(pair_id: i64) {
     let tbl = crate::security::catalog_row_table("review_queue", "pair_id", pair_id, "reject");
     crate::security::run_body::<bool>(
         tbl,
+        STEWARD,
         false,
         "SELECT true FROM customer_clean.reject_body($1)",
         &[pair_id.into()],
@@ -276,6 +282,7 @@ fn reject(pair_id: i64) {
 fn merge_clusters_batch(tbl: Table, min_probability: f64, batch_size: i32, state: Json) -> JsonB {
     crate::security::run_body(
         tbl.oid(),
+        Needs::Owner,
         false,
         "SELECT customer_clean.merge_clusters_batch_body($1, $2, $3, $4)",
         &[tbl.oid().into(), min_probability.into(), batch_size.into(), JsonB::from(state).into()],

@@ -313,35 +313,37 @@ fn catalog_columns(tbl: pg_sys::Oid) -> Vec<TableColumn> {
 #[search_path(pg_catalog, pg_temp)]
 fn register(tbl: Table, columns: Json, options: default!(Json, "'{}'")) -> i64 {
     let tbl = tbl.oid();
+    crate::security::require_table_owner(tbl, "register");
     let table_columns = catalog_columns(tbl);
     let profile = Profile::parse(&columns.0, &options.0, &table_columns).or_raise("register");
-    Spi::run_with_args(
-        "INSERT INTO customer_clean.profiles (tbl, columns, options) VALUES ($1, $2, $3)
-         ON CONFLICT (tbl) DO UPDATE SET columns = excluded.columns, options = excluded.options,
-                registered_at = now(), registered_by = current_user",
-        &[tbl.into(), JsonB::from(columns).into(), JsonB::from(options).into()],
-    )
-    .unwrap_or_else(|e| spi_failed("register", e));
-    Spi::run_with_args(
-        "DELETE FROM customer_clean.rules WHERE tbl = $1 AND origin = 'default'",
-        &[tbl.into()],
-    )
-    .unwrap_or_else(|e| spi_failed("register", e));
     let defaults = default_rules(&profile);
-    for (column, kind, params, severity) in &defaults {
+    let registered_by = crate::security::current_role_name();
+    // The profile and its default rules are the extension's bookkeeping,
+    // written as its owner (src/security.rs); the caller owns the table.
+    crate::security::as_extension_owner(|| {
         Spi::run_with_args(
-            "INSERT INTO customer_clean.rules (tbl, column_name, kind, params, severity, origin)
-             VALUES ($1, $2, $3, $4, $5, 'default')",
-            &[
-                tbl.into(),
-                column.as_str().into(),
-                (*kind).into(),
-                JsonB(params.clone()).into(),
-                severity.as_str().into(),
-            ],
-        )
-        .unwrap_or_else(|e| spi_failed("register", e));
-    }
+            "INSERT INTO customer_clean.profiles (tbl, columns, options, registered_by) VALUES ($1, $2, $3, $4)
+             ON CONFLICT (tbl) DO UPDATE SET columns = excluded.columns, options = excluded.options,
+                    registered_at = now(), registered_by = excluded.registered_by",
+            &[tbl.into(), JsonB::from(columns).into(), JsonB::from(options).into(), registered_by.into()],
+        )?;
+        Spi::run_with_args("DELETE FROM customer_clean.rules WHERE tbl = $1 AND origin = 'default'", &[tbl.into()])?;
+        for (column, kind, params, severity) in &defaults {
+            Spi::run_with_args(
+                "INSERT INTO customer_clean.rules (tbl, column_name, kind, params, severity, origin)
+                 VALUES ($1, $2, $3, $4, $5, 'default')",
+                &[
+                    tbl.into(),
+                    column.as_str().into(),
+                    (*kind).into(),
+                    JsonB(params.clone()).into(),
+                    severity.as_str().into(),
+                ],
+            )?;
+        }
+        Ok::<_, pgrx::spi::SpiError>(())
+    })
+    .unwrap_or_else(|e| spi_failed("register", e));
     defaults.len() as i64
 }
 
@@ -351,20 +353,19 @@ fn register(tbl: Table, columns: Json, options: default!(Json, "'{}'")) -> i64 {
 #[search_path(pg_catalog, pg_temp)]
 fn unregister(tbl: Table) -> bool {
     let tbl = tbl.oid();
+    crate::security::require_table_owner(tbl, "unregister");
     crate::cleaning::drop_trigger(tbl);
-    // The model goes with the profile (the catalog has no foreign keys to
-    // cascade; see sql/catalog.sql); only the extension writes models.
+    // The model and rules go with the profile (the catalog has no foreign
+    // keys to cascade; see sql/catalog.sql).
     crate::security::as_extension_owner(|| {
-        Spi::run_with_args("DELETE FROM customer_clean.models WHERE tbl = $1", &[tbl.into()])
+        Spi::get_one_with_args::<bool>(
+            "WITH m AS (DELETE FROM customer_clean.models WHERE tbl = $1),
+                  r AS (DELETE FROM customer_clean.rules WHERE tbl = $1),
+                  d AS (DELETE FROM customer_clean.profiles WHERE tbl = $1 RETURNING 1)
+             SELECT count(*) > 0 FROM d",
+            &[tbl.into()],
+        )
     })
-    .unwrap_or_else(|e| spi_failed("unregister", e));
-    Spi::get_one_with_args::<bool>(
-        "WITH r AS (DELETE FROM customer_clean.rules WHERE tbl = $1),
-              d AS (DELETE FROM customer_clean.profiles WHERE tbl = $1 RETURNING 1)
-         SELECT count(*) > 0 FROM d",
-        &[tbl.into()],
-    )
-    .ok()
-    .flatten()
+    .unwrap_or_else(|e| spi_failed("unregister", e))
     .unwrap_or(false)
 }

@@ -17,6 +17,7 @@ use serde_json::json;
 use crate::table::Table;
 use crate::error::{raise_with, spi_failed};
 use crate::profile::{quote_identifier as quote, table_name, TableState};
+use crate::security::{Needs, READ, STEWARD_RESTORING};
 
 /// Rows fetched per batch (a cancel is noticed between batches).
 const BATCH: i64 = 10_000;
@@ -156,6 +157,7 @@ fn quality_report(
     ),
 > {
     const FN: &str = "quality_report";
+    crate::security::require(tbl.oid(), READ, FN);
     let state = TableState::load(tbl.oid(), FN);
     let ctx = Context { profile: &state.profile, layout: &state.layout, today: crate::date::today() };
     let options = &state.profile.options.quality;
@@ -192,6 +194,7 @@ fn quality_issues(
     ),
 > {
     const FN: &str = "quality_issues";
+    crate::security::require(tbl.oid(), READ, FN);
     let dimension = crate::error::not_null(dimension, "dimension", FN);
     let state = TableState::load(tbl.oid(), FN);
     let Some(dim) = Dimension::parse(dimension).filter(|d| *d != Dimension::Overall) else {
@@ -276,6 +279,7 @@ fn uniqueness_issues(state: &TableState, column: Option<&str>, out: &mut Vec<(St
 /// with `shared_values`, also its identifier values another row has too
 /// (one scan of the table per identifier column, so not for scores).
 fn row_quality(tbl: &Table, row_id: &str, shared_values: bool, caller: &'static str) -> serde_json::Value {
+    crate::security::require(tbl.oid(), READ, caller);
     let state = TableState::load(tbl.oid(), caller);
     let ctx = Context { profile: &state.profile, layout: &state.layout, today: crate::date::today() };
     let options = &state.profile.options.quality;
@@ -371,6 +375,7 @@ fn quality_details(tbl: Table, row_id: &str) -> JsonB {
 fn snapshot_quality(tbl: Table) -> i64 {
     crate::security::run_body(
         tbl.oid(),
+        READ,
         false,
         "SELECT customer_clean.snapshot_quality_body($1)",
         &[tbl.oid().into()],
@@ -386,6 +391,7 @@ fn snapshot_quality(tbl: Table) -> i64 {
 fn archive_stale(tbl: Table, days: i32) -> i64 {
     crate::security::run_body(
         tbl.oid(),
+        Needs::Owner,
         false,
         "SELECT customer_clean.archive_stale_body($1, $2)",
         &[tbl.oid().into(), days.into()],
@@ -401,6 +407,7 @@ fn archive_stale(tbl: Table, days: i32) -> i64 {
 fn restore_archived(tbl: Table, row_ids: default!(Option<Vec<Option<String>>>, "NULL")) -> i64 {
     crate::security::run_body(
         tbl.oid(),
+        STEWARD_RESTORING,
         true,
         "SELECT customer_clean.restore_archived_body($1, $2)",
         &[tbl.oid().into(), row_ids.into()],

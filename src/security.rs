@@ -188,24 +188,36 @@ fn may_write_catalog(tbl: pg_sys::Oid) -> bool {
 }
 
 /// A privilege on a table, as `require_table_privileges` checks it.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Privilege {
+    Select,
     Insert,
     Update,
+    Delete,
 }
 
 impl Privilege {
     fn name(self) -> &'static str {
         match self {
+            Privilege::Select => "SELECT",
             Privilege::Insert => "INSERT",
             Privilege::Update => "UPDATE",
+            Privilege::Delete => "DELETE",
         }
+    }
+
+    fn parse(name: &str) -> Option<Privilege> {
+        [Privilege::Select, Privilege::Insert, Privilege::Update, Privilege::Delete]
+            .into_iter()
+            .find(|p| p.name().eq_ignore_ascii_case(name.trim()))
     }
 
     fn mode(self) -> pg_sys::AclMode {
         pg_sys::AclMode::from(match self {
+            Privilege::Select => pg_sys::ACL_SELECT,
             Privilege::Insert => pg_sys::ACL_INSERT,
             Privilege::Update => pg_sys::ACL_UPDATE,
+            Privilege::Delete => pg_sys::ACL_DELETE,
         })
     }
 }
@@ -215,6 +227,10 @@ impl Privilege {
 /// directly or through a role it belongs to), naming the table and the
 /// first privilege missing.
 pub fn require_table_privileges(tbl: pg_sys::Oid, privileges: &[Privilege], caller: &'static str) {
+    check_table_privileges(tbl, privileges, caller)
+}
+
+fn check_table_privileges(tbl: pg_sys::Oid, privileges: &[Privilege], caller: &str) {
     for privilege in privileges {
         // SAFETY: an ACL lookup of an existing relation and the current role.
         let granted = unsafe { pg_sys::pg_class_aclcheck(tbl, pg_sys::GetUserId(), privilege.mode()) }
@@ -225,28 +241,90 @@ pub fn require_table_privileges(tbl: pg_sys::Oid, privileges: &[Privilege], call
                 PgSqlErrorCode::ERRCODE_INSUFFICIENT_PRIVILEGE,
                 format!("{caller}: permission denied for table {}: {privilege} is needed", crate::profile::table_name(tbl)),
                 format!("{caller} acts on the table with your own rights; the table's owner can GRANT {privilege}"),
-                caller,
+                "customer_clean",
             );
         }
     }
 }
 
+/// `require_table_privileges` for the extension's SQL and PL/pgSQL
+/// functions: raises 42501 unless the current role has every privilege of
+/// `privileges` (names: SELECT, INSERT, UPDATE, DELETE) on `tbl`, naming
+/// the function `caller`; true otherwise.
+#[pg_extern(stable, strict, parallel_safe, name = "require_privileges")]
+#[search_path(pg_catalog, pg_temp)]
+fn require_privileges_sql(tbl: Table, privileges: Vec<Option<String>>, caller: &str) -> bool {
+    let wanted: Vec<Privilege> = privileges
+        .iter()
+        .map(|p| {
+            let name = p.as_deref().unwrap_or_default();
+            Privilege::parse(name).unwrap_or_else(|| {
+                raise_with(
+                    PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE,
+                    format!("require_privileges: unknown privilege \"{name}\""),
+                    "use SELECT, INSERT, UPDATE or DELETE".into(),
+                    "require_privileges",
+                )
+            })
+        })
+        .collect();
+    check_table_privileges(tbl.oid(), &wanted, caller);
+    true
+}
+
 /// Raises 42501 unless the current role owns `tbl` (or is a member of the
 /// owning role, or a superuser), as PostgreSQL's own ALTER TABLE decides.
-pub fn require_table_owner(tbl: &Table, caller: &'static str) {
+pub fn require_table_owner(tbl: pg_sys::Oid, caller: &'static str) {
     // pg_class_ownercheck is PostgreSQL 15's name; 16 and later call it
     // object_ownercheck(RelationRelationId, …).
-    // SAFETY: a plain catalog lookup of an existing relation (`Table`
-    // checked it) and the current role.
-    let owner = unsafe { pg_sys::pg_class_ownercheck(tbl.oid(), pg_sys::GetUserId()) };
+    // SAFETY: a plain catalog lookup of an existing relation (callers got
+    // `tbl` from a `Table` argument or the catalog, which checked it) and
+    // the current role.
+    let owner = unsafe { pg_sys::pg_class_ownercheck(tbl, pg_sys::GetUserId()) };
     if !owner {
         raise_with(
             PgSqlErrorCode::ERRCODE_INSUFFICIENT_PRIVILEGE,
-            format!("{caller}: must be owner of table {}", crate::profile::table_name(tbl.oid())),
+            format!("{caller}: must be owner of table {}", crate::profile::table_name(tbl)),
             format!("{caller} changes what the extension keeps for the whole table; run it as the table's owner"),
             caller,
         );
     }
+}
+
+/// What an entry point needs on the customer table it acts on (SPEC §2.8).
+#[derive(Debug, Clone, Copy)]
+pub enum Needs {
+    /// Its owner (profile, rules, cleaning, training, batch jobs).
+    Owner,
+    /// These privileges, checked in this order.
+    Privileges(&'static [Privilege]),
+}
+
+/// Reports, scores and matching read the table.
+pub const READ: Needs = Needs::Privileges(&[Privilege::Select]);
+/// Merge, review decisions, undo and release rewrite and remove rows.
+pub const STEWARD: Needs = Needs::Privileges(&[Privilege::Select, Privilege::Update, Privilege::Delete]);
+/// Unmerge and restoring archived rows also put rows back.
+pub const STEWARD_RESTORING: Needs =
+    Needs::Privileges(&[Privilege::Select, Privilege::Insert, Privilege::Update, Privilege::Delete]);
+
+/// Raises 42501 unless the current role has what `needs` says on `tbl`,
+/// naming the table and what is missing.
+pub fn require(tbl: pg_sys::Oid, needs: Needs, caller: &'static str) {
+    match needs {
+        Needs::Owner => require_table_owner(tbl, caller),
+        Needs::Privileges(privileges) => require_table_privileges(tbl, privileges, caller),
+    }
+}
+
+/// Whether the current role sees the row of catalog table `table` whose
+/// `key_column` is `key`: the table's row-level security (sql/access.sql)
+/// shows a role only the rows of customers it can see.
+pub fn caller_sees_catalog_row(table: &str, key_column: &str, key: i64, caller: &'static str) -> bool {
+    let sql = format!("SELECT EXISTS (SELECT 1 FROM customer_clean.{table} WHERE {key_column} OPERATOR(pg_catalog.=) $1)");
+    pinned_search_path(|| Spi::get_one_with_args::<bool>(&sql, &[key.into()]))
+        .unwrap_or_else(|e| spi_failed(caller, e))
+        .unwrap_or(false)
 }
 
 /// Raises 42501 unless an entry point of the extension has the catalog
@@ -279,15 +357,22 @@ pub fn role_name(role: pg_sys::Oid) -> String {
 /// Runs `sql`, a call of one of the extension's PL/pgSQL `*_body`
 /// functions, as the caller with the catalog write window open for `tbl`
 /// (and, with `restoring`, the cleaning trigger letting restored rows of
-/// `tbl` through as they were stored). The entry points in src/merge.rs
-/// and src/quality.rs are the only callers: each runs one fixed body.
+/// `tbl` through as they were stored), once the caller has what `needs`
+/// says on `tbl`. The entry points in src/merge.rs and src/quality.rs are
+/// the only callers: each runs one fixed body. An invalid `tbl` (an id
+/// that names nothing the caller can see) goes to the body unchecked: it
+/// reports the id as unknown.
 pub fn run_body<T: pgrx::datum::FromDatum + pgrx::datum::IntoDatum>(
     tbl: pg_sys::Oid,
+    needs: Needs,
     restoring: bool,
     sql: &str,
     args: &[pgrx::datum::DatumWithOid],
     caller: &'static str,
 ) -> Option<T> {
+    if tbl != pg_sys::Oid::INVALID {
+        require(tbl, needs, caller);
+    }
     let run = || Spi::get_one_with_args::<T>(sql, args).unwrap_or_else(|e| spi_failed(caller, e));
     catalog_write_window(tbl, || {
         if restoring {
@@ -300,10 +385,16 @@ pub fn run_body<T: pgrx::datum::FromDatum + pgrx::datum::IntoDatum>(
 
 /// The `tbl` of the row of catalog table `table` whose `key_column` is
 /// `key` (a merge, a review pair), read as the extension's owner; invalid
-/// when there is none (the body then reports it).
+/// when there is none, or when the caller may not see it (the body then
+/// reports it as unknown, so that ids of other tenants' merges and pairs
+/// tell nothing).
 pub fn catalog_row_table(table: &str, key_column: &str, key: i64, caller: &'static str) -> pg_sys::Oid {
     let sql = format!("SELECT (SELECT tbl::pg_catalog.oid FROM customer_clean.{table} WHERE {key_column} = $1)");
-    as_extension_owner(|| Spi::get_one_with_args::<pg_sys::Oid>(&sql, &[key.into()]))
+    let tbl = as_extension_owner(|| Spi::get_one_with_args::<pg_sys::Oid>(&sql, &[key.into()]))
         .unwrap_or_else(|e| spi_failed(caller, e))
-        .unwrap_or(pg_sys::Oid::INVALID)
+        .unwrap_or(pg_sys::Oid::INVALID);
+    if tbl != pg_sys::Oid::INVALID && !caller_sees_catalog_row(table, key_column, key, caller) {
+        return pg_sys::Oid::INVALID;
+    }
+    tbl
 }

@@ -52,13 +52,15 @@ SELECT count(*) AS rows_with_id_6 FROM wp.people WHERE id = 6;
 ALTER TABLE wp.people ENABLE TRIGGER customer_clean_flush;
 
 -- An application role needs no privileges on customer_clean: the records
--- are written as the extension's owner.
+-- are written as the extension's owner. It reads back the records of the
+-- tables it may read (wp.people's one issue), and no others.
 CREATE ROLE cc_app_writer;
 GRANT USAGE ON SCHEMA wp TO cc_app_writer;
 GRANT SELECT, INSERT, UPDATE, DELETE ON wp.people TO cc_app_writer;
 SET ROLE cc_app_writer;
 INSERT INTO wp.people VALUES (7, 'SONG JIA', '138-0000-7777', 'CN'), (8, 'fang yu', '12', 'CN');
-SELECT count(*) FROM customer_clean.issues;
+SELECT count(*) AS issues_it_sees, count(*) FILTER (WHERE tbl <> 'wp.people'::regclass) AS of_other_tables
+  FROM customer_clean.issues;
 RESET ROLE;
 SELECT row_id, code, changed FROM (
   SELECT row_id, code, NULL AS changed FROM customer_clean.issues WHERE tbl = 'wp.people'::regclass AND row_id IN ('7', '8')

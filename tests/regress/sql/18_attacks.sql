@@ -24,8 +24,8 @@ INSERT INTO atk.customers VALUES
   (3, 'b', 'Li Na', '13912345678', 'ln@example.org'),
   (4, 'b', 'Li Na', '+86 139 1234 5678', NULL);
 ALTER TABLE atk.customers ENABLE ROW LEVEL SECURITY;
-CREATE ROLE cc_atk_a IN ROLE customer_clean_steward;
-CREATE ROLE cc_atk_b IN ROLE customer_clean_steward;
+CREATE ROLE cc_atk_a;
+CREATE ROLE cc_atk_b;
 CREATE POLICY tenant_a ON atk.customers TO cc_atk_a USING (tenant = 'a') WITH CHECK (tenant = 'a');
 CREATE POLICY tenant_b ON atk.customers TO cc_atk_b USING (tenant = 'b') WITH CHECK (tenant = 'b');
 GRANT USAGE ON SCHEMA atk TO cc_atk_a, cc_atk_b;
@@ -46,7 +46,7 @@ RESET search_path;
 DROP FUNCTION public.nextval(text), public.unnest(text[]);
 
 -- 2. One tenant rewrites another's history. Tenant b merges its two rows;
--- tenant a, also a steward, tries to plant its value in the record that
+-- tenant a, a steward of its own rows, tries to plant its value in the record that
 -- b's unmerge restores from: the history tables show nothing to change,
 -- and an INSERT is refused. b's unmerge restores b's values.
 SET ROLE cc_atk_b;

@@ -1,0 +1,175 @@
+//! Personal data (SPEC §2.8, issue 16): erasure of one customer on request
+//! (`forget`, as PIPL and GDPR require) and retention of the journal
+//! (`purge_journal`). The extension copies a customer's values into its
+//! catalog (journal, issues, quarantine, match keys, clusters, review
+//! queue, merge history, archive); both functions remove those copies and
+//! record in `customer_clean.erasures` what they removed, as counts, never
+//! the values. Both are for the table's owner, and neither can be undone:
+//! that is what erasure means.
+
+use pgrx::datum::Interval;
+use pgrx::prelude::*;
+use pgrx::{JsonB, PgSqlErrorCode};
+use serde_json::{json, Map, Value};
+
+use crate::error::{raise_with, spi_failed};
+use crate::profile::{quote_identifier, table_name, TableState};
+use crate::security::{as_extension_owner, current_role_name, require_table_owner};
+use crate::table::Table;
+
+/// The ids that are one customer with `$2` in table `$1`: the row itself
+/// and every row merged into it (and into those), by merges not undone.
+/// Their values live on in the merge history.
+const PERSON: &str = "WITH RECURSIVE person(row_id) AS (
+        SELECT $2::text
+        UNION
+        SELECT d FROM customer_clean.merges m JOIN person p ON m.tbl = $1 AND m.survivor_id = p.row_id
+                  CROSS JOIN LATERAL unnest(m.duplicate_ids) d
+         WHERE m.unmerged_at IS NULL)";
+
+/// What `forget` removes, per catalog table: its name in the result and the
+/// statement (run as the extension's owner, `$1` the table, `$2` the
+/// person's ids). The merge history first: it is found through the merges.
+const COPIES: &[(&str, &str)] = &[
+    (
+        "merge_history",
+        "DELETE FROM customer_clean.merge_history h WHERE h.tbl = $1
+            AND (h.row_id = ANY ($2) OR h.merge_id IN (SELECT m.merge_id FROM customer_clean.merges m
+                                                       WHERE m.tbl = $1 AND (m.survivor_id = ANY ($2) OR m.duplicate_ids && $2)))",
+    ),
+    ("merges", "DELETE FROM customer_clean.merges m WHERE m.tbl = $1 AND (m.survivor_id = ANY ($2) OR m.duplicate_ids && $2)"),
+    ("changes", "DELETE FROM customer_clean.changes c WHERE c.tbl = $1 AND c.row_id = ANY ($2)"),
+    ("issues", "DELETE FROM customer_clean.issues i WHERE i.tbl = $1 AND i.row_id = ANY ($2)"),
+    ("quarantine", "DELETE FROM customer_clean.quarantine q WHERE q.tbl = $1 AND q.row_id = ANY ($2)"),
+    ("match_keys", "DELETE FROM customer_clean.match_keys k WHERE k.tbl = $1 AND k.row_id = ANY ($2)"),
+    ("clusters", "DELETE FROM customer_clean.clusters c WHERE c.tbl = $1 AND c.row_id = ANY ($2)"),
+    (
+        "review_queue",
+        "DELETE FROM customer_clean.review_queue q WHERE q.tbl = $1 AND (q.row_id_a = ANY ($2) OR q.row_id_b = ANY ($2))",
+    ),
+    ("archive", "DELETE FROM customer_clean.archive a WHERE a.tbl = $1 AND a.row_id = ANY ($2)"),
+];
+
+/// Erases customer `row_id` of `tbl`: deletes the row (with the caller's
+/// rights, so foreign keys and the table's triggers apply) and every copy
+/// of its values, and of the rows merged into it, that the extension
+/// keeps. Returns how many rows it removed, per table; records the same in
+/// `customer_clean.erasures`.
+#[pg_extern(volatile, strict, parallel_unsafe)]
+#[search_path(pg_catalog, pg_temp)]
+fn forget(tbl: Table, row_id: &str) -> JsonB {
+    const FN: &str = "forget";
+    let oid = tbl.oid();
+    require_table_owner(oid, FN);
+    let state = TableState::load(oid, FN);
+    let table = table_name(oid);
+    // A row merged into another lives on in the survivor: erasing the
+    // person means erasing that row.
+    let merged_into = as_extension_owner(|| {
+        Spi::get_one_with_args::<String>(
+            "SELECT format('merge %s merged it into row %s', m.merge_id, m.survivor_id)
+               FROM customer_clean.merge_history h JOIN customer_clean.merges m USING (merge_id)
+              WHERE h.tbl = $1 AND h.row_id = $2 AND m.unmerged_at IS NULL
+              ORDER BY m.merge_id DESC LIMIT 1",
+            &[oid.into(), row_id.into()],
+        )
+    })
+    .unwrap_or_else(|e| spi_failed(FN, e));
+    if let Some(merged_into) = merged_into {
+        raise_with(
+            PgSqlErrorCode::ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE,
+            format!("{FN}: row {row_id} of {table} was merged into another row ({merged_into})"),
+            "forget the row it was merged into: that is this customer now, and forgetting it erases both".into(),
+            FN,
+        );
+    }
+    let delete_row = format!(
+        "DELETE FROM {table} t WHERE t.{} = $1::pg_catalog.text::{}",
+        quote_identifier(state.profile.id_column()),
+        state.id_type
+    );
+    let deleted_row = Spi::connect_mut(|client| client.update(&delete_row, None, &[row_id.into()]).map(|t| t.len()))
+        .unwrap_or_else(|e| spi_failed(FN, e));
+
+    let mut removed = Map::new();
+    removed.insert("row".into(), json!(deleted_row));
+    let erased_by = current_role_name();
+    as_extension_owner(|| {
+        let ids: Vec<String> = Spi::get_one_with_args::<Vec<String>>(
+            &format!("{PERSON} SELECT array_agg(row_id) FROM person"),
+            &[oid.into(), row_id.into()],
+        )?
+        .unwrap_or_default();
+        for (name, sql) in COPIES {
+            let n = Spi::connect_mut(|client| client.update(*sql, None, &[oid.into(), ids.clone().into()]).map(|t| t.len()))?;
+            removed.insert((*name).into(), json!(n));
+        }
+        record(oid, "forget", Some(row_id), None, &removed, &erased_by)
+    })
+    .unwrap_or_else(|e| spi_failed(FN, e));
+    JsonB(Value::Object(removed))
+}
+
+/// Retention for `tbl`'s journal: removes the changes recorded, the issues
+/// found and the quarantine entries released more than `older_than` ago.
+/// Returns how many rows it removed, per table; records the same in
+/// `customer_clean.erasures`.
+#[pg_extern(volatile, strict, parallel_unsafe)]
+#[search_path(pg_catalog, pg_temp)]
+fn purge_journal(tbl: Table, older_than: Interval) -> JsonB {
+    const FN: &str = "purge_journal";
+    let oid = tbl.oid();
+    require_table_owner(oid, FN);
+    let negative = Spi::get_one_with_args::<bool>("SELECT $1 < pg_catalog.make_interval()", &[older_than.into()])
+        .unwrap_or_else(|e| spi_failed(FN, e))
+        .unwrap_or(false);
+    if negative {
+        raise_with(
+            PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE,
+            format!("{FN}: older_than must not be negative, not {older_than}"),
+            "pass how long to keep the journal, e.g. interval '2 years'; '0' removes all of it".into(),
+            FN,
+        );
+    }
+    let purges: [(&str, &str); 3] = [
+        ("changes", "DELETE FROM customer_clean.changes WHERE tbl = $1 AND changed_at < pg_catalog.now() - $2"),
+        ("issues", "DELETE FROM customer_clean.issues WHERE tbl = $1 AND detected_at < pg_catalog.now() - $2"),
+        (
+            "quarantine",
+            "DELETE FROM customer_clean.quarantine WHERE tbl = $1 AND released_at < pg_catalog.now() - $2",
+        ),
+    ];
+    let mut removed = Map::new();
+    let purged_by = current_role_name();
+    as_extension_owner(|| {
+        for (name, sql) in purges {
+            let n = Spi::connect_mut(|client| client.update(sql, None, &[oid.into(), older_than.into()]).map(|t| t.len()))?;
+            removed.insert(name.into(), json!(n));
+        }
+        record(oid, "purge_journal", None, Some(older_than), &removed, &purged_by)
+    })
+    .unwrap_or_else(|e| spi_failed(FN, e));
+    JsonB(Value::Object(removed))
+}
+
+/// Appends an erasure to `customer_clean.erasures` (as the extension's owner).
+fn record(
+    tbl: pg_sys::Oid,
+    kind: &str,
+    row_id: Option<&str>,
+    older_than: Option<Interval>,
+    removed: &Map<String, Value>,
+    by: &str,
+) -> Result<(), pgrx::spi::SpiError> {
+    Spi::run_with_args(
+        "INSERT INTO customer_clean.erasures (kind, tbl, row_id, older_than, removed, done_by) VALUES ($1, $2, $3, $4, $5, $6)",
+        &[
+            kind.into(),
+            tbl.into(),
+            row_id.into(),
+            older_than.into(),
+            JsonB(Value::Object(removed.clone())).into(),
+            by.into(),
+        ],
+    )
+}
