@@ -67,10 +67,10 @@ fn forget(tbl: Table, row_id: &str) -> JsonB {
     // person means erasing that row.
     let merged_into = as_extension_owner(|| {
         Spi::get_one_with_args::<String>(
-            "SELECT format('merge %s merged it into row %s', m.merge_id, m.survivor_id)
-               FROM customer_clean.merge_history h JOIN customer_clean.merges m USING (merge_id)
-              WHERE h.tbl = $1 AND h.row_id = $2 AND m.unmerged_at IS NULL
-              ORDER BY m.merge_id DESC LIMIT 1",
+            "SELECT (SELECT format('merge %s merged it into row %s', m.merge_id, m.survivor_id)
+                       FROM customer_clean.merge_history h JOIN customer_clean.merges m USING (merge_id)
+                      WHERE h.tbl = $1 AND h.row_id = $2 AND m.unmerged_at IS NULL
+                      ORDER BY m.merge_id DESC LIMIT 1)",
             &[oid.into(), row_id.into()],
         )
     })
@@ -120,13 +120,15 @@ fn purge_journal(tbl: Table, older_than: Interval) -> JsonB {
     const FN: &str = "purge_journal";
     let oid = tbl.oid();
     require_table_owner(oid, FN);
-    let negative = Spi::get_one_with_args::<bool>("SELECT $1 < pg_catalog.make_interval()", &[older_than.into()])
-        .unwrap_or_else(|e| spi_failed(FN, e))
-        .unwrap_or(false);
-    if negative {
+    let negative = Spi::get_one_with_args::<String>(
+        "SELECT CASE WHEN $1 < pg_catalog.make_interval() THEN $1::pg_catalog.text END",
+        &[older_than.into()],
+    )
+    .unwrap_or_else(|e| spi_failed(FN, e));
+    if let Some(negative) = negative {
         raise_with(
             PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE,
-            format!("{FN}: older_than must not be negative, not {older_than}"),
+            format!("{FN}: older_than must not be negative, not {negative}"),
             "pass how long to keep the journal, e.g. interval '2 years'; '0' removes all of it".into(),
             FN,
         );

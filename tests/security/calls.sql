@@ -131,9 +131,7 @@ SET ROLE steward;
 SELECT customer_clean.reject(:reject_pair);
 SELECT * FROM customer_clean.find_duplicates(:'tbl', 0.9) LIMIT 3;
 SELECT customer_clean.explain_match(:'tbl', :'dup_a', '100003');
-SELECT customer_clean.pending_pair(q.pair_id) FROM customer_clean.review_pending q
- WHERE q.tbl OPERATOR(pg_catalog.=) :'tbl'::regclass LIMIT 1;
-SELECT customer_clean.repoint_references(:'tbl', :'dup_a', ARRAY[]::text[]);
+SELECT q.pair_id FROM customer_clean.review_pending q WHERE q.tbl OPERATOR(pg_catalog.=) :'tbl'::regclass LIMIT 1;
 SELECT customer_clean.release_quarantine(:quarantine_id, '{"phone": "+86 136 0000 2222", "email": "fixed@example.com"}');
 SELECT customer_clean.undo_change(:change_id);
 RESET ROLE;

@@ -21,7 +21,7 @@ SELECT pg_catalog.format('ALTER %s %s RESET search_path', CASE p.prokind WHEN 'p
 \endif
 
 CREATE ROLE mallory LOGIN;                 -- may create objects in public, owns mallory_path
-CREATE ROLE steward LOGIN IN ROLE customer_clean_steward;
+CREATE ROLE steward LOGIN;                 -- SELECT, INSERT, UPDATE, DELETE on the customers (below)
 CREATE ROLE app LOGIN;                     -- INSERT/UPDATE/SELECT on the customers, nothing else
 GRANT CREATE ON SCHEMA public TO mallory;  -- as on PostgreSQL 13/14 and every upgraded database
 CREATE SCHEMA mallory_path AUTHORIZATION mallory;
