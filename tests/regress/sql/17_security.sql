@@ -46,8 +46,7 @@ SELECT count(*) AS rows_untouched FROM sec.customers;
 -- (row_visible), an image of a row that is not (image_visible).
 SET ROLE cc_tenant_a;
 SELECT customer_clean.row_visible('sec.customers', '1') AS own_row, customer_clean.row_visible('sec.customers', '3') AS other_tenants_row;
-SELECT customer_clean.image_visible('sec.customers', '{"id": 9, "tenant": "a"}') AS own_image,
-       customer_clean.image_visible('sec.customers', '{"id": 9, "tenant": "b"}') AS other_tenants_image;
+SELECT customer_clean.image_visible('sec.customers', '{"id": 9, "tenant": "a"}') AS own_image, customer_clean.image_visible('sec.customers', '{"id": 9, "tenant": "b"}') AS other_tenants_image;
 SELECT customer_clean.sees_all_rows('sec.customers') AS tenant_sees_all, customer_clean.owns_table('sec.customers') AS tenant_owns;
 RESET ROLE;
 SELECT customer_clean.sees_all_rows('sec.customers') AS owner_sees_all, customer_clean.owns_table('sec.customers') AS owner_owns;
