@@ -67,6 +67,7 @@ mod tests {
                  customer_clean.dedupe(regclass,double precision,double precision) u, \
                  customer_clean.disable_cleaning(regclass) u, \
                  customer_clean.enable_cleaning(regclass,text,boolean) u, \
+                 customer_clean.forget(regclass,text) u, \
                  customer_clean.invalidate_profile_cache() u, \
                  customer_clean.match_new_rows(regclass,jsonb,double precision,double precision) u, \
                  customer_clean.match_on_insert() u, customer_clean.may_write_catalog(oid) u, \
@@ -75,10 +76,11 @@ mod tests {
                  customer_clean.merge_clusters(regclass,double precision,integer,jsonb) u, \
                  customer_clean.merge_clusters_batch(regclass,double precision,integer,jsonb) u, \
                  customer_clean.merge_clusters_batch_body(regclass,double precision,integer,jsonb) u, \
-                 customer_clean.pending_pair(bigint) u, customer_clean.protect_history(regclass) u, \
+                 customer_clean.pending_pair(bigint) u, customer_clean.purge_journal(regclass,interval) u, \
                  customer_clean.register(regclass,jsonb,jsonb) u, customer_clean.reject(bigint) u, \
                  customer_clean.reject_body(bigint) u, customer_clean.release_quarantine(bigint,jsonb) u, \
                  customer_clean.repoint_references(regclass,text,text[]) u, \
+                 customer_clean.require_entry_point(regclass,text,text) u, \
                  customer_clean.restore_archived(regclass,text[]) u, \
                  customer_clean.restore_archived_body(regclass,text[]) u, \
                  customer_clean.share_catalog_lock(regclass) u, \
@@ -110,15 +112,19 @@ mod tests {
                  customer_clean.cn_id_check(text,date,text), customer_clean.explain_match(regclass,text,text), \
                  customer_clean.find_duplicates(regclass,double precision), \
                  customer_clean.golden_record(regclass,text,text[]), customer_clean.id_column(regclass), \
+                 customer_clean.image_visible(regclass,jsonb), \
                  customer_clean.is_valid_phone(text), customer_clean.match_probability(regclass,text,text), \
                  customer_clean.match_row(regclass,jsonb,integer,double precision), \
                  customer_clean.normalize_date(text), customer_clean.normalize_phone(text), \
+                 customer_clean.owns_table(regclass), \
                  customer_clean.phone_info(text), customer_clean.preview_merge(regclass,text,text[]), \
                  customer_clean.quality_details(regclass,text), \
                  customer_clean.quality_issues(regclass,text,text), customer_clean.quality_report(regclass), \
                  customer_clean.quality_report_text(regclass), customer_clean.quality_score(regclass,text), \
-                 customer_clean.referencing_keys(regclass), customer_clean.row_as_jsonb(regclass,text), \
+                 customer_clean.referencing_keys(regclass), \
+                 customer_clean.require_privileges(regclass,text[],text), customer_clean.row_as_jsonb(regclass,text), \
                  customer_clean.row_image_sql(regclass,text), customer_clean.row_images(regclass,text[]), \
+                 customer_clean.row_visible(regclass,text), customer_clean.sees_all_rows(regclass), \
                  customer_clean.stale_customers(regclass,integer), \
                  customer_clean.updated_at_column(regclass)"
             )
