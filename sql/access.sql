@@ -182,5 +182,6 @@ GRANT USAGE ON SEQUENCE customer_clean.cluster_id_seq, customer_clean.quality_sn
 -- Views show what their reader may see, not what their owner may.
 ALTER VIEW customer_clean.review_pending SET (security_invoker = true);
 ALTER VIEW customer_clean.quality_trend SET (security_invoker = true);
+GRANT SELECT ON customer_clean.review_pending, customer_clean.quality_trend TO PUBLIC;
 
 GRANT USAGE ON SCHEMA customer_clean TO PUBLIC;

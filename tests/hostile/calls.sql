@@ -52,6 +52,10 @@ INSERT INTO hostile SELECT t, n, v FROM unnest(ARRAY['integer', 'bigint']::regty
 INSERT INTO hostile SELECT 'double precision', n, v FROM unnest(ARRAY[
   '0.5', 'NULL', '0', '-0.1', '1.5', '''NaN''::float8', '''Infinity''::float8', '1e308'
 ]) WITH ORDINALITY AS u(v, n);
+INSERT INTO hostile SELECT 'interval', n, v FROM unnest(ARRAY[
+  '''1 year''::interval', 'NULL', '''0''::interval', '''-1 day''::interval', '''178000000 years''::interval',
+  '''-178000000 years''::interval', '''1 month -40 days''::interval'
+]) WITH ORDINALITY AS u(v, n);
 INSERT INTO hostile SELECT 'boolean', n, v FROM unnest(ARRAY['true', 'NULL', 'false']) WITH ORDINALITY AS u(v, n);
 INSERT INTO hostile SELECT 'date', n, v FROM unnest(ARRAY[
   '''2020-01-01''::date', 'NULL', '''infinity''::date', '''-infinity''::date', '''4713-01-01 BC''::date'

@@ -132,6 +132,10 @@ SELECT customer_clean.reject(:reject_pair);
 SELECT * FROM customer_clean.find_duplicates(:'tbl', 0.9) LIMIT 3;
 SELECT customer_clean.explain_match(:'tbl', :'dup_a', '100003');
 SELECT q.pair_id FROM customer_clean.review_pending q WHERE q.tbl OPERATOR(pg_catalog.=) :'tbl'::regclass LIMIT 1;
+-- what the catalog's row-level security calls for each row the steward reads
+SELECT customer_clean.row_visible(:'tbl', :'dup_a'), customer_clean.sees_all_rows(:'tbl'), customer_clean.owns_table(:'tbl');
+SELECT pg_catalog.count(*) FROM customer_clean.changes x WHERE x.tbl OPERATOR(pg_catalog.=) :'tbl'::regclass;
+SELECT pg_catalog.count(*) FROM customer_clean.merge_history x WHERE x.tbl OPERATOR(pg_catalog.=) :'tbl'::regclass;
 SELECT customer_clean.release_quarantine(:quarantine_id, '{"phone": "+86 136 0000 2222", "email": "fixed@example.com"}');
 SELECT customer_clean.undo_change(:change_id);
 RESET ROLE;

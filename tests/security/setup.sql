@@ -22,7 +22,7 @@ SELECT pg_catalog.format('ALTER %s %s RESET search_path', CASE p.prokind WHEN 'p
 
 CREATE ROLE mallory LOGIN;                 -- may create objects in public, owns mallory_path
 CREATE ROLE steward LOGIN;                 -- SELECT, INSERT, UPDATE, DELETE on the customers (below)
-CREATE ROLE app LOGIN;                     -- INSERT/UPDATE/SELECT on the customers, nothing else
+CREATE ROLE app LOGIN BYPASSRLS;           -- INSERT/UPDATE/SELECT on the customers, nothing else
 GRANT CREATE ON SCHEMA public TO mallory;  -- as on PostgreSQL 13/14 and every upgraded database
 CREATE SCHEMA mallory_path AUTHORIZATION mallory;
 
@@ -47,6 +47,14 @@ INSERT INTO crm_b.customers SELECT * FROM crm_a.customers;
 CREATE TABLE crm_b.orders (order_id int PRIMARY KEY, customer_id int REFERENCES crm_b.customers, amount numeric);
 INSERT INTO crm_b.orders SELECT * FROM crm_a.orders;
 
+-- Row-level security that hides nothing, so that the steward's calls take
+-- the paths that evaluate the table's policies (row_visible,
+-- image_visible). The application bypasses it: COPY FROM refuses to run
+-- under row-level security.
+ALTER TABLE crm_a.customers ENABLE ROW LEVEL SECURITY;
+ALTER TABLE crm_b.customers ENABLE ROW LEVEL SECURITY;
+CREATE POLICY everyone ON crm_a.customers USING (true);
+CREATE POLICY everyone ON crm_b.customers USING (true);
 GRANT USAGE ON SCHEMA crm_a, crm_b TO steward, app;
 GRANT SELECT, INSERT, UPDATE, DELETE ON crm_a.customers, crm_a.orders, crm_b.customers, crm_b.orders TO steward;
 GRANT SELECT, INSERT, UPDATE ON crm_a.customers, crm_b.customers TO app;
