@@ -19,4 +19,7 @@ scripts/cluster.sh start "$DIR" "$PORT"
 trap 'scripts/cluster.sh stop "$DIR"' EXIT
 psql -X -h "$DIR/sock" -p "$PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 -f demo/demo.sql
 echo
+echo "== The same extension used without superuser rights: owner, application, BI and two regional stewards"
+scripts/demo_roles.sh "$DIR/sock" "$PORT"
+echo
 echo "Demo done. To explore: scripts/cluster.sh start $DIR $PORT && psql -h $DIR/sock -p $PORT -U postgres"
