@@ -22,41 +22,9 @@
 -- Superusers and the extension's owner (who owns these tables) are not
 -- subject to the policies.
 
--- Whether the current role can see row `row_id` of `tbl`: it may SELECT
--- the table and, when row-level security applies to it there, the row is
--- in the table and passes its policies. False for a table that is gone or
--- not registered.
-CREATE FUNCTION customer_clean.row_visible(tbl regclass, row_id text) RETURNS boolean
-LANGUAGE plpgsql STABLE STRICT
-SET search_path = pg_catalog, pg_temp
-AS $$
-DECLARE
-    id_name text;
-    id_type text;
-    visible boolean;
-BEGIN
-    IF pg_catalog.has_table_privilege(tbl, 'SELECT') IS NOT TRUE THEN
-        RETURN false;
-    END IF;
-    IF NOT pg_catalog.row_security_active(tbl) THEN
-        RETURN true;
-    END IF;
-    SELECT a.attname::text, pg_catalog.format_type(a.atttypid, a.atttypmod) INTO id_name, id_type
-      FROM customer_clean.profiles p
-      JOIN pg_catalog.pg_attribute a ON a.attrelid = p.tbl AND a.attname = p.columns->>'id' AND NOT a.attisdropped
-     WHERE p.tbl = row_visible.tbl;
-    IF id_name IS NULL THEN
-        RETURN false;
-    END IF;
-    EXECUTE format('SELECT EXISTS (SELECT 1 FROM %s t WHERE t.%I = $1::%s)', tbl, id_name, id_type)
-        INTO visible USING row_id;
-    RETURN visible;
-EXCEPTION WHEN invalid_text_representation OR numeric_value_out_of_range OR datetime_field_overflow THEN
-    RETURN false;  -- an id that is no value of the id column's type names no row
-END
-$$;
-COMMENT ON FUNCTION customer_clean.row_visible(regclass, text) IS
-  'Whether the current role may see a row of a registered table (SELECT on it, and its row-level security).';
+-- row_visible(tbl, row_id): whether the current role can see a row of a
+-- registered table; Rust, in src/visibility.rs (it runs once per catalog
+-- row a tenant reads).
 
 -- Whether the current role could see `image`, a row of `tbl` that is not
 -- in the table (merged away, archived, quarantined): it may SELECT the

@@ -64,6 +64,7 @@ mod quality;
 mod security;
 mod table;
 mod text;
+mod visibility;
 
 #[pg_guard]
 pub extern "C-unwind" fn _PG_init() {

@@ -45,6 +45,9 @@ pub struct CatalogColumn {
 pub struct TableState {
     /// The registered table: what the catalog's records refer to.
     pub tbl: pg_sys::Oid,
+    /// Its name as SQL shows it, schema-qualified (a rename invalidates the
+    /// cached state, so it stays current).
+    pub name: String,
     pub profile: Profile,
     pub layout: RowLayout,
     pub rules: Vec<Rule>,
@@ -114,32 +117,38 @@ impl TableState {
     /// The compiled state of `tbl`, from the cache or read and compiled now.
     /// Raises 22023 when `tbl` is not registered.
     pub fn load(tbl: pg_sys::Oid, caller: &'static str) -> Rc<TableState> {
-        if STALE.with(|s| s.replace(false)) {
-            CACHE.with(|c| c.borrow_mut().clear());
-        }
-        if let Some(hit) = CACHE.with(|c| c.try_borrow().ok().and_then(|c| c.get(&tbl).cloned())) {
-            return hit;
-        }
-        // As the catalog's owner: roles that write customer tables need no
-        // privileges on customer_clean (see src/journal.rs).
-        let source = crate::security::as_extension_owner(|| Spi::get_one_with_args::<JsonB>(LOAD, &[tbl.into()]))
-            .unwrap_or_else(|e| spi_failed(caller, e))
-            .map(|j| j.0.to_string());
-        let Some(source) = source else {
+        TableState::find(tbl, caller).unwrap_or_else(|| {
             raise_with(
                 PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE,
                 format!("table {} is not registered with customer_clean", table_name(tbl)),
                 "call customer_clean.register(tbl, columns) first".into(),
                 caller,
             )
-        };
-        let state = Rc::new(TableState::compile(source, caller));
+        })
+    }
+
+    /// The compiled state of `tbl`, or None when it is not registered.
+    pub fn find(tbl: pg_sys::Oid, caller: &'static str) -> Option<Rc<TableState>> {
+        if STALE.with(|s| s.replace(false)) {
+            CACHE.with(|c| c.borrow_mut().clear());
+        }
+        if let Some(hit) = CACHE.with(|c| c.try_borrow().ok().and_then(|c| c.get(&tbl).cloned())) {
+            return Some(hit);
+        }
+        // As the catalog's owner: roles that write customer tables need no
+        // privileges on customer_clean (see src/journal.rs).
+        let source = crate::security::as_extension_owner(|| Spi::get_one_with_args::<JsonB>(LOAD, &[tbl.into()]))
+            .unwrap_or_else(|e| spi_failed(caller, e))
+            .map(|j| j.0.to_string())?;
+        let mut state = TableState::compile(source, caller);
+        state.name = table_name(state.tbl);
+        let state = Rc::new(state);
         CACHE.with(|c| {
             if let Ok(mut c) = c.try_borrow_mut() {
                 c.insert(tbl, state.clone());
             }
         });
-        state
+        Some(state)
     }
 
     fn compile(source: String, caller: &'static str) -> TableState {
@@ -178,6 +187,7 @@ impl TableState {
         let id_type = column(&layout.columns[id_index]).map(|c| c.sql_type.clone()).unwrap_or_default();
         TableState {
             tbl: pg_sys::Oid::from(stored.tbl),
+            name: String::new(),
             profile,
             layout,
             rules,

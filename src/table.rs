@@ -64,3 +64,34 @@ unsafe impl<'fcx> ArgAbi<'fcx> for Table {
 }
 
 pgrx::impl_sql_translatable!(Table, "regclass");
+
+/// A `regclass` argument that may name a table that is gone, for the
+/// checks the catalog's row-level security runs per row: catalog rows can
+/// outlive their table, and such a row is simply not visible.
+#[derive(Debug, Clone, Copy)]
+pub struct TableOid(pg_sys::Oid);
+
+impl TableOid {
+    pub fn oid(&self) -> pg_sys::Oid {
+        self.0
+    }
+}
+
+impl FromDatum for TableOid {
+    unsafe fn from_polymorphic_datum(datum: pg_sys::Datum, is_null: bool, _typoid: pg_sys::Oid) -> Option<TableOid> {
+        // SAFETY: a regclass datum is an OID.
+        unsafe { pg_sys::Oid::from_datum(datum, is_null) }.map(TableOid)
+    }
+}
+
+// SAFETY: unboxed through FromDatum, as pgrx does for its own scalar types.
+unsafe impl<'fcx> ArgAbi<'fcx> for TableOid {
+    unsafe fn unbox_arg_unchecked(arg: Arg<'_, 'fcx>) -> Self {
+        let index = arg.index();
+        // SAFETY: the caller guarantees a regclass argument.
+        unsafe { arg.unbox_arg_using_from_datum() }
+            .unwrap_or_else(|| crate::error::null_argument(index, " (the table)", "pass the table, e.g. 'crm.customers'"))
+    }
+}
+
+pgrx::impl_sql_translatable!(TableOid, "regclass");
