@@ -14,6 +14,7 @@ apt_packages=(
   sudo                                                     # cargo pgrx test --runas postgres
   pkg-config
   "postgresql-$PG_MAJOR-cron"                              # tests/quality_schedule.sh: snapshots from pg_cron
+  jq                                                       # tests/security/least_privilege.sh: NOTIFY payloads
 )
 missing=()
 for p in "${apt_packages[@]}"; do

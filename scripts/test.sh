@@ -10,6 +10,7 @@
 #      of merge, merge_clusters and clean_table (tests/crash.sh, own cluster),
 #      and load: inserts with match_on_insert + dedupe + a steward (tests/load/run.sh),
 #      trojans planted for every built-in the extension calls (tests/security/trojan.sh, own cluster),
+#      owner, application, BI reader and two tenant stewards without superuser (tests/security/least_privilege.sh, own cluster),
 #      and pg_dump / pg_restore of a worked table (tests/dump_restore.sh, own cluster)
 #   4. docs check: every SQL function is documented with an example that a scenario test runs
 set -euo pipefail
@@ -53,6 +54,7 @@ tests/hostile/run.sh "$WORK/regress/sock" "$PORT"
 tests/cancel.sh "$WORK/regress/sock" "$PORT"
 tests/crash.sh "$WORK/crash" $((PORT + 11))
 tests/security/trojan.sh "$WORK/trojan" $((PORT + 12))
+tests/security/least_privilege.sh "$WORK/least_privilege" $((PORT + 14))
 tests/dump_restore.sh "$WORK/dump_restore" $((PORT + 13))
 tests/load/run.sh "$WORK/regress/sock" "$PORT" 20
 

@@ -816,6 +816,7 @@ BEGIN
         RAISE EXCEPTION 'merge_clusters: batch_size must be positive, not %', batch_size
             USING ERRCODE = '22023', HINT = 'pass e.g. 100';
     END IF;
+    PERFORM customer_clean.require_owner(tbl, 'merge_clusters');
     PERFORM customer_clean.id_column(tbl);
     SELECT pg_catalog.count(DISTINCT x.cluster_id) INTO total
       FROM customer_clean.clusters x WHERE x.tbl OPERATOR(pg_catalog.=) merge_clusters.tbl;

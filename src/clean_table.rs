@@ -301,6 +301,7 @@ DECLARE
     run bigint;
 BEGIN
     PERFORM pg_catalog.set_config('search_path', 'pg_catalog, pg_temp', true);
+    PERFORM customer_clean.require_owner(tbl, 'clean_table');
     run := customer_clean.clean_table_start(tbl, batch_size);
     COMMIT;
     LOOP
@@ -316,5 +317,5 @@ COMMENT ON PROCEDURE customer_clean.clean_table(regclass, integer, jsonb) IS
   'Cleans the rows a registered table already has, in batches that each commit; resumes an unfinished run.';
 "#,
     name = "clean_table_procedure",
-    requires = [clean_table_start, clean_table_batch]
+    requires = [clean_table_start, clean_table_batch, security::require_owner_sql]
 );

@@ -23,6 +23,8 @@ use pgrx::prelude::*;
         matching::update_match_keys,
         matching::cluster_probability,
         security::may_write_catalog,
+        security::require_owner_sql,
+        security::require_privileges_sql,
         merge::merge,
         merge::unmerge,
         merge::approve,

@@ -122,6 +122,7 @@ mod tests {
                  customer_clean.quality_issues(regclass,text,text), customer_clean.quality_report(regclass), \
                  customer_clean.quality_report_text(regclass), customer_clean.quality_score(regclass,text), \
                  customer_clean.referencing_keys(regclass), \
+                 customer_clean.require_owner(regclass,text), \
                  customer_clean.require_privileges(regclass,text[],text), customer_clean.row_as_jsonb(regclass,text), \
                  customer_clean.row_image_sql(regclass,text), customer_clean.row_images(regclass,text[]), \
                  customer_clean.row_visible(regclass,text), customer_clean.sees_all_rows(regclass), \

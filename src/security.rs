@@ -272,9 +272,23 @@ fn require_privileges_sql(tbl: Table, privileges: Vec<Option<String>>, caller: &
     true
 }
 
+/// `require_table_owner` for the extension's procedures (which check
+/// before reading anything): raises 42501 unless the current role owns
+/// `tbl`, naming the procedure `caller`; true otherwise.
+#[pg_extern(stable, strict, parallel_safe, name = "require_owner")]
+#[search_path(pg_catalog, pg_temp)]
+fn require_owner_sql(tbl: Table, caller: &str) -> bool {
+    check_table_owner(tbl.oid(), caller);
+    true
+}
+
 /// Raises 42501 unless the current role owns `tbl` (or is a member of the
 /// owning role, or a superuser), as PostgreSQL's own ALTER TABLE decides.
 pub fn require_table_owner(tbl: pg_sys::Oid, caller: &'static str) {
+    check_table_owner(tbl, caller)
+}
+
+fn check_table_owner(tbl: pg_sys::Oid, caller: &str) {
     // pg_class_ownercheck is PostgreSQL 15's name; 16 and later call it
     // object_ownercheck(RelationRelationId, …).
     // SAFETY: a plain catalog lookup of an existing relation (callers got
@@ -286,7 +300,7 @@ pub fn require_table_owner(tbl: pg_sys::Oid, caller: &'static str) {
             PgSqlErrorCode::ERRCODE_INSUFFICIENT_PRIVILEGE,
             format!("{caller}: must be owner of table {}", crate::profile::table_name(tbl)),
             format!("{caller} changes what the extension keeps for the whole table; run it as the table's owner"),
-            caller,
+            "customer_clean",
         );
     }
 }

@@ -98,8 +98,11 @@ SELECT customer_clean.train('sec.customers', '{"em_tolerance": "NaN"}');
 \echo SQLSTATE :LAST_ERROR_SQLSTATE
 \set VERBOSITY terse
 SELECT customer_clean.require_privileges('sec.customers', ARRAY['TRUNCATE'], 'my_function');
+SELECT customer_clean.require_owner('sec.customers', 'my_job') AS owner_may;
 SET ROLE cc_reader;
 SELECT customer_clean.require_privileges('sec.customers', ARRAY['SELECT', 'UPDATE'], 'my_function');
+SELECT customer_clean.require_owner('sec.customers', 'my_job');
+CALL customer_clean.merge_clusters('sec.customers');
 RESET ROLE;
 DROP OWNED BY cc_reader;
 DROP ROLE cc_reader;

@@ -18,6 +18,7 @@
 \pset pager off
 \pset tuples_only on
 \pset format unaligned
+\pset fieldsep '\n'
 SET client_min_messages = warning;
 
 -- The profile every register() of the scenario uses (docs/functions.md, register).

@@ -48,7 +48,7 @@ SELECT pg_temp.expect_value('crm_owner: three stale customers per tenant',
   $$SELECT string_agg(tenant || ':' || n, ' ' ORDER BY tenant)
       FROM (SELECT tenant, count(*) AS n FROM crm.customers WHERE updated_at < now() - interval '365 days' GROUP BY tenant) s$$,
   'a:3 b:3');
-\echo == crm_owner: the owner's functions
+\echo == crm_owner: the functions of the owner
 SELECT pg_temp.expect_value('crm_owner: register (11 default rules)',
   format('SELECT customer_clean.register(%L, %L, %L)', 'crm.customers', :'cols', '{}'), '11');
 SELECT pg_temp.expect_rows('crm_owner: INSERT a rule of its table with plain SQL',
@@ -79,6 +79,16 @@ SELECT pg_temp.expect_value('crm_owner: enable_cleaning(flag, match_on_insert)',
 SELECT pg_temp.expect_value('crm_owner: the cleaning and matching triggers are on the table',
   $$SELECT string_agg(tgname, ',' ORDER BY tgname) FROM pg_trigger WHERE tgrelid = 'crm.customers'::regclass AND NOT tgisinternal$$,
   'customer_clean_flush,customer_clean_match,customer_clean_on_write');
+\set ON_ERROR_STOP 0
+\copy crm.customers (id, full_name, phone, email, country, tenant) FROM 'tests/security/least_privilege/copy_rows.csv' WITH (FORMAT csv)
+\set ON_ERROR_STOP 1
+SELECT pg_temp.expect_outcome('crm_owner: COPY through the cleaning trigger', :'SQLSTATE', :'LAST_ERROR_MESSAGE', '00000');
+SELECT pg_temp.expect_value('crm_owner: the copied rows are stored cleaned',
+  $$SELECT string_agg(concat_ws(' ', id, full_name, phone, email), ' | ' ORDER BY id) FROM crm.customers WHERE id IN (900103, 900104)$$,
+  '900103 Li Na +8613600001111 lina@163.com | 900104 Zhao Lei +8613700002222 zhao.lei@126.com');
+SELECT pg_temp.expect_value('crm_owner: what cleaning changed in them is journaled',
+  $$SELECT string_agg(row_id || ' ' || changed_by, ', ' ORDER BY row_id) FROM customer_clean.changes
+     WHERE tbl = 'crm.customers'::regclass AND row_id IN ('900103', '900104')$$, '900103 crm_owner, 900104 crm_owner');
 \endif
 
 --------------------------------------------------------------------- reads
@@ -113,7 +123,7 @@ SELECT pg_temp.expect_no_write('crm_owner: DELETE FROM customer_clean.match_keys
 
 --------------------------------------------------------------------- round2
 \if :{?round2}
-\echo == crm_owner: another tenant's rows survived steward_a
+\echo == crm_owner: the rows of another tenant survived steward_a
 SELECT pg_temp.expect_value('crm_owner: the tenant-b rows steward_a tried to merge are untouched',
   format('SELECT md5(string_agg(c::text, ''|'' ORDER BY c.id)) FROM crm.customers c WHERE c.id::text IN (%L, %L)', :'b_s', :'b_d'), :'b_md5');
 SELECT pg_temp.expect_value('crm_owner: the tenant-b review pair steward_a tried to decide is pending',

@@ -4,7 +4,6 @@
 -- Steps (psql -v <step>=): round1, round2, quarantine, before_merge_clusters,
 -- forget_before, forget_after, purge_after, grants.
 \ir lib.sql
-SET default_transaction_read_only = on;
 
 CREATE TEMP TABLE tenant_of AS SELECT id::text AS row_id, tenant FROM crm.customers;
 CREATE UNIQUE INDEX ON tenant_of (row_id);
@@ -130,7 +129,7 @@ SELECT pg_temp.fact('review_queue_' || x.tenant, format($f$SELECT count(*) FROM 
 
 -------------------------------------------------------------------- round2
 \if :{?round2}
-\echo == superuser: what steward_a's actions left
+\echo == superuser: what the actions of steward_a left
 SELECT pg_temp.expect_value('superuser: the tenant-a pair steward_a approved', format('SELECT status || '' by '' || decided_by FROM customer_clean.review_queue WHERE pair_id = %s', :'pair_a1'), 'approved by steward_a');
 SELECT pg_temp.expect_value('superuser: the tenant-a pair steward_a rejected', format('SELECT status || '' by '' || decided_by FROM customer_clean.review_queue WHERE pair_id = %s', :'pair_a2'), 'rejected by steward_a');
 SELECT pg_temp.expect_value('superuser: the tenant-b pair steward_a could not decide', format('SELECT status FROM customer_clean.review_queue WHERE pair_id = %s', :'pair_b1'), 'pending');
@@ -226,6 +225,12 @@ SELECT pg_temp.expect_value('superuser: no table of customer_clean holds an e-ma
   format('SELECT coalesce(sum(pg_temp.mentions(t)), 0) FROM jsonb_array_elements_text(%L::jsonb) t', :'f_terms'), '0');
 SELECT pg_temp.expect_value('superuser: customer_clean.erasures records the erasure (kind, table, row)',
   format($f$SELECT count(*) FROM customer_clean.erasures WHERE kind = 'forget' AND tbl = 'crm.customers'::regclass AND row_id = %L$f$, :'f_s'), '1');
+-- rows no longer (or not yet) in the table: a quarantined or archived row
+-- is a tenant's by its image
+SELECT pg_temp.fact('n_' || t, format('SELECT pg_temp.catalog_rows(%L)', t)) FROM unnest(ARRAY['archive', 'quarantine']) t;
+SELECT pg_temp.fact(t || '_' || x.tenant, format($f$SELECT count(*) FROM customer_clean.%I WHERE tbl = 'crm.customers'::regclass
+                                                     AND row_data ->> 'tenant' = %L$f$, t, x.tenant))
+  FROM unnest(ARRAY['archive', 'quarantine']) t, (VALUES ('a'), ('b')) x(tenant);
 -- what purge_journal will remove
 SELECT pg_temp.fact('purge_changes', $$SELECT pg_temp.catalog_rows('changes')$$),
        pg_temp.fact('purge_issues', $$SELECT pg_temp.catalog_rows('issues')$$),
