@@ -32,7 +32,8 @@ COMMENT ON TABLE customer_clean.profiles IS
   'One row per customer table: the role of each column (register()), options, and the cleaning mode (enable_cleaning()).';
 
 -- Validation rules; register() creates defaults (origin = 'default'), DBAs
--- add, change and disable rules with plain SQL.
+-- add, change and disable rules with plain SQL: the owner of a table edits
+-- its rules (row-level security, sql/access.sql).
 -- No foreign key between the extension's tables (here rules -> profiles):
 -- pg_restore -j loads the tables' data in parallel, a child before its
 -- parent, and the rows of a table whose COPY failed a foreign key were
