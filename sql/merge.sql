@@ -1,5 +1,5 @@
--- customer_clean merge (SPEC §2.5): golden records, history, unmerge, the
--- review queue's decisions and the steward role.
+-- customer_clean merge (SPEC §2.5): golden records, history, unmerge and
+-- the review queue's decisions.
 -- Loaded into the extension script by extension_sql_file! (src/lib.rs).
 --
 -- How a merge keeps everything (merge() below):

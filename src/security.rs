@@ -1,7 +1,14 @@
-//! Who runs what (SPEC §2.8, issue 15): every way the extension's code
-//! changes the rights or the name resolution it runs with, and the checks
-//! of the caller's rights on a customer table.
+//! Who runs what (SPEC §2.8, issues 15 and 16): every way the extension's
+//! code changes the rights or the name resolution it runs with, and the
+//! checks of the caller's rights on a customer table.
 //!
+//! - [`require`] (with [`Needs`]): each entry point first checks what the
+//!   caller may do to the customer table — its owner, or the privileges
+//!   [`READ`], [`STEWARD`], [`STEWARD_RESTORING`] — and raises 42501 naming
+//!   the table and what is missing. That is the only thing that decides
+//!   what a role may do through the extension; nobody needs a grant on
+//!   `customer_clean`. What a role may read of the catalog is decided by
+//!   the catalog's row-level security (sql/access.sql, src/visibility.rs).
 //! - [`pinned_search_path`]: SQL run from Rust resolves names in
 //!   `pg_catalog, pg_temp` only, never in a schema a caller (or anyone who
 //!   may create objects there) controls. Functions declared here with
@@ -12,7 +19,9 @@
 //!   security-restricted operation with the path pinned, the way
 //!   PostgreSQL's foreign-key triggers act as the table owner. Callers need
 //!   no rights on `customer_clean`, and no user code runs while switched:
-//!   the catalog tables carry no triggers but the extension's own.
+//!   the catalog tables carry no triggers but the extension's own, and
+//!   their row-level security (whose visibility checks run the customer
+//!   table's policies) does not apply to their owner.
 //! - [`as_role`]: `release_quarantine` writes a quarantined row back with
 //!   the rights of the role that wrote it, the only other switch.
 //! - [`catalog_write_window`]: the merge, unmerge, review, archive and

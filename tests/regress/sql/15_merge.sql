@@ -2,7 +2,7 @@
 -- (single- and multi-column, other schemas, self-references), every row kept
 -- in merge_history, unmerge restoring the whole database state exactly or
 -- refusing with the reason, the review queue's decisions, merge_clusters,
--- and the steward role.
+-- and who may merge.
 SET client_min_messages = warning;
 -- Errors show message, detail and hint; PL/pgSQL line numbers would only churn.
 \set SHOW_CONTEXT never
