@@ -82,12 +82,18 @@ COMMENT ON FUNCTION customer_clean.sees_all_rows(regclass) IS
   'Whether the current role may SELECT a table and no row-level security hides any of its rows.';
 
 -- Whether the current role owns `tbl` (or has the rights of its owning
--- role), as ALTER TABLE decides; false for a table that is gone.
+-- role), as ALTER TABLE decides, or, on PostgreSQL 17 and later, holds
+-- MAINTAIN on it (as the owner-only functions accept; src/security.rs);
+-- false for a table that is gone.
 CREATE FUNCTION customer_clean.owns_table(tbl regclass) RETURNS boolean
 LANGUAGE sql STABLE STRICT
 SET search_path = pg_catalog, pg_temp
 AS $$
-    SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_class c WHERE c.oid = tbl AND pg_catalog.pg_has_role(c.relowner, 'USAGE'))
+    SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_class c
+                    WHERE c.oid = tbl
+                      AND (pg_catalog.pg_has_role(c.relowner, 'USAGE')
+                           OR CASE WHEN pg_catalog.current_setting('server_version_num')::int >= 170000
+                                   THEN pg_catalog.has_table_privilege(tbl, 'MAINTAIN') ELSE false END))
 $$;
 COMMENT ON FUNCTION customer_clean.owns_table(regclass) IS
   'Whether the current role owns a table (or has its owning role''s rights).';

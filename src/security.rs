@@ -298,13 +298,7 @@ pub fn require_table_owner(tbl: pg_sys::Oid, caller: &'static str) {
 }
 
 fn check_table_owner(tbl: pg_sys::Oid, caller: &str) {
-    // pg_class_ownercheck is PostgreSQL 15's name; 16 and later call it
-    // object_ownercheck(RelationRelationId, …).
-    // SAFETY: a plain catalog lookup of an existing relation (callers got
-    // `tbl` from a `Table` argument or the catalog, which checked it) and
-    // the current role.
-    let owner = unsafe { pg_sys::pg_class_ownercheck(tbl, pg_sys::GetUserId()) };
-    if !owner {
+    if !owns_or_maintains(tbl) {
         raise_with(
             PgSqlErrorCode::ERRCODE_INSUFFICIENT_PRIVILEGE,
             format!("{caller}: must be owner of table {}", crate::profile::table_name(tbl)),
@@ -312,6 +306,27 @@ fn check_table_owner(tbl: pg_sys::Oid, caller: &str) {
             "customer_clean",
         );
     }
+}
+
+/// Whether the current role owns `tbl` (or has its owning role's rights,
+/// or is a superuser), or, on PostgreSQL 17 and later, holds MAINTAIN on
+/// it: what PostgreSQL asks of VACUUM, ANALYZE and REFRESH, the table-wide
+/// jobs these resemble.
+fn owns_or_maintains(tbl: pg_sys::Oid) -> bool {
+    // SAFETY (all three): catalog lookups of an existing relation (callers
+    // got `tbl` from a `Table` argument or from the catalog, which checked
+    // it) and the current role.
+    let user = unsafe { pg_sys::GetUserId() };
+    // PostgreSQL 15's name; 16 and later have object_ownercheck.
+    #[cfg(feature = "pg15")]
+    let owner = unsafe { pg_sys::pg_class_ownercheck(tbl, user) };
+    #[cfg(not(feature = "pg15"))]
+    let owner = unsafe { pg_sys::object_ownercheck(pg_sys::RelationRelationId, tbl, user) };
+    #[cfg(any(feature = "pg17", feature = "pg18"))]
+    let owner = owner
+        || unsafe { pg_sys::pg_class_aclcheck(tbl, user, pg_sys::ACL_MAINTAIN as pg_sys::AclMode) }
+            == pg_sys::AclResult::ACLCHECK_OK;
+    owner
 }
 
 /// What an entry point needs on the customer table it acts on (SPEC §2.8).

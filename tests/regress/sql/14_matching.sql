@@ -131,7 +131,10 @@ EXCEPTION WHEN OTHERS THEN
     RAISE WARNING 'HINT: %', regexp_replace(hint, '\d+MB', 'nMB', 'g');
 END
 $$;
+-- (the range's wording differs between PostgreSQL versions: SQLSTATE only)
+\set VERBOSITY sqlstate
 SET customer_clean.batch_memory = '100kB';
+\set VERBOSITY default
 RESET customer_clean.batch_memory;
 SELECT xmin::text = :'model_version' AS model_unchanged FROM customer_clean.models WHERE tbl = 'mt.customers'::regclass;
 
