@@ -12,7 +12,9 @@
 #      trojans planted for every built-in the extension calls (tests/security/trojan.sh, own cluster),
 #      owner, application, BI reader and two tenant stewards without superuser (tests/security/least_privilege.sh, own cluster),
 #      and pg_dump / pg_restore of a worked table (tests/dump_restore.sh, own cluster)
-#   4. docs check: every SQL function is documented with an example that a scenario test runs
+#   4. the SQL scenario tests again on PostgreSQL 17 and 18, each built and run in its own Debian root
+#      (scripts/pg_versions.sh: debootstrap, Debian's packages, a pg_config wrapper)
+#   5. docs check: every SQL function is documented with an example that a scenario test runs
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PG_MAJOR=${PG_MAJOR:-15}
@@ -22,17 +24,17 @@ PORT=${CC_TEST_PORT:-5495}
 
 scripts/setup.sh
 
-echo "== 1/4 engine tests"
+echo "== 1/5 engine tests"
 cargo test -p customer_clean_engine
 # The duplicate-detection benchmark's evaluator (Python standard library only).
 python3 bench/test_match_eval.py
 
-echo "== 2/4 in-database tests (pgrx)"
+echo "== 2/5 in-database tests (pgrx)"
 mkdir -p "$WORK" && chown postgres: "$WORK"
 rm -rf "$WORK/pgrx"
 cargo pgrx test "pg$PG_MAJOR" --runas postgres --pgdata "$WORK/pgrx"
 
-echo "== 3/4 SQL scenario tests (pg_regress)"
+echo "== 3/5 SQL scenario tests (pg_regress)"
 cargo pgrx install --pg-config "$PG_CONFIG" >/dev/null
 trap 'scripts/cluster.sh stop "$WORK/regress"' EXIT
 scripts/cluster.sh stop "$WORK/regress"
@@ -58,7 +60,15 @@ tests/security/least_privilege.sh "$WORK/least_privilege" $((PORT + 14))
 tests/dump_restore.sh "$WORK/dump_restore" $((PORT + 13))
 tests/load/run.sh "$WORK/regress/sock" "$PORT" 20
 
-echo "== 4/4 docs check"
+echo "== 4/5 SQL scenario tests on PostgreSQL 17 and 18"
+for major in 17 18; do
+  started=$(date +%s)
+  scripts/pg_versions.sh install $major
+  scripts/pg_versions.sh regress $major $((PORT + major - 2))
+  echo "PostgreSQL $major: scenario tests passed ($(( $(date +%s) - started )) s with the build)"
+done
+
+echo "== 5/5 docs check"
 PGHOST="$WORK/regress/sock" PGPORT=$PORT PGUSER=postgres tests/check_docs.sh
 
 echo "all tests passed"

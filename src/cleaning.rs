@@ -383,6 +383,17 @@ unsafe fn attributes_text(tuple: pg_sys::HeapTuple, tupdesc: pg_sys::TupleDesc, 
         .collect()
 }
 
+/// Attribute `i` (0-based) of `tupdesc`. `PgTupleDesc` knows where each
+/// PostgreSQL version keeps them (18 moved them behind `compact_attrs`).
+///
+/// # Safety
+/// `tupdesc` is valid and `i` below its `natts`.
+unsafe fn attribute(tupdesc: pg_sys::TupleDesc, i: usize) -> pg_sys::FormData_pg_attribute {
+    // SAFETY: see above; the wrapper releases nothing when dropped.
+    let desc = unsafe { PgTupleDesc::from_pg_unchecked(tupdesc) };
+    *desc.get(i).expect("attribute number below natts")
+}
+
 /// The text form of a non-NULL datum of column `attno`: `text` and
 /// `varchar` read directly (the common case, and the output function's
 /// C string round trip costs as much as the cleaning of a short value),
@@ -391,7 +402,7 @@ unsafe fn attributes_text(tuple: pg_sys::HeapTuple, tupdesc: pg_sys::TupleDesc, 
 /// # Safety
 /// `datum` must be a valid value of column `attno` of `tupdesc`.
 unsafe fn datum_text(datum: pg_sys::Datum, tupdesc: pg_sys::TupleDesc, attno: NonZeroUsize) -> String {
-    let typid = unsafe { (*(*tupdesc).attrs.as_ptr().add(attno.get() - 1)).atttypid };
+    let typid = unsafe { attribute(tupdesc, attno.get() - 1) }.atttypid;
     if typid == pg_sys::TEXTOID || typid == pg_sys::VARCHAROID {
         // SAFETY: a text datum; detoasting copies it into the current
         // (per-row) memory context when it is compressed or out of line.
@@ -450,7 +461,7 @@ unsafe fn full_row_json(
     let mut m = Map::new();
     let natts = unsafe { (*tupdesc).natts } as usize;
     for i in 0..natts {
-        let att = unsafe { &*(*tupdesc).attrs.as_ptr().add(i) };
+        let att = unsafe { attribute(tupdesc, i) };
         if att.attisdropped {
             continue;
         }
