@@ -48,21 +48,23 @@ fn damerau_levenshtein(a: &str, b: &str) -> Option<i32> {
     Some(i32::try_from(compare::damerau_levenshtein(a, b)).unwrap_or(i32::MAX))
 }
 
-/// 1 − levenshtein / longer length; 1.0 for two empty strings.
+/// Levenshtein similarity in [0, 1]: 1 − levenshtein / longer length; 1.0
+/// for two empty strings.
 #[pg_extern(immutable, strict, parallel_safe)]
 fn levenshtein_similarity(a: &str, b: &str) -> Option<f64> {
     bounded(a, b)?;
     Some(compare::levenshtein_similarity(a, b))
 }
 
-/// rapidfuzz's token set ratio / 100.
+/// Token set similarity in [0, 1]: rapidfuzz's token set ratio / 100.
 #[pg_extern(immutable, strict, parallel_safe)]
 fn token_set_similarity(a: &str, b: &str) -> Option<f64> {
     bounded(a, b)?;
     Some(compare::token_set_similarity(a, b))
 }
 
-/// Dice coefficient of the padded q-gram multisets.
+/// Q-gram similarity in [0, 1]: the Dice coefficient of the padded q-gram
+/// multisets.
 #[pg_extern(immutable, strict, parallel_safe)]
 fn qgram_similarity(a: &str, b: &str, q: default!(i32, 2)) -> Option<f64> {
     // q first: a wrong q is a wrong call whatever the strings are.
@@ -83,7 +85,7 @@ fn metaphone(input: &str) -> Option<String> {
     compare::metaphone(field(input)?)
 }
 
-/// {primary, alternate} Double Metaphone codes; NULL without letters.
+/// Double Metaphone codes {primary, alternate}; NULL without letters.
 #[pg_extern(immutable, strict, parallel_safe)]
 fn double_metaphone(input: &str) -> Option<Vec<String>> {
     compare::double_metaphone(field(input)?).map(|(p, a)| vec![p, a])

@@ -21,7 +21,8 @@ fn is_valid_email(input: &str) -> Option<bool> {
     email::is_valid_email(input)
 }
 
-/// {valid, problems[{code, message}], suggestion, normalized}; with
+/// What is wrong with an e-mail address, as jsonb {valid, problems[{code,
+/// message}], suggestion, normalized}; with
 /// `disposable_is_problem`, addresses at disposable-mailbox services are
 /// invalid too. NULL for blank input.
 #[pg_extern(immutable, strict, parallel_safe)]

@@ -6,8 +6,8 @@ use pgrx::prelude::*;
 
 use crate::json_arg::Json;
 
-/// `prospect`, `new`, `active`, `silent` or `churned` on `as_of` (see the
-/// engine for the rules); NULL when `as_of` is NULL. Not STRICT: a
+/// The customer's lifecycle stage on `as_of`: `prospect`, `new`, `active`,
+/// `silent` or `churned` (see the engine for the rules); NULL when `as_of` is NULL. Not STRICT: a
 /// prospect has no last activity, and a NULL count is no activity.
 #[pg_extern(immutable, parallel_safe)]
 fn lifecycle_stage(

@@ -10,7 +10,7 @@ fn normalize_name(input: &str) -> Option<String> {
     name::normalize_name(input)
 }
 
-/// jsonb {given, middle, family, script}.
+/// The parts of a personal name as jsonb {given, middle, family, script}.
 #[pg_extern(immutable, strict, parallel_safe)]
 fn name_parts(input: &str) -> Option<JsonB> {
     Some(JsonB(serde_json::to_value(name::name_parts(input)?).ok()?))

@@ -17,8 +17,8 @@ fn normalize_phone_default_region(input: &str) -> Option<String> {
     normalize_phone(input, &guc::default_region())
 }
 
-/// e164, international, national, country_code, region, type, valid,
-/// reason; NULL only for blank input.
+/// What a phone number is, as jsonb: e164, international, national,
+/// country_code, region, type, valid, reason; NULL only for blank input.
 #[pg_extern(immutable, strict, parallel_safe)]
 fn phone_info(input: &str, region: &str) -> Option<JsonB> {
     let info = phone::phone_info(input, region).or_raise("phone_info")?;
