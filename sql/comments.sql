@@ -79,7 +79,8 @@ BEGIN
     ('unmerge', 'Undoes merge merge_id exactly, or refuses saying why (unmerge_body).'),
     ('unregister', 'Forgets tbl''s profile, rules and model, after removing its cleaning trigger.'),
     ('update_match_keys', 'Keeps the match keys of tbl current when rows change outside the cleaning trigger (merge and unmerge call it): removes the keys of old_rows and stores those of new_rows (jsonb arrays of rows keyed by column name, e.g. jsonb_build_array(to_jsonb(t))).'),
-    ('validate', 'The problems of row (a jsonb object of column → value, as the row would be written) under tbl''s profile and rules, after normalization: [{column, code, severity, message, value, rule_id}].')
+    ('validate', 'The problems of row (a jsonb object of column → value, as the row would be written) under tbl''s profile and rules, after normalization: [{column, code, severity, message, value, rule_id}].'),
+    ('version', 'The extension''s version, the PostgreSQL major version it was built for, and the sources and versions of its reference data, as jsonb.')
     ) AS v(name, description) LOOP
         FOR f IN SELECT p.oid::pg_catalog.regprocedure AS signature, p.prokind
                    FROM pg_catalog.pg_proc p

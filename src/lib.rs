@@ -72,6 +72,7 @@ mod quality;
 mod security;
 mod table;
 mod text;
+mod version;
 mod visibility;
 
 #[pg_guard]
