@@ -83,6 +83,7 @@ install() {
   # each version has its own target directory, so none rebuilds another's.
   PGRX_PG_CONFIG_PATH=$wrapper CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-target}/pg$major \
     cargo pgrx install --pg-config "$wrapper" --no-default-features --features "pg$major" >/dev/null
+  scripts/install_upgrade_scripts.sh "$wrapper"
 }
 
 regress() {

@@ -3,6 +3,7 @@
 #   1. engine unit and property tests      (cargo test -p customer_clean_engine; bench evaluator tests)
 #   2. in-database tests                   (cargo pgrx test, #[pg_test] in src/tests.rs)
 #   3. SQL scenario tests                  (pg_regress on tests/regress against a scratch cluster),
+#      the upgrade from 0.1.0 with data  (tests/upgrade.sh: ALTER EXTENSION UPDATE keeps every row, schema = fresh install),
 #      the merge concurrency test         (tests/concurrency/merge_race.sh, pgbench clients),
 #      quality snapshots by NOTIFY and pg_cron (tests/quality_schedule.sh, own cluster),
 #      hostile input to every SQL function (tests/hostile/run.sh),
@@ -36,6 +37,7 @@ cargo pgrx test "pg$PG_MAJOR" --runas postgres --pgdata "$WORK/pgrx"
 
 echo "== 3/5 SQL scenario tests (pg_regress)"
 cargo pgrx install --pg-config "$PG_CONFIG" >/dev/null
+scripts/install_upgrade_scripts.sh "$PG_CONFIG"
 trap 'scripts/cluster.sh stop "$WORK/regress"' EXIT
 scripts/cluster.sh stop "$WORK/regress"
 rm -rf "$WORK/regress"
@@ -50,6 +52,7 @@ if ! "$(dirname "$("$PG_CONFIG" --pgxs)")/../test/regress/pg_regress" \
   cat "$out/regression.diffs"
   exit 1
 fi
+tests/upgrade.sh "$WORK/regress/sock" "$PORT"
 tests/concurrency/merge_race.sh "$WORK/regress/sock" "$PORT" 4 20
 tests/quality_schedule.sh "$WORK/quality_schedule" $((PORT + 10))
 tests/hostile/run.sh "$WORK/regress/sock" "$PORT"
