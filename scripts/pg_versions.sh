@@ -13,7 +13,9 @@
 # (chroot, with /dev, /dev/shm and /proc mounted), and host tools reach it
 # through the socket directory under the root.
 #
-#   scripts/pg_versions.sh setup <major>           make the root (idempotent)
+#   scripts/pg_versions.sh setup <major> [name]    make the root (idempotent); a
+#                                                  named one holds PostgreSQL only
+#                                                  (15 too: tests/deb_install.sh)
 #   scripts/pg_versions.sh install <major>         build and install the extension into it
 #   scripts/pg_versions.sh regress <major> <port>  run tests/regress there (own cluster)
 #   scripts/pg_versions.sh pg_config <major>       print the wrapper's path
@@ -22,14 +24,20 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cmd=${1:?usage: $0 setup|install|regress|pg_config <major> [port]} major=${2:?usage: $0 $1 <major>}
+name=pg$major
+[[ $cmd == setup && -n ${3:-} ]] && name=$3
 case "$major" in
+  15) suite=bookworm ;;
   17) suite=trixie ;;
   18) suite=sid ;;
-  *) echo "pg_versions: PostgreSQL $major is not one of the versions kept in a root (17, 18); 15 is the machine's own" >&2; exit 2 ;;
+  *) echo "pg_versions: PostgreSQL $major is not one of the versions kept in a root (17, 18; 15 for package tests)" >&2; exit 2 ;;
 esac
+if [[ $major == 15 && $name == pg15 ]]; then
+  echo "pg_versions: PostgreSQL 15 is the machine's own; a root of it is only for package tests (give it a name)" >&2; exit 2
+fi
 roots=${CC_PG_ROOTS:-/var/lib/customer_clean/roots}
-root=$roots/pg$major
-wrapper=$roots/pg$major.pg_config
+root=$roots/$name
+wrapper=$roots/$name.pg_config
 bin=/usr/lib/postgresql/$major/bin   # inside the root
 # Inside the root, where the cluster of `regress` lives.
 cluster=/tmp/cc_regress
@@ -59,13 +67,13 @@ setup() {
   if [[ ! -x $root$bin/pg_config ]]; then
     command -v debootstrap >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap >/dev/null
     mkdir -p "$roots"
-    [[ -x $root/usr/bin/apt-get ]] || debootstrap --variant=minbase "$suite" "$root" "$(mirror)" >"$roots/pg$major.debootstrap.log" 2>&1
+    [[ -x $root/usr/bin/apt-get ]] || debootstrap --variant=minbase "$suite" "$root" "$(mirror)" >"$roots/$name.debootstrap.log" 2>&1
     mounts
     cp /etc/resolv.conf "$root/etc/resolv.conf" 2>/dev/null || true
     # The mirror may serve a snapshot whose Release file has expired.
-    in_root "$root" apt-get -o Acquire::Check-Valid-Until=false update -qq >"$roots/pg$major.apt.log" 2>&1
+    in_root "$root" apt-get -o Acquire::Check-Valid-Until=false update -qq >"$roots/$name.apt.log" 2>&1
     in_root "$root" env DEBIAN_FRONTEND=noninteractive apt-get -o Acquire::Check-Valid-Until=false install -y -qq \
-      --no-install-recommends "postgresql-$major" "postgresql-server-dev-$major" >>"$roots/pg$major.apt.log" 2>&1
+      --no-install-recommends "postgresql-$major" "postgresql-server-dev-$major" >>"$roots/$name.apt.log" 2>&1
   fi
   mounts
   cat > "$wrapper" <<EOF
