@@ -69,6 +69,7 @@ SELECT customer_clean.jaro('martha', 'marhta'), customer_clean.jaro_winkler('mar
        customer_clean.qgram_similarity('night', 'nacht', 2), customer_clean.soundex('Robert'),
        customer_clean.metaphone('Thompson'), customer_clean.double_metaphone('Schmidt'), customer_clean.pinyin('张伟'),
        customer_clean.name_similarity('张伟', 'Zhang Wei');
+SELECT customer_clean.version();
 SELECT customer_clean.lifecycle_stage('2020-01-01', '2024-01-01', 5, '2024-06-01', '{}'),
        customer_clean.mask_phone('+8613812345678'), customer_clean.mask_email('zw@example.com'),
        customer_clean.mask_cn_id('110105198503120039'), customer_clean.mask_name('张伟');
