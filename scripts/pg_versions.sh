@@ -19,13 +19,14 @@
 #   scripts/pg_versions.sh install <major>         build and install the extension into it
 #   scripts/pg_versions.sh regress <major> <port>  run tests/regress there (own cluster)
 #   scripts/pg_versions.sh pg_config <major>       print the wrapper's path
+#   scripts/pg_versions.sh root <major> [name]     print the root's path
 #
 # Roots are kept in $CC_PG_ROOTS (default /var/lib/customer_clean/roots).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cmd=${1:?usage: $0 setup|install|regress|pg_config <major> [port]} major=${2:?usage: $0 $1 <major>}
 name=pg$major
-[[ $cmd == setup && -n ${3:-} ]] && name=$3
+[[ ($cmd == setup || $cmd == root) && -n ${3:-} ]] && name=$3
 case "$major" in
   15) suite=bookworm ;;
   17) suite=trixie ;;
@@ -123,5 +124,6 @@ case "$cmd" in
   install) install ;;
   regress) regress "$@" ;;
   pg_config) echo "$wrapper" ;;
-  *) echo "usage: $0 setup|install|regress|pg_config <major> [port]" >&2; exit 2 ;;
+  root) echo "$root" ;;
+  *) echo "usage: $0 setup|install|regress|pg_config|root <major> [port|name]" >&2; exit 2 ;;
 esac

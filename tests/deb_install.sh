@@ -13,7 +13,7 @@ major=${1:?usage: $0 <major> <port>} port=${2:?usage: $0 <major> <port>}
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
 deb=$(scripts/package_deb.sh "$major")
 scripts/pg_versions.sh setup "$major" "deb-pg$major"
-root=$(dirname "$(scripts/pg_versions.sh pg_config "$major")")/deb-pg$major
+root=$(scripts/pg_versions.sh root "$major" "deb-pg$major")
 bin=/usr/lib/postgresql/$major/bin
 cluster=/tmp/cc_deb
 in_root() { env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 chroot "$@"; }
@@ -56,5 +56,5 @@ upgraded=$(q -d old_release -c "CREATE EXTENSION customer_clean VERSION '0.1.0'"
              -c "SELECT extversion FROM pg_extension WHERE extname = 'customer_clean'")
 if [[ $upgraded != "$version" ]]; then echo "deb install: FAILED: ALTER EXTENSION UPDATE from 0.1.0 gave $upgraded"; exit 1; fi
 stop
-in_root "$root" dpkg --purge "postgresql-$major-customer-clean" >/dev/null
+in_root "$root" dpkg --purge "postgresql-$major-customer-clean" >/dev/null 2>&1
 echo "deb install: $(basename "$deb") ($(du -h "$deb" | cut -f1)) installed with apt where there is no Rust; CREATE EXTENSION, the cleaning trigger and the upgrade from 0.1.0 work; passed"
