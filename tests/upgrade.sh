@@ -11,7 +11,8 @@
 #      (tests/upgrade/schema.sql: every function, ACL, column, constraint,
 #      index, policy, view, trigger and description);
 #   4. the committed install script of this version
-#      (sql/customer_clean--<version>.sql) is the one this build makes.
+#      (sql/customer_clean--<version>.sql) is the one this build makes;
+#   5. META.json and CHANGELOG.md name this version.
 # Usage: tests/upgrade.sh <socket dir> <port>   (a running cluster where
 # the extension and its scripts are installed: scripts/install_upgrade_scripts.sh)
 set -euo pipefail
@@ -120,6 +121,13 @@ if ! cmp -s "sql/customer_clean--$version.sql" "$share/extension/customer_clean-
   echo "upgrade: FAILED: sql/customer_clean--$version.sql is not the install script this build makes;"
   echo "  copy $share/extension/customer_clean--$version.sql there (and write the upgrade script for what changed)"; fail=1
 fi
+
+# 5. the release metadata names this version
+meta=$(python3 -c 'import json; m = json.load(open("META.json")); print(m["version"], m["provides"]["customer_clean"]["version"], m["provides"]["customer_clean"]["file"])')
+if [[ $meta != "$version $version sql/customer_clean--$version.sql" ]]; then
+  echo "upgrade: FAILED: META.json says $meta; Cargo.toml says $version"; fail=1
+fi
+if ! grep -q "^## $version" CHANGELOG.md; then echo "upgrade: FAILED: CHANGELOG.md has no section for $version"; fail=1; fi
 
 q -d postgres -c "DROP DATABASE cc_upgrade" -c "DROP DATABASE cc_fresh"
 [[ $fail == 0 ]] && echo "upgrade: passed"
