@@ -810,6 +810,70 @@ BEGIN
 END
 $$;
 
+-- Integer row ids (sql/typed_ids.sql of 0.2.0, verbatim).
+-- Row ids in the id column's own type (issue 17). The functions that take
+-- row ids take them as text, the one form every id type has; with an
+-- integer id column, `merge('crm.customers', 1, ARRAY[2, 3])` found no
+-- function. These overloads take integer ids (smallint, integer and bigint
+-- arguments all resolve to bigint) and pass them on as text; results give
+-- ids as text, as before. Literals in quotes ('1') still resolve to the
+-- text functions, since PostgreSQL prefers text for them. The functions
+-- whose only ids are an array (cluster_probability, choose_survivor,
+-- restore_archived) have no integer form: with one, `'{1,2}'` and NULL
+-- would fit both and PostgreSQL could not choose; pass ARRAY[1, 2]::text[].
+-- Other id types (uuid, numeric, dates) pass as text, e.g. `id::text`.
+-- Loaded into the extension script by extension_sql_file! (src/lib.rs).
+
+CREATE FUNCTION customer_clean.merge(tbl regclass, survivor_id bigint, duplicate_ids bigint[]) RETURNS bigint
+LANGUAGE sql VOLATILE STRICT PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+AS $$ SELECT customer_clean.merge(tbl, survivor_id::text, duplicate_ids::text[]) $$;
+
+CREATE FUNCTION customer_clean.preview_merge(tbl regclass, survivor_id bigint, duplicate_ids bigint[])
+RETURNS TABLE (column_name text, value text, rule text, from_row_id text, changed boolean, survivor_value text)
+LANGUAGE sql STABLE STRICT
+SET search_path = pg_catalog, pg_temp
+AS $$ SELECT * FROM customer_clean.preview_merge(tbl, survivor_id::text, duplicate_ids::text[]) $$;
+
+CREATE FUNCTION customer_clean.golden_record(tbl regclass, survivor_id bigint, duplicate_ids bigint[]) RETURNS jsonb
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$ SELECT customer_clean.golden_record(tbl, survivor_id::text, duplicate_ids::text[]) $$;
+
+CREATE FUNCTION customer_clean.match_probability(tbl regclass, a_id bigint, b_id bigint) RETURNS float8
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$ SELECT customer_clean.match_probability(tbl, a_id::text, b_id::text) $$;
+
+CREATE FUNCTION customer_clean.explain_match(tbl regclass, a_id bigint, b_id bigint) RETURNS jsonb
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$ SELECT customer_clean.explain_match(tbl, a_id::text, b_id::text) $$;
+
+CREATE FUNCTION customer_clean.quality_score(tbl regclass, row_id bigint) RETURNS numeric
+LANGUAGE sql STABLE STRICT
+SET search_path = pg_catalog, pg_temp
+AS $$ SELECT customer_clean.quality_score(tbl, row_id::text) $$;
+
+CREATE FUNCTION customer_clean.quality_details(tbl regclass, row_id bigint) RETURNS jsonb
+LANGUAGE sql STABLE STRICT
+SET search_path = pg_catalog, pg_temp
+AS $$ SELECT customer_clean.quality_details(tbl, row_id::text) $$;
+
+CREATE FUNCTION customer_clean.forget(tbl regclass, row_id bigint) RETURNS jsonb
+LANGUAGE sql VOLATILE STRICT PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+AS $$ SELECT customer_clean.forget(tbl, row_id::text) $$;
+
+COMMENT ON FUNCTION customer_clean.merge(regclass, bigint, bigint[]) IS 'merge() with integer row ids (passed on as text).';
+COMMENT ON FUNCTION customer_clean.preview_merge(regclass, bigint, bigint[]) IS 'preview_merge() with integer row ids (passed on as text).';
+COMMENT ON FUNCTION customer_clean.golden_record(regclass, bigint, bigint[]) IS 'golden_record() with integer row ids (passed on as text).';
+COMMENT ON FUNCTION customer_clean.match_probability(regclass, bigint, bigint) IS 'match_probability() with integer row ids (passed on as text).';
+COMMENT ON FUNCTION customer_clean.explain_match(regclass, bigint, bigint) IS 'explain_match() with integer row ids (passed on as text).';
+COMMENT ON FUNCTION customer_clean.quality_score(regclass, bigint) IS 'quality_score() with an integer row id (passed on as text).';
+COMMENT ON FUNCTION customer_clean.quality_details(regclass, bigint) IS 'quality_details() with an integer row id (passed on as text).';
+COMMENT ON FUNCTION customer_clean.forget(regclass, bigint) IS 'forget() with an integer row id (passed on as text).';
+
 -- 5. Who reads and writes the catalog (sql/access.sql of 0.2.0, verbatim).
 -- Who reads and writes the extension's catalog (SPEC §2.8, issue 16).
 -- Loaded last into the extension script by extension_sql_file! (src/lib.rs).
@@ -1061,6 +1125,14 @@ COMMENT ON FUNCTION customer_clean.restore_archived_body(regclass, text[]) IS
   'Puts archived rows back into their table exactly as they were (all, or the given ids).';
 COMMENT ON FUNCTION customer_clean.quality_report_text(regclass) IS
   'quality_report() as aligned text with a bar per line against its target, for psql.';
+COMMENT ON FUNCTION customer_clean.merge(regclass, bigint, bigint[]) IS 'merge() with integer row ids (passed on as text).';
+COMMENT ON FUNCTION customer_clean.preview_merge(regclass, bigint, bigint[]) IS 'preview_merge() with integer row ids (passed on as text).';
+COMMENT ON FUNCTION customer_clean.golden_record(regclass, bigint, bigint[]) IS 'golden_record() with integer row ids (passed on as text).';
+COMMENT ON FUNCTION customer_clean.match_probability(regclass, bigint, bigint) IS 'match_probability() with integer row ids (passed on as text).';
+COMMENT ON FUNCTION customer_clean.explain_match(regclass, bigint, bigint) IS 'explain_match() with integer row ids (passed on as text).';
+COMMENT ON FUNCTION customer_clean.quality_score(regclass, bigint) IS 'quality_score() with an integer row id (passed on as text).';
+COMMENT ON FUNCTION customer_clean.quality_details(regclass, bigint) IS 'quality_details() with an integer row id (passed on as text).';
+COMMENT ON FUNCTION customer_clean.forget(regclass, bigint) IS 'forget() with an integer row id (passed on as text).';
 COMMENT ON FUNCTION customer_clean.image_visible(regclass, jsonb) IS
   'Whether the current role could see a row image of a table (merged away, archived, quarantined) under its row-level security.';
 COMMENT ON FUNCTION customer_clean.sees_all_rows(regclass) IS

@@ -38,6 +38,21 @@ use pgrx::prelude::*;
     name = "quality",
     requires = ["merge", quality::quality_report, quality::snapshot_quality, quality::archive_stale, quality::restore_archived]
 );
+// Row ids in the id column's own type (integer overloads).
+::pgrx::extension_sql_file!(
+    "../sql/typed_ids.sql",
+    name = "typed_ids",
+    requires = [
+        "quality",
+        merge::merge,
+        merge::golden_record,
+        matching::match_probability,
+        matching::explain_match,
+        quality::quality_score,
+        quality::quality_details,
+        erasure::forget
+    ]
+);
 // Who reads and writes the catalog: row-level security and grants to PUBLIC.
 ::pgrx::extension_sql_file!(
     "../sql/access.sql",

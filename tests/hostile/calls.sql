@@ -52,6 +52,10 @@ INSERT INTO hostile SELECT t, n, v FROM unnest(ARRAY['integer', 'bigint']::regty
 INSERT INTO hostile SELECT 'double precision', n, v FROM unnest(ARRAY[
   '0.5', 'NULL', '0', '-0.1', '1.5', '''NaN''::float8', '''Infinity''::float8', '1e308'
 ]) WITH ORDINALITY AS u(v, n);
+INSERT INTO hostile SELECT 'bigint[]', n, v FROM unnest(ARRAY[
+  'ARRAY[2]::bigint[]', 'NULL', 'ARRAY[]::bigint[]', 'ARRAY[NULL]::bigint[]', 'ARRAY[1, 1]::bigint[]',
+  'ARRAY[-9223372036854775808]::bigint[]', '(SELECT array_agg(i) FROM generate_series(1::bigint, 100000) i)'
+]) WITH ORDINALITY AS u(v, n);
 INSERT INTO hostile SELECT 'interval', n, v FROM unnest(ARRAY[
   '''1 year''::interval', 'NULL', '''0''::interval', '''-1 day''::interval', '''178000000 years''::interval',
   '''-178000000 years''::interval', '''1 month -40 days''::interval'

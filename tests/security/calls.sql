@@ -110,6 +110,13 @@ SET ROLE steward;
 SELECT * FROM customer_clean.preview_merge(:'tbl', :'dup_a', ARRAY[:'dup_b']);
 SELECT customer_clean.merge(:'tbl', :'dup_a', ARRAY[:'dup_b']) AS merge_id \gset
 SELECT customer_clean.unmerge(:merge_id);
+-- the integer forms of the functions that take row ids
+SELECT customer_clean.match_probability(:'tbl', :'dup_a'::bigint, :'dup_b'::bigint),
+       customer_clean.explain_match(:'tbl', :'dup_a'::bigint, :'dup_b'::bigint),
+       customer_clean.golden_record(:'tbl', :'dup_a'::bigint, ARRAY[:'dup_b'::bigint]),
+       customer_clean.quality_score(:'tbl', :'dup_a'::bigint), customer_clean.quality_details(:'tbl', :'dup_a'::bigint);
+SELECT * FROM customer_clean.preview_merge(:'tbl', :'dup_a'::bigint, ARRAY[:'dup_b'::bigint]);
+SELECT customer_clean.unmerge(customer_clean.merge(:'tbl', :'dup_a'::bigint, ARRAY[:'dup_b'::bigint]));
 SELECT customer_clean.merge(:'tbl', :'dup2_a', ARRAY[:'dup2_b']);
 RESET ROLE;
 -- a pending review pair to approve, then one to reject (looked up by the superuser)
@@ -151,10 +158,11 @@ SELECT customer_clean.restore_archived(:'tbl');
 RESET ROLE;
 
 \echo step postgres: erasure and retention (when the extension has them)
-SELECT pg_catalog.to_regproc('customer_clean.forget') IS NOT NULL AS has_forget,
+SELECT pg_catalog.to_regprocedure('customer_clean.forget(regclass,text)') IS NOT NULL AS has_forget,
        pg_catalog.to_regproc('customer_clean.purge_journal') IS NOT NULL AS has_purge \gset
 \if :has_forget
 SELECT customer_clean.forget(:'tbl', '100004');
+SELECT customer_clean.forget(:'tbl', 999999::bigint);  -- no such row: nothing to erase
 \endif
 \if :has_purge
 SELECT customer_clean.purge_journal(:'tbl', '0 days'::interval);
