@@ -20,13 +20,19 @@
 #   scripts/pg_versions.sh regress <major> <port>  run tests/regress there (own cluster)
 #   scripts/pg_versions.sh pg_config <major>       print the wrapper's path
 #   scripts/pg_versions.sh root <major> [name]     print the root's path
+#   scripts/pg_versions.sh start <major> <port> [name]   a new cluster in the root,
+#                                                  socket in <root>/tmp/cc_cluster/sock
+#   scripts/pg_versions.sh stop <major> [name]     stop it
 #
 # Roots are kept in $CC_PG_ROOTS (default /var/lib/customer_clean/roots).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cmd=${1:?usage: $0 setup|install|regress|pg_config <major> [port]} major=${2:?usage: $0 $1 <major>}
 name=pg$major
-[[ ($cmd == setup || $cmd == root) && -n ${3:-} ]] && name=$3
+case "$cmd" in
+  setup|root|stop) [[ -n ${3:-} ]] && name=$3 ;;
+  start) [[ -n ${4:-} ]] && name=$4 ;;
+esac
 case "$major" in
   15) suite=bookworm ;;
   17) suite=trixie ;;
@@ -40,8 +46,8 @@ roots=${CC_PG_ROOTS:-/var/lib/customer_clean/roots}
 root=$roots/$name
 wrapper=$roots/$name.pg_config
 bin=/usr/lib/postgresql/$major/bin   # inside the root
-# Inside the root, where the cluster of `regress` lives.
-cluster=/tmp/cc_regress
+# Inside the root, where the cluster of `start` and `regress` lives.
+cluster=/tmp/cc_cluster
 
 # The Debian mirror this machine's apt uses (deb822 or one-line sources).
 mirror() {
@@ -95,18 +101,27 @@ install() {
   scripts/install_upgrade_scripts.sh "$wrapper"
 }
 
-regress() {
-  local port=${3:?usage: $0 regress <major> <port>}
+stop_cluster() {
+  in_root --userspec=postgres:postgres "$root" "$bin/pg_ctl" -D "$cluster/data" -m fast -w stop >/dev/null 2>&1 || true
+}
+
+start_cluster() {
+  local port=$1
   setup
-  stop() { in_root --userspec=postgres:postgres "$root" "$bin/pg_ctl" -D "$cluster/data" -m fast -w stop >/dev/null 2>&1 || true; }
-  stop
-  rm -rf "$root$cluster" "$root/tmp/cc_src"
-  mkdir -p "$root$cluster/sock" "$root/tmp/cc_src/tests"
+  stop_cluster
+  rm -rf "${root:?}$cluster"
+  mkdir -p "$root$cluster/sock"
   in_root "$root" chown -R postgres: "$cluster"
   in_root --userspec=postgres:postgres "$root" "$bin/initdb" -D "$cluster/data" -E UTF8 --locale=C.UTF-8 -U postgres >/dev/null 2>&1
   in_root --userspec=postgres:postgres "$root" "$bin/pg_ctl" -D "$cluster/data" -l "$cluster/server.log" -w \
     -o "-p $port -k $cluster/sock -c listen_addresses=''" start >/dev/null
-  trap stop EXIT
+}
+
+regress() {
+  local port=${3:?usage: $0 regress <major> <port>}
+  start_cluster "$port"
+  trap stop_cluster EXIT
+  rm -rf "$root/tmp/cc_src" && mkdir -p "$root/tmp/cc_src/tests"
   cp -r tests/regress "$root/tmp/cc_src/tests/"
   local tests
   tests=$(cd tests/regress/sql && ls ./*.sql | sed 's#^\./##; s/\.sql$//')
@@ -125,5 +140,7 @@ case "$cmd" in
   regress) regress "$@" ;;
   pg_config) echo "$wrapper" ;;
   root) echo "$root" ;;
-  *) echo "usage: $0 setup|install|regress|pg_config|root <major> [port|name]" >&2; exit 2 ;;
+  start) start_cluster "${3:?usage: $0 start <major> <port> [name]}" ;;
+  stop) stop_cluster ;;
+  *) echo "usage: $0 setup|install|regress|pg_config|root|start|stop <major> [port] [name]" >&2; exit 2 ;;
 esac

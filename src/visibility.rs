@@ -68,13 +68,13 @@ fn row_visible(tbl: TableOid, row_id: &str) -> bool {
         quote_identifier(state.profile.id_column()),
         state.id_type
     );
-    Spi::connect_mut(|client| {
+    Spi::connect_mut(move |client| {
         let plan = match LOOKUPS.with(|l| l.borrow_mut().remove(&sql)) {
             Some(plan) => plan,
             None => client.prepare_mut(&sql, &[PgOid::BuiltIn(pg_sys::BuiltinOid::TEXTOID)])?.keep(),
         };
         let visible = client.select(&plan, Some(1), &[row_id.into()]).and_then(|t| t.first().get_one::<bool>());
-        LOOKUPS.with(|l| l.borrow_mut().insert(sql.clone(), plan));
+        LOOKUPS.with(|l| l.borrow_mut().insert(sql, plan));
         visible
     })
     .unwrap_or_else(|e| spi_failed(FN, e))

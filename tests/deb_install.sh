@@ -15,9 +15,8 @@ deb=$(scripts/package_deb.sh "$major")
 scripts/pg_versions.sh setup "$major" "deb-pg$major"
 root=$(scripts/pg_versions.sh root "$major" "deb-pg$major")
 bin=/usr/lib/postgresql/$major/bin
-cluster=/tmp/cc_deb
 in_root() { env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 chroot "$@"; }
-stop() { in_root --userspec=postgres:postgres "$root" "$bin/pg_ctl" -D "$cluster/data" -m fast -w stop >/dev/null 2>&1 || true; }
+stop() { scripts/pg_versions.sh stop "$major" "deb-pg$major"; }
 trap stop EXIT
 stop
 
@@ -29,11 +28,8 @@ cp "$deb" "$root/tmp/"
 in_root "$root" env DEBIAN_FRONTEND=noninteractive apt-get -o Acquire::Check-Valid-Until=false install -y -qq \
   "/tmp/$(basename "$deb")" > "$root/tmp/deb_install.log" 2>&1 || { cat "$root/tmp/deb_install.log"; exit 1; }
 
-rm -rf "${root:?}$cluster" && mkdir -p "$root$cluster/sock" && in_root "$root" chown -R postgres: "$cluster"
-in_root --userspec=postgres:postgres "$root" "$bin/initdb" -D "$cluster/data" -E UTF8 --locale=C.UTF-8 -U postgres >/dev/null 2>&1
-in_root --userspec=postgres:postgres "$root" "$bin/pg_ctl" -D "$cluster/data" -l "$cluster/server.log" -w \
-  -o "-p $port -k $cluster/sock -c listen_addresses=''" start >/dev/null
-q() { in_root "$root" "$bin/psql" -X -q -At -v ON_ERROR_STOP=1 -h "$cluster/sock" -p "$port" -U postgres "$@"; }
+scripts/pg_versions.sh start "$major" "$port" "deb-pg$major"
+q() { in_root "$root" "$bin/psql" -X -q -At -v ON_ERROR_STOP=1 -h /tmp/cc_cluster/sock -p "$port" -U postgres "$@"; }
 got=$(q -d postgres <<'SQL'
 CREATE EXTENSION customer_clean;
 SELECT customer_clean.version()->>'extension';
