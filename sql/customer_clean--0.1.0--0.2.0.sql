@@ -9,6 +9,10 @@
 --     the extension's entry points;
 --   * quality snapshots record who took them (taken_by);
 --   * customer_clean.version(), and a description of every routine.
+--   * row ids in the id column's own type: bigint overloads; the
+--     functions whose only ids are an array (cluster_probability,
+--     choose_survivor, restore_archived) take anycompatiblearray, their
+--     Rust bodies renamed cluster_probability_text and restore_archived_text.
 -- The function definitions below are those of the 0.2.0 install script
 -- (sql/customer_clean--0.2.0.sql), replaced in place.
 
@@ -810,19 +814,78 @@ BEGIN
 END
 $$;
 
--- Integer row ids (sql/typed_ids.sql of 0.2.0, verbatim).
+-- Row ids of any array type: the 0.1.0 text[] functions give way to
+-- anycompatiblearray ones (sql/typed_ids.sql), which call the Rust
+-- functions under their new names.
+DROP FUNCTION customer_clean.cluster_probability(regclass, text[]);
+DROP FUNCTION customer_clean.restore_archived(regclass, text[]);
+DROP FUNCTION customer_clean.choose_survivor(regclass, text[]);
+CREATE  FUNCTION "cluster_probability_text"(
+	"tbl" regclass, /* Table */
+	"row_ids" TEXT[] /* Vec < Option < String > > */
+) RETURNS double precision /* Option < f64 > */
+STRICT STABLE PARALLEL SAFE 
+SET search_path TO pg_catalog, pg_temp
+LANGUAGE c /* Rust */
+AS 'MODULE_PATHNAME', 'cluster_probability_wrapper';
+
+CREATE  FUNCTION "restore_archived_text"(
+	"tbl" regclass, /* Table */
+	"row_ids" TEXT[] /* :: std :: option :: Option < Vec < Option < String > > > */
+) RETURNS bigint /* i64 */
+VOLATILE PARALLEL UNSAFE 
+SET search_path TO pg_catalog, pg_temp
+LANGUAGE c /* Rust */
+AS 'MODULE_PATHNAME', 'restore_archived_wrapper';
+
+-- The row merge_clusters() and approve() keep: the most complete (most
+-- columns with a non-blank value), then the lowest id. The ids come in
+-- any array type (text, integer, uuid…): anycompatiblearray, so that
+-- '{1,2}' and NULL still resolve (to text[]).
+CREATE FUNCTION customer_clean.choose_survivor(tbl regclass, row_ids anycompatiblearray) RETURNS text
+LANGUAGE plpgsql STABLE STRICT
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    id record := customer_clean.id_column(tbl);
+    result text;
+BEGIN
+    EXECUTE format('SELECT t.%1$I::text FROM %2$s t WHERE t.%1$I = ANY ($1::text[]::%3$s[])
+                     ORDER BY (SELECT count(*) FROM jsonb_each_text(to_jsonb(t)) e WHERE btrim(e.value) <> %4$L) DESC, t.%1$I
+                     LIMIT 1', id.name, tbl, id.sql_type, '')
+        INTO result USING row_ids::text[];
+    RETURN result;
+END
+$$;
+-- Row ids in the id column's own type (sql/typed_ids.sql of 0.2.0, verbatim).
 -- Row ids in the id column's own type (issue 17). The functions that take
 -- row ids take them as text, the one form every id type has; with an
 -- integer id column, `merge('crm.customers', 1, ARRAY[2, 3])` found no
 -- function. These overloads take integer ids (smallint, integer and bigint
 -- arguments all resolve to bigint) and pass them on as text; results give
 -- ids as text, as before. Literals in quotes ('1') still resolve to the
--- text functions, since PostgreSQL prefers text for them. The functions
--- whose only ids are an array (cluster_probability, choose_survivor,
--- restore_archived) have no integer form: with one, `'{1,2}'` and NULL
--- would fit both and PostgreSQL could not choose; pass ARRAY[1, 2]::text[].
--- Other id types (uuid, numeric, dates) pass as text, e.g. `id::text`.
+-- text functions, since PostgreSQL prefers text for them.
+--
+-- The functions whose only ids are an array (cluster_probability,
+-- restore_archived, and choose_survivor in sql/merge.sql) take
+-- anycompatiblearray instead, one function for every id type: beside a
+-- text[] form, an integer[] one would make `'{1,2}'` and NULL fit both,
+-- and PostgreSQL could not choose; a lone anycompatiblearray resolves
+-- them to text[]. They pass the ids on as text to the Rust functions
+-- cluster_probability_text and restore_archived_text.
+--
+-- Other scalar id types (uuid, numeric, dates) pass as text, e.g. `id::text`.
 -- Loaded into the extension script by extension_sql_file! (src/lib.rs).
+
+CREATE FUNCTION customer_clean.cluster_probability(tbl regclass, row_ids anycompatiblearray) RETURNS float8
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$ SELECT customer_clean.cluster_probability_text(tbl, row_ids::text[]) $$;
+
+CREATE FUNCTION customer_clean.restore_archived(tbl regclass, row_ids anycompatiblearray DEFAULT NULL::text[]) RETURNS bigint
+LANGUAGE sql VOLATILE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+AS $$ SELECT customer_clean.restore_archived_text(tbl, row_ids::text[]) $$;
 
 CREATE FUNCTION customer_clean.merge(tbl regclass, survivor_id bigint, duplicate_ids bigint[]) RETURNS bigint
 LANGUAGE sql VOLATILE STRICT PARALLEL UNSAFE
@@ -865,6 +928,10 @@ LANGUAGE sql VOLATILE STRICT PARALLEL UNSAFE
 SET search_path = pg_catalog, pg_temp
 AS $$ SELECT customer_clean.forget(tbl, row_id::text) $$;
 
+COMMENT ON FUNCTION customer_clean.cluster_probability(regclass, anycompatiblearray) IS
+  'How surely rows are one customer: the weakest of each row''s best match probability with another of them.';
+COMMENT ON FUNCTION customer_clean.restore_archived(regclass, anycompatiblearray) IS
+  'Puts archived rows of the table back exactly as they were (all, or those of row_ids).';
 COMMENT ON FUNCTION customer_clean.merge(regclass, bigint, bigint[]) IS 'merge() with integer row ids (passed on as text).';
 COMMENT ON FUNCTION customer_clean.preview_merge(regclass, bigint, bigint[]) IS 'preview_merge() with integer row ids (passed on as text).';
 COMMENT ON FUNCTION customer_clean.golden_record(regclass, bigint, bigint[]) IS 'golden_record() with integer row ids (passed on as text).';
@@ -1091,7 +1158,7 @@ COMMENT ON FUNCTION customer_clean.preview_merge(regclass, text, text[]) IS
   'The golden record merge() would write, column by column, with the rule that chose each value; changes nothing.';
 COMMENT ON FUNCTION customer_clean.unmerge_body(bigint) IS
   'Undoes a merge exactly: merged rows, re-pointed foreign keys, the survivor''s values, clusters and review decisions.';
-COMMENT ON FUNCTION customer_clean.choose_survivor(regclass, text[]) IS
+COMMENT ON FUNCTION customer_clean.choose_survivor(regclass, anycompatiblearray) IS
   'The row a cluster merge keeps: most non-blank columns, then lowest id.';
 COMMENT ON FUNCTION customer_clean.pending_pair(bigint) IS
   'A review pair that is still pending, locked for a decision (P0002 unknown, 55000 decided).';
@@ -1156,7 +1223,7 @@ BEGIN
     ('clean_on_write_flush', 'The AFTER INSERT OR UPDATE OR DELETE statement trigger installed next to clean_on_write by enable_cleaning: writes what the statement''s rows recorded.'),
     ('clean_table_batch', 'Cleans the next batch of run run_id and returns the run''s summary so far (finished is true once every row was seen).'),
     ('clean_table_start', 'Starts a run of clean_table over tbl, or returns the unfinished run of tbl to resume it.'),
-    ('cluster_probability', 'How surely the rows row_ids of tbl are one customer: each row''s best match probability with another of them, and of those the lowest (the weakest link that holds the group together).'),
+    ('cluster_probability_text', 'The work of cluster_probability() with the row ids as text: how surely the rows row_ids of tbl are one customer.'),
     ('cn_id_check', 'GB 11643 check of a Chinese resident ID, compared with birth_date and gender when they are not NULL: {valid, problems[], normalized, legacy, birth_date, gender, region_code, region_name}.'),
     ('damerau_levenshtein', 'True (unrestricted) Damerau-Levenshtein distance in characters.'),
     ('dedupe', 'Deduplicates tbl: clusters pairs at least min_probability likely into customer_clean.clusters, puts uncertain pairs (and probable pairs clustering kept apart) into customer_clean.review_queue, and stores every row''s match keys for match_row.'),
@@ -1211,7 +1278,7 @@ BEGIN
     ('release_quarantine', 'Writes a quarantined row back into its table, through the cleaning trigger again: corrections (column → value) are applied first.'),
     ('require_owner', 'require_table_owner for the extension''s procedures (which check before reading anything): raises 42501 unless the current role owns tbl, naming the procedure caller; true otherwise.'),
     ('require_privileges', 'require_table_privileges for the extension''s SQL and PL/pgSQL functions: raises 42501 unless the current role has every privilege of privileges (names: SELECT, INSERT, UPDATE, DELETE) on tbl, naming the function caller; true otherwise.'),
-    ('restore_archived', 'Puts archived rows of tbl back exactly (all, or those of row_ids), past the cleaning trigger as they were stored (restore_archived_body).'),
+    ('restore_archived_text', 'The entry point of restore_archived() with the row ids as text: puts archived rows of tbl back exactly (all, or those of row_ids), past the cleaning trigger as they were stored (restore_archived_body).'),
     ('row_visible', 'Whether the current role sees row row_id of registered table tbl: it may SELECT the table and, when row-level security applies to it there, the row is in the table and passes its policies.'),
     ('snapshot_quality', 'Appends the quality report of tbl to customer_clean.quality_history; returns the snapshot id (snapshot_quality_body).'),
     ('soundex', 'American Soundex code; NULL when the input has no letters.'),

@@ -314,13 +314,13 @@ AS 'MODULE_PATHNAME', 'clean_table_start_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:949
--- customer_clean::matching::cluster_probability
-CREATE  FUNCTION "cluster_probability"(
+-- src/matching.rs:951
+-- customer_clean::matching::cluster_probability_text
+CREATE  FUNCTION "cluster_probability_text"(
 	"tbl" regclass, /* Table */
 	"row_ids" TEXT[] /* Vec < Option < String > > */
 ) RETURNS double precision /* Option < f64 > */
-STRICT STABLE PARALLEL SAFE
+STRICT STABLE PARALLEL SAFE 
 SET search_path TO pg_catalog, pg_temp
 LANGUAGE c /* Rust */
 AS 'MODULE_PATHNAME', 'cluster_probability_wrapper';
@@ -1102,13 +1102,13 @@ AS 'MODULE_PATHNAME', 'require_privileges_sql_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/quality.rs:405
--- customer_clean::quality::restore_archived
-CREATE  FUNCTION "restore_archived"(
+-- src/quality.rs:408
+-- customer_clean::quality::restore_archived_text
+CREATE  FUNCTION "restore_archived_text"(
 	"tbl" regclass, /* Table */
-	"row_ids" TEXT[] DEFAULT NULL /* :: std :: option :: Option < Vec < Option < String > > > */
+	"row_ids" TEXT[] /* :: std :: option :: Option < Vec < Option < String > > > */
 ) RETURNS bigint /* i64 */
-VOLATILE PARALLEL UNSAFE
+VOLATILE PARALLEL UNSAFE 
 SET search_path TO pg_catalog, pg_temp
 LANGUAGE c /* Rust */
 AS 'MODULE_PATHNAME', 'restore_archived_wrapper';
@@ -1844,8 +1844,10 @@ COMMENT ON FUNCTION customer_clean.unmerge_body(bigint) IS
   'Undoes a merge exactly: merged rows, re-pointed foreign keys, the survivor''s values, clusters and review decisions.';
 
 -- The row merge_clusters() and approve() keep: the most complete (most
--- columns with a non-blank value), then the lowest id.
-CREATE FUNCTION customer_clean.choose_survivor(tbl regclass, row_ids text[]) RETURNS text
+-- columns with a non-blank value), then the lowest id. The ids come in
+-- any array type (text, integer, uuid…): anycompatiblearray, so that
+-- '{1,2}' and NULL still resolve (to text[]).
+CREATE FUNCTION customer_clean.choose_survivor(tbl regclass, row_ids anycompatiblearray) RETURNS text
 LANGUAGE plpgsql STABLE STRICT
 SET search_path = pg_catalog, pg_temp
 AS $$
@@ -1856,11 +1858,11 @@ BEGIN
     EXECUTE format('SELECT t.%1$I::text FROM %2$s t WHERE t.%1$I = ANY ($1::text[]::%3$s[])
                      ORDER BY (SELECT count(*) FROM jsonb_each_text(to_jsonb(t)) e WHERE btrim(e.value) <> %4$L) DESC, t.%1$I
                      LIMIT 1', id.name, tbl, id.sql_type, '')
-        INTO result USING row_ids;
+        INTO result USING row_ids::text[];
     RETURN result;
 END
 $$;
-COMMENT ON FUNCTION customer_clean.choose_survivor(regclass, text[]) IS
+COMMENT ON FUNCTION customer_clean.choose_survivor(regclass, anycompatiblearray) IS
   'The row a cluster merge keeps: most non-blank columns, then lowest id.';
 
 -- The review pair `pair_id`, locked; P0002 when there is none, 55000 when
@@ -2349,6 +2351,8 @@ COMMENT ON FUNCTION customer_clean.quality_report_text(regclass) IS
 --   matching::explain_match
 --   quality::quality_score
 --   quality::quality_details
+--   quality::restore_archived
+--   matching::cluster_probability
 --   erasure::forget
 
 -- Row ids in the id column's own type (issue 17). The functions that take
@@ -2357,12 +2361,28 @@ COMMENT ON FUNCTION customer_clean.quality_report_text(regclass) IS
 -- function. These overloads take integer ids (smallint, integer and bigint
 -- arguments all resolve to bigint) and pass them on as text; results give
 -- ids as text, as before. Literals in quotes ('1') still resolve to the
--- text functions, since PostgreSQL prefers text for them. The functions
--- whose only ids are an array (cluster_probability, choose_survivor,
--- restore_archived) have no integer form: with one, `'{1,2}'` and NULL
--- would fit both and PostgreSQL could not choose; pass ARRAY[1, 2]::text[].
--- Other id types (uuid, numeric, dates) pass as text, e.g. `id::text`.
+-- text functions, since PostgreSQL prefers text for them.
+--
+-- The functions whose only ids are an array (cluster_probability,
+-- restore_archived, and choose_survivor in sql/merge.sql) take
+-- anycompatiblearray instead, one function for every id type: beside a
+-- text[] form, an integer[] one would make `'{1,2}'` and NULL fit both,
+-- and PostgreSQL could not choose; a lone anycompatiblearray resolves
+-- them to text[]. They pass the ids on as text to the Rust functions
+-- cluster_probability_text and restore_archived_text.
+--
+-- Other scalar id types (uuid, numeric, dates) pass as text, e.g. `id::text`.
 -- Loaded into the extension script by extension_sql_file! (src/lib.rs).
+
+CREATE FUNCTION customer_clean.cluster_probability(tbl regclass, row_ids anycompatiblearray) RETURNS float8
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$ SELECT customer_clean.cluster_probability_text(tbl, row_ids::text[]) $$;
+
+CREATE FUNCTION customer_clean.restore_archived(tbl regclass, row_ids anycompatiblearray DEFAULT NULL::text[]) RETURNS bigint
+LANGUAGE sql VOLATILE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+AS $$ SELECT customer_clean.restore_archived_text(tbl, row_ids::text[]) $$;
 
 CREATE FUNCTION customer_clean.merge(tbl regclass, survivor_id bigint, duplicate_ids bigint[]) RETURNS bigint
 LANGUAGE sql VOLATILE STRICT PARALLEL UNSAFE
@@ -2405,6 +2425,10 @@ LANGUAGE sql VOLATILE STRICT PARALLEL UNSAFE
 SET search_path = pg_catalog, pg_temp
 AS $$ SELECT customer_clean.forget(tbl, row_id::text) $$;
 
+COMMENT ON FUNCTION customer_clean.cluster_probability(regclass, anycompatiblearray) IS
+  'How surely rows are one customer: the weakest of each row''s best match probability with another of them.';
+COMMENT ON FUNCTION customer_clean.restore_archived(regclass, anycompatiblearray) IS
+  'Puts archived rows of the table back exactly as they were (all, or those of row_ids).';
 COMMENT ON FUNCTION customer_clean.merge(regclass, bigint, bigint[]) IS 'merge() with integer row ids (passed on as text).';
 COMMENT ON FUNCTION customer_clean.preview_merge(regclass, bigint, bigint[]) IS 'preview_merge() with integer row ids (passed on as text).';
 COMMENT ON FUNCTION customer_clean.golden_record(regclass, bigint, bigint[]) IS 'golden_record() with integer row ids (passed on as text).';
@@ -2465,7 +2489,7 @@ CREATE FUNCTION "invalidate_profile_cache"()
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/lib.rs:107
+-- src/lib.rs:109
 -- requires:
 --   profile::invalidate_profile_cache
 
@@ -2481,7 +2505,7 @@ CREATE TRIGGER invalidate_profile_cache_on_truncate AFTER TRUNCATE ON customer_c
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/lib.rs:57
+-- src/lib.rs:59
 -- requires:
 --   quality
 --   clean_table_procedure
@@ -2652,7 +2676,7 @@ GRANT USAGE ON SCHEMA customer_clean TO PUBLIC;
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/lib.rs:63
+-- src/lib.rs:65
 -- finalize
 -- Descriptions of the Rust functions (COMMENT ON), from the first
 -- sentence of each one's doc comment in src/*.rs. Generated by
@@ -2670,7 +2694,7 @@ BEGIN
     ('clean_on_write_flush', 'The AFTER INSERT OR UPDATE OR DELETE statement trigger installed next to clean_on_write by enable_cleaning: writes what the statement''s rows recorded.'),
     ('clean_table_batch', 'Cleans the next batch of run run_id and returns the run''s summary so far (finished is true once every row was seen).'),
     ('clean_table_start', 'Starts a run of clean_table over tbl, or returns the unfinished run of tbl to resume it.'),
-    ('cluster_probability', 'How surely the rows row_ids of tbl are one customer: each row''s best match probability with another of them, and of those the lowest (the weakest link that holds the group together).'),
+    ('cluster_probability_text', 'The work of cluster_probability() with the row ids as text: how surely the rows row_ids of tbl are one customer.'),
     ('cn_id_check', 'GB 11643 check of a Chinese resident ID, compared with birth_date and gender when they are not NULL: {valid, problems[], normalized, legacy, birth_date, gender, region_code, region_name}.'),
     ('damerau_levenshtein', 'True (unrestricted) Damerau-Levenshtein distance in characters.'),
     ('dedupe', 'Deduplicates tbl: clusters pairs at least min_probability likely into customer_clean.clusters, puts uncertain pairs (and probable pairs clustering kept apart) into customer_clean.review_queue, and stores every row''s match keys for match_row.'),
@@ -2725,7 +2749,7 @@ BEGIN
     ('release_quarantine', 'Writes a quarantined row back into its table, through the cleaning trigger again: corrections (column → value) are applied first.'),
     ('require_owner', 'require_table_owner for the extension''s procedures (which check before reading anything): raises 42501 unless the current role owns tbl, naming the procedure caller; true otherwise.'),
     ('require_privileges', 'require_table_privileges for the extension''s SQL and PL/pgSQL functions: raises 42501 unless the current role has every privilege of privileges (names: SELECT, INSERT, UPDATE, DELETE) on tbl, naming the function caller; true otherwise.'),
-    ('restore_archived', 'Puts archived rows of tbl back exactly (all, or those of row_ids), past the cleaning trigger as they were stored (restore_archived_body).'),
+    ('restore_archived_text', 'The entry point of restore_archived() with the row ids as text: puts archived rows of tbl back exactly (all, or those of row_ids), past the cleaning trigger as they were stored (restore_archived_body).'),
     ('row_visible', 'Whether the current role sees row row_id of registered table tbl: it may SELECT the table and, when row-level security applies to it there, the row is in the table and passes its policies.'),
     ('snapshot_quality', 'Appends the quality report of tbl to customer_clean.quality_history; returns the snapshot id (snapshot_quality_body).'),
     ('soundex', 'American Soundex code; NULL when the input has no letters.'),

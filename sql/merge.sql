@@ -601,8 +601,10 @@ COMMENT ON FUNCTION customer_clean.unmerge_body(bigint) IS
   'Undoes a merge exactly: merged rows, re-pointed foreign keys, the survivor''s values, clusters and review decisions.';
 
 -- The row merge_clusters() and approve() keep: the most complete (most
--- columns with a non-blank value), then the lowest id.
-CREATE FUNCTION customer_clean.choose_survivor(tbl regclass, row_ids text[]) RETURNS text
+-- columns with a non-blank value), then the lowest id. The ids come in
+-- any array type (text, integer, uuid…): anycompatiblearray, so that
+-- '{1,2}' and NULL still resolve (to text[]).
+CREATE FUNCTION customer_clean.choose_survivor(tbl regclass, row_ids anycompatiblearray) RETURNS text
 LANGUAGE plpgsql STABLE STRICT
 SET search_path = pg_catalog, pg_temp
 AS $$
@@ -613,11 +615,11 @@ BEGIN
     EXECUTE format('SELECT t.%1$I::text FROM %2$s t WHERE t.%1$I = ANY ($1::text[]::%3$s[])
                      ORDER BY (SELECT count(*) FROM jsonb_each_text(to_jsonb(t)) e WHERE btrim(e.value) <> %4$L) DESC, t.%1$I
                      LIMIT 1', id.name, tbl, id.sql_type, '')
-        INTO result USING row_ids;
+        INTO result USING row_ids::text[];
     RETURN result;
 END
 $$;
-COMMENT ON FUNCTION customer_clean.choose_survivor(regclass, text[]) IS
+COMMENT ON FUNCTION customer_clean.choose_survivor(regclass, anycompatiblearray) IS
   'The row a cluster merge keeps: most non-blank columns, then lowest id.';
 
 -- The review pair `pair_id`, locked; P0002 when there is none, 55000 when

@@ -4,12 +4,28 @@
 -- function. These overloads take integer ids (smallint, integer and bigint
 -- arguments all resolve to bigint) and pass them on as text; results give
 -- ids as text, as before. Literals in quotes ('1') still resolve to the
--- text functions, since PostgreSQL prefers text for them. The functions
--- whose only ids are an array (cluster_probability, choose_survivor,
--- restore_archived) have no integer form: with one, `'{1,2}'` and NULL
--- would fit both and PostgreSQL could not choose; pass ARRAY[1, 2]::text[].
--- Other id types (uuid, numeric, dates) pass as text, e.g. `id::text`.
+-- text functions, since PostgreSQL prefers text for them.
+--
+-- The functions whose only ids are an array (cluster_probability,
+-- restore_archived, and choose_survivor in sql/merge.sql) take
+-- anycompatiblearray instead, one function for every id type: beside a
+-- text[] form, an integer[] one would make `'{1,2}'` and NULL fit both,
+-- and PostgreSQL could not choose; a lone anycompatiblearray resolves
+-- them to text[]. They pass the ids on as text to the Rust functions
+-- cluster_probability_text and restore_archived_text.
+--
+-- Other scalar id types (uuid, numeric, dates) pass as text, e.g. `id::text`.
 -- Loaded into the extension script by extension_sql_file! (src/lib.rs).
+
+CREATE FUNCTION customer_clean.cluster_probability(tbl regclass, row_ids anycompatiblearray) RETURNS float8
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$ SELECT customer_clean.cluster_probability_text(tbl, row_ids::text[]) $$;
+
+CREATE FUNCTION customer_clean.restore_archived(tbl regclass, row_ids anycompatiblearray DEFAULT NULL::text[]) RETURNS bigint
+LANGUAGE sql VOLATILE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+AS $$ SELECT customer_clean.restore_archived_text(tbl, row_ids::text[]) $$;
 
 CREATE FUNCTION customer_clean.merge(tbl regclass, survivor_id bigint, duplicate_ids bigint[]) RETURNS bigint
 LANGUAGE sql VOLATILE STRICT PARALLEL UNSAFE
@@ -52,6 +68,10 @@ LANGUAGE sql VOLATILE STRICT PARALLEL UNSAFE
 SET search_path = pg_catalog, pg_temp
 AS $$ SELECT customer_clean.forget(tbl, row_id::text) $$;
 
+COMMENT ON FUNCTION customer_clean.cluster_probability(regclass, anycompatiblearray) IS
+  'How surely rows are one customer: the weakest of each row''s best match probability with another of them.';
+COMMENT ON FUNCTION customer_clean.restore_archived(regclass, anycompatiblearray) IS
+  'Puts archived rows of the table back exactly as they were (all, or those of row_ids).';
 COMMENT ON FUNCTION customer_clean.merge(regclass, bigint, bigint[]) IS 'merge() with integer row ids (passed on as text).';
 COMMENT ON FUNCTION customer_clean.preview_merge(regclass, bigint, bigint[]) IS 'preview_merge() with integer row ids (passed on as text).';
 COMMENT ON FUNCTION customer_clean.golden_record(regclass, bigint, bigint[]) IS 'golden_record() with integer row ids (passed on as text).';

@@ -38,7 +38,7 @@ use pgrx::prelude::*;
     name = "quality",
     requires = ["merge", quality::quality_report, quality::snapshot_quality, quality::archive_stale, quality::restore_archived]
 );
-// Row ids in the id column's own type (integer overloads).
+// Row ids in the id column's own type (integer overloads, anycompatiblearray).
 ::pgrx::extension_sql_file!(
     "../sql/typed_ids.sql",
     name = "typed_ids",
@@ -50,6 +50,8 @@ use pgrx::prelude::*;
         matching::explain_match,
         quality::quality_score,
         quality::quality_details,
+        quality::restore_archived,
+        matching::cluster_probability,
         erasure::forget
     ]
 );

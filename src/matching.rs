@@ -942,11 +942,13 @@ fn update_match_keys(tbl: Table, old_rows: Json, new_rows: Json) -> i64 {
     stored
 }
 
-/// How surely the rows `row_ids` of `tbl` are one customer: each row's
-/// best match probability with another of them, and of those the lowest
-/// (the weakest link that holds the group together). NULL for fewer than
-/// two rows; raises P0002 for an id with no row.
-#[pg_extern(stable, strict, parallel_safe)]
+/// The work of cluster_probability() with the row ids as text: how surely
+/// the rows `row_ids` of `tbl` are one customer. Each row's best match
+/// probability with another of them, and of those the lowest (the weakest
+/// link that holds the group together). NULL for fewer than two rows;
+/// raises P0002 for an id with no row. `cluster_probability(tbl,
+/// anycompatiblearray)` (sql/typed_ids.sql) calls it with any id type.
+#[pg_extern(name = "cluster_probability_text", stable, strict, parallel_safe)]
 #[search_path(pg_catalog, pg_temp)]
 fn cluster_probability(tbl: Table, row_ids: Vec<Option<String>>) -> Option<f64> {
     const FN: &str = "cluster_probability";

@@ -81,8 +81,9 @@ mod tests {
                  customer_clean.reject_body(bigint) u, customer_clean.release_quarantine(bigint,jsonb) u, \
                  customer_clean.repoint_references(regclass,text,text[]) u, \
                  customer_clean.require_entry_point(regclass,text,text) u, \
-                 customer_clean.restore_archived(regclass,text[]) u, \
+                 customer_clean.restore_archived(regclass,anycompatiblearray) u, \
                  customer_clean.restore_archived_body(regclass,text[]) u, \
+                 customer_clean.restore_archived_text(regclass,text[]) u, \
                  customer_clean.share_catalog_lock(regclass) u, \
                  customer_clean.snapshot_quality(regclass) u, \
                  customer_clean.snapshot_quality_body(regclass) u, customer_clean.train(regclass,jsonb) u, \
@@ -107,8 +108,9 @@ mod tests {
         assert_eq!(
             stable.as_deref(),
             Some(
-                "customer_clean.choose_survivor(regclass,text[]), \
-                 customer_clean.cluster_probability(regclass,text[]), \
+                "customer_clean.choose_survivor(regclass,anycompatiblearray), \
+                 customer_clean.cluster_probability(regclass,anycompatiblearray), \
+                 customer_clean.cluster_probability_text(regclass,text[]), \
                  customer_clean.cn_id_check(text,date,text), customer_clean.explain_match(regclass,bigint,bigint), \
                  customer_clean.explain_match(regclass,text,text), \
                  customer_clean.find_duplicates(regclass,double precision), \

@@ -400,11 +400,14 @@ fn archive_stale(tbl: Table, days: i32) -> i64 {
     .unwrap_or_else(|| spi_failed("archive_stale", "archive_stale_body returned nothing"))
 }
 
-/// Puts archived rows of `tbl` back exactly (all, or those of `row_ids`),
-/// past the cleaning trigger as they were stored (`restore_archived_body`).
-#[pg_extern(volatile, parallel_unsafe)]
+/// The entry point of restore_archived() with the row ids as text: puts
+/// archived rows of `tbl` back exactly (all, or those of `row_ids`), past
+/// the cleaning trigger as they were stored (`restore_archived_body`).
+/// `restore_archived(tbl, anycompatiblearray)` (sql/typed_ids.sql) calls
+/// it with any id type.
+#[pg_extern(name = "restore_archived_text", volatile, parallel_unsafe)]
 #[search_path(pg_catalog, pg_temp)]
-fn restore_archived(tbl: Table, row_ids: default!(Option<Vec<Option<String>>>, "NULL")) -> i64 {
+fn restore_archived(tbl: Table, row_ids: Option<Vec<Option<String>>>) -> i64 {
     crate::security::run_body(
         tbl.oid(),
         STEWARD_RESTORING,

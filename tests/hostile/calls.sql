@@ -56,6 +56,12 @@ INSERT INTO hostile SELECT 'bigint[]', n, v FROM unnest(ARRAY[
   'ARRAY[2]::bigint[]', 'NULL', 'ARRAY[]::bigint[]', 'ARRAY[NULL]::bigint[]', 'ARRAY[1, 1]::bigint[]',
   'ARRAY[-9223372036854775808]::bigint[]', '(SELECT array_agg(i) FROM generate_series(1::bigint, 100000) i)'
 ]) WITH ORDINALITY AS u(v, n);
+-- row ids of any array type: integers, uuids, two dimensions, composite rows
+INSERT INTO hostile SELECT 'anycompatiblearray', n, v FROM unnest(ARRAY[
+  'ARRAY[2]', 'NULL', '''{}''', 'ARRAY[NULL]::int[]', 'ARRAY[[1, 2], [3, 4]]',
+  'ARRAY[''00000000-0000-0000-0000-000000000000''::uuid]', 'ARRAY[''{"id": 1}''::jsonb]',
+  'ARRAY[ROW(1, ''x'')]', '(SELECT array_agg(i) FROM generate_series(1, 100000) i)'
+]) WITH ORDINALITY AS u(v, n);
 INSERT INTO hostile SELECT 'interval', n, v FROM unnest(ARRAY[
   '''1 year''::interval', 'NULL', '''0''::interval', '''-1 day''::interval', '''178000000 years''::interval',
   '''-178000000 years''::interval', '''1 month -40 days''::interval'

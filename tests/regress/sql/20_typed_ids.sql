@@ -1,8 +1,9 @@
 -- Row ids in the id column's own type (issue 17): with integer ids, the
 -- functions that take a row id take integers too, and answer exactly as
 -- with the ids as text. Quoted literals keep resolving to the text forms;
--- the functions whose only ids are an array take text[] alone (an integer
--- form would make '{1,2}' and NULL ambiguous).
+-- the functions whose only ids are an array take any array type
+-- (anycompatiblearray: an integer[] form beside text[] would make '{1,2}'
+-- and NULL ambiguous), uuid ids included.
 SET client_min_messages = warning;
 \set SHOW_CONTEXT never
 CREATE SCHEMA ti;
@@ -27,14 +28,29 @@ SELECT customer_clean.quality_details('ti.customers', 3) = customer_clean.qualit
 -- literals (arrays too) to the text forms
 SELECT customer_clean.match_probability('ti.customers', 1::smallint, 2::int) = customer_clean.match_probability('ti.customers', '1', '2') AS smallint_and_int;
 SELECT customer_clean.golden_record('ti.customers', '1', '{2}') = customer_clean.golden_record('ti.customers', 1, ARRAY[2]) AS quoted_literals;
-SELECT customer_clean.cluster_probability('ti.customers', '{1,2}') = customer_clean.cluster_probability('ti.customers', ARRAY[1, 2]::text[]) AS arrays_as_text;
+-- functions whose only ids are an array take any array type
+-- (anycompatiblearray); quoted literals and NULL resolve to text[]
+SELECT customer_clean.cluster_probability('ti.customers', ARRAY[1, 2]) = customer_clean.cluster_probability('ti.customers', '{1,2}') AS integer_array;
+SELECT customer_clean.cluster_probability('ti.customers', ARRAY[1, 2]::bigint[]) = customer_clean.cluster_probability('ti.customers', ARRAY['1', '2']) AS bigint_array;
+SELECT customer_clean.cluster_probability('ti.customers', NULL) AS null_ids;
+SELECT customer_clean.choose_survivor('ti.customers', ARRAY[2, 1]) AS survivor, customer_clean.choose_survivor('ti.customers', '{2,1}') AS from_literal;
 SELECT customer_clean.merge('ti.customers', 1, ARRAY[2]) AS merge_id \gset
 SELECT id, full_name FROM ti.customers ORDER BY id;
 SELECT customer_id FROM ti.orders;
 SELECT customer_clean.unmerge(:merge_id);
 SELECT id FROM ti.customers ORDER BY id;
 SELECT customer_clean.archive_stale('ti.customers', 3650) AS archived;
-SELECT customer_clean.restore_archived('ti.customers', ARRAY['3']) AS restored;
+SELECT customer_clean.restore_archived('ti.customers', ARRAY[3]) AS restored;
 SELECT customer_clean.forget('ti.customers', 4)->>'row' AS forgotten_rows;
 SELECT id FROM ti.customers ORDER BY id;
 SELECT customer_clean.restore_archived('ti.customers', NULL) AS nothing_left_to_restore;
+-- uuid ids: arrays of uuid go straight in; single ids pass as text
+CREATE TABLE ti.accounts (id uuid PRIMARY KEY, full_name text, email text, updated_at date);
+SELECT customer_clean.register('ti.accounts', '{"id": "id", "name": "full_name", "email": "email", "updated_at": "updated_at"}') > 0 AS registered;
+INSERT INTO ti.accounts VALUES
+  ('00000000-0000-4000-8000-000000000001', 'Ana Ruiz', NULL, '2026-01-01'),
+  ('00000000-0000-4000-8000-000000000002', 'Ana Ruiz', 'ana@example.com', '2001-01-01');
+SELECT customer_clean.choose_survivor('ti.accounts', ARRAY['00000000-0000-4000-8000-000000000001'::uuid, '00000000-0000-4000-8000-000000000002'::uuid]) AS most_complete;
+SELECT customer_clean.archive_stale('ti.accounts', 3650) AS archived;
+SELECT customer_clean.restore_archived('ti.accounts', ARRAY['00000000-0000-4000-8000-000000000002'::uuid]) AS restored;
+SELECT count(*) AS accounts FROM ti.accounts;
