@@ -17,7 +17,7 @@
 #                                                  named one holds PostgreSQL only
 #                                                  (15 too: tests/deb_install.sh)
 #   scripts/pg_versions.sh install <major>         build and install the extension into it
-#   scripts/pg_versions.sh regress <major> <port>  run tests/regress there (own cluster)
+#   scripts/pg_versions.sh regress <major> <port>  run tests/regress and tests/upgrade.sh there (own cluster)
 #   scripts/pg_versions.sh pg_config <major>       print the wrapper's path
 #   scripts/pg_versions.sh root <major> [name]     print the root's path
 #   scripts/pg_versions.sh start <major> <port> [name]   a new cluster in the root,
@@ -132,6 +132,8 @@ regress() {
     cat "$root$cluster/out/regression.diffs"
     exit 1
   fi
+  # the upgrade from 0.1.0 with data, as on 15 (host psql, the root's server)
+  tests/upgrade.sh "$root$cluster/sock" "$port" "$root"
 }
 
 case "$cmd" in

@@ -13,7 +13,7 @@
 #      trojans planted for every built-in the extension calls (tests/security/trojan.sh, own cluster),
 #      owner, application, BI reader and two tenant stewards without superuser (tests/security/least_privilege.sh, own cluster),
 #      and pg_dump / pg_restore of a worked table (tests/dump_restore.sh, own cluster)
-#   4. the SQL scenario tests again on PostgreSQL 17 and 18, each built and run in its own Debian root
+#   4. the SQL scenario tests and the upgrade from 0.1.0 again on PostgreSQL 17 and 18, each built and run in its own Debian root
 #      (scripts/pg_versions.sh: debootstrap, Debian's packages, a pg_config wrapper), and the .deb
 #      installed with apt in a Debian root without Rust (tests/deb_install.sh)
 #   5. docs check: every SQL function is documented with an example that a scenario test runs
@@ -64,12 +64,12 @@ tests/security/least_privilege.sh "$WORK/least_privilege" $((PORT + 14))
 tests/dump_restore.sh "$WORK/dump_restore" $((PORT + 13))
 tests/load/run.sh "$WORK/regress/sock" "$PORT" 20
 
-echo "== 4/5 SQL scenario tests on PostgreSQL 17 and 18; the .deb"
+echo "== 4/5 SQL scenario and upgrade tests on PostgreSQL 17 and 18; the .deb"
 for major in 17 18; do
   started=$(date +%s)
   scripts/pg_versions.sh install $major
   scripts/pg_versions.sh regress $major $((PORT + major - 2))
-  echo "PostgreSQL $major: scenario tests passed ($(( $(date +%s) - started )) s with the build)"
+  echo "PostgreSQL $major: scenario and upgrade tests passed ($(( $(date +%s) - started )) s with the build)"
 done
 # the package, installed where there is no Rust (a release build)
 tests/deb_install.sh 15 $((PORT + 17))

@@ -13,14 +13,16 @@
 #   4. the committed install script of this version
 #      (sql/customer_clean--<version>.sql) is the one this build makes;
 #   5. META.json and CHANGELOG.md name this version.
-# Usage: tests/upgrade.sh <socket dir> <port>   (a running cluster where
-# the extension and its scripts are installed: scripts/install_upgrade_scripts.sh)
+# Usage: tests/upgrade.sh <socket dir> <port> [root]   (a running cluster
+# where the extension and its scripts are installed:
+# scripts/install_upgrade_scripts.sh; root: the Debian root it runs in, for
+# PostgreSQL 17 and 18 — scripts/pg_versions.sh regress passes it)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-host=${1:?usage: $0 <socket dir> <port>} port=${2:?usage: $0 <socket dir> <port>}
+host=${1:?usage: $0 <socket dir> <port> [root]} port=${2:?usage: $0 <socket dir> <port> [root]} root=${3:-}
 q() { PGOPTIONS='-c client_min_messages=warning' psql -X -q -v ON_ERROR_STOP=1 -h "$host" -p "$port" -U postgres "$@"; }
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
-share=$(q -d postgres -At -c "SELECT setting FROM pg_config WHERE name = 'SHAREDIR'")
+share=$root$(q -d postgres -At -c "SELECT setting FROM pg_config WHERE name = 'SHAREDIR'")
 fail=0
 
 q -d postgres -c "DROP DATABASE IF EXISTS cc_upgrade" -c "DROP DATABASE IF EXISTS cc_fresh" \
