@@ -176,6 +176,10 @@ impl Target {
                 if let Some(h) = pending.take() {
                     records.extend(join(h));
                 }
+                // Vecs grow by doubling: up to half of what they hold is
+                // spare room, which counts against batch_memory.
+                records.shrink_to_fit();
+                ids.shrink_to_fit();
                 progress("reading rows", ids.len(), ids.len());
                 Ok::<_, pgrx::spi::SpiError>(())
             })
@@ -392,7 +396,7 @@ fn find_duplicates(
     let (ids, records) = target.read_all(threads, &mut progress);
     let counts = name_counts(&records);
     let tf = NameFrequency::Counted(&counts, records.len());
-    let (_, mut pairs, _) = dedupe::scored_pairs(
+    let (mut pairs, _) = dedupe::scored_pairs(
         &records,
         &model,
         target.salt(),
@@ -483,10 +487,13 @@ fn dedupe(
         (explanation(&model, &records[e.a as usize], &records[e.b as usize], &tf), reason)
     });
     time("write_review");
+    let mut summary = serde_json::to_value(&result.stats).unwrap_or(Value::Null);
+    // The pairs and clusters are written: their memory goes before the
+    // match keys take theirs.
+    drop((result, refusals, review, rejected, counts));
     progress("writing match keys", 0, 0);
     write_match_keys(&target, &ids, &records, threads);
     time("write_match_keys");
-    let mut summary = serde_json::to_value(&result.stats).unwrap_or(Value::Null);
     summary["seconds"] = json!(started.elapsed().as_secs_f64());
     summary["steps"] = Value::Object(timings);
     JsonB(summary)
@@ -580,11 +587,9 @@ fn write_review(target: &Target, ids: &[String], pairs: &[Edge], explain: impl F
 
 fn write_match_keys(target: &Target, ids: &[String], records: &[Record], threads: usize) {
     run("DELETE FROM customer_clean.match_keys WHERE tbl = $1", vec![target.oid.into()]);
-    let keys = parallel::map(records, threads, 20_000, |r| blocking::lookup_keys(r, target.salt()), &mut |_| {});
+    let mut entries = blocking::key_entries(records, threads, |r| blocking::lookup_keys(r, target.salt()), &mut |_, _, _| {})
+        .or_raise("dedupe");
     // In key order, so the index grows at its right edge.
-    let mut entries: Vec<(i64, u32)> =
-        keys.iter().enumerate().flat_map(|(i, ks)| ks.iter().map(move |k| (*k, i as u32))).collect();
-    drop(keys);
     entries.sort_unstable();
     for chunk in entries.chunks(WRITE_ROWS * 4) {
         insert_keys(target, chunk.iter().map(|(k, i)| (*k, ids[*i as usize].clone())).unzip());

@@ -166,7 +166,8 @@ fn main() {
     let f1 = 2.0 * precision * recall / (precision + recall).max(f64::MIN_POSITIVE);
 
     // Blocking recall: true pairs that share a match key.
-    let (candidates, _) = result.keys.candidate_pairs(model.max_block_size, usize::MAX, &mut |_, _, _| {}).expect("pairs");
+    let (candidates, _) =
+        dedupe::candidate_pairs(&records, 1, model.max_block_size, threads, usize::MAX, &mut |_, _, _| {}).expect("pairs");
     let candidate_set: HashSet<(u32, u32)> = candidates.into_iter().collect();
     let mut members: HashMap<&str, Vec<u32>> = HashMap::new();
     for (i, e) in entity.iter().enumerate() {

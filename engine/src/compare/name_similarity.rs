@@ -98,9 +98,11 @@ const TITLES_AND_SUFFIXES: &[&str] = &[
 /// A name read into canonical tokens once, to be compared many times.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PreparedName {
-    /// Canonical tokens in written order.
-    tokens: Vec<String>,
-    info: Vec<TokInfo>,
+    /// Canonical tokens in written order. Boxed slices, not Vecs: a batch
+    /// job holds one per row, and a Vec's spare capacity (built with room
+    /// for four tokens, most names have two) would be a tenth of a record.
+    tokens: Box<[String]>,
+    info: Box<[TokInfo]>,
 }
 
 /// A Chinese character and the reading used for it.
@@ -317,7 +319,7 @@ impl PreparedName {
         if tokens.is_empty() {
             None
         } else {
-            Some(PreparedName { tokens, info })
+            Some(PreparedName { tokens: tokens.into_boxed_slice(), info: info.into_boxed_slice() })
         }
     }
 

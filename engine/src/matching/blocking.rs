@@ -283,34 +283,64 @@ fn blocks(entries: &[(i64, u32)], max_block: usize) -> impl Iterator<Item = &[(i
     entries.chunk_by(|a, b| a.0 == b.0).filter(move |block| block.len() <= max_block)
 }
 
+/// The `(key, row)` entries of `records` (row = index in `records`) for
+/// the keys `keys(record)` gives, made on `threads` threads, in row order.
+/// Flat, with no per-row Vec: for a million rows a `Vec<Vec<i64>>` of
+/// keys held a quarter of a kilobyte per row, mostly spare capacity.
+pub fn key_entries(
+    records: &[Record],
+    threads: usize,
+    keys: impl Fn(&Record) -> Vec<i64> + Sync,
+    progress: Progress,
+) -> Result<Vec<(i64, u32)>, TooManyPairs> {
+    let mut entries: Vec<(i64, u32)> = Vec::new();
+    let mut refused = None;
+    super::parallel::for_each_chunk_at(
+        records,
+        threads,
+        20_000,
+        |start, part| {
+            part.iter()
+                .enumerate()
+                .flat_map(|(i, r)| keys(r).into_iter().map(move |k| (k, (start + i) as u32)))
+                .collect()
+        },
+        &mut |found: Vec<(i64, u32)>, done| {
+            // Fallible: an allocation the system refuses is an error, not
+            // an abort of the backend (and with it the server).
+            if refused.is_none() && entries.try_reserve(found.len()).is_err() {
+                refused = Some(TooManyPairs { pairs: entries.len() + found.len(), max: 0 });
+            }
+            if refused.is_none() {
+                entries.extend(found);
+            }
+            progress("match keys", done, records.len());
+        },
+    );
+    match refused {
+        Some(e) => Err(e),
+        None => Ok(entries),
+    }
+}
+
 /// Every pair `(i, j)`, `i < j`, of rows sharing at least one key, each
-/// once, sorted. Each tier is the keys of every row (`keys[i]` those of
-/// row `i`) with its block size: keys shared by more rows than that are
-/// not paired. Refuses, before storing any, to make more than `max_pairs`
-/// (counted before duplicates are removed: that is what is held at the
-/// peak). `progress` (which may stop the work) hears of every million.
+/// once, sorted. Each tier is the `(key, row)` entries of every row (see
+/// [`key_entries`]; a row's keys are distinct) with its block size: keys
+/// shared by more rows than that are not paired. Refuses, before storing
+/// any, to make more than `max_pairs` (counted before duplicates are
+/// removed: that is what is held at the peak). `progress` (which may stop
+/// the work) hears of every million.
 pub fn candidate_pairs(
-    tiers: &[(&[Vec<i64>], usize)],
+    tiers: Vec<(Vec<(i64, u32)>, usize)>,
     max_pairs: usize,
     progress: Progress,
 ) -> Result<(Vec<(u32, u32)>, BlockingStats), TooManyPairs> {
     let mut stats = BlockingStats::default();
-    let tiers: Vec<(Vec<(i64, u32)>, usize)> = tiers
-        .iter()
-        .map(|(keys, max_block)| {
-            let total: usize = keys.iter().map(Vec::len).sum();
-            let mut entries: Vec<(i64, u32)> = Vec::new();
-            // Fallible: an allocation the system refuses is an error, not
-            // an abort of the backend (and with it the server).
-            entries.try_reserve_exact(total).map_err(|_| TooManyPairs { pairs: total, max: 0 })?;
-            for (i, ks) in keys.iter().enumerate() {
-                entries.extend(ks.iter().map(|k| (*k, i as u32)));
-            }
-            entries.sort_unstable();
-            stats.keys += entries.len();
-            Ok((entries, *max_block))
-        })
-        .collect::<Result<_, TooManyPairs>>()?;
+    let mut tiers = tiers;
+    for (entries, _) in &mut tiers {
+        entries.sort_unstable();
+        stats.keys += entries.len();
+    }
     let mut raw = 0;
     for (entries, max_block) in &tiers {
         raw += blocks(entries, *max_block).map(|block| block.len() * (block.len() - 1) / 2).sum::<usize>();
@@ -356,13 +386,32 @@ mod tests {
     use super::*;
     use crate::compare::PreparedName;
 
+    /// The entries of per-row key lists (`keys[i]` those of row `i`).
+    fn entries(keys: &[Vec<i64>]) -> Vec<(i64, u32)> {
+        keys.iter().enumerate().flat_map(|(i, ks)| ks.iter().map(move |k| (*k, i as u32))).collect()
+    }
+
+    fn pairs_of(tiers: &[(&[Vec<i64>], usize)], max_pairs: usize) -> Result<(Vec<(u32, u32)>, BlockingStats), TooManyPairs> {
+        candidate_pairs(tiers.iter().map(|(k, b)| (entries(k), *b)).collect(), max_pairs, &mut |_, _, _| {})
+    }
+
+    #[test]
+    fn key_entries_are_flat_in_row_order() {
+        let with = |phone: &str| Record { phones: vec![phone.into()], ..Record::default() };
+        let records: Vec<Record> = (0..45_000).map(|i| with(&format!("+86138{:08}", i % 40_000))).collect();
+        let found = key_entries(&records, 3, |r| match_keys(r, 1), &mut |_, _, _| {}).unwrap();
+        let expected = entries(&records.iter().map(|r| match_keys(r, 1)).collect::<Vec<_>>());
+        assert_eq!(found.len(), 45_000);
+        assert_eq!(found, expected);
+    }
+
     #[test]
     fn pairs_are_unique_and_ordered() {
         let keys = vec![vec![1, 2], vec![1], vec![2, 3], vec![3], vec![9]];
-        let (pairs, stats) = candidate_pairs(&[(&keys, 10)], usize::MAX, &mut |_, _, _| {}).unwrap();
+        let (pairs, stats) = pairs_of(&[(&keys, 10)], usize::MAX).unwrap();
         assert_eq!(pairs, vec![(0, 1), (0, 2), (2, 3)]);
         assert_eq!(stats, BlockingStats { keys: 7, pairs: 3, oversized_blocks: 0 });
-        let (pairs, stats) = candidate_pairs(&[(&keys, 1)], usize::MAX, &mut |_, _, _| {}).unwrap();
+        let (pairs, stats) = pairs_of(&[(&keys, 1)], usize::MAX).unwrap();
         assert!(pairs.is_empty());
         assert_eq!(stats.oversized_blocks, 3);
     }
@@ -372,7 +421,7 @@ mod tests {
         // Key 5 is shared by four rows: too many for the weak tier.
         let keys = vec![vec![1], vec![1], vec![], vec![]];
         let weak = vec![vec![5, 6], vec![5], vec![5, 6], vec![5]];
-        let (pairs, stats) = candidate_pairs(&[(&keys, 10), (&weak, 3)], usize::MAX, &mut |_, _, _| {}).unwrap();
+        let (pairs, stats) = pairs_of(&[(&keys, 10), (&weak, 3)], usize::MAX).unwrap();
         assert_eq!(pairs, vec![(0, 1), (0, 2)]);
         assert_eq!(stats, BlockingStats { keys: 8, pairs: 2, oversized_blocks: 1 });
     }
@@ -381,12 +430,12 @@ mod tests {
     fn refuses_more_pairs_than_allowed_before_making_them() {
         // Keys 1, 2 and 3 make three pairs; rows 0 and 1 share no other key.
         let keys = vec![vec![1, 2], vec![1], vec![2, 3], vec![3], vec![9]];
-        assert_eq!(candidate_pairs(&[(&keys, 10)], 3, &mut |_, _, _| {}).map(|(p, _)| p.len()), Ok(3));
-        assert_eq!(candidate_pairs(&[(&keys, 10)], 2, &mut |_, _, _| {}), Err(TooManyPairs { pairs: 3, max: 2 }));
+        assert_eq!(pairs_of(&[(&keys, 10)], 3).map(|(p, _)| p.len()), Ok(3));
+        assert_eq!(pairs_of(&[(&keys, 10)], 2), Err(TooManyPairs { pairs: 3, max: 2 }));
         // Oversized blocks are not counted: they are never paired.
         let crowd = vec![vec![7]; 50];
-        assert_eq!(candidate_pairs(&[(&crowd, 10)], 0, &mut |_, _, _| {}).map(|(p, s)| (p.len(), s.oversized_blocks)), Ok((0, 1)));
-        assert_eq!(candidate_pairs(&[(&crowd, 50)], 1224, &mut |_, _, _| {}), Err(TooManyPairs { pairs: 1225, max: 1224 }));
+        assert_eq!(pairs_of(&[(&crowd, 10)], 0).map(|(p, s)| (p.len(), s.oversized_blocks)), Ok((0, 1)));
+        assert_eq!(pairs_of(&[(&crowd, 50)], 1224), Err(TooManyPairs { pairs: 1225, max: 1224 }));
     }
 
     #[test]

@@ -105,7 +105,10 @@ pub fn cluster(
         y.probability.total_cmp(&x.probability).then(x.a.cmp(&y.a)).then(x.b.cmp(&y.b))
     });
     let mut root: Vec<u32> = (0..n as u32).collect();
-    let mut members: Vec<Vec<u32>> = (0..n as u32).map(|i| vec![i]).collect();
+    // A cluster's members, filled in when an edge first reaches it: most
+    // rows of a table are in no edge, and a one-element Vec per row is an
+    // allocation per row of the table.
+    let mut members: Vec<Vec<u32>> = vec![Vec::new(); n];
     let mut refused = Vec::new();
     let total = edges.len();
     for (i, e) in edges.into_iter().enumerate() {
@@ -117,6 +120,11 @@ pub fn cluster(
         let (ra, rb) = (root[e.a as usize], root[e.b as usize]);
         if ra == rb {
             continue;
+        }
+        for r in [ra, rb] {
+            if members[r as usize].is_empty() {
+                members[r as usize].push(r);
+            }
         }
         let (ma, mb) = (&members[ra as usize], &members[rb as usize]);
         let refusal = if ma.len() + mb.len() > opts.max_cluster_size {

@@ -208,11 +208,11 @@ fn part_level(x: Option<&NamePart>, y: Option<&NamePart>) -> u8 {
 /// written in each other's column (`jake westbrook` / `westbrook jake`) are
 /// compared crosswise, when that agrees better.
 pub(crate) fn name_part_levels(a: &Record, b: &Record) -> (u8, u8) {
-    let straight = (part_level(a.given.as_ref(), b.given.as_ref()), part_level(a.family.as_ref(), b.family.as_ref()));
+    let straight = (part_level(a.given.as_deref(), b.given.as_deref()), part_level(a.family.as_deref(), b.family.as_deref()));
     if straight.0 + straight.1 <= 2 || [&a.given, &a.family, &b.given, &b.family].iter().any(|p| p.is_none()) {
         return straight;
     }
-    let crossed = (part_level(a.given.as_ref(), b.family.as_ref()), part_level(a.family.as_ref(), b.given.as_ref()));
+    let crossed = (part_level(a.given.as_deref(), b.family.as_deref()), part_level(a.family.as_deref(), b.given.as_deref()));
     if crossed.0 + crossed.1 < straight.0 + straight.1 {
         crossed
     } else {
@@ -340,8 +340,8 @@ mod tests {
 
     fn split(given: Option<&str>, family: Option<&str>) -> Record {
         Record {
-            given: given.and_then(|g| NamePart::new(g, Field::GivenName)),
-            family: family.and_then(|f| NamePart::new(f, Field::FamilyName)),
+            given: given.and_then(|g| NamePart::new(g, Field::GivenName)).map(Box::new),
+            family: family.and_then(|f| NamePart::new(f, Field::FamilyName)).map(Box::new),
             ..Record::default()
         }
     }

@@ -49,41 +49,35 @@ pub struct DedupeStats {
 }
 
 pub struct Dedupe {
-    /// Match keys of every record (`match_row` stores only the strong ones).
-    pub keys: DedupeKeys,
     /// Every candidate pair at least `review_probability` probable.
     pub pairs: Vec<Edge>,
     pub clustering: Clustering,
     pub stats: DedupeStats,
 }
 
-/// The match keys of every record, and its weak keys (see
-/// [`blocking::weak_keys`]).
-#[derive(Debug, Clone, PartialEq)]
-pub struct DedupeKeys {
-    pub keys: Vec<Vec<i64>>,
-    pub weak: Vec<Vec<i64>>,
-}
-
-impl DedupeKeys {
-    /// The pairs of rows sharing a key (see [`blocking::candidate_pairs`]).
-    pub fn candidate_pairs(
-        &self,
-        max_block: usize,
-        max_pairs: usize,
-        progress: Progress,
-    ) -> Result<(Vec<(u32, u32)>, BlockingStats), TooManyPairs> {
-        blocking::candidate_pairs(
-            &[(&self.keys, max_block), (&self.weak, blocking::WEAK_MAX_BLOCK.min(max_block))],
-            max_pairs,
-            progress,
-        )
-    }
+/// The pairs of rows sharing a match key: a strong key (see
+/// [`blocking::match_keys`]) shared by at most `max_block` rows, or a
+/// weak one (see [`blocking::weak_keys`]) shared by at most
+/// [`blocking::WEAK_MAX_BLOCK`].
+pub fn candidate_pairs(
+    records: &[Record],
+    salt: u64,
+    max_block: usize,
+    threads: usize,
+    max_pairs: usize,
+    progress: Progress,
+) -> Result<(Vec<(u32, u32)>, BlockingStats), TooManyPairs> {
+    let strong = blocking::key_entries(records, threads, |r| blocking::match_keys(r, salt), progress)?;
+    let weak = blocking::key_entries(records, threads, |r| blocking::weak_keys(r, salt), progress)?;
+    blocking::candidate_pairs(
+        vec![(strong, max_block), (weak, blocking::WEAK_MAX_BLOCK.min(max_block))],
+        max_pairs,
+        progress,
+    )
 }
 
 /// Scores every blocked pair of `records` (at most `max_pairs`); returns
-/// the match keys of each record and the pairs at least `min_probability`
-/// probable.
+/// the pairs at least `min_probability` probable.
 #[allow(clippy::too_many_arguments)]
 pub fn scored_pairs(
     records: &[Record],
@@ -94,20 +88,9 @@ pub fn scored_pairs(
     max_pairs: usize,
     tf: &NameFrequency,
     progress: Progress,
-) -> Result<(DedupeKeys, Vec<Edge>, BlockingStats), TooManyPairs> {
-    let n = records.len();
+) -> Result<(Vec<Edge>, BlockingStats), TooManyPairs> {
     let threads = parallel::thread_count(threads);
-    let (keys, weak): (Vec<Vec<i64>>, Vec<Vec<i64>>) = parallel::map(
-        records,
-        threads,
-        20_000,
-        |r| (blocking::match_keys(r, salt), blocking::weak_keys(r, salt)),
-        &mut |d| progress("match keys", d, n),
-    )
-    .into_iter()
-    .unzip();
-    let keys = DedupeKeys { keys, weak };
-    let (candidates, stats) = keys.candidate_pairs(model.max_block_size, max_pairs, progress)?;
+    let (candidates, stats) = candidate_pairs(records, salt, model.max_block_size, threads, max_pairs, progress)?;
     let fields = model.field_list();
     let mut pairs = Vec::new();
     parallel::for_each_chunk(
@@ -128,7 +111,7 @@ pub fn scored_pairs(
             progress("scoring pairs", done, candidates.len());
         },
     );
-    Ok((keys, pairs, stats))
+    Ok((pairs, stats))
 }
 
 /// The hard conflict between two records, if any: both the ID number and
@@ -161,8 +144,7 @@ pub fn dedupe(
     progress: Progress,
 ) -> Result<Dedupe, TooManyPairs> {
     let min_scored = opts.review_probability.min(opts.min_probability);
-    let (keys, pairs, blocking) =
-        scored_pairs(records, model, salt, min_scored, opts.threads, opts.max_pairs, tf, progress)?;
+    let (pairs, blocking) = scored_pairs(records, model, salt, min_scored, opts.threads, opts.max_pairs, tf, progress)?;
     // A probable pair on whose person nothing agrees — same phone and
     // address, different or missing name, birth date, ID and e-mail — is
     // what people of one household look like; it goes to review instead.
@@ -197,7 +179,7 @@ pub fn dedupe(
         rows_in_clusters: members.len(),
         refused_links: clustering.refused.len(),
     };
-    Ok(Dedupe { keys, pairs, clustering, stats })
+    Ok(Dedupe { pairs, clustering, stats })
 }
 
 impl Dedupe {

@@ -339,11 +339,8 @@ impl Model {
         let u = level_shares(fields, &random_counts, None);
 
         // m: EM over the pairs blocked by the strong keys.
-        let keys = parallel::map(records, threads, 20_000, |r| blocking::strong_keys(r, salt), &mut |d| {
-            progress("match keys", d, n)
-        });
-        let (pairs, blocking) = blocking::candidate_pairs(&[(&keys, opts.max_block_size)], max_pairs, progress)?;
-        drop(keys);
+        let keys = blocking::key_entries(records, threads, |r| blocking::strong_keys(r, salt), progress)?;
+        let (pairs, blocking) = blocking::candidate_pairs(vec![(keys, opts.max_block_size)], max_pairs, progress)?;
         let blocked_counts =
             count_patterns(records, fields, &pairs, threads, &mut |done, total| progress("blocked pairs", done, total));
         let em = expectation_maximization(fields, &blocked_counts, opts, progress);

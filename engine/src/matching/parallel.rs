@@ -46,15 +46,31 @@ pub fn for_each_chunk<T: Sync, R: Send>(
     work: impl Fn(&[T]) -> Vec<R> + Sync,
     collect: &mut dyn FnMut(Vec<R>, usize),
 ) {
+    for_each_chunk_at(items, threads, chunk, |_, part| work(part), collect)
+}
+
+/// [`for_each_chunk`], with `work` told where its slice starts in `items`.
+pub fn for_each_chunk_at<T: Sync, R: Send>(
+    items: &[T],
+    threads: usize,
+    chunk: usize,
+    work: impl Fn(usize, &[T]) -> Vec<R> + Sync,
+    collect: &mut dyn FnMut(Vec<R>, usize),
+) {
     let threads = threads.max(1);
     let chunk = chunk.max(1);
     let mut done = 0;
     for round in items.chunks(threads * chunk) {
         let results: Vec<Vec<R>> = if threads == 1 || round.len() <= chunk {
-            vec![work(round)]
+            vec![work(done, round)]
         } else {
             std::thread::scope(|s| {
-                let handles: Vec<_> = round.chunks(chunk).map(|part| s.spawn(|| work(part))).collect();
+                let work = &work;
+                let handles: Vec<_> = round
+                    .chunks(chunk)
+                    .enumerate()
+                    .map(|(i, part)| s.spawn(move || work(done + i * chunk, part)))
+                    .collect();
                 handles.into_iter().map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).collect()
             })
         };
@@ -75,5 +91,18 @@ mod tests {
         assert_eq!(out, (0..1000).map(|x| x * 2).collect::<Vec<_>>());
         assert_eq!(seen.last(), Some(&1000));
         assert_eq!(seen.len(), 5); // rounds of 210
+    }
+
+    #[test]
+    fn tells_each_slice_where_it_starts() {
+        let items: Vec<usize> = (0..1000).collect();
+        let mut out = Vec::new();
+        for_each_chunk_at(&items, 3, 70, |start, part| part.iter().map(|x| x - start).collect(), &mut |r, _| {
+            out.extend(r)
+        });
+        // each slice's first item is its start: 0 where a slice begins
+        let starts = out.iter().filter(|d| **d == 0).count();
+        assert_eq!(starts, 1000usize.div_ceil(70));
+        assert!(out.iter().all(|d| *d < 70));
     }
 }
