@@ -16,7 +16,7 @@ use customer_clean_engine::clean::clean_row;
 use customer_clean_engine::date::Date;
 use customer_clean_engine::matching::dedupe::{self, DedupeOptions};
 use customer_clean_engine::matching::model::{name_counts, NameFrequency};
-use customer_clean_engine::matching::{parallel, Model, RecordSchema, TrainOptions};
+use customer_clean_engine::matching::{parallel, Model, Record, RecordSchema, TrainOptions};
 use customer_clean_engine::rules::Context;
 
 mod common;
@@ -123,6 +123,18 @@ fn main() {
         &mut |_| {},
     );
     let prepare_s = t.elapsed().as_secs_f64() - cleaning_s;
+    // The compact form batch matching spills (docs/dedupe_at_scale.md):
+    // every record must come back equal; its size and cost are reported.
+    let t = Instant::now();
+    let mut encoded_bytes = 0usize;
+    let mut buf = Vec::new();
+    for r in &records {
+        buf.clear();
+        r.encode(&mut buf);
+        encoded_bytes += buf.len();
+        assert_eq!(Record::decode(&buf).as_ref(), Ok(r), "a record did not round-trip");
+    }
+    let codec_s = t.elapsed().as_secs_f64();
 
     let mut quiet = |_: &str, _: usize, _: usize| {};
     let t = Instant::now();
@@ -251,11 +263,12 @@ fn main() {
         println!("refused: {reasons:?}");
     }
     println!(
-        "{{\"rows\": {}, \"cleaning_s\": {cleaning_s:.2}, \"records_s\": {prepare_s:.2}, \"train_s\": {train_s:.2}, \"dedupe_s\": {dedupe_s:.2}, \
+        "{{\"rows\": {}, \"cleaning_s\": {cleaning_s:.2}, \"records_s\": {prepare_s:.2}, \"encoded_bytes_per_row\": {:.1}, \"encode_decode_s\": {codec_s:.2}, \"train_s\": {train_s:.2}, \"dedupe_s\": {dedupe_s:.2}, \
          \"precision\": {precision:.5}, \"recall\": {recall:.5}, \"f1\": {f1:.5}, \"true_pairs\": {true_pairs}, \
          \"predicted_pairs\": {predicted}, \"tp\": {tp}, \"blocking_recall\": {:.5}, \"candidate_pairs\": {}, \
          \"household_false_pairs\": {household_fp}, \"review_pairs\": {}, \"refused_links\": {}}}",
         records.len(),
+        encoded_bytes as f64 / records.len().max(1) as f64,
         blocked_true as f64 / true_pairs.max(1) as f64,
         candidate_set.len(),
         review.len(),

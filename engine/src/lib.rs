@@ -14,6 +14,7 @@
 
 pub mod address;
 pub mod clean;
+pub mod codec;
 pub mod cn_id;
 pub mod compare;
 pub mod country;

@@ -76,6 +76,7 @@ use unicode_normalization::char::is_combining_mark;
 use super::nicknames::{CANONICAL, NAMES, PAIRS};
 use super::phonetic::{dm_primary, fold_ascii};
 use super::pinyin::{compound_surname, surname_syllable, syllable};
+use crate::codec::{DecodeError, Reader, Writer};
 
 /// Tokens of a name beyond this many are ignored.
 pub const MAX_NAME_TOKENS: usize = 16;
@@ -392,6 +393,106 @@ impl PreparedName {
         }
         self.tokens.cmp(&other.tokens).then_with(|| info(self).cmp(info(other)))
     }
+
+    /// Appends the name's compact form (see [`crate::codec`]): each token
+    /// with what was read from it. A Chinese character's reading is stored
+    /// as which rule chose it ([`reading_rule`]), so that decoding gives
+    /// back the same `&'static str` without a table of every syllable.
+    pub(crate) fn encode(&self, w: &mut Writer) {
+        w.varint(self.tokens.len() as u64);
+        for (token, info) in self.tokens.iter().zip(self.info.iter()) {
+            w.str(token);
+            let flags = u8::from(info.raw.is_some())
+                | u8::from(info.han.is_some()) << 1
+                | u8::from(info.initial) << 2
+                | u8::from(info.nick.is_some()) << 3;
+            w.u8(flags);
+            if let Some(raw) = &info.raw {
+                w.str(raw);
+            }
+            if let Some(han) = &info.han {
+                w.varint(han.len() as u64);
+                for (i, (c, reading)) in han.iter().enumerate() {
+                    w.varint(u64::from(u32::from(*c)));
+                    w.u8(reading_rule(han, i, reading));
+                }
+            }
+            if let Some((spelling, canonical)) = info.nick {
+                w.varint(u64::from(spelling));
+                w.varint(u64::from(canonical));
+            }
+        }
+    }
+
+    /// The name [`PreparedName::encode`] wrote.
+    pub(crate) fn decode(r: &mut Reader) -> Result<PreparedName, DecodeError> {
+        let n = r.len()?;
+        let mut tokens = Vec::with_capacity(n);
+        let mut info = Vec::with_capacity(n);
+        for _ in 0..n {
+            tokens.push(r.str()?.to_string());
+            let flags = r.u8()?;
+            let raw = if flags & 1 != 0 { Some(r.str()?.into()) } else { None };
+            let han = if flags & 2 != 0 {
+                let chars = r.len()?;
+                let mut han: Vec<char> = Vec::with_capacity(chars);
+                let mut rules = Vec::with_capacity(chars);
+                for _ in 0..chars {
+                    han.push(r.char()?);
+                    rules.push(r.u8()?);
+                }
+                let read: Vec<Reading> = (0..chars)
+                    .map(|i| Ok((han[i], reading_by_rule(&han, i, rules[i])?)))
+                    .collect::<Result<_, DecodeError>>()?;
+                Some(read.into_boxed_slice())
+            } else {
+                None
+            };
+            let nick = if flags & 8 != 0 {
+                let index = |v: u64| u16::try_from(v).ok().filter(|i| usize::from(*i) < NAMES.len());
+                let spelling = index(r.varint()?).ok_or(DecodeError("nickname index out of range"))?;
+                let canonical = index(r.varint()?).ok_or(DecodeError("nickname index out of range"))?;
+                Some((spelling, canonical))
+            } else {
+                None
+            };
+            info.push(TokInfo { raw, han, initial: flags & 4 != 0, nick });
+        }
+        if tokens.is_empty() {
+            return Err(DecodeError("a name without tokens"));
+        }
+        Ok(PreparedName { tokens: tokens.into_boxed_slice(), info: info.into_boxed_slice() })
+    }
+}
+
+/// How the reading of character `i` of a token's characters was chosen
+/// (see `Builder::han`): 0 its common reading, 1 its reading as a
+/// surname, 2 and 3 the first or second reading of the compound surname
+/// the token spells, 4 none.
+fn reading_rule(han: &[Reading], i: usize, reading: &str) -> u8 {
+    let c = han[i].0;
+    if syllable(c) == Some(reading) {
+        0
+    } else if surname_syllable(c) == Some(reading) {
+        1
+    } else if i < 2 && compound_surname(&[han[0].0, han.get(1).map_or('\0', |h| h.0)]).is_some_and(|r| r[i] == reading) {
+        2 + i as u8
+    } else {
+        4
+    }
+}
+
+/// The reading [`reading_rule`] stands for.
+fn reading_by_rule(han: &[char], i: usize, rule: u8) -> Result<&'static str, DecodeError> {
+    let c = han[i];
+    let reading = match rule {
+        0 => syllable(c),
+        1 => surname_syllable(c),
+        2 | 3 if usize::from(rule - 2) == i => compound_surname(han).map(|r| r[i]),
+        4 => Some(""),
+        _ => None,
+    };
+    reading.ok_or(DecodeError("a Chinese reading that does not apply"))
 }
 
 /// m! / (m − n)!, saturating.
