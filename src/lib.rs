@@ -84,6 +84,7 @@ mod memory;
 mod merge;
 mod name;
 mod phone;
+mod plans;
 mod profile;
 mod quality;
 mod security;

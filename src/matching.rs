@@ -25,6 +25,7 @@ use serde_json::{json, Value};
 
 use crate::json_arg::Json;
 use crate::memory;
+use crate::plans;
 use crate::table::Table;
 use crate::error::{raise_with, spi_failed, OrRaise};
 use crate::profile::{quote_identifier as quote, table_name, TableState};
@@ -237,10 +238,15 @@ impl Target {
         // the table may match against its model, with no grant on the
         // catalog (the rows themselves are read as the caller).
         let version = crate::security::as_extension_owner(|| {
-            Spi::get_one_with_args::<String>(
-                "SELECT (SELECT xmin::text FROM customer_clean.models WHERE tbl = $1)",
-                &[self.oid.into()],
-            )
+            // (a kept plan: match_row and match_on_insert ask at every call)
+            Spi::connect_mut(|client| {
+                plans::with_plan(
+                    client,
+                    "SELECT (SELECT xmin::text FROM customer_clean.models WHERE tbl = $1)",
+                    &[plans::OID],
+                    |client, plan| client.select(plan, Some(1), &[self.oid.into()])?.first().get_one::<String>(),
+                )
+            })
         })
         .unwrap_or_else(|e| spi_failed(caller, e));
         let Some(version) = version else {
@@ -683,18 +689,24 @@ fn candidates(target: &Target, keys: &[i64], own_id: Option<&str>) -> (Vec<Strin
     }
     // The ids from the catalog, as the extension's owner; the rows from
     // the table, as the caller (row-level security decides what it sees).
+    // Both with kept plans (src/plans.rs): they run for every probe.
+    let ids_sql = format!(
+        "SELECT ARRAY(SELECT DISTINCT k.row_id FROM customer_clean.match_keys k
+                       WHERE k.key = ANY ($2) AND k.tbl = $1 AND k.row_id IS DISTINCT FROM $3
+                         AND NOT EXISTS (SELECT 1 FROM customer_clean.review_queue q
+                                          WHERE q.tbl = $1 AND q.status = 'rejected'
+                                            AND (q.row_id_a, q.row_id_b) IN ((k.row_id, $3), ($3, k.row_id)))
+                       LIMIT {MAX_CANDIDATES})"
+    );
     let ids: Vec<String> = crate::security::as_extension_owner(|| {
-        Spi::get_one_with_args::<Vec<String>>(
-            &format!(
-                "SELECT ARRAY(SELECT DISTINCT k.row_id FROM customer_clean.match_keys k
-                               WHERE k.key = ANY ($2) AND k.tbl = $1 AND k.row_id IS DISTINCT FROM $3
-                                 AND NOT EXISTS (SELECT 1 FROM customer_clean.review_queue q
-                                                  WHERE q.tbl = $1 AND q.status = 'rejected'
-                                                    AND (q.row_id_a, q.row_id_b) IN ((k.row_id, $3), ($3, k.row_id)))
-                               LIMIT {MAX_CANDIDATES})"
-            ),
-            &[target.oid.into(), keys.to_vec().into(), own_id.into()],
-        )
+        Spi::connect_mut(|client| {
+            plans::with_plan(client, &ids_sql, &[plans::OID, plans::INT8_ARRAY, plans::TEXT], |client, plan| {
+                client
+                    .select(plan, Some(1), &[target.oid.into(), keys.to_vec().into(), own_id.into()])?
+                    .first()
+                    .get_one::<Vec<String>>()
+            })
+        })
     })
     .unwrap_or_else(|e| spi_failed("match_row", e))
     .unwrap_or_default();
@@ -708,15 +720,18 @@ fn candidates(target: &Target, keys: &[i64], own_id: Option<&str>) -> (Vec<Strin
         ty = target.id_type,
     );
     let width = target.columns.len();
-    Spi::connect(|client| {
-        let mut found = Vec::new();
-        let mut records = Vec::new();
-        for row in client.select(&sql, None, &[ids.into()])? {
-            found.push(row.get::<String>(1)?.unwrap_or_default());
-            let values: Vec<Option<String>> = (2..=width + 1).map(|i| row.get::<String>(i)).collect::<Result<_, _>>()?;
-            records.push(target.prepare(&values));
-        }
-        Ok::<_, pgrx::spi::SpiError>((found, records))
+    Spi::connect_mut(|client| {
+        plans::with_plan(client, &sql, &[plans::TEXT_ARRAY], |client, plan| {
+            let mut found = Vec::new();
+            let mut records = Vec::new();
+            for row in client.select(plan, None, &[ids.into()])? {
+                found.push(row.get::<String>(1)?.unwrap_or_default());
+                let values: Vec<Option<String>> =
+                    (2..=width + 1).map(|i| row.get::<String>(i)).collect::<Result<_, _>>()?;
+                records.push(target.prepare(&values));
+            }
+            Ok((found, records))
+        })
     })
     .unwrap_or_else(|e| spi_failed("match_row", e))
 }

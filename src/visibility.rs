@@ -1,27 +1,15 @@
 //! Which catalog rows a role may see (SPEC §2.8, issue 16): the check the
 //! row-level security policies of the catalog tables (sql/access.sql) run
 //! for each row of a customer's record. It runs once per catalog row a
-//! tenant reads, so it is Rust with a kept plan per table: as PL/pgSQL
+//! tenant reads, so it is Rust with a kept plan per table (src/plans.rs): as PL/pgSQL
 //! with EXECUTE it cost 80 µs a row, and a tenant's `quality_report` over
 //! 100,000 clustered rows took 8 s more than the owner's.
 
-use std::cell::RefCell;
-use std::collections::HashMap;
-
 use pgrx::prelude::*;
-use pgrx::spi::OwnedPreparedStatement;
-use pgrx::PgOid;
 
 use crate::error::spi_failed;
 use crate::profile::{quote_identifier, TableState};
 use crate::table::TableOid;
-
-thread_local! {
-    /// `SELECT EXISTS (…)` of a row of a table by id, keyed by its text. The
-    /// plan cache replans it when the table changes, and for each role,
-    /// whose row-level security it applies.
-    static LOOKUPS: RefCell<HashMap<String, OwnedPreparedStatement>> = RefCell::new(HashMap::new());
-}
 
 /// Whether the current role may SELECT `tbl` (false for a table that is
 /// gone: catalog rows can outlive their table).
@@ -68,14 +56,11 @@ fn row_visible(tbl: TableOid, row_id: &str) -> bool {
         quote_identifier(state.profile.id_column()),
         state.id_type
     );
-    Spi::connect_mut(move |client| {
-        let plan = match LOOKUPS.with(|l| l.borrow_mut().remove(&sql)) {
-            Some(plan) => plan,
-            None => client.prepare_mut(&sql, &[PgOid::BuiltIn(pg_sys::BuiltinOid::TEXTOID)])?.keep(),
-        };
-        let visible = client.select(&plan, Some(1), &[row_id.into()]).and_then(|t| t.first().get_one::<bool>());
-        LOOKUPS.with(|l| l.borrow_mut().insert(sql, plan));
-        visible
+    // (a kept plan: this runs once per catalog row a tenant reads)
+    Spi::connect_mut(|client| {
+        crate::plans::with_plan(client, &sql, &[crate::plans::TEXT], |client, plan| {
+            client.select(plan, Some(1), &[row_id.into()]).and_then(|t| t.first().get_one::<bool>())
+        })
     })
     .unwrap_or_else(|e| spi_failed(FN, e))
     .unwrap_or(false)
