@@ -247,13 +247,24 @@ def us_phone(rng, area):
     return area + "%03d" % exch + "%04d" % rng.randrange(10000)
 
 
+# --common-names K: draw names only from the K most common of each list
+# (0: all). Real customer tables are full of Wang Wei and James Smith;
+# with K = 3, a name with a birth year is shared by a hundred rows or more
+# at 1,000,000 rows, which is what makes match keys crowded.
+COMMON_NAMES = 0
+
+
+def common(names):
+    return names[:COMMON_NAMES] if COMMON_NAMES else names
+
+
 def make_cn_person(rng, e, gender, family=None, place=None, street=None, detail=None, phone=None):
     e.country = "CN"
     e.gender = gender
-    fam = family or rng.choices(CN_SURNAMES, weights=CN_SURNAME_W)[0]
+    fam = family or rng.choices(common(CN_SURNAMES), weights=common(CN_SURNAME_W))[0]
     e.family, e.family_py = fam
-    pool = CN_GIVEN_M if gender == "M" else CN_GIVEN_F
-    chars = [rng.choice(pool)] if rng.random() < 0.35 else [rng.choice(pool), rng.choice(pool)]
+    pool = common(CN_GIVEN_M if gender == "M" else CN_GIVEN_F)
+    chars = [rng.choice(pool)] if COMMON_NAMES or rng.random() < 0.35 else [rng.choice(pool), rng.choice(pool)]
     e.given = "".join(c for c, _ in chars)
     e.given_py = "".join(p for _, p in chars).capitalize()
     e.nick = None
@@ -311,9 +322,9 @@ _FRESH = object()  # "generate a new value" (None is a real US detail: no unit)
 def make_us_person(rng, e, gender, family=None, place=None, street=None, detail=_FRESH, phone=None):
     e.country = "US"
     e.gender = gender
-    e.family = family or rng.choice(US_SURNAMES)
+    e.family = family or rng.choice(common(US_SURNAMES))
     e.family_py = e.family
-    given, nicks = rng.choice(US_MALE if gender == "M" else US_FEMALE)
+    given, nicks = rng.choice(common(US_MALE if gender == "M" else US_FEMALE))
     e.given = e.given_py = given
     e.nick = rng.choice(nicks) if nicks else None
     e.middle = rng.choice("ABCDEFGHJKLMNPRSTW") if rng.random() < 0.4 else ""
@@ -358,7 +369,9 @@ def assign_email(rng, e, used):
     a number appended, one digit first and longer ones when those are taken
     too; a taken QQ number is drawn again."""
     local, domain = (make_cn_email if e.country == "CN" else make_us_email)(rng, e)
-    base, top, tries = local, 9, 0
+    # (with --common-names, millions share a few names: numbers up to six
+    # digits from the start, or finding a free one takes minutes)
+    base, top, tries = local, 999999 if COMMON_NAMES else 9, 0
     while mailbox(local, domain) in used:
         if base.isdigit():
             local = qq_number(rng)
@@ -426,6 +439,8 @@ def build_entities(rng, n_entities, cn_share, household_share):
                 members.append(m)
             # Household members must differ as people: distinct given name,
             # birth date and ID.
+            # (Drawn again from every name, not only the common ones: a
+            # household can have more members than there are common names.)
             seen = set()
             for m in members:
                 while (m.given, ) in seen:
@@ -962,7 +977,11 @@ def main():
                     help="chance that a new person starts a multi-person household (default 0.08)")
     ap.add_argument("--out", default="-", help="CSV file (default stdout)")
     ap.add_argument("--truth", help="also write the clean attributes of every person to this CSV")
+    ap.add_argument("--common-names", type=int, default=0,
+                    help="draw names only from the K most common of each list (default 0: all)")
     a = ap.parse_args()
+    global COMMON_NAMES
+    COMMON_NAMES = max(0, a.common_names)
     if not (0 <= a.dup_rate < 1 and 0 <= a.cn_share <= 1 and 0 <= a.household_share <= 1):
         ap.error("rates must be in [0, 1)")
 

@@ -4,6 +4,11 @@
 #
 #   bench/match.sh --dataset generated --rows 1000000 --skip-splink   # first
 #   bench/match_row_latency.sh [--rows 2000] [--warmup 200] [--source-rows 1000000]
+#                              [--table T --input CSV]
+#
+# --table/--input: probe another loaded, trained and deduped table with
+# rows of its CSV (bench/common_names.sh makes one of customers with the
+# most common names).
 #
 # Uses the table bench_customers that match.sh loaded, trained and deduped in
 # the private cluster (it does not recreate the extension, which would drop
@@ -25,6 +30,8 @@ while [[ $# -gt 0 ]]; do
     --rows) ROWS=$2; shift 2 ;;
     --warmup) WARMUP=$2; shift 2 ;;
     --source-rows) SOURCE_ROWS=$2; shift 2 ;;
+    --table) TABLE=$2; shift 2 ;;
+    --input) INPUT=$2; shift 2 ;;
     -h|--help) sed -n '2,/^source/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -32,7 +39,7 @@ done
 
 die() { log "ERROR: $*"; exit 1; }
 
-INPUT="$OUT_DIR/match/generated_$SOURCE_ROWS.input.csv"
+INPUT=${INPUT:-$OUT_DIR/match/generated_$SOURCE_ROWS.input.csv}
 [[ -s $INPUT ]] || die "$INPUT is missing: run bench/match.sh --dataset generated --rows $SOURCE_ROWS first"
 
 ensure_cluster
@@ -49,7 +56,7 @@ read -r LOADED CLUSTERED < <(bpsql -d "$BENCH_DB" -qAt -F' ' -c "SELECT (SELECT 
 [[ $LOADED == "$SOURCE_ROWS" ]] || die "$TABLE has $LOADED rows, not $SOURCE_ROWS"
 [[ $CLUSTERED -gt 0 ]] || die "$TABLE is not deduped (no rows in customer_clean.clusters)"
 
-PROBES="$OUT_DIR/match/match_row_probes_${SOURCE_ROWS}_${ROWS}_${WARMUP}.sql"
+PROBES="$OUT_DIR/match/match_row_probes_${TABLE}_${SOURCE_ROWS}_${ROWS}_${WARMUP}.sql"
 if [[ ! -s $PROBES || $INPUT -nt $PROBES || $BENCH_DIR/match_row_probes.py -nt $PROBES ]]; then
   log "writing $WARMUP + $ROWS probe rows to $PROBES"
   python3 "$BENCH_DIR/match_row_probes.py" --input "$INPUT" --table "$TABLE" --rows "$ROWS" \

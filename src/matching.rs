@@ -665,7 +665,7 @@ fn match_row(
     };
     let (own_id, record) = target.from_json(object);
     let keys = blocking::lookup_keys(&record, target.salt());
-    let (ids, candidates) = candidates(&target, &keys, own_id.as_deref());
+    let (ids, candidates) = candidates(&target, &keys, own_id.as_deref(), model.max_block_size);
     let fields = model.field_list();
     let mut scored: Vec<(String, f64, f64)> = ids
         .into_iter()
@@ -683,28 +683,39 @@ fn match_row(
 
 /// The rows sharing a match key with `keys` (at most MAX_CANDIDATES), but
 /// the row `own_id` itself and rows a steward said are not it, prepared.
-fn candidates(target: &Target, keys: &[i64], own_id: Option<&str>) -> (Vec<String>, Vec<Record>) {
+/// A key more than `max_block` rows share brings none: `dedupe` does not
+/// pair through it either (see `blocking::DEFAULT_MAX_BLOCK`), and with
+/// the most common names such keys made every probe read and score a
+/// thousand strangers.
+fn candidates(target: &Target, keys: &[i64], own_id: Option<&str>, max_block: usize) -> (Vec<String>, Vec<Record>) {
     if keys.is_empty() {
         return (vec![], vec![]);
     }
     // The ids from the catalog, as the extension's owner; the rows from
     // the table, as the caller (row-level security decides what it sees).
     // Both with kept plans (src/plans.rs): they run for every probe.
+    // Each key's block is read up to one row past max_block: enough to
+    // tell it is too large, without reading all of it.
     let ids_sql = format!(
-        "SELECT ARRAY(SELECT DISTINCT k.row_id FROM customer_clean.match_keys k
-                       WHERE k.key = ANY ($2) AND k.tbl = $1 AND k.row_id IS DISTINCT FROM $3
+        "SELECT ARRAY(SELECT DISTINCT b.row_id
+                        FROM unnest($2::bigint[]) AS k(key)
+                        CROSS JOIN LATERAL (SELECT array_agg(m.row_id) AS ids
+                                              FROM (SELECT m.row_id FROM customer_clean.match_keys m
+                                                     WHERE m.key = k.key AND m.tbl = $1 LIMIT $4 + 1) m) AS block
+                        CROSS JOIN LATERAL unnest(block.ids) AS b(row_id)
+                       WHERE cardinality(block.ids) <= $4 AND b.row_id IS DISTINCT FROM $3
                          AND NOT EXISTS (SELECT 1 FROM customer_clean.review_queue q
                                           WHERE q.tbl = $1 AND q.status = 'rejected'
-                                            AND (q.row_id_a, q.row_id_b) IN ((k.row_id, $3), ($3, k.row_id)))
+                                            AND (q.row_id_a, q.row_id_b) IN ((b.row_id, $3), ($3, b.row_id)))
                        LIMIT {MAX_CANDIDATES})"
     );
+    let max_block = i64::try_from(max_block).unwrap_or(i64::MAX - 1);
     let ids: Vec<String> = crate::security::as_extension_owner(|| {
         Spi::connect_mut(|client| {
-            plans::with_plan(client, &ids_sql, &[plans::OID, plans::INT8_ARRAY, plans::TEXT], |client, plan| {
-                client
-                    .select(plan, Some(1), &[target.oid.into(), keys.to_vec().into(), own_id.into()])?
-                    .first()
-                    .get_one::<Vec<String>>()
+            let types = [plans::OID, plans::INT8_ARRAY, plans::TEXT, plans::INT8];
+            plans::with_plan(client, &ids_sql, &types, |client, plan| {
+                let args = [target.oid.into(), keys.to_vec().into(), own_id.into(), max_block.into()];
+                client.select(plan, Some(1), &args)?.first().get_one::<Vec<String>>()
             })
         })
     })
@@ -813,7 +824,7 @@ fn match_new_rows(
     let (mut clustered, mut review) = (0, 0);
     for ((id, record), keys) in new_rows.iter().zip(&keys) {
         pg_sys::check_for_interrupts!();
-        let (ids, candidates) = candidates(&target, keys, Some(id));
+        let (ids, candidates) = candidates(&target, keys, Some(id), model.max_block_size);
         let mut scored: Vec<(&String, &Record, f64, bool)> = ids
             .iter()
             .zip(&candidates)

@@ -80,6 +80,8 @@ pub fn with_plan<R>(
 pub const TEXT: PgOid = PgOid::BuiltIn(pg_sys::BuiltinOid::TEXTOID);
 /// The parameter type of a `text[]` argument.
 pub const TEXT_ARRAY: PgOid = PgOid::BuiltIn(pg_sys::BuiltinOid::TEXTARRAYOID);
+/// The parameter type of a `bigint` argument.
+pub const INT8: PgOid = PgOid::BuiltIn(pg_sys::BuiltinOid::INT8OID);
 /// The parameter type of a `bigint[]` argument.
 pub const INT8_ARRAY: PgOid = PgOid::BuiltIn(pg_sys::BuiltinOid::INT8ARRAYOID);
 /// The parameter type of an `oid` (regclass passed as its OID) argument.

@@ -83,6 +83,28 @@ SELECT row_id, round(probability::numeric, 6) AS probability
 SELECT row_id, round(probability::numeric, 6) AS probability
   FROM customer_clean.match_row('mt.customers', '{"id": 90001, "full_name": "张伟", "email": "zhangwei85@qq.com"}', 2);
 SELECT count(*) AS nobody FROM customer_clean.match_row('mt.customers', '{"full_name": "Nobody Atall"}');
+-- A key more rows share than the model's max_block_size brings match_row
+-- no candidates, as it pairs none in dedupe: a shop's phone typed for six
+-- walk-in customers.
+CREATE TABLE mt.shop (LIKE mt.customers INCLUDING ALL);
+INSERT INTO mt.shop SELECT * FROM mt.customers WHERE id < 90000;
+INSERT INTO mt.shop (id, full_name, phone, country)
+SELECT 95000 + i, 'Walkin ' || (ARRAY['Alpha', 'Bravo', 'Charlie', 'Delta', 'Echo', 'Foxtrot'])[i], '13800009999', 'CN'
+  FROM generate_series(1, 6) i;
+SELECT customer_clean.register('mt.shop', '{"id": "id", "name": "full_name", "phone": "phone", "email": "email",
+  "address": "address", "country": "country", "postcode": "postcode", "birth_date": "birth_date", "gender": "gender",
+  "national_id": "national_id", "updated_at": "updated_at", "source": "source_system"}', '{"default_region": "CN"}') > 0 AS registered;
+SELECT customer_clean.train('mt.shop', '{"seed": 7, "random_pairs": 200000, "max_block_size": 5}') ->> 'max_block_size' AS max_block_size;
+SELECT customer_clean.dedupe('mt.shop') IS NOT NULL AS deduped;
+SELECT count(*) AS rows_with_the_shop_phone FROM customer_clean.match_keys
+ WHERE tbl = 'mt.shop'::regclass AND row_id::int >= 95000;
+SELECT count(*) AS through_a_crowded_key
+  FROM customer_clean.match_row('mt.shop', '{"full_name": "Walkin Charlie", "phone": "138 0000 9999"}', 10, 0);
+-- with room for six, the same probe finds its row
+SELECT customer_clean.train('mt.shop', '{"seed": 7, "random_pairs": 200000, "max_block_size": 6}') ->> 'max_block_size' AS max_block_size;
+SELECT row_id FROM customer_clean.match_row('mt.shop', '{"full_name": "Walkin Charlie", "phone": "138 0000 9999"}', 1, 0);
+SELECT customer_clean.unregister('mt.shop');
+DROP TABLE mt.shop;
 
 -- match_on_insert: each inserted row is matched in the same transaction.
 SELECT customer_clean.enable_cleaning('mt.customers', 'flag', match_on_insert => true);
