@@ -10,6 +10,7 @@
 
 use super::model::Progress;
 use super::record::Record;
+use super::spill::{ExternalSorter, Spill, SpillError};
 
 /// The kinds of match key, each a blocking rule "same X".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -381,6 +382,68 @@ pub fn candidate_pairs(
     Ok((out, stats))
 }
 
+/// A `(key, row)` entry as one sortable item for [`candidate_pairs_spilled`]:
+/// the key in the high 64 bits (sign flipped, so keys sort as numbers),
+/// the row in the low 32.
+pub fn entry_item(key: i64, row: u32) -> u128 {
+    u128::from((key as u64) ^ (1 << 63)) << 32 | u128::from(row)
+}
+
+/// [`candidate_pairs`] in bounded memory: the same pairs, in the same
+/// order, handed to `each_pair`, and the same statistics. Each tier is a
+/// sorter holding its entries (see [`entry_item`]) with its block size;
+/// pairs are sorted and deduplicated through a sorter of `pair_buffer`
+/// items, spilling to `spill`. There is no `max_pairs`: pairs spill
+/// instead of being refused.
+pub fn candidate_pairs_spilled(
+    tiers: Vec<(ExternalSorter<u128>, usize)>,
+    pair_buffer: usize,
+    spill: &mut dyn Spill,
+    each_pair: &mut dyn FnMut(u32, u32),
+) -> Result<BlockingStats, SpillError> {
+    let mut stats = BlockingStats::default();
+    let mut pairs = ExternalSorter::<u64>::new(pair_buffer, true);
+    for (entries, max_block) in tiers {
+        // One block at a time: the rows of one key, in row order (at most
+        // max_block of them are kept; a larger block is only counted).
+        let mut block: Vec<u32> = Vec::new();
+        let mut key: Option<u64> = None;
+        let mut size = 0usize;
+        // Entries come out of their runs one by one; pairs go into their
+        // sorter (which may spill in between) as each block closes.
+        let mut merge = entries.merge(spill)?;
+        loop {
+            let item = merge.next(spill)?;
+            let next_key = item.map(|i| (i >> 32) as u64);
+            if key.is_some() && next_key != key {
+                if size > max_block {
+                    stats.oversized_blocks += 1;
+                } else {
+                    for (x, a) in block.iter().enumerate() {
+                        for b in &block[x + 1..] {
+                            pairs.push(u64::from(*a) << 32 | u64::from(*b), spill)?;
+                        }
+                    }
+                }
+                block.clear();
+                size = 0;
+            }
+            let Some(item) = item else { break };
+            stats.keys += 1;
+            key = next_key;
+            size += 1;
+            if size <= max_block {
+                block.push(item as u32);
+            }
+        }
+    }
+    pairs.finish(spill, &mut |p| {
+        stats.pairs += 1;
+        each_pair((p >> 32) as u32, p as u32);
+    })?;
+    Ok(stats)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -403,6 +466,49 @@ mod tests {
         let expected = entries(&records.iter().map(|r| match_keys(r, 1)).collect::<Vec<_>>());
         assert_eq!(found.len(), 45_000);
         assert_eq!(found, expected);
+    }
+
+    fn spilled(tiers: &[(&[Vec<i64>], usize)], buffer: usize) -> (Vec<(u32, u32)>, BlockingStats, usize) {
+        let mut spill = crate::matching::spill::MemorySpill::default();
+        let sorters = tiers
+            .iter()
+            .map(|(keys, max_block)| {
+                let mut sorter = ExternalSorter::new(buffer, false);
+                for (k, row) in entries(keys) {
+                    sorter.push(entry_item(k, row), &mut spill).unwrap();
+                }
+                (sorter, *max_block)
+            })
+            .collect();
+        let mut pairs = Vec::new();
+        let stats = candidate_pairs_spilled(sorters, buffer, &mut spill, &mut |a, b| pairs.push((a, b))).unwrap();
+        (pairs, stats, spill.runs.len())
+    }
+
+    #[test]
+    fn spilled_pairs_are_the_same_pairs() {
+        let keys = vec![vec![1, 2], vec![1], vec![2, 3], vec![3], vec![9], vec![-5, 1], vec![-5]];
+        let weak = vec![vec![5, 6], vec![5], vec![5, 6], vec![5], vec![], vec![6], vec![]];
+        let tiers: [(&[Vec<i64>], usize); 2] = [(&keys, 3), (&weak, 3)];
+        let (pairs, stats, runs) = spilled(&tiers, 2);
+        assert!(runs > 5, "it spilled: {runs} runs");
+        assert_eq!((pairs, stats), pairs_of(&tiers, usize::MAX).unwrap());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn spilling_changes_nothing(
+            keys in proptest::collection::vec(proptest::collection::btree_set(-6i64..6, 0..4), 0..40),
+            weak in proptest::collection::vec(proptest::collection::btree_set(-3i64..3, 0..3), 0..40),
+            max_block in 1usize..8,
+            buffer in 1usize..30,
+        ) {
+            let keys: Vec<Vec<i64>> = keys.into_iter().map(|k| k.into_iter().collect()).collect();
+            let weak: Vec<Vec<i64>> = weak.into_iter().map(|k| k.into_iter().collect()).collect();
+            let tiers: [(&[Vec<i64>], usize); 2] = [(&keys, max_block), (&weak, max_block.min(3))];
+            let (pairs, stats, _) = spilled(&tiers, buffer);
+            proptest::prop_assert_eq!((pairs, stats), pairs_of(&tiers, usize::MAX).unwrap());
+        }
     }
 
     #[test]

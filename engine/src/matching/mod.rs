@@ -25,6 +25,7 @@ pub mod model;
 pub mod parallel;
 pub mod record;
 pub mod rng;
+pub mod spill;
 
 pub use comparison::Field;
 pub use model::{Model, TrainOptions};
