@@ -104,7 +104,9 @@ const READ_CHUNK: usize = 64 * 1024;
 
 impl<T: Item> ExternalSorter<T> {
     /// A sorter holding at most `buffer_items` items (at least one) before
-    /// it spills; with `dedup`, equal items come out once.
+    /// it spills; with `dedup`, equal items come out once. At a spill the
+    /// run's bytes are built whole beside the buffer, so size the buffer
+    /// for twice its items.
     pub fn new(buffer_items: usize, dedup: bool) -> ExternalSorter<T> {
         let capacity = buffer_items.max(1);
         ExternalSorter { buffer: Vec::with_capacity(capacity.min(1 << 20)), capacity, dedup, runs: Vec::new() }
