@@ -147,6 +147,66 @@ pub fn cluster(
     Clustering { root, refused }
 }
 
+/// [`cluster`], one connected component of the edges at a time: the same
+/// clusters and the same refusals (in another order). Clustering only
+/// ever looks at the two clusters an edge joins, and both lie in that
+/// edge's component; within a component the edges keep their relative
+/// order, and rows are numbered locally in their global order, so every
+/// decision is the one the whole-table run makes. This is what lets batch
+/// matching load only one batch of components' records at a time
+/// (docs/dedupe_at_scale.md); `component(rows, edges)` is called with each
+/// component's rows (ascending) and its edges (by global row), and returns
+/// its clustering, whose `root` and edges are local.
+pub fn by_component(
+    n: usize,
+    edges: Vec<Edge>,
+    component: &mut dyn FnMut(&[u32], Vec<Edge>) -> Clustering,
+) -> Clustering {
+    // Union-find over the edges: one u32 per row.
+    let mut parent: Vec<u32> = (0..n as u32).collect();
+    fn find(parent: &mut [u32], mut x: u32) -> u32 {
+        while parent[x as usize] != x {
+            parent[x as usize] = parent[parent[x as usize] as usize];
+            x = parent[x as usize];
+        }
+        x
+    }
+    for e in &edges {
+        let (a, b) = (find(&mut parent, e.a), find(&mut parent, e.b));
+        if a != b {
+            parent[a.max(b) as usize] = a.min(b);
+        }
+    }
+    // Each edge with its component (named by its lowest row: links
+    // always point to the lower row), grouped by component. `cluster`
+    // sorts a component's edges itself, so their order here is free.
+    let mut edges: Vec<(u32, Edge)> = edges.into_iter().map(|e| (find(&mut parent, e.a), e)).collect();
+    drop(parent);
+    edges.sort_unstable_by_key(|(c, _)| *c);
+    let mut root: Vec<u32> = (0..n as u32).collect();
+    let mut refused = Vec::new();
+    let mut rows: Vec<u32> = Vec::new();
+    for group in edges.chunk_by(|x, y| x.0 == y.0) {
+        let mut part: Vec<Edge> = group.iter().map(|(_, e)| *e).collect();
+        rows.clear();
+        rows.extend(part.iter().flat_map(|e| [e.a, e.b]));
+        rows.sort_unstable();
+        rows.dedup();
+        let local = |g: u32| rows.binary_search(&g).expect("a row of the component") as u32;
+        for e in &mut part {
+            (e.a, e.b) = (local(e.a), local(e.b));
+        }
+        let result = component(&rows, part);
+        for (i, r) in result.root.iter().enumerate() {
+            root[rows[i] as usize] = rows[*r as usize];
+        }
+        refused.extend(
+            result.refused.into_iter().map(|(e, why)| (Edge { a: rows[e.a as usize], b: rows[e.b as usize], ..e }, why)),
+        );
+    }
+    Clustering { root, refused }
+}
+
 fn cross_check(
     ma: &[u32],
     mb: &[u32],
@@ -204,6 +264,38 @@ mod tests {
             c.refused,
             vec![(e(3, 4, 0.97), Refusal::Rejected), (e(1, 2, 0.95), Refusal::Conflict("national_id"))]
         );
+    }
+
+    /// Refusals in a fixed order, to compare runs that list them apart.
+    fn sorted(mut c: Clustering) -> Clustering {
+        c.refused.sort_by(|x, y| (x.0.a, x.0.b).cmp(&(y.0.a, y.0.b)));
+        c
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn by_component_is_the_same_clustering(
+            raw in proptest::collection::vec((0u32..30, 0u32..30, 1u32..100), 0..80),
+            conflicts in proptest::collection::btree_set((0u32..30, 0u32..30), 0..10),
+            max_cluster_size in 2usize..8,
+        ) {
+            let mut seen = std::collections::HashSet::new();
+            let edges: Vec<Edge> = raw
+                .into_iter()
+                .filter(|(a, b, _)| a != b && seen.insert((*a.min(b), *a.max(b))))
+                .map(|(a, b, p)| e(a.min(b), a.max(b), 0.9 + f64::from(p) / 1000.0))
+                .collect();
+            let opts = ClusterOptions { max_cluster_size, ..ClusterOptions::default() };
+            // rows are global in the whole run, local in a component's
+            let conflict = |a: u32, b: u32| conflicts.contains(&(a.min(b), a.max(b))).then_some("national_id");
+            let prob = |a: u32, b: u32| if (a + b) % 3 == 0 { 0.2 } else { 0.95 };
+            let whole = cluster(30, edges.clone(), &opts, &conflict, &prob, &|_, _| false, &mut |_, _| {});
+            let parts = by_component(30, edges, &mut |rows, part| {
+                let g = |l: u32| rows[l as usize];
+                cluster(rows.len(), part, &opts, &|a, b| conflict(g(a), g(b)), &|a, b| prob(g(a), g(b)), &|_, _| false, &mut |_, _| {})
+            });
+            proptest::prop_assert_eq!(sorted(parts), sorted(whole));
+        }
     }
 
     #[test]

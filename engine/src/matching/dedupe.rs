@@ -158,15 +158,25 @@ pub fn dedupe(
         });
     let matching_pairs = matching.len();
     progress("clustering", 0, matching_pairs);
-    let mut clustering = cluster::cluster(
-        records.len(),
-        matching,
-        &opts.cluster,
-        &|a, b| conflict(&records[a as usize], &records[b as usize]),
-        &|a, b| model.probability(&records[a as usize], &records[b as usize], tf),
-        &|a, b| rejected.contains(&(a.min(b), a.max(b))),
-        &mut |done, total| progress("clustering", done, total),
-    );
+    // One connected component at a time (the same clusters as one run
+    // over all edges; see cluster::by_component): what lets a batch job
+    // hold only some components' records at once.
+    let mut done = 0;
+    let mut clustering = cluster::by_component(records.len(), matching, &mut |rows, part| {
+        let row = |local: u32| rows[local as usize];
+        let edges = part.len();
+        let result = cluster::cluster(
+            rows.len(),
+            part,
+            &opts.cluster,
+            &|a, b| conflict(&records[row(a) as usize], &records[row(b) as usize]),
+            &|a, b| model.probability(&records[row(a) as usize], &records[row(b) as usize], tf),
+            &|a, b| rejected.contains(&(row(a).min(row(b)), row(a).max(row(b)))),
+            &mut |d, _| progress("clustering", done + d, matching_pairs),
+        );
+        done += edges;
+        result
+    });
     clustering.refused.extend(impersonal.into_iter().map(|e| (e, Refusal::NothingPersonal)));
     let members = clustering.members();
     let clusters = members.iter().map(|(_, r)| *r).collect::<HashSet<_>>().len();
