@@ -239,14 +239,11 @@ impl Target {
         // catalog (the rows themselves are read as the caller).
         let version = crate::security::as_extension_owner(|| {
             // (a kept plan: match_row and match_on_insert ask at every call)
-            Spi::connect_mut(|client| {
-                plans::with_plan(
-                    client,
-                    "SELECT (SELECT xmin::text FROM customer_clean.models WHERE tbl = $1)",
-                    &[plans::OID],
-                    |client, plan| client.select(plan, Some(1), &[self.oid.into()])?.first().get_one::<String>(),
-                )
-            })
+            plans::with_plan(
+                "SELECT (SELECT xmin::text FROM customer_clean.models WHERE tbl = $1)",
+                &[plans::OID],
+                |client, plan| client.select(plan, Some(1), &[self.oid.into()])?.first().get_one::<String>(),
+            )
         })
         .unwrap_or_else(|e| spi_failed(caller, e));
         let Some(version) = version else {
@@ -696,7 +693,7 @@ fn candidates(target: &Target, keys: &[i64], own_id: Option<&str>, max_block: us
     // Both with kept plans (src/plans.rs): they run for every probe.
     // Each key's block is read up to one row past max_block: enough to
     // tell it is too large, without reading all of it.
-    let ids_sql = format!(
+    static IDS_SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| format!(
         "SELECT ARRAY(SELECT DISTINCT b.row_id
                         FROM unnest($2::bigint[]) AS k(key)
                         CROSS JOIN LATERAL (SELECT array_agg(m.row_id) AS ids
@@ -708,15 +705,13 @@ fn candidates(target: &Target, keys: &[i64], own_id: Option<&str>, max_block: us
                                           WHERE q.tbl = $1 AND q.status = 'rejected'
                                             AND (q.row_id_a, q.row_id_b) IN ((b.row_id, $3), ($3, b.row_id)))
                        LIMIT {MAX_CANDIDATES})"
-    );
+    ));
     let max_block = i64::try_from(max_block).unwrap_or(i64::MAX - 1);
     let ids: Vec<String> = crate::security::as_extension_owner(|| {
-        Spi::connect_mut(|client| {
-            let types = [plans::OID, plans::INT8_ARRAY, plans::TEXT, plans::INT8];
-            plans::with_plan(client, &ids_sql, &types, |client, plan| {
-                let args = [target.oid.into(), keys.to_vec().into(), own_id.into(), max_block.into()];
-                client.select(plan, Some(1), &args)?.first().get_one::<Vec<String>>()
-            })
+        let types = [plans::OID, plans::INT8_ARRAY, plans::TEXT, plans::INT8];
+        plans::with_plan(&IDS_SQL, &types, |client, plan| {
+            let args = [target.oid.into(), keys.to_vec().into(), own_id.into(), max_block.into()];
+            client.select(plan, Some(1), &args)?.first().get_one::<Vec<String>>()
         })
     })
     .unwrap_or_else(|e| spi_failed("match_row", e))
@@ -731,18 +726,15 @@ fn candidates(target: &Target, keys: &[i64], own_id: Option<&str>, max_block: us
         ty = target.id_type,
     );
     let width = target.columns.len();
-    Spi::connect_mut(|client| {
-        plans::with_plan(client, &sql, &[plans::TEXT_ARRAY], |client, plan| {
-            let mut found = Vec::new();
-            let mut records = Vec::new();
-            for row in client.select(plan, None, &[ids.into()])? {
-                found.push(row.get::<String>(1)?.unwrap_or_default());
-                let values: Vec<Option<String>> =
-                    (2..=width + 1).map(|i| row.get::<String>(i)).collect::<Result<_, _>>()?;
-                records.push(target.prepare(&values));
-            }
-            Ok((found, records))
-        })
+    plans::with_plan(&sql, &[plans::TEXT_ARRAY], |client, plan| {
+        let mut found = Vec::new();
+        let mut records = Vec::new();
+        for row in client.select(plan, None, &[ids.into()])? {
+            found.push(row.get::<String>(1)?.unwrap_or_default());
+            let values: Vec<Option<String>> = (2..=width + 1).map(|i| row.get::<String>(i)).collect::<Result<_, _>>()?;
+            records.push(target.prepare(&values));
+        }
+        Ok((found, records))
     })
     .unwrap_or_else(|e| spi_failed("match_row", e))
 }

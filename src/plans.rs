@@ -29,9 +29,18 @@ thread_local! {
     static KEPT: RefCell<HashMap<String, OwnedPreparedStatement>> = RefCell::new(HashMap::new());
 }
 
-/// Runs `run` with the kept plan of `sql` (whose parameters have the
-/// types `args`), preparing and keeping it on first use.
+/// Runs `run` in an SPI connection with the kept plan of `sql` (whose
+/// parameters have the types `args`), preparing and keeping it on first
+/// use.
 pub fn with_plan<R>(
+    sql: &str,
+    args: &[PgOid],
+    run: impl FnOnce(&mut SpiClient<'_>, &OwnedPreparedStatement) -> SpiResult<R>,
+) -> SpiResult<R> {
+    Spi::connect_mut(|client| with_plan_in(client, sql, args, run))
+}
+
+fn with_plan_in<R>(
     client: &mut SpiClient<'_>,
     sql: &str,
     args: &[PgOid],

@@ -332,12 +332,11 @@ pub fn key_entries(
 /// removed: that is what is held at the peak). `progress` (which may stop
 /// the work) hears of every million.
 pub fn candidate_pairs(
-    tiers: Vec<(Vec<(i64, u32)>, usize)>,
+    mut tiers: Vec<(Vec<(i64, u32)>, usize)>,
     max_pairs: usize,
     progress: Progress,
 ) -> Result<(Vec<(u32, u32)>, BlockingStats), TooManyPairs> {
     let mut stats = BlockingStats::default();
-    let mut tiers = tiers;
     for (entries, _) in &mut tiers {
         entries.sort_unstable();
         stats.keys += entries.len();

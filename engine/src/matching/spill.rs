@@ -65,29 +65,24 @@ pub trait Item: Copy + Ord {
     fn get(bytes: &[u8]) -> Self;
 }
 
-impl Item for u64 {
-    const BYTES: usize = 8;
-    fn put(self, out: &mut Vec<u8>) {
-        out.extend_from_slice(&self.to_le_bytes());
-    }
-    fn get(bytes: &[u8]) -> Self {
-        let mut b = [0u8; 8];
-        b.copy_from_slice(&bytes[..8]);
-        u64::from_le_bytes(b)
-    }
+/// Little-endian bytes of an unsigned integer type.
+macro_rules! unsigned_item {
+    ($t:ty) => {
+        impl Item for $t {
+            const BYTES: usize = std::mem::size_of::<$t>();
+            fn put(self, out: &mut Vec<u8>) {
+                out.extend_from_slice(&self.to_le_bytes());
+            }
+            fn get(bytes: &[u8]) -> Self {
+                let mut b = [0u8; std::mem::size_of::<$t>()];
+                b.copy_from_slice(&bytes[..Self::BYTES]);
+                <$t>::from_le_bytes(b)
+            }
+        }
+    };
 }
-
-impl Item for u128 {
-    const BYTES: usize = 16;
-    fn put(self, out: &mut Vec<u8>) {
-        out.extend_from_slice(&self.to_le_bytes());
-    }
-    fn get(bytes: &[u8]) -> Self {
-        let mut b = [0u8; 16];
-        b.copy_from_slice(&bytes[..16]);
-        u128::from_le_bytes(b)
-    }
-}
+unsigned_item!(u64);
+unsigned_item!(u128);
 
 /// Sorts any number of items in memory bounded by `buffer_items` (plus a
 /// read buffer per run while merging): full buffers are sorted, with
