@@ -147,6 +147,35 @@ fn main() {
     let mut result = dedupe::dedupe(&records, &model, 1, &opts, &HashSet::new(), &tf, &mut quiet).expect("dedupe");
     let review = result.review_pairs(&HashSet::new());
     let dedupe_s = t.elapsed().as_secs_f64();
+    // MATCH_EVAL_SPILL=MB: the same dedupe again in bounded memory (the
+    // SQL layer's pipeline, spilling to memory here) with buffers of MB
+    // megabytes; everything it finds must be the same.
+    if let Some(mb) = std::env::var("MATCH_EVAL_SPILL").ok().and_then(|v| v.parse::<usize>().ok()) {
+        use customer_clean_engine::matching::external::{Budget, ExternalDedupe, Prepared};
+        use customer_clean_engine::matching::spill::MemorySpill;
+        let t = Instant::now();
+        let mut spill = MemorySpill::default();
+        let mut job = ExternalDedupe::new(1, Budget::of(mb << 20));
+        let prepared = parallel::map(&records, threads, 10_000, |r| Prepared::new(r, 1), &mut |_| {});
+        for p in &prepared {
+            job.push(p, &mut spill).expect("spill");
+        }
+        drop(prepared);
+        let mut outcome = job.run(&model, &opts, &HashSet::new(), &mut spill, &mut quiet).expect("external dedupe");
+        let spilled_review = outcome.dedupe.review_pairs(&HashSet::new());
+        assert!(outcome.dedupe.stats == result.stats, "stats differ: {:?} / {:?}", outcome.dedupe.stats, result.stats);
+        assert!(outcome.dedupe.pairs == result.pairs, "scored pairs differ");
+        assert!(outcome.dedupe.clustering.root == result.clustering.root, "clusters differ");
+        assert!(spilled_review == review, "review pairs differ");
+        let spilled_bytes: usize = spill.runs.iter().map(Vec::len).sum();
+        eprintln!(
+            "spilled dedupe: the same outcome, {:.2} s, {} runs, {} MB written, {} score ranges",
+            t.elapsed().as_secs_f64(),
+            spill.runs.len(),
+            spilled_bytes >> 20,
+            outcome.store.ranges((mb << 20) / 4).len()
+        );
+    }
 
     if show_weights {
         println!("prior {:.3e}; training {:?}", model.prior, model.training);
@@ -180,30 +209,6 @@ fn main() {
     // Blocking recall: true pairs that share a match key.
     let (candidates, _) =
         dedupe::candidate_pairs(&records, 1, model.max_block_size, threads, usize::MAX, &mut |_, _, _| {}).expect("pairs");
-    // MATCH_EVAL_SPILL=N: make the same pairs again through sorters of N
-    // items that spill (to memory here), and check they are the same.
-    if let Some(buffer) = std::env::var("MATCH_EVAL_SPILL").ok().and_then(|v| v.parse::<usize>().ok()) {
-        use customer_clean_engine::matching::blocking;
-        use customer_clean_engine::matching::spill::{ExternalSorter, MemorySpill};
-        let t = Instant::now();
-        let mut spill = MemorySpill::default();
-        let mut tier = |keys: &dyn Fn(&Record) -> Vec<i64>| {
-            let mut sorter = ExternalSorter::new(buffer, false);
-            for (row, r) in records.iter().enumerate() {
-                for k in keys(r) {
-                    sorter.push(blocking::entry_item(k, row as u32), &mut spill).expect("spill");
-                }
-            }
-            sorter
-        };
-        let strong = tier(&|r| blocking::match_keys(r, 1));
-        let weak = tier(&|r| blocking::weak_keys(r, 1));
-        let tiers = vec![(strong, model.max_block_size), (weak, blocking::WEAK_MAX_BLOCK.min(model.max_block_size))];
-        let mut spilled = Vec::with_capacity(candidates.len());
-        blocking::candidate_pairs_spilled(tiers, buffer, &mut spill, &mut |a, b| spilled.push((a, b))).expect("spill");
-        assert!(spilled == candidates, "spilled pairs differ from the in-memory ones");
-        eprintln!("spilled: {} pairs equal, {} runs, {:.2} s", spilled.len(), spill.runs.len(), t.elapsed().as_secs_f64());
-    }
     let candidate_set: HashSet<(u32, u32)> = candidates.into_iter().collect();
     let mut members: HashMap<&str, Vec<u32>> = HashMap::new();
     for (i, e) in entity.iter().enumerate() {

@@ -64,6 +64,20 @@ impl<'a> Reader<'a> {
         self.pos == self.bytes.len()
     }
 
+    /// Bytes not read yet.
+    pub fn remaining(&self) -> usize {
+        self.bytes.len() - self.pos
+    }
+
+    /// Passes over `n` bytes.
+    pub fn skip(&mut self, n: usize) -> Result<(), DecodeError> {
+        if n > self.remaining() {
+            return Err(DecodeError("length past the end"));
+        }
+        self.pos += n;
+        Ok(())
+    }
+
     pub fn u8(&mut self) -> Result<u8, DecodeError> {
         let b = *self.bytes.get(self.pos).ok_or(DecodeError("ends early"))?;
         self.pos += 1;

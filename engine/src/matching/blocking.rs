@@ -10,7 +10,7 @@
 
 use super::model::Progress;
 use super::record::Record;
-use super::spill::{ExternalSorter, Spill, SpillError};
+use super::spill::{ExternalSorter, Merge, Spill, SpillError};
 
 /// The kinds of match key, each a blocking rule "same X".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -389,17 +389,17 @@ pub fn entry_item(key: i64, row: u32) -> u128 {
 }
 
 /// [`candidate_pairs`] in bounded memory: the same pairs, in the same
-/// order, handed to `each_pair`, and the same statistics. Each tier is a
-/// sorter holding its entries (see [`entry_item`]) with its block size;
-/// pairs are sorted and deduplicated through a sorter of `pair_buffer`
-/// items, spilling to `spill`. There is no `max_pairs`: pairs spill
-/// instead of being refused.
+/// order, packed as `a << 32 | b` in a [`Merge`] the caller pulls from,
+/// and the same statistics but `pairs` (the caller counts what it pulls).
+/// Each tier is a sorter holding its entries (see [`entry_item`]) with its
+/// block size; pairs are sorted and deduplicated through a sorter of
+/// `pair_buffer` items, spilling to `spill`. There is no `max_pairs`:
+/// pairs spill instead of being refused.
 pub fn candidate_pairs_spilled(
     tiers: Vec<(ExternalSorter<u128>, usize)>,
     pair_buffer: usize,
     spill: &mut dyn Spill,
-    each_pair: &mut dyn FnMut(u32, u32),
-) -> Result<BlockingStats, SpillError> {
+) -> Result<(Merge<u64>, BlockingStats), SpillError> {
     let mut stats = BlockingStats::default();
     let mut pairs = ExternalSorter::<u64>::new(pair_buffer, true);
     for (entries, max_block) in tiers {
@@ -436,11 +436,7 @@ pub fn candidate_pairs_spilled(
             }
         }
     }
-    pairs.finish(spill, &mut |p| {
-        stats.pairs += 1;
-        each_pair((p >> 32) as u32, p as u32);
-    })?;
-    Ok(stats)
+    Ok((pairs.merge(spill)?, stats))
 }
 
 #[cfg(test)]
@@ -480,7 +476,11 @@ mod tests {
             })
             .collect();
         let mut pairs = Vec::new();
-        let stats = candidate_pairs_spilled(sorters, buffer, &mut spill, &mut |a, b| pairs.push((a, b))).unwrap();
+        let (mut merge, mut stats) = candidate_pairs_spilled(sorters, buffer, &mut spill).unwrap();
+        while let Some(p) = merge.next(&mut spill).unwrap() {
+            pairs.push(((p >> 32) as u32, p as u32));
+        }
+        stats.pairs = pairs.len();
         (pairs, stats, spill.runs.len())
     }
 

@@ -71,6 +71,11 @@ pub struct Clustering {
 }
 
 impl Clustering {
+    /// Every one of `n` rows alone.
+    pub fn singletons(n: usize) -> Clustering {
+        Clustering { root: (0..n as u32).collect(), refused: Vec::new() }
+    }
+
     /// Rows in clusters of at least two, as (row, representative), by row.
     pub fn members(&self) -> Vec<(u32, u32)> {
         let mut size = vec![0u32; self.root.len()];
@@ -162,7 +167,18 @@ pub fn by_component(
     edges: Vec<Edge>,
     component: &mut dyn FnMut(&[u32], Vec<Edge>) -> Clustering,
 ) -> Clustering {
-    // Union-find over the edges: one u32 per row.
+    let grouped = components(n, edges);
+    let mut out = Clustering::singletons(n);
+    for group in grouped.chunk_by(|x, y| x.0 == y.0) {
+        cluster_component(group, component, &mut out);
+    }
+    out
+}
+
+/// Each edge with its connected component (named by its lowest row:
+/// links always point to the lower row), grouped by component. A
+/// union-find over the edges: one u32 per row while it runs.
+pub fn components(n: usize, edges: Vec<Edge>) -> Vec<(u32, Edge)> {
     let mut parent: Vec<u32> = (0..n as u32).collect();
     fn find(parent: &mut [u32], mut x: u32) -> u32 {
         while parent[x as usize] != x {
@@ -177,34 +193,40 @@ pub fn by_component(
             parent[a.max(b) as usize] = a.min(b);
         }
     }
-    // Each edge with its component (named by its lowest row: links
-    // always point to the lower row), grouped by component. `cluster`
-    // sorts a component's edges itself, so their order here is free.
-    let mut edges: Vec<(u32, Edge)> = edges.into_iter().map(|e| (find(&mut parent, e.a), e)).collect();
-    drop(parent);
-    edges.sort_unstable_by_key(|(c, _)| *c);
-    let mut root: Vec<u32> = (0..n as u32).collect();
-    let mut refused = Vec::new();
-    let mut rows: Vec<u32> = Vec::new();
-    for group in edges.chunk_by(|x, y| x.0 == y.0) {
-        let mut part: Vec<Edge> = group.iter().map(|(_, e)| *e).collect();
-        rows.clear();
-        rows.extend(part.iter().flat_map(|e| [e.a, e.b]));
-        rows.sort_unstable();
-        rows.dedup();
-        let local = |g: u32| rows.binary_search(&g).expect("a row of the component") as u32;
-        for e in &mut part {
-            (e.a, e.b) = (local(e.a), local(e.b));
-        }
-        let result = component(&rows, part);
-        for (i, r) in result.root.iter().enumerate() {
-            root[rows[i] as usize] = rows[*r as usize];
-        }
-        refused.extend(
-            result.refused.into_iter().map(|(e, why)| (Edge { a: rows[e.a as usize], b: rows[e.b as usize], ..e }, why)),
-        );
+    // `cluster` sorts a component's edges itself, so their order within
+    // a group is free.
+    let mut grouped: Vec<(u32, Edge)> = edges.into_iter().map(|e| (find(&mut parent, e.a), e)).collect();
+    grouped.sort_unstable_by_key(|(c, _)| *c);
+    grouped
+}
+
+/// The rows of one component's edges (as [`components`] groups them),
+/// ascending.
+pub fn component_rows(group: &[(u32, Edge)]) -> Vec<u32> {
+    let mut rows: Vec<u32> = group.iter().flat_map(|(_, e)| [e.a, e.b]).collect();
+    rows.sort_unstable();
+    rows.dedup();
+    rows
+}
+
+/// Clusters one component (`group`, as [`components`] groups it): calls
+/// `component` with its rows and its edges numbered locally, and writes
+/// the outcome, in global rows, into `out`.
+pub fn cluster_component(
+    group: &[(u32, Edge)],
+    component: &mut dyn FnMut(&[u32], Vec<Edge>) -> Clustering,
+    out: &mut Clustering,
+) {
+    let rows = component_rows(group);
+    let local = |g: u32| rows.binary_search(&g).expect("a row of the component") as u32;
+    let part: Vec<Edge> = group.iter().map(|(_, e)| Edge { a: local(e.a), b: local(e.b), ..*e }).collect();
+    let result = component(&rows, part);
+    for (i, r) in result.root.iter().enumerate() {
+        out.root[rows[i] as usize] = rows[*r as usize];
     }
-    Clustering { root, refused }
+    out.refused.extend(
+        result.refused.into_iter().map(|(e, why)| (Edge { a: rows[e.a as usize], b: rows[e.b as usize], ..e }, why)),
+    );
 }
 
 fn cross_check(

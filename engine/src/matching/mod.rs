@@ -21,11 +21,13 @@ pub mod blocking;
 pub mod cluster;
 pub mod comparison;
 pub mod dedupe;
+pub mod external;
 pub mod model;
 pub mod parallel;
 pub mod record;
 pub mod rng;
 pub mod spill;
+pub mod store;
 
 pub use comparison::Field;
 pub use model::{Model, TrainOptions};

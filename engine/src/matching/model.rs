@@ -550,21 +550,32 @@ fn name_frequencies(records: &[Record], opts: &TrainOptions) -> (BTreeMap<String
 /// How many records carry each name key.
 pub fn name_counts(records: &[Record]) -> HashMap<&str, u32> {
     let mut counts: HashMap<&str, u32> = HashMap::new();
-    for r in records {
-        if r.name.is_some() {
-            *counts.entry(r.name_key.as_str()).or_default() += 1;
-        }
-        for part in [&r.given, &r.family].into_iter().flatten() {
-            *counts.entry(part.frequency_key.as_str()).or_default() += 1;
-        }
+    for key in records.iter().flat_map(name_keys) {
+        *counts.entry(key).or_default() += 1;
     }
     counts
+}
+
+/// The name keys of a record (see [`name_counts`]).
+pub fn name_keys(r: &Record) -> impl Iterator<Item = &str> {
+    let name = r.name.as_ref().map(|_| r.name_key.as_str());
+    name.into_iter().chain([&r.given, &r.family].into_iter().flatten().map(|p| p.frequency_key.as_str()))
+}
+
+/// A name key's 64-bit FNV-1a hash: how batch matching counts names
+/// without holding every name's text ([`NameFrequency::Hashed`]). Two
+/// names in a table of 100M distinct ones share a hash with odds of about
+/// 3 in 10,000; they would then count as one name.
+pub fn name_hash(key: &str) -> u64 {
+    key.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
 
 /// Where a scorer learns how common a name is.
 pub enum NameFrequency<'a> {
     /// Counts over the whole table being deduplicated, with its row count.
     Counted(&'a HashMap<&'a str, u32>, usize),
+    /// The same, counted by [`name_hash`] of each key.
+    Hashed(&'a HashMap<u64, u32>, usize),
     /// The model's list of frequent names.
     Model,
 }
@@ -612,6 +623,9 @@ impl Model {
     fn name_frequency(&self, key: &str, tf: &NameFrequency) -> f64 {
         match tf {
             NameFrequency::Counted(counts, n) => counts.get(key).map_or(1.0, |c| f64::from(*c)) / (*n).max(1) as f64,
+            NameFrequency::Hashed(counts, n) => {
+                counts.get(&name_hash(key)).map_or(1.0, |c| f64::from(*c)) / (*n).max(1) as f64
+            }
             NameFrequency::Model => self.name_frequencies.get(key).copied().unwrap_or(self.rare_name_frequency),
         }
     }
