@@ -13,6 +13,7 @@ fn sqlstate(class: ErrorClass) -> PgSqlErrorCode {
         ErrorClass::CheckViolation => PgSqlErrorCode::ERRCODE_CHECK_VIOLATION,
         ErrorClass::ObjectNotInPrerequisiteState => PgSqlErrorCode::ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE,
         ErrorClass::OutOfMemory => PgSqlErrorCode::ERRCODE_OUT_OF_MEMORY,
+        ErrorClass::DataCorrupted => PgSqlErrorCode::ERRCODE_DATA_CORRUPTED,
     }
 }
 

@@ -89,6 +89,7 @@ mod profile;
 mod quality;
 mod security;
 mod table;
+mod temp_file;
 mod text;
 mod version;
 mod visibility;

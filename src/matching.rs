@@ -13,8 +13,11 @@ use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 use std::time::{Duration, Instant};
 
-use customer_clean_engine::matching::cluster::{Edge, Refusal};
+use customer_clean_engine::matching::cluster::Refusal;
 use customer_clean_engine::matching::dedupe::{self, DedupeOptions};
+use customer_clean_engine::matching::external::{for_each_pair_with_records, Budget, ExternalDedupe, Prepared};
+use customer_clean_engine::matching::spill::ExternalSorter;
+use customer_clean_engine::matching::store::StoreError;
 use customer_clean_engine::matching::model::{
     name_counts, pattern, personal_agreements, probability_of, NameFrequency, Progress,
 };
@@ -26,6 +29,7 @@ use serde_json::{json, Value};
 use crate::json_arg::Json;
 use crate::memory;
 use crate::plans;
+use crate::temp_file::TempFile;
 use crate::table::Table;
 use crate::error::{raise_with, spi_failed, OrRaise};
 use crate::profile::{quote_identifier as quote, table_name, TableState};
@@ -137,6 +141,29 @@ impl Target {
     /// batch (parsing names, e-mails, dates) runs on worker threads while
     /// the next batch is fetched through SPI on this one.
     fn read_all(&self, threads: usize, progress: Progress) -> (Vec<String>, Vec<Record>) {
+        let mut ids = Vec::new();
+        let mut records = Vec::new();
+        self.read_rows(threads, progress, |t, values| t.prepare(values), &mut |id, record| {
+            ids.push(id);
+            records.push(record);
+        });
+        // Vecs grow by doubling: up to half of what they hold is spare
+        // room, which counts against batch_memory.
+        records.shrink_to_fit();
+        ids.shrink_to_fit();
+        (ids, records)
+    }
+
+    /// Every row with a non-NULL id, in id order, made into a `T` by
+    /// `prepare` on worker threads (while the next batch is fetched
+    /// through SPI on this one) and handed to `each` with its id here.
+    fn read_rows<T: Send>(
+        &self,
+        threads: usize,
+        progress: Progress,
+        prepare: impl Fn(&Target, &[Option<String>]) -> T + Sync,
+        each: &mut dyn FnMut(String, T),
+    ) {
         // In id order: the random pairs of `train` are drawn by position,
         // and the same seed must give the same model whatever the physical
         // order of the rows.
@@ -144,49 +171,47 @@ impl Target {
         let sql = format!("{} WHERE t.{id} IS NOT NULL ORDER BY t.{id}", self.select);
         let width = self.columns.len();
         let workers = threads.saturating_sub(1).max(1);
-        let mut ids = Vec::new();
-        let mut records = Vec::new();
+        let prepare = &prepare;
+        let mut read = 0;
         std::thread::scope(|scope| {
-            let join = |h: std::thread::ScopedJoinHandle<'_, Vec<Record>>| {
+            let join = |h: std::thread::ScopedJoinHandle<'_, Vec<T>>| {
                 h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))
             };
             Spi::connect(|client| {
                 let mut cursor = client.open_cursor(&sql, &[]);
-                let mut pending = None;
+                let mut pending: Option<(Vec<String>, _)> = None;
                 loop {
                     let batch = cursor.fetch(FETCH_ROWS)?;
                     if batch.is_empty() {
                         break;
                     }
+                    let mut ids: Vec<String> = Vec::with_capacity(batch.len());
                     let mut rows: Vec<Vec<Option<String>>> = Vec::with_capacity(batch.len());
                     for row in batch {
                         ids.push(row.get::<String>(1)?.unwrap_or_default());
                         rows.push((2..=width + 1).map(|i| row.get::<String>(i)).collect::<Result<_, _>>()?);
                     }
                     memory::free_fetched_rows();
-                    if let Some(h) = pending.take() {
-                        records.extend(join(h));
+                    read += ids.len();
+                    if let Some((ids, h)) = pending.take() {
+                        ids.into_iter().zip(join(h)).for_each(|(id, t)| each(id, t));
                     }
-                    pending = Some(scope.spawn(move || {
-                        parallel::map(&rows, workers, 10_000, |v| self.prepare(v), &mut |_| {})
-                    }));
+                    pending = Some((
+                        ids,
+                        scope.spawn(move || parallel::map(&rows, workers, 10_000, |v| prepare(self, v), &mut |_| {})),
+                    ));
                     // May raise a cancel: the scope then waits for the
                     // worker, which touches nothing of PostgreSQL.
-                    progress("reading rows", ids.len(), 0);
+                    progress("reading rows", read, 0);
                 }
-                if let Some(h) = pending.take() {
-                    records.extend(join(h));
+                if let Some((ids, h)) = pending.take() {
+                    ids.into_iter().zip(join(h)).for_each(|(id, t)| each(id, t));
                 }
-                // Vecs grow by doubling: up to half of what they hold is
-                // spare room, which counts against batch_memory.
-                records.shrink_to_fit();
-                ids.shrink_to_fit();
-                progress("reading rows", ids.len(), ids.len());
+                progress("reading rows", read, read);
                 Ok::<_, pgrx::spi::SpiError>(())
             })
         })
         .unwrap_or_else(|e| spi_failed("read rows", e));
-        (ids, records)
     }
 
     fn prepare(&self, values: &[Option<String>]) -> Record {
@@ -414,16 +439,15 @@ fn find_duplicates(
     let rows: Vec<(String, String, f64)> = pairs
         .into_iter()
         .map(|e| {
-            let (a, b) = ordered(&ids, e);
+            let (a, b) = ordered(&ids[e.a as usize], &ids[e.b as usize]);
             (a.to_string(), b.to_string(), e.probability)
         })
         .collect();
     TableIterator::new(rows)
 }
 
-/// The ids of an edge's rows, the lesser (bytewise, as COLLATE "C") first.
-fn ordered(ids: &[String], e: Edge) -> (&str, &str) {
-    let (a, b) = (ids[e.a as usize].as_str(), ids[e.b as usize].as_str());
+/// Two rows' ids, the lesser (bytewise, as COLLATE "C") first.
+fn ordered<'a>(a: &'a str, b: &'a str) -> (&'a str, &'a str) {
     if a <= b {
         (a, b)
     } else {
@@ -459,7 +483,7 @@ fn dedupe(
     target.require_whole_table(FN);
     let model = target.model(FN);
     let mut progress = reporter(FN, &target.name);
-    let opts = DedupeOptions { min_probability, review_probability, max_pairs: pair_budget(), ..DedupeOptions::default() };
+    let opts = DedupeOptions { min_probability, review_probability, ..DedupeOptions::default() };
     let threads = parallel::thread_count(opts.threads);
     let mut timings = serde_json::Map::new();
     let mut lap = Instant::now();
@@ -467,45 +491,92 @@ fn dedupe(
         timings.insert(format!("{step}_s"), json!((lap.elapsed().as_secs_f64() * 1000.0).round() / 1000.0));
         lap = Instant::now();
     };
-    let (ids, records) = target.read_all(threads, &mut progress);
-    let rejected = rejected_pairs(&target, &ids);
+    // Records, keys and pairs go to a temporary file as they are made:
+    // half of batch_memory for the buffers, the rest for what grows with
+    // the table (row ids, name counts, scored pairs).
+    let budget = Budget::of(memory::limit_bytes() / 2);
+    let mut spill = TempFile::new();
+    let mut job = ExternalDedupe::new(target.salt(), budget);
+    let rejected_ids = rejected_id_pairs(&target);
+    let wanted: HashSet<&str> = rejected_ids.iter().flat_map(|(a, b)| [a.as_str(), b.as_str()]).collect();
+    let mut rejected_rows: HashMap<String, u32> = HashMap::new();
+    let mut ids = RowIds::default();
+    let salt = target.salt();
+    target.read_rows(threads, &mut progress, |t, values| Prepared::new(&t.prepare(values), salt), &mut |id, p| {
+        let row = job.push(&p, &mut spill).map_err(StoreError::from).or_raise(FN);
+        if wanted.contains(id.as_str()) {
+            rejected_rows.insert(id.clone(), row);
+        }
+        ids.push(&id);
+    });
+    let rejected: HashSet<(u32, u32)> = rejected_ids
+        .iter()
+        .filter_map(|(a, b)| {
+            let (x, y) = (*rejected_rows.get(a)?, *rejected_rows.get(b)?);
+            Some((x.min(y), x.max(y)))
+        })
+        .collect();
+    drop((wanted, rejected_rows));
+    let lookup = job.take_lookup_keys();
     time("read");
-    // How common each name is, counted once for scoring, clustering and
-    // the explanations of the review pairs.
-    let counts = name_counts(&records);
-    let tf = NameFrequency::Counted(&counts, records.len());
-    let mut result =
-        dedupe::dedupe(&records, &model, target.salt(), &opts, &rejected, &tf, &mut progress).or_raise(FN);
-    let review = result.review_pairs(&rejected);
+    let mut outcome = job.run(&model, &opts, &rejected, &mut spill, &mut progress).or_raise(FN);
+    let review = outcome.dedupe.review_pairs(&rejected);
     time("match");
 
     progress("writing clusters", 0, 0);
     lock_catalog(&target, true);
-    write_clusters(&target, &ids, &result.clustering.members());
+    write_clusters(&target, &ids, &outcome.dedupe.clustering.members());
     time("write_clusters");
     let refusals: HashMap<(u32, u32), String> =
-        result.clustering.refused.iter().map(|(e, r)| ((e.a, e.b), r.as_str())).collect();
-    write_review(&target, &ids, &review, |e| {
-        let reason = refusals.get(&(e.a, e.b)).cloned().unwrap_or_else(|| "uncertain".into());
-        (explanation(&model, &records[e.a as usize], &records[e.b as usize], &tf), reason)
-    });
+        outcome.dedupe.clustering.refused.iter().map(|(e, r)| ((e.a, e.b), r.as_str())).collect();
+    let tf = outcome.name_frequency();
+    let mut writer = ReviewWriter::new(&target);
+    for_each_pair_with_records(&outcome.store, &review, budget.record_bytes, &mut spill, &mut |e, a, b| {
+        let reason = refusals.get(&(e.a, e.b)).map_or("uncertain", String::as_str);
+        writer.push(ordered(&ids[e.a], &ids[e.b]), e.probability, explanation(&model, a, b, &tf), reason);
+    })
+    .or_raise(FN);
+    writer.flush();
     time("write_review");
-    let mut summary = serde_json::to_value(&result.stats).unwrap_or(Value::Null);
-    // The pairs and clusters are written: their memory goes before the
-    // match keys take theirs.
-    drop((result, refusals, review, rejected, counts));
+    let mut summary = serde_json::to_value(&outcome.dedupe.stats).unwrap_or(Value::Null);
+    summary["temp_file_mb"] = json!(spill.bytes() >> 20);
+    drop((writer, refusals, review, rejected));
+    drop(outcome);
     progress("writing match keys", 0, 0);
-    write_match_keys(&target, &ids, &records, threads);
+    write_match_keys(&target, &ids, lookup, &mut spill);
     time("write_match_keys");
     summary["seconds"] = json!(started.elapsed().as_secs_f64());
     summary["steps"] = Value::Object(timings);
     JsonB(summary)
 }
 
-/// The pairs of `tbl` a steward rejected, as row indexes (lower first).
-fn rejected_pairs(target: &Target, ids: &[String]) -> HashSet<(u32, u32)> {
-    let index: HashMap<&str, u32> = ids.iter().enumerate().map(|(i, id)| (id.as_str(), i as u32)).collect();
-    let pairs: Vec<(String, String)> = crate::security::as_extension_owner(|| {
+/// Row ids in row order, as one string: a `String` each would take 56
+/// bytes a row more.
+#[derive(Default)]
+struct RowIds {
+    text: String,
+    ends: Vec<usize>,
+}
+
+impl RowIds {
+    fn push(&mut self, id: &str) {
+        self.text.push_str(id);
+        self.ends.push(self.text.len());
+    }
+}
+
+impl std::ops::Index<u32> for RowIds {
+    type Output = str;
+    fn index(&self, row: u32) -> &str {
+        let i = row as usize;
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.text[start..self.ends[i]]
+    }
+}
+
+/// The pairs of `tbl` a steward rejected, by row id.
+fn rejected_id_pairs(target: &Target) -> Vec<(String, String)> {
+    crate::security::as_extension_owner(|| {
         Spi::connect(|client| {
             client
                 .select(
@@ -517,17 +588,10 @@ fn rejected_pairs(target: &Target, ids: &[String]) -> HashSet<(u32, u32)> {
                 .collect::<Result<Vec<_>, pgrx::spi::SpiError>>()
         })
     })
-    .unwrap_or_else(|e| spi_failed("dedupe", e));
-    pairs
-        .iter()
-        .filter_map(|(a, b)| {
-            let (x, y) = (*index.get(a.as_str())?, *index.get(b.as_str())?);
-            Some((x.min(y), x.max(y)))
-        })
-        .collect()
+    .unwrap_or_else(|e| spi_failed("dedupe", e))
 }
 
-fn write_clusters(target: &Target, ids: &[String], members: &[(u32, u32)]) {
+fn write_clusters(target: &Target, ids: &RowIds, members: &[(u32, u32)]) {
     run("DELETE FROM customer_clean.clusters WHERE tbl = $1", vec![target.oid.into()]);
     // One number from the sequence per cluster, drawn in one statement.
     let mut number: HashMap<u32, i64> = HashMap::new();
@@ -542,7 +606,7 @@ fn write_clusters(target: &Target, ids: &[String], members: &[(u32, u32)]) {
     .unwrap_or_else(|e| spi_failed("dedupe", e))
     .unwrap_or_default();
     for chunk in members.chunks(WRITE_ROWS) {
-        let rows: Vec<String> = chunk.iter().map(|(i, _)| ids[*i as usize].clone()).collect();
+        let rows: Vec<String> = chunk.iter().map(|(i, _)| ids[*i].to_string()).collect();
         let clusters: Vec<i64> = chunk.iter().map(|(_, r)| drawn[number[r] as usize]).collect();
         // A row match_on_insert clustered while this dedupe ran (after its
         // snapshot) is already there: dedupe's verdict replaces it.
@@ -563,39 +627,70 @@ fn write_clusters(target: &Target, ids: &[String], members: &[(u32, u32)]) {
     );
 }
 
-fn write_review(target: &Target, ids: &[String], pairs: &[Edge], explain: impl Fn(&Edge) -> (Value, String)) {
-    run(
-        "DELETE FROM customer_clean.review_queue WHERE tbl = $1 AND status = 'pending'",
-        vec![target.oid.into()],
-    );
-    for chunk in pairs.chunks(WRITE_ROWS / 10) {
-        let (mut a, mut b, mut p, mut ex, mut why) = (vec![], vec![], vec![], vec![], vec![]);
-        for e in chunk {
-            let (x, y) = ordered(ids, *e);
-            let (explanation, reason) = explain(e);
-            a.push(x.to_string());
-            b.push(y.to_string());
-            p.push(e.probability);
-            ex.push(explanation.to_string());
-            why.push(reason);
+/// Replaces the pending pairs of the review queue, a batch of rows per
+/// INSERT.
+struct ReviewWriter<'t> {
+    target: &'t Target,
+    a: Vec<String>,
+    b: Vec<String>,
+    p: Vec<f64>,
+    explanation: Vec<String>,
+    reason: Vec<String>,
+}
+
+impl<'t> ReviewWriter<'t> {
+    fn new(target: &'t Target) -> ReviewWriter<'t> {
+        run("DELETE FROM customer_clean.review_queue WHERE tbl = $1 AND status = 'pending'", vec![target.oid.into()]);
+        ReviewWriter { target, a: vec![], b: vec![], p: vec![], explanation: vec![], reason: vec![] }
+    }
+
+    fn push(&mut self, (a, b): (&str, &str), probability: f64, explanation: Value, reason: &str) {
+        self.a.push(a.to_string());
+        self.b.push(b.to_string());
+        self.p.push(probability);
+        self.explanation.push(explanation.to_string());
+        self.reason.push(reason.to_string());
+        if self.a.len() >= WRITE_ROWS / 10 {
+            self.flush();
+        }
+    }
+
+    fn flush(&mut self) {
+        if self.a.is_empty() {
+            return;
         }
         run(
             "INSERT INTO customer_clean.review_queue (tbl, row_id_a, row_id_b, probability, explanation, reason, found_by)
              SELECT $1, a, b, p, e::jsonb, r, 'dedupe' FROM unnest($2::text[], $3::text[], $4::float8[], $5::text[], $6::text[]) AS u(a, b, p, e, r)
              ON CONFLICT (tbl, row_id_a, row_id_b) DO NOTHING",
-            vec![target.oid.into(), a.into(), b.into(), p.into(), ex.into(), why.into()],
+            vec![
+                self.target.oid.into(),
+                std::mem::take(&mut self.a).into(),
+                std::mem::take(&mut self.b).into(),
+                std::mem::take(&mut self.p).into(),
+                std::mem::take(&mut self.explanation).into(),
+                std::mem::take(&mut self.reason).into(),
+            ],
         );
     }
 }
 
-fn write_match_keys(target: &Target, ids: &[String], records: &[Record], threads: usize) {
+/// Replaces the stored match keys of the table with `lookup`'s (key, row)
+/// entries, in key order, so the index grows at its right edge.
+fn write_match_keys(target: &Target, ids: &RowIds, lookup: ExternalSorter<u128>, spill: &mut TempFile) {
     run("DELETE FROM customer_clean.match_keys WHERE tbl = $1", vec![target.oid.into()]);
-    let mut entries = blocking::key_entries(records, threads, |r| blocking::lookup_keys(r, target.salt()), &mut |_, _, _| {})
-        .or_raise("dedupe");
-    // In key order, so the index grows at its right edge.
-    entries.sort_unstable();
-    for chunk in entries.chunks(WRITE_ROWS * 4) {
-        insert_keys(target, chunk.iter().map(|(k, i)| (*k, ids[*i as usize].clone())).unzip());
+    let mut merge = lookup.merge(spill).map_err(StoreError::from).or_raise("dedupe");
+    let (mut keys, mut rows) = (Vec::new(), Vec::new());
+    while let Some(item) = merge.next(spill).map_err(StoreError::from).or_raise("dedupe") {
+        let (key, row) = blocking::entry_of(item);
+        keys.push(key);
+        rows.push(ids[row].to_string());
+        if keys.len() == WRITE_ROWS * 4 {
+            insert_keys(target, (std::mem::take(&mut keys), std::mem::take(&mut rows)));
+        }
+    }
+    if !keys.is_empty() {
+        insert_keys(target, (keys, rows));
     }
 }
 

@@ -21,6 +21,9 @@ pub enum ErrorClass {
     ObjectNotInPrerequisiteState,
     /// The work would need more memory than it may take (53200).
     OutOfMemory,
+    /// Bytes a job wrote to its temporary files did not read back as
+    /// written (XX001).
+    DataCorrupted,
 }
 
 /// Implemented by every engine error so the SQL layer can report it.

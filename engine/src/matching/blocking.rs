@@ -388,6 +388,11 @@ pub fn entry_item(key: i64, row: u32) -> u128 {
     u128::from((key as u64) ^ (1 << 63)) << 32 | u128::from(row)
 }
 
+/// The (key, row) of an [`entry_item`].
+pub fn entry_of(item: u128) -> (i64, u32) {
+    ((((item >> 32) as u64) ^ (1 << 63)) as i64, item as u32)
+}
+
 /// [`candidate_pairs`] in bounded memory: the same pairs, in the same
 /// order, packed as `a << 32 | b` in a [`Merge`] the caller pulls from,
 /// and the same statistics but `pairs` (the caller counts what it pulls).

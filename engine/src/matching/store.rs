@@ -34,6 +34,17 @@ impl fmt::Display for StoreError {
 
 impl std::error::Error for StoreError {}
 
+impl crate::SqlError for StoreError {
+    fn class(&self) -> crate::ErrorClass {
+        crate::ErrorClass::DataCorrupted
+    }
+    fn hint(&self) -> String {
+        "the job's temporary file did not read back as written; check the disk of temp_tablespaces \
+         and the server log, then run the job again"
+            .into()
+    }
+}
+
 impl From<SpillError> for StoreError {
     fn from(e: SpillError) -> Self {
         StoreError::Spill(e)
