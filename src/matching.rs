@@ -39,6 +39,9 @@ use crate::profile::{quote_identifier as quote, table_name, TableState};
 const FETCH_ROWS: i64 = 10_000;
 /// Rows (or values) written per INSERT.
 const WRITE_ROWS: usize = 50_000;
+/// Memory a batch job holds whatever the table's size: a fetch of rows
+/// and their prepared records.
+const FIXED_BYTES: usize = 32 << 20;
 /// At most this many candidates are scored per `match_row` call.
 const MAX_CANDIDATES: i64 = 1_000;
 
@@ -491,10 +494,12 @@ fn dedupe(
         timings.insert(format!("{step}_s"), json!((lap.elapsed().as_secs_f64() * 1000.0).round() / 1000.0));
         lap = Instant::now();
     };
-    // Records, keys and pairs go to a temporary file as they are made:
-    // half of batch_memory for the buffers, the rest for what grows with
-    // the table (row ids, name counts, scored pairs).
-    let budget = Budget::of(memory::limit_bytes() / 2);
+    // Records, keys and pairs go to a temporary file as they are made.
+    // Their buffers get half of batch_memory past what any job holds (the
+    // rows of a fetch and their prepared records, about 12 MB); the rest
+    // is for what grows with the table (row ids, name counts, scored
+    // pairs).
+    let budget = Budget::of(memory::limit_bytes().saturating_sub(FIXED_BYTES) / 2);
     let mut spill = TempFile::new();
     let mut job = ExternalDedupe::new(target.salt(), budget);
     let rejected_ids = rejected_id_pairs(&target);
@@ -539,7 +544,7 @@ fn dedupe(
     writer.flush();
     time("write_review");
     let mut summary = serde_json::to_value(&outcome.dedupe.stats).unwrap_or(Value::Null);
-    summary["temp_file_mb"] = json!(spill.bytes() >> 20);
+    summary["temp_file_bytes"] = json!(spill.bytes());
     drop((writer, refusals, review, rejected));
     drop(outcome);
     progress("writing match keys", 0, 0);
