@@ -19,7 +19,7 @@ use customer_clean_engine::matching::external::{for_each_pair_with_records, Budg
 use customer_clean_engine::matching::spill::ExternalSorter;
 use customer_clean_engine::matching::store::StoreError;
 use customer_clean_engine::matching::model::{
-    name_counts, pattern, personal_agreements, probability_of, NameFrequency, Progress,
+    name_counts, RowSample, pattern, personal_agreements, probability_of, NameFrequency, Progress,
 };
 use customer_clean_engine::matching::{blocking, parallel, Model, Record, RecordSchema, TrainOptions};
 use pgrx::prelude::*;
@@ -140,13 +140,19 @@ impl Target {
         .unwrap_or_else(|e| spi_failed(caller, e))
     }
 
+    /// Rows with a non-NULL id (those the caller can see).
+    fn count_rows(&self, caller: &'static str) -> usize {
+        let sql = format!("SELECT count(*) FROM ({} WHERE t.{} IS NOT NULL) s", self.select, quote(&self.id_column));
+        Spi::get_one::<i64>(&sql).unwrap_or_else(|e| spi_failed(caller, e)).unwrap_or(0) as usize
+    }
+
     /// Every row with a non-NULL id, prepared for matching. Preparing a
     /// batch (parsing names, e-mails, dates) runs on worker threads while
     /// the next batch is fetched through SPI on this one.
     fn read_all(&self, threads: usize, progress: Progress) -> (Vec<String>, Vec<Record>) {
         let mut ids = Vec::new();
         let mut records = Vec::new();
-        self.read_rows(threads, progress, |t, values| t.prepare(values), &mut |id, record| {
+        self.read_rows(threads, progress, &|_| true, |t, values| t.prepare(values), &mut |id, record| {
             ids.push(id);
             records.push(record);
         });
@@ -157,13 +163,15 @@ impl Target {
         (ids, records)
     }
 
-    /// Every row with a non-NULL id, in id order, made into a `T` by
-    /// `prepare` on worker threads (while the next batch is fetched
-    /// through SPI on this one) and handed to `each` with its id here.
+    /// Every row with a non-NULL id whose id `keep` keeps, in id order,
+    /// made into a `T` by `prepare` on worker threads (while the next batch
+    /// is fetched through SPI on this one) and handed to `each` with its id
+    /// here.
     fn read_rows<T: Send>(
         &self,
         threads: usize,
         progress: Progress,
+        keep: &dyn Fn(&str) -> bool,
         prepare: impl Fn(&Target, &[Option<String>]) -> T + Sync,
         each: &mut dyn FnMut(String, T),
     ) {
@@ -190,12 +198,15 @@ impl Target {
                     }
                     let mut ids: Vec<String> = Vec::with_capacity(batch.len());
                     let mut rows: Vec<Vec<Option<String>>> = Vec::with_capacity(batch.len());
+                    read += batch.len();
                     for row in batch {
-                        ids.push(row.get::<String>(1)?.unwrap_or_default());
-                        rows.push((2..=width + 1).map(|i| row.get::<String>(i)).collect::<Result<_, _>>()?);
+                        let id = row.get::<String>(1)?.unwrap_or_default();
+                        if keep(&id) {
+                            ids.push(id);
+                            rows.push((2..=width + 1).map(|i| row.get::<String>(i)).collect::<Result<_, _>>()?);
+                        }
                     }
                     memory::free_fetched_rows();
-                    read += ids.len();
                     if let Some((ids, h)) = pending.take() {
                         ids.into_iter().zip(join(h)).for_each(|(id, t)| each(id, t));
                     }
@@ -345,7 +356,17 @@ fn train(tbl: Table, options: default!(Json, "'{}'")) -> JsonB {
     target.require_whole_table(FN);
     let mut progress = reporter(FN, &target.name);
     let threads = parallel::thread_count(opts.threads);
-    let (_, records) = target.read_all(threads, &mut progress);
+    // A table larger than sample_rows is learned from a sample of its rows
+    // (drawn by id, see RowSample): memory and time then stop growing with
+    // the table.
+    let total = target.count_rows(FN);
+    let sample = RowSample::new(opts.seed, opts.sample_rows, total);
+    let mut records = Vec::new();
+    let keep = |id: &str| sample.is_none_or(|s| s.keeps(id));
+    target.read_rows(threads, &mut progress, &keep, |t, values| t.prepare(values), &mut |_, record| {
+        records.push(record)
+    });
+    records.shrink_to_fit();
     let fields = target.schema.fields();
     if fields.is_empty() {
         raise_with(
@@ -357,7 +378,8 @@ fn train(tbl: Table, options: default!(Json, "'{}'")) -> JsonB {
             FN,
         );
     }
-    let model = Model::train(&records, &fields, target.salt(), &opts, pair_budget(), &mut progress).or_raise(FN);
+    let mut model = Model::train(&records, &fields, target.salt(), &opts, pair_budget(), &mut progress).or_raise(FN);
+    model.training.sampled_from = sample.map(|_| total);
     let model_json = serde_json::to_value(&model).unwrap_or_else(|e| spi_failed(FN, e));
     run(
         "INSERT INTO customer_clean.models (tbl, model, options, seconds, trained_by) VALUES ($1, $2, $3, $4, $5)
@@ -507,7 +529,8 @@ fn dedupe(
     let mut rejected_rows: HashMap<String, u32> = HashMap::new();
     let mut ids = RowIds::default();
     let salt = target.salt();
-    target.read_rows(threads, &mut progress, |t, values| Prepared::new(&t.prepare(values), salt), &mut |id, p| {
+    let all = |_: &str| true;
+    target.read_rows(threads, &mut progress, &all, |t, values| Prepared::new(&t.prepare(values), salt), &mut |id, p| {
         let row = job.push(&p, &mut spill).map_err(StoreError::from).or_raise(FN);
         if wanted.contains(id.as_str()) {
             rejected_rows.insert(id.clone(), row);

@@ -62,6 +62,9 @@ pub struct TrainOptions {
     pub max_names: usize,
     /// Worker threads (0: one per core, at most [`parallel::MAX_THREADS`]).
     pub threads: usize,
+    /// Rows learned from at most: a larger table is sampled (see
+    /// [`RowSample`]).
+    pub sample_rows: usize,
 }
 
 impl Default for TrainOptions {
@@ -75,13 +78,14 @@ impl Default for TrainOptions {
             min_name_count: 3,
             max_names: 20_000,
             threads: 0,
+            sample_rows: 1_000_000,
         }
     }
 }
 
 /// The option keys of `train`.
 pub const TRAIN_OPTIONS: &[&str] =
-    &["seed", "random_pairs", "max_em_iterations", "em_tolerance", "max_block_size", "min_name_count", "max_names", "threads"];
+    &["seed", "random_pairs", "max_em_iterations", "em_tolerance", "max_block_size", "min_name_count", "max_names", "threads", "sample_rows"];
 
 /// Ranges of the integer options of `train`, and why each bound is where
 /// it is.
@@ -111,6 +115,11 @@ pub mod ranges {
     pub const MAX_NAMES: IntRange = IntRange { min: 0, max: 1_000_000 };
     /// Worker threads of this backend; 0 for the machine's cores.
     pub const THREADS: IntRange = IntRange { min: 0, max: super::parallel::MAX_THREADS as u64 };
+    /// Training holds its sample in memory (about 1 KB a row): a million
+    /// rows learn m and u (shares among pairs) as well as ten million do.
+    /// At least the two rows a pair needs; at most what a row number (u32)
+    /// can count, well past any batch_memory.
+    pub const SAMPLE_ROWS: IntRange = IntRange { min: 2, max: 1_000_000_000 };
 }
 
 impl TrainOptions {
@@ -153,6 +162,12 @@ impl TrainOptions {
             )?,
             max_names: o.size("max_names", ranges::MAX_NAMES, d.max_names, "how many frequent names the model keeps")?,
             threads: o.size("threads", ranges::THREADS, d.threads, "worker threads (0: one per core)")?,
+            sample_rows: o.size(
+                "sample_rows",
+                ranges::SAMPLE_ROWS,
+                d.sample_rows,
+                "how many rows at most train learns from (a larger table is sampled)",
+            )?,
         })
     }
 }
@@ -178,6 +193,9 @@ pub struct FieldParams {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct TrainingReport {
     pub rows: usize,
+    /// The rows of the table when `rows` is a sample of them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sampled_from: Option<usize>,
     pub random_pairs: usize,
     pub blocked_pairs: usize,
     pub oversized_blocks: usize,
@@ -373,6 +391,7 @@ impl Model {
             max_block_size: opts.max_block_size,
             training: TrainingReport {
                 rows: n,
+                sampled_from: None,
                 random_pairs: drawn,
                 blocked_pairs: pairs.len(),
                 oversized_blocks: blocking.oversized_blocks,
@@ -556,6 +575,34 @@ pub fn name_counts(records: &[Record]) -> HashMap<&str, u32> {
     counts
 }
 
+/// Which rows of a table larger than `sample_rows` train learns from: each
+/// row by a hash of its id and the seed, so the same seed and rows give
+/// the same sample whatever the physical order of the table (and after a
+/// dump and restore). About `wanted` rows are kept; u and m are shares
+/// among pairs and the name frequencies shares among rows, so a random
+/// sample estimates them all, and the prior (a share of all pairs) too.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RowSample {
+    seed: u64,
+    /// Rows whose hash is below this are kept.
+    threshold: u64,
+}
+
+impl RowSample {
+    /// The sample of about `wanted` of `total` rows; `None` when all of
+    /// them are wanted.
+    pub fn new(seed: u64, wanted: usize, total: usize) -> Option<RowSample> {
+        (total > wanted).then(|| RowSample {
+            seed,
+            threshold: ((wanted as u128) << 64).div_ceil(total as u128).min(u128::from(u64::MAX)) as u64,
+        })
+    }
+
+    pub fn keeps(&self, id: &str) -> bool {
+        super::rng::SplitMix64::new(name_hash(id) ^ self.seed).next_u64() < self.threshold
+    }
+}
+
 /// The name keys of a record (see [`name_counts`]).
 pub fn name_keys(r: &Record) -> impl Iterator<Item = &str> {
     let name = r.name.as_ref().map(|_| r.name_key.as_str());
@@ -695,6 +742,24 @@ pub fn probability_of(weight: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_row_sample_is_its_size_and_the_same_whatever_the_order() {
+        assert_eq!(RowSample::new(42, 10, 10), None);
+        let sample = RowSample::new(42, 100_000, 1_000_000).unwrap();
+        let ids: Vec<String> = (0..1_000_000).map(|i| i.to_string()).collect();
+        let kept: Vec<&String> = ids.iter().filter(|id| sample.keeps(id)).collect();
+        assert!((99_000..=101_000).contains(&kept.len()), "{} kept", kept.len());
+        // in another order, the same rows
+        let again: Vec<&String> = ids.iter().rev().filter(|id| sample.keeps(id)).collect();
+        assert_eq!(again.into_iter().rev().collect::<Vec<_>>(), kept);
+        // another seed, another sample
+        let other = RowSample::new(7, 100_000, 1_000_000).unwrap();
+        assert!(kept.iter().filter(|id| other.keeps(id)).count() < 20_000);
+        // all but one
+        let nearly = RowSample::new(1, 999, 1000).unwrap();
+        assert!(ids[..1000].iter().filter(|id| nearly.keeps(id)).count() >= 990);
+    }
 
     fn pattern_of(levels: &[u8]) -> Pattern {
         levels.iter().enumerate().map(|(i, l)| Pattern::from(*l) << (4 * i)).sum()

@@ -190,6 +190,15 @@ SET customer_clean.batch_memory = '100kB';
 RESET customer_clean.batch_memory;
 SELECT xmin::text = :'model_version' AS model_unchanged FROM customer_clean.models WHERE tbl = 'mt.customers'::regclass;
 
+-- A table larger than sample_rows is learned from a sample of its rows,
+-- each kept by a hash of its id and the seed: the same sample every time.
+BEGIN;
+SELECT m -> 'training' ->> 'rows' AS sample, m -> 'training' ->> 'sampled_from' AS sampled_from
+  FROM customer_clean.train('mt.customers', '{"seed": 7, "sample_rows": 1000}') m;
+SELECT m -> 'training' ->> 'rows' AS sample, m -> 'training' ->> 'sampled_from' AS sampled_from
+  FROM customer_clean.train('mt.customers', '{"seed": 7, "sample_rows": 1000}') m;
+ROLLBACK;
+
 -- Given and family names in two columns are compared apart: a family name
 -- agrees while the given name was replaced, names written in each other's
 -- column still agree, and each part is weighed by how common it is.
@@ -217,6 +226,7 @@ SELECT e ->> 'field' AS field, e ->> 'level' AS level
 SELECT customer_clean.match_probability('mt.customers', '90001', '424242');
 SELECT customer_clean.explain_match('mt.customers', 'x', '90001');
 SELECT customer_clean.train('mt.customers', '{"seeds": 1}');
+SELECT customer_clean.train('mt.customers', '{"sample_rows": 1}');
 SELECT customer_clean.train('mt.customers', '{"seed": "one"}');
 SELECT customer_clean.dedupe('mt.customers', 1.5);
 SELECT customer_clean.dedupe('mt.customers', 0.5, 0.9);
