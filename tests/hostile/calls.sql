@@ -122,7 +122,7 @@ INSERT INTO option_values SELECT n, v::jsonb FROM unnest(ARRAY[
 CREATE TEMP TABLE option_keys (fn text, key text[]);
 INSERT INTO option_keys VALUES
   ('train', '{seed}'), ('train', '{random_pairs}'), ('train', '{max_em_iterations}'), ('train', '{em_tolerance}'),
-  ('train', '{max_block_size}'), ('train', '{min_name_count}'), ('train', '{max_names}'), ('train', '{threads}'),
+  ('train', '{max_block_size}'), ('train', '{min_name_count}'), ('train', '{max_names}'), ('train', '{threads}'), ('train', '{sample_rows}'),
   ('train', '{no_such_option}'),
   ('register', '{default_region}'), ('register', '{date_order}'), ('register', '{survivorship}'),
   ('register', '{source_priority}'), ('register', '{quality}'), ('register', '{quality,targets}'),
