@@ -517,11 +517,11 @@ fn dedupe(
         lap = Instant::now();
     };
     // Records, keys and pairs go to a temporary file as they are made.
-    // Their buffers get half of batch_memory past what any job holds (the
-    // rows of a fetch and their prepared records, about 12 MB); the rest
-    // is for what grows with the table (row ids, name counts, scored
-    // pairs).
-    let budget = Budget::of(memory::limit_bytes().saturating_sub(FIXED_BYTES) / 2);
+    // Their buffers get a third of batch_memory past what any job holds
+    // (the rows of a fetch and their prepared records, about 12 MB); the
+    // rest is for what grows with the table: row ids (about 16 bytes a
+    // row), one number per row while clustering, name counts, scored pairs.
+    let budget = Budget::of(memory::limit_bytes().saturating_sub(FIXED_BYTES) / 3);
     let mut spill = TempFile::new();
     let mut job = ExternalDedupe::new(target.salt(), budget);
     let rejected_ids = rejected_id_pairs(&target);
