@@ -545,9 +545,9 @@ fn dedupe(
         })
         .collect();
     drop((wanted, rejected_rows));
-    let lookup = job.take_lookup_keys();
+    let lookup = job.take_lookup_keys(&mut spill).map_err(StoreError::from).or_raise(FN);
     time("read");
-    let mut outcome = job.run(&model, &opts, &rejected, &mut spill, &mut progress).or_raise(FN);
+    let mut outcome = job.run(&model, &opts, &rejected, &mut spill, &memory::headroom, &mut progress).or_raise(FN);
     let review = outcome.dedupe.review_pairs(&rejected);
     time("match");
 
@@ -559,7 +559,8 @@ fn dedupe(
         outcome.dedupe.clustering.refused.iter().map(|(e, r)| ((e.a, e.b), r.as_str())).collect();
     let tf = outcome.name_frequency();
     let mut writer = ReviewWriter::new(&target);
-    for_each_pair_with_records(&outcome.store, &review, budget.record_bytes, &mut spill, &mut |e, a, b| {
+    let record_bytes = budget.record_bytes.min(memory::headroom() / 4);
+    for_each_pair_with_records(&outcome.store, &review, record_bytes, &mut spill, &mut |e, a, b| {
         let reason = refusals.get(&(e.a, e.b)).map_or("uncertain", String::as_str);
         writer.push(ordered(&ids[e.a], &ids[e.b]), e.probability, explanation(&model, a, b, &tf), reason);
     })

@@ -161,7 +161,7 @@ fn main() {
             job.push(p, &mut spill).expect("spill");
         }
         drop(prepared);
-        let mut outcome = job.run(&model, &opts, &HashSet::new(), &mut spill, &mut quiet).expect("external dedupe");
+        let mut outcome = job.run(&model, &opts, &HashSet::new(), &mut spill, &|| usize::MAX, &mut quiet).expect("external dedupe");
         let spilled_review = outcome.dedupe.review_pairs(&HashSet::new());
         assert!(outcome.dedupe.stats == result.stats, "stats differ: {:?} / {:?}", outcome.dedupe.stats, result.stats);
         assert!(outcome.dedupe.pairs == result.pairs, "scored pairs differ");

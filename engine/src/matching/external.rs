@@ -146,24 +146,33 @@ impl ExternalDedupe {
     }
 
     /// Every row's lookup keys as (key, row) items ([`blocking::entry_item`]),
-    /// to be pulled in key order; the dedupe itself does not need them.
-    pub fn take_lookup_keys(&mut self) -> ExternalSorter<u128> {
-        std::mem::replace(&mut self.lookup, ExternalSorter::new(1, false))
+    /// to be pulled in key order; the dedupe itself does not need them, so
+    /// their buffer is written out first.
+    pub fn take_lookup_keys(&mut self, spill: &mut dyn Spill) -> Result<ExternalSorter<u128>, SpillError> {
+        let mut lookup = std::mem::replace(&mut self.lookup, ExternalSorter::new(1, false));
+        lookup.spill_buffer(spill)?;
+        Ok(lookup)
     }
 
     /// Deduplicates the rows pushed, as [`super::dedupe::dedupe`] does;
     /// `rejected` holds the pairs (lower row first) a steward said are
-    /// different customers.
+    /// different customers. `memory_left` tells how many bytes the job may
+    /// still take: records are loaded back in parts of at most a quarter
+    /// of it (and of the budget's `record_bytes`), since what grows with
+    /// the table (scored pairs, clustering's row numbers) takes its share
+    /// as the job goes.
     pub fn run(
         mut self,
         model: &Model,
         opts: &DedupeOptions,
         rejected: &HashSet<(u32, u32)>,
         spill: &mut dyn Spill,
+        memory_left: &dyn Fn() -> usize,
         progress: Progress,
     ) -> Result<Outcome, StoreError> {
         self.store.flush(spill)?;
-        drop(self.take_lookup_keys());
+        drop(self.take_lookup_keys(spill)?);
+        let record_bytes = |budget: usize| budget.min(memory_left() / 4).max(1);
         let n = self.store.rows() as usize;
         let threads = parallel::thread_count(opts.threads);
         let tf = NameFrequency::Hashed(&self.names, n);
@@ -183,7 +192,7 @@ impl ExternalDedupe {
         };
         let mut scored: Vec<(Edge, bool)> = Vec::new();
         let mut batch: Vec<u64> = Vec::with_capacity(SCORE_BATCH);
-        let ranges = self.store.ranges(self.budget.record_bytes / 2);
+        let ranges = self.store.ranges(record_bytes(self.budget.record_bytes) / 2);
         let mut done = 0;
         if ranges.len() <= 1 {
             let all = match ranges.first() {
@@ -271,14 +280,17 @@ impl ExternalDedupe {
                 if *personal { matching.push(*e) } else { impersonal.push(*e) }
             }
         }
-        let pairs: Vec<Edge> = scored.into_iter().map(|(e, _)| e).collect();
+        let mut pairs: Vec<Edge> = scored.into_iter().map(|(e, _)| e).collect();
+        // (collected in place: the allocation still has room for the
+        // larger items it held)
+        pairs.shrink_to_fit();
         let matching_pairs = matching.len();
 
         // Clustering, a batch of components at a time: as many as have
         // their records fit in the budget, loaded together.
         progress("clustering", 0, matching_pairs);
         let per_row = (self.store.bytes() / n.max(1)).max(1);
-        let rows_per_batch = (self.budget.record_bytes / per_row).max(1);
+        let rows_per_batch = (record_bytes(self.budget.record_bytes) / per_row).max(1);
         let grouped = cluster::components(n, matching);
         let mut clustering = Clustering::singletons(n);
         let groups: Vec<&[(u32, Edge)]> = grouped.chunk_by(|x, y| x.0 == y.0).collect();
@@ -468,7 +480,7 @@ mod tests {
             for r in &records {
                 job.push(&Prepared::new(r, 7), &mut spill).unwrap();
             }
-            let mut outcome = job.run(&model, &opts, &rejected, &mut spill, &mut |_, _, _| {}).unwrap();
+            let mut outcome = job.run(&model, &opts, &rejected, &mut spill, &|| usize::MAX, &mut |_, _, _| {}).unwrap();
             let review = outcome.dedupe.review_pairs(&rejected);
             assert_eq!(outcome.dedupe.stats, expected.stats);
             assert_eq!(outcome.dedupe.pairs, expected.pairs);

@@ -115,6 +115,16 @@ impl<T: Item> ExternalSorter<T> {
         Ok(())
     }
 
+    /// Writes what the buffer holds as a run and gives its memory back:
+    /// for a sorter that waits while other work needs the memory.
+    pub fn spill_buffer(&mut self, spill: &mut dyn Spill) -> Result<(), SpillError> {
+        if !self.buffer.is_empty() {
+            self.flush(spill)?;
+        }
+        self.buffer = Vec::new();
+        Ok(())
+    }
+
     /// Runs written so far.
     pub fn runs(&self) -> usize {
         self.runs.len()
