@@ -639,13 +639,13 @@ fn write_clusters(target: &Target, ids: &RowIds, members: &[(u32, u32)]) {
         let clusters: Vec<i64> = chunk.iter().map(|(_, r)| drawn[number[r] as usize]).collect();
         // A row match_on_insert clustered while this dedupe ran (after its
         // snapshot) is already there: dedupe's verdict replaces it.
-        run(
+        memory::in_scratch_context(|| run(
             "INSERT INTO customer_clean.clusters (tbl, row_id, cluster_id, assigned_by)
              SELECT $1, r, c, 'dedupe' FROM unnest($2::text[], $3::bigint[]) AS u(r, c)
              ON CONFLICT (tbl, row_id) DO UPDATE
                 SET cluster_id = excluded.cluster_id, assigned_at = now(), assigned_by = 'dedupe'",
             vec![target.oid.into(), rows.into(), clusters.into()],
-        );
+        ));
     }
     // ... which can leave such a cluster with one member: then it is none.
     run(
@@ -688,7 +688,7 @@ impl<'t> ReviewWriter<'t> {
         if self.a.is_empty() {
             return;
         }
-        run(
+        memory::in_scratch_context(|| run(
             "INSERT INTO customer_clean.review_queue (tbl, row_id_a, row_id_b, probability, explanation, reason, found_by)
              SELECT $1, a, b, p, e::jsonb, r, 'dedupe' FROM unnest($2::text[], $3::text[], $4::float8[], $5::text[], $6::text[]) AS u(a, b, p, e, r)
              ON CONFLICT (tbl, row_id_a, row_id_b) DO NOTHING",
@@ -700,7 +700,7 @@ impl<'t> ReviewWriter<'t> {
                 std::mem::take(&mut self.explanation).into(),
                 std::mem::take(&mut self.reason).into(),
             ],
-        );
+        ));
     }
 }
 
@@ -724,10 +724,10 @@ fn write_match_keys(target: &Target, ids: &RowIds, lookup: ExternalSorter<u128>,
 }
 
 fn insert_keys(target: &Target, (keys, rows): (Vec<i64>, Vec<String>)) {
-    run(
+    memory::in_scratch_context(|| run(
         "INSERT INTO customer_clean.match_keys (tbl, key, row_id) SELECT $1, k, r FROM unnest($2::bigint[], $3::text[]) AS u(k, r)",
         vec![target.oid.into(), keys.into(), rows.into()],
-    );
+    ));
 }
 
 /// The transaction-level advisory lock that orders the writers of a

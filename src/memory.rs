@@ -130,3 +130,17 @@ pub fn free_fetched_rows() {
         }
     }
 }
+
+/// Runs `f` with PostgreSQL's allocations in a memory context of their
+/// own, deleted when `f` returns. A batch write builds its arguments (a
+/// text[] of 200,000 ids) in the current context, which for a function is
+/// its caller's expression context, freed only when the function returns:
+/// measured, 3.3 GB held by the end of a `dedupe` of 10,000,000 rows.
+/// `f` must return nothing allocated by PostgreSQL.
+pub fn in_scratch_context<R>(f: impl FnOnce() -> R) -> R {
+    let mut scratch = pgrx::PgMemoryContexts::new("customer_clean batch write");
+    // SAFETY: the context was just made and outlives the call; `f` hands
+    // back only Rust values, so nothing refers into the context once it is
+    // deleted (on return, or by the unwinding of an ERROR).
+    unsafe { scratch.switch_to(|_| f()) }
+}

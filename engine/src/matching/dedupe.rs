@@ -162,37 +162,71 @@ pub fn dedupe(
     // over all edges; see cluster::by_component): what lets a batch job
     // hold only some components' records at once.
     let mut done = 0;
-    let mut clustering = cluster::by_component(records.len(), matching, &mut |rows, part| {
-        let row = |local: u32| rows[local as usize];
+    let clustering = cluster::by_component(records.len(), matching, &mut |rows, part| {
         let edges = part.len();
-        let result = cluster::cluster(
-            rows.len(),
-            part,
-            &opts.cluster,
-            &|a, b| conflict(&records[row(a) as usize], &records[row(b) as usize]),
-            &|a, b| model.probability(&records[row(a) as usize], &records[row(b) as usize], tf),
-            &|a, b| rejected.contains(&(row(a).min(row(b)), row(a).max(row(b)))),
-            &mut |d, _| progress("clustering", done + d, matching_pairs),
-        );
+        let record = |local: u32| &records[rows[local as usize] as usize];
+        let result = cluster_component(rows, part, &record, model, tf, opts, rejected, &mut |d| {
+            progress("clustering", done + d, matching_pairs)
+        });
         done += edges;
         result
     });
-    clustering.refused.extend(impersonal.into_iter().map(|e| (e, Refusal::NothingPersonal)));
-    let members = clustering.members();
-    let clusters = members.iter().map(|(_, r)| *r).collect::<HashSet<_>>().len();
-    let stats = DedupeStats {
-        rows: records.len(),
-        blocking,
-        matching_pairs,
-        review_pairs: 0,
-        clusters,
-        rows_in_clusters: members.len(),
-        refused_links: clustering.refused.len(),
-    };
-    Ok(Dedupe { pairs, clustering, stats })
+    Ok(Dedupe::finish(records.len(), pairs, clustering, impersonal, blocking, matching_pairs))
+}
+
+/// Clusters one connected component (rows `rows`, edges by local row),
+/// `record(local)` its rows' records: the one clustering rule of the
+/// in-memory and the bounded-memory dedupe.
+#[allow(clippy::too_many_arguments)]
+pub fn cluster_component<'r>(
+    rows: &[u32],
+    part: Vec<Edge>,
+    record: &dyn Fn(u32) -> &'r Record,
+    model: &Model,
+    tf: &NameFrequency,
+    opts: &DedupeOptions,
+    rejected: &HashSet<(u32, u32)>,
+    progress: &mut dyn FnMut(usize),
+) -> Clustering {
+    let row = |local: u32| rows[local as usize];
+    cluster::cluster(
+        rows.len(),
+        part,
+        &opts.cluster,
+        &|a, b| conflict(record(a), record(b)),
+        &|a, b| model.probability(record(a), record(b), tf),
+        &|a, b| rejected.contains(&(row(a).min(row(b)), row(a).max(row(b)))),
+        &mut |d, _| progress(d),
+    )
 }
 
 impl Dedupe {
+    /// The outcome of a dedupe of `rows` rows: `pairs` every scored pair,
+    /// `clustering` that of the matching pairs, to which the probable but
+    /// impersonal pairs are added as refused.
+    pub fn finish(
+        rows: usize,
+        pairs: Vec<Edge>,
+        mut clustering: Clustering,
+        impersonal: Vec<Edge>,
+        blocking: BlockingStats,
+        matching_pairs: usize,
+    ) -> Dedupe {
+        clustering.refused.extend(impersonal.into_iter().map(|e| (e, Refusal::NothingPersonal)));
+        let members = clustering.members();
+        let clusters = members.iter().map(|(_, r)| *r).collect::<HashSet<_>>().len();
+        let stats = DedupeStats {
+            rows,
+            blocking,
+            matching_pairs,
+            review_pairs: 0,
+            clusters,
+            rows_in_clusters: members.len(),
+            refused_links: clustering.refused.len(),
+        };
+        Dedupe { pairs, clustering, stats }
+    }
+
     /// Pairs a steward should look at: uncertain pairs whose rows did not
     /// end up in one cluster anyway, and confident pairs that clustering
     /// kept apart. Rejected pairs are left out: they were decided.

@@ -13,8 +13,8 @@
 use std::collections::{HashMap, HashSet};
 
 use super::blocking;
-use super::cluster::{self, Clustering, Edge, Refusal};
-use super::dedupe::{conflict, Dedupe, DedupeOptions, DedupeStats};
+use super::cluster::{self, Clustering, Edge};
+use super::dedupe::{cluster_component, Dedupe, DedupeOptions};
 use super::model::{name_hash, name_keys, pattern, personal_agreements, probability_of, Model, NameFrequency, Progress};
 use super::parallel;
 use super::record::Record;
@@ -308,20 +308,11 @@ impl ExternalDedupe {
             for group in &groups[first..last] {
                 let members = cluster::component_rows(group);
                 let records: Vec<Record> = members.iter().map(|r| loaded.record(*r)).collect::<Result<_, _>>()?;
-                let r = |local: u32| &records[local as usize];
+                let record = |local: u32| &records[local as usize];
                 cluster::cluster_component(
                     group,
                     &mut |rows, part| {
-                        let row = |local: u32| rows[local as usize];
-                        cluster::cluster(
-                            rows.len(),
-                            part,
-                            &opts.cluster,
-                            &|a, b| conflict(r(a), r(b)),
-                            &|a, b| model.probability(r(a), r(b), &tf),
-                            &|a, b| rejected.contains(&(row(a).min(row(b)), row(a).max(row(b)))),
-                            &mut |_, _| {},
-                        )
+                        cluster_component(rows, part, &record, model, &tf, opts, rejected, &mut |_| {})
                     },
                     &mut clustering,
                 );
@@ -332,19 +323,8 @@ impl ExternalDedupe {
         }
         drop(groups);
         drop(grouped);
-        clustering.refused.extend(impersonal.into_iter().map(|e| (e, Refusal::NothingPersonal)));
-        let members = clustering.members();
-        let clusters = members.iter().map(|(_, r)| *r).collect::<HashSet<_>>().len();
-        let stats = DedupeStats {
-            rows: n,
-            blocking,
-            matching_pairs,
-            review_pairs: 0,
-            clusters,
-            rows_in_clusters: members.len(),
-            refused_links: clustering.refused.len(),
-        };
-        Ok(Outcome { dedupe: Dedupe { pairs, clustering, stats }, store: self.store, names: self.names })
+        let dedupe = Dedupe::finish(n, pairs, clustering, impersonal, blocking, matching_pairs);
+        Ok(Outcome { dedupe, store: self.store, names: self.names })
     }
 }
 

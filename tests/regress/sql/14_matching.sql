@@ -183,6 +183,17 @@ EXCEPTION WHEN OTHERS THEN
     RAISE WARNING 'HINT: %', regexp_replace(hint, '\d+MB', 'nMB', 'g');
 END
 $$;
+-- The temporary file of that dedupe went with its error; temp_file_limit
+-- caps what dedupe writes (53400), and its file goes too. The clusters
+-- are still those of the last dedupe.
+RESET customer_clean.batch_memory;
+SELECT count(*) AS temp_files_left FROM pg_ls_tmpdir();
+SELECT count(*) AS clusters_before FROM customer_clean.clusters WHERE tbl = 'mt.customers'::regclass \gset
+SET temp_file_limit = '100kB';
+SELECT customer_clean.dedupe('mt.customers');
+RESET temp_file_limit;
+SELECT count(*) AS temp_files_left FROM pg_ls_tmpdir();
+SELECT count(*) = :clusters_before AS clusters_unchanged FROM customer_clean.clusters WHERE tbl = 'mt.customers'::regclass;
 -- (the range's wording differs between PostgreSQL versions: SQLSTATE only)
 \set VERBOSITY sqlstate
 SET customer_clean.batch_memory = '100kB';
