@@ -190,7 +190,10 @@ RESET customer_clean.batch_memory;
 SELECT count(*) AS temp_files_left FROM pg_ls_tmpdir();
 SELECT count(*) AS clusters_before FROM customer_clean.clusters WHERE tbl = 'mt.customers'::regclass \gset
 SET temp_file_limit = '100kB';
+-- (PostgreSQL 18 quotes the setting's name in the message: SQLSTATE only)
+\set VERBOSITY sqlstate
 SELECT customer_clean.dedupe('mt.customers');
+\set VERBOSITY default
 RESET temp_file_limit;
 SELECT count(*) AS temp_files_left FROM pg_ls_tmpdir();
 SELECT count(*) = :clusters_before AS clusters_unchanged FROM customer_clean.clusters WHERE tbl = 'mt.customers'::regclass;
