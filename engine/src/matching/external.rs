@@ -220,7 +220,8 @@ impl ExternalDedupe {
             let mut buckets = ExternalSorter::<u128>::new(self.budget.key_items * 2, false);
             while let Some(p) = pairs.next(spill)? {
                 let (a, b) = ((p >> 32) as u32, p as u32);
-                buckets.push(range_of(a) << 80 | range_of(b) << 64 | u128::from(p), spill)?;
+                // (range of a, range of b, pair): 32 bits for each range.
+                buckets.push(range_of(a) << 96 | range_of(b) << 64 | u128::from(p), spill)?;
                 done += 1;
                 if done % SCORE_BATCH == 0 {
                     progress("sorting pairs by range", done, 0);
@@ -232,7 +233,7 @@ impl ExternalDedupe {
             let mut loaded: Option<((u128, Loaded), (u128, Loaded))> = None;
             let mut next = merge.next(spill)?;
             while let Some(item) = next {
-                let (ra, rb) = (item >> 80, (item >> 64) & 0xffff);
+                let (ra, rb) = (item >> 96, (item >> 64) & 0xffff_ffff);
                 batch.clear();
                 next = Some(item);
                 while let Some(i) = next.filter(|i| (i >> 64) == (item >> 64)) {
