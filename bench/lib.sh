@@ -153,3 +153,16 @@ VENV_MATCH="$BENCH_DIR/.venv-match"
 ensure_match_venv() {
   ensure_venv "$VENV_MATCH" "$BENCH_DIR/requirements-match.txt"
 }
+
+# text_columns CSV: ", col text" for each column of CSV's header after the
+# first (id); fails on a name that is not a plain identifier.
+text_columns() {
+  local header col out=""
+  header=$(head -1 "$1")
+  IFS=, read -ra cols <<<"${header#*,}"
+  for col in "${cols[@]}"; do
+    [[ $col =~ ^[a-z_][a-z0-9_]*$ ]] || { log "ERROR: $1: unexpected column name '$col'"; return 1; }
+    out+=", $col text"
+  done
+  printf '%s' "$out"
+}

@@ -122,12 +122,7 @@ run_ours() {
   [[ $ds == generated ]] ||
     derive="ALTER TABLE $tbl ADD COLUMN address text;
       UPDATE $tbl SET address = nullif(concat_ws(' ', street_number, address_1, address_2), '');"
-  local col
-  IFS=, read -ra cols <<<"${header#id,}"
-  for col in "${cols[@]}"; do
-    [[ $col =~ ^[a-z_][a-z0-9_]*$ ]] || die "$input: unexpected column name '$col'"
-    columns+=", $col text"
-  done
+  columns+=$(text_columns "$input") || exit 1
 
   # COPY FROM a file runs as the server: give it a copy it can read.
   server_csv="$(dirname "$BENCH_PGDATA")/match_$name.csv"

@@ -63,13 +63,8 @@ for rows in ${SIZES//,/ }; do
   name="generated_$rows"
   "$PY" "$BENCH_DIR/match_data.py" generated --rows "$rows" --seed 42 >&2
   input="$MATCH_DIR/$name.input.csv" truth="$MATCH_DIR/$name.truth.csv"
-  header=$(head -1 "$input")
-  columns="id bigint PRIMARY KEY"
-  IFS=, read -ra cols <<<"${header#id,}"
-  for col in "${cols[@]}"; do
-    [[ $col =~ ^[a-z_][a-z0-9_]*$ ]] || die "$input: unexpected column name '$col'"
-    columns+=", $col text"
-  done
+  [[ $(head -1 "$input") =~ ^id, ]] || die "$input: first column is not id"
+  columns="id bigint PRIMARY KEY$(text_columns "$input")" || exit 1
   server_csv="$(dirname "$BENCH_PGDATA")/scale_$name.csv"
   if [[ ! -s $server_csv || $input -nt $server_csv ]]; then
     cp "$input" "$server_csv"

@@ -63,7 +63,7 @@ SELECT count(*) AS rows_with_keys, min(n) AS fewest_keys, max(n) AS most_keys
 -- dedupe keeps prepared records, keys and pairs in a temporary file, not
 -- in memory; with less memory it spills more and finds the same: the same
 -- summary, clusters, review pairs (with their explanations) and match keys.
-CREATE TEMP TABLE found_before AS
+CREATE TEMP VIEW found AS
 SELECT 'cluster' AS what, row_id AS a, (min(row_id::int) OVER (PARTITION BY cluster_id))::text AS b, NULL::jsonb AS detail
   FROM customer_clean.clusters WHERE tbl = 'mt.customers'::regclass
 UNION ALL
@@ -71,24 +71,18 @@ SELECT 'review', row_id_a, row_id_b, jsonb_build_object('p', probability, 'why',
   FROM customer_clean.review_queue WHERE tbl = 'mt.customers'::regclass AND status = 'pending'
 UNION ALL
 SELECT 'key', key::text, row_id, NULL FROM customer_clean.match_keys WHERE tbl = 'mt.customers'::regclass;
+CREATE TEMP TABLE found_before AS TABLE found;
 SET customer_clean.batch_memory = '24MB';
 SELECT d - 'seconds' - 'steps' - 'temp_file_bytes' AS summary, (d ->> 'temp_file_bytes')::bigint > 100000 AS spilled
   FROM customer_clean.dedupe('mt.customers') d;
 RESET customer_clean.batch_memory;
-WITH found_after AS (
-SELECT 'cluster' AS what, row_id AS a, (min(row_id::int) OVER (PARTITION BY cluster_id))::text AS b, NULL::jsonb AS detail
-  FROM customer_clean.clusters WHERE tbl = 'mt.customers'::regclass
-UNION ALL
-SELECT 'review', row_id_a, row_id_b, jsonb_build_object('p', probability, 'why', reason, 'explanation', explanation)
-  FROM customer_clean.review_queue WHERE tbl = 'mt.customers'::regclass AND status = 'pending'
-UNION ALL
-SELECT 'key', key::text, row_id, NULL FROM customer_clean.match_keys WHERE tbl = 'mt.customers'::regclass)
 SELECT what, count(*) FILTER (WHERE side = 'before') AS only_before, count(*) FILTER (WHERE side = 'after') AS only_after
-  FROM ((SELECT 'before' AS side, * FROM (TABLE found_before EXCEPT ALL TABLE found_after) x)
-        UNION ALL (SELECT 'after', * FROM (TABLE found_after EXCEPT ALL TABLE found_before) y)
+  FROM ((SELECT 'before' AS side, * FROM (TABLE found_before EXCEPT ALL TABLE found) x)
+        UNION ALL (SELECT 'after', * FROM (TABLE found EXCEPT ALL TABLE found_before) y)
         UNION ALL SELECT NULL, what, NULL, NULL, NULL FROM (VALUES ('cluster'), ('review'), ('key')) v(what)) d
  GROUP BY what ORDER BY what;
 SELECT what, count(*) FROM found_before GROUP BY what ORDER BY what;
+DROP VIEW found;
 DROP TABLE found_before;
 
 -- find_duplicates: the pairs themselves, most probable first.
