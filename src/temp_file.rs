@@ -26,10 +26,16 @@ pub struct TempFile {
 
 impl TempFile {
     pub fn new() -> TempFile {
-        // SAFETY: called on the backend thread inside a transaction; the
-        // file belongs to the current resource owner, which closes it at
-        // the end of the transaction if `drop` does not.
-        let file = unsafe { pg_sys::BufFileCreateTemp(false) };
+        // SAFETY: called on the backend thread inside a transaction.
+        // PrepareTempTablespaces reads temp_tablespaces (those the caller
+        // may CREATE in), as a sort that spills does; without it the file
+        // would always go to the database's default tablespace. The file
+        // belongs to the current resource owner, which closes it at the
+        // end of the transaction if `drop` does not.
+        let file = unsafe {
+            pg_sys::PrepareTempTablespaces();
+            pg_sys::BufFileCreateTemp(false)
+        };
         TempFile { file, runs: Vec::new(), end: 0 }
     }
 
