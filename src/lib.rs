@@ -65,6 +65,7 @@ use pgrx::prelude::*;
 ::pgrx::extension_sql_file!("../sql/comments.sql", name = "comments", finalize);
 
 mod address;
+mod bulk_copy;
 mod clean_table;
 mod cleaning;
 mod cn_id;

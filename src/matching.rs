@@ -27,6 +27,7 @@ use pgrx::{JsonB, PgSqlErrorCode};
 use serde_json::{json, Value};
 
 use crate::json_arg::Json;
+use crate::bulk_copy;
 use crate::memory;
 use crate::plans;
 use crate::temp_file::TempFile;
@@ -181,7 +182,9 @@ impl Target {
         let id = quote(&self.id_column);
         let sql = format!("{} WHERE t.{id} IS NOT NULL ORDER BY t.{id}", self.select);
         let width = self.columns.len();
-        let workers = threads.saturating_sub(1).max(1);
+        // Preparing a row costs several times what fetching it does, so
+        // every core prepares; this thread mostly waits for them.
+        let workers = threads.max(1);
         let prepare = &prepare;
         let mut read = 0;
         std::thread::scope(|scope| {
@@ -207,13 +210,15 @@ impl Target {
                         }
                     }
                     memory::free_fetched_rows();
-                    if let Some((ids, h)) = pending.take() {
+                    // This batch is prepared while the previous one is
+                    // handed to `each` and the next one fetched.
+                    let prepared = scope.spawn(move || {
+                        let chunk = rows.len().div_ceil(workers);
+                        parallel::map(&rows, workers, chunk, |v| prepare(self, v), &mut |_| {})
+                    });
+                    if let Some((ids, h)) = pending.replace((ids, prepared)) {
                         ids.into_iter().zip(join(h)).for_each(|(id, t)| each(id, t));
                     }
-                    pending = Some((
-                        ids,
-                        scope.spawn(move || parallel::map(&rows, workers, 10_000, |v| prepare(self, v), &mut |_| {})),
-                    ));
                     // May raise a cancel: the scope then waits for the
                     // worker, which touches nothing of PostgreSQL.
                     progress("reading rows", read, 0);
@@ -709,20 +714,25 @@ impl<'t> ReviewWriter<'t> {
 fn write_match_keys(target: &Target, ids: &RowIds, lookup: ExternalSorter<u128>, spill: &mut TempFile) {
     run("DELETE FROM customer_clean.match_keys WHERE tbl = $1", vec![target.oid.into()]);
     let mut merge = lookup.merge(spill).map_err(StoreError::from).or_raise("dedupe");
-    let (mut keys, mut rows) = (Vec::new(), Vec::new());
-    while let Some(item) = merge.next(spill).map_err(StoreError::from).or_raise("dedupe") {
-        let (key, row) = blocking::entry_of(item);
-        keys.push(key);
-        rows.push(ids[row].to_string());
-        if keys.len() == WRITE_ROWS * 4 {
-            insert_keys(target, (std::mem::take(&mut keys), std::mem::take(&mut rows)));
-        }
-    }
-    if !keys.is_empty() {
-        insert_keys(target, (keys, rows));
-    }
+    let match_keys = Spi::get_one::<pg_sys::Oid>("SELECT 'customer_clean.match_keys'::regclass::oid")
+        .unwrap_or_else(|e| spi_failed("dedupe", e))
+        .unwrap_or_else(|| spi_failed("dedupe", "customer_clean.match_keys is missing"));
+    // In key order, as they come out of the sort: the index on key then
+    // grows page by page.
+    crate::security::as_extension_owner(|| {
+        bulk_copy::copy_into(match_keys, &mut |rows| {
+            let Some(item) = merge.next(spill).map_err(StoreError::from).or_raise("dedupe") else {
+                return false;
+            };
+            let (key, row) = blocking::entry_of(item);
+            rows.row(3).oid(target.oid).int8(key).text(&ids[row]);
+            true
+        })
+    });
 }
 
+/// Stores a few match keys (those of the rows of one statement); `dedupe`
+/// writes its millions through COPY instead (`write_match_keys`).
 fn insert_keys(target: &Target, (keys, rows): (Vec<i64>, Vec<String>)) {
     memory::in_scratch_context(|| run(
         "INSERT INTO customer_clean.match_keys (tbl, key, row_id) SELECT $1, k, r FROM unnest($2::bigint[], $3::text[]) AS u(k, r)",
