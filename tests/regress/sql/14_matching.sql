@@ -230,6 +230,32 @@ SELECT e ->> 'field' AS field, e ->> 'level' AS level, e ? 'name_frequency' AS w
 SELECT e ->> 'field' AS field, e ->> 'level' AS level
   FROM jsonb_array_elements(customer_clean.explain_match('mt.people', '90101', '90103') -> 'fields') e;
 
+-- Match keys are written through COPY (binary): row ids that COPY's text
+-- format would have to escape (tab, newline, backslash, \N), quotes and
+-- non-ASCII come back exactly, one set of keys per row.
+CREATE TABLE mt.odd_ids (id text PRIMARY KEY, full_name text, phone text, email text, birth_date text);
+INSERT INTO mt.odd_ids SELECT 'c' || id, full_name, phone, email, birth_date FROM mt.customers WHERE id < 90000;
+INSERT INTO mt.odd_ids VALUES
+  (E'tab\there', '张伟', '13800138000', 'zhangwei85@qq.com', '1985-03-12'),
+  (E'new\nline', 'ZHANG, Wei', '+86 138 0013 8000', 'zhangwei85@qq.com', '1985-03-12'),
+  (E'back\\slash', 'Wei Zhang', '13800138000', NULL, '1985-03-12'),
+  ('\N', 'Zhang Wei', NULL, 'zhangwei85@qq.com', '1985-03-12'),
+  ('O''Brien ü 客户', 'Zhang Wei', '13800138000', NULL, '1985-03-12');
+SELECT customer_clean.register('mt.odd_ids', '{"id": "id", "name": "full_name", "phone": "phone", "email": "email", "birth_date": "birth_date"}') > 0 AS registered;
+SELECT customer_clean.train('mt.odd_ids', '{"seed": 7}') IS NOT NULL AS trained;
+SELECT customer_clean.dedupe('mt.odd_ids') ->> 'rows' AS rows;
+SELECT count(DISTINCT row_id) AS rows_with_keys,
+       count(*) FILTER (WHERE row_id NOT IN (SELECT id FROM mt.odd_ids)) AS keys_of_no_row
+  FROM customer_clean.match_keys WHERE tbl = 'mt.odd_ids'::regclass;
+SELECT to_json(row_id) AS odd_id, count(*) > 0 AS has_keys
+  FROM customer_clean.match_keys WHERE tbl = 'mt.odd_ids'::regclass AND row_id !~ '^c[0-9]+$'
+ GROUP BY row_id ORDER BY row_id COLLATE "C";
+SELECT string_agg(to_json(row_id)::text, ', ' ORDER BY row_id COLLATE "C") AS one_cluster
+  FROM customer_clean.clusters WHERE tbl = 'mt.odd_ids'::regclass AND row_id !~ '^c[0-9]+$' GROUP BY cluster_id;
+SELECT count(*) AS found_by_match_row
+  FROM customer_clean.match_row('mt.odd_ids', '{"full_name": "张伟", "phone": "13800138000", "birth_date": "1985-03-12"}')
+ WHERE row_id !~ '^c[0-9]+$';
+
 -- Bad input: a clear error each time.
 SELECT customer_clean.match_probability('mt.customers', '90001', '424242');
 SELECT customer_clean.explain_match('mt.customers', 'x', '90001');
