@@ -44,6 +44,7 @@ mod phonetic;
 mod pinyin;
 
 pub use edit::{
+    damerau_levenshtein_at_most,
     damerau_levenshtein, jaro, jaro_winkler, levenshtein, levenshtein_similarity, qgram_similarity,
     token_set_similarity,
 };

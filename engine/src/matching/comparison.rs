@@ -13,7 +13,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::compare::{damerau_levenshtein, jaro_winkler, PreparedName};
+use crate::compare::{damerau_levenshtein_at_most, jaro_winkler, PreparedName};
 use crate::date::Date;
 
 use super::record::{NamePart, Record};
@@ -147,9 +147,9 @@ impl Field {
                     if x == y {
                         1
                     } else {
-                        match damerau_levenshtein(x, y) {
-                            1 => 2,
-                            2 => 3,
+                        match damerau_levenshtein_at_most(x, y, 2) {
+                            Some(1) => 2,
+                            Some(2) => 3,
                             _ => 4,
                         }
                     }
@@ -286,8 +286,8 @@ fn location_level(a: &Record, b: &Record) -> u8 {
     }
     // One typed character off: a postcode with a wrong or two swapped
     // digits, a city with a typo.
-    let postcode_near = matches!((&a.postcode, &b.postcode), (Some(x), Some(y)) if damerau_levenshtein(x, y) == 1);
-    let city_near = matches!((&a.city, &b.city), (Some(x), Some(y)) if damerau_levenshtein(x, y) == 1);
+    let postcode_near = matches!((&a.postcode, &b.postcode), (Some(x), Some(y)) if damerau_levenshtein_at_most(x, y, 1) == Some(1));
+    let city_near = matches!((&a.city, &b.city), (Some(x), Some(y)) if damerau_levenshtein_at_most(x, y, 1) == Some(1));
     if postcode_near || city_near {
         6
     } else if compared {
