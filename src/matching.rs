@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 use customer_clean_engine::matching::cluster::Refusal;
 use customer_clean_engine::matching::dedupe::{self, DedupeOptions};
 use customer_clean_engine::matching::external::{for_each_pair_with_records, Budget, ExternalDedupe, Prepared};
-use customer_clean_engine::matching::spill::ExternalSorter;
+use customer_clean_engine::matching::spill::{ExternalSorter, SpillError};
 use customer_clean_engine::matching::store::StoreError;
 use customer_clean_engine::matching::model::{
     name_counts, RowSample, pattern, personal_agreements, probability_of, NameFrequency, Progress,
@@ -573,11 +573,13 @@ fn dedupe(
     writer.flush();
     time("write_review");
     let mut summary = serde_json::to_value(&outcome.dedupe.stats).unwrap_or(Value::Null);
-    summary["temp_file_bytes"] = json!(spill.bytes());
     drop((writer, refusals, review, rejected));
     drop(outcome);
     progress("writing match keys", 0, 0);
-    write_match_keys(&target, &ids, lookup, &mut spill);
+    let keys = write_match_keys(&target, &ids, lookup, budget.key_items, &mut spill);
+    summary["match_keys_inserted"] = json!(keys.inserted);
+    summary["match_keys_deleted"] = json!(keys.deleted);
+    summary["temp_file_bytes"] = json!(spill.bytes());
     time("write_match_keys");
     summary["seconds"] = json!(started.elapsed().as_secs_f64());
     summary["steps"] = Value::Object(timings);
@@ -711,24 +713,150 @@ impl<'t> ReviewWriter<'t> {
 
 /// Replaces the stored match keys of the table with `lookup`'s (key, row)
 /// entries, in key order, so the index grows at its right edge.
-fn write_match_keys(target: &Target, ids: &RowIds, lookup: ExternalSorter<u128>, spill: &mut TempFile) {
-    run("DELETE FROM customer_clean.match_keys WHERE tbl = $1", vec![target.oid.into()]);
-    let mut merge = lookup.merge(spill).map_err(StoreError::from).or_raise("dedupe");
+/// What `write_match_keys` changed.
+struct KeyWrites {
+    inserted: u64,
+    deleted: u64,
+}
+
+/// The value of a spill step, or the ERROR (XX001) for its failure.
+fn spilled<T>(result: Result<T, SpillError>) -> T {
+    result.map_err(StoreError::from).or_raise("dedupe")
+}
+
+/// Makes the stored match keys of the table those in `lookup`, by
+/// difference: the keys stored now are read in key order beside the new
+/// ones, and only those that appeared are inserted and those that went are
+/// deleted. Run again over a table that changed little, `dedupe` then
+/// writes little, where deleting and inserting every key (4.4M at
+/// 1,000,000 rows) left as many dead rows to vacuum each time. Keys of
+/// rows `dedupe` did not read (deleted since, or inserted after its
+/// snapshot) go, as before. Inserts go through COPY, in key order (the
+/// index on key then grows page by page).
+fn write_match_keys(
+    target: &Target,
+    ids: &RowIds,
+    lookup: ExternalSorter<u128>,
+    buffer_items: usize,
+    spill: &mut TempFile,
+) -> KeyWrites {
+    let mut writes = KeyWrites { inserted: 0, deleted: 0 };
+    let mut inserts: ExternalSorter<u128> = ExternalSorter::new(buffer_items, false);
+    let mut deletes: (Vec<i64>, Vec<String>) = (Vec::new(), Vec::new());
+    let mut flush_deletes = |deletes: &mut (Vec<i64>, Vec<String>)| {
+        let (keys, rows) = std::mem::take(deletes);
+        let args = [target.oid.into(), keys.into(), rows.into()];
+        let deleted = memory::in_scratch_context(|| {
+            crate::security::as_extension_owner(|| {
+                Spi::connect_mut(|client| {
+                    client
+                        .update(
+                            "DELETE FROM customer_clean.match_keys m USING unnest($2::bigint[], $3::text[]) AS u(k, r)
+                              WHERE m.key = u.k AND m.tbl = $1 AND m.row_id = u.r",
+                            None,
+                            &args,
+                        )
+                        .map(|t| t.len())
+                })
+            })
+        })
+        .unwrap_or_else(|e| spi_failed("dedupe", e));
+        writes.deleted += deleted as u64;
+    };
+    let mut new_keys = spilled(lookup.merge(spill));
+    crate::security::as_extension_owner(|| {
+        Spi::connect(|client| {
+            let mut cursor = client.open_cursor(
+                "SELECT key, row_id FROM customer_clean.match_keys WHERE tbl = $1 ORDER BY key",
+                &[target.oid.into()],
+            );
+            let mut fetched: std::vec::IntoIter<(i64, String)> = Vec::new().into_iter();
+            let mut next_stored = || -> Result<Option<(i64, String)>, pgrx::spi::SpiError> {
+                if let Some(entry) = fetched.next() {
+                    return Ok(Some(entry));
+                }
+                let mut batch = Vec::new();
+                for row in cursor.fetch(FETCH_ROWS * 5)? {
+                    batch.push((row.get::<i64>(1)?.unwrap_or_default(), row.get::<String>(2)?.unwrap_or_default()));
+                }
+                memory::free_fetched_rows();
+                fetched = batch.into_iter();
+                Ok(fetched.next())
+            };
+            let mut new = spilled(new_keys.next(spill)).map(blocking::entry_of);
+            let mut old = next_stored()?;
+            // One key at a time: its rows now (ordinals), and those stored
+            // (ids), each in byte order.
+            let (mut now, mut stored): (Vec<u32>, Vec<String>) = (Vec::new(), Vec::new());
+            while let Some(key) = match (&new, &old) {
+                (Some((a, _)), Some((b, _))) => Some(*a.min(b)),
+                (Some((k, _)), None) | (None, Some((k, _))) => Some(*k),
+                (None, None) => None,
+            } {
+                now.clear();
+                stored.clear();
+                while let Some((_, row)) = new.filter(|(k, _)| *k == key) {
+                    now.push(row);
+                    new = spilled(new_keys.next(spill)).map(blocking::entry_of);
+                }
+                while let Some((_, id)) = old.take_if(|(k, _)| *k == key) {
+                    stored.push(id);
+                    old = next_stored()?;
+                }
+                now.sort_unstable_by(|a, b| ids[*a].cmp(&ids[*b]));
+                now.dedup_by(|a, b| ids[*a] == ids[*b]);
+                stored.sort_unstable();
+                let (mut i, mut j) = (0, 0);
+                while i < stored.len() || j < now.len() {
+                    let order = match (stored.get(i), now.get(j)) {
+                        (Some(s), Some(n)) => s.as_str().cmp(&ids[*n]),
+                        (Some(_), None) => std::cmp::Ordering::Less,
+                        _ => std::cmp::Ordering::Greater,
+                    };
+                    // Copies of this stored id (nothing stores one twice,
+                    // but a restore of a dump taken mid-write could).
+                    let copies = stored[i.min(stored.len())..].iter().take_while(|s| Some(*s) == stored.get(i)).count();
+                    if order != std::cmp::Ordering::Greater && (order == std::cmp::Ordering::Less || copies > 1) {
+                        // Gone from this key, or stored more than once:
+                        // deleted (every copy), and stored again if kept.
+                        deletes.0.push(key);
+                        deletes.1.push(stored[i].clone());
+                        if deletes.0.len() == WRITE_ROWS {
+                            flush_deletes(&mut deletes);
+                        }
+                    }
+                    if order != std::cmp::Ordering::Less && (order == std::cmp::Ordering::Greater || copies > 1) {
+                        spilled(inserts.push(blocking::entry_item(key, now[j]), spill));
+                    }
+                    if order != std::cmp::Ordering::Greater {
+                        i += copies;
+                    }
+                    if order != std::cmp::Ordering::Less {
+                        j += 1;
+                    }
+                }
+            }
+            Ok::<_, pgrx::spi::SpiError>(())
+        })
+    })
+    .unwrap_or_else(|e| spi_failed("dedupe", e));
+    if !deletes.0.is_empty() {
+        flush_deletes(&mut deletes);
+    }
     let match_keys = Spi::get_one::<pg_sys::Oid>("SELECT 'customer_clean.match_keys'::regclass::oid")
         .unwrap_or_else(|e| spi_failed("dedupe", e))
         .unwrap_or_else(|| spi_failed("dedupe", "customer_clean.match_keys is missing"));
-    // In key order, as they come out of the sort: the index on key then
-    // grows page by page.
-    crate::security::as_extension_owner(|| {
+    let mut inserts = spilled(inserts.merge(spill));
+    writes.inserted = crate::security::as_extension_owner(|| {
         bulk_copy::copy_into(match_keys, &mut |rows| {
-            let Some(item) = merge.next(spill).map_err(StoreError::from).or_raise("dedupe") else {
+            let Some((key, row)) = spilled(inserts.next(spill)).map(blocking::entry_of) else {
                 return false;
             };
-            let (key, row) = blocking::entry_of(item);
             rows.row(3).oid(target.oid).int8(key).text(&ids[row]);
             true
         })
     });
+    writes
 }
 
 /// Stores a few match keys (those of the rows of one statement); `dedupe`
