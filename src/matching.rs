@@ -764,7 +764,10 @@ fn write_match_keys(
         writes.deleted += deleted as u64;
     };
     let mut new_keys = spilled(lookup.merge(spill));
-    crate::security::as_extension_owner(|| {
+    // The first new key, when nothing is stored: then every new key is
+    // inserted, straight from the sort.
+    let mut first_of_all = None;
+    let nothing_stored = crate::security::as_extension_owner(|| {
         Spi::connect(|client| {
             let mut cursor = client.open_cursor(
                 "SELECT key, row_id FROM customer_clean.match_keys WHERE tbl = $1 ORDER BY key",
@@ -785,6 +788,10 @@ fn write_match_keys(
             };
             let mut new = spilled(new_keys.next(spill)).map(blocking::entry_of);
             let mut old = next_stored()?;
+            if old.is_none() {
+                first_of_all = new;
+                return Ok(true);
+            }
             // One key at a time: its rows now (ordinals), and those stored
             // (ids), each in byte order.
             let (mut now, mut stored): (Vec<u32>, Vec<String>) = (Vec::new(), Vec::new());
@@ -836,7 +843,7 @@ fn write_match_keys(
                     }
                 }
             }
-            Ok::<_, pgrx::spi::SpiError>(())
+            Ok::<_, pgrx::spi::SpiError>(false)
         })
     })
     .unwrap_or_else(|e| spi_failed("dedupe", e));
@@ -847,13 +854,23 @@ fn write_match_keys(
         .unwrap_or_else(|e| spi_failed("dedupe", e))
         .unwrap_or_else(|| spi_failed("dedupe", "customer_clean.match_keys is missing"));
     let mut inserts = spilled(inserts.merge(spill));
+    let mut last = None;
     writes.inserted = crate::security::as_extension_owner(|| {
-        bulk_copy::copy_into(match_keys, &mut |rows| {
-            let Some((key, row)) = spilled(inserts.next(spill)).map(blocking::entry_of) else {
+        bulk_copy::copy_into(match_keys, &mut |rows| loop {
+            let next = if nothing_stored {
+                first_of_all.take().or_else(|| spilled(new_keys.next(spill)).map(blocking::entry_of))
+            } else {
+                spilled(inserts.next(spill)).map(blocking::entry_of)
+            };
+            let Some((key, row)) = next else {
                 return false;
             };
-            rows.row(3).oid(target.oid).int8(key).text(&ids[row]);
-            true
+            // An id's key once, as by difference.
+            let entry = (key, &ids[row]);
+            if last.replace(entry) != Some(entry) {
+                rows.row(3).oid(target.oid).int8(key).text(entry.1);
+                return true;
+            }
         })
     });
     writes
