@@ -314,7 +314,7 @@ AS 'MODULE_PATHNAME', 'clean_table_start_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:1253
+-- src/matching.rs:1271
 -- customer_clean::matching::cluster_probability_text
 CREATE  FUNCTION "cluster_probability_text"(
 	"tbl" regclass, /* Table */
@@ -625,7 +625,7 @@ AS 'MODULE_PATHNAME', 'mask_phone_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:1054
+-- src/matching.rs:1072
 -- customer_clean::matching::match_new_rows
 CREATE  FUNCTION "match_new_rows"(
 	"tbl" regclass, /* Table */
@@ -640,7 +640,7 @@ AS 'MODULE_PATHNAME', 'match_new_rows_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:1182
+-- src/matching.rs:1200
 -- requires:
 --   match_new_rows
 
@@ -674,7 +674,7 @@ AS 'MODULE_PATHNAME', 'match_probability_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:913
+-- src/matching.rs:931
 -- customer_clean::matching::match_row
 CREATE  FUNCTION "match_row"(
 	"tbl" regclass, /* Table */
@@ -1212,7 +1212,7 @@ AS 'MODULE_PATHNAME', 'unregister_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:1207
+-- src/matching.rs:1225
 -- customer_clean::matching::update_match_keys
 CREATE  FUNCTION "update_match_keys"(
 	"tbl" regclass, /* Table */

@@ -813,34 +813,17 @@ fn write_match_keys(
                 now.sort_unstable_by(|a, b| ids[*a].cmp(&ids[*b]));
                 now.dedup_by(|a, b| ids[*a] == ids[*b]);
                 stored.sort_unstable();
-                let (mut i, mut j) = (0, 0);
-                while i < stored.len() || j < now.len() {
-                    let order = match (stored.get(i), now.get(j)) {
-                        (Some(s), Some(n)) => s.as_str().cmp(&ids[*n]),
-                        (Some(_), None) => std::cmp::Ordering::Less,
-                        _ => std::cmp::Ordering::Greater,
-                    };
-                    // Copies of this stored id (nothing stores one twice,
-                    // but a restore of a dump taken mid-write could).
-                    let copies = stored[i.min(stored.len())..].iter().take_while(|s| Some(*s) == stored.get(i)).count();
-                    if order != std::cmp::Ordering::Greater && (order == std::cmp::Ordering::Less || copies > 1) {
-                        // Gone from this key, or stored more than once:
-                        // deleted (every copy), and stored again if kept.
-                        deletes.0.push(key);
-                        deletes.1.push(stored[i].clone());
-                        if deletes.0.len() == WRITE_ROWS {
-                            flush_deletes(&mut deletes);
-                        }
+                let now_ids: Vec<&str> = now.iter().map(|r| &ids[*r]).collect();
+                let (gone, new_at) = key_changes(&stored, &now_ids);
+                for id in gone {
+                    deletes.0.push(key);
+                    deletes.1.push(id.to_string());
+                    if deletes.0.len() == WRITE_ROWS {
+                        flush_deletes(&mut deletes);
                     }
-                    if order != std::cmp::Ordering::Less && (order == std::cmp::Ordering::Greater || copies > 1) {
-                        spilled(inserts.push(blocking::entry_item(key, now[j]), spill));
-                    }
-                    if order != std::cmp::Ordering::Greater {
-                        i += copies;
-                    }
-                    if order != std::cmp::Ordering::Less {
-                        j += 1;
-                    }
+                }
+                for j in new_at {
+                    spilled(inserts.push(blocking::entry_item(key, now[j]), spill));
                 }
             }
             Ok::<_, pgrx::spi::SpiError>(false)
@@ -874,6 +857,41 @@ fn write_match_keys(
         })
     });
     writes
+}
+
+/// How the ids stored under one key become `now`: the stored ids to delete
+/// and the positions in `now` to insert. Both lists are in byte order. An
+/// id stored more than once (nothing stores one twice, but a restore of a
+/// dump taken mid-write could) is deleted, every copy by one DELETE, and
+/// inserted again if it keeps the key.
+pub(crate) fn key_changes<'a>(stored: &'a [String], now: &[&str]) -> (Vec<&'a str>, Vec<usize>) {
+    let (mut gone, mut new_at) = (Vec::new(), Vec::new());
+    let (mut i, mut j) = (0, 0);
+    while i < stored.len() || j < now.len() {
+        let Some(id) = stored.get(i).map(String::as_str) else {
+            new_at.push(j);
+            j += 1;
+            continue;
+        };
+        let copies = stored[i..].iter().take_while(|s| s.as_str() == id).count();
+        match now.get(j).map(|n| id.cmp(n)) {
+            None | Some(std::cmp::Ordering::Less) => gone.push(id),
+            Some(std::cmp::Ordering::Greater) => {
+                new_at.push(j);
+                j += 1;
+                continue;
+            }
+            Some(std::cmp::Ordering::Equal) => {
+                if copies > 1 {
+                    gone.push(id);
+                    new_at.push(j);
+                }
+                j += 1;
+            }
+        }
+        i += copies;
+    }
+    (gone, new_at)
 }
 
 /// Stores a few match keys (those of the rows of one statement); `dedupe`

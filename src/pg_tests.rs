@@ -32,6 +32,27 @@ mod tests {
     }
 
     #[pg_test]
+    fn match_keys_change_by_difference() {
+        // (stored ids of one key, ids now) → (ids deleted, positions in now inserted)
+        let owned = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<String>>();
+        let cases: &[(&[&str], &[&str], &[&str], &[usize])] = &[
+            (&[], &[], &[], &[]),
+            (&[], &["a", "b"], &[], &[0, 1]),
+            (&["a", "b"], &[], &["a", "b"], &[]),
+            (&["a", "b", "c"], &["a", "b", "c"], &[], &[]),
+            (&["a", "c", "e"], &["b", "c", "d"], &["a", "e"], &[0, 2]),
+            // stored twice: deleted (one DELETE takes every copy), stored again if kept
+            (&["a", "a", "b"], &["a", "b"], &["a"], &[0]),
+            (&["a", "b", "b"], &["a"], &["b"], &[]),
+            (&["b", "b"], &["a", "c"], &["b"], &[0, 1]),
+        ];
+        for (stored, now, gone, new_at) in cases {
+            let stored = owned(stored);
+            assert_eq!(crate::matching::key_changes(&stored, now), (gone.to_vec(), new_at.to_vec()), "{stored:?} → {now:?}");
+        }
+    }
+
+    #[pg_test]
     fn pure_functions_are_strict_and_parallel_safe() {
         // cn_id_check and lifecycle_stage are the pure functions that are
         // not STRICT: a NULL birth date or gender means "not compared", a
