@@ -625,7 +625,7 @@ AS 'MODULE_PATHNAME', 'mask_phone_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:1072
+-- src/matching.rs:1076
 -- customer_clean::matching::match_new_rows
 CREATE  FUNCTION "match_new_rows"(
 	"tbl" regclass, /* Table */
@@ -640,7 +640,7 @@ AS 'MODULE_PATHNAME', 'match_new_rows_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:1200
+-- src/matching.rs:1204
 -- requires:
 --   match_new_rows
 
@@ -674,7 +674,7 @@ AS 'MODULE_PATHNAME', 'match_probability_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:931
+-- src/matching.rs:935
 -- customer_clean::matching::match_row
 CREATE  FUNCTION "match_row"(
 	"tbl" regclass, /* Table */
@@ -1212,7 +1212,7 @@ AS 'MODULE_PATHNAME', 'unregister_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:1225
+-- src/matching.rs:1229
 -- customer_clean::matching::update_match_keys
 CREATE  FUNCTION "update_match_keys"(
 	"tbl" regclass, /* Table */

@@ -744,24 +744,7 @@ fn write_match_keys(
     let mut inserts: ExternalSorter<u128> = ExternalSorter::new(buffer_items, false);
     let mut deletes: (Vec<i64>, Vec<String>) = (Vec::new(), Vec::new());
     let mut flush_deletes = |deletes: &mut (Vec<i64>, Vec<String>)| {
-        let (keys, rows) = std::mem::take(deletes);
-        let args = [target.oid.into(), keys.into(), rows.into()];
-        let deleted = memory::in_scratch_context(|| {
-            crate::security::as_extension_owner(|| {
-                Spi::connect_mut(|client| {
-                    client
-                        .update(
-                            "DELETE FROM customer_clean.match_keys m USING unnest($2::bigint[], $3::text[]) AS u(k, r)
-                              WHERE m.key = u.k AND m.tbl = $1 AND m.row_id = u.r",
-                            None,
-                            &args,
-                        )
-                        .map(|t| t.len())
-                })
-            })
-        })
-        .unwrap_or_else(|e| spi_failed("dedupe", e));
-        writes.deleted += deleted as u64;
+        writes.deleted += delete_keys(target, std::mem::take(deletes)) as u64;
     };
     let mut new_keys = spilled(lookup.merge(spill));
     // The first new key, when nothing is stored: then every new key is
@@ -901,6 +884,27 @@ fn insert_keys(target: &Target, (keys, rows): (Vec<i64>, Vec<String>)) {
         "INSERT INTO customer_clean.match_keys (tbl, key, row_id) SELECT $1, k, r FROM unnest($2::bigint[], $3::text[]) AS u(k, r)",
         vec![target.oid.into(), keys.into(), rows.into()],
     ));
+}
+
+/// Deletes the given (key, row id) entries of the table's match keys
+/// (every copy of each); returns the rows deleted.
+fn delete_keys(target: &Target, (keys, rows): (Vec<i64>, Vec<String>)) -> usize {
+    let args = [target.oid.into(), keys.into(), rows.into()];
+    memory::in_scratch_context(|| {
+        crate::security::as_extension_owner(|| {
+            Spi::connect_mut(|client| {
+                client
+                    .update(
+                        "DELETE FROM customer_clean.match_keys m USING unnest($2::bigint[], $3::text[]) AS u(k, r)
+                          WHERE m.key = u.k AND m.tbl = $1 AND m.row_id = u.r",
+                        None,
+                        &args,
+                    )
+                    .map(|t| t.len())
+            })
+        })
+    })
+    .unwrap_or_else(|e| spi_failed("matching", e))
 }
 
 /// The transaction-level advisory lock that orders the writers of a
@@ -1251,11 +1255,7 @@ fn update_match_keys(tbl: Table, old_rows: Json, new_rows: Json) -> i64 {
             .unzip()
     };
     let (old_keys, old_ids) = keyed(&old_rows, "old_rows");
-    run(
-        "DELETE FROM customer_clean.match_keys m USING unnest($2::bigint[], $3::text[]) AS u(k, r)
-          WHERE m.key = u.k AND m.tbl = $1 AND m.row_id = u.r",
-        vec![target.oid.into(), old_keys.into(), old_ids.into()],
-    );
+    delete_keys(&target, (old_keys, old_ids));
     let new = keyed(&new_rows, "new_rows");
     let stored = new.0.len() as i64;
     insert_keys(&target, new);
