@@ -145,6 +145,23 @@ pub fn dedupe(
 ) -> Result<Dedupe, TooManyPairs> {
     let min_scored = opts.review_probability.min(opts.min_probability);
     let (pairs, blocking) = scored_pairs(records, model, salt, min_scored, opts.threads, opts.max_pairs, tf, progress)?;
+    Ok(cluster_scored(records, pairs, blocking, model, opts, rejected, tf, progress))
+}
+
+/// Clusters `records` by their scored pairs (`pairs`, those at least
+/// `review_probability` probable, `a < b`): the second half of [`dedupe`],
+/// and what an incremental run does with the rows a change touched.
+#[allow(clippy::too_many_arguments)]
+pub fn cluster_scored(
+    records: &[Record],
+    pairs: Vec<Edge>,
+    blocking: BlockingStats,
+    model: &Model,
+    opts: &DedupeOptions,
+    rejected: &HashSet<(u32, u32)>,
+    tf: &NameFrequency,
+    progress: Progress,
+) -> Dedupe {
     // A probable pair on whose person nothing agrees — same phone and
     // address, different or missing name, birth date, ID and e-mail — is
     // what people of one household look like; it goes to review instead.
@@ -171,7 +188,7 @@ pub fn dedupe(
         done += edges;
         result
     });
-    Ok(Dedupe::finish(records.len(), pairs, clustering, impersonal, blocking, matching_pairs))
+    Dedupe::finish(records.len(), pairs, clustering, impersonal, blocking, matching_pairs)
 }
 
 /// Clusters one connected component (rows `rows`, edges by local row),

@@ -11,7 +11,9 @@
 //!   pairs, m-probabilities by EM over blocked pairs, term-frequency
 //!   adjusted names — with scoring and explanations;
 //! - [`cluster`]: pairs to clusters without chaining strong clusters
-//!   together through one weak link.
+//!   together through one weak link;
+//! - [`incremental`]: what a run leaves for the next, and how changed
+//!   rows change the candidate pairs.
 //!
 //! Nothing here calls PostgreSQL; long loops report progress through a
 //! callback on the calling thread, so the SQL layer can check for a cancel
@@ -22,6 +24,7 @@ pub mod cluster;
 pub mod comparison;
 pub mod dedupe;
 pub mod external;
+pub mod incremental;
 pub mod model;
 pub mod parallel;
 pub mod record;

@@ -56,6 +56,24 @@ impl RecordSchema {
         }
     }
 
+    /// What, besides a row's values, its record depends on (the roles read
+    /// and how values are interpreted), as text: an incremental `dedupe`
+    /// reuses stored state only while it is the same. `today` is not in it:
+    /// see [`RecordSchema::recheck_on`].
+    pub fn basis(&self) -> String {
+        format!("{:?} {:?} {:?}", self.roles, self.default_region, self.date_order)
+    }
+
+    /// The day from which a row with these values reads differently: its
+    /// birth date lies after `today`, so it is read as a century earlier
+    /// (see [`read_birth_date`]) until then. `values` as for
+    /// [`RecordSchema::record`].
+    pub fn recheck_on(&self, values: &[Option<&str>]) -> Option<Date> {
+        let i = self.roles.iter().position(|r| *r == Role::BirthDate)?;
+        let d = normalize_date(values.get(i).copied().flatten()?, self.date_order)?;
+        (d > self.today).then_some(d)
+    }
+
     /// The comparisons this table can make, in model order.
     pub fn fields(&self) -> Vec<Field> {
         let has = |r: Role| self.roles.contains(&r);

@@ -229,9 +229,15 @@ impl Loaded {
 
     /// Row `row`'s record, decoded; an error if it was not loaded.
     pub fn record(&self, row: u32) -> Result<Record, DecodeError> {
+        Record::decode(self.bytes(row)?)
+    }
+
+    /// Row `row`'s bytes as they were pushed; an error if it was not
+    /// loaded.
+    pub fn bytes(&self, row: u32) -> Result<&[u8], DecodeError> {
         let i = self.index(row).ok_or(DecodeError("a row that was not loaded"))?;
         let start = if i == 0 { 0 } else { self.ends[i - 1] };
-        Record::decode(&self.bytes[start..self.ends[i]])
+        Ok(&self.bytes[start..self.ends[i]])
     }
 }
 
