@@ -9,6 +9,8 @@
 --     the extension's entry points;
 --   * quality snapshots record who took them (taken_by);
 --   * customer_clean.version(), and a description of every routine.
+--   * incremental dedupe (issue 18): dedupe(..., incremental) and the
+--     tables of its state (dedupe_state, dedupe_rows, dedupe_pairs);
 --   * row ids in the id column's own type: bigint overloads; the
 --     functions whose only ids are an array (cluster_probability,
 --     choose_survivor, restore_archived) take anycompatiblearray, their
@@ -61,6 +63,43 @@ COMMENT ON TABLE customer_clean.erasures IS
 SELECT pg_catalog.pg_extension_config_dump('customer_clean.erasures', '');
 SELECT pg_catalog.pg_extension_config_dump('customer_clean.erasures_erasure_id_seq', '');
 
+-- What the last dedupe(tbl, incremental => true) left for the next one,
+-- which then works on the rows that changed since (docs/dedupe_at_scale.md,
+-- "Incremental runs"). Derived data, rebuilt by a full run: UNLOGGED (a
+-- crash empties them, and the next run is a full one) and not dumped.
+-- Only the extension's owner reads them: the keys and name hashes are
+-- hashes of personal values (forget() removes a row's).
+CREATE UNLOGGED TABLE customer_clean.dedupe_state (
+    tbl         regclass PRIMARY KEY,
+    basis       text NOT NULL,             -- model, profile, thresholds and format the state was made with
+    row_count   bigint NOT NULL,
+    updated_at  timestamptz NOT NULL
+);
+COMMENT ON TABLE customer_clean.dedupe_state IS
+  'Per table: what the stored dedupe state (dedupe_rows, dedupe_pairs) was made with; incremental runs reuse it only while that is unchanged.';
+CREATE UNLOGGED TABLE customer_clean.dedupe_rows (
+    tbl          regclass NOT NULL,
+    row_id       text COLLATE "C" NOT NULL,
+    fingerprint  bigint NOT NULL,          -- hash of the values matching reads
+    recheck_on   date,                     -- a future birth date: the row reads differently from that day
+    strong_keys  bytea NOT NULL,           -- blocking keys, 8 bytes each (little-endian)
+    weak_keys    bytea NOT NULL,
+    names        bytea NOT NULL,           -- name hashes counted for term frequencies
+    PRIMARY KEY (tbl, row_id)
+);
+COMMENT ON TABLE customer_clean.dedupe_rows IS
+  'Per row of a table deduplicated incrementally: a fingerprint of its values, its blocking keys and name hashes as the last dedupe saw them.';
+CREATE UNLOGGED TABLE customer_clean.dedupe_pairs (
+    tbl          regclass NOT NULL,
+    row_id_a     text COLLATE "C" NOT NULL,
+    row_id_b     text COLLATE "C" NOT NULL,
+    probability  double precision NOT NULL,
+    PRIMARY KEY (tbl, row_id_a, row_id_b)
+);
+CREATE INDEX dedupe_pairs_b_idx ON customer_clean.dedupe_pairs (tbl, row_id_b);
+COMMENT ON TABLE customer_clean.dedupe_pairs IS
+  'Per table deduplicated incrementally: every scored pair (at least review_probability likely) of the last dedupe, lower row id first.';
+
 ALTER TABLE customer_clean.quality_history ADD COLUMN taken_by name NOT NULL DEFAULT current_user;
 ALTER TABLE customer_clean.quality_breaches ADD COLUMN taken_by name NOT NULL DEFAULT current_user;
 
@@ -83,6 +122,18 @@ DROP POLICY written_by_customer_clean ON customer_clean.quality_breaches;
 DROP FUNCTION customer_clean.protect_history(regclass);
 
 -- 4. New and changed functions.
+-- dedupe gains incremental (issue 18).
+DROP FUNCTION customer_clean.dedupe(regclass, double precision, double precision);
+CREATE  FUNCTION "dedupe"(
+	"tbl" regclass, /* Table */
+	"min_probability" double precision DEFAULT 0.9, /* f64 */
+	"review_probability" double precision DEFAULT 0.5, /* f64 */
+	"incremental" bool DEFAULT false /* bool */
+) RETURNS jsonb /* JsonB */
+STRICT VOLATILE PARALLEL UNSAFE
+SET search_path TO pg_catalog, pg_temp
+LANGUAGE c /* Rust */
+AS 'MODULE_PATHNAME', 'dedupe_wrapper';
 CREATE  FUNCTION "forget"(
 	"tbl" regclass, /* Table */
 	"row_id" TEXT /* & str */

@@ -242,6 +242,43 @@ CREATE INDEX ON customer_clean.review_queue (tbl, status);
 COMMENT ON TABLE customer_clean.review_queue IS
   'Candidate duplicate pairs for a steward: uncertain pairs and probable pairs clustering kept apart; rejected pairs are never clustered.';
 
+-- What the last dedupe(tbl, incremental => true) left for the next one,
+-- which then works on the rows that changed since (docs/dedupe_at_scale.md,
+-- "Incremental runs"). Derived data, rebuilt by a full run: UNLOGGED (a
+-- crash empties them, and the next run is a full one) and not dumped.
+-- Only the extension's owner reads them: the keys and name hashes are
+-- hashes of personal values (forget() removes a row's).
+CREATE UNLOGGED TABLE customer_clean.dedupe_state (
+    tbl         regclass PRIMARY KEY,
+    basis       text NOT NULL,             -- model, profile, thresholds and format the state was made with
+    row_count   bigint NOT NULL,
+    updated_at  timestamptz NOT NULL
+);
+COMMENT ON TABLE customer_clean.dedupe_state IS
+  'Per table: what the stored dedupe state (dedupe_rows, dedupe_pairs) was made with; incremental runs reuse it only while that is unchanged.';
+CREATE UNLOGGED TABLE customer_clean.dedupe_rows (
+    tbl          regclass NOT NULL,
+    row_id       text COLLATE "C" NOT NULL,
+    fingerprint  bigint NOT NULL,          -- hash of the values matching reads
+    recheck_on   date,                     -- a future birth date: the row reads differently from that day
+    strong_keys  bytea NOT NULL,           -- blocking keys, 8 bytes each (little-endian)
+    weak_keys    bytea NOT NULL,
+    names        bytea NOT NULL,           -- name hashes counted for term frequencies
+    PRIMARY KEY (tbl, row_id)
+);
+COMMENT ON TABLE customer_clean.dedupe_rows IS
+  'Per row of a table deduplicated incrementally: a fingerprint of its values, its blocking keys and name hashes as the last dedupe saw them.';
+CREATE UNLOGGED TABLE customer_clean.dedupe_pairs (
+    tbl          regclass NOT NULL,
+    row_id_a     text COLLATE "C" NOT NULL,
+    row_id_b     text COLLATE "C" NOT NULL,
+    probability  double precision NOT NULL,
+    PRIMARY KEY (tbl, row_id_a, row_id_b)
+);
+CREATE INDEX dedupe_pairs_b_idx ON customer_clean.dedupe_pairs (tbl, row_id_b);
+COMMENT ON TABLE customer_clean.dedupe_pairs IS
+  'Per table deduplicated incrementally: every scored pair (at least review_probability likely) of the last dedupe, lower row id first.';
+
 SELECT pg_catalog.pg_extension_config_dump('customer_clean.models', '');
 SELECT pg_catalog.pg_extension_config_dump('customer_clean.match_keys', '');
 SELECT pg_catalog.pg_extension_config_dump('customer_clean.clusters', '');
@@ -314,7 +351,7 @@ AS 'MODULE_PATHNAME', 'clean_table_start_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:1271
+-- src/matching.rs:1350
 -- customer_clean::matching::cluster_probability_text
 CREATE  FUNCTION "cluster_probability_text"(
 	"tbl" regclass, /* Table */
@@ -352,12 +389,13 @@ AS 'MODULE_PATHNAME', 'damerau_levenshtein_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:492
+-- src/matching.rs:514
 -- customer_clean::matching::dedupe
 CREATE  FUNCTION "dedupe"(
 	"tbl" regclass, /* Table */
 	"min_probability" double precision DEFAULT 0.9, /* f64 */
-	"review_probability" double precision DEFAULT 0.5 /* f64 */
+	"review_probability" double precision DEFAULT 0.5, /* f64 */
+	"incremental" bool DEFAULT false /* bool */
 ) RETURNS jsonb /* JsonB */
 STRICT VOLATILE PARALLEL UNSAFE
 SET search_path TO pg_catalog, pg_temp
@@ -426,7 +464,7 @@ AS 'MODULE_PATHNAME', 'enable_cleaning_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:424
+-- src/matching.rs:446
 -- customer_clean::matching::explain_match
 CREATE  FUNCTION "explain_match"(
 	"tbl" regclass, /* Table */
@@ -440,7 +478,7 @@ AS 'MODULE_PATHNAME', 'explain_match_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:441
+-- src/matching.rs:463
 -- customer_clean::matching::find_duplicates
 CREATE  FUNCTION "find_duplicates"(
 	"tbl" regclass, /* Table */
@@ -457,7 +495,7 @@ AS 'MODULE_PATHNAME', 'find_duplicates_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/erasure.rs:58
+-- src/erasure.rs:64
 -- customer_clean::erasure::forget
 CREATE  FUNCTION "forget"(
 	"tbl" regclass, /* Table */
@@ -625,7 +663,7 @@ AS 'MODULE_PATHNAME', 'mask_phone_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:1076
+-- src/matching.rs:1155
 -- customer_clean::matching::match_new_rows
 CREATE  FUNCTION "match_new_rows"(
 	"tbl" regclass, /* Table */
@@ -640,7 +678,7 @@ AS 'MODULE_PATHNAME', 'match_new_rows_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:1204
+-- src/matching.rs:1283
 -- requires:
 --   match_new_rows
 
@@ -660,7 +698,7 @@ COMMENT ON FUNCTION customer_clean.match_on_insert() IS
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:411
+-- src/matching.rs:433
 -- customer_clean::matching::match_probability
 CREATE  FUNCTION "match_probability"(
 	"tbl" regclass, /* Table */
@@ -674,7 +712,7 @@ AS 'MODULE_PATHNAME', 'match_probability_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:935
+-- src/matching.rs:1014
 -- customer_clean::matching::match_row
 CREATE  FUNCTION "match_row"(
 	"tbl" regclass, /* Table */
@@ -915,7 +953,7 @@ AS 'MODULE_PATHNAME', 'pinyin_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/erasure.rs:117
+-- src/erasure.rs:123
 -- customer_clean::erasure::purge_journal
 CREATE  FUNCTION "purge_journal"(
 	"tbl" regclass, /* Table */
@@ -1163,7 +1201,7 @@ AS 'MODULE_PATHNAME', 'token_set_similarity_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:352
+-- src/matching.rs:374
 -- customer_clean::matching::train
 CREATE  FUNCTION "train"(
 	"tbl" regclass, /* Table */
@@ -1200,7 +1238,7 @@ AS 'MODULE_PATHNAME', 'unmerge_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/profile.rs:362
+-- src/profile.rs:363
 -- customer_clean::profile::unregister
 CREATE  FUNCTION "unregister"(
 	"tbl" regclass /* Table */
@@ -1212,7 +1250,7 @@ AS 'MODULE_PATHNAME', 'unregister_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:1229
+-- src/matching.rs:1308
 -- customer_clean::matching::update_match_keys
 CREATE  FUNCTION "update_match_keys"(
 	"tbl" regclass, /* Table */

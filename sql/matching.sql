@@ -63,6 +63,43 @@ CREATE INDEX ON customer_clean.review_queue (tbl, status);
 COMMENT ON TABLE customer_clean.review_queue IS
   'Candidate duplicate pairs for a steward: uncertain pairs and probable pairs clustering kept apart; rejected pairs are never clustered.';
 
+-- What the last dedupe(tbl, incremental => true) left for the next one,
+-- which then works on the rows that changed since (docs/dedupe_at_scale.md,
+-- "Incremental runs"). Derived data, rebuilt by a full run: UNLOGGED (a
+-- crash empties them, and the next run is a full one) and not dumped.
+-- Only the extension's owner reads them: the keys and name hashes are
+-- hashes of personal values (forget() removes a row's).
+CREATE UNLOGGED TABLE customer_clean.dedupe_state (
+    tbl         regclass PRIMARY KEY,
+    basis       text NOT NULL,             -- model, profile, thresholds and format the state was made with
+    row_count   bigint NOT NULL,
+    updated_at  timestamptz NOT NULL
+);
+COMMENT ON TABLE customer_clean.dedupe_state IS
+  'Per table: what the stored dedupe state (dedupe_rows, dedupe_pairs) was made with; incremental runs reuse it only while that is unchanged.';
+CREATE UNLOGGED TABLE customer_clean.dedupe_rows (
+    tbl          regclass NOT NULL,
+    row_id       text COLLATE "C" NOT NULL,
+    fingerprint  bigint NOT NULL,          -- hash of the values matching reads
+    recheck_on   date,                     -- a future birth date: the row reads differently from that day
+    strong_keys  bytea NOT NULL,           -- blocking keys, 8 bytes each (little-endian)
+    weak_keys    bytea NOT NULL,
+    names        bytea NOT NULL,           -- name hashes counted for term frequencies
+    PRIMARY KEY (tbl, row_id)
+);
+COMMENT ON TABLE customer_clean.dedupe_rows IS
+  'Per row of a table deduplicated incrementally: a fingerprint of its values, its blocking keys and name hashes as the last dedupe saw them.';
+CREATE UNLOGGED TABLE customer_clean.dedupe_pairs (
+    tbl          regclass NOT NULL,
+    row_id_a     text COLLATE "C" NOT NULL,
+    row_id_b     text COLLATE "C" NOT NULL,
+    probability  double precision NOT NULL,
+    PRIMARY KEY (tbl, row_id_a, row_id_b)
+);
+CREATE INDEX dedupe_pairs_b_idx ON customer_clean.dedupe_pairs (tbl, row_id_b);
+COMMENT ON TABLE customer_clean.dedupe_pairs IS
+  'Per table deduplicated incrementally: every scored pair (at least review_probability likely) of the last dedupe, lower row id first.';
+
 SELECT pg_catalog.pg_extension_config_dump('customer_clean.models', '');
 SELECT pg_catalog.pg_extension_config_dump('customer_clean.match_keys', '');
 SELECT pg_catalog.pg_extension_config_dump('customer_clean.clusters', '');

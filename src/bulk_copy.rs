@@ -61,6 +61,26 @@ impl BinaryRows {
         self.field(&value.to_be_bytes())
     }
 
+    pub fn float8(&mut self, value: f64) -> &mut Self {
+        self.field(&value.to_bits().to_be_bytes())
+    }
+
+    pub fn bytea(&mut self, value: &[u8]) -> &mut Self {
+        self.field(value)
+    }
+
+    /// A date as days since 1970-01-01, or NULL.
+    pub fn date(&mut self, days_since_1970: Option<i64>) -> &mut Self {
+        // COPY's binary dates count from 2000-01-01, 10,957 days later.
+        match days_since_1970.and_then(|d| i32::try_from(d - 10_957).ok()) {
+            Some(d) => self.field(&d.to_be_bytes()),
+            None => {
+                self.buffer.extend_from_slice(&(-1i32).to_be_bytes());
+                self
+            }
+        }
+    }
+
     /// A text value (`textrecv` checks its encoding).
     pub fn text(&mut self, value: &str) -> &mut Self {
         self.field(value.as_bytes())

@@ -2,7 +2,7 @@
 //! (`forget`, as PIPL and GDPR require) and retention of the journal
 //! (`purge_journal`). The extension copies a customer's values into its
 //! catalog (journal, issues, quarantine, match keys, clusters, review
-//! queue, merge history, archive); both functions remove those copies and
+//! queue, merge history, archive, incremental dedupe state); both functions remove those copies and
 //! record in `customer_clean.erasures` what they removed, as counts, never
 //! the values. Both are for the table's owner, and neither can be undone:
 //! that is what erasure means.
@@ -48,6 +48,12 @@ const COPIES: &[(&str, &str)] = &[
         "DELETE FROM customer_clean.review_queue q WHERE q.tbl = $1 AND (q.row_id_a = ANY ($2) OR q.row_id_b = ANY ($2))",
     ),
     ("archive", "DELETE FROM customer_clean.archive a WHERE a.tbl = $1 AND a.row_id = ANY ($2)"),
+    // what an incremental dedupe keeps of the row: hashes of its values
+    ("dedupe_rows", "DELETE FROM customer_clean.dedupe_rows d WHERE d.tbl = $1 AND d.row_id = ANY ($2)"),
+    (
+        "dedupe_pairs",
+        "DELETE FROM customer_clean.dedupe_pairs d WHERE d.tbl = $1 AND (d.row_id_a = ANY ($2) OR d.row_id_b = ANY ($2))",
+    ),
 ];
 
 /// Erases customer `row_id` of `tbl`: deletes the row (with the caller's

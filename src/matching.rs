@@ -26,6 +26,8 @@ use pgrx::prelude::*;
 use pgrx::{JsonB, PgSqlErrorCode};
 use serde_json::{json, Value};
 
+mod incremental;
+
 use crate::json_arg::Json;
 use crate::bulk_copy;
 use crate::memory;
@@ -53,6 +55,8 @@ struct Target {
     schema: RecordSchema,
     /// `SELECT id::text, <role columns>::text FROM <table> t`
     select: String,
+    /// `id::text, <role columns>::text`, the list of `select`.
+    select_list: String,
     id_column: String,
     id_type: String,
     /// Column name of each role read, in `schema.roles` order.
@@ -77,6 +81,7 @@ impl Target {
         Target {
             oid,
             select: format!("SELECT {} FROM {name} t", list.join(", ")),
+            select_list: list.join(", "),
             name,
             schema,
             id_column,
@@ -118,12 +123,26 @@ impl Target {
 
     /// The rows `ids` as stored now (those the caller can see), prepared.
     fn read_ids(&self, ids: &[String], caller: &'static str) -> Vec<(String, Record)> {
+        self.read_values(ids, caller).into_iter().map(|(id, values)| (id, self.prepare(&values))).collect()
+    }
+
+    /// The values of rows `ids` as stored now (those the caller can see),
+    /// in the order of `ids` (the order the rows were written in).
+    fn read_values(&self, ids: &[String], caller: &'static str) -> Vec<(String, Vec<Option<String>>)> {
+        self.select_ids(ids, "w.n", caller)
+    }
+
+    /// The same, in the order of the table's id (that of a full `dedupe`).
+    fn read_values_in_table_order(&self, ids: &[String], caller: &'static str) -> Vec<(String, Vec<Option<String>>)> {
+        self.select_ids(ids, &format!("t.{}", quote(&self.id_column)), caller)
+    }
+
+    fn select_ids(&self, ids: &[String], order: &str, caller: &'static str) -> Vec<(String, Vec<Option<String>>)> {
         if ids.is_empty() {
             return vec![];
         }
-        // In the order of `ids` (the order the rows were written in).
         let sql = format!(
-            "{} JOIN unnest($1::text[]) WITH ORDINALITY AS w(id, n) ON t.{} = w.id::{} ORDER BY w.n",
+            "{} JOIN unnest($1::text[]) WITH ORDINALITY AS w(id, n) ON t.{} = w.id::{} ORDER BY {order}",
             self.select,
             quote(&self.id_column),
             self.id_type,
@@ -134,7 +153,7 @@ impl Target {
             for row in client.select(&sql, None, &[ids.to_vec().into()])? {
                 let id = row.get::<String>(1)?.unwrap_or_default();
                 let values: Vec<Option<String>> = (2..=width + 1).map(|i| row.get::<String>(i)).collect::<Result<_, _>>()?;
-                out.push((id, self.prepare(&values)));
+                out.push((id, values));
             }
             Ok::<_, pgrx::spi::SpiError>(out)
         })
@@ -153,7 +172,7 @@ impl Target {
     fn read_all(&self, threads: usize, progress: Progress) -> (Vec<String>, Vec<Record>) {
         let mut ids = Vec::new();
         let mut records = Vec::new();
-        self.read_rows(threads, progress, &|_| true, |t, values| t.prepare(values), &mut |id, record| {
+        self.read_rows(threads, progress, None, &|_| true, |t, values| t.prepare(values), &mut |id, record| {
             ids.push(id);
             records.push(record);
         });
@@ -167,11 +186,13 @@ impl Target {
     /// Every row with a non-NULL id whose id `keep` keeps, in id order,
     /// made into a `T` by `prepare` on worker threads (while the next batch
     /// is fetched through SPI on this one) and handed to `each` with its id
-    /// here.
+    /// here. `extra_column`, an SQL expression over `t`, is read as the
+    /// last of the values.
     fn read_rows<T: Send>(
         &self,
         threads: usize,
         progress: Progress,
+        extra_column: Option<&str>,
         keep: &dyn Fn(&str) -> bool,
         prepare: impl Fn(&Target, &[Option<String>]) -> T + Sync,
         each: &mut dyn FnMut(String, T),
@@ -180,8 +201,9 @@ impl Target {
         // and the same seed must give the same model whatever the physical
         // order of the rows.
         let id = quote(&self.id_column);
-        let sql = format!("{} WHERE t.{id} IS NOT NULL ORDER BY t.{id}", self.select);
-        let width = self.columns.len();
+        let extra = extra_column.map(|c| format!(", {c}")).unwrap_or_default();
+        let sql = format!("SELECT {}{extra} FROM {} t WHERE t.{id} IS NOT NULL ORDER BY t.{id}", self.select_list, self.name);
+        let width = self.columns.len() + usize::from(extra_column.is_some());
         // Preparing a row costs several times what fetching it does, so
         // every core prepares; this thread mostly waits for them.
         let workers = threads.max(1);
@@ -368,7 +390,7 @@ fn train(tbl: Table, options: default!(Json, "'{}'")) -> JsonB {
     let sample = RowSample::new(opts.seed, opts.sample_rows, total);
     let mut records = Vec::new();
     let keep = |id: &str| sample.is_none_or(|s| s.keeps(id));
-    target.read_rows(threads, &mut progress, &keep, |t, values| t.prepare(values), &mut |_, record| {
+    target.read_rows(threads, &mut progress, None, &keep, |t, values| t.prepare(values), &mut |_, record| {
         records.push(record)
     });
     records.shrink_to_fit();
@@ -495,6 +517,7 @@ fn dedupe(
     tbl: Table,
     min_probability: default!(f64, 0.9),
     review_probability: default!(f64, 0.5),
+    incremental: default!(bool, false),
 ) -> JsonB {
     const FN: &str = "dedupe";
     check_probability(FN, "min_probability", min_probability);
@@ -526,17 +549,45 @@ fn dedupe(
     // (the rows of a fetch and their prepared records, about 12 MB); the
     // rest is for what grows with the table: row ids (about 16 bytes a
     // row), one number per row while clustering, name counts, scored pairs.
+    // With `incremental`, a run on what changed since the last one, when
+    // its stored state can be reused; otherwise a full run that (with
+    // `incremental`) stores the state for the next.
+    let basis = incremental.then(|| incremental::basis(&target, &opts));
+    let mut full_because = None;
+    if let Some(basis) = &basis {
+        match incremental::run_incremental(&target, &model, &opts, basis, &mut progress) {
+            Ok(summary) => return JsonB(summary),
+            Err(why) => full_because = Some(why),
+        }
+    }
     let budget = Budget::of(memory::limit_bytes().saturating_sub(FIXED_BYTES) / 3);
     let mut spill = TempFile::new();
     let mut job = ExternalDedupe::new(target.salt(), budget);
+    let mut state = basis.as_ref().map(|_| incremental::StateWriter::new(budget.record_bytes / 16));
     let rejected_ids = rejected_id_pairs(&target);
     let wanted: HashSet<&str> = rejected_ids.iter().flat_map(|(a, b)| [a.as_str(), b.as_str()]).collect();
     let mut rejected_rows: HashMap<String, u32> = HashMap::new();
     let mut ids = RowIds::default();
     let salt = target.salt();
     let all = |_: &str| true;
-    target.read_rows(threads, &mut progress, &all, |t, values| Prepared::new(&t.prepare(values), salt), &mut |id, p| {
+    let width = target.columns.len();
+    // The fingerprint of the values, and the day a row reads anew, for
+    // the stored state.
+    let fingerprint = state.as_ref().map(|_| format!("({})::text", incremental::fingerprint_sql(&target)));
+    let read = |t: &Target, values: &[Option<String>]| {
+        let refs: Vec<Option<&str>> = values[..width].iter().map(|v| v.as_deref()).collect();
+        let prepared = Prepared::new(&t.schema.record(&refs), salt);
+        let stamp = values.get(width).map(|fp| {
+            let fp = fp.as_deref().and_then(|f| f.parse::<i64>().ok()).unwrap_or_default();
+            (fp, t.schema.recheck_on(&refs).map(|d| d.days_since_epoch()))
+        });
+        (prepared, stamp)
+    };
+    target.read_rows(threads, &mut progress, fingerprint.as_deref(), &all, read, &mut |id, (p, stamp)| {
         let row = job.push(&p, &mut spill).map_err(StoreError::from).or_raise(FN);
+        if let (Some(state), Some((fp, recheck))) = (state.as_mut(), stamp) {
+            state.push(&p, fp, recheck, &mut spill);
+        }
         if wanted.contains(id.as_str()) {
             rejected_rows.insert(id.clone(), row);
         }
@@ -563,6 +614,7 @@ fn dedupe(
     let refusals: HashMap<(u32, u32), String> =
         outcome.dedupe.clustering.refused.iter().map(|(e, r)| ((e.a, e.b), r.as_str())).collect();
     let tf = outcome.name_frequency();
+    run("DELETE FROM customer_clean.review_queue WHERE tbl = $1 AND status = 'pending'", vec![target.oid.into()]);
     let mut writer = ReviewWriter::new(&target);
     let record_bytes = budget.record_bytes.min(memory::headroom() / 4);
     for_each_pair_with_records(&outcome.store, &review, record_bytes, &mut spill, &mut |e, a, b| {
@@ -574,6 +626,16 @@ fn dedupe(
     time("write_review");
     let mut summary = serde_json::to_value(&outcome.dedupe.stats).unwrap_or(Value::Null);
     drop((writer, refusals, review, rejected));
+    match (state, &basis) {
+        (Some(state), Some(basis)) => {
+            progress("storing the state for incremental runs", 0, 0);
+            state.write(&target, &ids, &outcome.dedupe.pairs, basis, &mut spill);
+            summary["incremental"] = json!(false);
+            summary["full_run_because"] = json!(full_because);
+            time("write_state");
+        }
+        _ => incremental::forget_state(&target),
+    }
     drop(outcome);
     progress("writing match keys", 0, 0);
     let keys = write_match_keys(&target, &ids, lookup, budget.key_items, &mut spill);
@@ -598,6 +660,24 @@ impl RowIds {
     fn push(&mut self, id: &str) {
         self.text.push_str(id);
         self.ends.push(self.text.len());
+    }
+}
+
+impl<'a> FromIterator<&'a str> for RowIds {
+    fn from_iter<I: IntoIterator<Item = &'a str>>(ids: I) -> RowIds {
+        let mut out = RowIds::default();
+        ids.into_iter().for_each(|id| out.push(id));
+        out
+    }
+}
+
+impl RowIds {
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &str> {
+        (0..self.ends.len() as u32).map(|i| &self[i])
     }
 }
 
@@ -663,8 +743,8 @@ fn write_clusters(target: &Target, ids: &RowIds, members: &[(u32, u32)]) {
     );
 }
 
-/// Replaces the pending pairs of the review queue, a batch of rows per
-/// INSERT.
+/// Adds pairs to the review queue, a batch of rows per INSERT (a pair
+/// already there is left as it is).
 struct ReviewWriter<'t> {
     target: &'t Target,
     a: Vec<String>,
@@ -676,7 +756,6 @@ struct ReviewWriter<'t> {
 
 impl<'t> ReviewWriter<'t> {
     fn new(target: &'t Target) -> ReviewWriter<'t> {
-        run("DELETE FROM customer_clean.review_queue WHERE tbl = $1 AND status = 'pending'", vec![target.oid.into()]);
         ReviewWriter { target, a: vec![], b: vec![], p: vec![], explanation: vec![], reason: vec![] }
     }
 

@@ -358,7 +358,8 @@ fn register(tbl: Table, columns: Json, options: default!(Json, "'{}'")) -> i64 {
 }
 
 /// Forgets `tbl`'s profile, rules and model, after removing its cleaning trigger.
-/// What cleaning recorded (issues, changes, quarantine) is kept.
+/// What cleaning recorded (issues, changes, quarantine) is kept; what an
+/// incremental `dedupe` stored to compare with next time is not.
 #[pg_extern(volatile, strict, parallel_unsafe)]
 #[search_path(pg_catalog, pg_temp)]
 fn unregister(tbl: Table) -> bool {
@@ -371,6 +372,9 @@ fn unregister(tbl: Table) -> bool {
         Spi::get_one_with_args::<bool>(
             "WITH m AS (DELETE FROM customer_clean.models WHERE tbl = $1),
                   r AS (DELETE FROM customer_clean.rules WHERE tbl = $1),
+                  ds AS (DELETE FROM customer_clean.dedupe_state WHERE tbl = $1),
+                  dr AS (DELETE FROM customer_clean.dedupe_rows WHERE tbl = $1),
+                  dp AS (DELETE FROM customer_clean.dedupe_pairs WHERE tbl = $1),
                   d AS (DELETE FROM customer_clean.profiles WHERE tbl = $1 RETURNING 1)
              SELECT count(*) > 0 FROM d",
             &[tbl.into()],

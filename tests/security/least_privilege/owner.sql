@@ -74,6 +74,19 @@ SELECT pg_temp.expect_value('crm_owner: dedupe read every row',
 SELECT pg_temp.expect_value('crm_owner: the clusters dedupe reports are in customer_clean.clusters',
   $$SELECT count(DISTINCT cluster_id) FROM customer_clean.clusters WHERE tbl = 'crm.customers'::regclass$$,
   pg_temp.saved('dedupe')::jsonb ->> 'clusters');
+-- incremental dedupe: the state is written and read for crm_owner, who
+-- cannot read or write it directly (hashes of every customer's values)
+SELECT pg_temp.expect_value('crm_owner: dedupe(incremental) stores its state in a full run',
+  $$SELECT customer_clean.dedupe('crm.customers', incremental => true) ->> 'full_run_because'$$,
+  'no stored state: the first incremental run is a full one');
+UPDATE crm.customers SET email = 'moved.' || id || '@example.com' WHERE id IN (SELECT id FROM crm.customers ORDER BY id LIMIT 3);
+SELECT pg_temp.expect_value('crm_owner: dedupe(incremental) works on the 3 changed rows',
+  $$SELECT customer_clean.dedupe('crm.customers', incremental => true) ->> 'changed_rows'$$, '3');
+SELECT pg_temp.expect_error('crm_owner: SELECT FROM customer_clean.' || t, format('SELECT count(*) FROM customer_clean.%I', t),
+  '42501', 'permission denied for table ' || t)
+  FROM unnest(ARRAY['dedupe_state', 'dedupe_rows', 'dedupe_pairs']) t;
+SELECT pg_temp.expect_error('crm_owner: DELETE FROM customer_clean.dedupe_rows',
+  $$DELETE FROM customer_clean.dedupe_rows$$, '42501', 'permission denied for table dedupe_rows');
 SELECT pg_temp.expect_value('crm_owner: enable_cleaning(flag, match_on_insert)',
   $$SELECT customer_clean.enable_cleaning('crm.customers', 'flag', true)$$, 'true');
 SELECT pg_temp.expect_value('crm_owner: the cleaning and matching triggers are on the table',
