@@ -78,13 +78,12 @@ timed() {
 # Pairwise precision, recall and F1 of the clusters now against the truth.
 score() {
   bpsql -d "$BENCH_DB" -qAt -c "
-    WITH c AS (SELECT t.id, t.entity, coalesce(k.cluster_id, -t.id) AS cluster
+    WITH c AS (SELECT t.entity, coalesce(k.cluster_id, -t.id) AS cluster
                  FROM ${TBL}_truth t JOIN $TBL USING (id)
                  LEFT JOIN customer_clean.clusters k ON k.tbl = '$TBL'::regclass AND k.row_id = t.id::text),
-         p AS (SELECT count(*) FILTER (WHERE a.cluster = b.cluster AND a.entity = b.entity) AS tp,
-                      count(*) FILTER (WHERE a.cluster = b.cluster) AS predicted,
-                      count(*) FILTER (WHERE a.entity = b.entity) AS truth
-                 FROM c a JOIN c b ON a.id < b.id AND (a.cluster = b.cluster OR a.entity = b.entity))
+         p AS (SELECT (SELECT sum(n * (n - 1) / 2) FROM (SELECT count(*) AS n FROM c GROUP BY cluster, entity) x) AS tp,
+                      (SELECT sum(n * (n - 1) / 2) FROM (SELECT count(*) AS n FROM c GROUP BY cluster) x) AS predicted,
+                      (SELECT sum(n * (n - 1) / 2) FROM (SELECT count(*) AS n FROM c GROUP BY entity) x) AS truth)
     SELECT json_build_object('precision', round(tp::numeric / greatest(predicted, 1), 5),
                              'recall', round(tp::numeric / greatest(truth, 1), 5),
                              'f1', round(2.0 * tp / greatest(predicted + truth, 1), 5)) FROM p"
@@ -124,9 +123,11 @@ full_score=$(score)
 log "  $full_s s: $full_score"
 # Rows whose cluster, as the set of its rows, differs between the two.
 differ=$(bpsql -d "$BENCH_DB" -qAt -c "
-  WITH i AS (SELECT row_id, string_agg(row_id, ',' ORDER BY row_id) OVER (PARTITION BY cluster_id) AS members FROM ${TBL}_clusters),
-       f AS (SELECT row_id, string_agg(row_id, ',' ORDER BY row_id) OVER (PARTITION BY cluster_id) AS members
-               FROM customer_clean.clusters WHERE tbl = '$TBL'::regclass)
+  WITH ic AS (SELECT cluster_id, string_agg(row_id, ',' ORDER BY row_id) AS members FROM ${TBL}_clusters GROUP BY cluster_id),
+       i AS (SELECT k.row_id, ic.members FROM ${TBL}_clusters k JOIN ic USING (cluster_id)),
+       fc AS (SELECT cluster_id, string_agg(row_id, ',' ORDER BY row_id) AS members
+                FROM customer_clean.clusters WHERE tbl = '$TBL'::regclass GROUP BY cluster_id),
+       f AS (SELECT k.row_id, fc.members FROM customer_clean.clusters k JOIN fc USING (cluster_id) WHERE k.tbl = '$TBL'::regclass)
   SELECT count(*) FROM i FULL JOIN f USING (row_id) WHERE i.members IS DISTINCT FROM f.members")
 
 python3 - "$OUT_DIR/incremental_results.jsonl" "$ROWS" "$CHANGE" "$changed" "$train_s" "$first_s" "$inc_s" "$full_s" \

@@ -129,26 +129,25 @@ impl Target {
     /// The values of rows `ids` as stored now (those the caller can see),
     /// in the order of `ids` (the order the rows were written in).
     fn read_values(&self, ids: &[String], caller: &'static str) -> Vec<(String, Vec<Option<String>>)> {
-        self.select_ids(ids, "w.n", caller)
+        self.select_ids(ids, true, caller)
     }
 
     /// The same, in the order of the table's id (that of a full `dedupe`).
     fn read_values_in_table_order(&self, ids: &[String], caller: &'static str) -> Vec<(String, Vec<Option<String>>)> {
-        self.select_ids(ids, &format!("t.{}", quote(&self.id_column)), caller)
+        self.select_ids(ids, false, caller)
     }
 
-    fn select_ids(&self, ids: &[String], order: &str, caller: &'static str) -> Vec<(String, Vec<Option<String>>)> {
+    /// Rows `ids`, found through the id's index (`= ANY`: a join with the
+    /// unnested ids was planned as a scan of the whole table), in the
+    /// table's id order or, with `in_given_order`, in that of `ids`.
+    fn select_ids(&self, ids: &[String], in_given_order: bool, caller: &'static str) -> Vec<(String, Vec<Option<String>>)> {
         if ids.is_empty() {
             return vec![];
         }
-        let sql = format!(
-            "{} JOIN unnest($1::text[]) WITH ORDINALITY AS w(id, n) ON t.{} = w.id::{} ORDER BY {order}",
-            self.select,
-            quote(&self.id_column),
-            self.id_type,
-        );
+        let id = quote(&self.id_column);
+        let sql = format!("{} WHERE t.{id} = ANY ($1::text[]::{}[]) ORDER BY t.{id}", self.select, self.id_type);
         let width = self.columns.len();
-        Spi::connect(|client| {
+        let mut out = Spi::connect(|client| {
             let mut out = Vec::new();
             for row in client.select(&sql, None, &[ids.to_vec().into()])? {
                 let id = row.get::<String>(1)?.unwrap_or_default();
@@ -157,7 +156,12 @@ impl Target {
             }
             Ok::<_, pgrx::spi::SpiError>(out)
         })
-        .unwrap_or_else(|e| spi_failed(caller, e))
+        .unwrap_or_else(|e| spi_failed(caller, e));
+        if in_given_order {
+            let position: HashMap<&str, usize> = ids.iter().enumerate().rev().map(|(i, id)| (id.as_str(), i)).collect();
+            out.sort_by_key(|(id, _)| position.get(id.as_str()).copied().unwrap_or(usize::MAX));
+        }
+        out
     }
 
     /// Rows with a non-NULL id (those the caller can see).
