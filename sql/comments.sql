@@ -17,7 +17,7 @@ BEGIN
     ('cluster_probability_text', 'The work of cluster_probability() with the row ids as text: how surely the rows row_ids of tbl are one customer.'),
     ('cn_id_check', 'GB 11643 check of a Chinese resident ID, compared with birth_date and gender when they are not NULL: {valid, problems[], normalized, legacy, birth_date, gender, region_code, region_name}.'),
     ('damerau_levenshtein', 'True (unrestricted) Damerau-Levenshtein distance in characters.'),
-    ('dedupe', 'Deduplicates tbl: clusters pairs at least min_probability likely into customer_clean.clusters, puts uncertain pairs (and probable pairs clustering kept apart) into customer_clean.review_queue, and stores every row''s match keys for match_row.'),
+    ('dedupe', 'Deduplicates tbl: clusters pairs at least min_probability likely into customer_clean.clusters, puts uncertain pairs (and probable pairs clustering kept apart) into customer_clean.review_queue, and stores every row''s match keys for match_row; with incremental, keeps a state and, when it can, works on what changed since the last such run.'),
     ('disable_cleaning', 'Removes the cleaning triggers from tbl; the profile and rules stay.'),
     ('double_metaphone', 'Double Metaphone codes {primary, alternate}; NULL without letters.'),
     ('email_check', 'What is wrong with an e-mail address, as jsonb {valid, problems[{code, message}], suggestion, normalized}; with disposable_is_problem, addresses at disposable-mailbox services are invalid too.'),

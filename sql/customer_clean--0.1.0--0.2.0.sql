@@ -9,7 +9,7 @@
 --     the extension's entry points;
 --   * quality snapshots record who took them (taken_by);
 --   * customer_clean.version(), and a description of every routine.
---   * incremental dedupe (issue 18): dedupe(..., incremental) and the
+--   * incremental dedupe (issue 18): dedupe(tbl, incremental, ...) and the
 --     tables of its state (dedupe_state, dedupe_rows, dedupe_pairs);
 --   * row ids in the id column's own type: bigint overloads; the
 --     functions whose only ids are an array (cluster_probability,
@@ -122,18 +122,20 @@ DROP POLICY written_by_customer_clean ON customer_clean.quality_breaches;
 DROP FUNCTION customer_clean.protect_history(regclass);
 
 -- 4. New and changed functions.
--- dedupe gains incremental (issue 18).
-DROP FUNCTION customer_clean.dedupe(regclass, double precision, double precision);
+-- dedupe gains an overload with incremental (issue 18); the three-argument
+-- dedupe stays as it was.
 CREATE  FUNCTION "dedupe"(
 	"tbl" regclass, /* Table */
+	"incremental" bool, /* bool */
 	"min_probability" double precision DEFAULT 0.9, /* f64 */
-	"review_probability" double precision DEFAULT 0.5, /* f64 */
-	"incremental" bool DEFAULT false /* bool */
+	"review_probability" double precision DEFAULT 0.5 /* f64 */
 ) RETURNS jsonb /* JsonB */
-STRICT VOLATILE PARALLEL UNSAFE
+STRICT VOLATILE PARALLEL UNSAFE 
 SET search_path TO pg_catalog, pg_temp
 LANGUAGE c /* Rust */
-AS 'MODULE_PATHNAME', 'dedupe_wrapper';
+AS 'MODULE_PATHNAME', 'dedupe_with_state_wrapper';
+-- (described anew, with the overload, below)
+COMMENT ON FUNCTION customer_clean.dedupe(regclass, double precision, double precision) IS NULL;
 CREATE  FUNCTION "forget"(
 	"tbl" regclass, /* Table */
 	"row_id" TEXT /* & str */
@@ -1277,7 +1279,7 @@ BEGIN
     ('cluster_probability_text', 'The work of cluster_probability() with the row ids as text: how surely the rows row_ids of tbl are one customer.'),
     ('cn_id_check', 'GB 11643 check of a Chinese resident ID, compared with birth_date and gender when they are not NULL: {valid, problems[], normalized, legacy, birth_date, gender, region_code, region_name}.'),
     ('damerau_levenshtein', 'True (unrestricted) Damerau-Levenshtein distance in characters.'),
-    ('dedupe', 'Deduplicates tbl: clusters pairs at least min_probability likely into customer_clean.clusters, puts uncertain pairs (and probable pairs clustering kept apart) into customer_clean.review_queue, and stores every row''s match keys for match_row.'),
+    ('dedupe', 'Deduplicates tbl: clusters pairs at least min_probability likely into customer_clean.clusters, puts uncertain pairs (and probable pairs clustering kept apart) into customer_clean.review_queue, and stores every row''s match keys for match_row; with incremental, keeps a state and, when it can, works on what changed since the last such run.'),
     ('disable_cleaning', 'Removes the cleaning triggers from tbl; the profile and rules stay.'),
     ('double_metaphone', 'Double Metaphone codes {primary, alternate}; NULL without letters.'),
     ('email_check', 'What is wrong with an e-mail address, as jsonb {valid, problems[{code, message}], suggestion, normalized}; with disposable_is_problem, addresses at disposable-mailbox services are invalid too.'),

@@ -351,7 +351,7 @@ AS 'MODULE_PATHNAME', 'clean_table_start_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:1350
+-- src/matching.rs:1373
 -- customer_clean::matching::cluster_probability_text
 CREATE  FUNCTION "cluster_probability_text"(
 	"tbl" regclass, /* Table */
@@ -389,18 +389,32 @@ AS 'MODULE_PATHNAME', 'damerau_levenshtein_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:514
+-- src/matching.rs:520
 -- customer_clean::matching::dedupe
 CREATE  FUNCTION "dedupe"(
 	"tbl" regclass, /* Table */
 	"min_probability" double precision DEFAULT 0.9, /* f64 */
-	"review_probability" double precision DEFAULT 0.5, /* f64 */
-	"incremental" bool DEFAULT false /* bool */
+	"review_probability" double precision DEFAULT 0.5 /* f64 */
 ) RETURNS jsonb /* JsonB */
 STRICT VOLATILE PARALLEL UNSAFE
 SET search_path TO pg_catalog, pg_temp
 LANGUAGE c /* Rust */
 AS 'MODULE_PATHNAME', 'dedupe_wrapper';
+/* </end connected objects> */
+
+/* <begin connected objects> */
+-- src/matching.rs:533
+-- customer_clean::matching::dedupe
+CREATE  FUNCTION "dedupe"(
+	"tbl" regclass, /* Table */
+	"incremental" bool, /* bool */
+	"min_probability" double precision DEFAULT 0.9, /* f64 */
+	"review_probability" double precision DEFAULT 0.5 /* f64 */
+) RETURNS jsonb /* JsonB */
+STRICT VOLATILE PARALLEL UNSAFE 
+SET search_path TO pg_catalog, pg_temp
+LANGUAGE c /* Rust */
+AS 'MODULE_PATHNAME', 'dedupe_with_state_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
@@ -464,7 +478,7 @@ AS 'MODULE_PATHNAME', 'enable_cleaning_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:446
+-- src/matching.rs:450
 -- customer_clean::matching::explain_match
 CREATE  FUNCTION "explain_match"(
 	"tbl" regclass, /* Table */
@@ -478,7 +492,7 @@ AS 'MODULE_PATHNAME', 'explain_match_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:463
+-- src/matching.rs:467
 -- customer_clean::matching::find_duplicates
 CREATE  FUNCTION "find_duplicates"(
 	"tbl" regclass, /* Table */
@@ -663,7 +677,7 @@ AS 'MODULE_PATHNAME', 'mask_phone_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:1155
+-- src/matching.rs:1178
 -- customer_clean::matching::match_new_rows
 CREATE  FUNCTION "match_new_rows"(
 	"tbl" regclass, /* Table */
@@ -678,7 +692,7 @@ AS 'MODULE_PATHNAME', 'match_new_rows_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:1283
+-- src/matching.rs:1306
 -- requires:
 --   match_new_rows
 
@@ -698,7 +712,7 @@ COMMENT ON FUNCTION customer_clean.match_on_insert() IS
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:433
+-- src/matching.rs:437
 -- customer_clean::matching::match_probability
 CREATE  FUNCTION "match_probability"(
 	"tbl" regclass, /* Table */
@@ -712,7 +726,7 @@ AS 'MODULE_PATHNAME', 'match_probability_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:1014
+-- src/matching.rs:1037
 -- customer_clean::matching::match_row
 CREATE  FUNCTION "match_row"(
 	"tbl" regclass, /* Table */
@@ -1201,7 +1215,7 @@ AS 'MODULE_PATHNAME', 'token_set_similarity_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:374
+-- src/matching.rs:378
 -- customer_clean::matching::train
 CREATE  FUNCTION "train"(
 	"tbl" regclass, /* Table */
@@ -1250,7 +1264,7 @@ AS 'MODULE_PATHNAME', 'unregister_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:1308
+-- src/matching.rs:1331
 -- customer_clean::matching::update_match_keys
 CREATE  FUNCTION "update_match_keys"(
 	"tbl" regclass, /* Table */
@@ -2735,7 +2749,7 @@ BEGIN
     ('cluster_probability_text', 'The work of cluster_probability() with the row ids as text: how surely the rows row_ids of tbl are one customer.'),
     ('cn_id_check', 'GB 11643 check of a Chinese resident ID, compared with birth_date and gender when they are not NULL: {valid, problems[], normalized, legacy, birth_date, gender, region_code, region_name}.'),
     ('damerau_levenshtein', 'True (unrestricted) Damerau-Levenshtein distance in characters.'),
-    ('dedupe', 'Deduplicates tbl: clusters pairs at least min_probability likely into customer_clean.clusters, puts uncertain pairs (and probable pairs clustering kept apart) into customer_clean.review_queue, and stores every row''s match keys for match_row.'),
+    ('dedupe', 'Deduplicates tbl: clusters pairs at least min_probability likely into customer_clean.clusters, puts uncertain pairs (and probable pairs clustering kept apart) into customer_clean.review_queue, and stores every row''s match keys for match_row; with incremental, keeps a state and, when it can, works on what changed since the last such run.'),
     ('disable_cleaning', 'Removes the cleaning triggers from tbl; the profile and rules stay.'),
     ('double_metaphone', 'Double Metaphone codes {primary, alternate}; NULL without letters.'),
     ('email_check', 'What is wrong with an e-mail address, as jsonb {valid, problems[{code, message}], suggestion, normalized}; with disposable_is_problem, addresses at disposable-mailbox services are invalid too.'),

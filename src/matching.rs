@@ -26,7 +26,7 @@ use pgrx::prelude::*;
 use pgrx::{JsonB, PgSqlErrorCode};
 use serde_json::{json, Value};
 
-mod incremental;
+pub(crate) mod incremental;
 
 use crate::json_arg::Json;
 use crate::bulk_copy;
@@ -514,15 +514,34 @@ fn ordered<'a>(a: &'a str, b: &'a str) -> (&'a str, &'a str) {
 /// Deduplicates `tbl`: clusters pairs at least `min_probability` likely
 /// into `customer_clean.clusters`, puts uncertain pairs (and probable pairs
 /// clustering kept apart) into `customer_clean.review_queue`, and stores
-/// every row's match keys for `match_row`. Returns a summary.
+/// every row's match keys for `match_row`; with `incremental`, keeps a
+/// state and, when it can, works on what changed since the last such run.
+/// Returns a summary.
 #[pg_extern(volatile, strict, parallel_unsafe)]
 #[search_path(pg_catalog, pg_temp)]
-fn dedupe(
+fn dedupe(tbl: Table, min_probability: default!(f64, 0.9), review_probability: default!(f64, 0.5)) -> JsonB {
+    run_dedupe(tbl, min_probability, review_probability, false)
+}
+
+/// `dedupe` with `incremental`: true keeps a state for the next call and
+/// uses the one the last call kept (see `incremental`). An overload, not a
+/// fourth argument of `dedupe`: the SQL of 0.1.0 calls `dedupe_wrapper`
+/// with three arguments until ALTER EXTENSION UPDATE runs, and must still
+/// find them there. `incremental` comes second because it has no default
+/// (one would make `dedupe(tbl)` ambiguous), and a parameter without a
+/// default cannot follow ones with.
+#[pg_extern(name = "dedupe", volatile, strict, parallel_unsafe)]
+#[search_path(pg_catalog, pg_temp)]
+fn dedupe_with_state(
     tbl: Table,
+    incremental: bool,
     min_probability: default!(f64, 0.9),
     review_probability: default!(f64, 0.5),
-    incremental: default!(bool, false),
 ) -> JsonB {
+    run_dedupe(tbl, min_probability, review_probability, incremental)
+}
+
+fn run_dedupe(tbl: Table, min_probability: f64, review_probability: f64, incremental: bool) -> JsonB {
     const FN: &str = "dedupe";
     check_probability(FN, "min_probability", min_probability);
     check_probability(FN, "review_probability", review_probability);

@@ -369,14 +369,22 @@ fn unregister(tbl: Table) -> bool {
     // The model and rules go with the profile (the catalog has no foreign
     // keys to cascade; see sql/catalog.sql).
     crate::security::as_extension_owner(|| {
+        // (the state of incremental dedupe: not in the catalog of 0.1.0)
+        let state = if crate::matching::incremental::state_tables_exist() {
+            "ds AS (DELETE FROM customer_clean.dedupe_state WHERE tbl = $1),
+             dr AS (DELETE FROM customer_clean.dedupe_rows WHERE tbl = $1),
+             dp AS (DELETE FROM customer_clean.dedupe_pairs WHERE tbl = $1),"
+        } else {
+            ""
+        };
         Spi::get_one_with_args::<bool>(
-            "WITH m AS (DELETE FROM customer_clean.models WHERE tbl = $1),
-                  r AS (DELETE FROM customer_clean.rules WHERE tbl = $1),
-                  ds AS (DELETE FROM customer_clean.dedupe_state WHERE tbl = $1),
-                  dr AS (DELETE FROM customer_clean.dedupe_rows WHERE tbl = $1),
-                  dp AS (DELETE FROM customer_clean.dedupe_pairs WHERE tbl = $1),
-                  d AS (DELETE FROM customer_clean.profiles WHERE tbl = $1 RETURNING 1)
-             SELECT count(*) > 0 FROM d",
+            &format!(
+                "WITH m AS (DELETE FROM customer_clean.models WHERE tbl = $1),
+                      r AS (DELETE FROM customer_clean.rules WHERE tbl = $1),
+                      {state}
+                      d AS (DELETE FROM customer_clean.profiles WHERE tbl = $1 RETURNING 1)
+                 SELECT count(*) > 0 FROM d"
+            ),
             &[tbl.into()],
         )
     })

@@ -101,9 +101,21 @@ pub(super) fn fingerprint_sql(target: &Target) -> String {
     })
 }
 
+/// Whether the state tables exist: not while the SQL of 0.1.0 is still
+/// installed with this library (before ALTER EXTENSION UPDATE), when only
+/// the three-argument `dedupe` can be called.
+pub(crate) fn state_tables_exist() -> bool {
+    Spi::get_one::<bool>("SELECT pg_catalog.to_regclass('customer_clean.dedupe_state') IS NOT NULL")
+        .unwrap_or_else(|e| spi_failed(FN, e))
+        .unwrap_or(false)
+}
+
 /// Removes the stored state of the table (a full run without
 /// `incremental` makes it stale).
 pub(super) fn forget_state(target: &Target) {
+    if !state_tables_exist() {
+        return;
+    }
     for table in ["dedupe_state", "dedupe_rows", "dedupe_pairs"] {
         run(&format!("DELETE FROM customer_clean.{table} WHERE tbl = $1"), vec![target.oid.into()]);
     }

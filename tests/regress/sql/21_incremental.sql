@@ -139,19 +139,19 @@ SELECT * FROM inc.differences();
 SELECT d ->> 'incremental' AS incremental, d ->> 'full_run_because' AS why
   FROM customer_clean.dedupe('inc.customers', incremental => true) d;
 SELECT d ->> 'incremental' AS incremental, d ->> 'full_run_because' AS why
-  FROM customer_clean.dedupe('inc.customers', 0.95, incremental => true) d;
+  FROM customer_clean.dedupe('inc.customers', incremental => true, min_probability => 0.95) d;
 SELECT count(*) > 0 AS retrained FROM customer_clean.train('inc.customers', '{"seed": 8, "random_pairs": 200000}');
 SELECT d ->> 'incremental' AS incremental, d ->> 'full_run_because' AS why
-  FROM customer_clean.dedupe('inc.customers', 0.95, incremental => true) d;
+  FROM customer_clean.dedupe('inc.customers', incremental => true, min_probability => 0.95) d;
 UPDATE inc.customers SET email = NULL WHERE id % 3 = 0;
 SELECT d ->> 'incremental' AS incremental, d ->> 'full_run_because' AS why
-  FROM customer_clean.dedupe('inc.customers', 0.95, incremental => true) d;
+  FROM customer_clean.dedupe('inc.customers', incremental => true, min_probability => 0.95) d;
 
 -- A row whose birth date lies in the future is read again once that day
 -- has come (until then it reads as a century earlier).
 UPDATE customer_clean.dedupe_rows SET recheck_on = current_date - 1
  WHERE tbl = 'inc.customers'::regclass AND row_id = '5';
-SELECT d ->> 'changed_rows' AS changed_rows FROM customer_clean.dedupe('inc.customers', 0.95, incremental => true) d;
+SELECT d ->> 'changed_rows' AS changed_rows FROM customer_clean.dedupe('inc.customers', incremental => true, min_probability => 0.95) d;
 
 -- Only the extension's owner reads the state (hashes of personal values);
 -- forget() and unregister() remove it.
