@@ -85,6 +85,7 @@ mod tests {
                  customer_clean.clean_table(regclass,integer,jsonb) u, \
                  customer_clean.clean_table_batch(bigint) u, \
                  customer_clean.clean_table_start(regclass,integer) u, \
+                 customer_clean.dedupe(regclass,boolean,double precision,double precision) u, \
                  customer_clean.dedupe(regclass,double precision,double precision) u, \
                  customer_clean.disable_cleaning(regclass) u, \
                  customer_clean.enable_cleaning(regclass,text,boolean) u, \

@@ -153,7 +153,7 @@ impl StateWriter {
     pub(super) fn write(mut self, target: &Target, ids: &RowIds, pairs: &[Edge], basis: &str, spill: &mut dyn Spill) {
         forget_state(target);
         spilled(self.rows.flush(spill));
-        let (dedupe_rows, dedupe_pairs) = (relation("dedupe_rows"), relation("dedupe_pairs"));
+        let dedupe_rows = relation("dedupe_rows");
         let ranges = self.rows.ranges(FIXED_STATE_BYTES);
         let mut range = 0;
         let mut loaded = None;
@@ -180,20 +180,28 @@ impl StateWriter {
                 }
                 true
             });
-            let mut pairs = pairs.iter();
-            bulk_copy::copy_into(dedupe_pairs, &mut |out| {
-                while !out.full() {
-                    let Some(e) = pairs.next() else {
-                        return false;
-                    };
-                    let (a, b) = ordered(&ids[e.a], &ids[e.b]);
-                    out.row(4).oid(target.oid).text(a).text(b).float8(e.probability);
-                }
-                true
-            });
         });
+        copy_pairs(target, ids, pairs);
         save_basis(target, basis, u64::from(next_row));
     }
+}
+
+/// Appends `pairs` (by row of `ids`) to the stored pairs, lower id first.
+fn copy_pairs(target: &Target, ids: &RowIds, pairs: &[Edge]) {
+    let dedupe_pairs = relation("dedupe_pairs");
+    let mut pairs = pairs.iter();
+    as_extension_owner(|| {
+        bulk_copy::copy_into(dedupe_pairs, &mut |out| {
+            while !out.full() {
+                let Some(e) = pairs.next() else {
+                    return false;
+                };
+                let (a, b) = ordered(&ids[e.a], &ids[e.b]);
+                out.row(4).oid(target.oid).text(a).text(b).float8(e.probability);
+            }
+            true
+        })
+    });
 }
 
 /// Encoded states loaded at once while writing them (about 150 bytes a
@@ -1022,20 +1030,7 @@ fn write_state_changes(
         "DELETE FROM customer_clean.dedupe_pairs WHERE tbl = $1 AND (row_id_a = ANY ($2) OR row_id_b = ANY ($2))",
         vec![target.oid.into(), written.to_vec().into()],
     );
-    let dedupe_pairs = relation("dedupe_pairs");
-    let mut pairs = pairs.iter();
-    as_extension_owner(|| {
-        bulk_copy::copy_into(dedupe_pairs, &mut |out| {
-            while !out.full() {
-                let Some(e) = pairs.next() else {
-                    return false;
-                };
-                let (a, b) = ordered(&ids[e.a], &ids[e.b]);
-                out.row(4).oid(target.oid).text(a).text(b).float8(e.probability);
-            }
-            true
-        })
-    });
+    copy_pairs(target, ids, pairs);
     run(
         "UPDATE customer_clean.dedupe_state SET row_count = $2, updated_at = now() WHERE tbl = $1",
         vec![target.oid.into(), (rows as i64).into()],
