@@ -25,6 +25,14 @@ SELECT customer_clean.clean_table_start(:'tbl', 50) AS run_id \gset
 SELECT customer_clean.clean_table_batch(:run_id);
 SELECT customer_clean.train(:'tbl', '{"seed": 1}');
 SELECT customer_clean.dedupe(:'tbl', 0.95, 0.05);
+-- incremental: a full run that keeps the state, then a run on five rows
+-- made to look changed
+SELECT customer_clean.dedupe(:'tbl', true, 0.95, 0.05);
+UPDATE customer_clean.dedupe_rows SET fingerprint = 0
+ WHERE tbl OPERATOR(pg_catalog.=) :'tbl'::pg_catalog.regclass
+   AND row_id OPERATOR(pg_catalog.=) ANY (ARRAY(SELECT row_id FROM customer_clean.dedupe_rows
+                                                 WHERE tbl OPERATOR(pg_catalog.=) :'tbl'::pg_catalog.regclass ORDER BY row_id LIMIT 5));
+SELECT customer_clean.dedupe(:'tbl', incremental => true, min_probability => 0.95, review_probability => 0.05);
 SELECT d.id_a AS dup_a, d.id_b AS dup_b FROM customer_clean.find_duplicates(:'tbl', 0.9) d ORDER BY d.probability DESC, d.id_a LIMIT 1 \gset
 SELECT d.id_a AS dup2_a, d.id_b AS dup2_b FROM customer_clean.find_duplicates(:'tbl', 0.5) d ORDER BY d.probability DESC, d.id_a OFFSET 1 LIMIT 1 \gset
 SELECT customer_clean.match_probability(:'tbl', :'dup_a', :'dup_b');
