@@ -37,7 +37,7 @@ use customer_clean_engine::matching::incremental::{
 use customer_clean_engine::matching::model::{name_hash, name_keys, pattern, probability_of, NameFrequency, Progress};
 use customer_clean_engine::matching::spill::Spill;
 use customer_clean_engine::matching::store::RecordStore;
-use customer_clean_engine::matching::{Model, Record};
+use customer_clean_engine::matching::{parallel, Model, Record};
 use pgrx::prelude::*;
 use pgrx::PgSqlErrorCode;
 use serde_json::{json, Value};
@@ -333,18 +333,24 @@ pub(super) fn run_incremental(
     let changed_ids: Vec<String> = diff.changed.iter().map(|(id, _)| id.clone()).collect();
     let fingerprints: HashMap<&str, i64> = diff.changed.iter().map(|(id, f)| (id.as_str(), *f)).collect();
     let mut now_state: HashMap<u32, (RowState, Record)> = HashMap::new();
-    for (id, values) in target.read_values(&changed_ids, FN) {
+    let read = target.read_values(&changed_ids, FN);
+    let prepared = on_every_core(&read, |(_, values)| {
         let refs: Vec<Option<&str>> = values.iter().map(|v| v.as_deref()).collect();
         let record = target.schema.record(&refs);
         let state = RowState {
-            fingerprint: fingerprints.get(id.as_str()).copied().unwrap_or_default(),
+            fingerprint: 0,
             recheck_on: target.schema.recheck_on(&refs),
             strong: blocking::match_keys(&record, target.salt),
             weak: blocking::weak_keys(&record, target.salt),
             names: name_keys(&record).map(name_hash).collect(),
         };
-        now_state.insert(h.of(&id), (state, record));
+        (state, record)
+    });
+    for ((id, _), (mut state, record)) in read.iter().zip(prepared) {
+        state.fingerprint = fingerprints.get(id.as_str()).copied().unwrap_or_default();
+        now_state.insert(h.of(id), (state, record));
     }
+    drop(read);
     // A changed row gone since the diff is deleted.
     let mut deleted: Vec<String> = diff.deleted.clone();
     deleted.extend(changed_ids.iter().filter(|id| h.by_id.get(id.as_str()).is_none_or(|r| !now_state.contains_key(r))).cloned());
@@ -419,22 +425,23 @@ pub(super) fn run_incremental(
         .into_iter()
         .collect();
     let mut records: HashMap<u32, Record> = now_state.iter().map(|(r, (_, rec))| (*r, rec.clone())).collect();
-    for (id, values) in target.read_values(&unchanged_ids, FN) {
-        let refs: Vec<Option<&str>> = values.iter().map(|v| v.as_deref()).collect();
-        records.insert(h.of(&id), target.schema.record(&refs));
+    let read = target.read_values(&unchanged_ids, FN);
+    for ((id, _), record) in read.iter().zip(on_every_core(&read, |values| prepare(target, values))) {
+        records.insert(h.of(id), record);
     }
+    drop(read);
+    let candidates: Vec<(u32, u32)> = candidates.into_iter().collect();
+    progress("scoring changed pairs", 0, candidates.len());
+    let scored = on_every_core(&candidates, |(a, b)| {
+        let (ra, rb) = (records.get(a)?, records.get(b)?);
+        (probability_of(model.match_weight(pattern(&fields, ra, rb), ra, &tf)) >= min_scored).then_some(())
+    });
     let mut new_pairs: Vec<(String, String)> = Vec::new();
-    for (i, (a, b)) in candidates.iter().enumerate() {
-        if i % 10_000 == 0 {
-            progress("scoring changed pairs", i, candidates.len());
-        }
-        let (Some(ra), Some(rb)) = (records.get(a), records.get(b)) else { continue };
-        if probability_of(model.match_weight(pattern(&fields, ra, rb), ra, &tf)) >= min_scored {
-            let (x, y) = ordered(&h.ids[*a as usize], &h.ids[*b as usize]);
-            touched.insert(x.to_string());
-            touched.insert(y.to_string());
-            new_pairs.push((x.to_string(), y.to_string()));
-        }
+    for ((a, b), _) in candidates.iter().zip(scored).filter(|(_, kept)| kept.is_some()) {
+        let (x, y) = ordered(&h.ids[*a as usize], &h.ids[*b as usize]);
+        touched.insert(x.to_string());
+        touched.insert(y.to_string());
+        new_pairs.push((x.to_string(), y.to_string()));
     }
     drop(records);
     time("score_changes");
@@ -451,24 +458,25 @@ pub(super) fn run_incremental(
     let read = target.read_values_in_table_order(&component_rows.iter().cloned().collect::<Vec<_>>(), FN);
     let ids: RowIds = read.iter().map(|(id, _)| id.as_str()).collect();
     let local: HashMap<&str, u32> = read.iter().enumerate().map(|(i, (id, _))| (id.as_str(), i as u32)).collect();
-    let row_records: Vec<Record> = read
-        .iter()
-        .map(|(_, values)| target.schema.record(&values.iter().map(|v| v.as_deref()).collect::<Vec<_>>()))
-        .collect();
-    let mut pairs: Vec<Edge> = Vec::new();
+    let row_records: Vec<Record> = on_every_core(&read, |values| prepare(target, values));
     let mut seen: HashSet<(u32, u32)> = HashSet::new();
-    for (a, b) in kept_pairs.iter().chain(&new_pairs) {
-        let (Some(x), Some(y)) = (local.get(a.as_str()), local.get(b.as_str())) else { continue };
-        let (x, y) = (*x.min(y), *x.max(y));
-        if !seen.insert((x, y)) {
-            continue;
-        }
-        let (ra, rb) = (&row_records[x as usize], &row_records[y as usize]);
+    let in_components: Vec<(u32, u32)> = kept_pairs
+        .iter()
+        .chain(&new_pairs)
+        .filter_map(|(a, b)| {
+            let (x, y) = (*local.get(a.as_str())?, *local.get(b.as_str())?);
+            Some((x.min(y), x.max(y)))
+        })
+        .filter(|p| seen.insert(*p))
+        .collect();
+    let mut pairs: Vec<Edge> = on_every_core(&in_components, |(x, y)| {
+        let (ra, rb) = (&row_records[*x as usize], &row_records[*y as usize]);
         let probability = probability_of(model.match_weight(pattern(&fields, ra, rb), ra, &tf));
-        if probability >= min_scored {
-            pairs.push(Edge { a: x, b: y, probability });
-        }
-    }
+        (probability >= min_scored).then_some(Edge { a: *x, b: *y, probability })
+    })
+    .into_iter()
+    .flatten()
+    .collect();
     pairs.sort_unstable_by_key(|e| (e.a, e.b));
     let rejected: HashSet<(u32, u32)> = super::rejected_id_pairs(target)
         .iter()
@@ -556,6 +564,16 @@ pub(super) fn run_incremental(
         "seconds": started.elapsed().as_secs_f64(),
         "steps": Value::Object(timings),
     }))
+}
+
+/// `f` of every item, on every core, in item order.
+fn on_every_core<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    parallel::map(items, parallel::thread_count(0), 2_000, f, &mut |_| {})
+}
+
+/// A row's record, from its values as read.
+fn prepare(target: &Target, (_, values): &(String, Vec<Option<String>>)) -> Record {
+    target.schema.record(&values.iter().map(|v| v.as_deref()).collect::<Vec<_>>())
 }
 
 fn gone_ids(h: &Handles, gone: &HashSet<u32>) -> HashSet<String> {
