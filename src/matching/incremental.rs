@@ -622,10 +622,6 @@ fn diff(target: &Target, progress: Progress) -> Diff {
             let batch = as_extension_owner(|| -> Result<Vec<Stored>, pgrx::spi::SpiError> {
                 let mut batch = Vec::new();
                 for row in state.fetch(FETCH_ROWS * 5)? {
-                    let keys = |i: usize| -> Result<Vec<i64>, pgrx::spi::SpiError> {
-                        Ok(keys_from_bytes(&row.get::<Vec<u8>>(i)?.unwrap_or_default())
-                            .unwrap_or_else(|| spi_failed(FN, "a stored dedupe state is damaged")))
-                    };
                     batch.push(Stored {
                         id: row.get::<String>(1)?.unwrap_or_default(),
                         fingerprint: row.get::<i64>(2)?.unwrap_or_default(),
@@ -633,7 +629,7 @@ fn diff(target: &Target, progress: Progress) -> Diff {
                         // (the keys of the few changed rows are read after)
                         strong: Vec::new(),
                         weak: Vec::new(),
-                        names: keys(4)?.into_iter().map(|n| n as u64).collect(),
+                        names: stored_keys_column(&row, 4)?.into_iter().map(|n| n as u64).collect(),
                     });
                 }
                 memory::free_fetched_rows();
@@ -722,16 +718,18 @@ fn stored_keys(target: &Target, ids: &[String]) -> HashMap<String, [Vec<i64>; 2]
                     &[target.oid.into(), ids.to_vec().into()],
                 )?
                 .map(|row| {
-                    let keys = |i: usize| -> Result<Vec<i64>, pgrx::spi::SpiError> {
-                        Ok(keys_from_bytes(&row.get::<Vec<u8>>(i)?.unwrap_or_default())
-                            .unwrap_or_else(|| spi_failed(FN, "a stored dedupe state is damaged")))
-                    };
-                    Ok((row.get::<String>(1)?.unwrap_or_default(), [keys(2)?, keys(3)?]))
+                    Ok((row.get::<String>(1)?.unwrap_or_default(), [stored_keys_column(&row, 2)?, stored_keys_column(&row, 3)?]))
                 })
                 .collect::<Result<HashMap<_, _>, pgrx::spi::SpiError>>()
         })
     })
     .unwrap_or_else(|e| spi_failed(FN, e))
+}
+
+/// Column `i` of a `dedupe_rows` row: keys (or name hashes) as stored.
+fn stored_keys_column(row: &pgrx::spi::SpiHeapTupleData<'_>, i: usize) -> Result<Vec<i64>, pgrx::spi::SpiError> {
+    Ok(keys_from_bytes(row.get::<&[u8]>(i)?.unwrap_or_default())
+        .unwrap_or_else(|| spi_failed(FN, "a stored dedupe state is damaged")))
 }
 
 /// Every stored row's id and keys (strong, weak), handed to `each`.
@@ -749,11 +747,7 @@ fn scan_state(target: &Target, progress: Progress, each: &mut dyn FnMut(&str, &[
             let fetched = as_extension_owner(|| -> Result<usize, pgrx::spi::SpiError> {
                 let mut fetched = 0;
                 for row in cursor.fetch(FETCH_ROWS * 5)? {
-                    let keys = |i: usize| -> Result<Vec<i64>, pgrx::spi::SpiError> {
-                        Ok(keys_from_bytes(row.get::<&[u8]>(i)?.unwrap_or_default())
-                            .unwrap_or_else(|| spi_failed(FN, "a stored dedupe state is damaged")))
-                    };
-                    each(row.get::<&str>(1)?.unwrap_or_default(), &keys(2)?, &keys(3)?);
+                    each(row.get::<&str>(1)?.unwrap_or_default(), &stored_keys_column(&row, 2)?, &stored_keys_column(&row, 3)?);
                     fetched += 1;
                 }
                 memory::free_fetched_rows();
