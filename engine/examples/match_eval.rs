@@ -90,17 +90,73 @@ fn febrl(header: &[String], csv: &[Vec<String>]) -> (RecordSchema, Vec<Vec<Optio
     (schema, rows)
 }
 
+/// `--keys`: per blocking rule (key kind), how many blocks, how many are
+/// too large to pair, and the pairs and true pairs its blocks make — to
+/// see which rule makes the candidate pairs grow with the rows.
+fn key_report(records: &[Record], entity: &[&str]) {
+    use customer_clean_engine::matching::blocking::{keys_by_kind, DEFAULT_MAX_BLOCK, WEAK_MAX_BLOCK};
+    let mut kinds: Vec<String> = Vec::new();
+    let mut all: Vec<(u8, i64, u32)> = Vec::new();
+    for (row, r) in records.iter().enumerate() {
+        for (kind, key) in keys_by_kind(r, 1) {
+            let k = kinds.iter().position(|x| *x == kind).unwrap_or_else(|| {
+                kinds.push(kind);
+                kinds.len() - 1
+            });
+            all.push((k as u8, key, row as u32));
+        }
+    }
+    all.sort_unstable();
+    // (blocks of 2+, over the limit, pairs, true pairs, largest paired)
+    let mut stats = vec![(0u64, 0u64, 0u64, 0u64, 0usize); kinds.len()];
+    // The kinds (bits) that pair each true pair.
+    let mut true_by: HashMap<(u32, u32), u32> = HashMap::new();
+    for block in all.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
+        let k = block[0].0 as usize;
+        let limit = if kinds[k] == "NameWordPostcode" { WEAK_MAX_BLOCK } else { DEFAULT_MAX_BLOCK };
+        let s = &mut stats[k];
+        if block.len() < 2 {
+            continue;
+        }
+        s.0 += 1;
+        if block.len() > limit {
+            s.1 += 1;
+            continue;
+        }
+        s.2 += pairs_of(block.len() as u64);
+        s.4 = s.4.max(block.len());
+        for (i, a) in block.iter().enumerate() {
+            for b in block[i + 1..].iter().filter(|b| entity[a.2 as usize] == entity[b.2 as usize]) {
+                s.3 += 1;
+                *true_by.entry((a.2.min(b.2), a.2.max(b.2))).or_default() |= 1 << k;
+            }
+        }
+    }
+    let mut only = vec![0u64; kinds.len()];
+    for bits in true_by.values().filter(|b| b.is_power_of_two()) {
+        only[bits.trailing_zeros() as usize] += 1;
+    }
+    println!("| key kind | blocks of 2+ | over the limit | pairs | true pairs | true pairs no other kind pairs | largest paired block |");
+    println!("|---|---|---|---|---|---|---|");
+    for (k, (blocks, over, pairs, truth, largest)) in stats.iter().enumerate() {
+        println!("| {} | {blocks} | {over} | {pairs} | {truth} | {} | {largest} |", kinds[k], only[k]);
+    }
+    println!("true pairs paired by some kind: {}", true_by.len());
+}
+
 fn main() {
     let mut rows_wanted = 100_000usize;
     let mut file = "bench/out/customers_1000000_42.csv".to_string();
     let mut show_weights = false;
+    let mut show_keys = false;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
             "--rows" => rows_wanted = args.next().and_then(|n| n.parse().ok()).expect("--rows N"),
             "--file" => file = args.next().expect("--file CSV"),
             "--weights" => show_weights = true,
-            other => panic!("unknown argument {other}; use --rows N, --file CSV, --weights"),
+            "--keys" => show_keys = true,
+            other => panic!("unknown argument {other}; use --rows N, --file CSV, --weights, --keys"),
         }
     }
     let (header, csv) = read_csv(&file, rows_wanted);
@@ -135,6 +191,11 @@ fn main() {
         assert_eq!(Record::decode(&buf).as_ref(), Ok(r), "a record did not round-trip");
     }
     let codec_s = t.elapsed().as_secs_f64();
+
+    if show_keys {
+        let entity_col = col("true_entity_id");
+        key_report(&records, &csv.iter().map(|r| r[entity_col].as_str()).collect::<Vec<_>>());
+    }
 
     let mut quiet = |_: &str, _: usize, _: usize| {};
     let t = Instant::now();

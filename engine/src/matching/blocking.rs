@@ -102,12 +102,31 @@ const STRONG: [KeyKind; 7] = [
     KeyKind::BirthDatePostcode,
 ];
 
+/// Every key of `r` with its kind's name, strong, lookup and weak alike
+/// (the same key once per kind), for reports of which rule makes which
+/// pairs (`match_eval --keys`).
+pub fn keys_by_kind(r: &Record, salt: u64) -> Vec<(String, i64)> {
+    let mut keys = Vec::with_capacity(14);
+    each_key(r, salt, &|_| true, &mut |kind, key| keys.push((format!("{kind:?}"), key)));
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
+
 /// The keys of `r` of the kinds in `only`.
 fn keys_of(r: &Record, salt: u64, only: &[KeyKind]) -> Vec<i64> {
     let mut keys = Vec::with_capacity(12);
+    each_key(r, salt, &|kind| only.contains(&kind), &mut |_, key| keys.push(key));
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
+
+/// Every key of `r` of a kind `wanted`, with its kind, to `key`.
+fn each_key(r: &Record, salt: u64, wanted: &dyn Fn(KeyKind) -> bool, key: &mut dyn FnMut(KeyKind, i64)) {
     let mut add = |kind: KeyKind, parts: &[&[u8]]| {
-        if only.contains(&kind) {
-            keys.push(hash(salt, kind, parts))
+        if wanted(kind) {
+            key(kind, hash(salt, kind, parts))
         }
     };
     for p in &r.phones {
@@ -179,9 +198,6 @@ fn keys_of(r: &Record, salt: u64, only: &[KeyKind]) -> Vec<i64> {
     if let (Some(sig), Some(_)) = (&address, &r.name) {
         add(KeyKind::NameAddress, &[sig.as_bytes(), r.name_key.as_bytes()]);
     }
-    keys.sort_unstable();
-    keys.dedup();
-    keys
 }
 
 /// The first number of an address line with the first three letters of
