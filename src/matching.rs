@@ -632,7 +632,7 @@ fn run_dedupe(tbl: Table, min_probability: f64, review_probability: f64, increme
 
     progress("writing clusters", 0, 0);
     lock_catalog(&target, true);
-    write_clusters(&target, &ids, &outcome.dedupe.clustering.members());
+    let renumbered = write_clusters(&target, &ids, &outcome.dedupe.clustering.members());
     time("write_clusters");
     let refusals: HashMap<(u32, u32), String> =
         outcome.dedupe.clustering.refused.iter().map(|(e, r)| ((e.a, e.b), r.as_str())).collect();
@@ -648,6 +648,7 @@ fn run_dedupe(tbl: Table, min_probability: f64, review_probability: f64, increme
     writer.flush();
     time("write_review");
     let mut summary = serde_json::to_value(&outcome.dedupe.stats).unwrap_or(Value::Null);
+    summary["clusters_renumbered"] = json!(renumbered);
     drop((writer, refusals, review, rejected));
     match (state, &basis) {
         (Some(state), Some(basis)) => {
@@ -730,23 +731,45 @@ fn rejected_id_pairs(target: &Target) -> Vec<(String, String)> {
     .unwrap_or_else(|e| spi_failed("dedupe", e))
 }
 
-fn write_clusters(target: &Target, ids: &RowIds, members: &[(u32, u32)]) {
-    run("DELETE FROM customer_clean.clusters WHERE tbl = $1", vec![target.oid.into()]);
-    // One number from the sequence per cluster, drawn in one statement.
-    let mut number: HashMap<u32, i64> = HashMap::new();
-    for (_, r) in members {
-        let next = number.len() as i64;
-        number.entry(*r).or_insert(next);
+/// Replaces the table's clusters with `members` ((row, root) by row of
+/// `ids`). A cluster whose rows are exactly those of a stored cluster
+/// keeps that cluster's id and is not written again, as in an incremental
+/// run: cluster ids stay stable from run to run for whoever keeps them (a
+/// steward's notes, a BI extract), and a run that changes little writes
+/// little. Returns how many clusters got a new id.
+fn write_clusters(target: &Target, ids: &RowIds, members: &[(u32, u32)]) -> usize {
+    let stored = StoredClusters::read(target);
+    let by_first: HashMap<&str, usize> =
+        (0..stored.ids.len()).filter_map(|c| Some((stored.members(c).next()?, c))).collect();
+    // The new clusters, members in byte order; those equal to a stored one
+    // keep it.
+    let mut by_root: Vec<(u32, u32)> = members.iter().map(|(row, root)| (*root, *row)).collect();
+    by_root.sort_unstable();
+    let mut kept = vec![false; stored.ids.len()];
+    let mut fresh: Vec<Vec<&str>> = Vec::new();
+    for cluster in by_root.chunk_by(|a, b| a.0 == b.0) {
+        let mut rows: Vec<&str> = cluster.iter().map(|(_, row)| &ids[*row]).collect();
+        rows.sort_unstable();
+        match by_first.get(rows[0]).filter(|c| stored.members(**c).eq(rows.iter().copied())) {
+            Some(c) => kept[*c] = true,
+            None => fresh.push(rows),
+        }
     }
+    drop((by_root, by_first));
+    // One number from the sequence per new cluster, drawn in one statement.
     let drawn: Vec<i64> = Spi::get_one_with_args::<Vec<i64>>(
         "SELECT coalesce(array_agg(nextval('customer_clean.cluster_id_seq')), '{}') FROM generate_series(1, $1)",
-        &[(number.len() as i64).into()],
+        &[(fresh.len() as i64).into()],
     )
     .unwrap_or_else(|e| spi_failed("dedupe", e))
     .unwrap_or_default();
-    for chunk in members.chunks(WRITE_ROWS) {
-        let rows: Vec<String> = chunk.iter().map(|(i, _)| ids[*i].to_string()).collect();
-        let clusters: Vec<i64> = chunk.iter().map(|(_, r)| drawn[number[r] as usize]).collect();
+    if drawn.len() != fresh.len() {
+        spi_failed("dedupe", "the cluster sequence gave too few numbers");
+    }
+    let rows: Vec<(&str, i64)> =
+        fresh.iter().zip(&drawn).flat_map(|(rows, id)| rows.iter().map(move |r| (*r, *id))).collect();
+    for chunk in rows.chunks(WRITE_ROWS) {
+        let (rows, clusters): (Vec<String>, Vec<i64>) = chunk.iter().map(|(r, c)| (r.to_string(), *c)).unzip();
         // A row match_on_insert clustered while this dedupe ran (after its
         // snapshot) is already there: dedupe's verdict replaces it.
         memory::in_scratch_context(|| run(
@@ -757,13 +780,83 @@ fn write_clusters(target: &Target, ids: &RowIds, members: &[(u32, u32)]) {
             vec![target.oid.into(), rows.into(), clusters.into()],
         ));
     }
-    // ... which can leave such a cluster with one member: then it is none.
+    // Rows of a stored cluster that did not stay are in a new one by now,
+    // or in none: those lose theirs. Rows of a cluster that stayed and
+    // that match_on_insert put there are dedupe's now.
+    let (stayed, went): (Vec<(i64, bool)>, Vec<(i64, bool)>) =
+        stored.ids.iter().copied().zip(kept).partition(|(_, kept)| *kept);
+    for (ids, sql) in [
+        (went, "DELETE FROM customer_clean.clusters WHERE tbl = $1 AND cluster_id = ANY ($2)"),
+        (
+            stayed,
+            "UPDATE customer_clean.clusters SET assigned_by = 'dedupe', assigned_at = now()
+              WHERE tbl = $1 AND cluster_id = ANY ($2) AND assigned_by <> 'dedupe'",
+        ),
+    ] {
+        for chunk in ids.chunks(WRITE_ROWS) {
+            let chunk: Vec<i64> = chunk.iter().map(|(id, _)| *id).collect();
+            run(sql, vec![target.oid.into(), chunk.into()]);
+        }
+    }
+    // A cluster match_on_insert made while this ran may be left with one
+    // member: then it is none.
     run(
         "DELETE FROM customer_clean.clusters c WHERE c.tbl = $1 AND c.assigned_by = 'match_on_insert'
             AND NOT EXISTS (SELECT 1 FROM customer_clean.clusters o
                              WHERE o.tbl = c.tbl AND o.cluster_id = c.cluster_id AND o.row_id <> c.row_id)",
         vec![target.oid.into()],
     );
+    fresh.len()
+}
+
+/// A table's stored clusters: their ids, and the members of each in byte
+/// order, one cluster after the other in one buffer.
+#[derive(Default)]
+struct StoredClusters {
+    ids: Vec<i64>,
+    /// Where each cluster's members end in `rows`.
+    ends: Vec<usize>,
+    rows: RowIds,
+}
+
+impl StoredClusters {
+    fn read(target: &Target) -> StoredClusters {
+        let mut out = StoredClusters::default();
+        crate::security::as_extension_owner(|| {
+            Spi::connect(|client| {
+                let mut cursor = client.open_cursor(
+                    "SELECT cluster_id, row_id FROM customer_clean.clusters WHERE tbl = $1
+                      ORDER BY cluster_id, row_id COLLATE \"C\"",
+                    &[target.oid.into()],
+                );
+                loop {
+                    let mut fetched = 0;
+                    for row in cursor.fetch(FETCH_ROWS * 5)? {
+                        let cluster = row.get::<i64>(1)?.unwrap_or_default();
+                        if out.ids.last() != Some(&cluster) {
+                            out.ids.push(cluster);
+                            out.ends.push(out.rows.len());
+                        }
+                        out.rows.push(row.get::<&str>(2)?.unwrap_or_default());
+                        *out.ends.last_mut().expect("pushed above") = out.rows.len();
+                        fetched += 1;
+                    }
+                    memory::free_fetched_rows();
+                    if fetched == 0 {
+                        return Ok::<_, pgrx::spi::SpiError>(());
+                    }
+                }
+            })
+        })
+        .unwrap_or_else(|e| spi_failed("dedupe", e));
+        out
+    }
+
+    /// The members of cluster `c` (by position), in byte order.
+    fn members(&self, c: usize) -> impl Iterator<Item = &str> {
+        let start = if c == 0 { 0 } else { self.ends[c - 1] };
+        (start..self.ends[c]).map(|i| &self.rows[i as u32])
+    }
 }
 
 /// Adds pairs to the review queue, a batch of rows per INSERT (a pair

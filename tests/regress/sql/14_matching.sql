@@ -223,6 +223,41 @@ SELECT (SELECT count(*) FROM (SELECT key, row_id FROM keys_by_difference
                               EXCEPT ALL SELECT key, row_id FROM keys_by_difference) x) AS only_from_nothing;
 ROLLBACK;
 
+-- dedupe keeps the id of every cluster whose rows did not change: run
+-- again on an unchanged table it renumbers none; after a row leaves its
+-- cluster only that cluster gets a new id, and the clusters (as sets of
+-- rows) are those a dedupe from nothing makes.
+BEGIN;
+SELECT customer_clean.dedupe('mt.customers') IS NOT NULL AS deduplicated;
+CREATE TEMP TABLE ids_before AS
+  SELECT row_id, cluster_id FROM customer_clean.clusters WHERE tbl = 'mt.customers'::regclass;
+SELECT d -> 'clusters_renumbered' AS renumbered FROM customer_clean.dedupe('mt.customers') d;
+SELECT count(*) AS ids_changed
+  FROM ids_before b FULL JOIN (SELECT row_id, cluster_id FROM customer_clean.clusters
+                                WHERE tbl = 'mt.customers'::regclass) a USING (row_id)
+ WHERE a.cluster_id IS DISTINCT FROM b.cluster_id;
+SELECT array_agg(row_id ORDER BY row_id) AS cluster_of_8 FROM ids_before
+ WHERE cluster_id = (SELECT cluster_id FROM ids_before WHERE row_id = '8');
+UPDATE mt.customers SET full_name = 'Zebulon Quartermaine', phone = NULL, email = NULL, address = NULL,
+       postcode = NULL, birth_date = NULL, national_id = NULL WHERE id = 8;
+SELECT d -> 'clusters_renumbered' AS renumbered FROM customer_clean.dedupe('mt.customers') d;
+-- the three rows left keep a cluster, under a new id; row 8 has none
+SELECT b.row_id, a.cluster_id IS NOT NULL AS clustered, a.cluster_id IS DISTINCT FROM b.cluster_id AS new_id
+  FROM ids_before b FULL JOIN (SELECT row_id, cluster_id FROM customer_clean.clusters
+                                WHERE tbl = 'mt.customers'::regclass) a USING (row_id)
+ WHERE a.cluster_id IS DISTINCT FROM b.cluster_id ORDER BY b.row_id::int;
+CREATE TEMP TABLE sets_kept AS
+  SELECT string_agg(row_id, ',' ORDER BY row_id) AS members FROM customer_clean.clusters
+   WHERE tbl = 'mt.customers'::regclass GROUP BY cluster_id;
+DELETE FROM customer_clean.clusters WHERE tbl = 'mt.customers'::regclass;
+SELECT d -> 'clusters_renumbered' AS renumbered, d -> 'clusters' AS clusters FROM customer_clean.dedupe('mt.customers') d;
+SELECT (SELECT count(*) FROM (TABLE sets_kept EXCEPT ALL
+          SELECT string_agg(row_id, ',' ORDER BY row_id) FROM customer_clean.clusters
+           WHERE tbl = 'mt.customers'::regclass GROUP BY cluster_id) x) AS only_kept,
+       (SELECT count(*) FROM (SELECT string_agg(row_id, ',' ORDER BY row_id) FROM customer_clean.clusters
+           WHERE tbl = 'mt.customers'::regclass GROUP BY cluster_id EXCEPT ALL TABLE sets_kept) x) AS only_from_nothing;
+ROLLBACK;
+
 -- A table larger than sample_rows is learned from a sample of its rows,
 -- each kept by a hash of its id and the seed: the same sample every time.
 BEGIN;
