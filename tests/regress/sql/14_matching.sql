@@ -226,7 +226,10 @@ ROLLBACK;
 -- dedupe keeps the id of every cluster whose rows did not change: run
 -- again on an unchanged table it renumbers none; after a row leaves its
 -- cluster only that cluster gets a new id, and the clusters (as sets of
--- rows) are those a dedupe from nothing makes.
+-- rows) are those a dedupe from nothing makes. (The review queue's pair
+-- ids the rolled-back runs drew are given back after, for 15_merge's
+-- numbering.)
+SELECT last_value AS pair_id_before FROM customer_clean.review_queue_pair_id_seq \gset
 BEGIN;
 SELECT customer_clean.dedupe('mt.customers') IS NOT NULL AS deduplicated;
 CREATE TEMP TABLE ids_before AS
@@ -257,6 +260,7 @@ SELECT (SELECT count(*) FROM (TABLE sets_kept EXCEPT ALL
        (SELECT count(*) FROM (SELECT string_agg(row_id, ',' ORDER BY row_id) FROM customer_clean.clusters
            WHERE tbl = 'mt.customers'::regclass GROUP BY cluster_id EXCEPT ALL TABLE sets_kept) x) AS only_from_nothing;
 ROLLBACK;
+SELECT setval('customer_clean.review_queue_pair_id_seq', :pair_id_before) > 0 AS pair_ids_given_back;
 
 -- A table larger than sample_rows is learned from a sample of its rows,
 -- each kept by a hash of its id and the seed: the same sample every time.
