@@ -756,16 +756,7 @@ fn write_clusters(target: &Target, ids: &RowIds, members: &[(u32, u32)]) -> usiz
         }
     }
     drop((by_root, by_first));
-    // One number from the sequence per new cluster, drawn in one statement.
-    let drawn: Vec<i64> = Spi::get_one_with_args::<Vec<i64>>(
-        "SELECT coalesce(array_agg(nextval('customer_clean.cluster_id_seq')), '{}') FROM generate_series(1, $1)",
-        &[(fresh.len() as i64).into()],
-    )
-    .unwrap_or_else(|e| spi_failed("dedupe", e))
-    .unwrap_or_default();
-    if drawn.len() != fresh.len() {
-        spi_failed("dedupe", "the cluster sequence gave too few numbers");
-    }
+    let drawn = new_cluster_ids(fresh.len());
     let rows: Vec<(&str, i64)> =
         fresh.iter().zip(&drawn).flat_map(|(rows, id)| rows.iter().map(move |r| (*r, *id))).collect();
     for chunk in rows.chunks(WRITE_ROWS) {
@@ -807,6 +798,21 @@ fn write_clusters(target: &Target, ids: &RowIds, members: &[(u32, u32)]) -> usiz
         vec![target.oid.into()],
     );
     fresh.len()
+}
+
+/// `n` new cluster ids from `customer_clean.cluster_id_seq`, drawn in one
+/// statement.
+fn new_cluster_ids(n: usize) -> Vec<i64> {
+    let drawn: Vec<i64> = Spi::get_one_with_args::<Vec<i64>>(
+        "SELECT coalesce(array_agg(nextval('customer_clean.cluster_id_seq')), '{}') FROM generate_series(1, $1)",
+        &[(n as i64).into()],
+    )
+    .unwrap_or_else(|e| spi_failed("dedupe", e))
+    .unwrap_or_default();
+    if drawn.len() != n {
+        spi_failed("dedupe", "the cluster sequence gave too few numbers");
+    }
+    drawn
 }
 
 /// A table's stored clusters: their ids, and the members of each in byte

@@ -967,13 +967,7 @@ fn write_clusters(target: &Target, ids: &RowIds, members: &[(u32, u32)], written
         })
         .collect();
     let fresh = kept.iter().filter(|k| k.is_none()).count();
-    let drawn: Vec<i64> = Spi::get_one_with_args::<Vec<i64>>(
-        "SELECT coalesce(array_agg(nextval('customer_clean.cluster_id_seq')), '{}') FROM generate_series(1, $1)",
-        &[(fresh as i64).into()],
-    )
-    .unwrap_or_else(|e| spi_failed(FN, e))
-    .unwrap_or_default();
-    let mut drawn = drawn.into_iter();
+    let mut drawn = super::new_cluster_ids(fresh).into_iter();
     let (mut rows, mut clusters) = (Vec::new(), Vec::new());
     for (root, keep) in roots.iter().zip(kept) {
         let id = keep
