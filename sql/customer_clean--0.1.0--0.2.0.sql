@@ -11,6 +11,8 @@
 --   * customer_clean.version(), and a description of every routine.
 --   * incremental dedupe (issue 18): dedupe(tbl, incremental, ...) and the
 --     tables of its state (dedupe_state, dedupe_rows, dedupe_pairs);
+--   * Citus (issue 19): customer_clean.distributed_profiles, the profiles
+--     of Citus tables copied by name for the triggers on their shards;
 --   * row ids in the id column's own type: bigint overloads; the
 --     functions whose only ids are an array (cluster_probability,
 --     choose_survivor, restore_archived) take anycompatiblearray, their
@@ -102,6 +104,25 @@ COMMENT ON TABLE customer_clean.dedupe_pairs IS
 
 ALTER TABLE customer_clean.quality_history ADD COLUMN taken_by name NOT NULL DEFAULT current_user;
 ALTER TABLE customer_clean.quality_breaches ADD COLUMN taken_by name NOT NULL DEFAULT current_user;
+
+-- Citus (issue 19): copies of the profiles of Citus tables for their shards.
+CREATE  FUNCTION "invalidate_shard_profiles"() RETURNS TRIGGER
+LANGUAGE c
+AS 'MODULE_PATHNAME', 'invalidate_shard_profiles_wrapper';
+-- Citus (src/citus.rs, docs/citus.md): the profiles of Citus tables,
+-- copied by name for the triggers on their shards. Unused without Citus.
+-- The first registered Citus table makes it a Citus reference table, so a
+-- copy reaches every node in the transaction that changed the profile.
+CREATE TABLE customer_clean.distributed_profiles (
+    schema_name text NOT NULL,
+    table_name  text NOT NULL,
+    profile     jsonb NOT NULL,       -- columns, options, on_invalid, key_salt, enabled rules
+    PRIMARY KEY (schema_name, table_name)
+);
+COMMENT ON TABLE customer_clean.distributed_profiles IS
+  'Copies of the profiles of Citus tables, by table name, for the cleaning triggers on their shards (kept by customer_clean; do not edit).';
+CREATE TRIGGER invalidate_shard_profiles AFTER INSERT OR UPDATE OR DELETE ON customer_clean.distributed_profiles
+    FOR EACH ROW EXECUTE FUNCTION customer_clean.invalidate_shard_profiles();
 
 -- 3. The history's policies of 0.1.0 (read by everyone, written through the
 -- extension) make way for those of sql/access.sql below.
@@ -1290,6 +1311,7 @@ BEGIN
     ('forget', 'Erases customer row_id of tbl: deletes the row (with the caller''s rights, so foreign keys and the table''s triggers apply) and every copy of its values, and of the rows merged into it, that the extension keeps.'),
     ('golden_record', 'The golden record that merging the rows duplicate_ids of tbl into the row survivor_id gives, without changing anything: a jsonb array with one element per column of the table, in table order, {column, value, rule, row_id, changed, survivor_value[, fixed]} — the surviving value as text, the survivorship rule that chose it, the row it comes from, whether it differs from the survivor''s value (and that value), and why the column keeps the survivor''s value whatever its rule.'),
     ('invalidate_profile_cache', 'AFTER INSERT OR UPDATE OR DELETE row trigger (and AFTER TRUNCATE statement trigger) on customer_clean.profiles and .rules: queues a relcache invalidation of the customer table the row belongs to (old and new), which empties every backend''s cached compiled profile of it (see the module comment).'),
+    ('invalidate_shard_profiles', 'AFTER INSERT OR UPDATE OR DELETE row trigger on customer_clean.distributed_profiles (fired on every node''s placement): a changed copy empties the compiled profiles of every backend of the node, since which shards it serves is not worth working out for a change as rare as a profile''s.'),
     ('is_valid_email', 'Whether input is a usable e-mail address (syntax, domain, existing top-level domain); NULL for blank input.'),
     ('is_valid_phone', 'Whether input is a valid phone number for region (libphonenumber''s isValidNumber); NULL for blank input.'),
     ('jaro', 'Jaro similarity in [0, 1].'),

@@ -57,6 +57,18 @@ fn enable_cleaning(
     // Compiles the profile and rules now, so a broken rule fails here and
     // not on the application's next INSERT.
     let _ = TableState::load(oid, "enable_cleaning");
+    let citus = crate::citus::is_citus_table(oid);
+    if match_on_insert && citus {
+        // Its statement trigger reads the inserted rows from a transition
+        // table, which Citus does not give a shard's trigger, and matches
+        // them across every shard from inside one.
+        raise_with(
+            PgSqlErrorCode::ERRCODE_FEATURE_NOT_SUPPORTED,
+            format!("match_on_insert is not supported on the Citus table {}", table_name(oid)),
+            "enable cleaning without it, and find duplicates of new rows with customer_clean.dedupe(tbl, incremental => true)".into(),
+            "enable_cleaning",
+        );
+    }
     if match_on_insert {
         crate::matching::require_model(oid, "enable_cleaning");
     }
@@ -68,6 +80,19 @@ fn enable_cleaning(
     })
     .unwrap_or_else(|e| spi_failed("enable_cleaning", e));
     drop_trigger(oid);
+    if citus {
+        // On a Citus table the triggers go to every shard; Citus asks for
+        // this setting first (see src/citus.rs for why it is safe here).
+        crate::citus::with_unsafe_triggers(|| create_triggers(oid, false));
+    } else {
+        create_triggers(oid, match_on_insert);
+    }
+    true
+}
+
+/// Creates the row trigger, the journal's statement triggers and (when
+/// asked) the match_on_insert trigger on `oid`.
+fn create_triggers(oid: pg_sys::Oid, match_on_insert: bool) {
     // Table names come from regclass output, which quotes as needed. The
     // row trigger is cloned to partitions by PostgreSQL; the statement
     // trigger that writes the journal is not, so every partition gets its
@@ -96,7 +121,6 @@ fn enable_cleaning(
         ))
         .unwrap_or_else(|e| spi_failed("enable_cleaning", e));
     }
-    true
 }
 
 /// Removes the cleaning triggers from `tbl`; the profile and rules stay.

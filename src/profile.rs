@@ -84,30 +84,53 @@ struct Stored {
     table_columns: Vec<CatalogColumn>,
 }
 
-/// The profile, enabled rules and columns of relation `$1`, as one jsonb.
-/// A partition (where the cleaning trigger is cloned) takes the profile of
-/// its nearest registered ancestor, and its own columns, whose attribute
-/// numbers may differ from the parent's.
-const LOAD: &str = r#"
-SELECT (SELECT jsonb_build_object(
-  'tbl', p.tbl::oid::bigint, 'columns', p.columns, 'options', p.options, 'on_invalid', p.on_invalid, 'key_salt', p.key_salt,
-  'rules', coalesce((SELECT jsonb_agg(jsonb_build_object('rule_id', r.rule_id, 'column_name', r.column_name,
+/// The enabled rules of profile `p`, as a jsonb array (SQL, for `concat!`).
+#[macro_export]
+macro_rules! rules_of_profile_sql {
+    () => {
+        "coalesce((SELECT jsonb_agg(jsonb_build_object('rule_id', r.rule_id, 'column_name', r.column_name,
                       'kind', r.kind, 'params', r.params, 'severity', r.severity, 'message', r.message)
                       ORDER BY r.rule_id)
-                      FROM customer_clean.rules r WHERE r.tbl = p.tbl AND r.enabled), '[]'),
-  'table_columns', (SELECT jsonb_agg(jsonb_build_object('name', a.attname, 'attnum', a.attnum,
+                      FROM customer_clean.rules r WHERE r.tbl = p.tbl AND r.enabled), '[]')"
+    };
+}
+
+/// The columns of relation `$1` as the trigger needs them, as a jsonb array
+/// (SQL, for `concat!`).
+#[macro_export]
+macro_rules! table_columns_sql {
+    () => {
+        "(SELECT jsonb_agg(jsonb_build_object('name', a.attname, 'attnum', a.attnum,
                       'is_text', a.atttypid IN ('text'::regtype, 'varchar'::regtype),
                       'max_chars', CASE WHEN a.atttypid = 'varchar'::regtype AND a.atttypmod > 4
                                         THEN a.atttypmod - 4 END,
                       'sql_type', pg_catalog.format_type(a.atttypid, a.atttypmod)) ORDER BY a.attnum)
                       FROM pg_catalog.pg_attribute a
-                     WHERE a.attrelid = $1 AND a.attnum > 0 AND NOT a.attisdropped))
+                     WHERE a.attrelid = $1 AND a.attnum > 0 AND NOT a.attisdropped)"
+    };
+}
+
+/// The profile, enabled rules and columns of relation `$1`, as one jsonb.
+/// A partition (where the cleaning trigger is cloned) takes the profile of
+/// its nearest registered ancestor, and its own columns, whose attribute
+/// numbers may differ from the parent's. (A shard of a Citus table takes
+/// its table's copy: `citus::load_shard_profile`.)
+const LOAD: &str = concat!(
+    "SELECT (SELECT jsonb_build_object(
+  'tbl', p.tbl::oid::bigint, 'columns', p.columns, 'options', p.options, 'on_invalid', p.on_invalid, 'key_salt', p.key_salt,
+  'rules', ",
+    rules_of_profile_sql!(),
+    ",
+  'table_columns', ",
+    table_columns_sql!(),
+    ")
   FROM customer_clean.profiles p
  WHERE p.tbl = $1
     OR p.tbl IN (SELECT relid FROM pg_catalog.pg_partition_ancestors($1))
  ORDER BY p.tbl = $1 DESC,
           (SELECT count(*) FROM pg_catalog.pg_partition_ancestors(p.tbl)) DESC
- LIMIT 1)"#;
+ LIMIT 1)"
+);
 
 thread_local! {
     static CACHE: RefCell<HashMap<pg_sys::Oid, Rc<TableState>>> = RefCell::new(HashMap::new());
@@ -138,6 +161,10 @@ impl TableState {
         // As the catalog's owner: roles that write customer tables need no
         // privileges on customer_clean (see src/journal.rs).
         let source = crate::security::as_extension_owner(|| Spi::get_one_with_args::<JsonB>(LOAD, &[tbl.into()]))
+            .and_then(|local| match local {
+                Some(found) => Ok(Some(found)),
+                None => crate::citus::load_shard_profile(tbl),
+            })
             .unwrap_or_else(|e| spi_failed(caller, e))
             .map(|j| j.0.to_string())?;
         let mut state = TableState::compile(source, caller);
@@ -259,6 +286,8 @@ fn invalidate_profile_cache<'a>(
             // SAFETY: the relation exists (just read from pg_class).
             unsafe { pg_sys::CacheInvalidateRelcacheByRelid(relid) };
         }
+        // The shards of a Citus table read a copy (src/citus.rs).
+        crate::citus::sync_profile(tbl, "invalidate_profile_cache");
     }
     Ok(None)
 }

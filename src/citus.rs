@@ -1,0 +1,215 @@
+//! Citus (issue 19): how a profile registered on the coordinator reaches
+//! the shards of a distributed table (docs/citus.md has the decisions).
+//!
+//! The catalog stays node-local: it keys everything by `tbl regclass`, an
+//! OID that differs from node to node, and Citus copies a regclass between
+//! nodes as its binary OID (tried: a reference `profiles` table named a
+//! shard of another table on the workers). What a shard's trigger needs —
+//! the profile and its enabled rules — is therefore copied by name into
+//! `customer_clean.distributed_profiles`, a Citus reference table, in the
+//! same transaction as the catalog write that changed it (the
+//! `invalidate_profile_cache` trigger calls [`sync_profile`]). A row
+//! trigger on a worker's shard finds its distributed table through Citus's
+//! metadata (`pg_dist_shard`, synced to every node) and reads the copy from
+//! the worker's own placement, which Citus allows inside a shard's trigger.
+//!
+//! Nothing here runs without Citus: every entry checks [`installed`] first,
+//! and SQL naming Citus's catalogs is only parsed when it is there.
+
+use pgrx::prelude::*;
+use pgrx::JsonB;
+
+use crate::error::spi_failed;
+use crate::security::{as_extension_owner, pinned_search_path};
+
+/// True when Citus is installed in this database.
+pub fn installed() -> bool {
+    pinned_search_path(|| {
+        Spi::get_one::<bool>("SELECT pg_catalog.to_regclass('pg_catalog.pg_dist_partition') IS NOT NULL")
+    })
+    .ok()
+    .flatten()
+    .unwrap_or(false)
+}
+
+/// True when `tbl` is a Citus table (distributed, reference or Citus
+/// local): its rows live in shards, which carry copies of its triggers.
+pub fn is_citus_table(tbl: pg_sys::Oid) -> bool {
+    installed()
+        && pinned_search_path(|| {
+            Spi::get_one_with_args::<bool>(
+                "SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_dist_partition WHERE logicalrelid = $1)",
+                &[tbl.into()],
+            )
+        })
+        .ok()
+        .flatten()
+        .unwrap_or(false)
+}
+
+/// The profile of `tbl` as a shard's trigger needs it, without OIDs: the
+/// roles, options, cleaning mode, key salt and enabled rules.
+const PROFILE_COPY: &str = concat!(
+    "SELECT n.nspname::text, c.relname::text,
+            (SELECT jsonb_build_object('columns', p.columns, 'options', p.options,
+                     'on_invalid', p.on_invalid, 'key_salt', p.key_salt, 'rules', ",
+    crate::rules_of_profile_sql!(),
+    ") FROM customer_clean.profiles p WHERE p.tbl = c.oid)
+       FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+      WHERE c.oid = $1"
+);
+
+/// Brings `tbl`'s copy in `distributed_profiles` up to date with the
+/// catalog (removes it when `tbl` is no longer registered). Does nothing
+/// unless `tbl` is a Citus table. Runs in the caller's transaction, so the
+/// copy on every node commits or aborts with the catalog change.
+pub fn sync_profile(tbl: pg_sys::Oid, caller: &'static str) {
+    if !is_citus_table(tbl) {
+        return;
+    }
+    ensure_reference_table(caller);
+    as_extension_owner(|| {
+        let (schema, name, copy) = Spi::get_three_with_args::<String, String, JsonB>(PROFILE_COPY, &[tbl.into()])?;
+        let (Some(schema), Some(name)) = (schema, name) else { return Ok(()) };
+        Spi::run_with_args(
+            "DELETE FROM customer_clean.distributed_profiles WHERE schema_name = $1 AND table_name = $2",
+            &[schema.as_str().into(), name.as_str().into()],
+        )?;
+        if let Some(copy) = copy {
+            Spi::run_with_args(
+                "INSERT INTO customer_clean.distributed_profiles (schema_name, table_name, profile) VALUES ($1, $2, $3)",
+                &[schema.as_str().into(), name.as_str().into(), copy.into()],
+            )?;
+        }
+        Ok::<_, pgrx::spi::SpiError>(())
+    })
+    .unwrap_or_else(|e| spi_failed(caller, e));
+}
+
+/// Makes `distributed_profiles` a Citus reference table the first time a
+/// distributed customer table is registered. Its trigger (which empties
+/// the compiled profiles of every backend of every node when a copy
+/// changes) needs `citus.enable_unsafe_triggers` to be distributed; it
+/// touches no other table.
+fn ensure_reference_table(caller: &'static str) {
+    const TABLE: &str = "customer_clean.distributed_profiles";
+    let done = pinned_search_path(|| {
+        Spi::get_one_with_args::<bool>(
+            "SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_dist_partition WHERE logicalrelid = $1::regclass)",
+            &[TABLE.into()],
+        )
+    })
+    .unwrap_or_else(|e| spi_failed(caller, e))
+    .unwrap_or(false);
+    if done {
+        return;
+    }
+    with_unsafe_triggers(|| {
+        as_extension_owner(|| {
+            Spi::run_with_args("SELECT pg_catalog.create_reference_table($1::regclass)", &[TABLE.into()])
+        })
+    })
+    .unwrap_or_else(|e| spi_failed(caller, e));
+}
+
+/// Runs `f` with `citus.enable_unsafe_triggers` on, restored afterwards.
+/// Citus refuses triggers on distributed tables without it, because a
+/// trigger on a shard that queried another shard could see the wrong rows;
+/// the extension's triggers read and write only the node's own catalog
+/// tables and the local placement of a reference table.
+pub fn with_unsafe_triggers<R>(f: impl FnOnce() -> R) -> R {
+    // SAFETY: a GUC nest level popped below (or by the transaction's abort),
+    // as PostgreSQL does around a function with a SET clause.
+    unsafe {
+        let nest = pg_sys::NewGUCNestLevel();
+        pg_sys::set_config_option(
+            c"citus.enable_unsafe_triggers".as_ptr(),
+            c"on".as_ptr(),
+            pg_sys::GucContext::PGC_USERSET,
+            pg_sys::GucSource::PGC_S_SESSION,
+            pg_sys::GucAction::GUC_ACTION_SAVE,
+            true,
+            0,
+            false,
+        );
+        let result = f();
+        pg_sys::AtEOXact_GUC(true, nest);
+        result
+    }
+}
+
+/// The profile of shard `shard` of a Citus table, in the shape
+/// `profile::LOAD` gives for a local table: the copy of its distributed
+/// table's (or, for a partition, nearest registered ancestor's) profile,
+/// with the shard's own columns. None when `shard` is not a shard or its
+/// table's profile has not reached this node.
+pub fn load_shard_profile(shard: pg_sys::Oid) -> Result<Option<JsonB>, pgrx::spi::SpiError> {
+    // A shard is named `<table>_<shardid>` (Citus shortens long names but
+    // keeps the suffix) in its table's schema; shard_name() confirms it.
+    // Its name comes from the syscache: Citus hides shards from queries on
+    // pg_class in most sessions.
+    let Some((schema, name)) = relation_name(shard) else { return Ok(None) };
+    let Some(shard_id) = name.rsplit_once('_').and_then(|(_, id)| id.parse::<i64>().ok()) else { return Ok(None) };
+    if !installed() {
+        return Ok(None);
+    }
+    const LOAD_SHARD: &str = concat!(
+        "SELECT (SELECT jsonb_build_object('tbl', l.oid::bigint, 'columns', d.profile->'columns',
+                'options', d.profile->'options', 'on_invalid', d.profile->'on_invalid',
+                'key_salt', d.profile->'key_salt', 'rules', d.profile->'rules', 'table_columns', ",
+        crate::table_columns_sql!(),
+        ")
+           FROM pg_catalog.pg_dist_shard s
+           CROSS JOIN LATERAL (SELECT s.logicalrelid, 0::bigint
+                               UNION ALL SELECT * FROM pg_catalog.pg_partition_ancestors(s.logicalrelid) WITH ORDINALITY) AS a(relid, depth)
+           JOIN pg_catalog.pg_class l ON l.oid = a.relid
+           JOIN pg_catalog.pg_namespace ln ON ln.oid = l.relnamespace
+           JOIN customer_clean.distributed_profiles d
+             ON d.schema_name = ln.nspname AND d.table_name = l.relname
+          WHERE s.shardid = $2
+            AND pg_catalog.shard_name(s.logicalrelid, s.shardid) IN
+                (pg_catalog.quote_ident($4), pg_catalog.quote_ident($3) || '.' || pg_catalog.quote_ident($4))
+          ORDER BY a.depth
+          LIMIT 1)"
+    );
+    as_extension_owner(|| {
+        Spi::get_one_with_args::<JsonB>(
+            LOAD_SHARD,
+            &[shard.into(), shard_id.into(), schema.as_str().into(), name.as_str().into()],
+        )
+    })
+}
+
+/// The schema and name of relation `oid`, from the syscache.
+fn relation_name(oid: pg_sys::Oid) -> Option<(String, String)> {
+    // SAFETY: syscache lookups inside a transaction; both return palloc'd
+    // copies or NULL, read at once.
+    unsafe {
+        let name = pg_sys::get_rel_name(oid);
+        if name.is_null() {
+            return None;
+        }
+        let schema = pg_sys::get_namespace_name(pg_sys::get_rel_namespace(oid));
+        if schema.is_null() {
+            return None;
+        }
+        Some((
+            std::ffi::CStr::from_ptr(schema).to_string_lossy().into_owned(),
+            std::ffi::CStr::from_ptr(name).to_string_lossy().into_owned(),
+        ))
+    }
+}
+
+/// AFTER INSERT OR UPDATE OR DELETE row trigger on
+/// `customer_clean.distributed_profiles` (fired on every node's placement):
+/// a changed copy empties the compiled profiles of every backend of the
+/// node, since which shards it serves is not worth working out for a
+/// change as rare as a profile's.
+#[pg_trigger]
+fn invalidate_shard_profiles<'a>(
+    _trigger: &'a PgTrigger<'a>,
+) -> Result<Option<PgHeapTuple<'a, pgrx::AllocatedByPostgres>>, PgHeapTupleError> {
+    // SAFETY: plain function call inside a transaction.
+    unsafe { pg_sys::CacheInvalidateRelcacheAll() };
+    Ok(None)
+}
