@@ -220,6 +220,18 @@ BEGIN
     PERFORM customer_clean.require_entry_point(tbl, 'repoint_references', 'merge');
     FOR fk IN SELECT * FROM customer_clean.referencing_keys(tbl) LOOP
         BEGIN
+          IF fk.referencing <> tbl AND customer_clean.moves_between_shards(fk.referencing, fk.fk_columns) THEN
+            -- Citus: the key is the table's distribution column (sql/citus.sql).
+            SELECT jsonb_object_agg(x.dup_id, x.rows) INTO moved
+              FROM (SELECT d.id AS dup_id,
+                           (SELECT jsonb_agg(jsonb_build_object('constraint', fk.constraint_name, 'table', fk.referencing::text,
+                                                                'key', e->'key', 'row', e->'row') ORDER BY (e->'key')::text)
+                              FROM jsonb_array_elements(customer_clean.move_referencing_rows(fk.referencing, fk.fk_columns, fk.fk_types,
+                                     fk.pk_columns, fk.pk_types, d.refs, s.refs)) e) AS rows
+                      FROM customer_clean.reference_values(tbl, fk.ref_columns, duplicate_ids) d,
+                           customer_clean.reference_values(tbl, fk.ref_columns, ARRAY[survivor_id]) s) x
+             WHERE x.rows IS NOT NULL;
+          ELSE
             EXECUTE format(
                 'WITH s AS (SELECT %1$s FROM %2$s t WHERE t.%3$I = $1::%4$s),
                       d AS (SELECT t.%3$I::text AS dup_id, %1$s FROM %2$s t WHERE t.%3$I = ANY ($2::text[]::%4$s[])),
@@ -242,6 +254,7 @@ BEGIN
                 INTO moved
                 USING survivor_id, duplicate_ids, fk.constraint_name, fk.referencing::text,
                       ARRAY[survivor_id] || duplicate_ids;
+          END IF;
         EXCEPTION WHEN unique_violation THEN
             GET STACKED DIAGNOSTICS detail = PG_EXCEPTION_DETAIL, constraint_hit = CONSTRAINT_NAME;
             RAISE EXCEPTION 'merging rows % of % into row %: % would then hold two rows for the survivor (unique constraint %)',
@@ -293,15 +306,23 @@ DECLARE
     new_merge bigint;
     deleted bigint;
     locked bigint;
+    one record;
+    one_locked bigint;
 BEGIN
     PERFORM customer_clean.require_entry_point(tbl, 'merge_body', 'merge');
     PERFORM customer_clean.share_catalog_lock(tbl);
     -- Lock the rows in id order: merges of overlapping sets then wait for
     -- each other instead of deadlocking, and a row merged away meanwhile
-    -- is reported by golden_record with the merge that removed it.
-    EXECUTE format('SELECT count(*) FROM (SELECT 1 FROM %1$s t WHERE t.%2$I = ANY ($1::text[]::%3$s[])
-                                            ORDER BY t.%2$I FOR UPDATE) s', tbl, id.name, id.sql_type)
-        INTO locked USING ids;
+    -- is reported by golden_record with the merge that removed it. One
+    -- row per statement: Citus locks rows only by a filter on one value of
+    -- the distribution column (docs/citus.md).
+    locked := 0;
+    FOR one IN EXECUTE format('SELECT DISTINCT x FROM unnest($1::text[]::%s[]) x ORDER BY x', id.sql_type) USING ids LOOP
+        EXECUTE format('SELECT count(*) FROM (SELECT 1 FROM %1$s t WHERE t.%2$I = $1::text::%3$s FOR UPDATE) s',
+                       tbl, id.name, id.sql_type)
+            INTO one_locked USING one.x::text;
+        locked := locked + one_locked;
+    END LOOP;
     -- A row this lock did not find may still appear to the next statement:
     -- an unmerge that restores it commits in between (found by
     -- tests/concurrency/merge_race.sh). Unlocked, another merge could then
@@ -529,6 +550,14 @@ BEGIN
                     USING ERRCODE = '55000', HINT = 'the rows it re-pointed are listed in customer_clean.merge_history.referencing';
             END IF;
             expected := jsonb_array_length(ref.rows);
+            IF fk.referencing <> m.tbl AND customer_clean.moves_between_shards(fk.referencing, fk.fk_columns) THEN
+                -- Citus: moved back between shards (sql/citus.sql).
+                updated := jsonb_array_length(customer_clean.move_referencing_rows(fk.referencing, fk.fk_columns, fk.fk_types,
+                    fk.pk_columns, fk.pk_types,
+                    (SELECT jsonb_object_agg('ref_' || i, now_survivor->c) FROM unnest(fk.ref_columns) WITH ORDINALITY u(c, i)),
+                    (SELECT jsonb_object_agg('ref_' || i, h.row_data->c) FROM unnest(fk.ref_columns) WITH ORDINALITY u(c, i)),
+                    (SELECT jsonb_agg(r->'key') FROM jsonb_array_elements(ref.rows) r)));
+            ELSE
             EXECUTE format('UPDATE %s r SET (%s) = (SELECT %s) FROM jsonb_array_elements($1) e WHERE %s AND (%s) = (SELECT %s)',
                     fk.referencing,
                     (SELECT string_agg(format('%I', c), ', ' ORDER BY i) FROM unnest(fk.fk_columns) WITH ORDINALITY u(c, i)),
@@ -546,6 +575,7 @@ BEGIN
                        FROM unnest(fk.ref_columns, fk.fk_types) WITH ORDINALITY u(c, t, i)))
                 USING ref.rows, h.row_data, now_survivor;
             GET DIAGNOSTICS updated = ROW_COUNT;
+            END IF;
             IF updated <> expected THEN
                 RAISE EXCEPTION 'cannot undo merge %: % of % rows of % that merge moved from row % to row % no longer refer to row %',
                         merge_id, expected - updated, expected, ref.table_name, h.row_id, m.survivor_id, m.survivor_id

@@ -156,6 +156,15 @@ fn partition_tree(tbl: pg_sys::Oid) -> Vec<pg_sys::Oid> {
 /// Drops the cleaning triggers of `tbl` (and its partitions) if there are
 /// any; whether the row trigger was there.
 pub fn drop_trigger(tbl: pg_sys::Oid) -> bool {
+    if crate::citus::is_citus_table(tbl) {
+        // Citus asks for the setting to drop a trigger too (src/citus.rs).
+        crate::citus::with_unsafe_triggers(|| drop_triggers(tbl))
+    } else {
+        drop_triggers(tbl)
+    }
+}
+
+fn drop_triggers(tbl: pg_sys::Oid) -> bool {
     let mut had = false;
     for rel in partition_tree(tbl) {
         for name in [TRIGGER_NAME, FLUSH_TRIGGER_NAME, MATCH_TRIGGER_NAME] {

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Citus (issue 19): the same scenario (tests/citus/scenario.sql) on one node
+# and on a three-node Citus cluster over the same generated customers; the
+# outputs must be equal. Then checks that the cleaning ran on the workers.
+# Builds Citus from ../shared/vendor first unless it is installed
+# (scripts/citus.sh).
+# Usage: tests/citus/run.sh <work dir> <port>   (uses <port> … <port>+3)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+work=$1 port=$2 rows=${CITUS_TEST_ROWS:-5000}
+PG_BIN=/usr/lib/postgresql/${PG_MAJOR:-15}/bin
+db=citus_test
+export CITUS_DB=$db
+
+scripts/citus.sh install
+cleanup() { scripts/cluster.sh stop "$work/single"; scripts/citus.sh stop "$work/cluster"; }
+trap cleanup EXIT
+cleanup
+rm -rf "$work" && mkdir -p "$work" && chown postgres: "$work"
+csv=$work/customers.csv
+python3 bench/gen_customers.py --rows "$rows" --seed 19 --out "$csv" >/dev/null 2>&1
+chown postgres: "$csv"
+
+run_scenario() {  # <socket dir> <port> <citus 0|1> <output>
+  "$PG_BIN/psql" -X -q -h "$1" -p "$2" -U postgres -d $db -v citus="$3" -v csv="$csv" \
+    -f tests/citus/scenario.sql >"$4" 2>&1 || { echo "citus: the scenario failed (citus=$3):"; tail -20 "$4"; exit 1; }
+}
+
+# One node: plain PostgreSQL, no Citus.
+scripts/cluster.sh start "$work/single" "$port"
+"$PG_BIN/psql" -X -q -h "$work/single/sock" -p "$port" -U postgres -d postgres -c "CREATE DATABASE $db"
+"$PG_BIN/psql" -X -q -h "$work/single/sock" -p "$port" -U postgres -d $db -c "CREATE EXTENSION customer_clean"
+t0=$(date +%s.%N)
+run_scenario "$work/single/sock" "$port" 0 "$work/single.out"
+t1=$(date +%s.%N)
+
+# The cluster: a coordinator and two workers.
+scripts/citus.sh start "$work/cluster" $((port + 1))
+scripts/citus.sh psql "$work/cluster" $((port + 1)) -c "CREATE EXTENSION customer_clean"
+run_scenario "$work/cluster/coordinator/sock" $((port + 1)) 1 "$work/cluster.out"
+t2=$(date +%s.%N)
+printf 'citus: scenario on %s rows: one node %.1f s, cluster %.1f s\n' "$rows" "$(echo "$t1 - $t0" | bc)" "$(echo "$t2 - $t1" | bc)"
+
+fail=0
+if ! diff -u "$work/single.out" "$work/cluster.out" >"$work/scenario.diff"; then
+  echo "citus: the cluster's results differ from one node's:"; cat "$work/scenario.diff"; fail=1
+else
+  echo "citus: one node and the cluster agree ($(grep -c '' "$work/single.out") lines of results)"
+fi
+
+# Where the cleaning ran: the journal of the distributed table is on the
+# workers, none on the coordinator.
+where=$(scripts/citus.sh psql "$work/cluster" $((port + 1)) -At -c "
+  SELECT string_agg(nodeport || '=' || result, ' ' ORDER BY nodeport)
+    FROM run_command_on_all_nodes('SELECT count(*) FROM customer_clean.changes') r JOIN pg_dist_node USING (nodeid)")
+echo "citus: journal rows per node (port=rows): $where"
+coordinator_rows=$(sed -E "s/.*\b$((port + 1))=([0-9]+).*/\1/" <<<"$where")
+if [ "$coordinator_rows" != 0 ] || ! grep -qE "\b$((port + 2))=[1-9]" <<<"$where" || ! grep -qE "\b$((port + 3))=[1-9]" <<<"$where"; then
+  echo "citus: expected the journal on both workers and none on the coordinator"; fail=1
+fi
+[ $fail = 0 ] && echo "citus: passed"
+exit $fail

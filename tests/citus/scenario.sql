@@ -1,0 +1,91 @@
+-- The same scenario on one node and on a Citus cluster (tests/citus/run.sh
+-- diffs the two outputs): register, clean on write, quality, train,
+-- dedupe, merge, unmerge. psql variables: citus (0 or 1), csv (generated
+-- customers, bench/gen_customers.py). Only what must be equal is printed.
+\set ON_ERROR_STOP 1
+SET client_min_messages = warning;
+CREATE SCHEMA crm;
+CREATE TABLE crm.people (id int PRIMARY KEY, true_entity_id int, household_id int, full_name text, phone text,
+  email text, address text, country text, postcode text, birth_date text, gender text, national_id text,
+  source_system text, updated_at timestamp);
+-- Orders point at customers; on Citus they live beside them (co-located).
+CREATE TABLE crm.orders (customer_id int NOT NULL REFERENCES crm.people (id), order_no int NOT NULL, amount numeric,
+  PRIMARY KEY (customer_id, order_no));
+\if :citus
+SELECT create_distributed_table('crm.people', 'id', shard_count => 8) \gset
+SELECT create_distributed_table('crm.orders', 'customer_id', colocate_with => 'crm.people') \gset
+\endif
+
+\echo == register and clean on write (flag)
+SELECT customer_clean.register('crm.people', '{"id": "id", "name": "full_name", "phone": "phone", "email": "email",
+  "address": "address", "country": "country", "postcode": "postcode", "birth_date": "birth_date", "gender": "gender",
+  "national_id": "national_id", "updated_at": "updated_at", "source": "source_system"}', '{"default_region": "CN", "date_order": "DMY"}');
+SELECT customer_clean.enable_cleaning('crm.people', 'flag');
+COPY crm.people FROM :'csv' CSV HEADER;
+INSERT INTO crm.orders SELECT id, n, id * 10 + n FROM crm.people, generate_series(1, 2) n WHERE id % 3 = 0;
+SELECT count(*) AS rows, md5(string_agg(p::text, '|' ORDER BY id)) AS content FROM crm.people p;
+SELECT code, column_name, count(*) FROM customer_clean.gather(NULL::customer_clean.issues, 'crm.people')
+ GROUP BY 1, 2 ORDER BY 1, 2;
+SELECT count(*) AS changes, md5(string_agg(row_id || original::text || normalized::text, '|' ORDER BY row_id::int, change_id)) AS content
+  FROM customer_clean.gather(NULL::customer_clean.changes, 'crm.people');
+-- An UPDATE is cleaned on its shard too, and journaled there.
+UPDATE crm.people SET phone = '138 0013 8000', email = ' Someone@Example.COM' WHERE id = 17;
+SELECT id, phone, email FROM crm.people WHERE id = 17;
+SELECT operation, original, normalized FROM customer_clean.gather(NULL::customer_clean.changes, 'crm.people')
+ WHERE row_id = '17' ORDER BY change_id;
+
+\echo == reject and quarantine
+SELECT customer_clean.enable_cleaning('crm.people', 'reject');
+\set ON_ERROR_STOP 0
+\set VERBOSITY terse
+INSERT INTO crm.people (id, full_name, phone) VALUES (900001, 'Bad Phone', '12345');
+\set VERBOSITY default
+\set ON_ERROR_STOP 1
+SELECT customer_clean.enable_cleaning('crm.people', 'quarantine');
+INSERT INTO crm.people (id, full_name, phone) VALUES (900002, 'Bad Phone', '12345'), (900003, 'good  one', '13800138000');
+SELECT id, full_name, phone FROM crm.people WHERE id > 900000 ORDER BY id;
+SELECT row_id, operation, problems FROM customer_clean.gather(NULL::customer_clean.quarantine, 'crm.people');
+SELECT customer_clean.enable_cleaning('crm.people', 'flag');
+
+\echo == quality
+SELECT dimension, column_name, round(value::numeric, 6) AS value, target, passed, failing_rows
+  FROM customer_clean.quality_report('crm.people') ORDER BY dimension, column_name;
+
+\echo == train and dedupe
+SELECT m->'training'->>'rows' AS training_rows, round((m->>'prior')::numeric, 8) AS prior
+  FROM customer_clean.train('crm.people', '{"seed": 7}') m;
+SELECT d->>'rows' AS rows, d->>'pairs' AS pairs, d->>'clusters' AS clusters, d->>'review_pairs' AS review_pairs
+  FROM customer_clean.dedupe('crm.people') d;
+-- Clusters as sets of rows (ids are drawn in the order clusters are written).
+SELECT count(*) AS clusters, md5(string_agg(members, '|' ORDER BY members)) AS content
+  FROM (SELECT string_agg(row_id, ',' ORDER BY row_id::int) AS members
+          FROM customer_clean.clusters WHERE tbl = 'crm.people'::regclass GROUP BY cluster_id) c;
+SELECT count(*) AS review_pairs, md5(string_agg(row_id_a || '-' || row_id_b || ':' || round(probability::numeric, 6), '|'
+       ORDER BY row_id_a, row_id_b)) AS content
+  FROM customer_clean.review_queue WHERE tbl = 'crm.people'::regclass;
+
+\echo == merge and unmerge
+-- The first cluster with orders on a row to be merged away.
+CREATE TEMP TABLE with_orders AS SELECT DISTINCT customer_id::text AS row_id FROM crm.orders;
+SELECT c.members[1] AS survivor, c.members[2:] AS duplicates
+  FROM (SELECT array_agg(row_id ORDER BY row_id::int) AS members
+          FROM customer_clean.clusters WHERE tbl = 'crm.people'::regclass GROUP BY cluster_id) c
+ WHERE EXISTS (SELECT 1 FROM with_orders o WHERE o.row_id = ANY (c.members[2:]))
+ ORDER BY c.members[1]::int LIMIT 1 \gset
+\echo survivor :survivor duplicates :duplicates
+CREATE TEMP TABLE before_people AS SELECT * FROM crm.people;
+CREATE TEMP TABLE before_orders AS SELECT * FROM crm.orders;
+SELECT customer_clean.merge('crm.people', :'survivor', :'duplicates') AS merge_id \gset
+SELECT count(*) AS rows_left FROM crm.people WHERE id::text = ANY (:'duplicates'::text[]);
+SELECT customer_id, order_no, amount FROM crm.orders WHERE customer_id = :survivor ORDER BY order_no, amount;
+SELECT * FROM crm.people WHERE id = :survivor;
+SELECT customer_clean.unmerge(:merge_id);
+SELECT count(*) AS differing_people FROM (
+  (SELECT * FROM crm.people EXCEPT ALL SELECT * FROM before_people)
+  UNION ALL (SELECT * FROM before_people EXCEPT ALL SELECT * FROM crm.people)) d;
+SELECT count(*) AS differing_orders FROM (
+  (SELECT * FROM crm.orders EXCEPT ALL SELECT * FROM before_orders)
+  UNION ALL (SELECT * FROM before_orders EXCEPT ALL SELECT * FROM crm.orders)) d;
+
+\echo == quality after unmerge
+SELECT round(value::numeric, 6) AS overall FROM customer_clean.quality_report('crm.people') WHERE dimension = 'overall';
