@@ -12,7 +12,9 @@
 #      and load: inserts with match_on_insert + dedupe + a steward (tests/load/run.sh),
 #      trojans planted for every built-in the extension calls (tests/security/trojan.sh, own cluster),
 #      owner, application, BI reader and two tenant stewards without superuser (tests/security/least_privilege.sh, own cluster),
-#      and pg_dump / pg_restore of a worked table (tests/dump_restore.sh, own cluster)
+#      and pg_dump / pg_restore of a worked table (tests/dump_restore.sh, own cluster),
+#      and the same scenario on one node and on a Citus coordinator with two workers,
+#      Citus built from ../shared/vendor when missing (tests/citus/run.sh, own clusters)
 #   4. the SQL scenario tests and the upgrade from 0.1.0 again on PostgreSQL 17 and 18, each built and run in its own Debian root
 #      (scripts/pg_versions.sh: debootstrap, Debian's packages, a pg_config wrapper), and the .deb
 #      installed with apt in a Debian root without Rust (tests/deb_install.sh)
@@ -62,6 +64,7 @@ tests/crash.sh "$WORK/crash" $((PORT + 11))
 tests/security/trojan.sh "$WORK/trojan" $((PORT + 12))
 tests/security/least_privilege.sh "$WORK/least_privilege" $((PORT + 14))
 tests/dump_restore.sh "$WORK/dump_restore" $((PORT + 13))
+tests/citus/run.sh "$WORK/citus" $((PORT + 20))
 tests/load/run.sh "$WORK/regress/sock" "$PORT" 20
 
 echo "== 4/5 SQL scenario and upgrade tests on PostgreSQL 17 and 18; the .deb"

@@ -53,7 +53,7 @@ BEGIN
         table_name, catalog_table) LOOP
         IF NOT node.success THEN
             RAISE EXCEPTION 'gather: reading % on node % failed: %', catalog_table, node.nodeid, node.result
-                USING ERRCODE = '58000', HINT = 'check that the node is up and that customer_clean is installed on it';
+                USING ERRCODE = '08000', HINT = 'check that the node is up and that customer_clean is installed on it';
         END IF;
         RETURN QUERY SELECT * FROM pg_catalog.jsonb_populate_recordset(catalog, node.result::jsonb);
     END LOOP;
@@ -88,7 +88,8 @@ $$;
 COMMENT ON FUNCTION customer_clean.moves_between_shards(regclass, text[]) IS
   'True when rows of referencing must move between Citus shards to change fk_columns (its distribution column is one of them).';
 
--- Moves the rows of `referencing` whose key `fk_columns` holds the values
+-- Part of merge and unmerge of `tbl` (refused outside them): moves the
+-- rows of `referencing` whose key `fk_columns` holds the values
 -- `from_values` (jsonb: ref_1, ref_2, … in key order) to `to_values`: each
 -- is deleted and inserted again with the new key. With `only_keys` (an
 -- array of {primary key column: value as text}), only those rows (unmerge
@@ -97,7 +98,7 @@ COMMENT ON FUNCTION customer_clean.moves_between_shards(regclass, text[]) IS
 -- text. Refuses (0A000) a table without a primary key, whose moved rows
 -- could not be found again by unmerge, and a table other tables refer to,
 -- whose rows a delete could cascade into.
-CREATE FUNCTION customer_clean.move_referencing_rows(referencing regclass, fk_columns text[], fk_types text[],
+CREATE FUNCTION customer_clean.move_referencing_rows(tbl regclass, referencing regclass, fk_columns text[], fk_types text[],
                                                      pk_columns text[], pk_types text[], from_values jsonb, to_values jsonb,
                                                      only_keys jsonb DEFAULT NULL)
 RETURNS jsonb
@@ -112,6 +113,7 @@ DECLARE
     columns text;
     referrer regclass;
 BEGIN
+    PERFORM customer_clean.require_entry_point(tbl, 'move_referencing_rows', 'merge or unmerge');
     IF pk_columns IS NULL THEN
         RAISE EXCEPTION 'cannot re-point the rows of % to another shard: it has no primary key', referencing
             USING ERRCODE = '0A000',
@@ -148,7 +150,7 @@ BEGIN
     RETURN moved;
 END
 $$;
-COMMENT ON FUNCTION customer_clean.move_referencing_rows(regclass, text[], text[], text[], text[], jsonb, jsonb, jsonb) IS
+COMMENT ON FUNCTION customer_clean.move_referencing_rows(regclass, regclass, text[], text[], text[], text[], jsonb, jsonb, jsonb) IS
   'Re-points rows of a Citus table distributed by its foreign key by moving them (delete, insert with the new key); returns them.';
 
 -- The values of the referenced columns `ref_columns` of the rows `ids` of

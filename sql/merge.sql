@@ -226,7 +226,7 @@ BEGIN
               FROM (SELECT d.id AS dup_id,
                            (SELECT jsonb_agg(jsonb_build_object('constraint', fk.constraint_name, 'table', fk.referencing::text,
                                                                 'key', e->'key', 'row', e->'row') ORDER BY (e->'key')::text)
-                              FROM jsonb_array_elements(customer_clean.move_referencing_rows(fk.referencing, fk.fk_columns, fk.fk_types,
+                              FROM jsonb_array_elements(customer_clean.move_referencing_rows(tbl, fk.referencing, fk.fk_columns, fk.fk_types,
                                      fk.pk_columns, fk.pk_types, d.refs, s.refs)) e) AS rows
                       FROM customer_clean.reference_values(tbl, fk.ref_columns, duplicate_ids) d,
                            customer_clean.reference_values(tbl, fk.ref_columns, ARRAY[survivor_id]) s) x
@@ -552,7 +552,7 @@ BEGIN
             expected := jsonb_array_length(ref.rows);
             IF fk.referencing <> m.tbl AND customer_clean.moves_between_shards(fk.referencing, fk.fk_columns) THEN
                 -- Citus: moved back between shards (sql/citus.sql).
-                updated := jsonb_array_length(customer_clean.move_referencing_rows(fk.referencing, fk.fk_columns, fk.fk_types,
+                updated := jsonb_array_length(customer_clean.move_referencing_rows(m.tbl, fk.referencing, fk.fk_columns, fk.fk_types,
                     fk.pk_columns, fk.pk_types,
                     (SELECT jsonb_object_agg('ref_' || i, now_survivor->c) FROM unnest(fk.ref_columns) WITH ORDINALITY u(c, i)),
                     (SELECT jsonb_object_agg('ref_' || i, h.row_data->c) FROM unnest(fk.ref_columns) WITH ORDINALITY u(c, i)),

@@ -91,6 +91,7 @@ mod tests {
                  customer_clean.enable_cleaning(regclass,text,boolean) u, \
                  customer_clean.forget(regclass,bigint) u, customer_clean.forget(regclass,text) u, \
                  customer_clean.invalidate_profile_cache() u, \
+                 customer_clean.invalidate_shard_profiles() u, \
                  customer_clean.match_new_rows(regclass,jsonb,double precision,double precision) u, \
                  customer_clean.match_on_insert() u, customer_clean.may_write_catalog(oid) u, \
                  customer_clean.merge(regclass,bigint,bigint[]) u, customer_clean.merge(regclass,text,text[]) u, \
@@ -98,6 +99,7 @@ mod tests {
                  customer_clean.merge_clusters(regclass,double precision,integer,jsonb) u, \
                  customer_clean.merge_clusters_batch(regclass,double precision,integer,jsonb) u, \
                  customer_clean.merge_clusters_batch_body(regclass,double precision,integer,jsonb) u, \
+                 customer_clean.move_referencing_rows(regclass,regclass,text[],text[],text[],text[],jsonb,jsonb,jsonb) u, \
                  customer_clean.pending_pair(bigint) u, customer_clean.purge_journal(regclass,interval) u, \
                  customer_clean.register(regclass,jsonb,jsonb) u, customer_clean.reject(bigint) u, \
                  customer_clean.reject_body(bigint) u, customer_clean.release_quarantine(bigint,jsonb) u, \
@@ -136,12 +138,14 @@ mod tests {
                  customer_clean.cn_id_check(text,date,text), customer_clean.explain_match(regclass,bigint,bigint), \
                  customer_clean.explain_match(regclass,text,text), \
                  customer_clean.find_duplicates(regclass,double precision), \
+                 customer_clean.gather(anyelement,regclass), \
                  customer_clean.golden_record(regclass,bigint,bigint[]), \
                  customer_clean.golden_record(regclass,text,text[]), customer_clean.id_column(regclass), \
                  customer_clean.image_visible(regclass,jsonb), \
                  customer_clean.is_valid_phone(text), customer_clean.match_probability(regclass,bigint,bigint), \
                  customer_clean.match_probability(regclass,text,text), \
                  customer_clean.match_row(regclass,jsonb,integer,double precision), \
+                 customer_clean.moves_between_shards(regclass,text[]), \
                  customer_clean.normalize_date(text), customer_clean.normalize_phone(text), \
                  customer_clean.owns_table(regclass), \
                  customer_clean.phone_info(text), customer_clean.preview_merge(regclass,bigint,bigint[]), \
@@ -150,6 +154,7 @@ mod tests {
                  customer_clean.quality_issues(regclass,text,text), customer_clean.quality_report(regclass), \
                  customer_clean.quality_report_text(regclass), customer_clean.quality_score(regclass,bigint), \
                  customer_clean.quality_score(regclass,text), \
+                 customer_clean.reference_values(regclass,text[],text[]), \
                  customer_clean.referencing_keys(regclass), \
                  customer_clean.require_owner(regclass,text), \
                  customer_clean.require_privileges(regclass,text[],text), customer_clean.row_as_jsonb(regclass,text), \

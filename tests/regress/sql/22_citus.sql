@@ -1,0 +1,43 @@
+-- Citus support without Citus (issue 19; the cluster itself is tested by
+-- tests/citus/run.sh): gather() reads this node's catalog rows, the
+-- helpers of merge on Citus answer as on one node, and the copy table of
+-- the profiles stays empty.
+SET client_min_messages = warning;
+\set SHOW_CONTEXT never
+CREATE SCHEMA cz;
+CREATE TABLE cz.customers (id int PRIMARY KEY, full_name text, phone text, email text);
+CREATE TABLE cz.orders (customer_id int NOT NULL REFERENCES cz.customers, order_no int, PRIMARY KEY (customer_id, order_no));
+SELECT customer_clean.register('cz.customers', '{"id": "id", "name": "full_name", "phone": "phone", "email": "email"}',
+  '{"default_region": "CN"}');
+SELECT customer_clean.enable_cleaning('cz.customers', 'flag');
+INSERT INTO cz.customers VALUES (1, 'zhang wei', '138 1234 5678', 'zw@example'), (2, 'li na', '12345', 'ln@example.com');
+INSERT INTO cz.orders VALUES (2, 1), (2, 2);
+
+-- gather(catalog row type, table): the table's rows of that catalog table
+-- from every node; here, this node's.
+SELECT row_id, column_name, code FROM customer_clean.gather(NULL::customer_clean.issues, 'cz.customers') ORDER BY row_id, column_name;
+SELECT row_id, original->>'full_name' AS name_as_written FROM customer_clean.gather(NULL::customer_clean.changes, 'cz.customers') ORDER BY row_id;
+SELECT count(*) FROM customer_clean.gather(NULL::customer_clean.quarantine, 'cz.customers');
+-- Any catalog table with a tbl column; other row types are refused.
+SELECT count(*) FROM customer_clean.gather(NULL::customer_clean.clusters, 'cz.customers');
+SELECT * FROM customer_clean.gather(NULL::cz.orders, 'cz.customers');
+SELECT * FROM customer_clean.gather(1, 'cz.customers');
+SELECT count(*) FROM customer_clean.gather(NULL::customer_clean.issues, NULL);
+-- Only readers of the table.
+CREATE ROLE cc_cz_stranger;
+GRANT USAGE ON SCHEMA cz TO cc_cz_stranger;
+SET ROLE cc_cz_stranger;
+SELECT count(*) FROM customer_clean.gather(NULL::customer_clean.issues, 'cz.customers');
+RESET ROLE;
+DROP OWNED BY cc_cz_stranger;
+DROP ROLE cc_cz_stranger;
+
+-- The helpers of merge on Citus.
+SELECT customer_clean.moves_between_shards('cz.orders', ARRAY['customer_id']);
+SELECT id, refs FROM customer_clean.reference_values('cz.customers', ARRAY['id'], ARRAY['2', '1', '3']) ORDER BY id;
+-- Moving rows is part of merge and unmerge only.
+SELECT customer_clean.move_referencing_rows('cz.customers', 'cz.orders', ARRAY['customer_id'], ARRAY['integer'],
+  ARRAY['customer_id', 'order_no'], ARRAY['integer', 'integer'], '{"ref_1": 2}', '{"ref_1": 1}');
+SELECT customer_id, order_no FROM cz.orders ORDER BY 1, 2;
+-- Without Citus nothing is copied for shards.
+SELECT count(*) FROM customer_clean.distributed_profiles;
