@@ -17,6 +17,7 @@ PG_MAJOR=${PG_MAJOR:-15}
 PG_BIN=/usr/lib/postgresql/$PG_MAJOR/bin
 PG_CONFIG=$PG_BIN/pg_config
 VENDOR=${CITUS_VENDOR:-$here/../shared/vendor}
+[ -d "$VENDOR" ] || VENDOR=/work/shared/vendor
 DB=${CITUS_DB:-citus_test}
 cmd=${1:-}
 

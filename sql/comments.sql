@@ -65,6 +65,8 @@ BEGIN
     ('quality_issues', 'The rows behind a line of the report: those failing dimension (in column_name, or any column when NULL), with the problem and value.'),
     ('quality_report', 'The table''s quality per dimension and column against its targets; values are fractions in [0, 1] (see docs/functions.md).'),
     ('quality_score', 'The row''s quality score, 0–100 (weighted mean of its dimensions).'),
+    ('quality_tally_combine', 'Combine function of quality_tally: the sum of two partial counts.'),
+    ('quality_tally_step', 'Step of the aggregate quality_tally(tbl, values): adds one row (values: its layout columns as text, as select_rows reads them) to the partial counts of tbl''s quality.'),
     ('register', 'Records which column of tbl plays which role (SPEC §2.2) and creates the default rules for those roles.'),
     ('reject', 'A steward''s "not the same customer" for review pair pair_id (reject_body).'),
     ('release_quarantine', 'Writes a quarantined row back into its table, through the cleaning trigger again: corrections (column → value) are applied first.'),

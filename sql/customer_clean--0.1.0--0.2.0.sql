@@ -284,6 +284,35 @@ $$;
 COMMENT ON FUNCTION customer_clean.reference_values(regclass, text[], text[]) IS
   'The referenced columns'' values of rows of tbl, per row id, as jsonb {ref_1, ref_2, …}.';
 
+-- quality_report on Citus (issue 19): partial counts summed on the workers.
+CREATE  FUNCTION "quality_tally_step"(
+	"state" bytea, /* Option < & [u8] > */
+	"tbl" regclass, /* Table */
+	"values" TEXT[] /* :: std :: option :: Option < Vec < Option < String > > > */
+) RETURNS bytea /* Vec < u8 > */
+STABLE PARALLEL SAFE
+LANGUAGE c /* Rust */
+AS 'MODULE_PATHNAME', 'quality_tally_step_wrapper';
+CREATE  FUNCTION "quality_tally_combine"(
+	"a" bytea, /* & [u8] */
+	"b" bytea /* & [u8] */
+) RETURNS bytea /* Vec < u8 > */
+IMMUTABLE STRICT PARALLEL SAFE
+LANGUAGE c /* Rust */
+AS 'MODULE_PATHNAME', 'quality_tally_combine_wrapper';
+-- The partial counts of quality_report() on a Citus table: each worker
+-- sums the rows of its shards (Citus runs an aggregate with a combine
+-- function on the workers when its state is a real type, here bytea), and
+-- the coordinator adds the sums up. Internal to quality_report.
+CREATE AGGREGATE customer_clean.quality_tally(regclass, text[]) (
+    SFUNC = customer_clean.quality_tally_step,
+    STYPE = bytea,
+    COMBINEFUNC = customer_clean.quality_tally_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE customer_clean.quality_tally(regclass, text[]) IS
+  'Partial quality counts of rows of a table (internal to quality_report, summed on Citus workers).';
+
 -- 3. The history's policies of 0.1.0 (read by everyone, written through the
 -- extension) make way for those of sql/access.sql below.
 DROP POLICY read_all ON customer_clean.merges;
@@ -1538,6 +1567,8 @@ BEGIN
     ('quality_issues', 'The rows behind a line of the report: those failing dimension (in column_name, or any column when NULL), with the problem and value.'),
     ('quality_report', 'The table''s quality per dimension and column against its targets; values are fractions in [0, 1] (see docs/functions.md).'),
     ('quality_score', 'The row''s quality score, 0–100 (weighted mean of its dimensions).'),
+    ('quality_tally_step', 'Step of the aggregate quality_tally(tbl, values): adds one row (values: its layout columns as text, as select_rows reads them) to the partial counts of tbl''s quality.'),
+    ('quality_tally_combine', 'Combine function of quality_tally: the sum of two partial counts.'),
     ('register', 'Records which column of tbl plays which role (SPEC §2.2) and creates the default rules for those roles.'),
     ('reject', 'A steward''s "not the same customer" for review pair pair_id (reject_body).'),
     ('release_quarantine', 'Writes a quarantined row back into its table, through the cleaning trigger again: corrections (column → value) are applied first.'),

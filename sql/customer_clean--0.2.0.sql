@@ -313,7 +313,7 @@ AS 'MODULE_PATHNAME', 'approve_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/quality.rs:389
+-- src/quality.rs:470
 -- customer_clean::quality::archive_stale
 CREATE  FUNCTION "archive_stale"(
 	"tbl" regclass, /* Table */
@@ -993,7 +993,7 @@ AS 'MODULE_PATHNAME', 'qgram_similarity_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/quality.rs:361
+-- src/quality.rs:442
 -- customer_clean::quality::quality_details
 CREATE  FUNCTION "quality_details"(
 	"tbl" regclass, /* Table */
@@ -1006,7 +1006,7 @@ AS 'MODULE_PATHNAME', 'quality_details_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/quality.rs:181
+-- src/quality.rs:262
 -- customer_clean::quality::quality_issues
 CREATE  FUNCTION "quality_issues"(
 	"tbl" regclass, /* Table */
@@ -1025,7 +1025,7 @@ AS 'MODULE_PATHNAME', 'quality_issues_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/quality.rs:144
+-- src/quality.rs:220
 -- customer_clean::quality::quality_report
 CREATE  FUNCTION "quality_report"(
 	"tbl" regclass /* Table */
@@ -1044,7 +1044,7 @@ AS 'MODULE_PATHNAME', 'quality_report_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/quality.rs:351
+-- src/quality.rs:432
 -- customer_clean::quality::quality_score
 CREATE  FUNCTION "quality_score"(
 	"tbl" regclass, /* Table */
@@ -1057,7 +1057,32 @@ AS 'MODULE_PATHNAME', 'quality_score_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/profile.rs:351
+-- src/quality.rs:179
+-- customer_clean::quality::quality_tally_combine
+CREATE  FUNCTION "quality_tally_combine"(
+	"a" bytea, /* & [u8] */
+	"b" bytea /* & [u8] */
+) RETURNS bytea /* Vec < u8 > */
+IMMUTABLE STRICT PARALLEL SAFE
+LANGUAGE c /* Rust */
+AS 'MODULE_PATHNAME', 'quality_tally_combine_wrapper';
+/* </end connected objects> */
+
+/* <begin connected objects> */
+-- src/quality.rs:154
+-- customer_clean::quality::quality_tally_step
+CREATE  FUNCTION "quality_tally_step"(
+	"state" bytea, /* Option < & [u8] > */
+	"tbl" regclass, /* Table */
+	"values" TEXT[] /* :: std :: option :: Option < Vec < Option < String > > > */
+) RETURNS bytea /* Vec < u8 > */
+STABLE PARALLEL SAFE
+LANGUAGE c /* Rust */
+AS 'MODULE_PATHNAME', 'quality_tally_step_wrapper';
+/* </end connected objects> */
+
+/* <begin connected objects> */
+-- src/profile.rs:360
 -- customer_clean::profile::register
 CREATE  FUNCTION "register"(
 	"tbl" regclass, /* Table */
@@ -1154,7 +1179,7 @@ AS 'MODULE_PATHNAME', 'require_privileges_sql_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/quality.rs:408
+-- src/quality.rs:489
 -- customer_clean::quality::restore_archived_text
 CREATE  FUNCTION "restore_archived_text"(
 	"tbl" regclass, /* Table */
@@ -1180,7 +1205,7 @@ AS 'MODULE_PATHNAME', 'row_visible_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/quality.rs:373
+-- src/quality.rs:454
 -- customer_clean::quality::snapshot_quality
 CREATE  FUNCTION "snapshot_quality"(
 	"tbl" regclass /* Table */
@@ -1252,7 +1277,7 @@ AS 'MODULE_PATHNAME', 'unmerge_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/profile.rs:392
+-- src/profile.rs:401
 -- customer_clean::profile::unregister
 CREATE  FUNCTION "unregister"(
 	"tbl" regclass /* Table */
@@ -1521,7 +1546,7 @@ BEGIN
               FROM (SELECT d.id AS dup_id,
                            (SELECT jsonb_agg(jsonb_build_object('constraint', fk.constraint_name, 'table', fk.referencing::text,
                                                                 'key', e->'key', 'row', e->'row') ORDER BY (e->'key')::text)
-                              FROM jsonb_array_elements(customer_clean.move_referencing_rows(fk.referencing, fk.fk_columns, fk.fk_types,
+                              FROM jsonb_array_elements(customer_clean.move_referencing_rows(tbl, fk.referencing, fk.fk_columns, fk.fk_types,
                                      fk.pk_columns, fk.pk_types, d.refs, s.refs)) e) AS rows
                       FROM customer_clean.reference_values(tbl, fk.ref_columns, duplicate_ids) d,
                            customer_clean.reference_values(tbl, fk.ref_columns, ARRAY[survivor_id]) s) x
@@ -1847,7 +1872,7 @@ BEGIN
             expected := jsonb_array_length(ref.rows);
             IF fk.referencing <> m.tbl AND customer_clean.moves_between_shards(fk.referencing, fk.fk_columns) THEN
                 -- Citus: moved back between shards (sql/citus.sql).
-                updated := jsonb_array_length(customer_clean.move_referencing_rows(fk.referencing, fk.fk_columns, fk.fk_types,
+                updated := jsonb_array_length(customer_clean.move_referencing_rows(m.tbl, fk.referencing, fk.fk_columns, fk.fk_types,
                     fk.pk_columns, fk.pk_types,
                     (SELECT jsonb_object_agg('ref_' || i, now_survivor->c) FROM unnest(fk.ref_columns) WITH ORDINALITY u(c, i)),
                     (SELECT jsonb_object_agg('ref_' || i, h.row_data->c) FROM unnest(fk.ref_columns) WITH ORDINALITY u(c, i)),
@@ -2181,6 +2206,8 @@ COMMENT ON PROCEDURE customer_clean.merge_clusters(regclass, float8, integer, js
 --   quality::snapshot_quality
 --   quality::archive_stale
 --   quality::restore_archived
+--   quality::quality_tally_step
+--   quality::quality_tally_combine
 
 -- customer_clean quality over time (SPEC §2.6): snapshots of the report,
 -- the trend, breaches of targets with NOTIFY, and archiving stale rows.
@@ -2421,10 +2448,23 @@ AS $$
 $$;
 COMMENT ON FUNCTION customer_clean.quality_report_text(regclass) IS
   'quality_report() as aligned text with a bar per line against its target, for psql.';
+
+-- The partial counts of quality_report() on a Citus table: each worker
+-- sums the rows of its shards (Citus runs an aggregate with a combine
+-- function on the workers when its state is a real type, here bytea), and
+-- the coordinator adds the sums up. Internal to quality_report.
+CREATE AGGREGATE customer_clean.quality_tally(regclass, text[]) (
+    SFUNC = customer_clean.quality_tally_step,
+    STYPE = bytea,
+    COMBINEFUNC = customer_clean.quality_tally_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE customer_clean.quality_tally(regclass, text[]) IS
+  'Partial quality counts of rows of a table (internal to quality_report, summed on Citus workers).';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/lib.rs:42
+-- src/lib.rs:50
 -- requires:
 --   quality
 --   merge::merge
@@ -2571,7 +2611,7 @@ CREATE FUNCTION "invalidate_profile_cache"()
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/lib.rs:115
+-- src/lib.rs:123
 -- requires:
 --   profile::invalidate_profile_cache
 
@@ -2587,7 +2627,7 @@ CREATE TRIGGER invalidate_profile_cache_on_truncate AFTER TRUNCATE ON customer_c
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/lib.rs:59
+-- src/lib.rs:67
 -- requires:
 --   quality
 --   clean_table_procedure
@@ -2758,7 +2798,7 @@ GRANT USAGE ON SCHEMA customer_clean TO PUBLIC;
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/citus.rs:208
+-- src/citus.rs:222
 -- customer_clean::citus::invalidate_shard_profiles
 CREATE FUNCTION "invalidate_shard_profiles"()
 	RETURNS TRIGGER
@@ -2767,7 +2807,7 @@ CREATE FUNCTION "invalidate_shard_profiles"()
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/lib.rs:65
+-- src/lib.rs:73
 -- requires:
 --   catalog
 --   citus::invalidate_shard_profiles
@@ -2827,7 +2867,7 @@ BEGIN
         table_name, catalog_table) LOOP
         IF NOT node.success THEN
             RAISE EXCEPTION 'gather: reading % on node % failed: %', catalog_table, node.nodeid, node.result
-                USING ERRCODE = '58000', HINT = 'check that the node is up and that customer_clean is installed on it';
+                USING ERRCODE = '08000', HINT = 'check that the node is up and that customer_clean is installed on it';
         END IF;
         RETURN QUERY SELECT * FROM pg_catalog.jsonb_populate_recordset(catalog, node.result::jsonb);
     END LOOP;
@@ -2862,7 +2902,8 @@ $$;
 COMMENT ON FUNCTION customer_clean.moves_between_shards(regclass, text[]) IS
   'True when rows of referencing must move between Citus shards to change fk_columns (its distribution column is one of them).';
 
--- Moves the rows of `referencing` whose key `fk_columns` holds the values
+-- Part of merge and unmerge of `tbl` (refused outside them): moves the
+-- rows of `referencing` whose key `fk_columns` holds the values
 -- `from_values` (jsonb: ref_1, ref_2, … in key order) to `to_values`: each
 -- is deleted and inserted again with the new key. With `only_keys` (an
 -- array of {primary key column: value as text}), only those rows (unmerge
@@ -2871,7 +2912,7 @@ COMMENT ON FUNCTION customer_clean.moves_between_shards(regclass, text[]) IS
 -- text. Refuses (0A000) a table without a primary key, whose moved rows
 -- could not be found again by unmerge, and a table other tables refer to,
 -- whose rows a delete could cascade into.
-CREATE FUNCTION customer_clean.move_referencing_rows(referencing regclass, fk_columns text[], fk_types text[],
+CREATE FUNCTION customer_clean.move_referencing_rows(tbl regclass, referencing regclass, fk_columns text[], fk_types text[],
                                                      pk_columns text[], pk_types text[], from_values jsonb, to_values jsonb,
                                                      only_keys jsonb DEFAULT NULL)
 RETURNS jsonb
@@ -2886,6 +2927,7 @@ DECLARE
     columns text;
     referrer regclass;
 BEGIN
+    PERFORM customer_clean.require_entry_point(tbl, 'move_referencing_rows', 'merge or unmerge');
     IF pk_columns IS NULL THEN
         RAISE EXCEPTION 'cannot re-point the rows of % to another shard: it has no primary key', referencing
             USING ERRCODE = '0A000',
@@ -2922,7 +2964,7 @@ BEGIN
     RETURN moved;
 END
 $$;
-COMMENT ON FUNCTION customer_clean.move_referencing_rows(regclass, text[], text[], text[], text[], jsonb, jsonb, jsonb) IS
+COMMENT ON FUNCTION customer_clean.move_referencing_rows(regclass, regclass, text[], text[], text[], text[], jsonb, jsonb, jsonb) IS
   'Re-points rows of a Citus table distributed by its foreign key by moving them (delete, insert with the new key); returns them.';
 
 -- The values of the referenced columns `ref_columns` of the rows `ids` of
@@ -2947,7 +2989,7 @@ COMMENT ON FUNCTION customer_clean.reference_values(regclass, text[], text[]) IS
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/lib.rs:67
+-- src/lib.rs:75
 -- finalize
 -- Descriptions of the Rust functions (COMMENT ON), from the first
 -- sentence of each one's doc comment in src/*.rs. Generated by
@@ -3016,6 +3058,8 @@ BEGIN
     ('quality_issues', 'The rows behind a line of the report: those failing dimension (in column_name, or any column when NULL), with the problem and value.'),
     ('quality_report', 'The table''s quality per dimension and column against its targets; values are fractions in [0, 1] (see docs/functions.md).'),
     ('quality_score', 'The row''s quality score, 0–100 (weighted mean of its dimensions).'),
+    ('quality_tally_combine', 'Combine function of quality_tally: the sum of two partial counts.'),
+    ('quality_tally_step', 'Step of the aggregate quality_tally(tbl, values): adds one row (values: its layout columns as text, as select_rows reads them) to the partial counts of tbl''s quality.'),
     ('register', 'Records which column of tbl plays which role (SPEC §2.2) and creates the default rules for those roles.'),
     ('reject', 'A steward''s "not the same customer" for review pair pair_id (reject_body).'),
     ('release_quarantine', 'Writes a quarantined row back into its table, through the cleaning trigger again: corrections (column → value) are applied first.'),

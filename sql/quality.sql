@@ -237,3 +237,16 @@ AS $$
 $$;
 COMMENT ON FUNCTION customer_clean.quality_report_text(regclass) IS
   'quality_report() as aligned text with a bar per line against its target, for psql.';
+
+-- The partial counts of quality_report() on a Citus table: each worker
+-- sums the rows of its shards (Citus runs an aggregate with a combine
+-- function on the workers when its state is a real type, here bytea), and
+-- the coordinator adds the sums up. Internal to quality_report.
+CREATE AGGREGATE customer_clean.quality_tally(regclass, text[]) (
+    SFUNC = customer_clean.quality_tally_step,
+    STYPE = bytea,
+    COMBINEFUNC = customer_clean.quality_tally_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE customer_clean.quality_tally(regclass, text[]) IS
+  'Partial quality counts of rows of a table (internal to quality_report, summed on Citus workers).';

@@ -138,44 +138,58 @@ pub fn with_unsafe_triggers<R>(f: impl FnOnce() -> R) -> R {
     }
 }
 
-/// The profile of shard `shard` of a Citus table, in the shape
-/// `profile::LOAD` gives for a local table: the copy of its distributed
-/// table's (or, for a partition, nearest registered ancestor's) profile,
-/// with the shard's own columns. None when `shard` is not a shard or its
-/// table's profile has not reached this node.
-pub fn load_shard_profile(shard: pg_sys::Oid) -> Result<Option<JsonB>, pgrx::spi::SpiError> {
+/// The profile of a shard of a Citus table, or of the Citus table itself
+/// on a node where it is only a name for its shards (a worker), in the
+/// shape `profile::LOAD` gives for a local table: the copy of the table's
+/// (or, for a partition, its nearest registered ancestor's) profile, with
+/// the relation's own columns. None when `relation` is neither, or the
+/// profile has not reached this node.
+pub fn load_copied_profile(relation: pg_sys::Oid) -> Result<Option<JsonB>, pgrx::spi::SpiError> {
     // A shard is named `<table>_<shardid>` (Citus shortens long names but
     // keeps the suffix) in its table's schema; shard_name() confirms it.
     // Its name comes from the syscache: Citus hides shards from queries on
     // pg_class in most sessions.
-    let Some((schema, name)) = relation_name(shard) else { return Ok(None) };
-    let Some(shard_id) = name.rsplit_once('_').and_then(|(_, id)| id.parse::<i64>().ok()) else { return Ok(None) };
+    let Some((schema, name)) = relation_name(relation) else { return Ok(None) };
     if !installed() {
         return Ok(None);
     }
-    const LOAD_SHARD: &str = concat!(
+    let shard_id = name.rsplit_once('_').and_then(|(_, id)| id.parse::<i64>().ok());
+    // The copies are read from this node's placement of the reference
+    // table, by its shard's name: Citus refuses a query on a reference
+    // table inside a query on a shard (quality_tally on a worker), and
+    // would only route it to this placement anyway.
+    let copies = pinned_search_path(|| {
+        Spi::get_one::<String>(
+            "SELECT pg_catalog.shard_name(s.logicalrelid, s.shardid) FROM pg_catalog.pg_dist_shard s
+              WHERE s.logicalrelid = 'customer_clean.distributed_profiles'::pg_catalog.regclass",
+        )
+    })?
+    .unwrap_or_else(|| "customer_clean.distributed_profiles".into());
+    const LOAD_COPY: &str = concat!(
         "SELECT (SELECT jsonb_build_object('tbl', l.oid::bigint, 'columns', d.profile->'columns',
                 'options', d.profile->'options', 'on_invalid', d.profile->'on_invalid',
                 'key_salt', d.profile->'key_salt', 'rules', d.profile->'rules', 'table_columns', ",
         crate::table_columns_sql!(),
         ")
-           FROM pg_catalog.pg_dist_shard s
-           CROSS JOIN LATERAL (SELECT s.logicalrelid, 0::bigint
-                               UNION ALL SELECT * FROM pg_catalog.pg_partition_ancestors(s.logicalrelid) WITH ORDINALITY) AS a(relid, depth)
+           FROM (SELECT p.logicalrelid FROM pg_catalog.pg_dist_partition p WHERE p.logicalrelid = $1
+                 UNION ALL
+                 SELECT s.logicalrelid FROM pg_catalog.pg_dist_shard s
+                  WHERE s.shardid = $2
+                    AND pg_catalog.shard_name(s.logicalrelid, s.shardid) IN
+                        (pg_catalog.quote_ident($4), pg_catalog.quote_ident($3) || '.' || pg_catalog.quote_ident($4))) AS t
+           CROSS JOIN LATERAL (SELECT t.logicalrelid, 0::bigint
+                               UNION ALL SELECT * FROM pg_catalog.pg_partition_ancestors(t.logicalrelid) WITH ORDINALITY) AS a(relid, depth)
            JOIN pg_catalog.pg_class l ON l.oid = a.relid
            JOIN pg_catalog.pg_namespace ln ON ln.oid = l.relnamespace
-           JOIN customer_clean.distributed_profiles d
+           JOIN {copies} d
              ON d.schema_name = ln.nspname AND d.table_name = l.relname
-          WHERE s.shardid = $2
-            AND pg_catalog.shard_name(s.logicalrelid, s.shardid) IN
-                (pg_catalog.quote_ident($4), pg_catalog.quote_ident($3) || '.' || pg_catalog.quote_ident($4))
           ORDER BY a.depth
           LIMIT 1)"
     );
     as_extension_owner(|| {
         Spi::get_one_with_args::<JsonB>(
-            LOAD_SHARD,
-            &[shard.into(), shard_id.into(), schema.as_str().into(), name.as_str().into()],
+            &LOAD_COPY.replace("{copies}", &copies),
+            &[relation.into(), shard_id.into(), schema.as_str().into(), name.as_str().into()],
         )
     })
 }

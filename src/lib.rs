@@ -36,7 +36,15 @@ use pgrx::prelude::*;
 ::pgrx::extension_sql_file!(
     "../sql/quality.sql",
     name = "quality",
-    requires = ["merge", quality::quality_report, quality::snapshot_quality, quality::archive_stale, quality::restore_archived]
+    requires = [
+        "merge",
+        quality::quality_report,
+        quality::snapshot_quality,
+        quality::archive_stale,
+        quality::restore_archived,
+        quality::quality_tally_step,
+        quality::quality_tally_combine
+    ]
 );
 // Row ids in the id column's own type (integer overloads, anycompatiblearray).
 ::pgrx::extension_sql_file!(

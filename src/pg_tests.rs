@@ -154,6 +154,7 @@ mod tests {
                  customer_clean.quality_issues(regclass,text,text), customer_clean.quality_report(regclass), \
                  customer_clean.quality_report_text(regclass), customer_clean.quality_score(regclass,bigint), \
                  customer_clean.quality_score(regclass,text), \
+                 customer_clean.quality_tally_step(bytea,regclass,text[]), \
                  customer_clean.reference_values(regclass,text[],text[]), \
                  customer_clean.referencing_keys(regclass), \
                  customer_clean.require_owner(regclass,text), \

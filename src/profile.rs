@@ -114,7 +114,7 @@ macro_rules! table_columns_sql {
 /// A partition (where the cleaning trigger is cloned) takes the profile of
 /// its nearest registered ancestor, and its own columns, whose attribute
 /// numbers may differ from the parent's. (A shard of a Citus table takes
-/// its table's copy: `citus::load_shard_profile`.)
+/// its table's copy: `citus::load_copied_profile`.)
 const LOAD: &str = concat!(
     "SELECT (SELECT jsonb_build_object(
   'tbl', p.tbl::oid::bigint, 'columns', p.columns, 'options', p.options, 'on_invalid', p.on_invalid, 'key_salt', p.key_salt,
@@ -163,7 +163,7 @@ impl TableState {
         let source = crate::security::as_extension_owner(|| Spi::get_one_with_args::<JsonB>(LOAD, &[tbl.into()]))
             .and_then(|local| match local {
                 Some(found) => Ok(Some(found)),
-                None => crate::citus::load_shard_profile(tbl),
+                None => crate::citus::load_copied_profile(tbl),
             })
             .unwrap_or_else(|e| spi_failed(caller, e))
             .map(|j| j.0.to_string())?;
@@ -300,6 +300,15 @@ pub fn table_name(tbl: pg_sys::Oid) -> String {
         .ok()
         .flatten()
         .unwrap_or_else(|| format!("{}", u32::from(tbl)))
+}
+
+/// `text` as an SQL string literal (as `quote_literal` does).
+pub fn quote_literal(text: &str) -> String {
+    if text.contains('\\') {
+        format!("E'{}'", text.replace('\\', "\\\\").replace('\'', "''"))
+    } else {
+        format!("'{}'", text.replace('\'', "''"))
+    }
 }
 
 /// `identifier` quoted for SQL (as `quote_ident` does, always quoting).

@@ -28,6 +28,16 @@ const KEY_ROLES: [Role; 4] = [Role::Phone, Role::Mobile, Role::Email, Role::Nati
 /// `updated_at` column as an ISO date when it is a date or timestamp
 /// (its text would follow the session's DateStyle).
 fn select_rows(state: &TableState, caller: &'static str) -> String {
+    format!(
+        "SELECT t.{}::text, {} FROM {} t",
+        quote(state.profile.id_column()),
+        value_list(state, caller),
+        table_name(state.tbl)
+    )
+}
+
+/// The layout columns of `t` as text, in layout order (see `select_rows`).
+fn value_list(state: &TableState, caller: &'static str) -> String {
     let updated = state.profile.column(Role::UpdatedAt).map(|b| b.column.as_str());
     let temporal = updated.is_some_and(|c| {
         Spi::get_one_with_args::<bool>(
@@ -50,12 +60,7 @@ fn select_rows(state: &TableState, caller: &'static str) -> String {
             }
         })
         .collect();
-    format!(
-        "SELECT t.{}::text, {} FROM {} t",
-        quote(state.profile.id_column()),
-        list.join(", "),
-        table_name(state.tbl)
-    )
+    list.join(", ")
 }
 
 /// Runs `each` over every row of `tbl` (`where_` filters, `$1` bound to
@@ -139,6 +144,77 @@ fn uniqueness_lines(state: &TableState, rows: u64, caller: &'static str) -> Vec<
     lines
 }
 
+/// Step of the aggregate `quality_tally(tbl, values)`: adds one row
+/// (`values`: its layout columns as text, as `select_rows` reads them) to
+/// the partial counts of `tbl`'s quality. On a Citus table each worker
+/// sums its shards and only the counts reach the coordinator
+/// (docs/citus.md); the step reads the profile from the node it runs on.
+/// Not pinned to a search_path, like the cleaning trigger: it runs once
+/// per row, and the SQL it runs on a cache miss pins its own.
+#[pg_extern(stable, parallel_safe)]
+fn quality_tally_step(state: Option<&[u8]>, tbl: Table, values: Option<Vec<Option<String>>>) -> Vec<u8> {
+    const FN: &str = "quality_tally";
+    let table = TableState::load(tbl.oid(), FN);
+    let width = table.layout.columns.len();
+    let mut tally = match state {
+        Some(bytes) => Tally::from_bytes(bytes).unwrap_or_else(|| bad_tally(FN)),
+        None => Tally::new(width),
+    };
+    let values = values.unwrap_or_default();
+    if values.len() != width || tally.present.len() != width {
+        raise_with(
+            PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE,
+            format!("quality_tally: {} values for the {width} profiled columns of {}", values.len(), table.name),
+            "quality_tally is internal to quality_report, which passes the row's profiled columns in profile order".into(),
+            FN,
+        );
+    }
+    let ctx = Context { profile: &table.profile, layout: &table.layout, today: crate::date::today() };
+    let measures = Measures::new(&ctx, &table.rules, &table.profile.options.quality);
+    tally.add(&values, &measures.assess(&values));
+    tally.to_bytes()
+}
+
+/// Combine function of `quality_tally`: the sum of two partial counts.
+#[pg_extern(immutable, strict, parallel_safe)]
+fn quality_tally_combine(a: &[u8], b: &[u8]) -> Vec<u8> {
+    const FN: &str = "quality_tally";
+    let mut sum = Tally::from_bytes(a).unwrap_or_else(|| bad_tally(FN));
+    let other = Tally::from_bytes(b).unwrap_or_else(|| bad_tally(FN));
+    if other.present.len() != sum.present.len() {
+        bad_tally(FN);
+    }
+    sum.merge(&other);
+    sum.to_bytes()
+}
+
+fn bad_tally(caller: &'static str) -> ! {
+    raise_with(
+        PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE,
+        "quality_tally: the partial counts are not a quality tally of this version".into(),
+        "quality_tally is internal to quality_report; call customer_clean.quality_report(tbl)".into(),
+        caller,
+    )
+}
+
+/// The quality counts of Citus table `state.tbl`, summed on the workers
+/// by `quality_tally`: the rows never leave their nodes.
+fn tally_on_workers(state: &TableState, caller: &'static str) -> Tally {
+    // The table travels as a literal: Citus sends a regclass parameter to
+    // the workers as the coordinator's OID.
+    let sql = format!(
+        "SELECT customer_clean.quality_tally({}::pg_catalog.regclass, ARRAY[{}]) FROM {} t",
+        crate::profile::quote_literal(&state.name),
+        value_list(state, caller),
+        state.name
+    );
+    let bytes = Spi::get_one::<Vec<u8>>(&sql).unwrap_or_else(|e| spi_failed(caller, e));
+    match bytes {
+        Some(b) => Tally::from_bytes(&b).unwrap_or_else(|| bad_tally(caller)),
+        None => Tally::new(state.layout.columns.len()),
+    }
+}
+
 /// The table's quality per dimension and column against its targets;
 /// values are fractions in [0, 1] (see docs/functions.md).
 #[pg_extern(stable, strict, parallel_unsafe)]
@@ -162,8 +238,13 @@ fn quality_report(
     let ctx = Context { profile: &state.profile, layout: &state.layout, today: crate::date::today() };
     let options = &state.profile.options.quality;
     let measures = Measures::new(&ctx, &state.rules, options);
-    let mut tally = Tally::new(state.layout.columns.len());
-    for_each_row(&state, &measures, "", None, FN, |_, values, q| tally.add(values, &q));
+    let tally = if crate::citus::is_citus_table(state.tbl) {
+        tally_on_workers(&state, FN)
+    } else {
+        let mut tally = Tally::new(state.layout.columns.len());
+        for_each_row(&state, &measures, "", None, FN, |_, values, q| tally.add(values, &q));
+        tally
+    };
     let lines = quality::report(&measures, &tally, uniqueness_lines(&state, tally.rows, FN), options);
     TableIterator::new(
         lines

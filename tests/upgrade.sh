@@ -112,10 +112,17 @@ fi
 
 # 3. the schema of a fresh install
 q -d cc_fresh -c "CREATE EXTENSION customer_clean"
-if ! diff <(q -d cc_fresh -f tests/upgrade/schema.sql) <(q -d cc_upgrade -f tests/upgrade/schema.sql) > "${TMPDIR:-/tmp}/upgrade_schema.diff"; then
+# (into files first: an error in the query must fail the test, not
+# compare two empty outputs)
+fresh_facts=${TMPDIR:-/tmp}/upgrade_schema_fresh.txt upgraded_facts=${TMPDIR:-/tmp}/upgrade_schema_upgraded.txt
+q -d cc_fresh -f tests/upgrade/schema.sql >"$fresh_facts"
+q -d cc_upgrade -f tests/upgrade/schema.sql >"$upgraded_facts"
+if ! diff "$fresh_facts" "$upgraded_facts" > "${TMPDIR:-/tmp}/upgrade_schema.diff"; then
   echo "upgrade: FAILED: the upgraded schema differs from a fresh $version install:"; head -40 "${TMPDIR:-/tmp}/upgrade_schema.diff"; fail=1
+elif [ "$(grep -c '' "$fresh_facts")" -lt 1000 ]; then
+  echo "upgrade: FAILED: only $(grep -c '' "$fresh_facts") schema facts were read"; fail=1
 else
-  echo "upgrade: the schema after ALTER EXTENSION UPDATE equals a fresh $version install ($(q -d cc_fresh -f tests/upgrade/schema.sql | grep -c '') facts)"
+  echo "upgrade: the schema after ALTER EXTENSION UPDATE equals a fresh $version install ($(grep -c '' "$fresh_facts") facts)"
 fi
 
 # 4. the committed install script is this build's (but for pgrx's comments

@@ -293,6 +293,9 @@ impl<'a> Measures<'a> {
     }
 }
 
+/// Version of [`Tally::to_bytes`]'s layout.
+const TALLY_FORMAT: u8 = 1;
+
 /// Counts over the rows, per layout column.
 #[derive(Debug, Clone, Default)]
 pub struct Tally {
@@ -332,6 +335,34 @@ impl Tally {
         if q.timely == Some(true) {
             self.timely += 1;
         }
+    }
+
+    /// The tally as bytes, for partial sums carried between nodes (the
+    /// state of SQL's `quality_tally` aggregate): a version byte, the
+    /// column count, then every count as little-endian u64.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let n = self.present.len();
+        let mut out = Vec::with_capacity(1 + 4 + 8 * (2 + 3 * n));
+        out.push(TALLY_FORMAT);
+        out.extend_from_slice(&(n as u32).to_le_bytes());
+        for v in [self.rows, self.timely].iter().chain(&self.present).chain(&self.invalid).chain(&self.inconsistent) {
+            out.extend_from_slice(&v.to_le_bytes());
+        }
+        out
+    }
+
+    /// A tally from [`Tally::to_bytes`]; None when the bytes are not one.
+    pub fn from_bytes(bytes: &[u8]) -> Option<Tally> {
+        let (&format, rest) = bytes.split_first()?;
+        let n = u32::from_le_bytes(rest.get(..4)?.try_into().ok()?) as usize;
+        let counts = rest.get(4..)?;
+        if format != TALLY_FORMAT || counts.len() != 8 * (2 + 3 * n) {
+            return None;
+        }
+        let mut values = counts.chunks_exact(8).map(|c| u64::from_le_bytes(c.try_into().unwrap_or_default()));
+        let mut take = |k: usize| values.by_ref().take(k).collect::<Vec<u64>>();
+        let head = take(2);
+        Some(Tally { rows: head[0], timely: head[1], present: take(n), invalid: take(n), inconsistent: take(n) })
     }
 
     pub fn merge(&mut self, other: &Tally) {
@@ -492,6 +523,31 @@ pub fn row_scores(measures: &Measures, row: &[Option<String>], q: &RowQuality, d
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_tally_survives_its_bytes_and_refuses_other_bytes() {
+        let tally = Tally {
+            rows: 5_000_000_000,
+            present: vec![1, 2, 3],
+            invalid: vec![4, 5, 6],
+            inconsistent: vec![7, 8, u64::MAX],
+            timely: 9,
+        };
+        let bytes = tally.to_bytes();
+        assert_eq!(bytes.len(), 1 + 4 + 8 * 11);
+        let back = Tally::from_bytes(&bytes).expect("decodes");
+        assert_eq!(
+            (back.rows, back.timely, back.present, back.invalid, back.inconsistent),
+            (5_000_000_000, 9, vec![1, 2, 3], vec![4, 5, 6], vec![7, 8, u64::MAX])
+        );
+        assert!(Tally::from_bytes(&bytes[..bytes.len() - 1]).is_none());
+        assert!(Tally::from_bytes(&[]).is_none());
+        let mut other_version = bytes.clone();
+        other_version[0] = 2;
+        assert!(Tally::from_bytes(&other_version).is_none());
+        let empty = Tally::new(0);
+        assert_eq!(Tally::from_bytes(&empty.to_bytes()).map(|t| t.rows), Some(0));
+    }
     use crate::profile::{Profile, TableColumn};
     use crate::rules::{default_rule_specs, RowLayout, RuleSpec};
     use serde_json::json;

@@ -13,7 +13,10 @@ WITH acl(kind, oid, owner, acl) AS (
       FROM pg_class c WHERE c.relnamespace = 'customer_clean'::regnamespace
 ), facts(fact) AS (
     SELECT format('function %s: %s', p.oid::regprocedure, pg_get_functiondef(p.oid))
-      FROM pg_proc p WHERE p.pronamespace = 'customer_clean'::regnamespace
+      FROM pg_proc p WHERE p.pronamespace = 'customer_clean'::regnamespace AND p.prokind <> 'a'
+    UNION ALL
+    SELECT format('aggregate %s: %s', p.oid::regprocedure, to_jsonb(a) - 'aggfnoid')
+      FROM pg_proc p JOIN pg_aggregate a ON a.aggfnoid = p.oid WHERE p.pronamespace = 'customer_clean'::regnamespace
     UNION ALL
     SELECT format('comment %s: %s', p.oid::regprocedure, obj_description(p.oid, 'pg_proc'))
       FROM pg_proc p WHERE p.pronamespace = 'customer_clean'::regnamespace

@@ -39,5 +39,12 @@ SELECT id, refs FROM customer_clean.reference_values('cz.customers', ARRAY['id']
 SELECT customer_clean.move_referencing_rows('cz.customers', 'cz.orders', ARRAY['customer_id'], ARRAY['integer'],
   ARRAY['customer_id', 'order_no'], ARRAY['integer', 'integer'], '{"ref_1": 2}', '{"ref_1": 1}');
 SELECT customer_id, order_no FROM cz.orders ORDER BY 1, 2;
+-- quality_report's partial counts (summed on the workers of a Citus
+-- table): the row's profiled columns in profile order, or refused.
+SELECT length(customer_clean.quality_tally('cz.customers'::regclass, ARRAY[id::text, full_name, phone, email])) AS tally_bytes FROM cz.customers;
+SELECT customer_clean.quality_tally('cz.customers'::regclass, ARRAY['1', 'x']) FROM cz.customers;
+SELECT customer_clean.quality_tally_combine('\x00', '\x00');
+SELECT customer_clean.quality_tally_step('\x01', 'cz.customers', ARRAY['1', 'a', 'b', 'c']);
+
 -- Without Citus nothing is copied for shards.
 SELECT count(*) FROM customer_clean.distributed_profiles;
