@@ -313,6 +313,16 @@ CREATE AGGREGATE customer_clean.quality_tally(regclass, text[]) (
 COMMENT ON AGGREGATE customer_clean.quality_tally(regclass, text[]) IS
   'Partial quality counts of rows of a table (internal to quality_report, summed on Citus workers).';
 
+-- train draws its sample where the rows are (issue 19).
+CREATE  FUNCTION "in_sample"(
+	"id" TEXT, /* & str */
+	"seed" bigint, /* i64 */
+	"threshold" bigint /* i64 */
+) RETURNS bool /* bool */
+IMMUTABLE STRICT PARALLEL SAFE
+LANGUAGE c /* Rust */
+AS 'MODULE_PATHNAME', 'in_sample_wrapper';
+
 -- 3. The history's policies of 0.1.0 (read by everyone, written through the
 -- extension) make way for those of sql/access.sql below.
 DROP POLICY read_all ON customer_clean.merges;
@@ -1529,6 +1539,7 @@ BEGIN
     ('find_duplicates', 'Every pair of rows of tbl at least min_probability likely to be the same customer (pairs are not clustered; see dedupe).'),
     ('forget', 'Erases customer row_id of tbl: deletes the row (with the caller''s rights, so foreign keys and the table''s triggers apply) and every copy of its values, and of the rows merged into it, that the extension keeps.'),
     ('golden_record', 'The golden record that merging the rows duplicate_ids of tbl into the row survivor_id gives, without changing anything: a jsonb array with one element per column of the table, in table order, {column, value, rule, row_id, changed, survivor_value[, fixed]} — the surviving value as text, the survivorship rule that chose it, the row it comes from, whether it differs from the survivor''s value (and that value), and why the column keeps the survivor''s value whatever its rule.'),
+    ('in_sample', 'Whether train''s sample with seed and threshold (see RowSample::parts) keeps the row with id id: the filter train adds to its read, so that the sample is drawn where the rows are (on the workers of a Citus table).'),
     ('invalidate_profile_cache', 'AFTER INSERT OR UPDATE OR DELETE row trigger (and AFTER TRUNCATE statement trigger) on customer_clean.profiles and .rules: queues a relcache invalidation of the customer table the row belongs to (old and new), which empties every backend''s cached compiled profile of it (see the module comment).'),
     ('invalidate_shard_profiles', 'AFTER INSERT OR UPDATE OR DELETE row trigger on customer_clean.distributed_profiles (fired on every node''s placement): a changed copy empties the compiled profiles of every backend of the node, since which shards it serves is not worth working out for a change as rare as a profile''s.'),
     ('is_valid_email', 'Whether input is a usable e-mail address (syntax, domain, existing top-level domain); NULL for blank input.'),

@@ -351,7 +351,7 @@ AS 'MODULE_PATHNAME', 'clean_table_start_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:1474
+-- src/matching.rs:1490
 -- customer_clean::matching::cluster_probability_text
 CREATE  FUNCTION "cluster_probability_text"(
 	"tbl" regclass, /* Table */
@@ -389,7 +389,7 @@ AS 'MODULE_PATHNAME', 'damerau_levenshtein_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:520
+-- src/matching.rs:537
 -- customer_clean::matching::dedupe
 CREATE  FUNCTION "dedupe"(
 	"tbl" regclass, /* Table */
@@ -403,7 +403,7 @@ AS 'MODULE_PATHNAME', 'dedupe_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:533
+-- src/matching.rs:550
 -- customer_clean::matching::dedupe
 CREATE  FUNCTION "dedupe"(
 	"tbl" regclass, /* Table */
@@ -478,7 +478,7 @@ AS 'MODULE_PATHNAME', 'enable_cleaning_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:450
+-- src/matching.rs:467
 -- customer_clean::matching::explain_match
 CREATE  FUNCTION "explain_match"(
 	"tbl" regclass, /* Table */
@@ -492,7 +492,7 @@ AS 'MODULE_PATHNAME', 'explain_match_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:467
+-- src/matching.rs:484
 -- customer_clean::matching::find_duplicates
 CREATE  FUNCTION "find_duplicates"(
 	"tbl" regclass, /* Table */
@@ -533,6 +533,19 @@ STRICT STABLE PARALLEL SAFE
 SET search_path TO pg_catalog, pg_temp
 LANGUAGE c /* Rust */
 AS 'MODULE_PATHNAME', 'golden_record_wrapper';
+/* </end connected objects> */
+
+/* <begin connected objects> */
+-- src/matching.rs:442
+-- customer_clean::matching::in_sample
+CREATE  FUNCTION "in_sample"(
+	"id" TEXT, /* & str */
+	"seed" bigint, /* i64 */
+	"threshold" bigint /* i64 */
+) RETURNS bool /* bool */
+IMMUTABLE STRICT PARALLEL SAFE
+LANGUAGE c /* Rust */
+AS 'MODULE_PATHNAME', 'in_sample_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
@@ -677,7 +690,7 @@ AS 'MODULE_PATHNAME', 'mask_phone_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:1279
+-- src/matching.rs:1295
 -- customer_clean::matching::match_new_rows
 CREATE  FUNCTION "match_new_rows"(
 	"tbl" regclass, /* Table */
@@ -692,7 +705,7 @@ AS 'MODULE_PATHNAME', 'match_new_rows_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:1407
+-- src/matching.rs:1423
 -- requires:
 --   match_new_rows
 
@@ -712,7 +725,7 @@ COMMENT ON FUNCTION customer_clean.match_on_insert() IS
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:437
+-- src/matching.rs:454
 -- customer_clean::matching::match_probability
 CREATE  FUNCTION "match_probability"(
 	"tbl" regclass, /* Table */
@@ -726,7 +739,7 @@ AS 'MODULE_PATHNAME', 'match_probability_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:1138
+-- src/matching.rs:1154
 -- customer_clean::matching::match_row
 CREATE  FUNCTION "match_row"(
 	"tbl" regclass, /* Table */
@@ -1240,7 +1253,7 @@ AS 'MODULE_PATHNAME', 'token_set_similarity_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:378
+-- src/matching.rs:387
 -- customer_clean::matching::train
 CREATE  FUNCTION "train"(
 	"tbl" regclass, /* Table */
@@ -1289,7 +1302,7 @@ AS 'MODULE_PATHNAME', 'unregister_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:1432
+-- src/matching.rs:1448
 -- customer_clean::matching::update_match_keys
 CREATE  FUNCTION "update_match_keys"(
 	"tbl" regclass, /* Table */
@@ -3020,6 +3033,7 @@ BEGIN
     ('find_duplicates', 'Every pair of rows of tbl at least min_probability likely to be the same customer (pairs are not clustered; see dedupe).'),
     ('forget', 'Erases customer row_id of tbl: deletes the row (with the caller''s rights, so foreign keys and the table''s triggers apply) and every copy of its values, and of the rows merged into it, that the extension keeps.'),
     ('golden_record', 'The golden record that merging the rows duplicate_ids of tbl into the row survivor_id gives, without changing anything: a jsonb array with one element per column of the table, in table order, {column, value, rule, row_id, changed, survivor_value[, fixed]} — the surviving value as text, the survivorship rule that chose it, the row it comes from, whether it differs from the survivor''s value (and that value), and why the column keeps the survivor''s value whatever its rule.'),
+    ('in_sample', 'Whether train''s sample with seed and threshold (see RowSample::parts) keeps the row with id id: the filter train adds to its read, so that the sample is drawn where the rows are (on the workers of a Citus table).'),
     ('invalidate_profile_cache', 'AFTER INSERT OR UPDATE OR DELETE row trigger (and AFTER TRUNCATE statement trigger) on customer_clean.profiles and .rules: queues a relcache invalidation of the customer table the row belongs to (old and new), which empties every backend''s cached compiled profile of it (see the module comment).'),
     ('invalidate_shard_profiles', 'AFTER INSERT OR UPDATE OR DELETE row trigger on customer_clean.distributed_profiles (fired on every node''s placement): a changed copy empties the compiled profiles of every backend of the node, since which shards it serves is not worth working out for a change as rare as a profile''s.'),
     ('is_valid_email', 'Whether input is a usable e-mail address (syntax, domain, existing top-level domain); NULL for blank input.'),

@@ -176,7 +176,7 @@ impl Target {
     fn read_all(&self, threads: usize, progress: Progress) -> (Vec<String>, Vec<Record>) {
         let mut ids = Vec::new();
         let mut records = Vec::new();
-        self.read_rows(threads, progress, None, &|_| true, |t, values| t.prepare(values), &mut |id, record| {
+        self.read_rows(threads, progress, None, None, |t, values| t.prepare(values), &mut |id, record| {
             ids.push(id);
             records.push(record);
         });
@@ -197,7 +197,7 @@ impl Target {
         threads: usize,
         progress: Progress,
         extra_column: Option<&str>,
-        keep: &dyn Fn(&str) -> bool,
+        sample: Option<&RowSample>,
         prepare: impl Fn(&Target, &[Option<String>]) -> T + Sync,
         each: &mut dyn FnMut(String, T),
     ) {
@@ -206,7 +206,19 @@ impl Target {
         // order of the rows.
         let id = quote(&self.id_column);
         let extra = extra_column.map(|c| format!(", {c}")).unwrap_or_default();
-        let sql = format!("SELECT {}{extra} FROM {} t WHERE t.{id} IS NOT NULL ORDER BY t.{id}", self.select_list, self.name);
+        // The sample is drawn in SQL, where the rows are: unsampled rows
+        // are never converted to text, and on a Citus table never leave
+        // their worker.
+        let sampled = sample
+            .map(|s| {
+                let (seed, threshold) = s.parts();
+                format!(" AND customer_clean.in_sample(t.{id}::text, {}, {})", seed as i64, threshold as i64)
+            })
+            .unwrap_or_default();
+        let sql = format!(
+            "SELECT {}{extra} FROM {} t WHERE t.{id} IS NOT NULL{sampled} ORDER BY t.{id}",
+            self.select_list, self.name
+        );
         let width = self.columns.len() + usize::from(extra_column.is_some());
         // Preparing a row costs several times what fetching it does, so
         // every core prepares; this thread mostly waits for them.
@@ -229,11 +241,8 @@ impl Target {
                     let mut rows: Vec<Vec<Option<String>>> = Vec::with_capacity(batch.len());
                     read += batch.len();
                     for row in batch {
-                        let id = row.get::<String>(1)?.unwrap_or_default();
-                        if keep(&id) {
-                            ids.push(id);
-                            rows.push((2..=width + 1).map(|i| row.get::<String>(i)).collect::<Result<_, _>>()?);
-                        }
+                        ids.push(row.get::<String>(1)?.unwrap_or_default());
+                        rows.push((2..=width + 1).map(|i| row.get::<String>(i)).collect::<Result<_, _>>()?);
                     }
                     memory::free_fetched_rows();
                     // This batch is prepared while the previous one is
@@ -393,8 +402,7 @@ fn train(tbl: Table, options: default!(Json, "'{}'")) -> JsonB {
     let total = target.count_rows(FN);
     let sample = RowSample::new(opts.seed, opts.sample_rows, total);
     let mut records = Vec::new();
-    let keep = |id: &str| sample.is_none_or(|s| s.keeps(id));
-    target.read_rows(threads, &mut progress, None, &keep, |t, values| t.prepare(values), &mut |_, record| {
+    target.read_rows(threads, &mut progress, None, sample.as_ref(), |t, values| t.prepare(values), &mut |_, record| {
         records.push(record)
     });
     records.shrink_to_fit();
@@ -425,6 +433,15 @@ fn train(tbl: Table, options: default!(Json, "'{}'")) -> JsonB {
         ],
     );
     JsonB(model_json)
+}
+
+/// Whether `train`'s sample with `seed` and `threshold` (see
+/// `RowSample::parts`) keeps the row with id `id`: the filter `train`
+/// adds to its read, so that the sample is drawn where the rows are (on
+/// the workers of a Citus table).
+#[pg_extern(immutable, strict, parallel_safe)]
+fn in_sample(id: &str, seed: i64, threshold: i64) -> bool {
+    RowSample::keeps_with(seed as u64, threshold as u64, id)
 }
 
 /// How many candidate pairs blocking may make in the memory left under
@@ -592,7 +609,6 @@ fn run_dedupe(tbl: Table, min_probability: f64, review_probability: f64, increme
     let mut rejected_rows: HashMap<String, u32> = HashMap::new();
     let mut ids = RowIds::default();
     let salt = target.salt();
-    let all = |_: &str| true;
     let width = target.columns.len();
     // The fingerprint of the values, and the day a row reads anew, for
     // the stored state.
@@ -606,7 +622,7 @@ fn run_dedupe(tbl: Table, min_probability: f64, review_probability: f64, increme
         });
         (prepared, stamp)
     };
-    target.read_rows(threads, &mut progress, fingerprint.as_deref(), &all, read, &mut |id, (p, stamp)| {
+    target.read_rows(threads, &mut progress, fingerprint.as_deref(), None, read, &mut |id, (p, stamp)| {
         let row = job.push(&p, &mut spill).map_err(StoreError::from).or_raise(FN);
         if let (Some(state), Some((fp, recheck))) = (state.as_mut(), stamp) {
             state.push(&p, fp, recheck, &mut spill);

@@ -52,8 +52,9 @@ SELECT dimension, column_name, round(value::numeric, 6) AS value, target, passed
   FROM customer_clean.quality_report('crm.people') ORDER BY dimension, column_name;
 
 \echo == train and dedupe
-SELECT m->'training'->>'rows' AS training_rows, round((m->>'prior')::numeric, 8) AS prior
-  FROM customer_clean.train('crm.people', '{"seed": 7}') m;
+-- Trained on a sample of 4,000 rows, drawn where the rows are.
+SELECT m->'training'->>'rows' AS training_rows, m->'training'->>'sampled_from' AS sampled_from, round((m->>'prior')::numeric, 8) AS prior
+  FROM customer_clean.train('crm.people', '{"seed": 7, "sample_rows": 4000}') m;
 SELECT d->>'rows' AS rows, d->>'pairs' AS pairs, d->>'clusters' AS clusters, d->>'review_pairs' AS review_pairs
   FROM customer_clean.dedupe('crm.people') d;
 -- Clusters as sets of rows (ids are drawn in the order clusters are written).

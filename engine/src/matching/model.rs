@@ -599,7 +599,18 @@ impl RowSample {
     }
 
     pub fn keeps(&self, id: &str) -> bool {
-        super::rng::SplitMix64::new(name_hash(id) ^ self.seed).next_u64() < self.threshold
+        Self::keeps_with(self.seed, self.threshold, id)
+    }
+
+    /// The seed and threshold that decide the sample, to decide it
+    /// elsewhere (SQL's `in_sample`, run where the rows are).
+    pub fn parts(&self) -> (u64, u64) {
+        (self.seed, self.threshold)
+    }
+
+    /// Whether the sample of [`RowSample::parts`] `(seed, threshold)` keeps `id`.
+    pub fn keeps_with(seed: u64, threshold: u64, id: &str) -> bool {
+        super::rng::SplitMix64::new(name_hash(id) ^ seed).next_u64() < threshold
     }
 }
 

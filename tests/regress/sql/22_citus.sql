@@ -46,5 +46,10 @@ SELECT customer_clean.quality_tally('cz.customers'::regclass, ARRAY['1', 'x']) F
 SELECT customer_clean.quality_tally_combine('\x00', '\x00');
 SELECT customer_clean.quality_tally_step('\x01', 'cz.customers', ARRAY['1', 'a', 'b', 'c']);
 
+-- train's sample, decided in SQL where the rows are: the same rows for
+-- the same seed, about threshold / 2^64 of them (2^62: a quarter).
+SELECT count(*) FILTER (WHERE customer_clean.in_sample(i::text, 42, 4611686018427387904)) AS kept FROM generate_series(1, 10000) i;
+SELECT customer_clean.in_sample('7', 42, 0) AS none, customer_clean.in_sample('7', 42, -1) AS all_but_a_few;
+
 -- Without Citus nothing is copied for shards.
 SELECT count(*) FROM customer_clean.distributed_profiles;
