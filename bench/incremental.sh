@@ -35,7 +35,6 @@ done
 [[ $ROWS =~ ^[1-9][0-9]*$ ]] || { echo "--rows: a positive integer" >&2; exit 2; }
 [[ $CHANGE =~ ^0?\.[0-9]+$ ]] || { echo "--change: a share of the rows, e.g. 0.01" >&2; exit 2; }
 [[ $BATCH_MEMORY =~ ^[0-9]+(kB|MB|GB)$ ]] || { echo "--batch-memory: e.g. 1GB" >&2; exit 2; }
-die() { log "ERROR: $*"; exit 1; }
 
 MATCH_DIR="$OUT_DIR/match"
 mkdir -p "$MATCH_DIR"

@@ -20,6 +20,7 @@ VENV_PN8="$BENCH_DIR/.venv-pn8"    # phonenumbers 8.12.57 (requirements-pn8.txt)
 PHONE_BENCH="$BENCH_DIR/phone_bench/phone_bench"
 
 log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
 
 # ensure_venv DIR REQUIREMENTS
 ensure_venv() {

@@ -46,7 +46,6 @@ case $DATASET in
 esac
 [[ $ROWS =~ ^[1-9][0-9]*$ ]] || { echo "--rows: a positive integer, not $ROWS" >&2; exit 2; }
 
-die() { log "ERROR: $*"; exit 1; }
 
 MATCH_DIR="$OUT_DIR/match"
 RESULTS="$OUT_DIR/match_results.jsonl"

@@ -37,7 +37,6 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 
-die() { log "ERROR: $*"; exit 1; }
 
 INPUT=${INPUT:-$OUT_DIR/match/generated_$SOURCE_ROWS.input.csv}
 [[ -s $INPUT ]] || die "$INPUT is missing: run bench/match.sh --dataset generated --rows $SOURCE_ROWS first"

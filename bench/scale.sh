@@ -43,7 +43,6 @@ RUN_ID="$(date -u +%Y%m%dT%H%M%SZ)"
 RUN_JSONL="$OUT_DIR/scale_run_$RUN_ID.jsonl"
 mkdir -p "$MATCH_DIR"
 : >"$RUN_JSONL"
-die() { log "ERROR: $*"; exit 1; }
 
 ensure_match_venv
 PY="$VENV_MATCH/bin/python"

@@ -138,6 +138,30 @@ pub fn with_unsafe_triggers<R>(f: impl FnOnce() -> R) -> R {
     }
 }
 
+/// The Citus table that relation `$1` is (itself) or is a shard of, as a
+/// query of one `logicalrelid` column; `$2` is the shard id its name ends
+/// with (NULL if none), `$3` and `$4` its schema and name. A shard is named
+/// `<table>_<shardid>` (Citus shortens long names but keeps the suffix) in
+/// its table's schema; shard_name() confirms it.
+macro_rules! logical_table_sql {
+    () => {
+        "SELECT p.logicalrelid FROM pg_catalog.pg_dist_partition p WHERE p.logicalrelid = $1
+         UNION ALL
+         SELECT s.logicalrelid FROM pg_catalog.pg_dist_shard s
+          WHERE s.shardid = $2
+            AND pg_catalog.shard_name(s.logicalrelid, s.shardid) IN
+                (pg_catalog.quote_ident($4), pg_catalog.quote_ident($3) || '.' || pg_catalog.quote_ident($4))"
+    };
+}
+
+/// The arguments of [`logical_table_sql`] for `relation`; None when it
+/// does not exist.
+fn logical_table_args(relation: pg_sys::Oid) -> Option<(Option<i64>, String, String)> {
+    let (schema, name) = relation_name(relation)?;
+    let shard_id = name.rsplit_once('_').and_then(|(_, id)| id.parse::<i64>().ok());
+    Some((shard_id, schema, name))
+}
+
 /// The profile of a shard of a Citus table, or of the Citus table itself
 /// on a node where it is only a name for its shards (a worker), in the
 /// shape `profile::LOAD` gives for a local table: the copy of the table's
@@ -145,15 +169,12 @@ pub fn with_unsafe_triggers<R>(f: impl FnOnce() -> R) -> R {
 /// the relation's own columns. None when `relation` is neither, or the
 /// profile has not reached this node.
 pub fn load_copied_profile(relation: pg_sys::Oid) -> Result<Option<JsonB>, pgrx::spi::SpiError> {
-    // A shard is named `<table>_<shardid>` (Citus shortens long names but
-    // keeps the suffix) in its table's schema; shard_name() confirms it.
-    // Its name comes from the syscache: Citus hides shards from queries on
-    // pg_class in most sessions.
-    let Some((schema, name)) = relation_name(relation) else { return Ok(None) };
+    // The relation's name comes from the syscache: Citus hides shards
+    // from queries on pg_class in most sessions.
+    let Some((shard_id, schema, name)) = logical_table_args(relation) else { return Ok(None) };
     if !installed() {
         return Ok(None);
     }
-    let shard_id = name.rsplit_once('_').and_then(|(_, id)| id.parse::<i64>().ok());
     // The copies are read from this node's placement of the reference
     // table, by its shard's name: Citus refuses a query on a reference
     // table inside a query on a shard (quality_tally on a worker), and
@@ -171,12 +192,9 @@ pub fn load_copied_profile(relation: pg_sys::Oid) -> Result<Option<JsonB>, pgrx:
                 'key_salt', d.profile->'key_salt', 'rules', d.profile->'rules', 'table_columns', ",
         crate::table_columns_sql!(),
         ")
-           FROM (SELECT p.logicalrelid FROM pg_catalog.pg_dist_partition p WHERE p.logicalrelid = $1
-                 UNION ALL
-                 SELECT s.logicalrelid FROM pg_catalog.pg_dist_shard s
-                  WHERE s.shardid = $2
-                    AND pg_catalog.shard_name(s.logicalrelid, s.shardid) IN
-                        (pg_catalog.quote_ident($4), pg_catalog.quote_ident($3) || '.' || pg_catalog.quote_ident($4))) AS t
+           FROM (",
+        logical_table_sql!(),
+        ") AS t
            CROSS JOIN LATERAL (SELECT t.logicalrelid, 0::bigint
                                UNION ALL SELECT * FROM pg_catalog.pg_partition_ancestors(t.logicalrelid) WITH ORDINALITY) AS a(relid, depth)
            JOIN pg_catalog.pg_class l ON l.oid = a.relid
@@ -192,6 +210,24 @@ pub fn load_copied_profile(relation: pg_sys::Oid) -> Result<Option<JsonB>, pgrx:
             &[relation.into(), shard_id.into(), schema.as_str().into(), name.as_str().into()],
         )
     })
+}
+
+/// The Citus table `relation` belongs to (itself, or the table of which it
+/// is a shard), as SQL names it; None without Citus or for other relations.
+/// For error messages.
+pub fn table_of_shard(relation: pg_sys::Oid) -> Option<String> {
+    let (shard_id, schema, name) = logical_table_args(relation)?;
+    if !installed() {
+        return None;
+    }
+    pinned_search_path(|| {
+        Spi::get_one_with_args::<String>(
+            concat!("SELECT (SELECT t.logicalrelid::pg_catalog.regclass::text FROM (", logical_table_sql!(), ") t LIMIT 1)"),
+            &[relation.into(), shard_id.into(), schema.as_str().into(), name.as_str().into()],
+        )
+    })
+    .ok()
+    .flatten()
 }
 
 /// The schema and name of relation `oid`, from the syscache.

@@ -141,6 +141,19 @@ impl TableState {
     /// Raises 22023 when `tbl` is not registered.
     pub fn load(tbl: pg_sys::Oid, caller: &'static str) -> Rc<TableState> {
         TableState::find(tbl, caller).unwrap_or_else(|| {
+            if let Some(table) = crate::citus::table_of_shard(tbl) {
+                raise_with(
+                    PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE,
+                    format!(
+                        "the profile of the Citus table {table} has not reached this node (relation {})",
+                        table_name(tbl)
+                    ),
+                    "call customer_clean.enable_cleaning(tbl) on the coordinator again: the profile was registered \
+                     before create_distributed_table, or the table was renamed since"
+                        .into(),
+                    caller,
+                )
+            }
             raise_with(
                 PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE,
                 format!("table {} is not registered with customer_clean", table_name(tbl)),

@@ -22,8 +22,8 @@ python3 bench/gen_customers.py --rows "$rows" --seed 19 --out "$csv" >/dev/null 
 chown postgres: "$csv"
 
 run_scenario() {  # <socket dir> <port> <citus 0|1> <output>
-  "$PG_BIN/psql" -X -q -h "$1" -p "$2" -U postgres -d $db -v citus="$3" -v csv="$csv" \
-    -f tests/citus/scenario.sql >"$4" 2>&1 || { echo "citus: the scenario failed (citus=$3):"; tail -20 "$4"; exit 1; }
+  "$PG_BIN/psql" -X -q -h "$1" -p "$2" -U postgres -d $db -v citus="$3" \
+    -f tests/citus/scenario.sql <"$csv" >"$4" 2>&1 || { echo "citus: the scenario failed (citus=$3):"; tail -20 "$4"; exit 1; }
 }
 
 # One node: plain PostgreSQL, no Citus.

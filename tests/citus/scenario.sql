@@ -1,10 +1,14 @@
 -- The same scenario on one node and on a Citus cluster (tests/citus/run.sh
 -- diffs the two outputs): register, clean on write, quality, train,
--- dedupe, merge, unmerge. psql variables: citus (0 or 1), csv (generated
--- customers, bench/gen_customers.py). Only what must be equal is printed.
+-- dedupe, merge, unmerge. psql variable citus (0 or 1); standard input:
+-- generated customers (bench/gen_customers.py CSV). Only what must be
+-- equal is printed.
 \set ON_ERROR_STOP 1
 SET client_min_messages = warning;
-CREATE SCHEMA crm;
+-- Everything below runs as the table's owner, a role without superuser.
+CREATE ROLE cc_owner LOGIN;
+CREATE SCHEMA crm AUTHORIZATION cc_owner;
+SET ROLE cc_owner;
 CREATE TABLE crm.people (id int PRIMARY KEY, true_entity_id int, household_id int, full_name text, phone text,
   email text, address text, country text, postcode text, birth_date text, gender text, national_id text,
   source_system text, updated_at timestamp);
@@ -21,7 +25,7 @@ SELECT customer_clean.register('crm.people', '{"id": "id", "name": "full_name", 
   "address": "address", "country": "country", "postcode": "postcode", "birth_date": "birth_date", "gender": "gender",
   "national_id": "national_id", "updated_at": "updated_at", "source": "source_system"}', '{"default_region": "CN", "date_order": "DMY"}');
 SELECT customer_clean.enable_cleaning('crm.people', 'flag');
-COPY crm.people FROM :'csv' CSV HEADER;
+\copy crm.people FROM pstdin CSV HEADER
 INSERT INTO crm.orders SELECT id, n, id * 10 + n FROM crm.people, generate_series(1, 2) n WHERE id % 3 = 0;
 SELECT count(*) AS rows, md5(string_agg(p::text, '|' ORDER BY id)) AS content FROM crm.people p;
 SELECT code, column_name, count(*) FROM customer_clean.gather(NULL::customer_clean.issues, 'crm.people')
