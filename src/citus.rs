@@ -118,24 +118,7 @@ fn ensure_reference_table(caller: &'static str) {
 /// the extension's triggers read and write only the node's own catalog
 /// tables and the local placement of a reference table.
 pub fn with_unsafe_triggers<R>(f: impl FnOnce() -> R) -> R {
-    // SAFETY: a GUC nest level popped below (or by the transaction's abort),
-    // as PostgreSQL does around a function with a SET clause.
-    unsafe {
-        let nest = pg_sys::NewGUCNestLevel();
-        pg_sys::set_config_option(
-            c"citus.enable_unsafe_triggers".as_ptr(),
-            c"on".as_ptr(),
-            pg_sys::GucContext::PGC_USERSET,
-            pg_sys::GucSource::PGC_S_SESSION,
-            pg_sys::GucAction::GUC_ACTION_SAVE,
-            true,
-            0,
-            false,
-        );
-        let result = f();
-        pg_sys::AtEOXact_GUC(true, nest);
-        result
-    }
+    crate::security::with_setting(c"citus.enable_unsafe_triggers", c"on", f)
 }
 
 /// The Citus table that relation `$1` is (itself) or is a shard of, as a

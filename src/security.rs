@@ -14,6 +14,9 @@
 //!   may create objects there) controls. Functions declared here with
 //!   `#[search_path(pg_catalog, pg_temp)]` get the same from PostgreSQL;
 //!   trigger functions, which pgrx declares without it, pin it themselves.
+//! - [`with_setting`]: the same for one other setting, for one call
+//!   (Citus's `citus.enable_unsafe_triggers` around the cleaning
+//!   triggers' DDL, src/citus.rs).
 //! - [`as_extension_owner`]: bookkeeping writes to the extension's own
 //!   tables run as the extension's owner (`pg_extension.extowner`) inside a
 //!   security-restricted operation with the path pinned, the way
@@ -47,11 +50,17 @@ const SAFE_PATH: &std::ffi::CStr = c"pg_catalog, pg_temp";
 /// afterwards; an error inside `f` aborts the (sub)transaction, whose end
 /// restores it as well.
 pub fn pinned_search_path<R>(f: impl FnOnce() -> R) -> R {
+    with_setting(c"search_path", SAFE_PATH, f)
+}
+
+/// Runs `f` with setting `name` at `value`, restored afterwards (or by the
+/// abort of the (sub)transaction an error inside `f` causes).
+pub fn with_setting<R>(name: &std::ffi::CStr, value: &std::ffi::CStr, f: impl FnOnce() -> R) -> R {
     // SAFETY: the calls PostgreSQL's own fmgr_security_definer makes around
     // a function with a SET clause; balanced below or by the abort.
     unsafe {
         let nest = pg_sys::NewGUCNestLevel();
-        set_safe_path();
+        set(name, value);
         let result = f();
         pg_sys::AtEOXact_GUC(true, nest);
         result
@@ -61,10 +70,16 @@ pub fn pinned_search_path<R>(f: impl FnOnce() -> R) -> R {
 /// # Safety
 /// Inside a GUC nest level that is popped afterwards.
 unsafe fn set_safe_path() {
+    unsafe { set(c"search_path", SAFE_PATH) }
+}
+
+/// # Safety
+/// Inside a GUC nest level that is popped afterwards.
+unsafe fn set(name: &std::ffi::CStr, value: &std::ffi::CStr) {
     unsafe {
         pg_sys::set_config_option(
-            c"search_path".as_ptr(),
-            SAFE_PATH.as_ptr(),
+            name.as_ptr(),
+            value.as_ptr(),
             pg_sys::GucContext::PGC_USERSET,
             pg_sys::GucSource::PGC_S_SESSION,
             pg_sys::GucAction::GUC_ACTION_SAVE,
