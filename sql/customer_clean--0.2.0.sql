@@ -758,7 +758,7 @@ AS 'MODULE_PATHNAME', 'match_row_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/security.rs:194
+-- src/security.rs:209
 -- customer_clean::security::may_write_catalog
 CREATE  FUNCTION "may_write_catalog"(
 	"tbl" oid /* pg_sys :: Oid */
@@ -1095,7 +1095,7 @@ AS 'MODULE_PATHNAME', 'quality_tally_step_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/profile.rs:360
+-- src/profile.rs:373
 -- customer_clean::profile::register
 CREATE  FUNCTION "register"(
 	"tbl" regclass, /* Table */
@@ -1134,7 +1134,7 @@ AS 'MODULE_PATHNAME', 'release_quarantine_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/security.rs:287
+-- src/security.rs:302
 -- customer_clean::security::require_owner
 CREATE  FUNCTION "require_owner"(
 	"tbl" regclass, /* Table */
@@ -1178,7 +1178,7 @@ COMMENT ON PROCEDURE customer_clean.clean_table(regclass, integer, jsonb) IS
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/security.rs:263
+-- src/security.rs:278
 -- customer_clean::security::require_privileges
 CREATE  FUNCTION "require_privileges"(
 	"tbl" regclass, /* Table */
@@ -1290,7 +1290,7 @@ AS 'MODULE_PATHNAME', 'unmerge_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/profile.rs:401
+-- src/profile.rs:414
 -- customer_clean::profile::unregister
 CREATE  FUNCTION "unregister"(
 	"tbl" regclass /* Table */
@@ -2615,7 +2615,7 @@ CREATE FUNCTION "clean_on_write_flush"()
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/profile.rs:259
+-- src/profile.rs:272
 -- customer_clean::profile::invalidate_profile_cache
 CREATE FUNCTION "invalidate_profile_cache"()
 	RETURNS TRIGGER
@@ -2811,7 +2811,7 @@ GRANT USAGE ON SCHEMA customer_clean TO PUBLIC;
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/citus.rs:222
+-- src/citus.rs:241
 -- customer_clean::citus::invalidate_shard_profiles
 CREATE FUNCTION "invalidate_shard_profiles"()
 	RETURNS TRIGGER

@@ -52,6 +52,22 @@ SELECT customer_clean.share_catalog_lock(:'tbl');
 \echo step postgres: quality
 SELECT * FROM customer_clean.quality_report(:'tbl');
 SELECT * FROM customer_clean.quality_report_text(:'tbl');
+-- quality_report's partial counts on a Citus table (the layout's columns:
+-- the profile's, in role order)
+SELECT pg_catalog.length(customer_clean.quality_tally(:'tbl'::pg_catalog.regclass,
+  ARRAY[t.id::text, t.full_name, t.phone, t.email, t.address, t.postcode, t.country, t.birth_date, t.gender,
+        t.national_id, t.updated_at::text, t.source_system])) FROM :tbl t;
+SELECT pg_catalog.length(customer_clean.quality_tally_combine(
+  customer_clean.quality_tally_step(NULL, :'tbl', ARRAY['1', 'Zhang Wei', '13812345678', 'zw@example.com', NULL, '100022', 'CN',
+                                                       '1985-03-12', 'm', NULL, '2024-01-01', 'crm']),
+  customer_clean.quality_tally_step(NULL, :'tbl', ARRAY['2', 'Li Na', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL])));
+\echo step postgres: what a Citus cluster uses, here without Citus
+SELECT pg_catalog.count(*) FROM customer_clean.gather(NULL::customer_clean.issues, :'tbl');
+SELECT * FROM customer_clean.reference_values(:'tbl', ARRAY['id'], ARRAY['1', '2']);
+SELECT customer_clean.in_sample('1', 42, 4611686018427387904);
+-- the copies of profiles for shards: a write fires their trigger
+INSERT INTO customer_clean.distributed_profiles (schema_name, table_name, profile) VALUES ('none', 'none', '{}');
+DELETE FROM customer_clean.distributed_profiles WHERE schema_name OPERATOR(pg_catalog.=) 'none';
 SELECT * FROM customer_clean.quality_issues(:'tbl', 'validity') LIMIT 5;
 SELECT customer_clean.quality_score(:'tbl', :'dup_a');
 SELECT customer_clean.quality_details(:'tbl', :'dup_a');
