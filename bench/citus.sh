@@ -84,6 +84,8 @@ step() {
   done
   wait "$client" || { cat "$WORK/$setup.$label.out" >&2; die "$setup: $label failed"; }
   end=$(date +%s.%N)
+  # the backend's CPU reaches the postmaster's cutime once it is reaped
+  sleep 0.5
   local cpu=()
   for i in "${!nodes[@]}"; do cpu+=("$(echo "scale=1; ($(node_cpu "${nodes[i]}") - ${before[i]}) / $HZ" | bc)"); done
   local wall; wall=$(echo "scale=1; ($end - $start - 0.2) / 1" | bc)

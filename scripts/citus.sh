@@ -31,7 +31,9 @@ install_citus() {
   local pkgs="postgresql-server-dev-$PG_MAJOR liblz4-dev libzstd-dev libkrb5-dev libselinux1-dev libpam0g-dev libxslt1-dev libreadline-dev libssl-dev"
   # shellcheck disable=SC2086
   if ! dpkg-query -W -f='${Status}\n' $pkgs 2>/dev/null | grep -c 'ok installed' | grep -qx "$(wc -w <<<"$pkgs")"; then
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -q $pkgs >/dev/null
+    # (package lists may be missing or stale on a fresh machine)
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q $pkgs >/dev/null 2>&1 ||
+      { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $pkgs >/dev/null; }
   fi
   local build=${CITUS_BUILD_DIR:-/tmp/citus-build}
   rm -rf "$build" && mkdir -p "$build"
