@@ -23,6 +23,7 @@ BEGIN
     ('email_check', 'What is wrong with an e-mail address, as jsonb {valid, problems[{code, message}], suggestion, normalized}; with disposable_is_problem, addresses at disposable-mailbox services are invalid too.'),
     ('email_match_key', 'The key two spellings of one mailbox share (provider rules applied).'),
     ('enable_cleaning', 'Installs the cleaning trigger on tbl (registered first) and sets what happens to rows with errors: reject, flag (default) or quarantine.'),
+    ('erase_journal_here', 'What forget and purge_journal remove on every node of a Citus cluster: the journal, issues and quarantine entries of tbl (a name, resolved on this node) that the cleaning triggers on this node''s shards recorded — those of row_ids, or (with row_ids NULL) those older than older_than.'),
     ('explain_match', 'Each field''s level, m, u and weight for rows a_id and b_id, the prior, the total match weight and the probability.'),
     ('find_duplicates', 'Every pair of rows of tbl at least min_probability likely to be the same customer (pairs are not clustered; see dedupe).'),
     ('forget', 'Erases customer row_id of tbl: deletes the row (with the caller''s rights, so foreign keys and the table''s triggers apply) and every copy of its values, and of the rows merged into it, that the extension keeps.'),

@@ -323,6 +323,17 @@ IMMUTABLE STRICT PARALLEL SAFE
 LANGUAGE c /* Rust */
 AS 'MODULE_PATHNAME', 'in_sample_wrapper';
 
+-- forget and purge_journal reach the journal on Citus workers (issue 19).
+CREATE  FUNCTION "erase_journal_here"(
+	"tbl" TEXT, /* & str */
+	"row_ids" TEXT[], /* :: std :: option :: Option < Vec < Option < String > > > */
+	"older_than" interval /* Option < Interval > */
+) RETURNS jsonb /* JsonB */
+VOLATILE PARALLEL UNSAFE
+SET search_path TO pg_catalog, pg_temp
+LANGUAGE c /* Rust */
+AS 'MODULE_PATHNAME', 'erase_journal_here_wrapper';
+
 -- 3. The history's policies of 0.1.0 (read by everyone, written through the
 -- extension) make way for those of sql/access.sql below.
 DROP POLICY read_all ON customer_clean.merges;
@@ -1540,6 +1551,7 @@ BEGIN
     ('forget', 'Erases customer row_id of tbl: deletes the row (with the caller''s rights, so foreign keys and the table''s triggers apply) and every copy of its values, and of the rows merged into it, that the extension keeps.'),
     ('golden_record', 'The golden record that merging the rows duplicate_ids of tbl into the row survivor_id gives, without changing anything: a jsonb array with one element per column of the table, in table order, {column, value, rule, row_id, changed, survivor_value[, fixed]} — the surviving value as text, the survivorship rule that chose it, the row it comes from, whether it differs from the survivor''s value (and that value), and why the column keeps the survivor''s value whatever its rule.'),
     ('in_sample', 'Whether train''s sample with seed and threshold (see RowSample::parts) keeps the row with id id: the filter train adds to its read, so that the sample is drawn where the rows are (on the workers of a Citus table).'),
+    ('erase_journal_here', 'What forget and purge_journal remove on every node of a Citus cluster: the journal, issues and quarantine entries of tbl (a name, resolved on this node) that the cleaning triggers on this node''s shards recorded — those of row_ids, or (with row_ids NULL) those older than older_than.'),
     ('invalidate_profile_cache', 'AFTER INSERT OR UPDATE OR DELETE row trigger (and AFTER TRUNCATE statement trigger) on customer_clean.profiles and .rules: queues a relcache invalidation of the customer table the row belongs to (old and new), which empties every backend''s cached compiled profile of it (see the module comment).'),
     ('invalidate_shard_profiles', 'AFTER INSERT OR UPDATE OR DELETE row trigger on customer_clean.distributed_profiles (fired on every node''s placement): a changed copy empties the compiled profiles of every backend of the node, since which shards it serves is not worth working out for a change as rare as a profile''s.'),
     ('is_valid_email', 'Whether input is a usable e-mail address (syntax, domain, existing top-level domain); NULL for blank input.'),

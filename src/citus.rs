@@ -213,6 +213,44 @@ pub fn table_of_shard(relation: pg_sys::Oid) -> Option<String> {
     .flatten()
 }
 
+/// Runs `command` (a query returning one jsonb object of counts) on every
+/// node of the cluster but this one, through Citus's
+/// `run_command_on_all_nodes` — on connections of its own, as the current
+/// role, committed when it returns — and sums the counts per key. Raises
+/// 08000 naming the node when one fails.
+pub fn on_every_node(command: &str, caller: &'static str) -> serde_json::Map<String, serde_json::Value> {
+    let results = pinned_search_path(|| {
+        Spi::get_one_with_args::<JsonB>(
+            "SELECT pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('node', r.nodeid, 'ok', r.success, 'result', r.result))
+               FROM pg_catalog.run_command_on_all_nodes($1) r
+              WHERE r.nodeid <> 0  -- this node, when it is not in the metadata
+                AND r.nodeid IS DISTINCT FROM (SELECT n.nodeid FROM pg_catalog.pg_dist_node n
+                                                WHERE n.groupid = (SELECT g.groupid FROM pg_catalog.pg_dist_local_group g)
+                                                LIMIT 1)",
+            &[command.into()],
+        )
+    })
+    .unwrap_or_else(|e| spi_failed(caller, e));
+    let mut sums = serde_json::Map::new();
+    for node in results.map(|j| j.0).and_then(|v| v.as_array().cloned()).unwrap_or_default() {
+        let result = node["result"].as_str().unwrap_or_default();
+        if node["ok"].as_bool() != Some(true) {
+            crate::error::raise_with(
+                pgrx::PgSqlErrorCode::ERRCODE_CONNECTION_EXCEPTION,
+                format!("{caller}: on node {} of the Citus cluster: {result}", node["node"]),
+                "check that the node is up and that the current role may log in there".into(),
+                caller,
+            );
+        }
+        let counts: serde_json::Value = serde_json::from_str(result).unwrap_or_default();
+        for (k, v) in counts.as_object().into_iter().flatten() {
+            let sum = sums.get(k).and_then(serde_json::Value::as_i64).unwrap_or(0) + v.as_i64().unwrap_or(0);
+            sums.insert(k.clone(), serde_json::json!(sum));
+        }
+    }
+    sums
+}
+
 /// The schema and name of relation `oid`, from the syscache.
 fn relation_name(oid: pg_sys::Oid) -> Option<(String, String)> {
     // SAFETY: syscache lookups inside a transaction; both return palloc'd

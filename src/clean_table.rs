@@ -26,7 +26,7 @@ use serde_json::{json, Value};
 
 use crate::table::Table;
 use crate::cleaning::{clean_values, record, without_cleaning_trigger};
-use crate::error::{json_row, spi_failed, Missing, OrRaise};
+use crate::error::{json_row, raise_with, spi_failed, Missing, OrRaise};
 use customer_clean_engine::options::IntRange;
 use crate::journal;
 use crate::profile::{quote_identifier as quote, table_name, TableState};
@@ -55,7 +55,22 @@ fn clean_table_start(tbl: Table, batch_size: default!(i32, 10000)) -> i64 {
     )
     .or_raise(FN);
     crate::security::require_table_owner(oid, FN);
-    let _ = TableState::load(oid, FN);
+    let state = TableState::load(oid, FN);
+    if state.citus {
+        // Its batches lock rows by an id range, which Citus does not do
+        // across shards, and its write-back would pass through the
+        // shards' triggers, which clean and journal on the workers.
+        raise_with(
+            PgSqlErrorCode::ERRCODE_FEATURE_NOT_SUPPORTED,
+            format!("clean_table is not supported on the Citus table {}", state.name),
+            format!(
+                "the cleaning trigger cleans rows on the workers: run customer_clean.enable_cleaning('{0}'), then \
+                 UPDATE {0} SET <a profiled column> = <the same column> over ranges of ids",
+                state.name.replace('\'', "''")
+            ),
+            FN,
+        );
+    }
     // The run is bookkeeping, kept by the extension's owner; the rows are
     // counted with the caller's rights.
     let resumed = as_extension_owner(|| Spi::get_two_with_args::<i64, String>(

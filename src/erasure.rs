@@ -89,6 +89,20 @@ fn forget(tbl: Table, row_id: &str) -> JsonB {
             FN,
         );
     }
+    // On a Citus table the journal, issues and quarantine of the row are
+    // on the worker that holds it: erased there first, before this
+    // transaction touches the row's shard (see `erase_journal_here`).
+    let on_workers = state.citus.then(|| {
+        let ids = person(oid, row_id).unwrap_or_else(|e| spi_failed(FN, e));
+        crate::citus::on_every_node(
+            &format!(
+                "SELECT customer_clean.erase_journal_here({}, {}, NULL)",
+                crate::profile::quote_literal(&table),
+                crate::profile::quote_literal(&format!("{{{}}}", ids.iter().map(|i| array_element(i)).collect::<Vec<_>>().join(",")))
+            ),
+            FN,
+        )
+    });
     let delete_row = format!(
         "DELETE FROM {table} t WHERE t.{} = $1::pg_catalog.text::{}",
         quote_identifier(state.profile.id_column()),
@@ -101,20 +115,108 @@ fn forget(tbl: Table, row_id: &str) -> JsonB {
     removed.insert("row".into(), json!(deleted_row));
     let erased_by = current_role_name();
     as_extension_owner(|| {
-        let ids: Vec<String> = Spi::get_one_with_args::<Vec<String>>(
-            &format!("{PERSON} SELECT array_agg(row_id) FROM person"),
-            &[oid.into(), row_id.into()],
-        )?
-        .unwrap_or_default();
+        let ids = person(oid, row_id)?;
         for (name, sql) in COPIES {
             let n = Spi::connect_mut(|client| client.update(*sql, None, &[oid.into(), ids.clone().into()]).map(|t| t.len()))?;
             removed.insert((*name).into(), json!(n));
         }
+        add_counts(&mut removed, on_workers);
         record(oid, "forget", Some(row_id), None, &removed, &erased_by)
     })
     .unwrap_or_else(|e| spi_failed(FN, e));
     JsonB(Value::Object(removed))
 }
+
+/// The ids of the customer `row_id` of `tbl` (see [`PERSON`]), read as
+/// the extension's owner.
+fn person(tbl: pg_sys::Oid, row_id: &str) -> Result<Vec<String>, pgrx::spi::SpiError> {
+    as_extension_owner(|| {
+        Spi::get_one_with_args::<Vec<String>>(
+            &format!("{PERSON} SELECT array_agg(row_id) FROM person"),
+            &[tbl.into(), row_id.into()],
+        )
+    })
+    .map(Option::unwrap_or_default)
+}
+
+/// `id` as an element of a text[] literal: quoted, with `"` and `\` escaped.
+fn array_element(id: &str) -> String {
+    format!("\"{}\"", id.replace('\\', "\\\\").replace('"', "\\\""))
+}
+
+/// Adds the counts the workers removed (by catalog table) to `removed`.
+fn add_counts(removed: &mut Map<String, Value>, on_workers: Option<Map<String, Value>>) {
+    for (name, n) in on_workers.unwrap_or_default() {
+        let here = removed.get(&name).and_then(Value::as_i64).unwrap_or(0);
+        removed.insert(name, json!(here + n.as_i64().unwrap_or(0)));
+    }
+}
+
+/// What `forget` and `purge_journal` remove on every node of a Citus
+/// cluster: the journal, issues and quarantine entries of `tbl` (a name,
+/// resolved on this node) that the cleaning triggers on this node's shards
+/// recorded — those of `row_ids`, or (with `row_ids` NULL) those older
+/// than `older_than`. The caller must own the table. Returns the rows
+/// removed per catalog table. Called through Citus's
+/// `run_command_on_all_nodes` (src/citus.rs).
+#[pg_extern(volatile, parallel_unsafe)]
+#[search_path(pg_catalog, pg_temp)]
+fn erase_journal_here(tbl: Option<&str>, row_ids: Option<Vec<Option<String>>>, older_than: Option<Interval>) -> JsonB {
+    const FN: &str = "erase_journal_here";
+    // Not STRICT: a NULL row_ids means "by age".
+    let Some(tbl) = tbl else {
+        raise_with(
+            PgSqlErrorCode::ERRCODE_NULL_VALUE_NOT_ALLOWED,
+            format!("{FN}: tbl must not be NULL"),
+            "pass the table's schema-qualified name, e.g. 'crm.customers'".into(),
+            FN,
+        )
+    };
+    let oid = Spi::get_one_with_args::<pg_sys::Oid>("SELECT pg_catalog.to_regclass($1)::pg_catalog.oid", &[tbl.into()])
+        .unwrap_or_else(|e| spi_failed(FN, e));
+    let Some(oid) = oid else {
+        raise_with(
+            PgSqlErrorCode::ERRCODE_UNDEFINED_TABLE,
+            format!("{FN}: there is no table {tbl}"),
+            "pass the table's schema-qualified name, e.g. 'crm.customers'".into(),
+            FN,
+        )
+    };
+    require_table_owner(oid, FN);
+    let by_row: [(&str, &str); 3] = [
+        ("changes", "DELETE FROM customer_clean.changes WHERE tbl = $1 AND row_id = ANY ($2)"),
+        ("issues", "DELETE FROM customer_clean.issues WHERE tbl = $1 AND row_id = ANY ($2)"),
+        ("quarantine", "DELETE FROM customer_clean.quarantine WHERE tbl = $1 AND row_id = ANY ($2)"),
+    ];
+    let removed = match (row_ids, older_than) {
+        (Some(ids), _) => delete_each(oid, &by_row, ids),
+        (None, Some(age)) => delete_each(oid, &JOURNAL_RETENTION, age),
+        (None, None) => Map::new(),
+    };
+    JsonB(Value::Object(removed))
+}
+
+/// Runs each `(name, DELETE)` of `statements` with `$1` the table and `$2`
+/// `arg`, as the extension's owner; the rows removed per name.
+fn delete_each<A: pgrx::IntoDatum + Clone>(tbl: pg_sys::Oid, statements: &[(&str, &str)], arg: A) -> Map<String, Value> {
+    let mut removed = Map::new();
+    as_extension_owner(|| {
+        for (name, sql) in statements {
+            let n = Spi::connect_mut(|client| client.update(*sql, None, &[tbl.into(), arg.clone().into()]).map(|t| t.len()))?;
+            removed.insert((*name).into(), json!(n));
+        }
+        Ok::<_, pgrx::spi::SpiError>(())
+    })
+    .unwrap_or_else(|e| spi_failed("erasure", e));
+    removed
+}
+
+/// Retention of the journal: what `purge_journal` removes, `$2` the age.
+const JOURNAL_RETENTION: [(&str, &str); 3] = [
+    ("changes", "DELETE FROM customer_clean.changes WHERE tbl = $1 AND changed_at < pg_catalog.now() - $2"),
+    ("issues", "DELETE FROM customer_clean.issues WHERE tbl = $1 AND detected_at < pg_catalog.now() - $2"),
+    ("quarantine", "DELETE FROM customer_clean.quarantine WHERE tbl = $1 AND released_at < pg_catalog.now() - $2"),
+];
 
 /// Retention for `tbl`'s journal: removes the changes recorded, the issues
 /// found and the quarantine entries released more than `older_than` ago.
@@ -139,24 +241,25 @@ fn purge_journal(tbl: Table, older_than: Interval) -> JsonB {
             FN,
         );
     }
-    let purges: [(&str, &str); 3] = [
-        ("changes", "DELETE FROM customer_clean.changes WHERE tbl = $1 AND changed_at < pg_catalog.now() - $2"),
-        ("issues", "DELETE FROM customer_clean.issues WHERE tbl = $1 AND detected_at < pg_catalog.now() - $2"),
-        (
-            "quarantine",
-            "DELETE FROM customer_clean.quarantine WHERE tbl = $1 AND released_at < pg_catalog.now() - $2",
-        ),
-    ];
-    let mut removed = Map::new();
+    // On a Citus table the workers keep the journal of their shards' rows.
+    let on_workers = crate::citus::is_citus_table(oid).then(|| {
+        let age = Spi::get_one_with_args::<String>("SELECT $1::pg_catalog.text", &[older_than.into()])
+            .unwrap_or_else(|e| spi_failed(FN, e))
+            .unwrap_or_default();
+        crate::citus::on_every_node(
+            &format!(
+                "SELECT customer_clean.erase_journal_here({}, NULL, {}::pg_catalog.interval)",
+                crate::profile::quote_literal(&table_name(oid)),
+                crate::profile::quote_literal(&age)
+            ),
+            FN,
+        )
+    });
+    let mut removed = delete_each(oid, &JOURNAL_RETENTION, older_than);
+    add_counts(&mut removed, on_workers);
     let purged_by = current_role_name();
-    as_extension_owner(|| {
-        for (name, sql) in purges {
-            let n = Spi::connect_mut(|client| client.update(sql, None, &[oid.into(), older_than.into()]).map(|t| t.len()))?;
-            removed.insert(name.into(), json!(n));
-        }
-        record(oid, "purge_journal", None, Some(older_than), &removed, &purged_by)
-    })
-    .unwrap_or_else(|e| spi_failed(FN, e));
+    as_extension_owner(|| record(oid, "purge_journal", None, Some(older_than), &removed, &purged_by))
+        .unwrap_or_else(|e| spi_failed(FN, e));
     JsonB(Value::Object(removed))
 }
 

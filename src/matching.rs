@@ -62,12 +62,31 @@ struct Target {
     /// Column name of each role read, in `schema.roles` order.
     columns: Vec<String>,
     salt: u64,
+    /// A Citus table (`TableState::citus`).
+    citus: bool,
 }
 
 impl Target {
     fn new(tbl: &Table, caller: &'static str) -> Target {
         let oid = tbl.oid();
         let state = TableState::load(oid, caller);
+        if state.copied {
+            // Citus ran this call on a worker: it sends a whole statement
+            // there when the statement reads one shard of a distributed
+            // table (`match_row(tbl, (SELECT … WHERE id = 5))`).
+            raise_with(
+                PgSqlErrorCode::ERRCODE_FEATURE_NOT_SUPPORTED,
+                format!(
+                    "{caller}: {} is a Citus table and this call ran on a worker, where Citus sent it with the \
+                     statement; its model and match keys are on the coordinator",
+                    state.name
+                ),
+                "call it in a statement that reads no distributed table: read the row first, then pass its values \
+                 or id as constants"
+                    .into(),
+                caller,
+            );
+        }
         let schema = RecordSchema::from_profile(&state.profile, crate::date::today());
         let columns: Vec<String> = schema
             .roles
@@ -88,6 +107,7 @@ impl Target {
             id_type: state.id_type.clone(),
             columns,
             salt: state.key_salt,
+            citus: state.citus,
         }
     }
 
@@ -1246,7 +1266,7 @@ fn candidates(target: &Target, keys: &[i64], own_id: Option<&str>, max_block: us
         ty = target.id_type,
     );
     let width = target.columns.len();
-    plans::with_plan(&sql, &[plans::TEXT_ARRAY], |client, plan| {
+    plans::with_table_plan(target.citus, &sql, &[plans::TEXT_ARRAY], |client, plan| {
         let mut found = Vec::new();
         let mut records = Vec::new();
         for row in client.select(plan, None, &[ids.into()])? {

@@ -89,6 +89,7 @@ mod tests {
                  customer_clean.dedupe(regclass,double precision,double precision) u, \
                  customer_clean.disable_cleaning(regclass) u, \
                  customer_clean.enable_cleaning(regclass,text,boolean) u, \
+                 customer_clean.erase_journal_here(text,text[],interval) u, \
                  customer_clean.forget(regclass,bigint) u, customer_clean.forget(regclass,text) u, \
                  customer_clean.invalidate_profile_cache() u, \
                  customer_clean.invalidate_shard_profiles() u, \

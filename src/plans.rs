@@ -37,13 +37,27 @@ pub fn with_plan<R>(
     args: &[PgOid],
     run: impl FnOnce(&mut SpiClient<'_>, &OwnedPreparedStatement) -> SpiResult<R>,
 ) -> SpiResult<R> {
-    Spi::connect_mut(|client| with_plan_in(client, sql, args, run))
+    Spi::connect_mut(|client| with_plan_in(client, sql, args, true, run))
+}
+
+/// [`with_plan`] for a statement that reads a customer table, which on a
+/// Citus table must be planned for each call's values: Citus cannot make
+/// a generic plan of a query over several shards with parameters ("could
+/// not create distributed plan").
+pub fn with_table_plan<R>(
+    citus: bool,
+    sql: &str,
+    args: &[PgOid],
+    run: impl FnOnce(&mut SpiClient<'_>, &OwnedPreparedStatement) -> SpiResult<R>,
+) -> SpiResult<R> {
+    Spi::connect_mut(|client| with_plan_in(client, sql, args, !citus, run))
 }
 
 fn with_plan_in<R>(
     client: &mut SpiClient<'_>,
     sql: &str,
     args: &[PgOid],
+    generic: bool,
     run: impl FnOnce(&mut SpiClient<'_>, &OwnedPreparedStatement) -> SpiResult<R>,
 ) -> SpiResult<R> {
     // Taken out of the map while it runs: the statement may call a
@@ -62,7 +76,7 @@ fn with_plan_in<R>(
         let nest = pg_sys::NewGUCNestLevel();
         pg_sys::set_config_option(
             c"plan_cache_mode".as_ptr(),
-            c"force_generic_plan".as_ptr(),
+            if generic { c"force_generic_plan".as_ptr() } else { c"force_custom_plan".as_ptr() },
             pg_sys::GucContext::PGC_USERSET,
             pg_sys::GucSource::PGC_S_SESSION,
             pg_sys::GucAction::GUC_ACTION_SAVE,

@@ -61,6 +61,12 @@ pub struct TableState {
     pub on_invalid: Option<String>,
     /// Salt of the table's match keys (`profiles.key_salt`).
     pub key_salt: u64,
+    /// The profile is the copy a Citus worker keeps (src/citus.rs): the
+    /// rest of the catalog (model, match keys, clusters) is on the
+    /// coordinator, not here.
+    pub copied: bool,
+    /// The table is a Citus table (its rows are in shards).
+    pub citus: bool,
 }
 
 #[derive(Deserialize)]
@@ -173,14 +179,17 @@ impl TableState {
         }
         // As the catalog's owner: roles that write customer tables need no
         // privileges on customer_clean (see src/journal.rs).
-        let source = crate::security::as_extension_owner(|| Spi::get_one_with_args::<JsonB>(LOAD, &[tbl.into()]))
-            .and_then(|local| match local {
-                Some(found) => Ok(Some(found)),
-                None => crate::citus::load_copied_profile(tbl),
-            })
-            .unwrap_or_else(|e| spi_failed(caller, e))
-            .map(|j| j.0.to_string())?;
+        let local = crate::security::as_extension_owner(|| Spi::get_one_with_args::<JsonB>(LOAD, &[tbl.into()]))
+            .unwrap_or_else(|e| spi_failed(caller, e));
+        let copied = local.is_none();
+        let source = match local {
+            Some(found) => Some(found),
+            None => crate::citus::load_copied_profile(tbl).unwrap_or_else(|e| spi_failed(caller, e)),
+        }
+        .map(|j| j.0.to_string())?;
         let mut state = TableState::compile(source, caller);
+        state.copied = copied;
+        state.citus = crate::citus::is_citus_table(tbl);
         state.name = table_name(state.tbl);
         let state = Rc::new(state);
         CACHE.with(|c| {
@@ -237,6 +246,8 @@ impl TableState {
             id_type,
             on_invalid: stored.on_invalid,
             key_salt: stored.key_salt as u64,
+            copied: false,
+            citus: false,
         }
     }
 }

@@ -470,6 +470,19 @@ fn snapshot_quality(tbl: Table) -> i64 {
 #[pg_extern(volatile, strict, parallel_unsafe)]
 #[search_path(pg_catalog, pg_temp)]
 fn archive_stale(tbl: Table, days: i32) -> i64 {
+    crate::security::require_table_owner(tbl.oid(), "archive_stale");
+    if crate::citus::is_citus_table(tbl.oid()) {
+        // It moves rows with DELETE … RETURNING their image, which Citus
+        // refuses on a distributed table (the image's functions are not
+        // IMMUTABLE); two statements would need a lock Citus cannot take
+        // across shards, or lose an update made in between.
+        raise_with(
+            PgSqlErrorCode::ERRCODE_FEATURE_NOT_SUPPORTED,
+            format!("archive_stale is not supported on the Citus table {}", table_name(tbl.oid())),
+            "stale_customers(tbl, days) lists the rows; keep them in the table".into(),
+            "archive_stale",
+        );
+    }
     crate::security::run_body(
         tbl.oid(),
         Needs::Owner,

@@ -57,7 +57,7 @@ fn row_visible(tbl: TableOid, row_id: &str) -> bool {
         state.id_type
     );
     // (a kept plan: this runs once per catalog row a tenant reads)
-    crate::plans::with_plan(&sql, &[crate::plans::TEXT], |client, plan| {
+    crate::plans::with_table_plan(state.citus, &sql, &[crate::plans::TEXT], |client, plan| {
         client.select(plan, Some(1), &[row_id.into()]).and_then(|t| t.first().get_one::<bool>())
     })
     .unwrap_or_else(|e| spi_failed(FN, e))

@@ -58,5 +58,30 @@ coordinator_rows=$(sed -E "s/.*\b$((port + 1))=([0-9]+).*/\1/" <<<"$where")
 if [ "$coordinator_rows" != 0 ] || ! grep -qE "\b$((port + 2))=[1-9]" <<<"$where" || ! grep -qE "\b$((port + 3))=[1-9]" <<<"$where"; then
   echo "citus: expected the journal on both workers and none on the coordinator"; fail=1
 fi
+# Retention reaches the workers' journals: purge_journal removes what
+# every node keeps, and reports it.
+total=$(( $(sed -E 's/[0-9]+=//g; s/ /+/g' <<<"$where") ))
+purged=$(scripts/citus.sh psql "$work/cluster" $((port + 1)) -At -c "SELECT customer_clean.purge_journal('crm.people', '0')->>'changes'")
+left=$(scripts/citus.sh psql "$work/cluster" $((port + 1)) -At -c "
+  SELECT sum(result::bigint) FROM run_command_on_all_nodes('SELECT count(*) FROM customer_clean.changes')")
+echo "citus: purge_journal removed $purged of $total journal rows; $left left"
+if [ "$purged" != "$total" ] || [ "$left" != 0 ]; then
+  echo "citus: purge_journal did not remove the workers' journal"; fail=1
+fi
+
+# A matching call that Citus sends to a worker with its statement says so.
+routed=$(scripts/citus.sh psql "$work/cluster" $((port + 1)) -v ON_ERROR_STOP=0 -v VERBOSITY=default -c "
+  SELECT * FROM customer_clean.match_row('crm.people', (SELECT to_jsonb(p) - 'id' FROM crm.people p WHERE id = 1))" 2>&1 || true)
+if [[ $routed != *"crm.people is a Citus table and this call ran on a worker"* ]]; then
+  echo "citus: match_row sent to a worker did not say so: $routed"; fail=1
+fi
+# What is not supported on a Citus table says so.
+for call in "CALL customer_clean.clean_table('crm.people')" "SELECT customer_clean.archive_stale('crm.people', 1)"; do
+  refused=$(scripts/citus.sh psql "$work/cluster" $((port + 1)) -v ON_ERROR_STOP=0 -c "$call" 2>&1 || true)
+  name=${call#* customer_clean.}; name=${name%%(*}
+  if [[ $refused != *"$name is not supported on the Citus table crm.people"* ]]; then
+    echo "citus: $name on a Citus table did not refuse: $refused"; fail=1
+  fi
+done
 [ $fail = 0 ] && echo "citus: passed"
 exit $fail

@@ -92,5 +92,30 @@ SELECT count(*) AS differing_orders FROM (
   (SELECT * FROM crm.orders EXCEPT ALL SELECT * FROM before_orders)
   UNION ALL (SELECT * FROM before_orders EXCEPT ALL SELECT * FROM crm.orders)) d;
 
+\echo == real-time matching and the review queue
+-- The probe is read first: a statement that reads one shard is sent to
+-- its worker whole, and match_row needs the coordinator's model (run.sh
+-- checks the error that gives).
+SELECT to_jsonb(p) - 'id' AS probe FROM crm.people p WHERE id = :survivor \gset
+SELECT row_id, round(probability::numeric, 6) AS probability
+  FROM customer_clean.match_row('crm.people', :'probe') ORDER BY probability DESC, row_id LIMIT 5;
+SELECT count(*) AS likely_pairs, md5(string_agg(id_a || '-' || id_b, '|' ORDER BY id_a, id_b)) AS content
+  FROM customer_clean.find_duplicates('crm.people', 0.9);
+SELECT min(pair_id) AS pair FROM customer_clean.review_queue WHERE tbl = 'crm.people'::regclass AND status = 'pending' \gset
+SELECT customer_clean.reject(:pair);
+SELECT status FROM customer_clean.review_queue WHERE pair_id = :pair;
+
+\echo == batch cleaning, row quality, snapshots, archive, erasure
+-- (clean_table runs on one node only; on Citus the trigger cleans stored
+-- rows on the workers when they are written again: run.sh checks that
+-- clean_table says so)
+UPDATE crm.people SET full_name = full_name WHERE id <= 500;
+SELECT customer_clean.quality_score('crm.people', :'survivor') AS score;
+SELECT count(*) AS validity_issues FROM customer_clean.quality_issues('crm.people', 'validity');
+SELECT customer_clean.snapshot_quality('crm.people') IS NOT NULL AS snapshot_taken;
+SELECT count(*) AS stale FROM customer_clean.stale_customers('crm.people', 3650);
+-- (archive_stale runs on one node only: run.sh checks that it says so)
+SELECT customer_clean.forget('crm.people', '900003') - 'archive' AS forgotten;
+
 \echo == quality after unmerge
 SELECT round(value::numeric, 6) AS overall FROM customer_clean.quality_report('crm.people') WHERE dimension = 'overall';

@@ -65,6 +65,7 @@ SELECT pg_catalog.length(customer_clean.quality_tally_combine(
 SELECT pg_catalog.count(*) FROM customer_clean.gather(NULL::customer_clean.issues, :'tbl');
 SELECT * FROM customer_clean.reference_values(:'tbl', ARRAY['id'], ARRAY['1', '2']);
 SELECT customer_clean.in_sample('1', 42, 4611686018427387904);
+SELECT customer_clean.erase_journal_here(:'tbl', ARRAY['no such row'], NULL);
 -- the copies of profiles for shards: a write fires their trigger
 INSERT INTO customer_clean.distributed_profiles (schema_name, table_name, profile) VALUES ('none', 'none', '{}');
 DELETE FROM customer_clean.distributed_profiles WHERE schema_name OPERATOR(pg_catalog.=) 'none';

@@ -28,6 +28,7 @@ CREATE ROLE cc_cz_stranger;
 GRANT USAGE ON SCHEMA cz TO cc_cz_stranger;
 SET ROLE cc_cz_stranger;
 SELECT count(*) FROM customer_clean.gather(NULL::customer_clean.issues, 'cz.customers');
+SELECT customer_clean.erase_journal_here('cz.customers', ARRAY['1'], NULL);
 RESET ROLE;
 DROP OWNED BY cc_cz_stranger;
 DROP ROLE cc_cz_stranger;
@@ -50,6 +51,13 @@ SELECT customer_clean.quality_tally_step('\x01', 'cz.customers', ARRAY['1', 'a',
 -- the same seed, about threshold / 2^64 of them (2^62: a quarter).
 SELECT count(*) FILTER (WHERE customer_clean.in_sample(i::text, 42, 4611686018427387904)) AS kept FROM generate_series(1, 10000) i;
 SELECT customer_clean.in_sample('7', 42, 0) AS none, customer_clean.in_sample('7', 42, -1) AS all_but_a_few;
+
+-- forget and purge_journal erase the journal a Citus worker keeps through
+-- erase_journal_here, run on every node; here it erases this node's.
+SELECT customer_clean.erase_journal_here('cz.customers', ARRAY['1'], NULL);
+SELECT customer_clean.erase_journal_here('cz.customers', NULL, '1 year');
+SELECT customer_clean.erase_journal_here('cz.no_such_table', ARRAY['1'], NULL);
+SELECT row_id, column_name FROM customer_clean.issues WHERE tbl = 'cz.customers'::regclass ORDER BY 1, 2;
 
 -- Without Citus nothing is copied for shards.
 SELECT count(*) FROM customer_clean.distributed_profiles;
