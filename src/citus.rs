@@ -13,6 +13,14 @@
 //! metadata (`pg_dist_shard`, synced to every node) and reads the copy from
 //! the worker's own placement, which Citus allows inside a shard's trigger.
 //!
+//! Also here: [`with_unsafe_triggers`] for the cleaning triggers' DDL on
+//! a Citus table, [`table_of_shard`] for errors that name the table rather
+//! than its shard, and [`on_every_node`], through which `forget` and
+//! `purge_journal` reach the journal the workers keep. Elsewhere:
+//! `quality_tally` (src/quality.rs, summed on the workers), `in_sample`
+//! (src/matching.rs, train's sample drawn on the workers), `gather` and the
+//! merge helpers (sql/citus.sql).
+//!
 //! Nothing here runs without Citus: every entry checks [`installed`] first,
 //! and SQL naming Citus's catalogs is only parsed when it is there.
 
