@@ -380,7 +380,53 @@ pub(crate) fn end_restore_mode() {
 /// there is no SQL function for it, so no caller can store a row that its
 /// table's rules would refuse. Reset on the way out, also on error.
 pub(crate) fn without_cleaning_trigger<R>(tbl: pg_sys::Oid, f: impl FnOnce() -> R) -> R {
-    crate::security::with_mode(&BYPASS, Some(tbl), f)
+    crate::security::with_mode(&BYPASS, Some(tbl), || {
+        if crate::citus::is_citus_table(tbl) {
+            with_row_trigger_disabled(tbl, f)
+        } else {
+            f()
+        }
+    })
+}
+
+/// Runs `f` with the cleaning row trigger of Citus table `tbl` disabled
+/// for this transaction, when the caller owns the table. The mode above is a flag of this backend; the
+/// trigger copies on the shards run in the workers' backends and never see
+/// it, so they would clean restored rows again. `ALTER TABLE … DISABLE
+/// TRIGGER` reaches every shard in this distributed transaction, and its
+/// lock (SHARE ROW EXCLUSIVE) makes every other writer of the table wait
+/// until the transaction ends: no other row gets past the disabled
+/// trigger. An error in `f` aborts the transaction, which undoes it.
+fn with_row_trigger_disabled<R>(tbl: pg_sys::Oid, f: impl FnOnce() -> R) -> R {
+    // Only for the table's owner: Citus refuses to let one transaction
+    // reach a shard as two roles ("placements that were modified in this
+    // transaction by a different user"), so the DDL runs as the caller. A
+    // steward's restore passes through the shards' triggers instead, and
+    // unmerge refuses when that would change a row ("cannot undo merge …
+    // exactly").
+    let (has_trigger, owner) = crate::security::pinned_search_path(|| {
+        Spi::get_two_with_args::<bool, bool>(
+            "SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_trigger WHERE tgrelid = $1 AND tgname = $2 AND tgenabled <> 'D'),
+                    (SELECT pg_catalog.pg_has_role(c.relowner, 'USAGE') FROM pg_catalog.pg_class c WHERE c.oid = $1)",
+            &[tbl.into(), TRIGGER_NAME.into()],
+        )
+    })
+    .unwrap_or_else(|e| spi_failed("restore", e));
+    if !(has_trigger.unwrap_or(false) && owner.unwrap_or(false)) {
+        return f();
+    }
+    let alter = |action: &str| {
+        crate::citus::with_unsafe_triggers(|| {
+            crate::security::pinned_search_path(|| {
+                Spi::run(&format!("ALTER TABLE {} {action} TRIGGER {TRIGGER_NAME}", table_name(tbl)))
+            })
+        })
+        .unwrap_or_else(|e| spi_failed("restore", e))
+    };
+    alter("DISABLE");
+    let result = f();
+    alter("ENABLE");
+    result
 }
 
 /// The text form of attribute `attnum` of `tuple` (its type's output

@@ -92,6 +92,16 @@ SELECT count(*) AS differing_orders FROM (
   (SELECT * FROM crm.orders EXCEPT ALL SELECT * FROM before_orders)
   UNION ALL (SELECT * FROM before_orders EXCEPT ALL SELECT * FROM crm.orders)) d;
 
+\echo == a row stored raw comes back raw after merge and unmerge
+SELECT customer_clean.disable_cleaning('crm.people');
+INSERT INTO crm.people (id, full_name, phone) VALUES (800001, '  raw   name ', '138 0013 8000'), (800002, 'Raw Name', '+8613800138000');
+SELECT customer_clean.enable_cleaning('crm.people', 'flag');
+SELECT customer_clean.merge('crm.people', '800002', ARRAY['800001']) AS raw_merge \gset
+SELECT customer_clean.unmerge(:raw_merge);
+SELECT id, full_name, phone FROM crm.people WHERE id IN (800001, 800002) ORDER BY id;
+INSERT INTO crm.people (id, full_name) VALUES (800003, '  cleaned   again ');
+SELECT id, full_name FROM crm.people WHERE id = 800003;
+
 \echo == real-time matching and the review queue
 -- The probe is read first: a statement that reads one shard is sent to
 -- its worker whole, and match_row needs the coordinator's model (run.sh
