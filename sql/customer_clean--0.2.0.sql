@@ -994,7 +994,7 @@ AS 'MODULE_PATHNAME', 'pinyin_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/erasure.rs:225
+-- src/erasure.rs:224
 -- customer_clean::erasure::purge_journal
 CREATE  FUNCTION "purge_journal"(
 	"tbl" regclass, /* Table */

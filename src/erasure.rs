@@ -183,11 +183,10 @@ fn erase_journal_here(tbl: Option<&str>, row_ids: Option<Vec<Option<String>>>, o
         )
     };
     require_table_owner(oid, FN);
-    let by_row: [(&str, &str); 3] = [
-        ("changes", "DELETE FROM customer_clean.changes WHERE tbl = $1 AND row_id = ANY ($2)"),
-        ("issues", "DELETE FROM customer_clean.issues WHERE tbl = $1 AND row_id = ANY ($2)"),
-        ("quarantine", "DELETE FROM customer_clean.quarantine WHERE tbl = $1 AND row_id = ANY ($2)"),
-    ];
+    // The part of forget's copies that the cleaning triggers write on
+    // every node: the journal.
+    let by_row: Vec<(&str, &str)> =
+        COPIES.iter().copied().filter(|(name, _)| JOURNAL_RETENTION.iter().any(|(j, _)| j == name)).collect();
     let removed = match (row_ids, older_than) {
         (Some(ids), _) => delete_each(oid, &by_row, ids),
         (None, Some(age)) => delete_each(oid, &JOURNAL_RETENTION, age),
