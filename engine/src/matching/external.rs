@@ -404,7 +404,7 @@ pub fn for_each_pair_with_records(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::date::Date;
     use crate::matching::dedupe::dedupe;
@@ -416,7 +416,7 @@ mod tests {
 
     /// A small table with duplicates written several ways, households and
     /// namesakes.
-    fn records() -> (Vec<Record>, Vec<crate::matching::Field>) {
+    pub(crate) fn records() -> (Vec<Record>, Vec<crate::matching::Field>) {
         let columns = json!({"id": "id", "name": "n", "phone": "p", "email": "e", "birth_date": "b", "postcode": "z"});
         let names: Vec<String> = columns.as_object().unwrap().values().map(|v| v.as_str().unwrap().to_string()).collect();
         let table: Vec<TableColumn> = names.iter().map(|n| TableColumn { name: n.clone(), is_text: true }).collect();

@@ -13,7 +13,9 @@
 //! - [`cluster`]: pairs to clusters without chaining strong clusters
 //!   together through one weak link;
 //! - [`incremental`]: what a run leaves for the next, and how changed
-//!   rows change the candidate pairs.
+//!   rows change the candidate pairs;
+//! - [`distributed`]: the same pairs scored block by block where a
+//!   cluster's nodes hold them (Citus).
 //!
 //! Nothing here calls PostgreSQL; long loops report progress through a
 //! callback on the calling thread, so the SQL layer can check for a cancel
@@ -23,6 +25,7 @@ pub mod blocking;
 pub mod cluster;
 pub mod comparison;
 pub mod dedupe;
+pub mod distributed;
 pub mod external;
 pub mod incremental;
 pub mod model;
