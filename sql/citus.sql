@@ -13,6 +13,36 @@ COMMENT ON TABLE customer_clean.distributed_profiles IS
 CREATE TRIGGER invalidate_shard_profiles AFTER INSERT OR UPDATE OR DELETE ON customer_clean.distributed_profiles
     FOR EACH ROW EXECUTE FUNCTION customer_clean.invalidate_shard_profiles();
 
+-- Matching on Citus (src/matching/distributed.rs, docs/citus.md): the
+-- entries of every row of a distributed customer table, by key. `dedupe`
+-- writes them and scores each key's block where its entries are;
+-- `match_row` looks candidates up by the lookup entries. The first
+-- registered Citus table distributes it by `key`. No grants: they hold
+-- personal values in matching form (as `dedupe_rows` does).
+CREATE TABLE customer_clean.distributed_match_keys (
+    tbl_name  text NOT NULL,        -- the customer table, schema-qualified as regclass::text names it
+    key       bigint NOT NULL,      -- a blocking or lookup key, or a name key's hash
+    kind      smallint NOT NULL,    -- bits: 1 strong key, 2 weak key, 4 lookup key, 8 name hash
+    row_order bigint,               -- the row's id when it is an integer: blocks are ordered by it, then row_id
+    row_id    text NOT NULL,
+    record    bytea                 -- the row's compact match record (blocking keys only)
+);
+CREATE INDEX distributed_match_keys_key ON customer_clean.distributed_match_keys (tbl_name, key);
+CREATE INDEX distributed_match_keys_row ON customer_clean.distributed_match_keys (tbl_name, row_id);
+COMMENT ON TABLE customer_clean.distributed_match_keys IS
+  'Match keys and compact match records of the rows of Citus tables, distributed by key, written by dedupe (kept by customer_clean; do not edit).';
+-- How many rows of a Citus table carry each name key (by hash), for the
+-- term-frequency weight of names; only names on two rows or more. A
+-- reference table: every node scores blocks with it.
+CREATE TABLE customer_clean.distributed_name_counts (
+    tbl_name  text NOT NULL,
+    name_hash bigint NOT NULL,
+    rows      bigint NOT NULL,
+    PRIMARY KEY (tbl_name, name_hash)
+);
+COMMENT ON TABLE customer_clean.distributed_name_counts IS
+  'How many rows of a Citus table carry each name (by hash), written by dedupe for the term-frequency weights (kept by customer_clean; do not edit).';
+
 -- The rows of catalog table `catalog` (given as NULL::customer_clean.issues
 -- and the like) that are about customer table `tbl`, from every node of a
 -- Citus cluster: the cleaning triggers on a distributed table's shards

@@ -13,6 +13,8 @@
 --     tables of its state (dedupe_state, dedupe_rows, dedupe_pairs);
 --   * Citus (issue 19): customer_clean.distributed_profiles, the profiles
 --     of Citus tables copied by name for the triggers on their shards;
+--     distributed_match_keys and distributed_name_counts, where dedupe
+--     scores blocks on the workers (match_entries, score_block);
 --   * row ids in the id column's own type: bigint overloads; the
 --     functions whose only ids are an array (cluster_probability,
 --     choose_survivor, restore_archived) take anycompatiblearray, their
@@ -123,6 +125,68 @@ COMMENT ON TABLE customer_clean.distributed_profiles IS
   'Copies of the profiles of Citus tables, by table name, for the cleaning triggers on their shards (kept by customer_clean; do not edit).';
 CREATE TRIGGER invalidate_shard_profiles AFTER INSERT OR UPDATE OR DELETE ON customer_clean.distributed_profiles
     FOR EACH ROW EXECUTE FUNCTION customer_clean.invalidate_shard_profiles();
+
+-- dedupe and match_row on Citus (issue 19): blocks scored on the workers.
+CREATE  FUNCTION "match_entries"(
+	"run" bigint, /* i64 */
+	"tbl" regclass, /* Table */
+	"row_values" TEXT[] /* Vec < Option < String > > */
+) RETURNS TABLE (
+	"key" bigint,  /* i64 */
+	"kind" smallint,  /* i16 */
+	"record" bytea  /* :: std :: option :: Option < Vec < u8 > > */
+)
+STRICT STABLE PARALLEL SAFE
+LANGUAGE c /* Rust */
+AS 'MODULE_PATHNAME', 'match_entries_wrapper';
+CREATE  FUNCTION "score_block"(
+	"run" bigint, /* i64 */
+	"tbl" regclass, /* Table */
+	"model" TEXT, /* & str */
+	"rows" bigint, /* i64 */
+	"oversized" bytea, /* & [u8] */
+	"min_probability" double precision, /* f64 */
+	"key" bigint, /* i64 */
+	"row_ids" TEXT[], /* Vec < Option < String > > */
+	"records" bytea[] /* pgrx :: datum :: Array < '_, & [u8] > */
+) RETURNS TABLE (
+	"row_id_a" TEXT,  /* Option < String > */
+	"row_id_b" TEXT,  /* Option < String > */
+	"probability" double precision  /* f64 */
+)
+STRICT STABLE PARALLEL SAFE
+LANGUAGE c /* Rust */
+AS 'MODULE_PATHNAME', 'score_block_wrapper';
+
+-- Matching on Citus (src/matching/distributed.rs, docs/citus.md): the
+-- entries of every row of a distributed customer table, by key. `dedupe`
+-- writes them and scores each key's block where its entries are;
+-- `match_row` looks candidates up by the lookup entries. The first
+-- registered Citus table distributes it by `key`. No grants: they hold
+-- personal values in matching form (as `dedupe_rows` does).
+CREATE TABLE customer_clean.distributed_match_keys (
+    tbl_name  text NOT NULL,        -- the customer table, schema-qualified as regclass::text names it
+    key       bigint NOT NULL,      -- a blocking or lookup key, or a name key's hash
+    kind      smallint NOT NULL,    -- bits: 1 strong key, 2 weak key, 4 lookup key, 8 name hash
+    row_order bigint,               -- the row's id when it is an integer: blocks are ordered by it, then row_id
+    row_id    text NOT NULL,
+    record    bytea                 -- the row's compact match record (blocking keys only)
+);
+CREATE INDEX distributed_match_keys_key ON customer_clean.distributed_match_keys (tbl_name, key);
+CREATE INDEX distributed_match_keys_row ON customer_clean.distributed_match_keys (tbl_name, row_id);
+COMMENT ON TABLE customer_clean.distributed_match_keys IS
+  'Match keys and compact match records of the rows of Citus tables, distributed by key, written by dedupe (kept by customer_clean; do not edit).';
+-- How many rows of a Citus table carry each name key (by hash), for the
+-- term-frequency weight of names; only names on two rows or more. A
+-- reference table: every node scores blocks with it.
+CREATE TABLE customer_clean.distributed_name_counts (
+    tbl_name  text NOT NULL,
+    name_hash bigint NOT NULL,
+    rows      bigint NOT NULL,
+    PRIMARY KEY (tbl_name, name_hash)
+);
+COMMENT ON TABLE customer_clean.distributed_name_counts IS
+  'How many rows of a Citus table carry each name (by hash), written by dedupe for the term-frequency weights (kept by customer_clean; do not edit).';
 
 -- The rows of catalog table `catalog` (given as NULL::customer_clean.issues
 -- and the like) that are about customer table `tbl`, from every node of a
@@ -1565,6 +1629,7 @@ BEGIN
     ('mask_email', 'The e-mail address masked for display, keeping the first character of the local part and the domain: z***@example.com.'),
     ('mask_name', 'The name masked for display, keeping the first character of each word: 张*, J*** S****.'),
     ('mask_phone', 'The phone number masked for display, keeping the country code, first three and last four digits: +86138****5678.'),
+    ('match_entries', 'The entries of one row of tbl for run run (see engine::matching::distributed::entries): row_values are the values of the profile''s matching roles, in the order dedupe reads them.'),
     ('match_new_rows', 'The work of the match_on_insert trigger: for each new row of tbl (rows, a jsonb array of the inserted rows), stores its match keys, scores the rows sharing a key with it, puts it in the cluster of its best match when that pair is at least min_probability likely (and something personal agrees), and puts uncertain pairs in the review queue — all inside the inserting transaction.'),
     ('match_probability', 'Probability that rows a_id and b_id of tbl are the same customer.'),
     ('match_row', 'Rows of tbl likely to be the same customer as row (a row that need not be in the table, as jsonb keyed by column name), most probable first.'),
@@ -1599,6 +1664,7 @@ BEGIN
     ('require_privileges', 'require_table_privileges for the extension''s SQL and PL/pgSQL functions: raises 42501 unless the current role has every privilege of privileges (names: SELECT, INSERT, UPDATE, DELETE) on tbl, naming the function caller; true otherwise.'),
     ('restore_archived_text', 'The entry point of restore_archived() with the row ids as text: puts archived rows of tbl back exactly (all, or those of row_ids), past the cleaning trigger as they were stored (restore_archived_body).'),
     ('row_visible', 'Whether the current role sees row row_id of registered table tbl: it may SELECT the table and, when row-level security applies to it there, the row is in the table and passes its policies.'),
+    ('score_block', 'Scores the block of key for run run of tbl (see engine::matching::distributed::BlockScorer): row_ids and records are its entries in the table''s row order; model the table''s model as text, rows the table''s row count, oversized the keys over their block limit (8 bytes each, big-endian).'),
     ('snapshot_quality', 'Appends the quality report of tbl to customer_clean.quality_history; returns the snapshot id (snapshot_quality_body).'),
     ('soundex', 'American Soundex code; NULL when the input has no letters.'),
     ('token_set_similarity', 'Token set similarity in [0, 1]: rapidfuzz''s token set ratio / 100.'),

@@ -351,7 +351,7 @@ AS 'MODULE_PATHNAME', 'clean_table_start_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:1510
+-- src/matching.rs:1538
 -- customer_clean::matching::cluster_probability_text
 CREATE  FUNCTION "cluster_probability_text"(
 	"tbl" regclass, /* Table */
@@ -389,7 +389,7 @@ AS 'MODULE_PATHNAME', 'damerau_levenshtein_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:557
+-- src/matching.rs:558
 -- customer_clean::matching::dedupe
 CREATE  FUNCTION "dedupe"(
 	"tbl" regclass, /* Table */
@@ -403,7 +403,7 @@ AS 'MODULE_PATHNAME', 'dedupe_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:570
+-- src/matching.rs:571
 -- customer_clean::matching::dedupe
 CREATE  FUNCTION "dedupe"(
 	"tbl" regclass, /* Table */
@@ -478,7 +478,7 @@ AS 'MODULE_PATHNAME', 'enable_cleaning_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/erasure.rs:162
+-- src/erasure.rs:175
 -- customer_clean::erasure::erase_journal_here
 CREATE  FUNCTION "erase_journal_here"(
 	"tbl" TEXT, /* Option < & str > */
@@ -492,7 +492,7 @@ AS 'MODULE_PATHNAME', 'erase_journal_here_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:487
+-- src/matching.rs:488
 -- customer_clean::matching::explain_match
 CREATE  FUNCTION "explain_match"(
 	"tbl" regclass, /* Table */
@@ -506,7 +506,7 @@ AS 'MODULE_PATHNAME', 'explain_match_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:504
+-- src/matching.rs:505
 -- customer_clean::matching::find_duplicates
 CREATE  FUNCTION "find_duplicates"(
 	"tbl" regclass, /* Table */
@@ -550,7 +550,7 @@ AS 'MODULE_PATHNAME', 'golden_record_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:462
+-- src/matching.rs:463
 -- customer_clean::matching::in_sample
 CREATE  FUNCTION "in_sample"(
 	"id" TEXT, /* & str */
@@ -704,7 +704,24 @@ AS 'MODULE_PATHNAME', 'mask_phone_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:1315
+-- src/matching/distributed.rs:97
+-- customer_clean::matching::distributed::match_entries
+CREATE  FUNCTION "match_entries"(
+	"run" bigint, /* i64 */
+	"tbl" regclass, /* Table */
+	"row_values" TEXT[] /* Vec < Option < String > > */
+) RETURNS TABLE (
+	"key" bigint,  /* i64 */
+	"kind" smallint,  /* i16 */
+	"record" bytea  /* :: std :: option :: Option < Vec < u8 > > */
+)
+STRICT STABLE PARALLEL SAFE
+LANGUAGE c /* Rust */
+AS 'MODULE_PATHNAME', 'match_entries_wrapper';
+/* </end connected objects> */
+
+/* <begin connected objects> */
+-- src/matching.rs:1343
 -- customer_clean::matching::match_new_rows
 CREATE  FUNCTION "match_new_rows"(
 	"tbl" regclass, /* Table */
@@ -719,7 +736,7 @@ AS 'MODULE_PATHNAME', 'match_new_rows_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:1443
+-- src/matching.rs:1471
 -- requires:
 --   match_new_rows
 
@@ -739,7 +756,7 @@ COMMENT ON FUNCTION customer_clean.match_on_insert() IS
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:474
+-- src/matching.rs:475
 -- customer_clean::matching::match_probability
 CREATE  FUNCTION "match_probability"(
 	"tbl" regclass, /* Table */
@@ -753,7 +770,7 @@ AS 'MODULE_PATHNAME', 'match_probability_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:1174
+-- src/matching.rs:1193
 -- customer_clean::matching::match_row
 CREATE  FUNCTION "match_row"(
 	"tbl" regclass, /* Table */
@@ -994,7 +1011,7 @@ AS 'MODULE_PATHNAME', 'pinyin_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/erasure.rs:224
+-- src/erasure.rs:237
 -- customer_clean::erasure::purge_journal
 CREATE  FUNCTION "purge_journal"(
 	"tbl" regclass, /* Table */
@@ -1232,6 +1249,29 @@ AS 'MODULE_PATHNAME', 'row_visible_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
+-- src/matching/distributed.rs:132
+-- customer_clean::matching::distributed::score_block
+CREATE  FUNCTION "score_block"(
+	"run" bigint, /* i64 */
+	"tbl" regclass, /* Table */
+	"model" TEXT, /* & str */
+	"rows" bigint, /* i64 */
+	"oversized" bytea, /* & [u8] */
+	"min_probability" double precision, /* f64 */
+	"key" bigint, /* i64 */
+	"row_ids" TEXT[], /* Vec < Option < String > > */
+	"records" bytea[] /* pgrx :: datum :: Array < '_, & [u8] > */
+) RETURNS TABLE (
+	"row_id_a" TEXT,  /* Option < String > */
+	"row_id_b" TEXT,  /* Option < String > */
+	"probability" double precision  /* f64 */
+)
+STRICT STABLE PARALLEL SAFE
+LANGUAGE c /* Rust */
+AS 'MODULE_PATHNAME', 'score_block_wrapper';
+/* </end connected objects> */
+
+/* <begin connected objects> */
 -- src/quality.rs:454
 -- customer_clean::quality::snapshot_quality
 CREATE  FUNCTION "snapshot_quality"(
@@ -1267,7 +1307,7 @@ AS 'MODULE_PATHNAME', 'token_set_similarity_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:407
+-- src/matching.rs:408
 -- customer_clean::matching::train
 CREATE  FUNCTION "train"(
 	"tbl" regclass, /* Table */
@@ -1316,7 +1356,7 @@ AS 'MODULE_PATHNAME', 'unregister_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:1468
+-- src/matching.rs:1496
 -- customer_clean::matching::update_match_keys
 CREATE  FUNCTION "update_match_keys"(
 	"tbl" regclass, /* Table */
@@ -2825,7 +2865,7 @@ GRANT USAGE ON SCHEMA customer_clean TO PUBLIC;
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/citus.rs:287
+-- src/citus.rs:311
 -- customer_clean::citus::invalidate_shard_profiles
 CREATE FUNCTION "invalidate_shard_profiles"()
 	RETURNS TRIGGER
@@ -2853,6 +2893,36 @@ COMMENT ON TABLE customer_clean.distributed_profiles IS
   'Copies of the profiles of Citus tables, by table name, for the cleaning triggers on their shards (kept by customer_clean; do not edit).';
 CREATE TRIGGER invalidate_shard_profiles AFTER INSERT OR UPDATE OR DELETE ON customer_clean.distributed_profiles
     FOR EACH ROW EXECUTE FUNCTION customer_clean.invalidate_shard_profiles();
+
+-- Matching on Citus (src/matching/distributed.rs, docs/citus.md): the
+-- entries of every row of a distributed customer table, by key. `dedupe`
+-- writes them and scores each key's block where its entries are;
+-- `match_row` looks candidates up by the lookup entries. The first
+-- registered Citus table distributes it by `key`. No grants: they hold
+-- personal values in matching form (as `dedupe_rows` does).
+CREATE TABLE customer_clean.distributed_match_keys (
+    tbl_name  text NOT NULL,        -- the customer table, schema-qualified as regclass::text names it
+    key       bigint NOT NULL,      -- a blocking or lookup key, or a name key's hash
+    kind      smallint NOT NULL,    -- bits: 1 strong key, 2 weak key, 4 lookup key, 8 name hash
+    row_order bigint,               -- the row's id when it is an integer: blocks are ordered by it, then row_id
+    row_id    text NOT NULL,
+    record    bytea                 -- the row's compact match record (blocking keys only)
+);
+CREATE INDEX distributed_match_keys_key ON customer_clean.distributed_match_keys (tbl_name, key);
+CREATE INDEX distributed_match_keys_row ON customer_clean.distributed_match_keys (tbl_name, row_id);
+COMMENT ON TABLE customer_clean.distributed_match_keys IS
+  'Match keys and compact match records of the rows of Citus tables, distributed by key, written by dedupe (kept by customer_clean; do not edit).';
+-- How many rows of a Citus table carry each name key (by hash), for the
+-- term-frequency weight of names; only names on two rows or more. A
+-- reference table: every node scores blocks with it.
+CREATE TABLE customer_clean.distributed_name_counts (
+    tbl_name  text NOT NULL,
+    name_hash bigint NOT NULL,
+    rows      bigint NOT NULL,
+    PRIMARY KEY (tbl_name, name_hash)
+);
+COMMENT ON TABLE customer_clean.distributed_name_counts IS
+  'How many rows of a Citus table carry each name (by hash), written by dedupe for the term-frequency weights (kept by customer_clean; do not edit).';
 
 -- The rows of catalog table `catalog` (given as NULL::customer_clean.issues
 -- and the like) that are about customer table `tbl`, from every node of a
@@ -3019,7 +3089,7 @@ COMMENT ON FUNCTION customer_clean.reference_values(regclass, text[], text[]) IS
 -- src/lib.rs:75
 -- finalize
 -- Descriptions of the Rust functions (COMMENT ON), from the first
--- sentence of each one's doc comment in src/*.rs. Generated by
+-- sentence of each one's doc comment in src/**/*.rs. Generated by
 -- scripts/gen_comments.py; do not edit. Loaded last (src/lib.rs).
 DO $$
 DECLARE
@@ -3062,6 +3132,7 @@ BEGIN
     ('mask_email', 'The e-mail address masked for display, keeping the first character of the local part and the domain: z***@example.com.'),
     ('mask_name', 'The name masked for display, keeping the first character of each word: 张*, J*** S****.'),
     ('mask_phone', 'The phone number masked for display, keeping the country code, first three and last four digits: +86138****5678.'),
+    ('match_entries', 'The entries of one row of tbl for run run (see engine::matching::distributed::entries): row_values are the values of the profile''s matching roles, in the order dedupe reads them.'),
     ('match_new_rows', 'The work of the match_on_insert trigger: for each new row of tbl (rows, a jsonb array of the inserted rows), stores its match keys, scores the rows sharing a key with it, puts it in the cluster of its best match when that pair is at least min_probability likely (and something personal agrees), and puts uncertain pairs in the review queue — all inside the inserting transaction.'),
     ('match_probability', 'Probability that rows a_id and b_id of tbl are the same customer.'),
     ('match_row', 'Rows of tbl likely to be the same customer as row (a row that need not be in the table, as jsonb keyed by column name), most probable first.'),
@@ -3096,6 +3167,7 @@ BEGIN
     ('require_privileges', 'require_table_privileges for the extension''s SQL and PL/pgSQL functions: raises 42501 unless the current role has every privilege of privileges (names: SELECT, INSERT, UPDATE, DELETE) on tbl, naming the function caller; true otherwise.'),
     ('restore_archived_text', 'The entry point of restore_archived() with the row ids as text: puts archived rows of tbl back exactly (all, or those of row_ids), past the cleaning trigger as they were stored (restore_archived_body).'),
     ('row_visible', 'Whether the current role sees row row_id of registered table tbl: it may SELECT the table and, when row-level security applies to it there, the row is in the table and passes its policies.'),
+    ('score_block', 'Scores the block of key for run run of tbl (see engine::matching::distributed::BlockScorer): row_ids and records are its entries in the table''s row order; model the table''s model as text, rows the table''s row count, oversized the keys over their block limit (8 bytes each, big-endian).'),
     ('snapshot_quality', 'Appends the quality report of tbl to customer_clean.quality_history; returns the snapshot id (snapshot_quality_body).'),
     ('soundex', 'American Soundex code; NULL when the input has no letters.'),
     ('token_set_similarity', 'Token set similarity in [0, 1]: rapidfuzz''s token set ratio / 100.'),

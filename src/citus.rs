@@ -75,7 +75,7 @@ pub fn sync_profile(tbl: pg_sys::Oid, caller: &'static str) {
     if !is_citus_table(tbl) {
         return;
     }
-    ensure_reference_table(caller);
+    distribute_catalog(caller);
     as_extension_owner(|| {
         let (schema, name, copy) = Spi::get_three_with_args::<String, String, JsonB>(PROFILE_COPY, &[tbl.into()])?;
         let (Some(schema), Some(name)) = (schema, name) else { return Ok(()) };
@@ -94,30 +94,38 @@ pub fn sync_profile(tbl: pg_sys::Oid, caller: &'static str) {
     .unwrap_or_else(|e| spi_failed(caller, e));
 }
 
-/// Makes `distributed_profiles` a Citus reference table the first time a
-/// distributed customer table is registered. Its trigger (which empties
-/// the compiled profiles of every backend of every node when a copy
-/// changes) needs `citus.enable_unsafe_triggers` to be distributed; it
-/// touches no other table.
-fn ensure_reference_table(caller: &'static str) {
-    const TABLE: &str = "customer_clean.distributed_profiles";
-    let done = pinned_search_path(|| {
-        Spi::get_one_with_args::<bool>(
-            "SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_dist_partition WHERE logicalrelid = $1::regclass)",
-            &[TABLE.into()],
-        )
-    })
-    .unwrap_or_else(|e| spi_failed(caller, e))
-    .unwrap_or(false);
-    if done {
-        return;
-    }
-    with_unsafe_triggers(|| {
-        as_extension_owner(|| {
-            Spi::run_with_args("SELECT pg_catalog.create_reference_table($1::regclass)", &[TABLE.into()])
+/// Makes the extension's Citus catalog tables Citus tables when a Citus
+/// customer table is registered or deduplicated (each on its own, so a
+/// cluster upgraded from a version with fewer of them gets the new ones):
+/// `distributed_profiles` and `distributed_name_counts` reference tables,
+/// `distributed_match_keys` distributed by key. The trigger of
+/// `distributed_profiles` (which empties the compiled profiles of every
+/// backend of every node when a copy changes) needs
+/// `citus.enable_unsafe_triggers` to be distributed; it touches no other
+/// table.
+pub fn distribute_catalog(caller: &'static str) {
+    const TABLES: [(&str, &str); 3] = [
+        ("customer_clean.distributed_profiles", "SELECT pg_catalog.create_reference_table($1::regclass)"),
+        ("customer_clean.distributed_name_counts", "SELECT pg_catalog.create_reference_table($1::regclass)"),
+        (
+            "customer_clean.distributed_match_keys",
+            "SELECT pg_catalog.create_distributed_table($1::regclass, 'key', colocate_with => 'none')",
+        ),
+    ];
+    for (table, distribute) in TABLES {
+        let done = pinned_search_path(|| {
+            Spi::get_one_with_args::<bool>(
+                "SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_dist_partition WHERE logicalrelid = $1::regclass)",
+                &[table.into()],
+            )
         })
-    })
-    .unwrap_or_else(|e| spi_failed(caller, e));
+        .unwrap_or_else(|e| spi_failed(caller, e))
+        .unwrap_or(false);
+        if !done {
+            with_unsafe_triggers(|| as_extension_owner(|| Spi::run_with_args(distribute, &[table.into()])))
+                .unwrap_or_else(|e| spi_failed(caller, e));
+        }
+    }
 }
 
 /// Runs `f` with `citus.enable_unsafe_triggers` on, restored afterwards.
@@ -170,13 +178,7 @@ pub fn load_copied_profile(relation: pg_sys::Oid) -> Result<Option<JsonB>, pgrx:
     // table, by its shard's name: Citus refuses a query on a reference
     // table inside a query on a shard (quality_tally on a worker), and
     // would only route it to this placement anyway.
-    let copies = pinned_search_path(|| {
-        Spi::get_one::<String>(
-            "SELECT pg_catalog.shard_name(s.logicalrelid, s.shardid) FROM pg_catalog.pg_dist_shard s
-              WHERE s.logicalrelid = 'customer_clean.distributed_profiles'::pg_catalog.regclass",
-        )
-    })?
-    .unwrap_or_else(|| "customer_clean.distributed_profiles".into());
+    let copies = local_placement("customer_clean.distributed_profiles");
     const LOAD_COPY: &str = concat!(
         "SELECT (SELECT jsonb_build_object('tbl', l.oid::bigint, 'columns', d.profile->'columns',
                 'options', d.profile->'options', 'on_invalid', d.profile->'on_invalid',
@@ -201,6 +203,28 @@ pub fn load_copied_profile(relation: pg_sys::Oid) -> Result<Option<JsonB>, pgrx:
             &[relation.into(), shard_id.into(), schema.as_str().into(), name.as_str().into()],
         )
     })
+}
+
+/// The name of this node's placement of the reference table `table`
+/// (`customer_clean.…`), to read it inside a query on a shard, where Citus
+/// refuses a query on the reference table itself (and would only route it
+/// to this placement anyway); the table's own name where this node holds
+/// no placement (a coordinator outside the metadata) or without Citus.
+pub fn local_placement(table: &str) -> String {
+    if !installed() {
+        return table.to_string();
+    }
+    pinned_search_path(|| {
+        Spi::get_one_with_args::<String>(
+            "SELECT pg_catalog.shard_name(s.logicalrelid, s.shardid) FROM pg_catalog.pg_dist_shard s
+              WHERE s.logicalrelid = $1::pg_catalog.regclass
+                AND pg_catalog.to_regclass(pg_catalog.shard_name(s.logicalrelid, s.shardid)) IS NOT NULL",
+            &[table.into()],
+        )
+    })
+    .ok()
+    .flatten()
+    .unwrap_or_else(|| table.to_string())
 }
 
 /// The Citus table `relation` belongs to (itself, or the table of which it

@@ -120,6 +120,19 @@ fn forget(tbl: Table, row_id: &str) -> JsonB {
             let n = Spi::connect_mut(|client| client.update(*sql, None, &[oid.into(), ids.clone().into()]).map(|t| t.len()))?;
             removed.insert((*name).into(), json!(n));
         }
+        if state.citus {
+            // the row's entries for matching on the workers
+            let n = Spi::connect_mut(|client| {
+                client
+                    .update(
+                        "DELETE FROM customer_clean.distributed_match_keys WHERE tbl_name = $1 AND row_id = ANY ($2)",
+                        None,
+                        &[table.as_str().into(), ids.clone().into()],
+                    )
+                    .map(|t| t.len())
+            })?;
+            removed.insert("match_keys".into(), json!(removed["match_keys"].as_u64().unwrap_or(0) + n as u64));
+        }
         add_counts(&mut removed, on_workers);
         record(oid, "forget", Some(row_id), None, &removed, &erased_by)
     })

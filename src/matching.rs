@@ -26,6 +26,7 @@ use pgrx::prelude::*;
 use pgrx::{JsonB, PgSqlErrorCode};
 use serde_json::{json, Value};
 
+pub(crate) mod distributed;
 pub(crate) mod incremental;
 
 use crate::json_arg::Json;
@@ -594,6 +595,9 @@ fn run_dedupe(tbl: Table, min_probability: f64, review_probability: f64, increme
     crate::security::require_table_owner(tbl.oid(), FN);
     let target = Target::new(&tbl, FN);
     target.require_whole_table(FN);
+    if target.citus {
+        distributed::require_builtin_types(&target, FN);
+    }
     let model = target.model(FN);
     let mut progress = reporter(FN, &target.name);
     let opts = DedupeOptions { min_probability, review_probability, ..DedupeOptions::default() };
@@ -604,6 +608,21 @@ fn run_dedupe(tbl: Table, min_probability: f64, review_probability: f64, increme
         timings.insert(format!("{step}_s"), json!((lap.elapsed().as_secs_f64() * 1000.0).round() / 1000.0));
         lap = Instant::now();
     };
+    if target.citus {
+        // The blocks are made and scored on the workers (docs/citus.md).
+        if incremental {
+            raise_with(
+                PgSqlErrorCode::ERRCODE_FEATURE_NOT_SUPPORTED,
+                format!("{FN}: incremental runs are not supported on the Citus table {}", target.name),
+                "run dedupe(tbl) without incremental: on a Citus table its blocks are scored on the workers".into(),
+                FN,
+            );
+        }
+        let mut summary = distributed::dedupe_on_workers(&target, &model, &opts, &mut progress, &mut time);
+        summary["seconds"] = json!(started.elapsed().as_secs_f64());
+        summary["steps"] = Value::Object(timings);
+        return JsonB(summary);
+    }
     // Records, keys and pairs go to a temporary file as they are made.
     // Their buffers get a third of batch_memory past what any job holds
     // (the rows of a fetch and their prepared records, about 12 MB); the
@@ -1231,31 +1250,11 @@ fn candidates(target: &Target, keys: &[i64], own_id: Option<&str>, max_block: us
     // The ids from the catalog, as the extension's owner; the rows from
     // the table, as the caller (row-level security decides what it sees).
     // Both with kept plans (src/plans.rs): they run for every probe.
-    // Each key's block is read up to one row past max_block: enough to
-    // tell it is too large, without reading all of it.
-    static IDS_SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| format!(
-        "SELECT ARRAY(SELECT DISTINCT b.row_id
-                        FROM unnest($2::bigint[]) AS k(key)
-                        CROSS JOIN LATERAL (SELECT array_agg(m.row_id) AS ids
-                                              FROM (SELECT m.row_id FROM customer_clean.match_keys m
-                                                     WHERE m.key = k.key AND m.tbl = $1 LIMIT $4 + 1) m) AS block
-                        CROSS JOIN LATERAL unnest(block.ids) AS b(row_id)
-                       WHERE cardinality(block.ids) <= $4 AND b.row_id IS DISTINCT FROM $3
-                         AND NOT EXISTS (SELECT 1 FROM customer_clean.review_queue q
-                                          WHERE q.tbl = $1 AND q.status = 'rejected'
-                                            AND (q.row_id_a, q.row_id_b) IN ((b.row_id, $3), ($3, b.row_id)))
-                       LIMIT {MAX_CANDIDATES})"
-    ));
-    let max_block = i64::try_from(max_block).unwrap_or(i64::MAX - 1);
-    let ids: Vec<String> = crate::security::as_extension_owner(|| {
-        let types = [plans::OID, plans::INT8_ARRAY, plans::TEXT, plans::INT8];
-        plans::with_plan(&IDS_SQL, &types, |client, plan| {
-            let args = [target.oid.into(), keys.to_vec().into(), own_id.into(), max_block.into()];
-            client.select(plan, Some(1), &args)?.first().get_one::<Vec<String>>()
-        })
-    })
-    .unwrap_or_else(|e| spi_failed("match_row", e))
-    .unwrap_or_default();
+    let ids: Vec<String> = if target.citus {
+        distributed::candidate_ids(target, keys, own_id, max_block, MAX_CANDIDATES as usize)
+    } else {
+        local_candidate_ids(target, keys, own_id, max_block)
+    };
     if ids.is_empty() {
         return (vec![], vec![]);
     }
@@ -1277,6 +1276,35 @@ fn candidates(target: &Target, keys: &[i64], own_id: Option<&str>, max_block: us
         Ok((found, records))
     })
     .unwrap_or_else(|e| spi_failed("match_row", e))
+}
+
+/// The ids of `candidates` from the local match keys (a table on one node).
+fn local_candidate_ids(target: &Target, keys: &[i64], own_id: Option<&str>, max_block: usize) -> Vec<String> {
+    // Each key's block is read up to one row past max_block: enough to
+    // tell it is too large, without reading all of it.
+    static IDS_SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| format!(
+        "SELECT ARRAY(SELECT DISTINCT b.row_id
+                        FROM unnest($2::bigint[]) AS k(key)
+                        CROSS JOIN LATERAL (SELECT array_agg(m.row_id) AS ids
+                                              FROM (SELECT m.row_id FROM customer_clean.match_keys m
+                                                     WHERE m.key = k.key AND m.tbl = $1 LIMIT $4 + 1) m) AS block
+                        CROSS JOIN LATERAL unnest(block.ids) AS b(row_id)
+                       WHERE cardinality(block.ids) <= $4 AND b.row_id IS DISTINCT FROM $3
+                         AND NOT EXISTS (SELECT 1 FROM customer_clean.review_queue q
+                                          WHERE q.tbl = $1 AND q.status = 'rejected'
+                                            AND (q.row_id_a, q.row_id_b) IN ((b.row_id, $3), ($3, b.row_id)))
+                       LIMIT {MAX_CANDIDATES})"
+    ));
+    let max_block = i64::try_from(max_block).unwrap_or(i64::MAX - 1);
+    crate::security::as_extension_owner(|| {
+        let types = [plans::OID, plans::INT8_ARRAY, plans::TEXT, plans::INT8];
+        plans::with_plan(&IDS_SQL, &types, |client, plan| {
+            let args = [target.oid.into(), keys.to_vec().into(), own_id.into(), max_block.into()];
+            client.select(plan, Some(1), &args)?.first().get_one::<Vec<String>>()
+        })
+    })
+    .unwrap_or_else(|e| spi_failed("match_row", e))
+    .unwrap_or_default()
 }
 
 /// Whether `tbl` has a trained model (read as the extension's owner: the

@@ -428,6 +428,19 @@ fn unregister(tbl: Table) -> bool {
     let tbl = tbl.oid();
     crate::security::require_table_owner(tbl, "unregister");
     crate::cleaning::drop_trigger(tbl);
+    if crate::citus::is_citus_table(tbl) {
+        // what dedupe wrote on the workers (src/matching/distributed.rs)
+        let name = table_name(tbl);
+        crate::security::as_extension_owner(|| {
+            ["distributed_match_keys", "distributed_name_counts"].iter().try_for_each(|catalog| {
+                Spi::run_with_args(
+                    &format!("DELETE FROM customer_clean.{catalog} WHERE tbl_name = $1"),
+                    &[name.as_str().into()],
+                )
+            })
+        })
+        .unwrap_or_else(|e| spi_failed("unregister", e));
+    }
     // The model and rules go with the profile (the catalog has no foreign
     // keys to cascade; see sql/catalog.sql).
     crate::security::as_extension_owner(|| {

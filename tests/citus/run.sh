@@ -69,6 +69,31 @@ if [ "$purged" != "$total" ] || [ "$left" != 0 ]; then
   echo "citus: purge_journal did not remove the workers' journal"; fail=1
 fi
 
+# Matching ran on the workers: dedupe says so, its entries are on both
+# workers (none on the coordinator), and forget removed the row's.
+Q() { scripts/citus.sh psql "$work/cluster" $((port + 1)) -At -c "$1"; }
+on_workers=$(Q "SET ROLE cc_owner; SELECT d->>'on_workers' FROM customer_clean.dedupe('crm.people') d")
+entries=$(Q "SELECT string_agg(nodeport || '=' || n, ' ' ORDER BY nodeport) FROM (
+  SELECT s.nodeport, sum(r.result::bigint) AS n
+    FROM run_command_on_shards('customer_clean.distributed_match_keys', 'SELECT count(*) FROM %s') r
+    JOIN pg_dist_placement p USING (shardid) JOIN pg_dist_node s USING (groupid) GROUP BY 1) x")
+forgotten=$(Q "SELECT count(*) FROM customer_clean.distributed_match_keys WHERE tbl_name = 'crm.people' AND row_id = '900003'")
+echo "citus: dedupe on_workers=$on_workers; match entries per node (port=rows): $entries; entries of the forgotten row: $forgotten"
+if [ "$on_workers" != true ] || ! grep -qE "\b$((port + 2))=[1-9]" <<<"$entries" || ! grep -qE "\b$((port + 3))=[1-9]" <<<"$entries" \
+   || grep -qE "\b$((port + 1))=" <<<"$entries" || [ "$forgotten" != 0 ]; then
+  echo "citus: expected dedupe's entries on both workers, none on the coordinator, none of the forgotten row"; fail=1
+fi
+# Columns of types that are not built in are not read with the extension
+# owner's rights: dedupe refuses them on a Citus table.
+odd=$(Q "SET ROLE cc_owner;
+  CREATE DOMAIN crm.phone_text AS text;
+  CREATE TABLE crm.odd (id int PRIMARY KEY, full_name text, phone crm.phone_text);
+  SELECT create_distributed_table('crm.odd', 'id', shard_count => 2);
+  SELECT customer_clean.register('crm.odd', '{\"id\": \"id\", \"name\": \"full_name\", \"phone\": \"phone\"}');
+  SELECT customer_clean.dedupe('crm.odd');" 2>&1 || true)
+if [[ $odd != *"columns of types that are not built in cannot be matched: phone (crm.phone_text)"* ]]; then
+  echo "citus: dedupe over a column of a domain type did not refuse: $odd"; fail=1
+fi
 # A matching call that Citus sends to a worker with its statement says so.
 routed=$(scripts/citus.sh psql "$work/cluster" $((port + 1)) -v ON_ERROR_STOP=0 -v VERBOSITY=default -c "
   SELECT * FROM customer_clean.match_row('crm.people', (SELECT to_jsonb(p) - 'id' FROM crm.people p WHERE id = 1))" 2>&1 || true)

@@ -125,7 +125,10 @@ SELECT count(*) AS validity_issues FROM customer_clean.quality_issues('crm.peopl
 SELECT customer_clean.snapshot_quality('crm.people') IS NOT NULL AS snapshot_taken;
 SELECT count(*) AS stale FROM customer_clean.stale_customers('crm.people', 3650);
 -- (archive_stale runs on one node only: run.sh checks that it says so)
-SELECT customer_clean.forget('crm.people', '900003') - 'archive' AS forgotten;
+-- (match_keys counts what the row had: its stored keys on one node, its
+-- entries for matching on the workers on Citus; run.sh checks they are gone)
+SELECT f - 'archive' - 'match_keys' AS forgotten, (f->>'match_keys')::int > 0 AS match_keys_removed
+  FROM customer_clean.forget('crm.people', '900003') f;
 
 \echo == quality after unmerge
 SELECT round(value::numeric, 6) AS overall FROM customer_clean.quality_report('crm.people') WHERE dimension = 'overall';

@@ -59,5 +59,31 @@ SELECT customer_clean.erase_journal_here('cz.customers', NULL, '1 year');
 SELECT customer_clean.erase_journal_here('cz.no_such_table', ARRAY['1'], NULL);
 SELECT row_id, column_name FROM customer_clean.issues WHERE tbl = 'cz.customers'::regclass ORDER BY 1, 2;
 
+-- dedupe on a Citus table: each row becomes entries by key on the workers
+-- (match_entries: kind 1 strong, 2 weak, 4 lookup, 8 name hash), and each
+-- key's block is scored where its entries are (score_block). Both answer
+-- on one node too; the table's owner only.
+INSERT INTO cz.customers VALUES (3, 'Zhang Wei', '+86 138 1234 5678', 'zw@example'), (4, 'wang fang', '13900001111', 'wf@example.com');
+SELECT customer_clean.train('cz.customers', '{"seed": 1}') IS NOT NULL AS trained;
+SELECT kind, count(*) AS entries, bool_and(record IS NOT NULL) AS with_record FROM customer_clean.match_entries(1, 'cz.customers', ARRAY['zhang wei', '+8613812345678', 'zw@example.com']) GROUP BY kind ORDER BY kind;
+SELECT * FROM customer_clean.match_entries(1, 'cz.customers', ARRAY['zhang wei']);
+CREATE TEMP TABLE cz_block AS
+  SELECT e.key, array_agg(c.id::text ORDER BY c.id) AS ids, array_agg(e.record ORDER BY c.id) AS records
+    FROM cz.customers c, customer_clean.match_entries(2, 'cz.customers', ARRAY[c.full_name, c.phone, c.email]) e
+   WHERE e.kind & 3 <> 0 GROUP BY e.key HAVING count(*) > 1 ORDER BY e.key LIMIT 1;
+SELECT s.row_id_a, s.row_id_b, round(s.probability::numeric, 6) AS probability FROM cz_block b, customer_clean.score_block(2, 'cz.customers', (SELECT model::text FROM customer_clean.models WHERE tbl = 'cz.customers'::regclass), 4, '', 0, b.key, b.ids, b.records) s;
+SELECT * FROM customer_clean.score_block(3, 'cz.customers', '{}', 4, '', 0.5, 1, ARRAY['1'], ARRAY['\x00'::bytea]);
+SELECT * FROM customer_clean.score_block(4, 'cz.customers', (SELECT model::text FROM customer_clean.models WHERE tbl = 'cz.customers'::regclass), 4, '', 0.5, 1, ARRAY['1'], ARRAY['\x00'::bytea]);
+CREATE ROLE cc_cz_reader;
+GRANT USAGE ON SCHEMA cz TO cc_cz_reader;
+GRANT SELECT ON cz.customers TO cc_cz_reader;
+SET ROLE cc_cz_reader;
+SELECT * FROM customer_clean.match_entries(5, 'cz.customers', ARRAY['zhang wei', NULL, NULL]);
+RESET ROLE;
+DROP OWNED BY cc_cz_reader;
+DROP ROLE cc_cz_reader;
+-- The entries and name counts stay empty without Citus.
+SELECT (SELECT count(*) FROM customer_clean.distributed_match_keys) AS entries, (SELECT count(*) FROM customer_clean.distributed_name_counts) AS names;
+
 -- Without Citus nothing is copied for shards.
 SELECT count(*) FROM customer_clean.distributed_profiles;

@@ -1,0 +1,499 @@
+//! `dedupe` and `match_row` on a Citus table (issue 19): the blocks are
+//! made and scored on the workers, only the scored pairs come back. The
+//! rule that scores each candidate pair once, on one node, is in
+//! `engine::matching::distributed`; docs/citus.md has the design.
+//!
+//! A run, from the coordinator (`dedupe_on_workers`):
+//! 1. every worker turns its shards' rows into entries (`match_entries`),
+//!    which Citus repartitions into `customer_clean.distributed_match_keys`,
+//!    distributed by key, in one `INSERT … SELECT`. It runs as the
+//!    extension's owner, who alone may write the entries (personal values
+//!    in matching form), and so reads the table with those rights: only
+//!    the table's owner may run it, and only over columns of built-in
+//!    types, whose text forms run no code of the table's owner
+//!    (`require_builtin_types`). (Citus writes the entries by COPY, which
+//!    PostgreSQL refuses into a table with row-level security, so the
+//!    caller could not be let write only its own table's entries);
+//! 2. the name entries are counted where they are (grouped by key), and
+//!    the names on two rows or more copied to the reference table
+//!    `distributed_name_counts`, which every node scores with;
+//! 3. the keys over their block limit (few) come to the coordinator;
+//! 4. each key's block is scored on its worker (`score_block`); the pairs
+//!    at least `review_probability` probable come back;
+//! 5. the coordinator reads the rows of those pairs, clusters them and
+//!    writes clusters and review pairs as on one node.
+//!
+//! The lookup entries stay as the table's match keys: `match_row` finds
+//! its candidates there (`candidate_ids`).
+
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
+
+use customer_clean_engine::matching::blocking::BlockingStats;
+use customer_clean_engine::matching::cluster::{Edge, Refusal};
+use customer_clean_engine::matching::dedupe::{self, DedupeOptions};
+use customer_clean_engine::matching::distributed::{block_limit, entries, kind, BlockScorer};
+use customer_clean_engine::matching::model::{name_hash, name_keys, NameFrequency, Progress};
+use customer_clean_engine::matching::{Model, Record, RecordSchema};
+use pgrx::prelude::*;
+use pgrx::PgSqlErrorCode;
+use serde_json::{json, Value};
+
+use super::{explanation, lock_catalog, ordered, rejected_id_pairs, run, write_clusters, ReviewWriter, RowIds, Target};
+use crate::error::{raise_with, spi_failed};
+use crate::profile::{quote_identifier as quote, quote_literal, table_name, TableState};
+use crate::security::{as_extension_owner, pinned_search_path};
+use crate::table::Table;
+
+/// Scored pairs read per fetch on the coordinator.
+const FETCH_PAIRS: i64 = 50_000;
+/// Integer id types: blocks order their rows by the id as a number, as
+/// the table does (other ids by their text).
+const INTEGER_IDS: [&str; 3] = ["smallint", "integer", "bigint"];
+
+/// What one backend keeps of a run between calls of `match_entries` and
+/// `score_block` (a worker's backend serves many shards of one run).
+struct RunCache {
+    run: i64,
+    tbl: pg_sys::Oid,
+    schema: Rc<RecordSchema>,
+    salt: u64,
+    scoring: Option<Rc<Scoring>>,
+}
+
+/// What scoring a block needs, the same for every block of a run.
+struct Scoring {
+    model: Model,
+    oversized: HashSet<i64>,
+    names: HashMap<u64, u32>,
+    rows: usize,
+}
+
+thread_local! {
+    static RUN: RefCell<Option<RunCache>> = const { RefCell::new(None) };
+}
+
+/// The run `run` of table `tbl` as this backend knows it; the first call
+/// of a run checks that the caller owns the table (the entries are its
+/// rows in matching form) and loads its profile.
+fn run_cache(run: i64, tbl: pg_sys::Oid, caller: &'static str) -> (Rc<RecordSchema>, u64, Option<Rc<Scoring>>) {
+    if let Some(hit) = RUN.with(|r| {
+        r.borrow().as_ref().filter(|c| c.run == run && c.tbl == tbl).map(|c| (c.schema.clone(), c.salt, c.scoring.clone()))
+    }) {
+        return hit;
+    }
+    crate::security::require_table_owner(tbl, caller);
+    let state = TableState::load(tbl, caller);
+    let schema = Rc::new(RecordSchema::from_profile(&state.profile, crate::date::today()));
+    RUN.with(|r| *r.borrow_mut() = Some(RunCache { run, tbl, schema: schema.clone(), salt: state.key_salt, scoring: None }));
+    (schema, state.key_salt, None)
+}
+
+/// The entries of one row of `tbl` for run `run` (see
+/// `engine::matching::distributed::entries`): `row_values` are the values
+/// of the profile's matching roles, in the order `dedupe` reads them. Run
+/// on the workers, once per row; only the table's owner may call it.
+#[pg_extern(stable, strict, parallel_safe)]
+fn match_entries(
+    run: i64,
+    tbl: Table,
+    row_values: Vec<Option<String>>,
+) -> TableIterator<'static, (name!(key, i64), name!(kind, i16), name!(record, Option<Vec<u8>>))> {
+    const FN: &str = "match_entries";
+    let (schema, salt, _) = run_cache(run, tbl.oid(), FN);
+    if row_values.len() != schema.roles.len() {
+        raise_with(
+            PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE,
+            format!("{FN}: got {} values, but the profile of {} matches on {}", row_values.len(), table_name(tbl.oid()), schema.roles.len()),
+            "match_entries is called by dedupe on a Citus table with the values of the profile's roles".into(),
+            FN,
+        );
+    }
+    let refs: Vec<Option<&str>> = row_values.iter().map(|v| v.as_deref()).collect();
+    let record = schema.record(&refs);
+    let mut encoded = Vec::with_capacity(192);
+    record.encode(&mut encoded);
+    let out: Vec<_> = entries(&record, salt)
+        .into_iter()
+        .map(|e| (e.key, e.kind, (e.kind & kind::BLOCKING != 0).then(|| encoded.clone())))
+        .collect();
+    TableIterator::new(out)
+}
+
+/// Scores the block of `key` for run `run` of `tbl` (see
+/// `engine::matching::distributed::BlockScorer`): `row_ids` and `records`
+/// are its entries in the table's row order; `model` the table's model as
+/// text, `rows` the table's row count, `oversized` the keys over their
+/// block limit (8 bytes each, big-endian). Returns the pairs at least
+/// `min_probability` probable, then one row (NULL, NULL, n): the n
+/// candidate pairs this block scored. Only the table's owner may call it.
+#[allow(clippy::too_many_arguments)]
+#[pg_extern(stable, strict, parallel_safe)]
+fn score_block(
+    run: i64,
+    tbl: Table,
+    model: &str,
+    rows: i64,
+    oversized: &[u8],
+    min_probability: f64,
+    key: i64,
+    row_ids: Vec<Option<String>>,
+    records: pgrx::datum::Array<'_, &[u8]>,
+) -> TableIterator<'static, (name!(row_id_a, Option<String>), name!(row_id_b, Option<String>), name!(probability, f64))> {
+    const FN: &str = "score_block";
+    let (_, salt, scoring) = run_cache(run, tbl.oid(), FN);
+    let scoring = scoring.unwrap_or_else(|| {
+        let scoring = Rc::new(load_scoring(tbl.oid(), model, rows, oversized, min_probability));
+        RUN.with(|r| r.borrow_mut().as_mut().map(|c| c.scoring = Some(scoring.clone())));
+        scoring
+    });
+    if row_ids.len() != records.len() {
+        bad_block(format!("{} row ids but {} records", row_ids.len(), records.len()));
+    }
+    let members: Vec<Record> = records
+        .iter()
+        .map(|r| Record::decode(r.unwrap_or_default()).unwrap_or_else(|e| bad_block(format!("a record: {e}"))))
+        .collect();
+    let tf = NameFrequency::Hashed(&scoring.names, scoring.rows);
+    let block = BlockScorer::new(&scoring.model, salt, &scoring.oversized, tf, min_probability).score(key, &members);
+    let id = |i: u32| row_ids[i as usize].clone();
+    let mut out: Vec<_> = block.edges.iter().map(|e| (id(e.a), id(e.b), e.probability)).collect();
+    out.push((None, None, block.pairs as f64));
+    TableIterator::new(out)
+}
+
+fn bad_block(what: String) -> ! {
+    raise_with(
+        PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE,
+        format!("score_block: {what}"),
+        "score_block is called by dedupe on a Citus table with the entries of one key".into(),
+        "score_block",
+    )
+}
+
+/// What every block of a run is scored with: the model, the oversized
+/// keys and this node's copy of the name counts.
+fn load_scoring(tbl: pg_sys::Oid, model: &str, rows: i64, oversized: &[u8], min_probability: f64) -> Scoring {
+    const FN: &str = "score_block";
+    super::check_probability(FN, "min_probability", min_probability);
+    if rows < 1 || oversized.len() % 8 != 0 {
+        bad_block(format!("rows must be positive ({rows}) and oversized 8 bytes a key ({} bytes)", oversized.len()));
+    }
+    let model = serde_json::from_str::<Value>(model)
+        .ok()
+        .and_then(|v| Model::from_json(&v).ok())
+        .unwrap_or_else(|| bad_block("model is not a model of customer_clean.models".into()));
+    let oversized = oversized.chunks_exact(8).map(|c| i64::from_be_bytes(c.try_into().expect("8 bytes"))).collect();
+    // This node's placement of the reference table, as the extension's
+    // owner (the caller owns the table: checked above); Citus refuses a
+    // query on a reference table inside a query on a shard.
+    let counts = crate::citus::local_placement("customer_clean.distributed_name_counts");
+    let names = as_extension_owner(|| {
+        Spi::connect(|client| {
+            let sql = format!("SELECT name_hash, rows FROM {counts} WHERE tbl_name = $1");
+            client
+                .select(&sql, None, &[table_name(tbl).into()])?
+                .map(|row| Ok((row.get::<i64>(1)?.unwrap_or_default() as u64, row.get::<i64>(2)?.unwrap_or_default() as u32)))
+                .collect::<Result<HashMap<u64, u32>, pgrx::spi::SpiError>>()
+        })
+    })
+    .unwrap_or_else(|e| spi_failed(FN, e));
+    Scoring { model, oversized, names, rows: rows as usize }
+}
+
+/// A query's rows, run as the extension's owner, through a cursor, a
+/// fetch at a time, to `each`.
+fn each_row(
+    sql: &str,
+    caller: &'static str,
+    each: &mut dyn for<'a> FnMut(pgrx::spi::SpiHeapTupleData<'a>) -> Result<(), pgrx::spi::SpiError>,
+) {
+    as_extension_owner(|| Spi::connect(|client| {
+        let mut cursor = client.open_cursor(sql, &[]);
+        loop {
+            let batch = cursor.fetch(FETCH_PAIRS)?;
+            if batch.is_empty() {
+                return Ok(());
+            }
+            for row in batch {
+                each(row)?;
+            }
+            crate::memory::free_fetched_rows();
+        }
+    }))
+    .unwrap_or_else(|e: pgrx::spi::SpiError| spi_failed(caller, e))
+}
+
+/// Runs `sql` as the extension's owner; returns the rows it changed.
+fn run_as_owner(sql: &str, caller: &'static str) -> u64 {
+    as_extension_owner(|| Spi::connect_mut(|client| Ok::<_, pgrx::spi::SpiError>(client.update(sql, None, &[])?.len() as u64)))
+        .unwrap_or_else(|e| spi_failed(caller, e))
+}
+
+/// Raises 0A000 unless every column matching reads of `target` has a
+/// built-in type: the entries are written as the extension's owner, who
+/// then turns the values into text, and a type of the table's owner could
+/// run its own code there with those rights.
+pub(super) fn require_builtin_types(target: &Target, caller: &'static str) {
+    let mut columns = target.columns.clone();
+    columns.push(target.id_column.clone());
+    let others = pinned_search_path(|| {
+        Spi::get_one_with_args::<String>(
+            "SELECT string_agg(format('%I (%s)', a.attname, format_type(a.atttypid, a.atttypmod)), ', ' ORDER BY a.attnum)
+               FROM pg_attribute a
+              WHERE a.attrelid = $1 AND a.attname = ANY ($2) AND NOT a.attisdropped AND a.atttypid >= 16384",
+            &[target.oid.into(), columns.into()],
+        )
+    })
+    .unwrap_or_else(|e| spi_failed(caller, e));
+    if let Some(others) = others {
+        raise_with(
+            PgSqlErrorCode::ERRCODE_FEATURE_NOT_SUPPORTED,
+            format!("{caller}: on the Citus table {}, columns of types that are not built in cannot be matched: {others}", target.name),
+            "on a Citus table dedupe reads the profile's columns with the extension owner's rights; give them built-in types (text, varchar, date, …)".into(),
+            caller,
+        );
+    }
+}
+
+/// `dedupe` of the Citus table `target` on its workers (see the module
+/// comment); returns its summary.
+pub(super) fn dedupe_on_workers(
+    target: &Target,
+    model: &Model,
+    opts: &DedupeOptions,
+    progress: Progress,
+    time: &mut dyn FnMut(&str),
+) -> Value {
+    const FN: &str = "dedupe";
+    crate::citus::distribute_catalog(FN);
+    let table = quote_literal(&target.name);
+    // Different on every run, so no backend (Citus keeps its connections
+    // to the workers from one transaction to the next) mistakes one run's
+    // cache for another's. Not from random(): setseed() repeats it.
+    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos() as i64);
+    // SAFETY: reads this backend's process id.
+    let run_id = nanos ^ (i64::from(unsafe { pg_sys::MyProcPid }) << 48);
+    let model_text = as_extension_owner(|| {
+        Spi::get_one_with_args::<String>("SELECT model::text FROM customer_clean.models WHERE tbl = $1", &[target.oid.into()])
+    })
+    .unwrap_or_else(|e| spi_failed(FN, e))
+    .unwrap_or_else(|| spi_failed(FN, "the model disappeared while being read"));
+
+    progress("writing match entries on the workers", 0, 0);
+    for catalog in ["distributed_match_keys", "distributed_name_counts"] {
+        run_as_owner(&format!("DELETE FROM customer_clean.{catalog} WHERE tbl_name = {table}"), FN);
+    }
+    // The table's local match keys are replaced by the lookup entries.
+    run("DELETE FROM customer_clean.match_keys WHERE tbl = $1", vec![target.oid.into()]);
+    let id = format!("t.{}", quote(&target.id_column));
+    let order = if INTEGER_IDS.contains(&target.id_type.as_str()) { format!("{id}::bigint") } else { "NULL::bigint".into() };
+    let values: Vec<String> = target.columns.iter().map(|c| format!("t.{}::text", quote(c))).collect();
+    let entries = run_as_owner(
+        &format!(
+            "INSERT INTO customer_clean.distributed_match_keys (tbl_name, key, kind, row_order, row_id, record)
+             SELECT {table}, (s.e).key, (s.e).kind, s.row_order, s.row_id, (s.e).record
+               FROM (SELECT {id}::text AS row_id, {order} AS row_order,
+                            customer_clean.match_entries({run_id}, {table}::regclass, ARRAY[{values}]::text[]) AS e
+                       FROM {name} t WHERE {id} IS NOT NULL) s",
+            values = values.join(", "),
+            name = target.name,
+        ),
+        FN,
+    );
+    time("write_entries");
+    progress("counting names on the workers", 0, 0);
+    run_as_owner(
+        &format!(
+            "INSERT INTO customer_clean.distributed_name_counts (tbl_name, name_hash, rows)
+             SELECT tbl_name, key, count(*) FROM customer_clean.distributed_match_keys
+              WHERE tbl_name = {table} AND kind = {name} GROUP BY tbl_name, key HAVING count(*) > 1",
+            name = kind::NAME
+        ),
+        FN,
+    );
+    let rows = target.count_rows(FN);
+    // Which blocks are over their limit: the few keys every node needs.
+    let (strong_limit, weak_limit) = (block_limit(false, model.max_block_size), block_limit(true, model.max_block_size));
+    let limit = format!("CASE WHEN bool_or((kind & {}) <> 0) THEN {weak_limit} ELSE {strong_limit} END", kind::WEAK);
+    let mut oversized: Vec<i64> = Vec::new();
+    each_row(
+        &format!(
+            "SELECT key FROM customer_clean.distributed_match_keys WHERE tbl_name = {table} AND (kind & {b}) <> 0
+              GROUP BY key HAVING count(*) > {limit}",
+            b = kind::BLOCKING
+        ),
+        FN,
+        &mut |row| Ok(oversized.push(row.get::<i64>(1)?.unwrap_or_default())),
+    );
+    let keys = as_extension_owner(|| Spi::get_one::<i64>(&format!(
+        "SELECT count(*) FROM customer_clean.distributed_match_keys WHERE tbl_name = {table} AND (kind & {}) <> 0",
+        kind::BLOCKING
+    )))
+    .unwrap_or_else(|e| spi_failed(FN, e))
+    .unwrap_or(0);
+    time("count_blocks");
+
+    progress("scoring blocks on the workers", 0, 0);
+    let min_scored = opts.review_probability.min(opts.min_probability);
+    let oversized_hex: String = oversized.iter().map(|k| format!("{:016x}", *k as u64)).collect();
+    let mut pairs = 0usize;
+    let mut scored: Vec<(String, String, f64)> = Vec::new();
+    each_row(
+        &format!(
+            "SELECT (s.r).row_id_a, (s.r).row_id_b, (s.r).probability
+               FROM (SELECT customer_clean.score_block({run_id}, {table}::regclass, {model}, {rows}, '\\x{oversized_hex}'::bytea,
+                            {min_scored:?}::float8, e.key, array_agg(e.row_id ORDER BY e.row_order, e.row_id),
+                            array_agg(e.record ORDER BY e.row_order, e.row_id)) AS r
+                       FROM customer_clean.distributed_match_keys e
+                      WHERE e.tbl_name = {table} AND (e.kind & {b}) <> 0
+                      GROUP BY e.key HAVING count(*) BETWEEN 2 AND {limit}) s",
+            model = quote_literal(&model_text),
+            b = kind::BLOCKING
+        ),
+        FN,
+        &mut |row| {
+            let (a, b, p) = (row.get::<String>(1)?, row.get::<String>(2)?, row.get::<f64>(3)?.unwrap_or_default());
+            match (a, b) {
+                (Some(a), Some(b)) => scored.push((a, b, p)),
+                _ => pairs += p as usize,
+            }
+            progress("scoring blocks on the workers", scored.len(), 0);
+            Ok(())
+        },
+    );
+    time("score_on_workers");
+
+    // The rows of the scored pairs, read again in the table's order (that
+    // of one node's run, which clustering follows).
+    progress("reading the rows of scored pairs", 0, 0);
+    let mut wanted: Vec<String> = scored.iter().flat_map(|(a, b, _)| [a.clone(), b.clone()]).collect();
+    wanted.sort_unstable();
+    wanted.dedup();
+    let read = target.read_values_in_table_order(&wanted, FN);
+    drop(wanted);
+    let local: HashMap<&str, u32> = read.iter().enumerate().map(|(i, (id, _))| (id.as_str(), i as u32)).collect();
+    let mut edges: Vec<Edge> = scored
+        .iter()
+        // (a row deleted since the entries were written is left out)
+        .filter_map(|(a, b, p)| {
+            let (x, y) = (*local.get(a.as_str())?, *local.get(b.as_str())?);
+            Some(Edge { a: x.min(y), b: x.max(y), probability: *p })
+        })
+        .collect();
+    edges.sort_unstable_by_key(|e| (e.a, e.b));
+    edges.dedup_by_key(|e| (e.a, e.b));
+    let rejected: HashSet<(u32, u32)> = rejected_id_pairs(target)
+        .iter()
+        .filter_map(|(a, b)| {
+            let (x, y) = (*local.get(a.as_str())?, *local.get(b.as_str())?);
+            Some((x.min(y), x.max(y)))
+        })
+        .collect();
+    drop((local, scored));
+    let ids: RowIds = read.iter().map(|(id, _)| id.as_str()).collect();
+    let records: Vec<Record> = read.iter().map(|(_, values)| target.prepare(values)).collect();
+    drop(read);
+    let names = name_counts_of(target, &records);
+    let tf = NameFrequency::Hashed(&names, rows);
+    let blocking = BlockingStats { keys: keys as usize, oversized_blocks: oversized.len(), pairs, ..BlockingStats::default() };
+    let mut outcome = dedupe::cluster_scored(&records, edges, blocking, model, opts, &rejected, &tf, progress);
+    outcome.stats.rows = rows;
+    let review = outcome.review_pairs(&rejected);
+    time("cluster");
+
+    progress("writing clusters", 0, 0);
+    lock_catalog(target, true);
+    let renumbered = write_clusters(target, &ids, &outcome.clustering.members());
+    let refusals: HashMap<(u32, u32), String> =
+        outcome.clustering.refused.iter().map(|(e, r): &(Edge, Refusal)| ((e.a, e.b), r.as_str().to_string())).collect();
+    run("DELETE FROM customer_clean.review_queue WHERE tbl = $1 AND status = 'pending'", vec![target.oid.into()]);
+    let mut writer = ReviewWriter::new(target);
+    for e in &review {
+        let (a, b) = (&records[e.a as usize], &records[e.b as usize]);
+        let reason = refusals.get(&(e.a, e.b)).map_or("uncertain", String::as_str);
+        writer.push(ordered(&ids[e.a], &ids[e.b]), e.probability, explanation(model, a, b, &tf), reason);
+    }
+    writer.flush();
+    super::incremental::forget_state(target);
+    time("write");
+    let mut summary = serde_json::to_value(&outcome.stats).unwrap_or(Value::Null);
+    summary["clusters_renumbered"] = json!(renumbered);
+    summary["match_entries"] = json!(entries);
+    summary["on_workers"] = json!(true);
+    summary
+}
+
+/// How many rows carry each name of `records`, from the reference table.
+fn name_counts_of(target: &Target, records: &[Record]) -> HashMap<u64, u32> {
+    let mut hashes: Vec<i64> = records.iter().flat_map(name_keys).map(|k| name_hash(k) as i64).collect();
+    hashes.sort_unstable();
+    hashes.dedup();
+    as_extension_owner(|| Spi::connect(|client| {
+        client
+            .select(
+                "SELECT name_hash, rows FROM customer_clean.distributed_name_counts WHERE tbl_name = $1 AND name_hash = ANY ($2)",
+                None,
+                &[target.name.as_str().into(), hashes.into()],
+            )?
+            .map(|row| Ok((row.get::<i64>(1)?.unwrap_or_default() as u64, row.get::<i64>(2)?.unwrap_or_default() as u32)))
+            .collect::<Result<HashMap<u64, u32>, pgrx::spi::SpiError>>()
+    }))
+    .unwrap_or_else(|e| spi_failed("dedupe", e))
+}
+
+/// The ids of the rows of the Citus table `target` sharing a lookup key
+/// of `keys` with at most `max_block` rows, as `match_row` wants them
+/// (without `own_id` and the rows a steward said are not it, at most
+/// `limit`). Read as the extension's owner: whoever may read the table
+/// may match against it; the rows themselves are read as the caller.
+pub(super) fn candidate_ids(target: &Target, keys: &[i64], own_id: Option<&str>, max_block: usize, limit: usize) -> Vec<String> {
+    const FN: &str = "match_row";
+    let blocks: Vec<Vec<String>> = as_extension_owner(|| {
+        // A plan per call: Citus prunes the shards by the keys' values.
+        crate::plans::with_table_plan(
+            true,
+            &format!(
+                "SELECT array_agg(row_id) FROM customer_clean.distributed_match_keys
+                  WHERE tbl_name = $1 AND key = ANY ($2) AND (kind & {}) <> 0 GROUP BY key",
+                kind::LOOKUP
+            ),
+            &[crate::plans::TEXT, crate::plans::INT8_ARRAY],
+            |client, plan| {
+                client
+                    .select(plan, None, &[target.name.as_str().into(), keys.to_vec().into()])?
+                    .map(|row| Ok(row.get::<Vec<String>>(1)?.unwrap_or_default()))
+                    .collect::<Result<Vec<_>, pgrx::spi::SpiError>>()
+            },
+        )
+    })
+    .unwrap_or_else(|e| spi_failed(FN, e));
+    let rejected: HashSet<String> = match own_id {
+        None => HashSet::new(),
+        Some(own) => as_extension_owner(|| {
+            Spi::connect(|client| {
+                client
+                    .select(
+                        "SELECT CASE WHEN row_id_a = $2 THEN row_id_b ELSE row_id_a END FROM customer_clean.review_queue
+                          WHERE tbl = $1 AND status = 'rejected' AND $2 IN (row_id_a, row_id_b)",
+                        None,
+                        &[target.oid.into(), own.into()],
+                    )?
+                    .map(|row| Ok(row.get::<String>(1)?.unwrap_or_default()))
+                    .collect::<Result<HashSet<_>, pgrx::spi::SpiError>>()
+            })
+        })
+        .unwrap_or_else(|e| spi_failed(FN, e)),
+    };
+    let mut ids: Vec<String> = blocks
+        .into_iter()
+        .filter(|block| block.len() <= max_block)
+        .flatten()
+        .filter(|id| Some(id.as_str()) != own_id && !rejected.contains(id))
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids.truncate(limit);
+    ids
+}
