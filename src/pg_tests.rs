@@ -143,7 +143,8 @@ mod tests {
                  customer_clean.golden_record(regclass,bigint,bigint[]), \
                  customer_clean.golden_record(regclass,text,text[]), customer_clean.id_column(regclass), \
                  customer_clean.image_visible(regclass,jsonb), \
-                 customer_clean.is_valid_phone(text), customer_clean.match_probability(regclass,bigint,bigint), \
+                 customer_clean.is_valid_phone(text), customer_clean.match_entries(bigint,regclass,text[]), \
+                 customer_clean.match_probability(regclass,bigint,bigint), \
                  customer_clean.match_probability(regclass,text,text), \
                  customer_clean.match_row(regclass,jsonb,integer,double precision), \
                  customer_clean.moves_between_shards(regclass,text[]), \
@@ -161,7 +162,9 @@ mod tests {
                  customer_clean.require_owner(regclass,text), \
                  customer_clean.require_privileges(regclass,text[],text), customer_clean.row_as_jsonb(regclass,text), \
                  customer_clean.row_image_sql(regclass,text), customer_clean.row_images(regclass,text[]), \
-                 customer_clean.row_visible(regclass,text), customer_clean.sees_all_rows(regclass), \
+                 customer_clean.row_visible(regclass,text), \
+                 customer_clean.score_block(bigint,regclass,text,bigint,bytea,double precision,bigint,text[],bytea[]), \
+                 customer_clean.sees_all_rows(regclass), \
                  customer_clean.stale_customers(regclass,integer), \
                  customer_clean.updated_at_column(regclass)"
             )
