@@ -112,7 +112,8 @@ run_setup() {  # <setup> <sock> <port> <distribute sql or empty> <node dirs…>
   step "$setup" copy "$sock" "$port" "${nodes[@]}" -- "COPY customers FROM '$server_csv' WITH (FORMAT csv, HEADER)"
   step "$setup" quality_report "$sock" "$port" "${nodes[@]}" -- "SELECT count(*) FROM customer_clean.quality_report('customers')"
   step "$setup" train "$sock" "$port" "${nodes[@]}" -- "SELECT customer_clean.train('customers', '{\"seed\": 42}') IS NOT NULL"
-  step "$setup" dedupe "$sock" "$port" "${nodes[@]}" -- "SELECT customer_clean.dedupe('customers')->>'clusters'"
+  step "$setup" dedupe "$sock" "$port" "${nodes[@]}" -- "SELECT format('%s clusters, %s rows in clusters, %s candidate pairs, %s review pairs; steps %s',
+      d->>'clusters', d->>'rows_in_clusters', d->>'pairs', d->>'review_pairs', d->'steps') FROM customer_clean.dedupe('customers') d"
   step "$setup" merge_unmerge "$sock" "$port" "${nodes[@]}" -- "SELECT customer_clean.unmerge(customer_clean.merge('customers', m[1], m[2:]))
       FROM (SELECT array_agg(row_id ORDER BY row_id) m FROM customer_clean.clusters
              WHERE cluster_id = (SELECT min(cluster_id) FROM customer_clean.clusters)) c"
@@ -144,3 +145,5 @@ for r in rows:
     s = single.get(r[1])
     print(f"| {r[1]} | {s[2] if s else '-'} | {s[4] if s else '-'} | {r[2]} | {' / '.join(r[3].split())} | {r[4]} |")
 PY
+# dedupe on both: the cluster's clusters must be one node's
+for setup in single citus; do echo "dedupe ($setup): $(cat "$WORK/$setup.dedupe.out" | tail -1)"; done
