@@ -31,17 +31,6 @@ CREATE INDEX distributed_match_keys_key ON customer_clean.distributed_match_keys
 CREATE INDEX distributed_match_keys_row ON customer_clean.distributed_match_keys (tbl_name, row_id);
 COMMENT ON TABLE customer_clean.distributed_match_keys IS
   'Match keys and compact match records of the rows of Citus tables, distributed by key, written by dedupe (kept by customer_clean; do not edit).';
--- How many rows of a Citus table carry each name key (by hash), for the
--- term-frequency weight of names; only names on two rows or more. A
--- reference table: every node scores blocks with it.
-CREATE TABLE customer_clean.distributed_name_counts (
-    tbl_name  text NOT NULL,
-    name_hash bigint NOT NULL,
-    rows      bigint NOT NULL,
-    PRIMARY KEY (tbl_name, name_hash)
-);
-COMMENT ON TABLE customer_clean.distributed_name_counts IS
-  'How many rows of a Citus table carry each name (by hash), written by dedupe for the term-frequency weights (kept by customer_clean; do not edit).';
 
 -- The rows of catalog table `catalog` (given as NULL::customer_clean.issues
 -- and the like) that are about customer table `tbl`, from every node of a

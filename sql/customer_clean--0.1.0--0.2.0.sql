@@ -13,8 +13,8 @@
 --     tables of its state (dedupe_state, dedupe_rows, dedupe_pairs);
 --   * Citus (issue 19): customer_clean.distributed_profiles, the profiles
 --     of Citus tables copied by name for the triggers on their shards;
---     distributed_match_keys and distributed_name_counts, where dedupe
---     scores blocks on the workers (match_entries, score_block);
+--     distributed_match_keys, where dedupe scores blocks on the workers
+--     (match_entries, score_block);
 --   * row ids in the id column's own type: bigint overloads; the
 --     functions whose only ids are an array (cluster_probability,
 --     choose_survivor, restore_archived) take anycompatiblearray, their
@@ -145,6 +145,7 @@ CREATE  FUNCTION "score_block"(
 	"model" TEXT, /* & str */
 	"rows" bigint, /* i64 */
 	"oversized" bytea, /* & [u8] */
+	"names" bytea, /* & [u8] */
 	"min_probability" double precision, /* f64 */
 	"key" bigint, /* i64 */
 	"row_ids" TEXT[], /* Vec < Option < String > > */
@@ -176,17 +177,6 @@ CREATE INDEX distributed_match_keys_key ON customer_clean.distributed_match_keys
 CREATE INDEX distributed_match_keys_row ON customer_clean.distributed_match_keys (tbl_name, row_id);
 COMMENT ON TABLE customer_clean.distributed_match_keys IS
   'Match keys and compact match records of the rows of Citus tables, distributed by key, written by dedupe (kept by customer_clean; do not edit).';
--- How many rows of a Citus table carry each name key (by hash), for the
--- term-frequency weight of names; only names on two rows or more. A
--- reference table: every node scores blocks with it.
-CREATE TABLE customer_clean.distributed_name_counts (
-    tbl_name  text NOT NULL,
-    name_hash bigint NOT NULL,
-    rows      bigint NOT NULL,
-    PRIMARY KEY (tbl_name, name_hash)
-);
-COMMENT ON TABLE customer_clean.distributed_name_counts IS
-  'How many rows of a Citus table carry each name (by hash), written by dedupe for the term-frequency weights (kept by customer_clean; do not edit).';
 
 -- The rows of catalog table `catalog` (given as NULL::customer_clean.issues
 -- and the like) that are about customer table `tbl`, from every node of a
@@ -1664,7 +1654,7 @@ BEGIN
     ('require_privileges', 'require_table_privileges for the extension''s SQL and PL/pgSQL functions: raises 42501 unless the current role has every privilege of privileges (names: SELECT, INSERT, UPDATE, DELETE) on tbl, naming the function caller; true otherwise.'),
     ('restore_archived_text', 'The entry point of restore_archived() with the row ids as text: puts archived rows of tbl back exactly (all, or those of row_ids), past the cleaning trigger as they were stored (restore_archived_body).'),
     ('row_visible', 'Whether the current role sees row row_id of registered table tbl: it may SELECT the table and, when row-level security applies to it there, the row is in the table and passes its policies.'),
-    ('score_block', 'Scores the block of key for run run of tbl (see engine::matching::distributed::BlockScorer): row_ids and records are its entries in the table''s row order; model the table''s model as text, rows the table''s row count, oversized the keys over their block limit (8 bytes each, big-endian).'),
+    ('score_block', 'Scores the block of key for run run of tbl (see engine::matching::distributed::BlockScorer): row_ids and records are its entries in the table''s row order; model the table''s model as text, rows the table''s row count, oversized the keys over their block limit (8 bytes each, big-endian), names how many rows carry each name on two rows or more (its hash, 8 bytes, and its count, 4 bytes, big-endian; a name not there counts 1).'),
     ('snapshot_quality', 'Appends the quality report of tbl to customer_clean.quality_history; returns the snapshot id (snapshot_quality_body).'),
     ('soundex', 'American Soundex code; NULL when the input has no letters.'),
     ('token_set_similarity', 'Token set similarity in [0, 1]: rapidfuzz''s token set ratio / 100.'),

@@ -97,16 +97,15 @@ pub fn sync_profile(tbl: pg_sys::Oid, caller: &'static str) {
 /// Makes the extension's Citus catalog tables Citus tables when a Citus
 /// customer table is registered or deduplicated (each on its own, so a
 /// cluster upgraded from a version with fewer of them gets the new ones):
-/// `distributed_profiles` and `distributed_name_counts` reference tables,
-/// `distributed_match_keys` distributed by key. The trigger of
+/// `distributed_profiles` a reference table, `distributed_match_keys`
+/// distributed by key. The trigger of
 /// `distributed_profiles` (which empties the compiled profiles of every
 /// backend of every node when a copy changes) needs
 /// `citus.enable_unsafe_triggers` to be distributed; it touches no other
 /// table.
 pub fn distribute_catalog(caller: &'static str) {
-    const TABLES: [(&str, &str); 3] = [
+    const TABLES: [(&str, &str); 2] = [
         ("customer_clean.distributed_profiles", "SELECT pg_catalog.create_reference_table($1::regclass)"),
-        ("customer_clean.distributed_name_counts", "SELECT pg_catalog.create_reference_table($1::regclass)"),
         (
             "customer_clean.distributed_match_keys",
             "SELECT pg_catalog.create_distributed_table($1::regclass, 'key', colocate_with => 'none')",

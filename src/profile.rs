@@ -432,12 +432,10 @@ fn unregister(tbl: Table) -> bool {
         // what dedupe wrote on the workers (src/matching/distributed.rs)
         let name = table_name(tbl);
         crate::security::as_extension_owner(|| {
-            ["distributed_match_keys", "distributed_name_counts"].iter().try_for_each(|catalog| {
-                Spi::run_with_args(
-                    &format!("DELETE FROM customer_clean.{catalog} WHERE tbl_name = $1"),
-                    &[name.as_str().into()],
-                )
-            })
+            Spi::run_with_args(
+                "DELETE FROM customer_clean.distributed_match_keys WHERE tbl_name = $1",
+                &[name.as_str().into()],
+            )
         })
         .unwrap_or_else(|e| spi_failed("unregister", e));
     }

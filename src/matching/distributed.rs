@@ -15,8 +15,12 @@
 //!    PostgreSQL refuses into a table with row-level security, so the
 //!    caller could not be let write only its own table's entries);
 //! 2. the name entries are counted where they are (grouped by key), and
-//!    the names on two rows or more copied to the reference table
-//!    `distributed_name_counts`, which every node scores with;
+//!    the counts of names on two rows or more go to every node with the
+//!    scoring query, as a Citus intermediate result (a materialized CTE).
+//!    Not through a reference table: a worker's backend that scores a block
+//!    would not see rows another backend of the same transaction wrote
+//!    there (tried: the 1M benchmark's clusters then differed from one
+//!    node's);
 //! 3. the keys over their block limit (few) come to the coordinator;
 //! 4. each key's block is scored on its worker (`score_block`); the pairs
 //!    at least `review_probability` probable come back;
@@ -125,7 +129,9 @@ fn match_entries(
 /// `engine::matching::distributed::BlockScorer`): `row_ids` and `records`
 /// are its entries in the table's row order; `model` the table's model as
 /// text, `rows` the table's row count, `oversized` the keys over their
-/// block limit (8 bytes each, big-endian). Returns the pairs at least
+/// block limit (8 bytes each, big-endian), `names` how many rows carry
+/// each name on two rows or more (its hash, 8 bytes, and its count, 4
+/// bytes, big-endian; a name not there counts 1). Returns the pairs at least
 /// `min_probability` probable, then one row (NULL, NULL, n): the n
 /// candidate pairs this block scored. Only the table's owner may call it.
 #[allow(clippy::too_many_arguments)]
@@ -136,6 +142,7 @@ fn score_block(
     model: &str,
     rows: i64,
     oversized: &[u8],
+    names: &[u8],
     min_probability: f64,
     key: i64,
     row_ids: Vec<Option<String>>,
@@ -144,7 +151,7 @@ fn score_block(
     const FN: &str = "score_block";
     let (_, salt, scoring) = run_cache(run, tbl.oid(), FN);
     let scoring = scoring.unwrap_or_else(|| {
-        let scoring = Rc::new(load_scoring(tbl.oid(), model, rows, oversized, min_probability));
+        let scoring = Rc::new(load_scoring(model, rows, oversized, names, min_probability));
         RUN.with(|r| r.borrow_mut().as_mut().map(|c| c.scoring = Some(scoring.clone())));
         scoring
     });
@@ -173,32 +180,29 @@ fn bad_block(what: String) -> ! {
 }
 
 /// What every block of a run is scored with: the model, the oversized
-/// keys and this node's copy of the name counts.
-fn load_scoring(tbl: pg_sys::Oid, model: &str, rows: i64, oversized: &[u8], min_probability: f64) -> Scoring {
+/// keys and the name counts, parsed once per run.
+fn load_scoring(model: &str, rows: i64, oversized: &[u8], names: &[u8], min_probability: f64) -> Scoring {
     const FN: &str = "score_block";
     super::check_probability(FN, "min_probability", min_probability);
-    if rows < 1 || oversized.len() % 8 != 0 {
-        bad_block(format!("rows must be positive ({rows}) and oversized 8 bytes a key ({} bytes)", oversized.len()));
+    if rows < 1 || oversized.len() % 8 != 0 || names.len() % 12 != 0 {
+        bad_block(format!(
+            "rows must be positive ({rows}), oversized 8 bytes a key ({} bytes) and names 12 bytes a name ({} bytes)",
+            oversized.len(),
+            names.len()
+        ));
     }
     let model = serde_json::from_str::<Value>(model)
         .ok()
         .and_then(|v| Model::from_json(&v).ok())
         .unwrap_or_else(|| bad_block("model is not a model of customer_clean.models".into()));
     let oversized = oversized.chunks_exact(8).map(|c| i64::from_be_bytes(c.try_into().expect("8 bytes"))).collect();
-    // This node's placement of the reference table, as the extension's
-    // owner (the caller owns the table: checked above); Citus refuses a
-    // query on a reference table inside a query on a shard.
-    let counts = crate::citus::local_placement("customer_clean.distributed_name_counts");
-    let names = as_extension_owner(|| {
-        Spi::connect(|client| {
-            let sql = format!("SELECT name_hash, rows FROM {counts} WHERE tbl_name = $1");
-            client
-                .select(&sql, None, &[table_name(tbl).into()])?
-                .map(|row| Ok((row.get::<i64>(1)?.unwrap_or_default() as u64, row.get::<i64>(2)?.unwrap_or_default() as u32)))
-                .collect::<Result<HashMap<u64, u32>, pgrx::spi::SpiError>>()
+    let names = names
+        .chunks_exact(12)
+        .map(|c| {
+            let hash = u64::from_be_bytes(c[..8].try_into().expect("8 bytes"));
+            (hash, u32::from_be_bytes(c[8..].try_into().expect("4 bytes")))
         })
-    })
-    .unwrap_or_else(|e| spi_failed(FN, e));
+        .collect();
     Scoring { model, oversized, names, rows: rows as usize }
 }
 
@@ -268,6 +272,10 @@ pub(super) fn dedupe_on_workers(
 ) -> Value {
     const FN: &str = "dedupe";
     crate::citus::distribute_catalog(FN);
+    // One run per table at a time: two would write their entries into the
+    // same blocks. ('cc_e' in the high 32 bits, the table's OID in the low.)
+    let key = (0x6363_5f65_i64 << 32) | i64::from(u32::from(target.oid));
+    run("SELECT pg_advisory_xact_lock($1)", vec![key.into()]);
     let table = quote_literal(&target.name);
     // Different on every run, so no backend (Citus keeps its connections
     // to the workers from one transaction to the next) mistakes one run's
@@ -282,9 +290,7 @@ pub(super) fn dedupe_on_workers(
     .unwrap_or_else(|| spi_failed(FN, "the model disappeared while being read"));
 
     progress("writing match entries on the workers", 0, 0);
-    for catalog in ["distributed_match_keys", "distributed_name_counts"] {
-        run_as_owner(&format!("DELETE FROM customer_clean.{catalog} WHERE tbl_name = {table}"), FN);
-    }
+    run_as_owner(&format!("DELETE FROM customer_clean.distributed_match_keys WHERE tbl_name = {table}"), FN);
     // The table's local match keys are replaced by the lookup entries.
     run("DELETE FROM customer_clean.match_keys WHERE tbl = $1", vec![target.oid.into()]);
     let id = format!("t.{}", quote(&target.id_column));
@@ -303,16 +309,6 @@ pub(super) fn dedupe_on_workers(
         FN,
     );
     time("write_entries");
-    progress("counting names on the workers", 0, 0);
-    run_as_owner(
-        &format!(
-            "INSERT INTO customer_clean.distributed_name_counts (tbl_name, name_hash, rows)
-             SELECT tbl_name, key, count(*) FROM customer_clean.distributed_match_keys
-              WHERE tbl_name = {table} AND kind = {name} GROUP BY tbl_name, key HAVING count(*) > 1",
-            name = kind::NAME
-        ),
-        FN,
-    );
     let rows = target.count_rows(FN);
     // Which blocks are over their limit: the few keys every node needs.
     let (strong_limit, weak_limit) = (block_limit(false, model.max_block_size), block_limit(true, model.max_block_size));
@@ -342,15 +338,21 @@ pub(super) fn dedupe_on_workers(
     let mut scored: Vec<(String, String, f64)> = Vec::new();
     each_row(
         &format!(
-            "SELECT (s.r).row_id_a, (s.r).row_id_b, (s.r).probability
+            "WITH names AS MATERIALIZED (
+                  SELECT coalesce(string_agg(int8send(key) || int4send(n::int), ''::bytea), ''::bytea) AS counts
+                    FROM (SELECT key, count(*) AS n FROM customer_clean.distributed_match_keys
+                           WHERE tbl_name = {table} AND kind = {name} GROUP BY key HAVING count(*) > 1) c)
+             SELECT (s.r).row_id_a, (s.r).row_id_b, (s.r).probability
                FROM (SELECT customer_clean.score_block({run_id}, {table}::regclass, {model}, {rows}, '\\x{oversized_hex}'::bytea,
-                            {min_scored:?}::float8, e.key, array_agg(e.row_id ORDER BY e.row_order, e.row_id),
+                            (SELECT counts FROM names), {min_scored:?}::float8, e.key,
+                            array_agg(e.row_id ORDER BY e.row_order, e.row_id),
                             array_agg(e.record ORDER BY e.row_order, e.row_id)) AS r
                        FROM customer_clean.distributed_match_keys e
                       WHERE e.tbl_name = {table} AND (e.kind & {b}) <> 0
                       GROUP BY e.key HAVING count(*) BETWEEN 2 AND {limit}) s",
             model = quote_literal(&model_text),
-            b = kind::BLOCKING
+            b = kind::BLOCKING,
+            name = kind::NAME,
         ),
         FN,
         &mut |row| {
@@ -425,7 +427,8 @@ pub(super) fn dedupe_on_workers(
     summary
 }
 
-/// How many rows carry each name of `records`, from the reference table.
+/// How many rows carry each name of `records`, counted from the name
+/// entries (on the workers, by key).
 fn name_counts_of(target: &Target, records: &[Record]) -> HashMap<u64, u32> {
     let mut hashes: Vec<i64> = records.iter().flat_map(name_keys).map(|k| name_hash(k) as i64).collect();
     hashes.sort_unstable();
@@ -433,7 +436,11 @@ fn name_counts_of(target: &Target, records: &[Record]) -> HashMap<u64, u32> {
     as_extension_owner(|| Spi::connect(|client| {
         client
             .select(
-                "SELECT name_hash, rows FROM customer_clean.distributed_name_counts WHERE tbl_name = $1 AND name_hash = ANY ($2)",
+                &format!(
+                    "SELECT key, count(*) FROM customer_clean.distributed_match_keys
+                      WHERE tbl_name = $1 AND kind = {} AND key = ANY ($2) GROUP BY key",
+                    kind::NAME
+                ),
                 None,
                 &[target.name.as_str().into(), hashes.into()],
             )?

@@ -72,7 +72,7 @@ SELECT customer_clean.erase_journal_here(:'tbl', ARRAY['no such row'], NULL);
 SELECT pg_catalog.count(*) FROM customer_clean.match_entries(1, :'tbl', ARRAY['Zhang Wei', '13812345678', 'zw@example.com',
   NULL, '100022', 'CN', '1985-03-12', 'm', NULL]);
 SELECT pg_catalog.count(*) FROM customer_clean.score_block(1, :'tbl',
-  (SELECT m.model::text FROM customer_clean.models m WHERE m.tbl OPERATOR(pg_catalog.=) :'tbl'::pg_catalog.regclass), 2, '', 0,
+  (SELECT m.model::text FROM customer_clean.models m WHERE m.tbl OPERATOR(pg_catalog.=) :'tbl'::pg_catalog.regclass), 2, '', '', 0,
   0, ARRAY['1', '2'], ARRAY(SELECT e.record FROM customer_clean.match_entries(2, :'tbl', ARRAY['Zhang Wei', '13812345678',
   'zw@example.com', NULL, '100022', 'CN', '1985-03-12', 'm', NULL]) e WHERE e.record IS NOT NULL LIMIT 2));
 -- the copies of profiles for shards: a write fires their trigger
