@@ -704,7 +704,7 @@ AS 'MODULE_PATHNAME', 'mask_phone_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching/distributed.rs:101
+-- src/matching/distributed.rs:106
 -- customer_clean::matching::distributed::match_entries
 CREATE  FUNCTION "match_entries"(
 	"run" bigint, /* i64 */
@@ -1249,7 +1249,7 @@ AS 'MODULE_PATHNAME', 'row_visible_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching/distributed.rs:138
+-- src/matching/distributed.rs:145
 -- customer_clean::matching::distributed::score_block
 CREATE  FUNCTION "score_block"(
 	"run" bigint, /* i64 */
@@ -1265,7 +1265,8 @@ CREATE  FUNCTION "score_block"(
 ) RETURNS TABLE (
 	"row_id_a" TEXT,  /* Option < String > */
 	"row_id_b" TEXT,  /* Option < String > */
-	"probability" double precision  /* f64 */
+	"probability" double precision,  /* f64 */
+	"personal" bool  /* Option < bool > */
 )
 STRICT STABLE PARALLEL SAFE
 LANGUAGE c /* Rust */
@@ -2909,8 +2910,12 @@ CREATE TABLE customer_clean.distributed_match_keys (
     row_id    text NOT NULL,
     record    bytea                 -- the row's compact match record (blocking keys only)
 );
-CREATE INDEX distributed_match_keys_key ON customer_clean.distributed_match_keys (tbl_name, key);
-CREATE INDEX distributed_match_keys_row ON customer_clean.distributed_match_keys (tbl_name, row_id);
+-- For match_row's lookups (kind 4) only. Indexes are most of what writing
+-- the entries costs (bench/citus.sh, 1M rows: 45 s without, 57 s with
+-- this one, 110 s with one on (tbl_name, row_id) as well, 148 s with both
+-- on every entry), so forget finds a row's entries by a scan (2.7 s at 1M
+-- rows on 2 cores; on the workers, in parallel).
+CREATE INDEX distributed_match_keys_lookup ON customer_clean.distributed_match_keys (tbl_name, key) WHERE (kind & 4) <> 0;
 COMMENT ON TABLE customer_clean.distributed_match_keys IS
   'Match keys and compact match records of the rows of Citus tables, distributed by key, written by dedupe (kept by customer_clean; do not edit).';
 

@@ -36,7 +36,9 @@ use std::rc::Rc;
 
 use customer_clean_engine::matching::blocking::BlockingStats;
 use customer_clean_engine::matching::cluster::{Edge, Refusal};
-use customer_clean_engine::matching::dedupe::{self, DedupeOptions};
+use customer_clean_engine::matching::dedupe::DedupeOptions;
+use customer_clean_engine::matching::external::{cluster_stored, for_each_pair_with_records, Budget};
+use customer_clean_engine::matching::store::{RecordStore, StoreError};
 use customer_clean_engine::matching::distributed::{block_limit, entries, kind, BlockScorer};
 use customer_clean_engine::matching::model::{name_hash, name_keys, NameFrequency, Progress};
 use customer_clean_engine::matching::{Model, Record, RecordSchema};
@@ -45,13 +47,16 @@ use pgrx::PgSqlErrorCode;
 use serde_json::{json, Value};
 
 use super::{explanation, lock_catalog, ordered, rejected_id_pairs, run, write_clusters, ReviewWriter, RowIds, Target};
-use crate::error::{raise_with, spi_failed};
+use crate::error::{raise_with, spi_failed, OrRaise};
+use crate::temp_file::TempFile;
 use crate::profile::{quote_identifier as quote, quote_literal, table_name, TableState};
 use crate::security::{as_extension_owner, pinned_search_path};
 use crate::table::Table;
 
 /// Scored pairs read per fetch on the coordinator.
 const FETCH_PAIRS: i64 = 50_000;
+/// Rows of scored pairs read per statement on the coordinator.
+const READ_CHUNK: usize = 50_000;
 /// Integer id types: blocks order their rows by the id as a number, as
 /// the table does (other ids by their text).
 const INTEGER_IDS: [&str; 3] = ["smallint", "integer", "bigint"];
@@ -132,8 +137,10 @@ fn match_entries(
 /// block limit (8 bytes each, big-endian), `names` how many rows carry
 /// each name on two rows or more (its hash, 8 bytes, and its count, 4
 /// bytes, big-endian; a name not there counts 1). Returns the pairs at least
-/// `min_probability` probable, then one row (NULL, NULL, n): the n
-/// candidate pairs this block scored. Only the table's owner may call it.
+/// `min_probability` probable, with whether anything personal agrees
+/// (name, birth date, ID or e-mail), then one row (NULL, NULL, n, NULL):
+/// the n candidate pairs this block scored. Only the table's owner may
+/// call it.
 #[allow(clippy::too_many_arguments)]
 #[pg_extern(stable, strict, parallel_safe)]
 fn score_block(
@@ -147,7 +154,10 @@ fn score_block(
     key: i64,
     row_ids: Vec<Option<String>>,
     records: pgrx::datum::Array<'_, &[u8]>,
-) -> TableIterator<'static, (name!(row_id_a, Option<String>), name!(row_id_b, Option<String>), name!(probability, f64))> {
+) -> TableIterator<
+    'static,
+    (name!(row_id_a, Option<String>), name!(row_id_b, Option<String>), name!(probability, f64), name!(personal, Option<bool>)),
+> {
     const FN: &str = "score_block";
     let (_, salt, scoring) = run_cache(run, tbl.oid(), FN);
     let scoring = scoring.unwrap_or_else(|| {
@@ -165,8 +175,8 @@ fn score_block(
     let tf = NameFrequency::Hashed(&scoring.names, scoring.rows);
     let block = BlockScorer::new(&scoring.model, salt, &scoring.oversized, tf, min_probability).score(key, &members);
     let id = |i: u32| row_ids[i as usize].clone();
-    let mut out: Vec<_> = block.edges.iter().map(|e| (id(e.a), id(e.b), e.probability)).collect();
-    out.push((None, None, block.pairs as f64));
+    let mut out: Vec<_> = block.edges.iter().map(|(e, personal)| (id(e.a), id(e.b), e.probability, Some(*personal))).collect();
+    out.push((None, None, block.pairs as f64, None));
     TableIterator::new(out)
 }
 
@@ -335,14 +345,14 @@ pub(super) fn dedupe_on_workers(
     let min_scored = opts.review_probability.min(opts.min_probability);
     let oversized_hex: String = oversized.iter().map(|k| format!("{:016x}", *k as u64)).collect();
     let mut pairs = 0usize;
-    let mut scored: Vec<(String, String, f64)> = Vec::new();
+    let mut scored: Vec<(String, String, f64, bool)> = Vec::new();
     each_row(
         &format!(
             "WITH names AS MATERIALIZED (
                   SELECT coalesce(string_agg(int8send(key) || int4send(n::int), ''::bytea), ''::bytea) AS counts
                     FROM (SELECT key, count(*) AS n FROM customer_clean.distributed_match_keys
                            WHERE tbl_name = {table} AND kind = {name} GROUP BY key HAVING count(*) > 1) c)
-             SELECT (s.r).row_id_a, (s.r).row_id_b, (s.r).probability
+             SELECT (s.r).row_id_a, (s.r).row_id_b, (s.r).probability, (s.r).personal
                FROM (SELECT customer_clean.score_block({run_id}, {table}::regclass, {model}, {rows}, '\\x{oversized_hex}'::bytea,
                             (SELECT counts FROM names), {min_scored:?}::float8, e.key,
                             array_agg(e.row_id ORDER BY e.row_order, e.row_id),
@@ -358,7 +368,7 @@ pub(super) fn dedupe_on_workers(
         &mut |row| {
             let (a, b, p) = (row.get::<String>(1)?, row.get::<String>(2)?, row.get::<f64>(3)?.unwrap_or_default());
             match (a, b) {
-                (Some(a), Some(b)) => scored.push((a, b, p)),
+                (Some(a), Some(b)) => scored.push((a, b, p, row.get::<bool>(4)?.unwrap_or(true))),
                 _ => pairs += p as usize,
             }
             progress("scoring blocks on the workers", scored.len(), 0);
@@ -369,23 +379,39 @@ pub(super) fn dedupe_on_workers(
 
     // The rows of the scored pairs, read again in the table's order (that
     // of one node's run, which clustering follows).
+    // The rows of the scored pairs, read again in the table's order (that
+    // of one node's run, which clustering follows), a chunk at a time, into
+    // a store that spills to a temporary file: the coordinator holds the
+    // pairs and their row ids, not the rows (as one node's dedupe).
     progress("reading the rows of scored pairs", 0, 0);
-    let mut wanted: Vec<String> = scored.iter().flat_map(|(a, b, _)| [a.clone(), b.clone()]).collect();
-    wanted.sort_unstable();
-    wanted.dedup();
-    let read = target.read_values_in_table_order(&wanted, FN);
-    drop(wanted);
-    let local: HashMap<&str, u32> = read.iter().enumerate().map(|(i, (id, _))| (id.as_str(), i as u32)).collect();
-    let mut edges: Vec<Edge> = scored
+    let budget = Budget::of(crate::memory::limit_bytes().saturating_sub(super::FIXED_BYTES) / 3);
+    let mut spill = TempFile::new();
+    let mut store = RecordStore::new(budget.chunk_bytes);
+    let mut ids = RowIds::default();
+    let mut names: HashSet<i64> = HashSet::new();
+    for chunk in in_table_order(target, &scored).chunks(READ_CHUNK) {
+        for (id, values) in target.read_values_in_table_order(chunk, FN) {
+            let record = target.prepare(&values);
+            names.extend(name_keys(&record).map(|k| name_hash(k) as i64));
+            let mut encoded = Vec::with_capacity(192);
+            record.encode(&mut encoded);
+            store.push_encoded(&encoded, &mut spill).map_err(StoreError::from).or_raise(FN);
+            ids.push(&id);
+        }
+        progress("reading the rows of scored pairs", ids.len(), 0);
+    }
+    store.flush(&mut spill).map_err(StoreError::from).or_raise(FN);
+    let local: HashMap<&str, u32> = (0..ids.len() as u32).map(|i| (&ids[i], i)).collect();
+    let mut edges: Vec<(Edge, bool)> = scored
         .iter()
         // (a row deleted since the entries were written is left out)
-        .filter_map(|(a, b, p)| {
+        .filter_map(|(a, b, p, personal)| {
             let (x, y) = (*local.get(a.as_str())?, *local.get(b.as_str())?);
-            Some(Edge { a: x.min(y), b: x.max(y), probability: *p })
+            Some((Edge { a: x.min(y), b: x.max(y), probability: *p }, *personal))
         })
         .collect();
-    edges.sort_unstable_by_key(|e| (e.a, e.b));
-    edges.dedup_by_key(|e| (e.a, e.b));
+    edges.sort_unstable_by_key(|(e, _)| (e.a, e.b));
+    edges.dedup_by_key(|(e, _)| (e.a, e.b));
     let rejected: HashSet<(u32, u32)> = rejected_id_pairs(target)
         .iter()
         .filter_map(|(a, b)| {
@@ -394,13 +420,12 @@ pub(super) fn dedupe_on_workers(
         })
         .collect();
     drop((local, scored));
-    let ids: RowIds = read.iter().map(|(id, _)| id.as_str()).collect();
-    let records: Vec<Record> = read.iter().map(|(_, values)| target.prepare(values)).collect();
-    drop(read);
-    let names = name_counts_of(target, &records);
+    let names = name_counts(target, names.into_iter().collect());
     let tf = NameFrequency::Hashed(&names, rows);
     let blocking = BlockingStats { keys: keys as usize, oversized_blocks: oversized.len(), pairs, ..BlockingStats::default() };
-    let mut outcome = dedupe::cluster_scored(&records, edges, blocking, model, opts, &rejected, &tf, progress);
+    let record_bytes = budget.record_bytes.min(crate::memory::headroom() / 4);
+    let mut outcome = cluster_stored(&store, edges, blocking, model, &tf, opts, &rejected, record_bytes, &mut spill, progress)
+        .or_raise(FN);
     outcome.stats.rows = rows;
     let review = outcome.review_pairs(&rejected);
     time("cluster");
@@ -412,11 +437,11 @@ pub(super) fn dedupe_on_workers(
         outcome.clustering.refused.iter().map(|(e, r): &(Edge, Refusal)| ((e.a, e.b), r.as_str().to_string())).collect();
     run("DELETE FROM customer_clean.review_queue WHERE tbl = $1 AND status = 'pending'", vec![target.oid.into()]);
     let mut writer = ReviewWriter::new(target);
-    for e in &review {
-        let (a, b) = (&records[e.a as usize], &records[e.b as usize]);
+    for_each_pair_with_records(&store, &review, record_bytes, &mut spill, &mut |e, a, b| {
         let reason = refusals.get(&(e.a, e.b)).map_or("uncertain", String::as_str);
         writer.push(ordered(&ids[e.a], &ids[e.b]), e.probability, explanation(model, a, b, &tf), reason);
-    }
+    })
+    .or_raise(FN);
     writer.flush();
     super::incremental::forget_state(target);
     time("write");
@@ -424,15 +449,30 @@ pub(super) fn dedupe_on_workers(
     summary["clusters_renumbered"] = json!(renumbered);
     summary["match_entries"] = json!(entries);
     summary["on_workers"] = json!(true);
+    summary["temp_file_bytes"] = json!(spill.bytes());
     summary
 }
 
-/// How many rows carry each name of `records`, counted from the name
+/// The row ids of `scored`, each once, in the table's order (sorted here,
+/// on the coordinator, as the id column's type sorts).
+fn in_table_order(target: &Target, scored: &[(String, String, f64, bool)]) -> Vec<String> {
+    let mut ids: Vec<&str> = scored.iter().flat_map(|(a, b, _, _)| [a.as_str(), b.as_str()]).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let ids: Vec<String> = ids.into_iter().map(str::to_string).collect();
+    pinned_search_path(|| {
+        Spi::get_one_with_args::<Vec<String>>(
+            &format!("SELECT coalesce(array_agg(i ORDER BY i::{}), '{{}}') FROM unnest($1::text[]) AS u(i)", target.id_type),
+            &[ids.into()],
+        )
+    })
+    .unwrap_or_else(|e| spi_failed("dedupe", e))
+    .unwrap_or_default()
+}
+
+/// How many rows carry each of the names `hashes`, counted from the name
 /// entries (on the workers, by key).
-fn name_counts_of(target: &Target, records: &[Record]) -> HashMap<u64, u32> {
-    let mut hashes: Vec<i64> = records.iter().flat_map(name_keys).map(|k| name_hash(k) as i64).collect();
-    hashes.sort_unstable();
-    hashes.dedup();
+fn name_counts(target: &Target, hashes: Vec<i64>) -> HashMap<u64, u32> {
     as_extension_owner(|| Spi::connect(|client| {
         client
             .select(

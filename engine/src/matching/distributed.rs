@@ -18,7 +18,7 @@ use std::collections::HashSet;
 use super::blocking;
 use super::cluster::Edge;
 use super::comparison::Field;
-use super::model::{name_hash, name_keys, pattern, probability_of, Model, NameFrequency};
+use super::model::{name_hash, name_keys, pattern, personal_agreements, probability_of, Model, NameFrequency};
 use super::record::Record;
 
 /// What an entry is for: bits of its `kind`.
@@ -82,11 +82,13 @@ pub struct BlockScorer<'a> {
 }
 
 /// The outcome of one block: the pairs it scored at least
-/// `min_probability` probable (`a < b`, positions in the block), and how
-/// many candidate pairs it owned (scored, whatever their probability).
+/// `min_probability` probable (`a < b`, positions in the block), each with
+/// whether anything personal agrees (see
+/// [`super::external::cluster_stored`]), and how many candidate pairs it
+/// owned (scored, whatever their probability).
 #[derive(Debug, Default, PartialEq)]
 pub struct BlockScore {
-    pub edges: Vec<Edge>,
+    pub edges: Vec<(Edge, bool)>,
     pub pairs: usize,
 }
 
@@ -108,9 +110,11 @@ impl<'a> BlockScorer<'a> {
                     continue;
                 }
                 out.pairs += 1;
-                let p = probability_of(self.model.match_weight(pattern(&self.fields, a, b), a, &self.tf));
+                let levels = pattern(&self.fields, a, b);
+                let p = probability_of(self.model.match_weight(levels, a, &self.tf));
                 if p >= self.min_probability {
-                    out.edges.push(Edge { a: i as u32, b: j as u32, probability: p });
+                    let personal = personal_agreements(&self.fields, levels) > 0;
+                    out.edges.push((Edge { a: i as u32, b: j as u32, probability: p }, personal));
                 }
             }
         }
@@ -148,8 +152,11 @@ fn smallest_shared(a: &[i64], b: &[i64], oversized: &HashSet<i64>) -> Option<i64
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::matching::dedupe::{cluster_scored, dedupe, scored_pairs, DedupeOptions};
+    use crate::matching::dedupe::{dedupe, scored_pairs, DedupeOptions};
+    use crate::matching::external::cluster_stored;
     use crate::matching::external::tests::records;
+    use crate::matching::spill::MemorySpill;
+    use crate::matching::store::RecordStore;
     use crate::matching::model::{name_counts, TrainOptions};
     use std::collections::{BTreeMap, HashMap};
 
@@ -169,6 +176,7 @@ mod tests {
             let min = 0.3;
             let (expected, stats) =
                 scored_pairs(&records, &model, salt, min, 1, usize::MAX, &tf, &mut |_, _, _| {}).unwrap();
+            assert!(stats.oversized_blocks > 0 || max_block > 6);
 
             // entries by key, as the distributed table holds them
             let mut blocks: BTreeMap<i64, (i16, Vec<u32>)> = BTreeMap::new();
@@ -198,23 +206,32 @@ mod tests {
                 let members: Vec<Record> = rows.iter().map(|r| records[*r as usize].clone()).collect();
                 let block = scorer.score(*key, &members);
                 pairs += block.pairs;
-                got.extend(block.edges.iter().map(|e| Edge { a: rows[e.a as usize], b: rows[e.b as usize], ..*e }));
+                got.extend(block.edges.iter().map(|(e, personal)| (Edge { a: rows[e.a as usize], b: rows[e.b as usize], ..*e }, *personal)));
             }
-            got.sort_by_key(|e| (e.a, e.b));
+            got.sort_by_key(|(e, _)| (e.a, e.b));
             assert_eq!(pairs, stats.pairs, "each candidate pair scored once");
-            assert_eq!(got, expected);
+            assert_eq!(got.iter().map(|(e, _)| *e).collect::<Vec<_>>(), expected);
 
-            // clustered from the rows in pairs alone
+            // clustered from the rows in pairs alone, as the coordinator
+            // does: their records in a store, in the table's order
             let opts = DedupeOptions { min_probability: 0.9, review_probability: min, ..DedupeOptions::default() };
             let rejected: HashSet<(u32, u32)> = HashSet::new();
             let one_node = dedupe(&records, &model, salt, &opts, &rejected, &tf, &mut |_, _, _| {}).unwrap();
-            let mut rows: Vec<u32> = got.iter().flat_map(|e| [e.a, e.b]).collect();
+            let mut rows: Vec<u32> = got.iter().flat_map(|(e, _)| [e.a, e.b]).collect();
             rows.sort_unstable();
             rows.dedup();
             let local: HashMap<u32, u32> = rows.iter().enumerate().map(|(i, r)| (*r, i as u32)).collect();
-            let subset: Vec<Record> = rows.iter().map(|r| records[*r as usize].clone()).collect();
-            let edges = got.iter().map(|e| Edge { a: local[&e.a], b: local[&e.b], ..*e }).collect();
-            let apart = cluster_scored(&subset, edges, stats.clone(), &model, &opts, &rejected, &tf, &mut |_, _, _| {});
+            let mut spill = MemorySpill::default();
+            let mut store = RecordStore::new(500);
+            for r in &rows {
+                let mut encoded = Vec::new();
+                records[*r as usize].encode(&mut encoded);
+                store.push_encoded(&encoded, &mut spill).unwrap();
+            }
+            store.flush(&mut spill).unwrap();
+            let edges = got.iter().map(|(e, personal)| (Edge { a: local[&e.a], b: local[&e.b], ..*e }, *personal)).collect();
+            let apart =
+                cluster_stored(&store, edges, stats.clone(), &model, &tf, &opts, &rejected, 3000, &mut spill, &mut |_, _, _| {}).unwrap();
             let members = |m: Vec<(u32, u32)>, map: &dyn Fn(u32) -> u32| {
                 let mut clusters: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
                 m.into_iter().for_each(|(row, root)| clusters.entry(map(root)).or_default().push(map(row)));
@@ -226,6 +243,8 @@ mod tests {
             let expected_clusters = members(one_node.clustering.members(), &|r| r);
             assert!(expected_clusters.len() > 20, "{}", expected_clusters.len());
             assert_eq!(members(apart.clustering.members(), &|r| rows[r as usize]), expected_clusters);
+            assert_eq!(apart.stats.matching_pairs, one_node.stats.matching_pairs);
+            assert_eq!(apart.clustering.refused.len(), one_node.clustering.refused.len());
         }
     }
 }

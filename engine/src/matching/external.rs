@@ -12,7 +12,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::blocking;
+use super::blocking::{self, BlockingStats};
 use super::cluster::{self, Clustering, Edge};
 use super::dedupe::{cluster_component, Dedupe, DedupeOptions};
 use super::model::{name_hash, name_keys, pattern, personal_agreements, probability_of, Model, NameFrequency, Progress};
@@ -271,62 +271,86 @@ impl ExternalDedupe {
             scored.sort_unstable_by_key(|(e, _)| (e.a, e.b));
         }
         blocking.pairs = done;
-
-        // A probable pair on whose person nothing agrees goes to review
-        // (see dedupe::dedupe).
-        let mut matching = Vec::new();
-        let mut impersonal = Vec::new();
-        for (e, personal) in &scored {
-            if e.probability >= opts.min_probability {
-                if *personal { matching.push(*e) } else { impersonal.push(*e) }
-            }
-        }
-        let mut pairs: Vec<Edge> = scored.into_iter().map(|(e, _)| e).collect();
-        // (collected in place: the allocation still has room for the
-        // larger items it held)
-        pairs.shrink_to_fit();
-        let matching_pairs = matching.len();
-
-        // Clustering, a batch of components at a time: as many as have
-        // their records fit in the budget, loaded together.
-        progress("clustering", 0, matching_pairs);
-        let per_row = (self.store.bytes() / n.max(1)).max(1);
-        let rows_per_batch = (record_bytes(self.budget.record_bytes) / per_row).max(1);
-        let grouped = cluster::components(n, matching);
-        let mut clustering = Clustering::singletons(n);
-        let groups: Vec<&[(u32, Edge)]> = grouped.chunk_by(|x, y| x.0 == y.0).collect();
-        let mut first = 0;
-        let mut clustered = 0;
-        while first < groups.len() {
-            let mut last = first;
-            let mut rows: Vec<u32> = Vec::new();
-            while last < groups.len() && (last == first || rows.len() < rows_per_batch) {
-                rows.extend(cluster::component_rows(groups[last]));
-                last += 1;
-            }
-            rows.sort_unstable();
-            let loaded = self.store.load_rows(&rows, spill)?;
-            for group in &groups[first..last] {
-                let members = cluster::component_rows(group);
-                let records: Vec<Record> = members.iter().map(|r| loaded.record(*r)).collect::<Result<_, _>>()?;
-                let record = |local: u32| &records[local as usize];
-                cluster::cluster_component(
-                    group,
-                    &mut |rows, part| {
-                        cluster_component(rows, part, &record, model, &tf, opts, rejected, &mut |_| {})
-                    },
-                    &mut clustering,
-                );
-                clustered += group.len();
-            }
-            progress("clustering", clustered, matching_pairs);
-            first = last;
-        }
-        drop(groups);
-        drop(grouped);
-        let dedupe = Dedupe::finish(n, pairs, clustering, impersonal, blocking, matching_pairs);
+        let records = record_bytes(self.budget.record_bytes);
+        let dedupe = cluster_stored(&self.store, scored, blocking, model, &tf, opts, rejected, records, spill, progress)?;
         Ok(Outcome { dedupe, store: self.store, names: self.names })
     }
+}
+
+/// Clusters `scored` — every scored pair at least `review_probability`
+/// probable (`a < b`, in `(a, b)` order), each with whether anything
+/// personal agrees — of the rows in `store`, loading the records of a
+/// batch of components at a time (at most about `record_bytes`): the
+/// second half of [`ExternalDedupe::run`], and what the coordinator of a
+/// cluster does with the pairs its workers scored
+/// ([`super::distributed`]).
+#[allow(clippy::too_many_arguments)]
+pub fn cluster_stored(
+    store: &RecordStore,
+    scored: Vec<(Edge, bool)>,
+    blocking: BlockingStats,
+    model: &Model,
+    tf: &NameFrequency,
+    opts: &DedupeOptions,
+    rejected: &HashSet<(u32, u32)>,
+    record_bytes: usize,
+    spill: &mut dyn Spill,
+    progress: Progress,
+) -> Result<Dedupe, StoreError> {
+    let n = store.rows() as usize;
+    // A probable pair on whose person nothing agrees goes to review
+    // (see dedupe::dedupe).
+    let mut matching = Vec::new();
+    let mut impersonal = Vec::new();
+    for (e, personal) in &scored {
+        if e.probability >= opts.min_probability {
+            if *personal { matching.push(*e) } else { impersonal.push(*e) }
+        }
+    }
+    let mut pairs: Vec<Edge> = scored.into_iter().map(|(e, _)| e).collect();
+    // (collected in place: the allocation still has room for the
+    // larger items it held)
+    pairs.shrink_to_fit();
+    let matching_pairs = matching.len();
+
+    // Clustering, a batch of components at a time: as many as have
+    // their records fit in the budget, loaded together.
+    progress("clustering", 0, matching_pairs);
+    let per_row = (store.bytes() / n.max(1)).max(1);
+    let rows_per_batch = (record_bytes / per_row).max(1);
+    let grouped = cluster::components(n, matching);
+    let mut clustering = Clustering::singletons(n);
+    let groups: Vec<&[(u32, Edge)]> = grouped.chunk_by(|x, y| x.0 == y.0).collect();
+    let mut first = 0;
+    let mut clustered = 0;
+    while first < groups.len() {
+        let mut last = first;
+        let mut rows: Vec<u32> = Vec::new();
+        while last < groups.len() && (last == first || rows.len() < rows_per_batch) {
+            rows.extend(cluster::component_rows(groups[last]));
+            last += 1;
+        }
+        rows.sort_unstable();
+        let loaded = store.load_rows(&rows, spill)?;
+        for group in &groups[first..last] {
+            let members = cluster::component_rows(group);
+            let records: Vec<Record> = members.iter().map(|r| loaded.record(*r)).collect::<Result<_, _>>()?;
+            let record = |local: u32| &records[local as usize];
+            cluster::cluster_component(
+                group,
+                &mut |rows, part| {
+                    cluster_component(rows, part, &record, model, tf, opts, rejected, &mut |_| {})
+                },
+                &mut clustering,
+            );
+            clustered += group.len();
+        }
+        progress("clustering", clustered, matching_pairs);
+        first = last;
+    }
+    drop(groups);
+    drop(grouped);
+    Ok(Dedupe::finish(n, pairs, clustering, impersonal, blocking, matching_pairs))
 }
 
 /// Scores `batch` (pairs `a << 32 | b`, `a` in `left`, `b` in `right`) on
