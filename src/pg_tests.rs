@@ -163,7 +163,7 @@ mod tests {
                  customer_clean.require_privileges(regclass,text[],text), customer_clean.row_as_jsonb(regclass,text), \
                  customer_clean.row_image_sql(regclass,text), customer_clean.row_images(regclass,text[]), \
                  customer_clean.row_visible(regclass,text), \
-                 customer_clean.score_block(bigint,regclass,text,bigint,bytea,double precision,bigint,text[],bytea[]), \
+                 customer_clean.score_block(bigint,regclass,text,bigint,bytea,bytea,double precision,bigint,text[],bytea[]), \
                  customer_clean.sees_all_rows(regclass), \
                  customer_clean.stale_customers(regclass,integer), \
                  customer_clean.updated_at_column(regclass)"

@@ -232,6 +232,13 @@ pub enum ModelError {
     Levels(String),
     #[error("the table has no two rows to learn from")]
     TooFewRows,
+    /// No pair of rows shares a strong key: EM has no pairs to learn m
+    /// from, and the prior would be 0/0 (stored as null, then unreadable).
+    #[error(
+        "no two rows share a phone, e-mail, ID number, name with birth year or postcode, or birth date with postcode: \
+         there are no candidate pairs to learn what a duplicate looks like from"
+    )]
+    NoBlockedPairs,
     #[error(transparent)]
     TooManyPairs(#[from] blocking::TooManyPairs),
     /// The system refused memory the budget allowed.
@@ -251,6 +258,11 @@ impl crate::SqlError for ModelError {
     fn hint(&self) -> String {
         match self {
             ModelError::TooFewRows => "load the customer rows first, then train".into(),
+            ModelError::NoBlockedPairs => {
+                "train on rows that include duplicates sharing such a value (check the profile's roles and default_region: \
+                 a phone that does not parse gives no key); with sample_rows, a larger sample"
+                    .into()
+            }
             ModelError::TooManyPairs(e) => crate::SqlError::hint(e),
             ModelError::Allocation { .. } => {
                 "lower customer_clean.batch_memory to what the server has, or train with fewer random_pairs".into()
@@ -359,6 +371,9 @@ impl Model {
         // m: EM over the pairs blocked by the strong keys.
         let keys = blocking::key_entries(records, threads, |r| blocking::strong_keys(r, salt), progress)?;
         let (pairs, blocking) = blocking::candidate_pairs(vec![(keys, opts.max_block_size)], max_pairs, progress)?;
+        if pairs.is_empty() {
+            return Err(ModelError::NoBlockedPairs);
+        }
         let blocked_counts =
             count_patterns(records, fields, &pairs, threads, &mut |done, total| progress("blocked pairs", done, total));
         let em = expectation_maximization(fields, &blocked_counts, opts, progress);
@@ -865,6 +880,23 @@ mod tests {
             expectation_maximization(&fields, &counts, &opts, &mut |_, done, _| assert!(done < 3, "cancel"))
         });
         assert!(stopped.is_err());
+    }
+
+    #[test]
+    fn rows_sharing_no_key_are_refused_rather_than_a_model_with_no_prior() {
+        use crate::date::Date;
+        use crate::matching::RecordSchema;
+        use crate::profile::{Profile, TableColumn};
+        use serde_json::json;
+        let columns = json!({"id": "id", "name": "n", "phone": "p"});
+        let table: Vec<TableColumn> = ["id", "n", "p"].iter().map(|c| TableColumn { name: c.to_string(), is_text: true }).collect();
+        let profile = Profile::parse(&columns, &json!({}), &table).unwrap();
+        let schema = RecordSchema::from_profile(&profile, Date::new(2026, 12, 3).unwrap());
+        // Names alone make no key, and phones without a region do not parse.
+        let records: Vec<Record> =
+            (0..50).map(|i| schema.record(&[Some(&format!("name {}", i % 7)), Some(&format!("1380013800{}", i % 10))])).collect();
+        let trained = Model::train(&records, &schema.fields(), 7, &TrainOptions::default(), usize::MAX, &mut |_, _, _| {});
+        assert_eq!(trained.err(), Some(ModelError::NoBlockedPairs));
     }
 
     #[test]

@@ -340,5 +340,13 @@ CREATE TABLE mt.empty (id int PRIMARY KEY, full_name text);
 SELECT customer_clean.register('mt.empty', '{"id": "id", "name": "full_name"}');
 SELECT customer_clean.train('mt.empty');
 SELECT customer_clean.enable_cleaning('mt.empty', match_on_insert => true);
+-- Rows that share no match key (names alone make none): nothing to learn
+-- what a duplicate looks like from; refused, not stored as a model no
+-- function could read.
+CREATE TABLE mt.no_keys (id int PRIMARY KEY, full_name text);
+INSERT INTO mt.no_keys SELECT g, 'name ' || g FROM generate_series(1, 50) g;
+SELECT customer_clean.register('mt.no_keys', '{"id": "id", "name": "full_name"}');
+SELECT customer_clean.train('mt.no_keys');
+SELECT count(*) AS models FROM customer_clean.models WHERE tbl = 'mt.no_keys'::regclass;
 UPDATE customer_clean.models SET model = jsonb_set(model, '{version}', '99') WHERE tbl = 'mt.customers'::regclass;
 SELECT customer_clean.match_probability('mt.customers', '90001', '90002');
