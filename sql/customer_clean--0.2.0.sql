@@ -704,7 +704,7 @@ AS 'MODULE_PATHNAME', 'mask_phone_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching/distributed.rs:106
+-- src/matching/distributed.rs:113
 -- customer_clean::matching::distributed::match_entries
 CREATE  FUNCTION "match_entries"(
 	"run" bigint, /* i64 */
@@ -1249,7 +1249,7 @@ AS 'MODULE_PATHNAME', 'row_visible_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching/distributed.rs:145
+-- src/matching/distributed.rs:152
 -- customer_clean::matching::distributed::score_block
 CREATE  FUNCTION "score_block"(
 	"run" bigint, /* i64 */

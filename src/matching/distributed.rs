@@ -62,10 +62,12 @@ const READ_CHUNK: usize = 50_000;
 const INTEGER_IDS: [&str; 3] = ["smallint", "integer", "bigint"];
 
 /// What one backend keeps of a run between calls of `match_entries` and
-/// `score_block` (a worker's backend serves many shards of one run).
+/// `score_block` (a worker's backend serves many shards of one run), for
+/// the role that passed the ownership check.
 struct RunCache {
     run: i64,
     tbl: pg_sys::Oid,
+    role: pg_sys::Oid,
     schema: Rc<RecordSchema>,
     salt: u64,
     scoring: Option<Rc<Scoring>>,
@@ -87,15 +89,20 @@ thread_local! {
 /// of a run checks that the caller owns the table (the entries are its
 /// rows in matching form) and loads its profile.
 fn run_cache(run: i64, tbl: pg_sys::Oid, caller: &'static str) -> (Rc<RecordSchema>, u64, Option<Rc<Scoring>>) {
+    // SAFETY: reads the current role.
+    let role = unsafe { pg_sys::GetUserId() };
     if let Some(hit) = RUN.with(|r| {
-        r.borrow().as_ref().filter(|c| c.run == run && c.tbl == tbl).map(|c| (c.schema.clone(), c.salt, c.scoring.clone()))
+        r.borrow()
+            .as_ref()
+            .filter(|c| c.run == run && c.tbl == tbl && c.role == role)
+            .map(|c| (c.schema.clone(), c.salt, c.scoring.clone()))
     }) {
         return hit;
     }
     crate::security::require_table_owner(tbl, caller);
     let state = TableState::load(tbl, caller);
     let schema = Rc::new(RecordSchema::from_profile(&state.profile, crate::date::today()));
-    RUN.with(|r| *r.borrow_mut() = Some(RunCache { run, tbl, schema: schema.clone(), salt: state.key_salt, scoring: None }));
+    RUN.with(|r| *r.borrow_mut() = Some(RunCache { run, tbl, role, schema: schema.clone(), salt: state.key_salt, scoring: None }));
     (schema, state.key_salt, None)
 }
 
@@ -173,7 +180,10 @@ fn score_block(
         .map(|r| Record::decode(r.unwrap_or_default()).unwrap_or_else(|e| bad_block(format!("a record: {e}"))))
         .collect();
     let tf = NameFrequency::Hashed(&scoring.names, scoring.rows);
-    let block = BlockScorer::new(&scoring.model, salt, &scoring.oversized, tf, min_probability).score(key, &members);
+    let block = BlockScorer::new(&scoring.model, salt, &scoring.oversized, tf, min_probability)
+        .score(key, &members, &mut || {
+            pg_sys::check_for_interrupts!();
+        });
     let id = |i: u32| row_ids[i as usize].clone();
     let mut out: Vec<_> = block.edges.iter().map(|(e, personal)| (id(e.a), id(e.b), e.probability, Some(*personal))).collect();
     out.push((None, None, block.pairs as f64, None));

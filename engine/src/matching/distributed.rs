@@ -100,11 +100,14 @@ impl<'a> BlockScorer<'a> {
     /// Scores the block of `key`, whose members are `members` in the
     /// table's row order (the first of a pair is the earlier row, whose
     /// names' frequencies weigh the pair, as on one node): every pair whose
-    /// smallest shared key within its limit is `key`.
-    pub fn score(&self, key: i64, members: &[Record]) -> BlockScore {
+    /// smallest shared key within its limit is `key`. `tick` runs before
+    /// each row's pairs (a block may be large: the caller checks for a
+    /// cancel there).
+    pub fn score(&self, key: i64, members: &[Record], tick: &mut dyn FnMut()) -> BlockScore {
         let keys: Vec<Vec<i64>> = members.iter().map(|r| self.blocking_keys(r)).collect();
         let mut out = BlockScore::default();
         for (i, a) in members.iter().enumerate() {
+            tick();
             for (j, b) in members.iter().enumerate().skip(i + 1) {
                 if smallest_shared(&keys[i], &keys[j], self.oversized) != Some(key) {
                     continue;
@@ -204,7 +207,7 @@ mod tests {
             let mut pairs = 0;
             for (key, (_, rows)) in blocks.iter().filter(|(key, (_, rows))| rows.len() > 1 && !oversized.contains(key)) {
                 let members: Vec<Record> = rows.iter().map(|r| records[*r as usize].clone()).collect();
-                let block = scorer.score(*key, &members);
+                let block = scorer.score(*key, &members, &mut || {});
                 pairs += block.pairs;
                 got.extend(block.edges.iter().map(|(e, personal)| (Edge { a: rows[e.a as usize], b: rows[e.b as usize], ..*e }, *personal)));
             }
