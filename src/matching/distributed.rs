@@ -215,13 +215,11 @@ fn load_scoring(model: &str, rows: i64, oversized: &[u8], names: &[u8], min_prob
         .ok()
         .and_then(|v| Model::from_json(&v).ok())
         .unwrap_or_else(|| bad_block("model is not a model of customer_clean.models".into()));
-    let oversized = oversized.chunks_exact(8).map(|c| i64::from_be_bytes(c.try_into().expect("8 bytes"))).collect();
+    // (whole chunks: the lengths were checked above)
+    let oversized = oversized.chunks_exact(8).filter_map(|c| Some(i64::from_be_bytes(*c.first_chunk::<8>()?))).collect();
     let names = names
         .chunks_exact(12)
-        .map(|c| {
-            let hash = u64::from_be_bytes(c[..8].try_into().expect("8 bytes"));
-            (hash, u32::from_be_bytes(c[8..].try_into().expect("4 bytes")))
-        })
+        .filter_map(|c| Some((u64::from_be_bytes(*c.first_chunk::<8>()?), u32::from_be_bytes(*c.last_chunk::<4>()?))))
         .collect();
     Scoring { model, oversized, names, rows: rows as usize }
 }
