@@ -14,7 +14,8 @@
 --   * Citus (issue 19): customer_clean.distributed_profiles, the profiles
 --     of Citus tables copied by name for the triggers on their shards;
 --     distributed_match_keys, where dedupe scores blocks on the workers
---     (match_entries, score_block);
+--     (match_entries, score_block); match_pending and queue_for_matching,
+--     match_on_insert on a Citus table;
 --   * row ids in the id column's own type: bigint overloads; the
 --     functions whose only ids are an array (cluster_probability,
 --     choose_survivor, restore_archived) take anycompatiblearray, their
@@ -159,6 +160,22 @@ CREATE  FUNCTION "score_block"(
 STRICT STABLE PARALLEL SAFE
 LANGUAGE c /* Rust */
 AS 'MODULE_PATHNAME', 'score_block_wrapper';
+-- match_on_insert on Citus (src/matching/queue.rs): the queue's trigger and
+-- match_pending.
+CREATE  FUNCTION "match_pending"(
+	"tbl" regclass, /* Table */
+	"min_probability" double precision DEFAULT 0.9, /* f64 */
+	"review_probability" double precision DEFAULT 0.5, /* f64 */
+	"max_rows" INT DEFAULT 10000 /* i32 */
+) RETURNS jsonb /* JsonB */
+STRICT VOLATILE PARALLEL UNSAFE
+SET search_path TO pg_catalog, pg_temp
+LANGUAGE c /* Rust */
+AS 'MODULE_PATHNAME', 'match_pending_wrapper';
+CREATE FUNCTION "queue_for_matching"()
+	RETURNS TRIGGER
+	LANGUAGE c
+	AS 'MODULE_PATHNAME', 'queue_for_matching_wrapper';
 
 -- Matching on Citus (src/matching/distributed.rs, docs/citus.md): the
 -- entries of every row of a distributed customer table, by key. `dedupe`
@@ -1626,6 +1643,7 @@ BEGIN
     ('mask_phone', 'The phone number masked for display, keeping the country code, first three and last four digits: +86138****5678.'),
     ('match_entries', 'The entries of one row of tbl for run run (see engine::matching::distributed::entries): row_values are the values of the profile''s matching roles, in the order dedupe reads them.'),
     ('match_new_rows', 'The work of the match_on_insert trigger: for each new row of tbl (rows, a jsonb array of the inserted rows), stores its match keys, scores the rows sharing a key with it, puts it in the cluster of its best match when that pair is at least min_probability likely (and something personal agrees), and puts uncertain pairs in the review queue — all inside the inserting transaction.'),
+    ('match_pending', 'Matches the rows of the Citus table tbl that match_on_insert queued (at most max_rows, in id order), as one node''s match_on_insert matches them in the inserting statement: their match entries are written on the workers, and each row joins the cluster of its best match at least min_probability likely, or its pairs at least review_probability likely go to the review queue.'),
     ('match_probability', 'Probability that rows a_id and b_id of tbl are the same customer.'),
     ('match_row', 'Rows of tbl likely to be the same customer as row (a row that need not be in the table, as jsonb keyed by column name), most probable first.'),
     ('may_write_catalog', 'Whether an entry point of the extension is writing tbl''s history now.'),
@@ -1652,6 +1670,7 @@ BEGIN
     ('quality_score', 'The row''s quality score, 0–100 (weighted mean of its dimensions).'),
     ('quality_tally_step', 'Step of the aggregate quality_tally(tbl, values): adds one row (values: its layout columns as text, as select_rows reads them) to the partial counts of tbl''s quality.'),
     ('quality_tally_combine', 'Combine function of quality_tally: the sum of two partial counts.'),
+    ('queue_for_matching', 'The AFTER INSERT row trigger of match_on_insert on a Citus table (installed by enable_cleaning, copied by Citus to every shard): queues the new row''s id on its node.'),
     ('register', 'Records which column of tbl plays which role (SPEC §2.2) and creates the default rules for those roles.'),
     ('reject', 'A steward''s "not the same customer" for review pair pair_id (reject_body).'),
     ('release_quarantine', 'Writes a quarantined row back into its table, through the cleaning trigger again: corrections (column → value) are applied first.'),

@@ -351,7 +351,7 @@ AS 'MODULE_PATHNAME', 'clean_table_start_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:1538
+-- src/matching.rs:1572
 -- customer_clean::matching::cluster_probability_text
 CREATE  FUNCTION "cluster_probability_text"(
 	"tbl" regclass, /* Table */
@@ -389,7 +389,7 @@ AS 'MODULE_PATHNAME', 'damerau_levenshtein_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:558
+-- src/matching.rs:559
 -- customer_clean::matching::dedupe
 CREATE  FUNCTION "dedupe"(
 	"tbl" regclass, /* Table */
@@ -403,7 +403,7 @@ AS 'MODULE_PATHNAME', 'dedupe_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:571
+-- src/matching.rs:572
 -- customer_clean::matching::dedupe
 CREATE  FUNCTION "dedupe"(
 	"tbl" regclass, /* Table */
@@ -418,7 +418,7 @@ AS 'MODULE_PATHNAME', 'dedupe_with_state_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/cleaning.rs:127
+-- src/cleaning.rs:138
 -- customer_clean::cleaning::disable_cleaning
 CREATE  FUNCTION "disable_cleaning"(
 	"tbl" regclass /* Table */
@@ -464,7 +464,7 @@ AS 'MODULE_PATHNAME', 'email_match_key_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/cleaning.rs:40
+-- src/cleaning.rs:42
 -- customer_clean::cleaning::enable_cleaning
 CREATE  FUNCTION "enable_cleaning"(
 	"tbl" regclass, /* Table */
@@ -492,7 +492,7 @@ AS 'MODULE_PATHNAME', 'erase_journal_here_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:488
+-- src/matching.rs:489
 -- customer_clean::matching::explain_match
 CREATE  FUNCTION "explain_match"(
 	"tbl" regclass, /* Table */
@@ -506,7 +506,7 @@ AS 'MODULE_PATHNAME', 'explain_match_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:505
+-- src/matching.rs:506
 -- customer_clean::matching::find_duplicates
 CREATE  FUNCTION "find_duplicates"(
 	"tbl" regclass, /* Table */
@@ -550,7 +550,7 @@ AS 'MODULE_PATHNAME', 'golden_record_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:463
+-- src/matching.rs:464
 -- customer_clean::matching::in_sample
 CREATE  FUNCTION "in_sample"(
 	"id" TEXT, /* & str */
@@ -721,7 +721,7 @@ AS 'MODULE_PATHNAME', 'match_entries_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:1343
+-- src/matching.rs:1349
 -- customer_clean::matching::match_new_rows
 CREATE  FUNCTION "match_new_rows"(
 	"tbl" regclass, /* Table */
@@ -736,7 +736,7 @@ AS 'MODULE_PATHNAME', 'match_new_rows_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:1471
+-- src/matching.rs:1505
 -- requires:
 --   match_new_rows
 
@@ -756,7 +756,22 @@ COMMENT ON FUNCTION customer_clean.match_on_insert() IS
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:475
+-- src/matching/queue.rs:182
+-- customer_clean::matching::queue::match_pending
+CREATE  FUNCTION "match_pending"(
+	"tbl" regclass, /* Table */
+	"min_probability" double precision DEFAULT 0.9, /* f64 */
+	"review_probability" double precision DEFAULT 0.5, /* f64 */
+	"max_rows" INT DEFAULT 10000 /* i32 */
+) RETURNS jsonb /* JsonB */
+STRICT VOLATILE PARALLEL UNSAFE
+SET search_path TO pg_catalog, pg_temp
+LANGUAGE c /* Rust */
+AS 'MODULE_PATHNAME', 'match_pending_wrapper';
+/* </end connected objects> */
+
+/* <begin connected objects> */
+-- src/matching.rs:476
 -- customer_clean::matching::match_probability
 CREATE  FUNCTION "match_probability"(
 	"tbl" regclass, /* Table */
@@ -770,7 +785,7 @@ AS 'MODULE_PATHNAME', 'match_probability_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:1193
+-- src/matching.rs:1199
 -- customer_clean::matching::match_row
 CREATE  FUNCTION "match_row"(
 	"tbl" regclass, /* Table */
@@ -1126,7 +1141,7 @@ AS 'MODULE_PATHNAME', 'quality_tally_step_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/profile.rs:384
+-- src/profile.rs:398
 -- customer_clean::profile::register
 CREATE  FUNCTION "register"(
 	"tbl" regclass, /* Table */
@@ -1152,7 +1167,7 @@ AS 'MODULE_PATHNAME', 'reject_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/cleaning.rs:624
+-- src/cleaning.rs:641
 -- customer_clean::cleaning::release_quarantine
 CREATE  FUNCTION "release_quarantine"(
 	"quarantine_id" bigint, /* Option < i64 > */
@@ -1309,7 +1324,7 @@ AS 'MODULE_PATHNAME', 'token_set_similarity_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:408
+-- src/matching.rs:409
 -- customer_clean::matching::train
 CREATE  FUNCTION "train"(
 	"tbl" regclass, /* Table */
@@ -1322,7 +1337,7 @@ AS 'MODULE_PATHNAME', 'train_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/cleaning.rs:732
+-- src/cleaning.rs:749
 -- customer_clean::cleaning::undo_change
 CREATE  FUNCTION "undo_change"(
 	"change_id" bigint /* i64 */
@@ -1346,7 +1361,7 @@ AS 'MODULE_PATHNAME', 'unmerge_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/profile.rs:425
+-- src/profile.rs:439
 -- customer_clean::profile::unregister
 CREATE  FUNCTION "unregister"(
 	"tbl" regclass /* Table */
@@ -1358,7 +1373,7 @@ AS 'MODULE_PATHNAME', 'unregister_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:1496
+-- src/matching.rs:1530
 -- customer_clean::matching::update_match_keys
 CREATE  FUNCTION "update_match_keys"(
 	"tbl" regclass, /* Table */
@@ -2631,7 +2646,7 @@ COMMENT ON FUNCTION customer_clean.forget(regclass, bigint) IS 'forget() with an
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/cleaning.rs:192
+-- src/cleaning.rs:209
 -- customer_clean::cleaning::validate
 CREATE  FUNCTION "validate"(
 	"tbl" regclass, /* Table */
@@ -2653,7 +2668,7 @@ AS 'MODULE_PATHNAME', 'version_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/cleaning.rs:222
+-- src/cleaning.rs:239
 -- customer_clean::cleaning::clean_on_write
 CREATE FUNCTION "clean_on_write"()
 	RETURNS TRIGGER
@@ -2662,7 +2677,7 @@ CREATE FUNCTION "clean_on_write"()
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/journal.rs:92
+-- src/journal.rs:96
 -- customer_clean::journal::clean_on_write_flush
 CREATE FUNCTION "clean_on_write_flush"()
 	RETURNS TRIGGER
@@ -2671,7 +2686,7 @@ CREATE FUNCTION "clean_on_write_flush"()
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/profile.rs:283
+-- src/profile.rs:297
 -- customer_clean::profile::invalidate_profile_cache
 CREATE FUNCTION "invalidate_profile_cache"()
 	RETURNS TRIGGER
@@ -2867,7 +2882,7 @@ GRANT USAGE ON SCHEMA customer_clean TO PUBLIC;
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/citus.rs:310
+-- src/citus.rs:342
 -- customer_clean::citus::invalidate_shard_profiles
 CREATE FUNCTION "invalidate_shard_profiles"()
 	RETURNS TRIGGER
@@ -3081,6 +3096,15 @@ COMMENT ON FUNCTION customer_clean.reference_values(regclass, text[], text[]) IS
 /* </end connected objects> */
 
 /* <begin connected objects> */
+-- src/matching/queue.rs:136
+-- customer_clean::matching::queue::queue_for_matching
+CREATE FUNCTION "queue_for_matching"()
+	RETURNS TRIGGER
+	LANGUAGE c
+	AS 'MODULE_PATHNAME', 'queue_for_matching_wrapper';
+/* </end connected objects> */
+
+/* <begin connected objects> */
 -- src/lib.rs:75
 -- finalize
 -- Descriptions of the Rust functions (COMMENT ON), from the first
@@ -3129,6 +3153,7 @@ BEGIN
     ('mask_phone', 'The phone number masked for display, keeping the country code, first three and last four digits: +86138****5678.'),
     ('match_entries', 'The entries of one row of tbl for run run (see engine::matching::distributed::entries): row_values are the values of the profile''s matching roles, in the order dedupe reads them.'),
     ('match_new_rows', 'The work of the match_on_insert trigger: for each new row of tbl (rows, a jsonb array of the inserted rows), stores its match keys, scores the rows sharing a key with it, puts it in the cluster of its best match when that pair is at least min_probability likely (and something personal agrees), and puts uncertain pairs in the review queue — all inside the inserting transaction.'),
+    ('match_pending', 'Matches the rows of the Citus table tbl that match_on_insert queued (at most max_rows, in id order), as one node''s match_on_insert matches them in the inserting statement: their match entries are written on the workers, and each row joins the cluster of its best match at least min_probability likely, or its pairs at least review_probability likely go to the review queue.'),
     ('match_probability', 'Probability that rows a_id and b_id of tbl are the same customer.'),
     ('match_row', 'Rows of tbl likely to be the same customer as row (a row that need not be in the table, as jsonb keyed by column name), most probable first.'),
     ('may_write_catalog', 'Whether an entry point of the extension is writing tbl''s history now.'),
@@ -3155,6 +3180,7 @@ BEGIN
     ('quality_score', 'The row''s quality score, 0–100 (weighted mean of its dimensions).'),
     ('quality_tally_combine', 'Combine function of quality_tally: the sum of two partial counts.'),
     ('quality_tally_step', 'Step of the aggregate quality_tally(tbl, values): adds one row (values: its layout columns as text, as select_rows reads them) to the partial counts of tbl''s quality.'),
+    ('queue_for_matching', 'The AFTER INSERT row trigger of match_on_insert on a Citus table (installed by enable_cleaning, copied by Citus to every shard): queues the new row''s id on its node.'),
     ('register', 'Records which column of tbl plays which role (SPEC §2.2) and creates the default rules for those roles.'),
     ('reject', 'A steward''s "not the same customer" for review pair pair_id (reject_body).'),
     ('release_quarantine', 'Writes a quarantined row back into its table, through the cleaning trigger again: corrections (column → value) are applied first.'),

@@ -30,7 +30,9 @@ use crate::security::{as_extension_owner, Privilege};
 
 const TRIGGER_NAME: &str = "customer_clean_on_write";
 const FLUSH_TRIGGER_NAME: &str = "customer_clean_flush";
-/// AFTER INSERT statement trigger of `match_on_insert` (src/matching.rs).
+/// AFTER INSERT trigger of `match_on_insert`: a statement trigger on one
+/// node (src/matching.rs), a row trigger that queues on Citus
+/// (src/matching/queue.rs).
 const MATCH_TRIGGER_NAME: &str = "customer_clean_match";
 const MODES: [&str; 3] = ["reject", "flag", "quarantine"];
 
@@ -58,18 +60,12 @@ fn enable_cleaning(
     // not on the application's next INSERT.
     let _ = TableState::load(oid, "enable_cleaning");
     let citus = crate::citus::is_citus_table(oid);
-    if match_on_insert && citus {
-        // Its statement trigger reads the inserted rows from a transition
-        // table, which Citus does not give a shard's trigger, and matches
-        // them across every shard from inside one.
-        raise_with(
-            PgSqlErrorCode::ERRCODE_FEATURE_NOT_SUPPORTED,
-            format!("match_on_insert is not supported on the Citus table {}", table_name(oid)),
-            "enable cleaning without it, and find duplicates of new rows with customer_clean.dedupe(tbl, incremental => true)".into(),
-            "enable_cleaning",
-        );
-    }
     if match_on_insert {
+        if citus {
+            // New rows are queued on their shards and matched by
+            // match_pending (src/matching/queue.rs).
+            crate::matching::queue::create(&tbl, "enable_cleaning");
+        }
         crate::matching::require_model(oid, "enable_cleaning");
     }
     as_extension_owner(|| {
@@ -83,7 +79,22 @@ fn enable_cleaning(
     if citus {
         // On a Citus table the triggers go to every shard; Citus asks for
         // this setting first (see src/citus.rs for why it is safe here).
-        crate::citus::with_unsafe_triggers(|| create_triggers(oid, false));
+        // As the extension's owner, who creates the match queue: Citus
+        // refuses two roles' changes to co-located shards in one
+        // transaction ("cannot perform query on placements that were
+        // modified in this transaction by a different user"). The
+        // statements are fixed; the caller's ownership was checked above.
+        on_citus_table(|| {
+            create_triggers(oid, false);
+            if match_on_insert {
+                Spi::run(&format!(
+                    "CREATE TRIGGER {MATCH_TRIGGER_NAME} AFTER INSERT ON {} \
+                     FOR EACH ROW EXECUTE FUNCTION customer_clean.queue_for_matching()",
+                    table_name(oid)
+                ))
+                .unwrap_or_else(|e| spi_failed("enable_cleaning", e));
+            }
+        });
     } else {
         create_triggers(oid, match_on_insert);
     }
@@ -158,10 +169,16 @@ fn partition_tree(tbl: pg_sys::Oid) -> Vec<pg_sys::Oid> {
 pub fn drop_trigger(tbl: pg_sys::Oid) -> bool {
     if crate::citus::is_citus_table(tbl) {
         // Citus asks for the setting to drop a trigger too (src/citus.rs).
-        crate::citus::with_unsafe_triggers(|| drop_triggers(tbl))
+        on_citus_table(|| drop_triggers(tbl))
     } else {
         drop_triggers(tbl)
     }
+}
+
+/// Runs the triggers' DDL `f` on a Citus table: with the setting Citus
+/// asks for, as the extension's owner (see `enable_cleaning`).
+fn on_citus_table<R>(f: impl FnOnce() -> R) -> R {
+    as_extension_owner(|| crate::citus::with_unsafe_triggers(f))
 }
 
 fn drop_triggers(tbl: pg_sys::Oid) -> bool {
@@ -435,7 +452,7 @@ fn with_row_trigger_disabled<R>(tbl: pg_sys::Oid, f: impl FnOnce() -> R) -> R {
 /// # Safety
 /// `tuple` and `tupdesc` must describe a valid row and `attnum` one of its
 /// columns.
-unsafe fn attribute_text(tuple: pg_sys::HeapTuple, tupdesc: pg_sys::TupleDesc, attnum: i16) -> Option<String> {
+pub(crate) unsafe fn attribute_text(tuple: pg_sys::HeapTuple, tupdesc: pg_sys::TupleDesc, attnum: i16) -> Option<String> {
     let attno = NonZeroUsize::new(attnum as usize)?;
     let datum = unsafe { pgrx::heap_getattr_raw(tuple, attno, tupdesc) }?;
     Some(unsafe { datum_text(datum, tupdesc, attno) })

@@ -54,6 +54,10 @@ pub enum Record {
     Deleted { row_id: String },
     /// A row kept out of its table, whole.
     Quarantine { row_id: Option<String>, operation: &'static str, row: Value, original: Value, problems: Value },
+    /// A new row of a Citus table to be matched by `match_pending`:
+    /// `statement` adds it to this node's shard of the table's match queue
+    /// (`TableState::queue_insert`).
+    Queued { statement: std::rc::Rc<str>, row_id: String },
 }
 
 struct Pending {
@@ -151,6 +155,8 @@ struct Batch {
     quarantine_data: Vec<JsonB>,
     quarantine_originals: Vec<JsonB>,
     quarantine_problems: Vec<JsonB>,
+    /// Queued row ids, by the statement that queues them.
+    queued: Vec<(std::rc::Rc<str>, Vec<String>)>,
 }
 
 fn write_table(client: &mut SpiClient<'_>, tbl: pg_sys::Oid, records: Vec<Record>, by: &str) {
@@ -200,6 +206,10 @@ fn write_table(client: &mut SpiClient<'_>, tbl: pg_sys::Oid, records: Vec<Record
                 b.quarantine_originals.push(JsonB(original));
                 b.quarantine_problems.push(JsonB(problems));
             }
+            Record::Queued { statement, row_id } => match b.queued.iter_mut().find(|(s, _)| *s == statement) {
+                Some((_, ids)) => ids.push(row_id),
+                None => b.queued.push((statement, vec![row_id])),
+            },
         }
     }
 
@@ -275,6 +285,10 @@ fn write_table(client: &mut SpiClient<'_>, tbl: pg_sys::Oid, records: Vec<Record
             if n == 1 { "" } else { "s" },
             crate::profile::table_name(tbl)
         );
+    }
+    for (statement, ids) in b.queued {
+        // (one statement per shard and flush: not worth keeping a plan)
+        client.update(&*statement, None, &[ids.into()]).unwrap_or_else(|e| spi_failed("queue_for_matching", e));
     }
 }
 

@@ -28,6 +28,7 @@ use serde_json::{json, Value};
 
 pub(crate) mod distributed;
 pub(crate) mod incremental;
+pub(crate) mod queue;
 
 use crate::json_arg::Json;
 use crate::bulk_copy;
@@ -579,18 +580,23 @@ fn dedupe_with_state(
     run_dedupe(tbl, min_probability, review_probability, incremental)
 }
 
-fn run_dedupe(tbl: Table, min_probability: f64, review_probability: f64, incremental: bool) -> JsonB {
-    const FN: &str = "dedupe";
-    check_probability(FN, "min_probability", min_probability);
-    check_probability(FN, "review_probability", review_probability);
+/// Checks both thresholds of `dedupe` and `match_pending` (22023).
+fn check_review_below_min(caller: &'static str, min_probability: f64, review_probability: f64) {
+    check_probability(caller, "min_probability", min_probability);
+    check_probability(caller, "review_probability", review_probability);
     if review_probability > min_probability {
         raise_with(
             PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE,
-            format!("{FN}: review_probability {review_probability} is above min_probability {min_probability}"),
+            format!("{caller}: review_probability {review_probability} is above min_probability {min_probability}"),
             "pairs between review_probability and min_probability go to review; pass review_probability <= min_probability".into(),
-            FN,
+            caller,
         );
     }
+}
+
+fn run_dedupe(tbl: Table, min_probability: f64, review_probability: f64, incremental: bool) -> JsonB {
+    const FN: &str = "dedupe";
+    check_review_below_min(FN, min_probability, review_probability);
     let started = Instant::now();
     crate::security::require_table_owner(tbl.oid(), FN);
     let target = Target::new(&tbl, FN);
@@ -1365,7 +1371,6 @@ fn match_new_rows(
     let target = Target::new(&tbl, FN);
     lock_catalog(&target, false);
     let model = target.model(FN);
-    let fields = model.field_list();
     let ids: Vec<String> = rows
         .0
         .as_array()
@@ -1381,10 +1386,39 @@ fn match_new_rows(
         &target,
         new_rows.iter().zip(&keys).flat_map(|((id, _), ks)| ks.iter().map(move |k| (*k, id.clone()))).unzip(),
     );
+    let (clustered, review) = match_each(
+        &target,
+        &model,
+        &new_rows,
+        &mut |i| candidates(&target, &keys[i], Some(&new_rows[i].0), model.max_block_size),
+        min_probability,
+        review_probability,
+    );
+    JsonB(json!({"rows": new_rows.len(), "clustered": clustered, "review_pairs": review}))
+}
+
+/// Matches each of `new_rows` (whose match keys are stored): scores its
+/// candidates (`candidates_of(i)` for row i: the rows sharing a lookup key
+/// with it), puts it in the cluster of
+/// its best match when that pair is at least `min_probability` likely (and
+/// something personal agrees, and nothing conflicts), and puts the other
+/// pairs at least `review_probability` likely in the review queue. The
+/// one decision of `match_on_insert`, on one node (in the inserting
+/// statement) and on Citus (`match_pending`). Returns how many rows joined
+/// a cluster and how many pairs went to review.
+fn match_each(
+    target: &Target,
+    model: &Model,
+    new_rows: &[(String, Record)],
+    candidates_of: &mut dyn FnMut(usize) -> (Vec<String>, Vec<Record>),
+    min_probability: f64,
+    review_probability: f64,
+) -> (usize, usize) {
+    let fields = model.field_list();
     let (mut clustered, mut review) = (0, 0);
-    for ((id, record), keys) in new_rows.iter().zip(&keys) {
+    for (i, (id, record)) in new_rows.iter().enumerate() {
         pg_sys::check_for_interrupts!();
-        let (ids, candidates) = candidates(&target, keys, Some(id), model.max_block_size);
+        let (ids, candidates) = candidates_of(i);
         let mut scored: Vec<(&String, &Record, f64, bool)> = ids
             .iter()
             .zip(&candidates)
@@ -1400,12 +1434,12 @@ fn match_new_rows(
         for (cid, c, p, personal) in scored {
             let conflict = dedupe::conflict(record, c);
             if !joined && p >= min_probability && personal && conflict.is_none() {
-                join_cluster(&target, id, cid);
+                join_cluster(target, id, cid);
                 joined = true;
                 clustered += 1;
                 continue;
             }
-            if joined && p >= min_probability && same_cluster(&target, id, cid) {
+            if joined && p >= min_probability && same_cluster(target, id, cid) {
                 continue;
             }
             let reason = if p < min_probability {
@@ -1427,14 +1461,14 @@ fn match_new_rows(
                     a.as_str().into(),
                     b.as_str().into(),
                     p.into(),
-                    JsonB(explanation(&model, record, c, &NameFrequency::Model)).into(),
+                    JsonB(explanation(model, record, c, &NameFrequency::Model)).into(),
                     reason.into(),
                 ],
             );
             review += 1;
         }
     }
-    JsonB(json!({"rows": new_rows.len(), "clustered": clustered, "review_pairs": review}))
+    (clustered, review)
 }
 
 /// Whether rows `a` and `b` are in one cluster.

@@ -67,6 +67,10 @@ pub struct TableState {
     pub copied: bool,
     /// The table is a Citus table (its rows are in shards).
     pub citus: bool,
+    /// On a shard of a Citus table whose new rows are queued for
+    /// `match_pending` (src/matching/queue.rs): the statement that adds
+    /// row ids (`$1`, text[]) to this node's shard of the queue.
+    pub queue_insert: Option<std::rc::Rc<str>>,
 }
 
 #[derive(Deserialize)]
@@ -88,6 +92,9 @@ struct Stored {
     key_salt: i64,
     rules: Vec<StoredRule>,
     table_columns: Vec<CatalogColumn>,
+    /// The table's match queue (in a Citus profile copy only).
+    #[serde(default)]
+    match_queue: Option<String>,
 }
 
 /// The enabled rules of profile `p`, as a jsonb array (SQL, for `concat!`).
@@ -187,8 +194,11 @@ impl TableState {
             None => crate::citus::load_copied_profile(tbl).unwrap_or_else(|e| spi_failed(caller, e)),
         }
         .map(|j| j.0.to_string())?;
-        let mut state = TableState::compile(source, caller);
+        let (mut state, match_queue) = TableState::compile(source, caller);
         state.copied = copied;
+        if let Some(queue) = match_queue.filter(|_| copied) {
+            state.queue_insert = crate::citus::local_queue_insert(tbl, &queue, &state.id_type, caller).map(Into::into);
+        }
         state.citus = crate::citus::is_citus_table(tbl);
         state.name = table_name(state.tbl);
         let state = Rc::new(state);
@@ -200,7 +210,9 @@ impl TableState {
         Some(state)
     }
 
-    fn compile(source: String, caller: &'static str) -> TableState {
+    /// The state compiled from `source` (see `LOAD`), and the name of the
+    /// table's match queue when the source is a Citus copy that has one.
+    fn compile(source: String, caller: &'static str) -> (TableState, Option<String>) {
         let stored: Stored = serde_json::from_str(&source)
             .unwrap_or_else(|e| spi_failed(caller, e));
         let engine_columns: Vec<TableColumn> = stored
@@ -234,7 +246,7 @@ impl TableState {
         let max_chars = layout.columns.iter().map(|n| column(n).and_then(|c| c.max_chars)).collect();
         let id_index = layout.index(profile.id_column()).unwrap_or(0);
         let id_type = column(&layout.columns[id_index]).map(|c| c.sql_type.clone()).unwrap_or_default();
-        TableState {
+        let state = TableState {
             tbl: pg_sys::Oid::from(stored.tbl),
             name: String::new(),
             profile,
@@ -248,7 +260,9 @@ impl TableState {
             key_salt: stored.key_salt as u64,
             copied: false,
             citus: false,
-        }
+            queue_insert: None,
+        };
+        (state, stored.match_queue)
     }
 }
 
@@ -438,6 +452,7 @@ fn unregister(tbl: Table) -> bool {
             )
         })
         .unwrap_or_else(|e| spi_failed("unregister", e));
+        crate::matching::queue::drop_queue(tbl, "unregister");
     }
     // The model and rules go with the profile (the catalog has no foreign
     // keys to cascade; see sql/catalog.sql).

@@ -175,10 +175,18 @@ fn score_block(
     if row_ids.len() != records.len() {
         bad_block(format!("{} row ids but {} records", row_ids.len(), records.len()));
     }
-    let members: Vec<Record> = records
-        .iter()
-        .map(|r| Record::decode(r.unwrap_or_default()).unwrap_or_else(|e| bad_block(format!("a record: {e}"))))
-        .collect();
+    // Each row once: a row match_on_insert queued while dedupe wrote the
+    // entries has them twice until the next dedupe (src/matching/queue.rs);
+    // its entries are next to each other in the block's order.
+    let given = row_ids;
+    let mut row_ids: Vec<Option<String>> = Vec::with_capacity(given.len());
+    let mut members: Vec<Record> = Vec::with_capacity(given.len());
+    for (id, r) in given.into_iter().zip(records.iter()) {
+        if row_ids.last() != Some(&id) {
+            members.push(Record::decode(r.unwrap_or_default()).unwrap_or_else(|e| bad_block(format!("a record: {e}"))));
+            row_ids.push(id);
+        }
+    }
     let tf = NameFrequency::Hashed(&scoring.names, scoring.rows);
     let block = BlockScorer::new(&scoring.model, salt, &scoring.oversized, tf, min_probability)
         .score(key, &members, &mut || {
@@ -279,6 +287,52 @@ pub(super) fn require_builtin_types(target: &Target, caller: &'static str) {
     }
 }
 
+/// Orders the writers of a table's entries (`dedupe` and `match_pending`
+/// on a Citus table): two would write into the same blocks. A
+/// transaction-level advisory lock: 'cc_e' in the high 32 bits, the
+/// table's OID in the low ones.
+pub(super) fn lock_entries(target: &Target) {
+    let key = (0x6363_5f65_i64 << 32) | i64::from(u32::from(target.oid));
+    run("SELECT pg_advisory_xact_lock($1)", vec![key.into()]);
+}
+
+/// Writes the entries of the rows of `target` (of those with ids `only`,
+/// when given) into `distributed_match_keys`: each worker computes its
+/// shards' (`match_entries`) and Citus repartitions them by key, in one
+/// `INSERT … SELECT` as the extension's owner (see the module comment for
+/// why, and what the callers check first). Returns the run's id, which
+/// `score_block` calls must pass too, and the entries written.
+pub(super) fn write_entries(target: &Target, only: Option<&[String]>, caller: &'static str) -> (i64, u64) {
+    // Different on every run, so no backend (Citus keeps its connections
+    // to the workers from one transaction to the next) mistakes one run's
+    // cache for another's. Not from random(): setseed() repeats it.
+    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos() as i64);
+    // SAFETY: reads this backend's process id.
+    let run_id = nanos ^ (i64::from(unsafe { pg_sys::MyProcPid }) << 48);
+    let table = quote_literal(&target.name);
+    let id = format!("t.{}", quote(&target.id_column));
+    let order = if INTEGER_IDS.contains(&target.id_type.as_str()) { format!("{id}::bigint") } else { "NULL::bigint".into() };
+    let values: Vec<String> = target.columns.iter().map(|c| format!("t.{}::text", quote(c))).collect();
+    // The ids as a literal: Citus prunes the shards by them.
+    let only = only.map_or(String::new(), |ids| {
+        let list: Vec<String> = ids.iter().map(|i| quote_literal(i)).collect();
+        format!(" AND {id} = ANY (ARRAY[{}]::text[]::{}[])", list.join(", "), target.id_type)
+    });
+    let entries = run_as_owner(
+        &format!(
+            "INSERT INTO customer_clean.distributed_match_keys (tbl_name, key, kind, row_order, row_id, record)
+             SELECT {table}, (s.e).key, (s.e).kind, s.row_order, s.row_id, (s.e).record
+               FROM (SELECT {id}::text AS row_id, {order} AS row_order,
+                            customer_clean.match_entries({run_id}, {table}::regclass, ARRAY[{values}]::text[]) AS e
+                       FROM {name} t WHERE {id} IS NOT NULL{only}) s",
+            values = values.join(", "),
+            name = target.name,
+        ),
+        caller,
+    );
+    (run_id, entries)
+}
+
 /// `dedupe` of the Citus table `target` on its workers (see the module
 /// comment); returns its summary.
 pub(super) fn dedupe_on_workers(
@@ -290,17 +344,8 @@ pub(super) fn dedupe_on_workers(
 ) -> Value {
     const FN: &str = "dedupe";
     crate::citus::distribute_catalog(FN);
-    // One run per table at a time: two would write their entries into the
-    // same blocks. ('cc_e' in the high 32 bits, the table's OID in the low.)
-    let key = (0x6363_5f65_i64 << 32) | i64::from(u32::from(target.oid));
-    run("SELECT pg_advisory_xact_lock($1)", vec![key.into()]);
+    lock_entries(target);
     let table = quote_literal(&target.name);
-    // Different on every run, so no backend (Citus keeps its connections
-    // to the workers from one transaction to the next) mistakes one run's
-    // cache for another's. Not from random(): setseed() repeats it.
-    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos() as i64);
-    // SAFETY: reads this backend's process id.
-    let run_id = nanos ^ (i64::from(unsafe { pg_sys::MyProcPid }) << 48);
     let model_text = as_extension_owner(|| {
         Spi::get_one_with_args::<String>("SELECT model::text FROM customer_clean.models WHERE tbl = $1", &[target.oid.into()])
     })
@@ -309,25 +354,18 @@ pub(super) fn dedupe_on_workers(
 
     progress("writing match entries on the workers", 0, 0);
     run_as_owner(&format!("DELETE FROM customer_clean.distributed_match_keys WHERE tbl_name = {table}"), FN);
+    // Every row is matched now, those match_on_insert queued too.
+    super::queue::clear(target, FN);
     // The table's local match keys are replaced by the lookup entries.
     run("DELETE FROM customer_clean.match_keys WHERE tbl = $1", vec![target.oid.into()]);
-    let id = format!("t.{}", quote(&target.id_column));
-    let order = if INTEGER_IDS.contains(&target.id_type.as_str()) { format!("{id}::bigint") } else { "NULL::bigint".into() };
-    let values: Vec<String> = target.columns.iter().map(|c| format!("t.{}::text", quote(c))).collect();
-    let entries = run_as_owner(
-        &format!(
-            "INSERT INTO customer_clean.distributed_match_keys (tbl_name, key, kind, row_order, row_id, record)
-             SELECT {table}, (s.e).key, (s.e).kind, s.row_order, s.row_id, (s.e).record
-               FROM (SELECT {id}::text AS row_id, {order} AS row_order,
-                            customer_clean.match_entries({run_id}, {table}::regclass, ARRAY[{values}]::text[]) AS e
-                       FROM {name} t WHERE {id} IS NOT NULL) s",
-            values = values.join(", "),
-            name = target.name,
-        ),
-        FN,
-    );
+    let (run_id, entries) = write_entries(target, None, FN);
     time("write_entries");
-    let rows = target.count_rows(FN);
+    // The table is read as the extension's owner from here on, as the
+    // entries were: the queue of match_on_insert, co-located with the
+    // table, was emptied as the owner, and Citus refuses another role's
+    // query on shards co-located with ones a role changed in the
+    // transaction.
+    let rows = as_extension_owner(|| target.count_rows(FN));
     // Which blocks are over their limit: the few keys every node needs.
     let (strong_limit, weak_limit) = (block_limit(false, model.max_block_size), block_limit(true, model.max_block_size));
     let limit = format!("CASE WHEN bool_or((kind & {}) <> 0) THEN {weak_limit} ELSE {strong_limit} END", kind::WEAK);
@@ -398,7 +436,7 @@ pub(super) fn dedupe_on_workers(
     let mut ids = RowIds::default();
     let mut names: HashSet<i64> = HashSet::new();
     for chunk in in_table_order(target, &scored).chunks(READ_CHUNK) {
-        for (id, values) in target.read_values_in_table_order(chunk, FN) {
+        for (id, values) in as_extension_owner(|| target.read_values_in_table_order(chunk, FN)) {
             let record = target.prepare(&values);
             names.extend(name_keys(&record).map(|k| name_hash(k) as i64));
             let mut encoded = Vec::with_capacity(192);
@@ -504,51 +542,77 @@ fn name_counts(target: &Target, hashes: Vec<i64>) -> HashMap<u64, u32> {
 /// `limit`). Read as the extension's owner: whoever may read the table
 /// may match against it; the rows themselves are read as the caller.
 pub(super) fn candidate_ids(target: &Target, keys: &[i64], own_id: Option<&str>, max_block: usize, limit: usize) -> Vec<String> {
+    candidate_ids_of_many(target, &[(keys, own_id)], max_block, limit).pop().unwrap_or_default()
+}
+
+/// [`candidate_ids`] of many rows (`match_pending`), with two queries in
+/// all rather than two per row: each a distributed query, a few
+/// milliseconds however little it reads.
+pub(super) fn candidate_ids_of_many(
+    target: &Target,
+    rows: &[(&[i64], Option<&str>)],
+    max_block: usize,
+    limit: usize,
+) -> Vec<Vec<String>> {
     const FN: &str = "match_row";
-    let blocks: Vec<Vec<String>> = as_extension_owner(|| {
+    let mut all_keys: Vec<i64> = rows.iter().flat_map(|(keys, _)| keys.iter().copied()).collect();
+    all_keys.sort_unstable();
+    all_keys.dedup();
+    let blocks: HashMap<i64, Vec<String>> = as_extension_owner(|| {
         // A plan per call: Citus prunes the shards by the keys' values.
         crate::plans::with_table_plan(
             true,
             &format!(
-                "SELECT array_agg(row_id) FROM customer_clean.distributed_match_keys
+                "SELECT key, array_agg(row_id) FROM customer_clean.distributed_match_keys
                   WHERE tbl_name = $1 AND key = ANY ($2) AND (kind & {}) <> 0 GROUP BY key",
                 kind::LOOKUP
             ),
             &[crate::plans::TEXT, crate::plans::INT8_ARRAY],
             |client, plan| {
                 client
-                    .select(plan, None, &[target.name.as_str().into(), keys.to_vec().into()])?
-                    .map(|row| Ok(row.get::<Vec<String>>(1)?.unwrap_or_default()))
-                    .collect::<Result<Vec<_>, pgrx::spi::SpiError>>()
+                    .select(plan, None, &[target.name.as_str().into(), all_keys.into()])?
+                    .map(|row| Ok((row.get::<i64>(1)?.unwrap_or_default(), row.get::<Vec<String>>(2)?.unwrap_or_default())))
+                    .collect::<Result<HashMap<_, _>, pgrx::spi::SpiError>>()
             },
         )
     })
     .unwrap_or_else(|e| spi_failed(FN, e));
-    let rejected: HashSet<String> = match own_id {
-        None => HashSet::new(),
-        Some(own) => as_extension_owner(|| {
+    let own_ids: Vec<&str> = rows.iter().filter_map(|(_, own)| *own).collect();
+    let rejected: HashSet<(String, String)> = if own_ids.is_empty() {
+        HashSet::new()
+    } else {
+        as_extension_owner(|| {
             Spi::connect(|client| {
                 client
                     .select(
-                        "SELECT CASE WHEN row_id_a = $2 THEN row_id_b ELSE row_id_a END FROM customer_clean.review_queue
-                          WHERE tbl = $1 AND status = 'rejected' AND $2 IN (row_id_a, row_id_b)",
+                        "SELECT row_id_a, row_id_b FROM customer_clean.review_queue
+                          WHERE tbl = $1 AND status = 'rejected' AND (row_id_a = ANY ($2) OR row_id_b = ANY ($2))",
                         None,
-                        &[target.oid.into(), own.into()],
+                        &[target.oid.into(), own_ids.into()],
                     )?
-                    .map(|row| Ok(row.get::<String>(1)?.unwrap_or_default()))
+                    .map(|row| Ok((row.get::<String>(1)?.unwrap_or_default(), row.get::<String>(2)?.unwrap_or_default())))
                     .collect::<Result<HashSet<_>, pgrx::spi::SpiError>>()
             })
         })
-        .unwrap_or_else(|e| spi_failed(FN, e)),
+        .unwrap_or_else(|e| spi_failed(FN, e))
     };
-    let mut ids: Vec<String> = blocks
-        .into_iter()
-        .filter(|block| block.len() <= max_block)
-        .flatten()
-        .filter(|id| Some(id.as_str()) != own_id && !rejected.contains(id))
-        .collect();
-    ids.sort_unstable();
-    ids.dedup();
-    ids.truncate(limit);
-    ids
+    rows.iter()
+        .map(|(keys, own_id)| {
+            let said_apart = |id: &str| own_id.is_some_and(|own| {
+                rejected.contains(&(own.to_string(), id.to_string())) || rejected.contains(&(id.to_string(), own.to_string()))
+            });
+            let mut ids: Vec<String> = keys
+                .iter()
+                .filter_map(|k| blocks.get(k))
+                .filter(|block| block.len() <= max_block)
+                .flatten()
+                .filter(|id| Some(id.as_str()) != *own_id && !said_apart(id))
+                .cloned()
+                .collect();
+            ids.sort_unstable();
+            ids.dedup();
+            ids.truncate(limit);
+            ids
+        })
+        .collect()
 }

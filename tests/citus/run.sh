@@ -94,6 +94,32 @@ odd=$(Q "SET ROLE cc_owner;
 if [[ $odd != *"columns of types that are not built in cannot be matched: phone (crm.phone_text)"* ]]; then
   echo "citus: dedupe over a column of a domain type did not refuse: $odd"; fail=1
 fi
+# match_on_insert queued on the workers, and match_pending emptied the
+# queue; a table not distributed by its id column cannot queue, and only
+# the owner may match what is queued.
+queue=$(Q "SELECT string_agg(nodeport || '=' || n, ' ' ORDER BY nodeport) FROM (
+  SELECT s.nodeport, count(*) AS n FROM pg_dist_shard d JOIN pg_dist_placement p USING (shardid) JOIN pg_dist_node s USING (groupid)
+   WHERE d.logicalrelid::text LIKE 'customer_clean.match_queue_%' GROUP BY 1) x")
+queued=$(Q "SELECT sum(result::bigint) FROM run_command_on_shards(
+  (SELECT logicalrelid FROM pg_dist_partition WHERE logicalrelid::text LIKE 'customer_clean.match_queue_%'), 'SELECT count(*) FROM %s')")
+echo "citus: match queue shards per node (port=shards): $queue; rows still queued: $queued"
+if ! grep -qE "\b$((port + 2))=[1-9]" <<<"$queue" || ! grep -qE "\b$((port + 3))=[1-9]" <<<"$queue" \
+   || grep -qE "\b$((port + 1))=" <<<"$queue" || [ "$queued" != 0 ]; then
+  echo "citus: expected the match queue beside the table's shards on both workers, and empty after match_pending"; fail=1
+fi
+bykey=$(Q "SET ROLE cc_owner;
+  CREATE TABLE crm.by_region (id int, region text, full_name text, PRIMARY KEY (id, region));
+  SELECT create_distributed_table('crm.by_region', 'region', shard_count => 2);
+  SELECT customer_clean.register('crm.by_region', '{\"id\": \"id\", \"name\": \"full_name\"}');
+  SELECT customer_clean.enable_cleaning('crm.by_region', 'flag', match_on_insert => true);" 2>&1 || true)
+if [[ $bykey != *"match_on_insert on the Citus table crm.by_region needs it distributed by its id column id, not by region"* ]]; then
+  echo "citus: match_on_insert on a table distributed by another column did not refuse: $bykey"; fail=1
+fi
+stranger=$(Q "CREATE ROLE cc_stranger; GRANT USAGE ON SCHEMA crm TO cc_stranger; GRANT SELECT, INSERT ON crm.people TO cc_stranger;
+  SET ROLE cc_stranger; SELECT customer_clean.match_pending('crm.people');" 2>&1 || true)
+if [[ $stranger != *"match_pending: must be owner of table crm.people"* ]]; then
+  echo "citus: match_pending by a role that does not own the table did not refuse: $stranger"; fail=1
+fi
 # A matching call that Citus sends to a worker with its statement says so.
 routed=$(scripts/citus.sh psql "$work/cluster" $((port + 1)) -v ON_ERROR_STOP=0 -v VERBOSITY=default -c "
   SELECT * FROM customer_clean.match_row('crm.people', (SELECT to_jsonb(p) - 'id' FROM crm.people p WHERE id = 1))" 2>&1 || true)

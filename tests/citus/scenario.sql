@@ -115,6 +115,22 @@ SELECT min(pair_id) AS pair FROM customer_clean.review_queue WHERE tbl = 'crm.pe
 SELECT customer_clean.reject(:pair);
 SELECT status FROM customer_clean.review_queue WHERE pair_id = :pair;
 
+\echo == match on insert
+-- On one node the new rows are matched by the inserting statement; on
+-- Citus they are queued on their workers and matched by match_pending
+-- (which has nothing to do on one node). The outcome is the same.
+SELECT customer_clean.enable_cleaning('crm.people', 'flag', match_on_insert => true);
+INSERT INTO crm.people (id, full_name, phone, email, address, country, postcode, birth_date, gender, national_id)
+SELECT 600000 + id, full_name, phone, email, address, country, postcode, birth_date, gender, national_id
+  FROM crm.people WHERE id BETWEEN 40 AND 70 ORDER BY id;
+SELECT (customer_clean.match_pending('crm.people')->>'queued')::int AS queued_left;
+SELECT c.row_id, (SELECT string_agg(x.row_id, ',' ORDER BY x.row_id::int) FROM customer_clean.clusters x
+                   WHERE x.tbl = c.tbl AND x.cluster_id = c.cluster_id) AS cluster, c.assigned_by
+  FROM customer_clean.clusters c WHERE c.tbl = 'crm.people'::regclass AND c.row_id::int > 600000 ORDER BY c.row_id::int;
+SELECT row_id_a, row_id_b, round(probability::numeric, 6) AS probability, reason FROM customer_clean.review_queue
+ WHERE tbl = 'crm.people'::regclass AND found_by = 'match_on_insert' ORDER BY row_id_a, row_id_b;
+SELECT customer_clean.enable_cleaning('crm.people', 'flag');
+
 \echo == batch cleaning, row quality, snapshots, archive, erasure
 -- (clean_table runs on one node only; on Citus the trigger cleans stored
 -- rows on the workers when they are written again: run.sh checks that

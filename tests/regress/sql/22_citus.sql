@@ -79,9 +79,24 @@ GRANT USAGE ON SCHEMA cz TO cc_cz_reader;
 GRANT SELECT ON cz.customers TO cc_cz_reader;
 SET ROLE cc_cz_reader;
 SELECT * FROM customer_clean.match_entries(5, 'cz.customers', ARRAY['zhang wei', NULL, NULL]);
+SELECT customer_clean.match_pending('cz.customers');
 RESET ROLE;
 DROP OWNED BY cc_cz_reader;
 DROP ROLE cc_cz_reader;
+-- match_on_insert on a Citus table queues new rows where they are written
+-- (queue_for_matching, a row trigger on the shards), and match_pending
+-- matches them from the coordinator. On one node match_on_insert matches
+-- in the inserting statement, so nothing is pending.
+SELECT customer_clean.match_pending('cz.customers');
+SELECT customer_clean.match_pending('cz.customers', max_rows => 0);
+SELECT customer_clean.match_pending('cz.customers', 0.5, 0.9);
+-- The trigger needs a table whose queue has a shard on this node.
+CREATE TRIGGER cz_queue AFTER INSERT ON cz.customers FOR EACH ROW EXECUTE FUNCTION customer_clean.queue_for_matching();
+INSERT INTO cz.customers (id, full_name) VALUES (5, 'chen jie');
+DROP TRIGGER cz_queue ON cz.customers;
+CREATE TRIGGER cz_queue BEFORE INSERT ON cz.customers FOR EACH ROW EXECUTE FUNCTION customer_clean.queue_for_matching();
+INSERT INTO cz.customers (id, full_name) VALUES (5, 'chen jie');
+DROP TRIGGER cz_queue ON cz.customers;
 -- The entries stay empty without Citus.
 SELECT count(*) AS entries FROM customer_clean.distributed_match_keys;
 
