@@ -94,7 +94,9 @@ mod tests {
                  customer_clean.invalidate_profile_cache() u, \
                  customer_clean.invalidate_shard_profiles() u, \
                  customer_clean.match_new_rows(regclass,jsonb,double precision,double precision) u, \
-                 customer_clean.match_on_insert() u, customer_clean.may_write_catalog(oid) u, \
+                 customer_clean.match_on_insert() u, \
+                 customer_clean.match_pending(regclass,double precision,double precision,integer) u, \
+                 customer_clean.may_write_catalog(oid) u, \
                  customer_clean.merge(regclass,bigint,bigint[]) u, customer_clean.merge(regclass,text,text[]) u, \
                  customer_clean.merge_body(regclass,text,text[]) u, \
                  customer_clean.merge_clusters(regclass,double precision,integer,jsonb) u, \
@@ -102,6 +104,7 @@ mod tests {
                  customer_clean.merge_clusters_batch_body(regclass,double precision,integer,jsonb) u, \
                  customer_clean.move_referencing_rows(regclass,regclass,text[],text[],text[],text[],jsonb,jsonb,jsonb) u, \
                  customer_clean.pending_pair(bigint) u, customer_clean.purge_journal(regclass,interval) u, \
+                 customer_clean.queue_for_matching() u, \
                  customer_clean.register(regclass,jsonb,jsonb) u, customer_clean.reject(bigint) u, \
                  customer_clean.reject_body(bigint) u, customer_clean.release_quarantine(bigint,jsonb) u, \
                  customer_clean.repoint_references(regclass,text,text[]) u, \

@@ -75,6 +75,8 @@ SELECT pg_catalog.count(*) FROM customer_clean.score_block(1, :'tbl',
   (SELECT m.model::text FROM customer_clean.models m WHERE m.tbl OPERATOR(pg_catalog.=) :'tbl'::pg_catalog.regclass), 2, '', '', 0,
   0, ARRAY['1', '2'], ARRAY(SELECT e.record FROM customer_clean.match_entries(2, :'tbl', ARRAY['Zhang Wei', '13812345678',
   'zw@example.com', NULL, '100022', 'CN', '1985-03-12', 'm', NULL]) e WHERE e.record IS NOT NULL LIMIT 2));
+-- match_on_insert's queue on a Citus table: nothing is queued here
+SELECT customer_clean.match_pending(:'tbl');
 -- the copies of profiles for shards: a write fires their trigger
 INSERT INTO customer_clean.distributed_profiles (schema_name, table_name, profile) VALUES ('none', 'none', '{}');
 DELETE FROM customer_clean.distributed_profiles WHERE schema_name OPERATOR(pg_catalog.=) 'none';
