@@ -392,6 +392,73 @@ fn catalog_columns(tbl: pg_sys::Oid) -> Vec<TableColumn> {
         .unwrap_or_default()
 }
 
+/// Raises unless every declared reference of `profile` (the `references`
+/// option) names an existing table (42P01) whose columns exist (42703),
+/// can hold the values of the columns they refer to (42804), and are not
+/// already a foreign key to `tbl` (42710: merge re-points those anyway).
+fn check_declared_references(tbl: pg_sys::Oid, profile: &Profile) {
+    const FN: &str = "register";
+    // The first problem of a reference, as (SQLSTATE, message).
+    const PROBLEM: &str = "
+        WITH d AS (SELECT c.oid, c.relkind FROM (SELECT pg_catalog.to_regclass($1) AS oid) x
+                     LEFT JOIN pg_catalog.pg_class c ON c.oid = x.oid),
+             problems AS (
+          SELECT 1 AS n, '42P01' AS code, pg_catalog.format('table %s does not exist', $1) AS message FROM d WHERE d.oid IS NULL
+          UNION ALL
+          SELECT 2, '42809', pg_catalog.format('%s is not a table', d.oid::regclass) FROM d WHERE d.relkind NOT IN ('r', 'p')
+          UNION ALL
+          SELECT 3, '42703', pg_catalog.format('column %s of %s does not exist', c, d.oid::regclass)
+            FROM d CROSS JOIN unnest($2::text[]) c
+           WHERE d.oid IS NOT NULL
+             AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_attribute a
+                              WHERE a.attrelid = d.oid AND a.attname = c AND a.attnum > 0 AND NOT a.attisdropped)
+          UNION ALL
+          SELECT 4, '42804', pg_catalog.format('column %s of %s (%s) cannot hold the values of column %s (%s)',
+                                               u.c, d.oid::regclass, pg_catalog.format_type(fa.atttypid, fa.atttypmod),
+                                               u.to_column, pg_catalog.format_type(ta.atttypid, ta.atttypmod))
+            FROM d CROSS JOIN unnest($2::text[], $3::text[]) u(c, to_column)
+            JOIN pg_catalog.pg_attribute fa ON fa.attrelid = d.oid AND fa.attname = u.c AND NOT fa.attisdropped
+            JOIN pg_catalog.pg_attribute ta ON ta.attrelid = $4 AND ta.attname = u.to_column AND NOT ta.attisdropped
+           WHERE fa.atttypid <> ta.atttypid
+             AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_cast k WHERE k.castsource = ta.atttypid
+                                AND k.casttarget = fa.atttypid AND k.castcontext IN ('a', 'i'))
+             -- (any type is assigned to a string type through its text form)
+             AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_type ty WHERE ty.oid = fa.atttypid AND ty.typcategory = 'S')
+          UNION ALL
+          SELECT 5, '42710', pg_catalog.format('%s already refers to it through foreign key %s', d.oid::regclass, c.conname)
+            FROM d JOIN pg_catalog.pg_constraint c ON c.conrelid = d.oid
+           WHERE c.contype = 'f' AND c.confrelid = $4
+             AND ARRAY(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY k(n, i)
+                         JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.n ORDER BY k.i) = $2
+             AND ARRAY(SELECT a.attname::text FROM unnest(c.confkey) WITH ORDINALITY k(n, i)
+                         JOIN pg_catalog.pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.n ORDER BY k.i) = $3)
+        SELECT f.code, f.message FROM (SELECT 1) AS one
+          LEFT JOIN LATERAL (SELECT code, message FROM problems ORDER BY n LIMIT 1) f ON true";
+    for (i, r) in profile.options.references.iter().enumerate() {
+        let (code, message) = crate::security::pinned_search_path(|| {
+            Spi::get_two_with_args::<String, String>(
+                PROBLEM,
+                &[r.table.as_str().into(), r.columns.clone().into(), r.to.clone().into(), tbl.into()],
+            )
+        })
+        .unwrap_or_else(|e| spi_failed(FN, e));
+        let (Some(code), Some(message)) = (code, message) else { continue };
+        let code = match code.as_str() {
+            "42P01" => PgSqlErrorCode::ERRCODE_UNDEFINED_TABLE,
+            "42809" => PgSqlErrorCode::ERRCODE_WRONG_OBJECT_TYPE,
+            "42703" => PgSqlErrorCode::ERRCODE_UNDEFINED_COLUMN,
+            "42804" => PgSqlErrorCode::ERRCODE_DATATYPE_MISMATCH,
+            _ => PgSqlErrorCode::ERRCODE_DUPLICATE_OBJECT,
+        };
+        raise_with(
+            code,
+            format!("{FN}: references: reference {}: {message}", i + 1),
+            "declare only tables that refer to the customer table without a foreign key, by existing columns of matching types".into(),
+            FN,
+        );
+    }
+}
+
 /// Records which column of `tbl` plays which role (SPEC §2.2) and creates
 /// the default rules for those roles. Registering again replaces the
 /// profile and the default rules; rules the DBA added are kept.
@@ -402,6 +469,7 @@ fn register(tbl: Table, columns: Json, options: default!(Json, "'{}'")) -> i64 {
     crate::security::require_table_owner(tbl, "register");
     let table_columns = catalog_columns(tbl);
     let profile = Profile::parse(&columns.0, &options.0, &table_columns).or_raise("register");
+    check_declared_references(tbl, &profile);
     let defaults = default_rules(&profile);
     let registered_by = crate::security::current_role_name();
     // The profile and its default rules are the extension's bookkeeping,

@@ -134,6 +134,27 @@ pub struct ProfileOptions {
     /// Targets, weights and the timeliness window of quality reports
     /// (`"quality": {"targets": {"validity": 0.99}}`).
     pub quality: QualityOptions,
+    /// Tables that refer to customers without a foreign key, which merge
+    /// re-points as it does those of foreign keys.
+    pub references: Vec<DeclaredReference>,
+}
+
+/// A table referring to customer rows without a foreign key
+/// (`"references": [{"table": "crm.invoices", "columns": ["customer_id"]}]`,
+/// optionally with `"to": ["id"]`, the customer columns referred to, the
+/// id column by default). Citus allows no foreign key from a reference
+/// table, or from a distributed table not co-located with the customer
+/// table, to a distributed table; a declared reference lets merge and
+/// unmerge re-point such rows all the same. Whether the table and columns
+/// exist is checked by `register` (the engine knows no catalog).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeclaredReference {
+    /// The referencing table, as SQL names it (`schema.table`).
+    pub table: String,
+    /// Its columns holding the reference, in the order of `to`.
+    pub columns: Vec<String>,
+    /// The customer table's columns they refer to.
+    pub to: Vec<String>,
 }
 
 impl Default for ProfileOptions {
@@ -144,6 +165,7 @@ impl Default for ProfileOptions {
             survivorship: Vec::new(),
             source_priority: Vec::new(),
             quality: QualityOptions::default(),
+            references: Vec::new(),
         }
     }
 }
@@ -197,9 +219,29 @@ impl Profile {
                 return Err(ProfileError::ColumnTwice { column: b.column.clone(), first: other.role, second: b.role });
             }
         }
-        let profile = Profile { bindings, options: ProfileOptions::parse(options)? };
+        let mut profile = Profile { bindings, options: ProfileOptions::parse(options)? };
         profile.check_survivorship(table_columns)?;
+        profile.check_references(table_columns)?;
         Ok(profile)
+    }
+
+    /// Every declared reference refers to columns of the table (the id
+    /// column when it names none), as many as it has.
+    fn check_references(&mut self, table_columns: &[TableColumn]) -> Result<(), ProfileError> {
+        let id = self.id_column().to_string();
+        for (i, r) in self.options.references.iter_mut().enumerate() {
+            let bad = |why: String| ProfileError::BadReference { index: i + 1, why };
+            if r.to.is_empty() {
+                r.to.push(id.clone());
+            }
+            if let Some(c) = r.to.iter().find(|c| !table_columns.iter().any(|t| &t.name == *c)) {
+                return Err(bad(format!("\"to\" names column \"{c}\", which the table does not have")));
+            }
+            if r.columns.len() != r.to.len() {
+                return Err(bad(format!("{} columns refer to {} columns", r.columns.len(), r.to.len())));
+            }
+        }
+        Ok(())
     }
 
     /// Every column named in `survivorship` exists, and every rule has the
@@ -256,6 +298,7 @@ impl ProfileOptions {
                 "quality" => {
                     out.quality = QualityOptions::parse(value)?;
                 }
+                "references" => out.references = parse_references(value)?,
                 "source_priority" => {
                     let bad = || ProfileError::BadOption { option: key.clone(), value: value.to_string() };
                     let sources = value.as_array().ok_or_else(bad)?;
@@ -277,6 +320,56 @@ impl ProfileOptions {
         }
         Ok(out)
     }
+}
+
+/// At most this many declared references per profile (each is one more
+/// statement in every merge).
+pub const MAX_REFERENCES: usize = 100;
+
+/// The `references` option: a bounded array of objects with a `table`, its
+/// `columns` and optionally the `to` columns, each a non-empty name of at
+/// most 63 bytes (PostgreSQL's identifier length) and the table at most
+/// two (`schema.table`, each quoted if need be).
+fn parse_references(value: &Value) -> Result<Vec<DeclaredReference>, ProfileError> {
+    let list = value.as_array().ok_or_else(|| ProfileError::BadReference { index: 0, why: "it must be an array".into() })?;
+    if list.len() > MAX_REFERENCES {
+        return Err(ProfileError::BadReference {
+            index: 0,
+            why: format!("{} references, more than the {MAX_REFERENCES} allowed", list.len()),
+        });
+    }
+    let names = |r: &Value, key: &str, index: usize, required: bool| -> Result<Vec<String>, ProfileError> {
+        let bad = |why: String| ProfileError::BadReference { index, why };
+        let Some(v) = r.get(key) else {
+            return if required { Err(bad(format!("\"{key}\" is missing"))) } else { Ok(vec![]) };
+        };
+        let items = v.as_array().filter(|a| !a.is_empty() && a.len() <= 32).ok_or_else(|| {
+            bad(format!("\"{key}\" must be an array of 1 to 32 column names, not {v}"))
+        })?;
+        items
+            .iter()
+            .map(|c| match c.as_str() {
+                Some(c) if !c.is_empty() && c.len() <= 63 => Ok(c.to_string()),
+                _ => Err(bad(format!("\"{key}\" holds {c}, not a column name of 1 to 63 bytes"))),
+            })
+            .collect()
+    };
+    list.iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let index = i + 1;
+            let bad = |why: String| ProfileError::BadReference { index, why };
+            let fields = r.as_object().ok_or_else(|| bad(format!("it must be an object, not {r}")))?;
+            if let Some(k) = fields.keys().find(|k| !["table", "columns", "to"].contains(&k.as_str())) {
+                return Err(bad(format!("unknown key \"{k}\"")));
+            }
+            let table = match r.get("table").and_then(Value::as_str) {
+                Some(t) if !t.trim().is_empty() && t.len() <= 2 * 63 + 5 => t.trim().to_string(),
+                _ => return Err(bad("\"table\" must name a table, e.g. \"crm.invoices\"".into())),
+            };
+            Ok(DeclaredReference { table, columns: names(r, "columns", index, true)?, to: names(r, "to", index, false)? })
+        })
+        .collect()
 }
 
 /// Why a profile cannot be used.
@@ -305,6 +398,10 @@ pub enum ProfileError {
     /// A key of `quality` (or another checked option) out of its range.
     #[error(transparent)]
     Option(#[from] crate::options::OptionError),
+    /// Reference `index` (from 1; 0: the option as a whole) of the
+    /// `references` option is malformed.
+    #[error("references: {}{why}", if *index == 0 { String::new() } else { format!("reference {index}: ") })]
+    BadReference { index: usize, why: String },
     #[error("unknown survivorship rule {rule} for column \"{column}\"")]
     UnknownSurvivorRule { column: String, rule: String },
     #[error("survivorship names column \"{column}\", which does not exist in the table")]
@@ -343,7 +440,12 @@ impl SqlError for ProfileError {
             }
             ProfileError::ColumnTwice { .. } => "give each column one role".into(),
             ProfileError::UnknownOption(_) => {
-                "known options: default_region, date_order, survivorship, source_priority, quality".into()
+                "known options: default_region, date_order, survivorship, source_priority, quality, references".into()
+            }
+            ProfileError::BadReference { .. } => {
+                "declare tables that refer to customers without a foreign key as \
+                 [{\"table\": \"crm.invoices\", \"columns\": [\"customer_id\"]}]"
+                    .into()
             }
             ProfileError::BadOption { option, .. } if option == "default_region" => {
                 "use an ISO 3166-1 country code that has phone numbering, e.g. \"CN\" or \"US\"".into()
@@ -377,6 +479,57 @@ mod tests {
             .iter()
             .map(|(n, t)| TableColumn { name: n.to_string(), is_text: *t })
             .collect()
+    }
+
+    #[test]
+    fn declared_references_refer_to_the_id_unless_told_and_are_checked() {
+        let t = table();
+        let parse = |o: Value| Profile::parse(&json!({"id": "id", "email": "email"}), &o, &t);
+        let p = parse(json!({"references": [
+            {"table": "crm.invoices", "columns": ["customer_id"]},
+            {"table": " crm.notes ", "columns": ["by_mail"], "to": ["email"]}]}))
+        .unwrap();
+        assert_eq!(
+            p.options.references,
+            vec![
+                DeclaredReference { table: "crm.invoices".into(), columns: vec!["customer_id".into()], to: vec!["id".into()] },
+                DeclaredReference { table: "crm.notes".into(), columns: vec!["by_mail".into()], to: vec!["email".into()] },
+            ]
+        );
+        let err = |o: Value| parse(o).unwrap_err().to_string();
+        assert_eq!(err(json!({"references": {}})), "references: it must be an array");
+        assert_eq!(err(json!({"references": ["crm.x"]})), "references: reference 1: it must be an object, not \"crm.x\"");
+        assert_eq!(
+            err(json!({"references": [{"table": "crm.x"}]})),
+            "references: reference 1: \"columns\" is missing"
+        );
+        assert_eq!(
+            err(json!({"references": [{"table": "crm.x", "columns": []}]})),
+            "references: reference 1: \"columns\" must be an array of 1 to 32 column names, not []"
+        );
+        assert_eq!(
+            err(json!({"references": [{"table": "crm.x", "columns": [7]}]})),
+            "references: reference 1: \"columns\" holds 7, not a column name of 1 to 63 bytes"
+        );
+        assert_eq!(
+            err(json!({"references": [{"table": "", "columns": ["a"]}]})),
+            "references: reference 1: \"table\" must name a table, e.g. \"crm.invoices\""
+        );
+        assert_eq!(
+            err(json!({"references": [{"table": "crm.x", "columns": ["a"], "on": "id"}]})),
+            "references: reference 1: unknown key \"on\""
+        );
+        assert_eq!(
+            err(json!({"references": [{"table": "crm.x", "columns": ["a"]}, {"table": "crm.y", "columns": ["a"], "to": ["nope"]}]})),
+            "references: reference 2: \"to\" names column \"nope\", which the table does not have"
+        );
+        assert_eq!(
+            err(json!({"references": [{"table": "crm.x", "columns": ["a", "b"]}]})),
+            "references: reference 1: 2 columns refer to 1 columns"
+        );
+        let many: Vec<Value> = (0..=MAX_REFERENCES).map(|_| json!({"table": "crm.x", "columns": ["a"]})).collect();
+        assert_eq!(err(json!({ "references": many })), "references: 101 references, more than the 100 allowed");
+        assert_eq!(parse(json!({"references": 1})).unwrap_err().class(), ErrorClass::InvalidParameterValue);
     }
 
     #[test]

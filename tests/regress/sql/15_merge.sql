@@ -293,3 +293,39 @@ SELECT count(*) AS proposed FROM customer_clean.match_row('mc.customers',
   (SELECT to_jsonb(c) FROM mc.customers c WHERE id = :'rej_a'::int), 10, 0.0) WHERE row_id = :'rej_b';
 SELECT count(*) AS proposed_without_id FROM customer_clean.match_row('mc.customers',
   (SELECT to_jsonb(c) - 'id' FROM mc.customers c WHERE id = :'rej_a'::int), 10, 0.0) WHERE row_id = :'rej_b';
+
+-- Tables that refer to customers without a foreign key (on Citus: a
+-- reference table, or a distributed table not co-located with the
+-- customers, which may have none) are declared in the profile: merge
+-- re-points their rows, unmerge puts them back.
+CREATE SCHEMA mr;
+CREATE TABLE mr.customers (id int PRIMARY KEY, full_name text, email text, since date);
+CREATE TABLE mr.tickets (ticket_id int PRIMARY KEY, customer_id int, subject text, opened date);
+CREATE TABLE mr.notes (customer_email text, note text);
+CREATE TABLE mr.orders (order_id int PRIMARY KEY, customer_id int REFERENCES mr.customers);
+INSERT INTO mr.customers VALUES (1, 'Li Na', 'ln@example.com', '2020-01-01'), (2, 'Li Na', 'lina@example.com', NULL);
+INSERT INTO mr.tickets VALUES (1, 1, 'login', NULL), (2, 2, 'refund', NULL), (3, 2, 'address', NULL);
+INSERT INTO mr.notes VALUES ('lina@example.com', 'calls after six'), ('ln@example.com', 'prefers e-mail');
+INSERT INTO mr.orders VALUES (7, 2);
+SELECT customer_clean.register('mr.customers', '{"id": "id", "name": "full_name", "email": "email"}',
+  '{"references": [{"table": "mr.tickets", "columns": ["customer_id"]},
+                   {"table": "mr.notes", "columns": ["customer_email"], "to": ["email"]}]}');
+SELECT constraint_name, referencing, fk_columns, fk_types, ref_columns, pk_columns
+  FROM customer_clean.referencing_keys('mr.customers');
+SELECT customer_clean.merge('mr.customers', '1', ARRAY['2']) AS mr_merge \gset
+SELECT * FROM mr.tickets ORDER BY ticket_id;
+SELECT * FROM mr.notes ORDER BY note;
+SELECT * FROM mr.orders;
+SELECT jsonb_pretty(referencing) FROM customer_clean.merge_history WHERE merge_id = :mr_merge;
+SELECT customer_clean.unmerge(:mr_merge);
+SELECT * FROM mr.tickets ORDER BY ticket_id;
+SELECT * FROM mr.notes ORDER BY note;
+SELECT * FROM mr.orders;
+-- What a reference declares is checked when it is declared.
+SELECT customer_clean.register('mr.customers', '{"id": "id"}', '{"references": [{"table": "mr.nope", "columns": ["customer_id"]}]}');
+SELECT customer_clean.register('mr.customers', '{"id": "id"}', '{"references": [{"table": "mr.tickets", "columns": ["cust_id"]}]}');
+SELECT customer_clean.register('mr.customers', '{"id": "id"}', '{"references": [{"table": "mr.tickets", "columns": ["opened"]}]}');
+SELECT customer_clean.register('mr.customers', '{"id": "id"}', '{"references": [{"table": "mr.orders", "columns": ["customer_id"]}]}');
+SELECT customer_clean.register('mr.customers', '{"id": "id"}', '{"references": [{"table": "mr.tickets", "columns": ["customer_id"], "to": ["since"]}]}');
+SELECT customer_clean.register('mr.customers', '{"id": "id"}', '{"references": [{"table": "mr.tickets", "columns": ["subject"], "to": ["since"]}]}') AS text_holds_a_date;
+SELECT customer_clean.register('mr.customers', '{"id": "id"}', '{"references": [{"table": "mr.tickets"}]}');
