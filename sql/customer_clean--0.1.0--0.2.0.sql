@@ -16,6 +16,8 @@
 --     distributed_match_keys, where dedupe scores blocks on the workers
 --     (match_entries, score_block); match_pending and queue_for_matching,
 --     match_on_insert on a Citus table;
+--   * merge re-points the tables the profile's `references` option declares
+--     (referencing_keys);
 --   * row ids in the id column's own type: bigint overloads; the
 --     functions whose only ids are an array (cluster_probability,
 --     choose_survivor, restore_archived) take anycompatiblearray, their
@@ -846,6 +848,47 @@ BEGIN
 END
 $$;
 
+-- Declared references (the profile's `references` option) besides foreign keys.
+CREATE OR REPLACE FUNCTION customer_clean.referencing_keys(tbl regclass)
+RETURNS TABLE (constraint_name text, referencing regclass, fk_columns text[], fk_types text[],
+               ref_columns text[], pk_columns text[], pk_types text[])
+LANGUAGE sql STABLE STRICT
+SET search_path = pg_catalog, pg_temp
+AS $$
+    WITH refs AS (
+        SELECT c.conname::text AS constraint_name, c.conrelid::regclass AS referencing,
+               ARRAY(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY k(n, i)
+                       JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.n ORDER BY k.i) AS fk_columns,
+               ARRAY(SELECT a.attname::text FROM unnest(c.confkey) WITH ORDINALITY k(n, i)
+                       JOIN pg_catalog.pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.n ORDER BY k.i) AS ref_columns
+          FROM pg_catalog.pg_constraint c
+         WHERE c.contype = 'f' AND c.confrelid = $1 AND c.conparentid = 0
+        UNION ALL
+        SELECT pg_catalog.format('declared (%s)', pg_catalog.array_to_string(d.fk_columns, ', ')), d.referencing,
+               d.fk_columns, d.ref_columns
+          FROM (SELECT pg_catalog.to_regclass(r->>'table') AS referencing,
+                       ARRAY(SELECT pg_catalog.jsonb_array_elements_text(r->'columns')) AS fk_columns,
+                       CASE WHEN r ? 'to' THEN ARRAY(SELECT pg_catalog.jsonb_array_elements_text(r->'to'))
+                            ELSE ARRAY[p.columns->>'id'] END AS ref_columns
+                  FROM customer_clean.profiles p,
+                       pg_catalog.jsonb_array_elements(coalesce(p.options->'references', '[]')) r
+                 WHERE p.tbl = $1) d
+         WHERE d.referencing IS NOT NULL)
+    SELECT r.constraint_name, r.referencing, r.fk_columns,
+           ARRAY(SELECT pg_catalog.format_type(a.atttypid, a.atttypmod) FROM unnest(r.fk_columns) WITH ORDINALITY k(c, i)
+                   JOIN pg_catalog.pg_attribute a ON a.attrelid = r.referencing AND a.attname = k.c AND NOT a.attisdropped
+                  ORDER BY k.i),
+           r.ref_columns,
+           (SELECT ARRAY(SELECT a.attname::text FROM unnest(p.conkey) WITH ORDINALITY k(n, i)
+                   JOIN pg_catalog.pg_attribute a ON a.attrelid = p.conrelid AND a.attnum = k.n ORDER BY k.i)
+              FROM pg_catalog.pg_constraint p WHERE p.conrelid = r.referencing AND p.contype = 'p'),
+           (SELECT ARRAY(SELECT pg_catalog.format_type(a.atttypid, a.atttypmod) FROM unnest(p.conkey) WITH ORDINALITY k(n, i)
+                   JOIN pg_catalog.pg_attribute a ON a.attrelid = p.conrelid AND a.attnum = k.n ORDER BY k.i)
+              FROM pg_catalog.pg_constraint p WHERE p.conrelid = r.referencing AND p.contype = 'p')
+      FROM refs r
+     ORDER BY r.referencing::text, r.constraint_name
+$$;
+
 CREATE OR REPLACE FUNCTION customer_clean.repoint_references(tbl regclass, survivor_id text, duplicate_ids text[]) RETURNS jsonb
 LANGUAGE plpgsql STRICT
 SET search_path = pg_catalog, pg_temp
@@ -873,11 +916,15 @@ BEGIN
                            customer_clean.reference_values(tbl, fk.ref_columns, ARRAY[survivor_id]) s) x
              WHERE x.rows IS NOT NULL;
           ELSE
+            -- (the moved rows' images are made outside RETURNING: Citus
+            -- refuses functions that are not immutable there)
             EXECUTE format(
                 'WITH s AS (SELECT %1$s FROM %2$s t WHERE t.%3$I = $1::%4$s),
                       d AS (SELECT t.%3$I::text AS dup_id, %1$s FROM %2$s t WHERE t.%3$I = ANY ($2::text[]::%4$s[])),
-                      moved AS (UPDATE %5$s r SET (%6$s) = (SELECT %7$s FROM s) FROM d WHERE (%8$s) = (%9$s)
-                                RETURNING d.dup_id, %10$s AS key, to_jsonb(r) AS row, %11$s AS own_id)
+                      updated AS (UPDATE %5$s r SET (%6$s) = (SELECT %7$s FROM s) FROM d WHERE (%8$s) = (%9$s)
+                                  RETURNING d.dup_id, r AS moved_row),
+                      moved AS (SELECT u.dup_id, %10$s AS key, to_jsonb(r) AS row, %11$s AS own_id
+                                  FROM updated u CROSS JOIN LATERAL (SELECT (u.moved_row).*) r)
                  SELECT jsonb_object_agg(dup_id, rows) FROM (
                    SELECT dup_id, jsonb_agg(jsonb_build_object(''constraint'', $3, ''table'', $4, ''key'', key, ''row'', row)
                                             ORDER BY key::text) AS rows
@@ -1539,7 +1586,7 @@ COMMENT ON FUNCTION customer_clean.row_images(regclass, text[]) IS
 COMMENT ON FUNCTION customer_clean.row_as_jsonb(regclass, text) IS
   'A row of a registered table, by id, as jsonb (NULL when there is none).';
 COMMENT ON FUNCTION customer_clean.referencing_keys(regclass) IS
-  'Foreign keys referring to a table (single- and multi-column, any schema), with the referencing table''s primary key.';
+  'What refers to a table: foreign keys (single- and multi-column, any schema) and the references its profile declares, with the referencing table''s primary key.';
 COMMENT ON FUNCTION customer_clean.repoint_references(regclass, text, text[]) IS
   'Moves the rows of every referencing table from the duplicates to the survivor; returns what it moved, per duplicate.';
 COMMENT ON FUNCTION customer_clean.merge_body(regclass, text, text[]) IS

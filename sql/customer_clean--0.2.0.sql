@@ -1141,7 +1141,7 @@ AS 'MODULE_PATHNAME', 'quality_tally_step_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/profile.rs:398
+-- src/profile.rs:465
 -- customer_clean::profile::register
 CREATE  FUNCTION "register"(
 	"tbl" regclass, /* Table */
@@ -1361,7 +1361,7 @@ AS 'MODULE_PATHNAME', 'unmerge_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/profile.rs:439
+-- src/profile.rs:507
 -- customer_clean::profile::unregister
 CREATE  FUNCTION "unregister"(
 	"tbl" regclass /* Table */
@@ -1573,35 +1573,56 @@ $$;
 COMMENT ON FUNCTION customer_clean.row_as_jsonb(regclass, text) IS
   'A row of a registered table, by id, as jsonb (NULL when there is none).';
 
--- Foreign keys that refer to `tbl`, in a fixed order (so concurrent merges
--- touch referencing tables in the same order): the referencing table, its
--- columns and their types, the referenced columns, and the referencing
--- table's primary key (NULL: none; rows are then found by their content).
+-- What refers to `tbl`, in a fixed order (so concurrent merges touch
+-- referencing tables in the same order): its foreign keys, and the
+-- references its profile declares for tables that cannot have one (Citus
+-- reference tables and distributed tables not co-located with it; the
+-- `references` option, checked by register), named "declared (columns)".
+-- For each: the referencing table, its columns and their types, the
+-- referenced columns, and the referencing table's primary key (NULL: none;
+-- rows are then found by their content). A declared table that no longer
+-- exists refers to nothing.
 CREATE FUNCTION customer_clean.referencing_keys(tbl regclass)
 RETURNS TABLE (constraint_name text, referencing regclass, fk_columns text[], fk_types text[],
                ref_columns text[], pk_columns text[], pk_types text[])
 LANGUAGE sql STABLE STRICT
 SET search_path = pg_catalog, pg_temp
 AS $$
-    SELECT c.conname::text, c.conrelid::regclass,
-           ARRAY(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY k(n, i)
-                   JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.n ORDER BY k.i),
-           ARRAY(SELECT pg_catalog.format_type(a.atttypid, a.atttypmod) FROM unnest(c.conkey) WITH ORDINALITY k(n, i)
-                   JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.n ORDER BY k.i),
-           ARRAY(SELECT a.attname::text FROM unnest(c.confkey) WITH ORDINALITY k(n, i)
-                   JOIN pg_catalog.pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.n ORDER BY k.i),
+    WITH refs AS (
+        SELECT c.conname::text AS constraint_name, c.conrelid::regclass AS referencing,
+               ARRAY(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY k(n, i)
+                       JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.n ORDER BY k.i) AS fk_columns,
+               ARRAY(SELECT a.attname::text FROM unnest(c.confkey) WITH ORDINALITY k(n, i)
+                       JOIN pg_catalog.pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.n ORDER BY k.i) AS ref_columns
+          FROM pg_catalog.pg_constraint c
+         WHERE c.contype = 'f' AND c.confrelid = $1 AND c.conparentid = 0
+        UNION ALL
+        SELECT pg_catalog.format('declared (%s)', pg_catalog.array_to_string(d.fk_columns, ', ')), d.referencing,
+               d.fk_columns, d.ref_columns
+          FROM (SELECT pg_catalog.to_regclass(r->>'table') AS referencing,
+                       ARRAY(SELECT pg_catalog.jsonb_array_elements_text(r->'columns')) AS fk_columns,
+                       CASE WHEN r ? 'to' THEN ARRAY(SELECT pg_catalog.jsonb_array_elements_text(r->'to'))
+                            ELSE ARRAY[p.columns->>'id'] END AS ref_columns
+                  FROM customer_clean.profiles p,
+                       pg_catalog.jsonb_array_elements(coalesce(p.options->'references', '[]')) r
+                 WHERE p.tbl = $1) d
+         WHERE d.referencing IS NOT NULL)
+    SELECT r.constraint_name, r.referencing, r.fk_columns,
+           ARRAY(SELECT pg_catalog.format_type(a.atttypid, a.atttypmod) FROM unnest(r.fk_columns) WITH ORDINALITY k(c, i)
+                   JOIN pg_catalog.pg_attribute a ON a.attrelid = r.referencing AND a.attname = k.c AND NOT a.attisdropped
+                  ORDER BY k.i),
+           r.ref_columns,
            (SELECT ARRAY(SELECT a.attname::text FROM unnest(p.conkey) WITH ORDINALITY k(n, i)
                    JOIN pg_catalog.pg_attribute a ON a.attrelid = p.conrelid AND a.attnum = k.n ORDER BY k.i)
-              FROM pg_catalog.pg_constraint p WHERE p.conrelid = c.conrelid AND p.contype = 'p'),
+              FROM pg_catalog.pg_constraint p WHERE p.conrelid = r.referencing AND p.contype = 'p'),
            (SELECT ARRAY(SELECT pg_catalog.format_type(a.atttypid, a.atttypmod) FROM unnest(p.conkey) WITH ORDINALITY k(n, i)
                    JOIN pg_catalog.pg_attribute a ON a.attrelid = p.conrelid AND a.attnum = k.n ORDER BY k.i)
-              FROM pg_catalog.pg_constraint p WHERE p.conrelid = c.conrelid AND p.contype = 'p')
-      FROM pg_catalog.pg_constraint c
-     WHERE c.contype = 'f' AND c.confrelid = tbl AND c.conparentid = 0
-     ORDER BY c.conrelid::regclass::text, c.conname
+              FROM pg_catalog.pg_constraint p WHERE p.conrelid = r.referencing AND p.contype = 'p')
+      FROM refs r
+     ORDER BY r.referencing::text, r.constraint_name
 $$;
 COMMENT ON FUNCTION customer_clean.referencing_keys(regclass) IS
-  'Foreign keys referring to a table (single- and multi-column, any schema), with the referencing table''s primary key.';
+  'What refers to a table: foreign keys (single- and multi-column, any schema) and the references its profile declares, with the referencing table''s primary key.';
 
 -- Re-points every row of every table that refers to one of the rows
 -- `duplicate_ids` of `tbl` to the row `survivor_id`; returns, per
@@ -1636,11 +1657,15 @@ BEGIN
                            customer_clean.reference_values(tbl, fk.ref_columns, ARRAY[survivor_id]) s) x
              WHERE x.rows IS NOT NULL;
           ELSE
+            -- (the moved rows' images are made outside RETURNING: Citus
+            -- refuses functions that are not immutable there)
             EXECUTE format(
                 'WITH s AS (SELECT %1$s FROM %2$s t WHERE t.%3$I = $1::%4$s),
                       d AS (SELECT t.%3$I::text AS dup_id, %1$s FROM %2$s t WHERE t.%3$I = ANY ($2::text[]::%4$s[])),
-                      moved AS (UPDATE %5$s r SET (%6$s) = (SELECT %7$s FROM s) FROM d WHERE (%8$s) = (%9$s)
-                                RETURNING d.dup_id, %10$s AS key, to_jsonb(r) AS row, %11$s AS own_id)
+                      updated AS (UPDATE %5$s r SET (%6$s) = (SELECT %7$s FROM s) FROM d WHERE (%8$s) = (%9$s)
+                                  RETURNING d.dup_id, r AS moved_row),
+                      moved AS (SELECT u.dup_id, %10$s AS key, to_jsonb(r) AS row, %11$s AS own_id
+                                  FROM updated u CROSS JOIN LATERAL (SELECT (u.moved_row).*) r)
                  SELECT jsonb_object_agg(dup_id, rows) FROM (
                    SELECT dup_id, jsonb_agg(jsonb_build_object(''constraint'', $3, ''table'', $4, ''key'', key, ''row'', row)
                                             ORDER BY key::text) AS rows

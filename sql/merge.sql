@@ -253,11 +253,15 @@ BEGIN
                            customer_clean.reference_values(tbl, fk.ref_columns, ARRAY[survivor_id]) s) x
              WHERE x.rows IS NOT NULL;
           ELSE
+            -- (the moved rows' images are made outside RETURNING: Citus
+            -- refuses functions that are not immutable there)
             EXECUTE format(
                 'WITH s AS (SELECT %1$s FROM %2$s t WHERE t.%3$I = $1::%4$s),
                       d AS (SELECT t.%3$I::text AS dup_id, %1$s FROM %2$s t WHERE t.%3$I = ANY ($2::text[]::%4$s[])),
-                      moved AS (UPDATE %5$s r SET (%6$s) = (SELECT %7$s FROM s) FROM d WHERE (%8$s) = (%9$s)
-                                RETURNING d.dup_id, %10$s AS key, to_jsonb(r) AS row, %11$s AS own_id)
+                      updated AS (UPDATE %5$s r SET (%6$s) = (SELECT %7$s FROM s) FROM d WHERE (%8$s) = (%9$s)
+                                  RETURNING d.dup_id, r AS moved_row),
+                      moved AS (SELECT u.dup_id, %10$s AS key, to_jsonb(r) AS row, %11$s AS own_id
+                                  FROM updated u CROSS JOIN LATERAL (SELECT (u.moved_row).*) r)
                  SELECT jsonb_object_agg(dup_id, rows) FROM (
                    SELECT dup_id, jsonb_agg(jsonb_build_object(''constraint'', $3, ''table'', $4, ''key'', key, ''row'', row)
                                             ORDER BY key::text) AS rows

@@ -15,18 +15,33 @@ CREATE TABLE crm.people (id int PRIMARY KEY, true_entity_id int, household_id in
 -- Orders point at customers; on Citus they live beside them (co-located).
 CREATE TABLE crm.orders (customer_id int NOT NULL REFERENCES crm.people (id), order_no int NOT NULL, amount numeric,
   PRIMARY KEY (customer_id, order_no));
+-- Tables Citus allows no foreign key to the customers from, declared in
+-- the profile instead: notes (a reference table on Citus), tickets
+-- (distributed by their own id) and visits (distributed by the customer,
+-- but not co-located: other shard count).
+CREATE TABLE crm.notes (customer_id int NOT NULL, note text NOT NULL, PRIMARY KEY (customer_id, note));
+CREATE TABLE crm.tickets (ticket_id int PRIMARY KEY, customer_id int, subject text);
+CREATE TABLE crm.visits (customer_id int NOT NULL, visit_no int NOT NULL, PRIMARY KEY (customer_id, visit_no));
 \if :citus
 SELECT create_distributed_table('crm.people', 'id', shard_count => 8) \gset
 SELECT create_distributed_table('crm.orders', 'customer_id', colocate_with => 'crm.people') \gset
+SELECT create_reference_table('crm.notes') \gset
+SELECT create_distributed_table('crm.tickets', 'ticket_id', shard_count => 4) \gset
+SELECT create_distributed_table('crm.visits', 'customer_id', shard_count => 4, colocate_with => 'none') \gset
 \endif
 
 \echo == register and clean on write (flag)
 SELECT customer_clean.register('crm.people', '{"id": "id", "name": "full_name", "phone": "phone", "email": "email",
   "address": "address", "country": "country", "postcode": "postcode", "birth_date": "birth_date", "gender": "gender",
-  "national_id": "national_id", "updated_at": "updated_at", "source": "source_system"}', '{"default_region": "CN", "date_order": "DMY"}');
+  "national_id": "national_id", "updated_at": "updated_at", "source": "source_system"}', '{"default_region": "CN", "date_order": "DMY",
+  "references": [{"table": "crm.notes", "columns": ["customer_id"]}, {"table": "crm.tickets", "columns": ["customer_id"]},
+                 {"table": "crm.visits", "columns": ["customer_id"]}]}');
 SELECT customer_clean.enable_cleaning('crm.people', 'flag');
 \copy crm.people FROM pstdin CSV HEADER
 INSERT INTO crm.orders SELECT id, n, id * 10 + n FROM crm.people, generate_series(1, 2) n WHERE id % 3 = 0;
+INSERT INTO crm.notes SELECT id, 'note ' || id || '.' || n FROM crm.people, generate_series(1, 2) n WHERE id % 2 = 0;
+INSERT INTO crm.tickets SELECT id * 10 + n, id, 'ticket ' || n FROM crm.people, generate_series(1, 3) n WHERE id % 4 <> 1;
+INSERT INTO crm.visits SELECT id, id * 10 + n FROM crm.people, generate_series(1, 2) n WHERE id % 5 <> 0;
 SELECT count(*) AS rows, md5(string_agg(p::text, '|' ORDER BY id)) AS content FROM crm.people p;
 SELECT code, column_name, count(*) FROM customer_clean.gather(NULL::customer_clean.issues, 'crm.people')
  GROUP BY 1, 2 ORDER BY 1, 2;
@@ -80,10 +95,20 @@ SELECT c.members[1] AS survivor, c.members[2:] AS duplicates
 \echo survivor :survivor duplicates :duplicates
 CREATE TEMP TABLE before_people AS SELECT * FROM crm.people;
 CREATE TEMP TABLE before_orders AS SELECT * FROM crm.orders;
+CREATE TEMP TABLE before_refs AS
+  SELECT 'notes' AS t, to_jsonb(n) AS r FROM crm.notes n UNION ALL SELECT 'tickets', to_jsonb(k) FROM crm.tickets k
+  UNION ALL SELECT 'visits', to_jsonb(v) FROM crm.visits v;
 SELECT customer_clean.merge('crm.people', :'survivor', :'duplicates') AS merge_id \gset
 SELECT count(*) AS rows_left FROM crm.people WHERE id::text = ANY (:'duplicates'::text[]);
 SELECT customer_id, order_no, amount FROM crm.orders WHERE customer_id = :survivor ORDER BY order_no, amount;
 SELECT * FROM crm.people WHERE id = :survivor;
+-- The declared references moved too: none is left on a merged-away row.
+SELECT (SELECT count(*) FROM crm.notes WHERE customer_id::text = ANY (:'duplicates'::text[])) AS notes_left,
+       (SELECT count(*) FROM crm.tickets WHERE customer_id::text = ANY (:'duplicates'::text[])) AS tickets_left,
+       (SELECT count(*) FROM crm.visits WHERE customer_id::text = ANY (:'duplicates'::text[])) AS visits_left,
+       (SELECT count(*) FROM crm.notes WHERE customer_id = :survivor) AS survivor_notes,
+       (SELECT count(*) FROM crm.tickets WHERE customer_id = :survivor) AS survivor_tickets,
+       (SELECT count(*) FROM crm.visits WHERE customer_id = :survivor) AS survivor_visits;
 SELECT customer_clean.unmerge(:merge_id);
 SELECT count(*) AS differing_people FROM (
   (SELECT * FROM crm.people EXCEPT ALL SELECT * FROM before_people)
@@ -91,6 +116,12 @@ SELECT count(*) AS differing_people FROM (
 SELECT count(*) AS differing_orders FROM (
   (SELECT * FROM crm.orders EXCEPT ALL SELECT * FROM before_orders)
   UNION ALL (SELECT * FROM before_orders EXCEPT ALL SELECT * FROM crm.orders)) d;
+CREATE TEMP TABLE after_refs AS
+  SELECT 'notes' AS t, to_jsonb(n) AS r FROM crm.notes n UNION ALL SELECT 'tickets', to_jsonb(k) FROM crm.tickets k
+  UNION ALL SELECT 'visits', to_jsonb(v) FROM crm.visits v;
+SELECT count(*) AS differing_references FROM (
+  (SELECT * FROM after_refs EXCEPT ALL SELECT * FROM before_refs)
+  UNION ALL (SELECT * FROM before_refs EXCEPT ALL SELECT * FROM after_refs)) d;
 
 \echo == a row stored raw comes back raw after merge and unmerge
 SELECT customer_clean.disable_cleaning('crm.people');
