@@ -7,7 +7,9 @@
 #   bench/citus.sh [--rows 1000000] [--port 5640] [--shards 32]
 #
 # Steps: COPY through the cleaning trigger (flag mode), quality_report,
-# train (default sample_rows), dedupe, merge + unmerge of one cluster.
+# train (default sample_rows), dedupe, merge + unmerge of one cluster,
+# match_on_insert of 1% more rows (matched by the INSERT on one node,
+# queued and matched by match_pending on the cluster).
 # The machine has 2 cores, so the cluster cannot be faster; the point is
 # where the CPU goes and that the coordinator's memory stays bounded.
 # Builds Citus from ../shared/vendor when it is missing (scripts/citus.sh).
@@ -120,7 +122,25 @@ run_setup() {  # <setup> <sock> <port> <distribute sql or empty> <node dirs…>
   step "$setup" merge_unmerge "$sock" "$port" "${nodes[@]}" -- "SELECT customer_clean.unmerge(customer_clean.merge('customers', m[1], m[2:]))
       FROM (SELECT array_agg(row_id ORDER BY row_id) m FROM customer_clean.clusters
              WHERE cluster_id = (SELECT min(cluster_id) FROM customer_clean.clusters)) c"
+  # match_on_insert: copies of 1% of the rows under new ids. One node
+  # matches them in the INSERT; the cluster queues them beside their
+  # shards, and match_pending matches them (a no-op on one node).
+  "$PG_BIN/psql" -h "$sock" -p "$port" -U postgres -X -d $DB -q -v ON_ERROR_STOP=1 \
+    -c "SELECT customer_clean.enable_cleaning('customers', 'flag', match_on_insert => true)" >/dev/null
+  step "$setup" insert_1pct_matched "$sock" "$port" "${nodes[@]}" -- "INSERT INTO customers
+      SELECT (jsonb_populate_record(NULL::customers, to_jsonb(c) || jsonb_build_object('id', c.id + $NEW_IDS))).*
+        FROM customers c WHERE c.id % 100 = 0"
+  step "$setup" match_pending "$sock" "$port" "${nodes[@]}" -- "SELECT customer_clean.match_pending('customers', max_rows => $ROWS)"
+  "$PG_BIN/psql" -h "$sock" -p "$port" -U postgres -X -d $DB -qAt -v ON_ERROR_STOP=1 -c "
+    SELECT format('%s new rows, %s in clusters, %s review pairs, content %s', (SELECT count(*) FROM customers WHERE id > $NEW_IDS),
+      count(*), (SELECT count(*) FROM customer_clean.review_queue WHERE found_by = 'match_on_insert'),
+      md5(string_agg(row_id || ':' || members, '|' ORDER BY row_id)))
+      FROM (SELECT c.row_id, (SELECT string_agg(x.row_id, ',' ORDER BY x.row_id) FROM customer_clean.clusters x
+                               WHERE x.cluster_id = c.cluster_id) AS members
+              FROM customer_clean.clusters c WHERE c.row_id::bigint > $NEW_IDS) n" >"$WORK/$setup.new_rows.out"
 }
+# The ids of the rows inserted by the match_on_insert step start above it.
+NEW_IDS=100000000
 
 # One node: plain PostgreSQL.
 "$REPO_DIR/scripts/cluster.sh" start "$WORK/single" "$PORT"
@@ -151,6 +171,7 @@ PY
 # dedupe on both: the cluster's clusters must be one node's
 for setup in single citus; do
   for label in dedupe dedupe_again; do echo "$label ($setup): $(tail -1 "$WORK/$setup.$label.out")"; done
+  echo "match_on_insert ($setup): $(tail -1 "$WORK/$setup.new_rows.out"); match_pending said $(tail -1 "$WORK/$setup.match_pending.out")"
 done
 echo "match entries on the workers: $("$REPO_DIR/scripts/citus.sh" psql "$WORK/cluster" $((PORT + 1)) -At -c "
   SELECT pg_size_pretty(citus_table_size('customer_clean.distributed_match_keys'))")"
