@@ -564,13 +564,15 @@ pub(super) fn candidate_ids_of_many(
             true,
             &format!(
                 "SELECT key, array_agg(row_id) FROM customer_clean.distributed_match_keys
-                  WHERE tbl_name = $1 AND key = ANY ($2) AND (kind & {}) <> 0 GROUP BY key",
+                  WHERE tbl_name = $1 AND key = ANY ($2) AND (kind & {}) <> 0 GROUP BY key HAVING count(*) <= $3",
                 kind::LOOKUP
             ),
-            &[crate::plans::TEXT, crate::plans::INT8_ARRAY],
+            &[crate::plans::TEXT, crate::plans::INT8_ARRAY, crate::plans::INT8],
             |client, plan| {
+                // (a block over the limit brings no candidates: not read)
+                let limit = i64::try_from(max_block).unwrap_or(i64::MAX);
                 client
-                    .select(plan, None, &[target.name.as_str().into(), all_keys.into()])?
+                    .select(plan, None, &[target.name.as_str().into(), all_keys.into(), limit.into()])?
                     .map(|row| Ok((row.get::<i64>(1)?.unwrap_or_default(), row.get::<Vec<String>>(2)?.unwrap_or_default())))
                     .collect::<Result<HashMap<_, _>, pgrx::spi::SpiError>>()
             },
@@ -604,7 +606,6 @@ pub(super) fn candidate_ids_of_many(
             let mut ids: Vec<String> = keys
                 .iter()
                 .filter_map(|k| blocks.get(k))
-                .filter(|block| block.len() <= max_block)
                 .flatten()
                 .filter(|id| Some(id.as_str()) != *own_id && !said_apart(id))
                 .cloned()
