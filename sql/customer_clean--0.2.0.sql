@@ -756,7 +756,7 @@ COMMENT ON FUNCTION customer_clean.match_on_insert() IS
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching/queue.rs:182
+-- src/matching/queue.rs:185
 -- customer_clean::matching::queue::match_pending
 CREATE  FUNCTION "match_pending"(
 	"tbl" regclass, /* Table */
@@ -3121,7 +3121,7 @@ COMMENT ON FUNCTION customer_clean.reference_values(regclass, text[], text[]) IS
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching/queue.rs:136
+-- src/matching/queue.rs:139
 -- customer_clean::matching::queue::queue_for_matching
 CREATE FUNCTION "queue_for_matching"()
 	RETURNS TRIGGER
