@@ -2,7 +2,7 @@
 use crate::error::OrRaise;
 use customer_clean_engine::address;
 use pgrx::prelude::*;
-use pgrx::JsonB;
+use crate::json_result::JsonResult;
 
 /// The address in the country's standard form (CN: full division names;
 /// US: USPS Publication 28); NULL for blank input.
@@ -13,7 +13,7 @@ fn normalize_address(input: &str, country: &str) -> Option<String> {
 
 /// The components of the address as jsonb.
 #[pg_extern(immutable, strict, parallel_safe)]
-fn address_parts(input: &str, country: &str) -> Option<JsonB> {
+fn address_parts(input: &str, country: &str) -> Option<JsonResult> {
     let parts = address::address_parts(input, country).or_raise("address_parts")?;
-    Some(JsonB(serde_json::to_value(parts).ok()?))
+    JsonResult::of(&parts)
 }

@@ -25,7 +25,9 @@ use pgrx::{JsonB, PgSqlErrorCode};
 use serde_json::{json, Value};
 
 use crate::table::Table;
-use crate::cleaning::{clean_values, record, without_cleaning_trigger};
+use crate::cleaning::{record, without_cleaning_trigger, RowCleaner};
+use customer_clean_engine::clean::Cleaned;
+use customer_clean_engine::matching::parallel;
 use crate::error::{json_row, raise_with, spi_failed, Missing, OrRaise};
 use customer_clean_engine::options::IntRange;
 use crate::journal;
@@ -33,6 +35,10 @@ use crate::profile::{quote_identifier as quote, table_name, TableState};
 use crate::security::as_extension_owner;
 
 const FN: &str = "clean_table";
+
+/// Rows read per cursor fetch of a batch: each fetch's rows go to the
+/// worker threads while the next are read.
+const FETCH_ROWS: i64 = 1_000;
 
 /// Rows per batch of `clean_table`: a million rows of a wide table is
 /// already hundreds of MB held at once, and a batch is what a cancel loses.
@@ -136,20 +142,38 @@ fn clean_table_batch(run_id: i64) -> JsonB {
           ORDER BY t.{quoted_id} LIMIT {batch_size} FOR UPDATE",
         select_list.join(", ")
     );
-    let rows: Vec<Vec<Option<String>>> = Spi::connect(|client| {
-        let table = client.select(&read, None, &[run["last_row_id"].as_str().into()])?;
-        let width = state.layout.columns.len();
-        table.map(|row| (1..=width).map(|i| row.get::<String>(i)).collect::<Result<Vec<_>, _>>()).collect::<Result<Vec<_>, _>>()
+    // The rows are cleaned on worker threads while this thread reads the
+    // next rows (the cleaning is pure Rust; only this thread calls into
+    // PostgreSQL).
+    let cleaner = RowCleaner::new(&state);
+    let width = state.layout.columns.len();
+    let cleaned_rows: Vec<(Vec<Option<String>>, Cleaned)> = Spi::connect(|client| {
+        let mut cursor = client.open_cursor(&read, &[run["last_row_id"].as_str().into()]);
+        parallel::pipeline(
+            parallel::thread_count(0),
+            || -> Result<Option<Vec<Vec<Option<String>>>>, pgrx::spi::SpiError> {
+                pg_sys::check_for_interrupts!();
+                let fetched = cursor.fetch(FETCH_ROWS)?;
+                if fetched.is_empty() {
+                    return Ok(None);
+                }
+                let rows = fetched
+                    .map(|row| (1..=width).map(|i| row.get::<String>(i)).collect::<Result<Vec<_>, _>>())
+                    .collect::<Result<Vec<_>, _>>()?;
+                crate::memory::free_fetched_rows();
+                Ok(Some(rows))
+            },
+            |mut values: Vec<Option<String>>| {
+                let cleaned = cleaner.clean(&mut values);
+                (values, cleaned)
+            },
+        )
     })
     .unwrap_or_else(|e| spi_failed(FN, e));
 
     let mut counts = Counts::default();
     let mut updates: Vec<(String, Vec<(usize, String)>)> = Vec::new();
-    for (n, mut values) in rows.into_iter().enumerate() {
-        if n % 1000 == 0 {
-            pg_sys::check_for_interrupts!();
-        }
-        let cleaned = clean_values(&state, &mut values);
+    for (values, cleaned) in cleaned_rows {
         let row_id = values[state.id_index].clone().unwrap_or_default();
         counts.rows += 1;
         counts.last_id = Some(row_id.clone());

@@ -208,7 +208,7 @@ fn drop_triggers(tbl: pg_sys::Oid) -> bool {
 /// `[{column, code, severity, message, value, rule_id}]`.
 #[pg_extern(volatile, strict, parallel_unsafe)]
 #[search_path(pg_catalog, pg_temp)]
-fn validate(tbl: Table, row: Json) -> JsonB {
+fn validate(tbl: Table, row: Json) -> crate::json_result::JsonResult {
     crate::security::require(tbl.oid(), crate::security::READ, "validate");
     let state = TableState::load(tbl.oid(), "validate");
     let Some(object) = row.0.as_object() else {
@@ -231,7 +231,7 @@ fn validate(tbl: Table, row: Json) -> JsonB {
         .collect();
     let ctx = Context { profile: &state.profile, layout: &state.layout, today: today() };
     let cleaned = clean_row(&mut values, &state.rules, &ctx);
-    JsonB(serde_json::to_value(&cleaned.findings).unwrap_or(Value::Array(vec![])))
+    crate::json_result::JsonResult(findings_json(&cleaned))
 }
 
 /// The row trigger installed by `enable_cleaning`: BEFORE INSERT OR UPDATE
@@ -344,10 +344,33 @@ fn clean_on_write<'a>(
 /// Normalizes and checks one row's profiled values in place (the work of
 /// the trigger and of `clean_table`).
 pub(crate) fn clean_values(state: &TableState, values: &mut [Option<String>]) -> Cleaned {
-    let ctx = Context { profile: &state.profile, layout: &state.layout, today: today() };
-    let mut cleaned = clean_row(values, &state.rules, &ctx);
-    keep_within_column_limits(state, &mut cleaned, values);
-    cleaned
+    RowCleaner::new(state).clean(values)
+}
+
+/// What cleaning a row needs, and nothing of PostgreSQL: `clean_table`
+/// shares one with its worker threads.
+pub(crate) struct RowCleaner<'a> {
+    ctx: Context<'a>,
+    rules: &'a [customer_clean_engine::rules::Rule],
+    max_chars: &'a [Option<i32>],
+}
+
+impl<'a> RowCleaner<'a> {
+    /// For the rows of `state`'s table, today.
+    pub(crate) fn new(state: &'a TableState) -> RowCleaner<'a> {
+        RowCleaner {
+            ctx: Context { profile: &state.profile, layout: &state.layout, today: today() },
+            rules: &state.rules,
+            max_chars: &state.max_chars,
+        }
+    }
+
+    /// Normalizes and checks one row's profiled values in place.
+    pub(crate) fn clean(&self, values: &mut [Option<String>]) -> Cleaned {
+        let mut cleaned = clean_row(values, self.rules, &self.ctx);
+        keep_within_column_limits(self.max_chars, &mut cleaned, values);
+        cleaned
+    }
 }
 
 /// Journals what cleaning did to a stored row: the originals of changed
@@ -519,9 +542,9 @@ unsafe fn datum_text(datum: pg_sys::Datum, tupdesc: pg_sys::TupleDesc, attno: No
 /// A normalized value longer than a `varchar(n)` column allows is not
 /// written (PostgreSQL does not check lengths of values a trigger sets);
 /// the original stays and a warning says why.
-fn keep_within_column_limits(state: &TableState, cleaned: &mut Cleaned, values: &mut [Option<String>]) {
+fn keep_within_column_limits(max_chars: &[Option<i32>], cleaned: &mut Cleaned, values: &mut [Option<String>]) {
     cleaned.changes.retain(|c| {
-        let limit = state.max_chars[c.index];
+        let limit = max_chars[c.index];
         let fits = limit.is_none_or(|n| c.normalized.chars().count() <= n as usize);
         if !fits {
             values[c.index] = Some(c.original.clone());

@@ -1,9 +1,9 @@
 //! `cn_id_check` (engine: `cn_id`).
 use customer_clean_engine::cn_id;
 use pgrx::prelude::*;
-use pgrx::JsonB;
 
 use crate::date::{engine_date, today};
+use crate::json_result::JsonResult;
 
 /// GB 11643 check of a Chinese resident ID, compared with `birth_date` and
 /// `gender` when they are not NULL: {valid, problems[], normalized, legacy,
@@ -15,7 +15,7 @@ fn cn_id_check(
     id: Option<&str>,
     birth_date: default!(Option<pgrx::datum::Date>, "NULL"),
     gender: default!(Option<&str>, "NULL"),
-) -> Option<JsonB> {
+) -> Option<JsonResult> {
     let check = cn_id::cn_id_check(id?, birth_date.and_then(engine_date), gender, today())?;
-    serde_json::to_value(check).ok().map(JsonB)
+    JsonResult::of(&check)
 }

@@ -26,7 +26,7 @@ fn is_valid_email(input: &str) -> Option<bool> {
 /// `disposable_is_problem`, addresses at disposable-mailbox services are
 /// invalid too. NULL for blank input.
 #[pg_extern(immutable, strict, parallel_safe)]
-fn email_check(input: &str, disposable_is_problem: default!(bool, false)) -> Option<pgrx::JsonB> {
+fn email_check(input: &str, disposable_is_problem: default!(bool, false)) -> Option<crate::json_result::JsonResult> {
     let check = email::email_check(input, email::EmailCheckOptions { disposable_is_problem })?;
-    serde_json::to_value(check).ok().map(pgrx::JsonB)
+    crate::json_result::JsonResult::of(&check)
 }

@@ -89,6 +89,7 @@ mod error;
 mod guc;
 mod journal;
 mod json_arg;
+mod json_result;
 mod lifecycle;
 mod mask;
 mod matching;

@@ -488,13 +488,13 @@ fn match_probability(tbl: Table, a_id: &str, b_id: &str) -> f64 {
 /// prior, the total match weight and the probability.
 #[pg_extern(stable, strict, parallel_safe)]
 #[search_path(pg_catalog, pg_temp)]
-fn explain_match(tbl: Table, a_id: &str, b_id: &str) -> JsonB {
+fn explain_match(tbl: Table, a_id: &str, b_id: &str) -> crate::json_result::JsonResult {
     const FN: &str = "explain_match";
     crate::security::require(tbl.oid(), crate::security::READ, FN);
     let target = Target::new(&tbl, FN);
     let model = target.model(FN);
     let (a, b) = (target.read_one(a_id, FN), target.read_one(b_id, FN));
-    JsonB(explanation(&model, &a, &b, &NameFrequency::Model))
+    crate::json_result::JsonResult(explanation(&model, &a, &b, &NameFrequency::Model))
 }
 
 fn explanation(model: &Model, a: &Record, b: &Record, tf: &NameFrequency) -> Value {

@@ -1,7 +1,7 @@
 //! Person-name functions (engine: `name`).
 use customer_clean_engine::name;
 use pgrx::prelude::*;
-use pgrx::JsonB;
+use crate::json_result::JsonResult;
 
 /// Title case that keeps particles and prefixes for Latin names; CJK names
 /// without inner spaces; NULL when there is no name.
@@ -12,6 +12,6 @@ fn normalize_name(input: &str) -> Option<String> {
 
 /// The parts of a personal name as jsonb {given, middle, family, script}.
 #[pg_extern(immutable, strict, parallel_safe)]
-fn name_parts(input: &str) -> Option<JsonB> {
-    Some(JsonB(serde_json::to_value(name::name_parts(input)?).ok()?))
+fn name_parts(input: &str) -> Option<JsonResult> {
+    JsonResult::of(&name::name_parts(input)?)
 }

@@ -32,6 +32,46 @@ mod tests {
     }
 
     #[pg_test]
+    fn sql_dates_become_engine_dates_from_their_day_number() {
+        use customer_clean_engine::date::Date;
+        let engine = |sql: &str| {
+            let d = Spi::get_one::<pgrx::datum::Date>(&format!("SELECT {sql}::date")).unwrap().unwrap();
+            crate::date::engine_date(d)
+        };
+        let day = |year, month, day| Some(Date { year, month, day });
+        assert_eq!(engine("'2000-02-29'"), day(2000, 2, 29));
+        assert_eq!(engine("'1969-12-31'"), day(1969, 12, 31));
+        assert_eq!(engine("'2026-12-04'"), day(2026, 12, 4));
+        assert_eq!(engine("'0001-01-01'"), day(1, 1, 1));
+        assert_eq!(engine("'9999-12-31'"), day(9999, 12, 31));
+        assert_eq!(engine("'10000-01-01'"), None);
+        assert_eq!(engine("'0001-12-31 BC'"), None);
+        assert_eq!(engine("'infinity'"), None);
+        assert_eq!(engine("'-infinity'"), None);
+        // every day of a leap-year span, against PostgreSQL's own fields
+        let checked = Spi::connect(|client| {
+            let rows = client
+                .select(
+                    "SELECT d::date, extract(year FROM d)::int, extract(month FROM d)::int, extract(day FROM d)::int
+                       FROM generate_series('1999-12-01'::date, '2001-03-01', '1 day') d",
+                    None,
+                    &[],
+                )
+                .unwrap();
+            let mut checked = 0;
+            for row in rows {
+                let d = row.get::<pgrx::datum::Date>(1).unwrap().unwrap();
+                let field = |i| row.get::<i32>(i).unwrap().unwrap();
+                let expected = Date { year: field(2), month: field(3) as u8, day: field(4) as u8 };
+                assert_eq!(crate::date::engine_date(d), Some(expected));
+                checked += 1;
+            }
+            checked
+        });
+        assert_eq!(checked, 457);
+    }
+
+    #[pg_test]
     fn match_keys_change_by_difference() {
         // (stored ids of one key, ids now) → (ids deleted, positions in now inserted)
         let owned = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<String>>();

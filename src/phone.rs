@@ -4,7 +4,7 @@ use crate::error::OrRaise;
 use crate::guc;
 use customer_clean_engine::phone;
 use pgrx::prelude::*;
-use pgrx::JsonB;
+use crate::json_result::JsonResult;
 
 /// E.164 form of a valid number; NULL when it is not a valid number.
 #[pg_extern(immutable, strict, parallel_safe)]
@@ -20,13 +20,13 @@ fn normalize_phone_default_region(input: &str) -> Option<String> {
 /// What a phone number is, as jsonb: e164, international, national,
 /// country_code, region, type, valid, reason; NULL only for blank input.
 #[pg_extern(immutable, strict, parallel_safe)]
-fn phone_info(input: &str, region: &str) -> Option<JsonB> {
+fn phone_info(input: &str, region: &str) -> Option<JsonResult> {
     let info = phone::phone_info(input, region).or_raise("phone_info")?;
-    Some(JsonB(serde_json::to_value(info).ok()?))
+    JsonResult::of(&info)
 }
 
 #[pg_extern(name = "phone_info", stable, strict, parallel_safe)]
-fn phone_info_default_region(input: &str) -> Option<JsonB> {
+fn phone_info_default_region(input: &str) -> Option<JsonResult> {
     phone_info(input, &guc::default_region())
 }
 
