@@ -4,9 +4,11 @@
 #
 #   bench/comparators.sh [--rows N] [--repeat R]
 #
-# Generates N Latin and N Chinese pairs (gen_comparator_pairs.py, seeded;
-# default 1,000,000 each), loads them into bench_cmp_latin / bench_cmp_cn
-# (id, a, b), and times, best of R runs after one warm-up,
+# Generates N Latin and N Chinese pairs of 32-character strings
+# (gen_comparator_pairs.py, seeded; default 1,000,000 each) into
+# bench_cmp_latin / bench_cmp_cn (id, a, b), and pairs of short real values
+# from N generated customers (names, e-mails, phones, raw) into
+# bench_cmp_name / _email / _phone, and times, best of R runs after one warm-up,
 #   select sum(<function>(a, b)) from <table>
 # for each function, plus the baseline sum(length(a) + length(b)) (reading
 # the rows). Prints a table with the times and the ratio ours / theirs
@@ -50,6 +52,33 @@ vacuum analyze bench_cmp_$kind;
 SQL
 done
 
+# Short real values: the names, e-mails and phones of ROWS generated
+# customers (gen_customers.py, seed 42), each paired with the next record in
+# the order of the person it describes: often another record of the same
+# person, else a stranger. 9–20 characters on average, mixed scripts, raw as
+# typed: what the trigger and match_row compare. On these the per-call
+# overhead weighs more than on the 32-character pairs.
+SHORT_KINDS=(name email phone)
+customers_csv=$(generated_customers "$ROWS")
+log "loading short values (names, e-mails, phones) of $ROWS generated customers"
+bpsql -d "$BENCH_DB" -q <<SQL
+DROP TABLE IF EXISTS bench_cmp_customers;
+CREATE UNLOGGED TABLE bench_cmp_customers (id bigint, true_entity_id bigint, household_id bigint, full_name text,
+  phone text, email text, address text, country text, postcode text, birth_date text, gender text, national_id text,
+  source_system text, updated_at timestamp);
+\copy bench_cmp_customers FROM '$customers_csv' CSV HEADER
+$(for k in "${SHORT_KINDS[@]}"; do
+  col=$k; [[ $k == name ]] && col=full_name
+  echo "DROP TABLE IF EXISTS bench_cmp_$k;"
+  echo "CREATE TABLE bench_cmp_$k AS SELECT row_number() OVER () AS id, a, b FROM (
+          SELECT $col AS a, lead($col) OVER (ORDER BY true_entity_id, id) AS b
+            FROM bench_cmp_customers WHERE $col IS NOT NULL) p WHERE b IS NOT NULL;"
+  echo "VACUUM ANALYZE bench_cmp_$k;"
+done)
+DROP TABLE bench_cmp_customers;
+SQL
+KINDS=(latin cn "${SHORT_KINDS[@]}")
+
 # time_sql SQL -> the best of REPEAT runs in seconds (one warm-up run first)
 time_sql() {
   local sql=$1 script="" i
@@ -72,7 +101,7 @@ CASES=(
 )
 
 declare -A T
-for kind in latin cn; do
+for kind in "${KINDS[@]}"; do
   log "timing baseline on $kind"
   T[$kind:base]=$(time_sql "select sum(length(a) + length(b)) from bench_cmp_$kind")
   for c in "${CASES[@]}"; do
@@ -92,14 +121,19 @@ ratio() { [[ -n $2 ]] && printf '%.2f' "$(echo "$1 / $2" | bc -l)" || printf -- 
 net() { echo "$1 - $2" | bc -l; }
 
 echo
-echo "Comparators in PostgreSQL 15, $ROWS pairs per data set, best of $REPEAT (seconds)"
-echo "baseline sum(length(a)+length(b)): latin ${T[latin:base]} s, cn ${T[cn:base]} s"
+echo "Comparators in PostgreSQL 15, best of $REPEAT (seconds); data sets: latin, cn: $ROWS pairs of"
+echo "32-character strings; name, email, phone: the short values of $ROWS generated customers,"
+echo "each with the next record:$(for k in "${SHORT_KINDS[@]}"; do
+  printf ' %s %s pairs of %s characters on average;' "$k" "$(bpsql -d "$BENCH_DB" -qAt -c "select count(*) from bench_cmp_$k")" \
+    "$(bpsql -d "$BENCH_DB" -qAt -c "select round(avg(length(a)), 1) from bench_cmp_$k")"
+done)"
+echo "baseline sum(length(a)+length(b)):$(for k in "${KINDS[@]}"; do printf ' %s %s s' "$k" "${T[$k:base]}"; done)"
 echo
 printf '| %-44s | %-5s | %8s | %8s | %7s | %13s |\n' "function (ours vs theirs)" "data" "ours" "theirs" "ratio" "ratio - base"
 printf '|%s|%s|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..46})" "-------" "----------" "----------" "---------" "---------------"
 for c in "${CASES[@]}"; do
   IFS='|' read -r label ours theirs <<<"$c"
-  for kind in latin cn; do
+  for kind in "${KINDS[@]}"; do
     o=${T[$kind:$ours]} t=""
     [[ -n $theirs ]] && t=${T[$kind:$theirs]}
     b=${T[$kind:base]}

@@ -293,7 +293,7 @@ SELECT pg_catalog.pg_extension_config_dump('customer_clean.review_queue_pair_id_
 CREATE  FUNCTION "address_parts"(
 	"input" TEXT, /* & str */
 	"country" TEXT /* & str */
-) RETURNS jsonb /* Option < JsonB > */
+) RETURNS jsonb /* Option < JsonResult > */
 IMMUTABLE STRICT PARALLEL SAFE
 LANGUAGE c /* Rust */
 AS 'MODULE_PATHNAME', 'address_parts_wrapper';
@@ -326,7 +326,7 @@ AS 'MODULE_PATHNAME', 'archive_stale_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/clean_table.rs:108
+-- src/clean_table.rs:114
 -- customer_clean::clean_table::clean_table_batch
 CREATE  FUNCTION "clean_table_batch"(
 	"run_id" bigint /* i64 */
@@ -338,7 +338,7 @@ AS 'MODULE_PATHNAME', 'clean_table_batch_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/clean_table.rs:43
+-- src/clean_table.rs:49
 -- customer_clean::clean_table::clean_table_start
 CREATE  FUNCTION "clean_table_start"(
 	"tbl" regclass, /* Table */
@@ -370,7 +370,7 @@ CREATE  FUNCTION "cn_id_check"(
 	"id" TEXT, /* Option < & str > */
 	"birth_date" date DEFAULT NULL, /* Option < pgrx :: datum :: Date > */
 	"gender" TEXT DEFAULT NULL /* Option < & str > */
-) RETURNS jsonb /* Option < JsonB > */
+) RETURNS jsonb /* Option < JsonResult > */
 STABLE PARALLEL SAFE
 LANGUAGE c /* Rust */
 AS 'MODULE_PATHNAME', 'cn_id_check_wrapper';
@@ -418,7 +418,7 @@ AS 'MODULE_PATHNAME', 'dedupe_with_state_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/cleaning.rs:138
+-- src/cleaning.rs:139
 -- customer_clean::cleaning::disable_cleaning
 CREATE  FUNCTION "disable_cleaning"(
 	"tbl" regclass /* Table */
@@ -446,7 +446,7 @@ AS 'MODULE_PATHNAME', 'double_metaphone_wrapper';
 CREATE  FUNCTION "email_check"(
 	"input" TEXT, /* & str */
 	"disposable_is_problem" bool DEFAULT false /* bool */
-) RETURNS jsonb /* Option < pgrx :: JsonB > */
+) RETURNS jsonb /* Option < crate :: json_result :: JsonResult > */
 IMMUTABLE STRICT PARALLEL SAFE
 LANGUAGE c /* Rust */
 AS 'MODULE_PATHNAME', 'email_check_wrapper';
@@ -464,7 +464,7 @@ AS 'MODULE_PATHNAME', 'email_match_key_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/cleaning.rs:42
+-- src/cleaning.rs:43
 -- customer_clean::cleaning::enable_cleaning
 CREATE  FUNCTION "enable_cleaning"(
 	"tbl" regclass, /* Table */
@@ -498,7 +498,7 @@ CREATE  FUNCTION "explain_match"(
 	"tbl" regclass, /* Table */
 	"a_id" TEXT, /* & str */
 	"b_id" TEXT /* & str */
-) RETURNS jsonb /* JsonB */
+) RETURNS jsonb /* crate :: json_result :: JsonResult */
 STRICT STABLE PARALLEL SAFE
 SET search_path TO pg_catalog, pg_temp
 LANGUAGE c /* Rust */
@@ -859,7 +859,7 @@ AS 'MODULE_PATHNAME', 'metaphone_wrapper';
 -- customer_clean::name::name_parts
 CREATE  FUNCTION "name_parts"(
 	"input" TEXT /* & str */
-) RETURNS jsonb /* Option < JsonB > */
+) RETURNS jsonb /* Option < JsonResult > */
 IMMUTABLE STRICT PARALLEL SAFE
 LANGUAGE c /* Rust */
 AS 'MODULE_PATHNAME', 'name_parts_wrapper';
@@ -997,7 +997,7 @@ AS 'MODULE_PATHNAME', 'normalize_text_wrapper';
 CREATE  FUNCTION "phone_info"(
 	"input" TEXT, /* & str */
 	"region" TEXT /* & str */
-) RETURNS jsonb /* Option < JsonB > */
+) RETURNS jsonb /* Option < JsonResult > */
 IMMUTABLE STRICT PARALLEL SAFE
 LANGUAGE c /* Rust */
 AS 'MODULE_PATHNAME', 'phone_info_wrapper';
@@ -1008,7 +1008,7 @@ AS 'MODULE_PATHNAME', 'phone_info_wrapper';
 -- customer_clean::phone::phone_info
 CREATE  FUNCTION "phone_info"(
 	"input" TEXT /* & str */
-) RETURNS jsonb /* Option < JsonB > */
+) RETURNS jsonb /* Option < JsonResult > */
 STRICT STABLE PARALLEL SAFE 
 LANGUAGE c /* Rust */
 AS 'MODULE_PATHNAME', 'phone_info_default_region_wrapper';
@@ -1141,7 +1141,7 @@ AS 'MODULE_PATHNAME', 'quality_tally_step_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/profile.rs:465
+-- src/profile.rs:487
 -- customer_clean::profile::register
 CREATE  FUNCTION "register"(
 	"tbl" regclass, /* Table */
@@ -1167,7 +1167,7 @@ AS 'MODULE_PATHNAME', 'reject_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/cleaning.rs:641
+-- src/cleaning.rs:715
 -- customer_clean::cleaning::release_quarantine
 CREATE  FUNCTION "release_quarantine"(
 	"quarantine_id" bigint, /* Option < i64 > */
@@ -1193,7 +1193,7 @@ AS 'MODULE_PATHNAME', 'require_owner_sql_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/clean_table.rs:310
+-- src/clean_table.rs:371
 -- requires:
 --   clean_table_start
 --   clean_table_batch
@@ -1337,7 +1337,7 @@ AS 'MODULE_PATHNAME', 'train_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/cleaning.rs:749
+-- src/cleaning.rs:823
 -- customer_clean::cleaning::undo_change
 CREATE  FUNCTION "undo_change"(
 	"change_id" bigint /* i64 */
@@ -1346,6 +1346,19 @@ STRICT VOLATILE PARALLEL UNSAFE
 SET search_path TO pg_catalog, pg_temp
 LANGUAGE c /* Rust */
 AS 'MODULE_PATHNAME', 'undo_change_wrapper';
+/* </end connected objects> */
+
+/* <begin connected objects> */
+-- src/cleaning.rs:916
+-- customer_clean::cleaning::undo_change
+CREATE  FUNCTION "undo_change"(
+	"tbl" regclass, /* Table */
+	"row_id" TEXT /* & str */
+) RETURNS bool /* bool */
+STRICT VOLATILE PARALLEL UNSAFE 
+SET search_path TO pg_catalog, pg_temp
+LANGUAGE c /* Rust */
+AS 'MODULE_PATHNAME', 'undo_row_change_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
@@ -1361,7 +1374,7 @@ AS 'MODULE_PATHNAME', 'unmerge_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/profile.rs:507
+-- src/profile.rs:539
 -- customer_clean::profile::unregister
 CREATE  FUNCTION "unregister"(
 	"tbl" regclass /* Table */
@@ -2671,12 +2684,12 @@ COMMENT ON FUNCTION customer_clean.forget(regclass, bigint) IS 'forget() with an
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/cleaning.rs:209
+-- src/cleaning.rs:210
 -- customer_clean::cleaning::validate
 CREATE  FUNCTION "validate"(
 	"tbl" regclass, /* Table */
 	"row" jsonb /* Json */
-) RETURNS jsonb /* JsonB */
+) RETURNS jsonb /* crate :: json_result :: JsonResult */
 STRICT VOLATILE PARALLEL UNSAFE
 SET search_path TO pg_catalog, pg_temp
 LANGUAGE c /* Rust */
@@ -2693,7 +2706,7 @@ AS 'MODULE_PATHNAME', 'version_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/cleaning.rs:239
+-- src/cleaning.rs:240
 -- customer_clean::cleaning::clean_on_write
 CREATE FUNCTION "clean_on_write"()
 	RETURNS TRIGGER
@@ -2711,7 +2724,7 @@ CREATE FUNCTION "clean_on_write_flush"()
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/profile.rs:297
+-- src/profile.rs:307
 -- customer_clean::profile::invalidate_profile_cache
 CREATE FUNCTION "invalidate_profile_cache"()
 	RETURNS TRIGGER
@@ -2720,7 +2733,7 @@ CREATE FUNCTION "invalidate_profile_cache"()
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/lib.rs:123
+-- src/lib.rs:124
 -- requires:
 --   profile::invalidate_profile_cache
 

@@ -136,7 +136,12 @@ fn clean_table_batch(run_id: i64) -> JsonB {
     let table = table_name(tbl);
     let id_type = &state.id_type;
     let quoted_id = quote(state.profile.id_column());
-    let select_list: Vec<String> = state.layout.columns.iter().map(|c| format!("t.{}::text", quote(c))).collect();
+    let mut select_list: Vec<String> = state.layout.columns.iter().map(|c| format!("t.{}::text", quote(c))).collect();
+    // With in-row originals, the row's entries so far, read last.
+    let originals_column = state.profile.options.originals_column.as_deref().filter(|_| state.originals_attnum.is_some());
+    if let Some(column) = originals_column {
+        select_list.push(format!("t.{}::text", quote(column)));
+    }
     let read = format!(
         "SELECT {} FROM {table} t WHERE $1::text IS NULL OR t.{quoted_id} > $1::text::{id_type}
           ORDER BY t.{quoted_id} LIMIT {batch_size} FOR UPDATE",
@@ -146,8 +151,9 @@ fn clean_table_batch(run_id: i64) -> JsonB {
     // next rows (the cleaning is pure Rust; only this thread calls into
     // PostgreSQL).
     let cleaner = RowCleaner::new(&state);
-    let width = state.layout.columns.len();
-    let cleaned_rows: Vec<(Vec<Option<String>>, Cleaned)> = Spi::connect(|client| {
+    let width = select_list.len();
+    let layout_columns = &state.layout.columns;
+    let cleaned_rows: Vec<CleanedRow> = Spi::connect(|client| {
         let mut cursor = client.open_cursor(&read, &[run["last_row_id"].as_str().into()]);
         parallel::pipeline(
             parallel::thread_count(0),
@@ -164,16 +170,29 @@ fn clean_table_batch(run_id: i64) -> JsonB {
                 Ok(Some(rows))
             },
             |mut values: Vec<Option<String>>| {
+                let previous = originals_column.and_then(|_| values.pop().flatten());
                 let cleaned = cleaner.clean(&mut values);
-                (values, cleaned)
+                // The row's new entries, written with the cleaned values
+                // (rows without changes are not written).
+                let originals = (originals_column.is_some() && !cleaned.changes.is_empty()).then(|| {
+                    let previous: Option<serde_json::Value> = previous.and_then(|p| serde_json::from_str(&p).ok());
+                    customer_clean_engine::originals::carry(
+                        previous.as_ref().and_then(serde_json::Value::as_object),
+                        layout_columns,
+                        &values,
+                        &cleaned.changes,
+                    )
+                    .map(|m| serde_json::Value::Object(m).to_string())
+                });
+                CleanedRow { values, cleaned, originals: originals.flatten() }
             },
         )
     })
     .unwrap_or_else(|e| spi_failed(FN, e));
 
     let mut counts = Counts::default();
-    let mut updates: Vec<(String, Vec<(usize, String)>)> = Vec::new();
-    for (values, cleaned) in cleaned_rows {
+    let mut updates: Vec<Update> = Vec::new();
+    for CleanedRow { values, cleaned, originals } in cleaned_rows {
         let row_id = values[state.id_index].clone().unwrap_or_default();
         counts.rows += 1;
         counts.last_id = Some(row_id.clone());
@@ -188,9 +207,13 @@ fn clean_table_batch(run_id: i64) -> JsonB {
             for c in &cleaned.changes {
                 *counts.values_changed.entry(c.column.clone()).or_default() += 1;
             }
-            updates.push((row_id.clone(), cleaned.changes.iter().map(|c| (c.index, c.normalized.clone())).collect()));
+            updates.push(Update {
+                row_id: row_id.clone(),
+                values: cleaned.changes.iter().map(|c| (c.index, c.normalized.clone())).collect(),
+                originals,
+            });
         }
-        record(state.tbl, row_id, "CLEAN", true, cleaned);
+        record(&state, row_id, "CLEAN", true, cleaned);
     }
     if !updates.is_empty() {
         write_back(&state, &table, &quoted_id, updates);
@@ -242,6 +265,22 @@ fn add_counts(column: &str, param: usize) -> String {
     )
 }
 
+/// A row of a batch after cleaning: its values, what cleaning did, and
+/// (in-row originals) the JSON its originals column gets.
+struct CleanedRow {
+    values: Vec<Option<String>>,
+    cleaned: Cleaned,
+    originals: Option<String>,
+}
+
+/// What the write-back changes in one row: (layout index, value) pairs,
+/// and the originals column's new JSON with in-row originals.
+struct Update {
+    row_id: String,
+    values: Vec<(usize, String)>,
+    originals: Option<String>,
+}
+
 #[derive(Default)]
 struct Counts {
     rows: i64,
@@ -253,27 +292,20 @@ struct Counts {
 }
 
 /// Writes normalized values back: one UPDATE for the batch, each column
-/// set only where it changed.
-fn write_back(
-    state: &TableState,
-    table: &str,
-    quoted_id: &str,
-    updates: Vec<(String, Vec<(usize, String)>)>,
-) {
-    let mut columns: Vec<usize> = updates.iter().flat_map(|(_, c)| c.iter().map(|(i, _)| *i)).collect();
+/// set only where it changed (and, with in-row originals, the originals
+/// column of every row written).
+fn write_back(state: &TableState, table: &str, quoted_id: &str, updates: Vec<Update>) {
+    let mut columns: Vec<usize> = updates.iter().flat_map(|u| u.values.iter().map(|(i, _)| *i)).collect();
     columns.sort_unstable();
     columns.dedup();
-    let ids: Vec<String> = updates.iter().map(|(id, _)| id.clone()).collect();
+    let ids: Vec<String> = updates.iter().map(|u| u.row_id.clone()).collect();
     let values: Vec<Vec<Option<String>>> = columns
         .iter()
         .map(|col| {
-            updates
-                .iter()
-                .map(|(_, changes)| changes.iter().find(|(i, _)| i == col).map(|(_, v)| v.clone()))
-                .collect()
+            updates.iter().map(|u| u.values.iter().find(|(i, _)| i == col).map(|(_, v)| v.clone())).collect()
         })
         .collect();
-    let set: Vec<String> = columns
+    let mut set: Vec<String> = columns
         .iter()
         .enumerate()
         .map(|(k, &col)| {
@@ -281,8 +313,15 @@ fn write_back(
             format!("{name} = coalesce(u.v{k}, t.{name})")
         })
         .collect();
-    let params: Vec<String> = (0..=columns.len()).map(|k| format!("${}::text[]", k + 1)).collect();
-    let aliases: Vec<String> = (0..columns.len()).map(|k| format!("v{k}")).collect();
+    let mut aliases: Vec<String> = (0..columns.len()).map(|k| format!("v{k}")).collect();
+    let mut args: Vec<pgrx::datum::DatumWithOid> = vec![ids.into()];
+    args.extend(values.into_iter().map(Into::into));
+    if let Some(column) = state.profile.options.originals_column.as_deref().filter(|_| state.originals_attnum.is_some()) {
+        set.push(format!("{} = u.originals::jsonb", quote(column)));
+        aliases.push("originals".into());
+        args.push(updates.into_iter().map(|u| u.originals).collect::<Vec<Option<String>>>().into());
+    }
+    let params: Vec<String> = (1..=args.len()).map(|k| format!("${k}::text[]")).collect();
     let sql = format!(
         "UPDATE {table} t SET {} FROM unnest({}) AS u(k, {}) WHERE t.{quoted_id} = u.k::{}",
         set.join(", "),
@@ -290,8 +329,6 @@ fn write_back(
         aliases.join(", "),
         state.id_type
     );
-    let mut args: Vec<pgrx::datum::DatumWithOid> = vec![ids.into()];
-    args.extend(values.into_iter().map(Into::into));
     without_cleaning_trigger(state.tbl, || {
         Spi::connect_mut(|client| client.update(&sql, None, &args).map(|_| ())).unwrap_or_else(|e| spi_failed(FN, e))
     });

@@ -14,6 +14,7 @@
 use std::num::NonZeroUsize;
 
 use customer_clean_engine::clean::{clean_row, Cleaned};
+use customer_clean_engine::originals::UndoRefused;
 use customer_clean_engine::rules::{Context, Finding, Severity};
 use pgrx::pg_sys::panic::ErrorReport;
 use pgrx::prelude::*;
@@ -310,8 +311,15 @@ fn clean_on_write<'a>(
         // The id changed: the problems recorded under the old one go.
         journal::push(state.tbl, Record::Deleted { row_id: old });
     }
-    if cleaned.changes.is_empty() {
-        record(state.tbl, row_id.unwrap_or_default(), operation, operation == "UPDATE", cleaned);
+    // The value the originals column (in-row originals) must get, when
+    // the new row does not hold it already.
+    let originals = state.originals_attnum.and_then(|attnum| {
+        // SAFETY: as above.
+        unsafe { in_row_originals(&state, attnum, operation == "UPDATE", td.tg_trigtuple, raw_tuple, tupdesc, &values, &cleaned) }
+    });
+    if cleaned.changes.is_empty() && originals.is_none() {
+        // Nothing to write: the row goes on as it came.
+        record(&state, row_id.unwrap_or_default(), operation, operation == "UPDATE", cleaned);
         return Ok(Some(row));
     }
     // One new tuple with every normalized value (PgHeapTuple::set_by_index
@@ -323,9 +331,16 @@ fn clean_on_write<'a>(
         .map(|c| c.normalized.as_str().into_datum().unwrap_or(pg_sys::Datum::from(0)))
         .collect();
     let mut nulls = vec![false; columns.len()];
+    if let (Some(attnum), Some(value)) = (state.originals_attnum, originals) {
+        columns.push(i32::from(attnum));
+        let datum = value.and_then(|v| crate::json_result::JsonResult(v).into_datum());
+        nulls.push(datum.is_none());
+        datums.push(datum.unwrap_or(pg_sys::Datum::from(0)));
+    }
     // SAFETY: every changed column is text or varchar (only those are
-    // normalized), whose datums a text datum is binary-compatible with;
-    // the arrays have the same length.
+    // normalized), whose datums a text datum is binary-compatible with,
+    // and the originals column is jsonb (checked when the profile was
+    // compiled); the arrays have the same length.
     let new = unsafe {
         let new = pg_sys::heap_modify_tuple_by_cols(
             raw_tuple,
@@ -337,8 +352,42 @@ fn clean_on_write<'a>(
         );
         PgHeapTuple::from_heap_tuple(PgTupleDesc::from_pg_unchecked(tupdesc), new)
     };
-    record(state.tbl, row_id.unwrap_or_default(), operation, operation == "UPDATE", cleaned);
+    record(&state, row_id.unwrap_or_default(), operation, operation == "UPDATE", cleaned);
     Ok(Some(new))
+}
+
+/// What the originals column (profile option `originals_column`, at
+/// `attnum`) of a row being written must hold after this write
+/// (`originals::carry`): `Some(value)` (NULL as `None`) when the new row
+/// does not hold it already, `None` when it does. An UPDATE carries the
+/// old row's entries (whatever the statement wrote into the column: the
+/// trigger keeps it); an INSERT starts from none.
+///
+/// # Safety
+/// As [`attribute_text`]; `old` is the trigger's old tuple (an UPDATE's).
+#[allow(clippy::too_many_arguments)]
+unsafe fn in_row_originals(
+    state: &TableState,
+    attnum: i16,
+    update: bool,
+    old: pg_sys::HeapTuple,
+    new: pg_sys::HeapTuple,
+    tupdesc: pg_sys::TupleDesc,
+    values: &[Option<String>],
+    cleaned: &Cleaned,
+) -> Option<Option<Value>> {
+    let json = |tuple| unsafe { attribute_text(tuple, tupdesc, attnum) }.and_then(|t| serde_json::from_str::<Value>(&t).ok());
+    let previous = if update { json(old) } else { None };
+    let wanted = customer_clean_engine::originals::carry(
+        previous.as_ref().and_then(Value::as_object),
+        &state.layout.columns,
+        values,
+        &cleaned.changes,
+    )
+    .map(Value::Object);
+    // (NULL, an INSERT's usual value, is read from the null bitmap alone)
+    let present = json(new);
+    (present != wanted).then_some(wanted)
 }
 
 /// Normalizes and checks one row's profiled values in place (the work of
@@ -375,8 +424,10 @@ impl<'a> RowCleaner<'a> {
 
 /// Journals what cleaning did to a stored row: the originals of changed
 /// values, and its problems (replacing earlier ones when `replace`).
-pub(crate) fn record(tbl: pg_sys::Oid, row_id: String, operation: &'static str, replace: bool, cleaned: Cleaned) {
-    if !cleaned.changes.is_empty() {
+pub(crate) fn record(state: &TableState, row_id: String, operation: &'static str, replace: bool, cleaned: Cleaned) {
+    let tbl = state.tbl;
+    // With in-row originals, the row itself keeps them.
+    if state.originals_attnum.is_none() && !cleaned.changes.is_empty() {
         let original = journal::json_object(cleaned.changes.iter().map(|c| (c.column.as_str(), c.original.as_str())));
         let normalized =
             journal::json_object(cleaned.changes.iter().map(|c| (c.column.as_str(), c.normalized.as_str())));
@@ -854,5 +905,77 @@ fn undo_change(change_id: i64) -> bool {
         )
     })
     .unwrap_or_else(|e| spi_failed(FN, e));
+    true
+}
+
+/// With in-row originals (profile option `originals_column`): puts back
+/// the originals the row keeps, if it still holds every value cleaning
+/// wrote, and empties its originals column; false when it keeps none.
+/// All of the row's entries or none. The cleaning trigger does not
+/// normalize the restored values again.
+#[pg_extern(name = "undo_change", volatile, strict, parallel_unsafe)]
+#[search_path(pg_catalog, pg_temp)]
+fn undo_row_change(tbl: Table, row_id: &str) -> bool {
+    const FN: &str = "undo_change";
+    crate::security::require(tbl.oid(), crate::security::STEWARD, FN);
+    let state = TableState::load(tbl.oid(), FN);
+    let table = table_name(state.tbl);
+    let Some(originals_column) = state.profile.options.originals_column.clone().filter(|_| state.originals_attnum.is_some())
+    else {
+        raise_with(
+            PgSqlErrorCode::ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE,
+            format!("{table} keeps the originals of cleaned values in customer_clean.changes, not in its rows"),
+            "undo each change with customer_clean.undo_change(change_id), newest first".into(),
+            FN,
+        );
+    };
+    let id = quote_identifier(state.profile.id_column());
+    let id_type = &state.id_type;
+    // The caller's rights (and row security) decide which rows it may read and write.
+    let current_sql =
+        format!("SELECT (SELECT to_jsonb(t) FROM {table} t WHERE t.{id} = $1::text::{id_type} FOR UPDATE)");
+    let current = json_row(&current_sql, &[row_id.into()], FN, || Missing {
+        code: PgSqlErrorCode::ERRCODE_NO_DATA_FOUND,
+        message: format!("{table} has no row {row_id}"),
+        hint: format!("pass the value of the id column {id} of a row you may update"),
+    });
+    let row = current.as_object().cloned().unwrap_or_default();
+    let originals = row.get(&originals_column).cloned().unwrap_or(Value::Null);
+    let restore = match customer_clean_engine::originals::undo(&originals, &row) {
+        Ok(restore) => restore,
+        Err(UndoRefused::Nothing) => return false,
+        Err(UndoRefused::Moved(lines)) => {
+            ErrorReport::new(
+                PgSqlErrorCode::ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE,
+                format!("row {row_id} of {table} changed since it was cleaned, so its originals cannot be put back"),
+                FN,
+            )
+            .set_detail(lines.join("\n"))
+            .set_hint(format!("the originals stay in column {originals_column}; edit the row by hand"))
+            .report(PgLogLevel::ERROR);
+            unreachable!("ereport(ERROR) returned")
+        }
+        Err(e @ UndoRefused::MissingColumn(_)) => raise_with(
+            PgSqlErrorCode::ERRCODE_UNDEFINED_COLUMN,
+            format!("row {row_id} of {table}: {e}"),
+            format!("the column was dropped or renamed; restore the value by hand from {originals_column}"),
+            FN,
+        ),
+        Err(e @ UndoRefused::Malformed(_)) => raise_with(
+            PgSqlErrorCode::ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE,
+            format!("row {row_id} of {table}: {e} in {originals_column}"),
+            format!("{originals_column} was edited by hand; restore the values by hand"),
+            FN,
+        ),
+    };
+    let mut set: Vec<String> =
+        restore.iter().enumerate().map(|(k, (c, _))| format!("{} = ${}", quote_identifier(c), k + 2)).collect();
+    set.push(format!("{} = NULL", quote_identifier(&originals_column)));
+    let update = format!("UPDATE {table} t SET {} WHERE t.{id} = $1::text::{id_type}", set.join(", "));
+    let mut args: Vec<pgrx::datum::DatumWithOid> = vec![row_id.into()];
+    args.extend(restore.into_iter().map(|(_, original)| original.into()));
+    without_cleaning_trigger(state.tbl, || {
+        Spi::connect_mut(|client| client.update(&update, None, &args).map(|_| ())).unwrap_or_else(|e| spi_failed(FN, e))
+    });
     true
 }

@@ -71,6 +71,9 @@ pub struct TableState {
     /// `match_pending` (src/matching/queue.rs): the statement that adds
     /// row ids (`$1`, text[]) to this node's shard of the queue.
     pub queue_insert: Option<std::rc::Rc<str>>,
+    /// Attribute number of the `originals_column` (profile option), where
+    /// the trigger keeps originals instead of `customer_clean.changes`.
+    pub originals_attnum: Option<i16>,
 }
 
 #[derive(Deserialize)]
@@ -246,6 +249,12 @@ impl TableState {
         let max_chars = layout.columns.iter().map(|n| column(n).and_then(|c| c.max_chars)).collect();
         let id_index = layout.index(profile.id_column()).unwrap_or(0);
         let id_type = column(&layout.columns[id_index]).map(|c| c.sql_type.clone()).unwrap_or_default();
+        // The profile checked that the column exists; its type may have
+        // changed since register.
+        let originals_attnum = profile.options.originals_column.as_ref().and_then(column).map(|c| {
+            require_jsonb_originals(&c.name, &c.sql_type, caller);
+            c.attnum
+        });
         let state = TableState {
             tbl: pg_sys::Oid::from(stored.tbl),
             name: String::new(),
@@ -261,6 +270,7 @@ impl TableState {
             copied: false,
             citus: false,
             queue_insert: None,
+            originals_attnum,
         };
         (state, stored.match_queue)
     }
@@ -392,6 +402,18 @@ fn catalog_columns(tbl: pg_sys::Oid) -> Vec<TableColumn> {
         .unwrap_or_default()
 }
 
+/// Raises 42804 unless the `originals_column` of a profile is jsonb.
+pub fn require_jsonb_originals(column: &str, sql_type: &str, caller: &'static str) {
+    if sql_type != "jsonb" {
+        raise_with(
+            PgSqlErrorCode::ERRCODE_DATATYPE_MISMATCH,
+            format!("{caller}: originals_column \"{column}\" is {sql_type}, not jsonb"),
+            format!("ALTER TABLE … ALTER COLUMN {} TYPE jsonb USING NULL, or name a jsonb column", quote_identifier(column)),
+            caller,
+        );
+    }
+}
+
 /// Raises unless every declared reference of `profile` (the `references`
 /// option) names an existing table (42P01) whose columns exist (42703),
 /// can hold the values of the columns they refer to (42804), and are not
@@ -470,6 +492,16 @@ fn register(tbl: Table, columns: Json, options: default!(Json, "'{}'")) -> i64 {
     let table_columns = catalog_columns(tbl);
     let profile = Profile::parse(&columns.0, &options.0, &table_columns).or_raise("register");
     check_declared_references(tbl, &profile);
+    if let Some(column) = &profile.options.originals_column {
+        let sql_type = Spi::get_one_with_args::<String>(
+            "SELECT pg_catalog.format_type(atttypid, atttypmod) FROM pg_catalog.pg_attribute
+              WHERE attrelid = $1 AND attname = $2 AND attnum > 0 AND NOT attisdropped",
+            &[tbl.into(), column.as_str().into()],
+        )
+        .unwrap_or_else(|e| spi_failed("register", e))
+        .unwrap_or_default();
+        require_jsonb_originals(column, &sql_type, "register");
+    }
     let defaults = default_rules(&profile);
     let registered_by = crate::security::current_role_name();
     // The profile and its default rules are the extension's bookkeeping,

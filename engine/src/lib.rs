@@ -27,6 +27,7 @@ pub mod matching;
 pub mod error;
 pub mod name;
 pub mod options;
+pub mod originals;
 pub mod phone;
 pub mod postcode;
 pub mod profile;

@@ -137,6 +137,12 @@ pub struct ProfileOptions {
     /// Tables that refer to customers without a foreign key, which merge
     /// re-points as it does those of foreign keys.
     pub references: Vec<DeclaredReference>,
+    /// A jsonb column of the table where the cleaning trigger keeps the
+    /// original of each value it changed (`"originals_column":
+    /// "cleaning_originals"`) instead of `customer_clean.changes`: no
+    /// journal row per write, the latest originals only (see
+    /// [`crate::originals`]).
+    pub originals_column: Option<String>,
 }
 
 /// A table referring to customer rows without a foreign key
@@ -166,6 +172,7 @@ impl Default for ProfileOptions {
             source_priority: Vec::new(),
             quality: QualityOptions::default(),
             references: Vec::new(),
+            originals_column: None,
         }
     }
 }
@@ -222,7 +229,24 @@ impl Profile {
         let mut profile = Profile { bindings, options: ProfileOptions::parse(options)? };
         profile.check_survivorship(table_columns)?;
         profile.check_references(table_columns)?;
+        profile.check_originals_column(table_columns)?;
         Ok(profile)
+    }
+
+    /// The originals column exists and plays no role: the trigger writes
+    /// it, so it cannot also be a value the trigger cleans.
+    fn check_originals_column(&self, table_columns: &[TableColumn]) -> Result<(), ProfileError> {
+        let Some(column) = &self.options.originals_column else { return Ok(()) };
+        if !table_columns.iter().any(|c| &c.name == column) {
+            return Err(ProfileError::UnknownOriginalsColumn {
+                column: column.clone(),
+                table_columns: table_columns.iter().map(|c| c.name.clone()).collect(),
+            });
+        }
+        if let Some(b) = self.bindings.iter().find(|b| &b.column == column) {
+            return Err(ProfileError::OriginalsColumnHasRole { column: column.clone(), role: b.role });
+        }
+        Ok(())
     }
 
     /// Every declared reference refers to columns of the table (the id
@@ -299,6 +323,14 @@ impl ProfileOptions {
                     out.quality = QualityOptions::parse(value)?;
                 }
                 "references" => out.references = parse_references(value)?,
+                "originals_column" => {
+                    let column = text()?;
+                    // A column name: PostgreSQL's identifiers have at most 63 bytes.
+                    if column.is_empty() || column.len() > 63 {
+                        return Err(ProfileError::BadOption { option: key.clone(), value: value.to_string() });
+                    }
+                    out.originals_column = Some(column.to_string());
+                }
                 "source_priority" => {
                     let bad = || ProfileError::BadOption { option: key.clone(), value: value.to_string() };
                     let sources = value.as_array().ok_or_else(bad)?;
@@ -402,6 +434,10 @@ pub enum ProfileError {
     /// `references` option is malformed.
     #[error("references: {}{why}", if *index == 0 { String::new() } else { format!("reference {index}: ") })]
     BadReference { index: usize, why: String },
+    #[error("originals_column names column \"{column}\", which does not exist in the table")]
+    UnknownOriginalsColumn { column: String, table_columns: Vec<String> },
+    #[error("originals_column \"{column}\" has the role \"{role}\"; the trigger writes that column, so it cannot also be cleaned")]
+    OriginalsColumnHasRole { column: String, role: Role },
     #[error("unknown survivorship rule {rule} for column \"{column}\"")]
     UnknownSurvivorRule { column: String, rule: String },
     #[error("survivorship names column \"{column}\", which does not exist in the table")]
@@ -413,7 +449,9 @@ pub enum ProfileError {
 impl SqlError for ProfileError {
     fn class(&self) -> ErrorClass {
         match self {
-            ProfileError::UnknownColumn { .. } | ProfileError::UnknownSurvivorshipColumn { .. } => {
+            ProfileError::UnknownColumn { .. }
+            | ProfileError::UnknownSurvivorshipColumn { .. }
+            | ProfileError::UnknownOriginalsColumn { .. } => {
                 ErrorClass::UndefinedColumn
             }
             _ => ErrorClass::InvalidParameterValue,
@@ -428,7 +466,8 @@ impl SqlError for ProfileError {
             ProfileError::UnknownRole(_) => format!("known roles: {}", Role::all_names()),
             ProfileError::ColumnNotAString { .. } => "write the column name as a JSON string".into(),
             ProfileError::UnknownColumn { table_columns, .. }
-            | ProfileError::UnknownSurvivorshipColumn { table_columns, .. } => {
+            | ProfileError::UnknownSurvivorshipColumn { table_columns, .. }
+            | ProfileError::UnknownOriginalsColumn { table_columns, .. } => {
                 format!("the table's columns are: {}", table_columns.join(", "))
             }
             ProfileError::UnknownSurvivorRule { .. } => format!("known rules: {}", SurvivorRule::all_names()),
@@ -440,7 +479,9 @@ impl SqlError for ProfileError {
             }
             ProfileError::ColumnTwice { .. } => "give each column one role".into(),
             ProfileError::UnknownOption(_) => {
-                "known options: default_region, date_order, survivorship, source_priority, quality, references".into()
+                "known options: default_region, date_order, survivorship, source_priority, quality, references, \
+                 originals_column"
+                    .into()
             }
             ProfileError::BadReference { .. } => {
                 "declare tables that refer to customers without a foreign key as \
@@ -455,6 +496,12 @@ impl SqlError for ProfileError {
             }
             ProfileError::BadOption { option, .. } if option == "survivorship" => {
                 "map columns to rules, e.g. {\"email\": \"most_recent\"}".into()
+            }
+            ProfileError::OriginalsColumnHasRole { .. } => {
+                "add a jsonb column of its own, e.g. ALTER TABLE … ADD COLUMN cleaning_originals jsonb".into()
+            }
+            ProfileError::BadOption { option, .. } if option == "originals_column" => {
+                "name a jsonb column of the table (1 to 63 bytes), e.g. \"cleaning_originals\"".into()
             }
             ProfileError::BadOption { option, .. } if option == "source_priority" => {
                 "list source values, most trusted first, e.g. [\"crm\", \"web\"]".into()
@@ -479,6 +526,31 @@ mod tests {
             .iter()
             .map(|(n, t)| TableColumn { name: n.to_string(), is_text: *t })
             .collect()
+    }
+
+    #[test]
+    fn the_originals_column_exists_and_plays_no_role() {
+        let mut t = table();
+        t.push(TableColumn { name: "originals".into(), is_text: false });
+        let parse = |o: Value| Profile::parse(&json!({"id": "id", "email": "email"}), &o, &t);
+        let p = parse(json!({"originals_column": "originals"})).unwrap();
+        assert_eq!(p.options.originals_column.as_deref(), Some("originals"));
+        assert_eq!(parse(json!({})).unwrap().options.originals_column, None);
+        let err = |o: Value| parse(o).unwrap_err();
+        let e = err(json!({"originals_column": "nope"}));
+        assert_eq!(e.to_string(), "originals_column names column \"nope\", which does not exist in the table");
+        assert_eq!(e.class(), ErrorClass::UndefinedColumn);
+        assert_eq!(
+            err(json!({"originals_column": "email"})).to_string(),
+            "originals_column \"email\" has the role \"email\"; the trigger writes that column, so it cannot also be cleaned"
+        );
+        assert_eq!(err(json!({"originals_column": ""})).to_string(), "invalid value \"\" for profile option \"originals_column\"");
+        assert_eq!(err(json!({"originals_column": 3})).to_string(), "invalid value 3 for profile option \"originals_column\"");
+        let long = "x".repeat(64);
+        assert_eq!(
+            err(json!({"originals_column": long})).hint(),
+            "name a jsonb column of the table (1 to 63 bytes), e.g. \"cleaning_originals\""
+        );
     }
 
     #[test]
