@@ -155,6 +155,14 @@ ensure_match_venv() {
   ensure_venv "$VENV_MATCH" "$BENCH_DIR/requirements-match.txt"
 }
 
+# The script pipeline that clean_copy.sh compares clean-on-write with
+# (peer_clean.py): pandas, phonenumbers and email-validator, pinned in
+# requirements-peer.txt.
+VENV_PEER="$BENCH_DIR/.venv-peer"
+ensure_peer_venv() {
+  ensure_venv "$VENV_PEER" "$BENCH_DIR/requirements-peer.txt"
+}
+
 # text_columns CSV: ", col text" for each column of CSV's header after the
 # first (id); fails on a name that is not a plain identifier.
 text_columns() {

@@ -18,6 +18,8 @@
 --     match_on_insert on a Citus table;
 --   * merge re-points the tables the profile's `references` option declares
 --     (referencing_keys);
+--   * in-row originals (issue 20): the profile option originals_column and
+--     undo_change(tbl, row_id);
 --   * row ids in the id column's own type: bigint overloads; the
 --     functions whose only ids are an array (cluster_probability,
 --     choose_survivor, restore_archived) take anycompatiblearray, their
@@ -178,6 +180,18 @@ CREATE FUNCTION "queue_for_matching"()
 	RETURNS TRIGGER
 	LANGUAGE c
 	AS 'MODULE_PATHNAME', 'queue_for_matching_wrapper';
+-- In-row originals (issue 20): undo_change(tbl, row_id) puts back what a
+-- row's originals column (profile option originals_column) keeps.
+CREATE  FUNCTION "undo_change"(
+	"tbl" regclass, /* Table */
+	"row_id" TEXT /* & str */
+) RETURNS bool /* bool */
+STRICT VOLATILE PARALLEL UNSAFE
+SET search_path TO pg_catalog, pg_temp
+LANGUAGE c /* Rust */
+AS 'MODULE_PATHNAME', 'undo_row_change_wrapper';
+COMMENT ON FUNCTION customer_clean.undo_change(regclass, text) IS
+  'With in-row originals (profile option originals_column): puts back the originals row row_id of tbl keeps, if it still holds every value cleaning wrote, and empties its originals column; false when it keeps none.';
 
 -- Matching on Citus (src/matching/distributed.rs, docs/citus.md): the
 -- entries of every row of a distributed customer table, by key. `dedupe`

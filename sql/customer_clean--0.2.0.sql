@@ -1362,6 +1362,16 @@ AS 'MODULE_PATHNAME', 'undo_row_change_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
+-- src/cleaning.rs:985
+-- requires:
+--   undo_row_change
+
+
+COMMENT ON FUNCTION customer_clean.undo_change(regclass, text) IS
+  'With in-row originals (profile option originals_column): puts back the originals row row_id of tbl keeps, if it still holds every value cleaning wrote, and empties its originals column; false when it keeps none.';
+/* </end connected objects> */
+
+/* <begin connected objects> */
 -- src/merge.rs:234
 -- customer_clean::merge::unmerge
 CREATE  FUNCTION "unmerge"(

@@ -155,7 +155,8 @@ mod tests {
                  customer_clean.share_catalog_lock(regclass) u, \
                  customer_clean.snapshot_quality(regclass) u, \
                  customer_clean.snapshot_quality_body(regclass) u, customer_clean.train(regclass,jsonb) u, \
-                 customer_clean.undo_change(bigint) u, customer_clean.unmerge(bigint) u, \
+                 customer_clean.undo_change(bigint) u, customer_clean.undo_change(regclass,text) u, \
+                 customer_clean.unmerge(bigint) u, \
                  customer_clean.unmerge_body(bigint) u, customer_clean.unregister(regclass) u, \
                  customer_clean.update_match_keys(regclass,jsonb,jsonb) u, \
                  customer_clean.validate(regclass,jsonb) u"

@@ -184,6 +184,16 @@ SELECT customer_clean.release_quarantine(:quarantine_id, '{"phone": "+86 136 000
 SELECT customer_clean.undo_change(:change_id);
 RESET ROLE;
 
+\echo step postgres: in-row originals (originals_column), undone
+\set tbl_in_row :s '.customers_in_row'
+CREATE TABLE :tbl_in_row (id bigint PRIMARY KEY, phone text, email text, originals jsonb);
+SELECT customer_clean.register(:'tbl_in_row', '{"id": "id", "phone": "phone", "email": "email"}',
+  '{"default_region": "CN", "originals_column": "originals"}');
+SELECT customer_clean.enable_cleaning(:'tbl_in_row');
+INSERT INTO :tbl_in_row VALUES (1, '138 1234 5678', ' ZW@Example.com ', NULL);
+CALL customer_clean.clean_table(:'tbl_in_row', 10);
+SELECT customer_clean.undo_change(:'tbl_in_row', '1');
+
 -------------------------------------------------------------- superuser
 \echo step postgres: cluster merges, archive
 CALL customer_clean.merge_clusters(:'tbl', 0.9);
