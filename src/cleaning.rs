@@ -360,8 +360,9 @@ fn clean_on_write<'a>(
 /// `attnum`) of a row being written must hold after this write
 /// (`originals::carry`): `Some(value)` (NULL as `None`) when the new row
 /// does not hold it already, `None` when it does. An UPDATE carries the
-/// old row's entries (whatever the statement wrote into the column: the
-/// trigger keeps it); an INSERT starts from none.
+/// old row's entries, unless it sets the column to NULL (how a DBA drops
+/// a row's originals: retention); any other value a statement writes
+/// there is replaced. An INSERT starts from none.
 ///
 /// # Safety
 /// As [`attribute_text`]; `old` is the trigger's old tuple (an UPDATE's).
@@ -377,7 +378,12 @@ unsafe fn in_row_originals(
     cleaned: &Cleaned,
 ) -> Option<Option<Value>> {
     let json = |tuple| unsafe { attribute_text(tuple, tupdesc, attnum) }.and_then(|t| serde_json::from_str::<Value>(&t).ok());
-    let previous = if update { json(old) } else { None };
+    // (NULL, an INSERT's usual value, is read from the null bitmap alone)
+    let present = json(new);
+    // An UPDATE's new row holds the old value unless the statement wrote
+    // the column: NULL there means no entries to carry (none before, or
+    // dropped by the statement).
+    let previous = if update && present.is_some() { json(old) } else { None };
     let wanted = customer_clean_engine::originals::carry(
         previous.as_ref().and_then(Value::as_object),
         &state.layout.columns,
@@ -385,8 +391,6 @@ unsafe fn in_row_originals(
         &cleaned.changes,
     )
     .map(Value::Object);
-    // (NULL, an INSERT's usual value, is read from the null bitmap alone)
-    let present = json(new);
     (present != wanted).then_some(wanted)
 }
 

@@ -46,6 +46,14 @@ COPY io.customers (id, full_name, phone, email, country) FROM STDIN WITH (FORMAT
 \.
 SELECT id, full_name, phone, email, country, originals FROM io.customers WHERE id = 3;
 
+-- Retention: writing NULL into the column drops a row's originals; any
+-- other value written there is replaced by what the trigger keeps.
+INSERT INTO io.customers (id, phone) VALUES (5, '138 5555 5555');
+UPDATE io.customers SET originals = '{"phone": {"original": "forged", "normalized": "+8613855555555"}}' WHERE id = 5;
+SELECT originals FROM io.customers WHERE id = 5;
+UPDATE io.customers SET originals = NULL WHERE id = 5;
+SELECT originals, customer_clean.undo_change('io.customers', '5') AS undone FROM io.customers WHERE id = 5;
+
 -- undo_change(tbl, row_id): every entry back, the column emptied; then
 -- nothing left to undo (false).
 SELECT customer_clean.undo_change('io.customers', '1');
