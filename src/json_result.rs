@@ -1,12 +1,11 @@
 //! `JsonResult`: the jsonb result of the per-call functions (`cn_id_check`,
 //! `phone_info`, `email_check`, `address_parts`, `name_parts`, `validate`,
-//! `match_explain`), built in place.
+//! `explain_match`), built in place.
 //!
 //! pgrx's `JsonB` returns a value by printing it to JSON text and parsing
-//! that text back with `jsonb_in`: for `cn_id_check` the round trip cost
-//! three times the check itself (4.4 µs a call, of which the ID check
-//! 0.7 µs; measured with perf: json_lex, appendStringInfoChar, serde's
-//! string escaping). `JsonResult` builds the tree of `JsonbValue`s that
+//! that text back with `jsonb_in`: json_lex, appendStringInfoChar and
+//! serde's string escaping topped perf's profile of `cn_id_check`, whose
+//! check itself takes 0.7 µs. `JsonResult` builds the tree of `JsonbValue`s that
 //! `jsonb_in` builds after parsing and hands it to the same
 //! `JsonbValueToJsonb`. The stored jsonb is the same: keys in jsonb's
 //! order, and numbers through `numeric_in` with serde_json's spelling of

@@ -32,6 +32,26 @@ mod tests {
     }
 
     #[pg_test]
+    fn jsonb_results_built_in_place_equal_the_parsed_text() {
+        use serde_json::json;
+        let cases = [
+            json!({"b": 1, "aa": [1.5, -0.1, 1e300, 12345678901234567890u64, -7, true, null, "x\"y\\z\n"],
+                   "a": {"é": "张伟", "": {}, "zz": []}, "longer_key": [[], {}], "c": 0.30000000000000004}),
+            json!({}),
+            json!([]),
+            json!([{"k": 0.1, "j": "\u{1F600}"}, 2.5e-8]),
+        ];
+        for value in cases {
+            let same = Spi::get_one_with_args::<bool>(
+                "SELECT $1 = $2::jsonb AND $1::text = $2::jsonb::text",
+                &[crate::json_result::JsonResult(value.clone()).into(), value.to_string().into()],
+            )
+            .unwrap();
+            assert_eq!(same, Some(true), "{value}");
+        }
+    }
+
+    #[pg_test]
     fn sql_dates_become_engine_dates_from_their_day_number() {
         use customer_clean_engine::date::Date;
         let engine = |sql: &str| {
