@@ -138,7 +138,7 @@ fn clean_table_batch(run_id: i64) -> JsonB {
     let quoted_id = quote(state.profile.id_column());
     let mut select_list: Vec<String> = state.layout.columns.iter().map(|c| format!("t.{}::text", quote(c))).collect();
     // With in-row originals, the row's entries so far, read last.
-    let originals_column = state.profile.options.originals_column.as_deref().filter(|_| state.originals_attnum.is_some());
+    let originals_column = state.originals_column();
     if let Some(column) = originals_column {
         select_list.push(format!("t.{}::text", quote(column)));
     }
@@ -316,7 +316,7 @@ fn write_back(state: &TableState, table: &str, quoted_id: &str, updates: Vec<Upd
     let mut aliases: Vec<String> = (0..columns.len()).map(|k| format!("v{k}")).collect();
     let mut args: Vec<pgrx::datum::DatumWithOid> = vec![ids.into()];
     args.extend(values.into_iter().map(Into::into));
-    if let Some(column) = state.profile.options.originals_column.as_deref().filter(|_| state.originals_attnum.is_some()) {
+    if let Some(column) = state.originals_column() {
         set.push(format!("{} = u.originals::jsonb", quote(column)));
         aliases.push("originals".into());
         args.push(updates.into_iter().map(|u| u.originals).collect::<Vec<Option<String>>>().into());

@@ -924,8 +924,7 @@ fn undo_row_change(tbl: Table, row_id: &str) -> bool {
     crate::security::require(tbl.oid(), crate::security::STEWARD, FN);
     let state = TableState::load(tbl.oid(), FN);
     let table = table_name(state.tbl);
-    let Some(originals_column) = state.profile.options.originals_column.clone().filter(|_| state.originals_attnum.is_some())
-    else {
+    let Some(originals_column) = state.originals_column().map(str::to_string) else {
         raise_with(
             PgSqlErrorCode::ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE,
             format!("{table} keeps the originals of cleaned values in customer_clean.changes, not in its rows"),

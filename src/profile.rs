@@ -153,6 +153,12 @@ thread_local! {
 }
 
 impl TableState {
+    /// The `originals_column` of the profile (in-row originals), if any.
+    pub fn originals_column(&self) -> Option<&str> {
+        // (set with originals_attnum: compile resolves one from the other)
+        self.profile.options.originals_column.as_deref()
+    }
+
     /// The compiled state of `tbl`, from the cache or read and compiled now.
     /// Raises 22023 when `tbl` is not registered.
     pub fn load(tbl: pg_sys::Oid, caller: &'static str) -> Rc<TableState> {

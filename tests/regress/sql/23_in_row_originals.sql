@@ -83,6 +83,17 @@ GRANT SELECT ON io.customers TO io_reader;
 SET ROLE io_reader;
 SELECT customer_clean.undo_change('io.customers', '3');
 RESET ROLE;
+-- An application role writes through the trigger with no privilege on
+-- customer_clean, and undoes with its SELECT, UPDATE and DELETE.
+CREATE ROLE io_app;
+GRANT USAGE ON SCHEMA io TO io_app;
+GRANT SELECT, INSERT, UPDATE, DELETE ON io.customers TO io_app;
+SET ROLE io_app;
+INSERT INTO io.customers (id, phone, email) VALUES (6, '138 6666 6666', ' SIX@Example.com');
+SELECT phone, email, originals ? 'phone' AS phone_kept FROM io.customers WHERE id = 6;
+SELECT customer_clean.undo_change('io.customers', '6');
+SELECT phone, email, originals FROM io.customers WHERE id = 6;
+RESET ROLE;
 
 -- Exact in both modes: the same dirty rows, loaded raw and cleaned by
 -- clean_table into a journaled and an in-row table, give the same stored
@@ -142,4 +153,4 @@ SELECT phone, originals FROM io.customers WHERE id = 4;
 
 SELECT customer_clean.unregister(t) FROM unnest(ARRAY['io.customers', 'io.journaled', 'io.by_journal', 'io.in_row']::regclass[]) t;
 DROP SCHEMA io CASCADE;
-DROP ROLE io_reader;
+DROP ROLE io_reader, io_app;
