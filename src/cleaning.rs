@@ -13,7 +13,7 @@
 
 use std::num::NonZeroUsize;
 
-use customer_clean_engine::clean::{clean_row, Cleaned};
+use customer_clean_engine::clean::{clean_row, clean_row_written, Cleaned};
 use customer_clean_engine::originals::UndoRefused;
 use customer_clean_engine::rules::{Context, Finding, Severity};
 use pgrx::pg_sys::panic::ErrorReport;
@@ -275,7 +275,11 @@ fn clean_on_write<'a>(
     let raw_tuple = if operation == "UPDATE" { td.tg_newtuple } else { td.tg_trigtuple };
     // SAFETY: as above.
     let mut values = unsafe { attributes_text(raw_tuple, tupdesc, &state.attnums) };
-    let cleaned = clean_values(&state, &mut values);
+    // SAFETY: as above; an UPDATE trigger's old tuple and set of updated
+    // columns are valid.
+    let written = (operation == "UPDATE")
+        .then(|| unsafe { written_columns(td.tg_updatedcols, td.tg_trigtuple, raw_tuple, tupdesc, &state.attnums) });
+    let cleaned = RowCleaner::new(&state).clean_written(&mut values, written.as_deref());
     let row_id = values[state.id_index].clone();
     // An UPDATE's records belong to the row as it was: its old id.
     let old_id = if operation == "UPDATE" {
@@ -394,10 +398,75 @@ unsafe fn in_row_originals(
     (present != wanted).then_some(wanted)
 }
 
-/// Normalizes and checks one row's profiled values in place (the work of
-/// the trigger and of `clean_table`).
-pub(crate) fn clean_values(state: &TableState, values: &mut [Option<String>]) -> Cleaned {
-    RowCleaner::new(state).clean(values)
+/// Which of the profiled columns (`attnums`) an UPDATE wrote: those its
+/// statement sets (`updated`, PostgreSQL's set of updated columns, even
+/// `SET phone = phone`, the way to have a value cleaned again), and those
+/// whose new value differs from the old one (set by an earlier BEFORE
+/// trigger). The others hold what was stored before, cleaned when it was
+/// written (or restored by `undo_change`, or left to `clean_table`): an
+/// UPDATE of one column does not normalize the whole row again.
+///
+/// # Safety
+/// As [`attribute_text`]; `updated` is the trigger's `tg_updatedcols`.
+unsafe fn written_columns(
+    updated: *const pg_sys::Bitmapset,
+    old: pg_sys::HeapTuple,
+    new: pg_sys::HeapTuple,
+    tupdesc: pg_sys::TupleDesc,
+    attnums: &[i16],
+) -> Vec<bool> {
+    let natts = unsafe { (*tupdesc).natts } as usize;
+    let deform = |tuple| {
+        let mut datums = vec![pg_sys::Datum::from(0); natts];
+        let mut nulls = vec![true; natts];
+        unsafe { pg_sys::heap_deform_tuple(tuple, tupdesc, datums.as_mut_ptr(), nulls.as_mut_ptr()) };
+        (datums, nulls)
+    };
+    let ((old_datums, old_nulls), (new_datums, new_nulls)) = (deform(old), deform(new));
+    attnums
+        .iter()
+        .map(|&attnum| {
+            let Some(i) = usize::try_from(attnum).ok().and_then(|a| a.checked_sub(1)).filter(|&i| i < natts) else {
+                return true;
+            };
+            // Bitmapset members are attribute numbers offset by the
+            // lowest system attribute number, as PostgreSQL stores them.
+            if unsafe { pg_sys::bms_is_member(i32::from(attnum) - pg_sys::FirstLowInvalidHeapAttributeNumber, updated) } {
+                return true;
+            }
+            match (old_nulls[i], new_nulls[i]) {
+                (true, true) => false,
+                // Only text and varchar values are normalized: a column of
+                // another type is not compared (a fixed-length datum is no
+                // pointer), whether it counts as written changes nothing.
+                (false, false) => {
+                    unsafe { attribute(tupdesc, i) }.attlen != -1
+                        || !unsafe { same_varlena(old_datums[i], new_datums[i]) }
+                }
+                _ => true,
+            }
+        })
+        .collect()
+}
+
+/// Whether two varlena datums hold the same bytes, both stored inline and
+/// uncompressed. A value stored otherwise (compressed, out of line) counts
+/// as different: it is cleaned again, which is never wrong, only slower.
+///
+/// # Safety
+/// Both are non-NULL varlena datums of a valid tuple.
+unsafe fn same_varlena(a: pg_sys::Datum, b: pg_sys::Datum) -> bool {
+    use pgrx::varlena::{varatt_is_1b_e, varatt_is_4b_c, vardata_any, varsize_any_exhdr};
+    let (a, b): (*const pg_sys::varlena, *const pg_sys::varlena) = (a.cast_mut_ptr(), b.cast_mut_ptr());
+    unsafe {
+        if varatt_is_1b_e(a) || varatt_is_1b_e(b) || varatt_is_4b_c(a) || varatt_is_4b_c(b) {
+            return false;
+        }
+        let len = varsize_any_exhdr(a);
+        len == varsize_any_exhdr(b)
+            && std::slice::from_raw_parts(vardata_any(a) as *const u8, len)
+                == std::slice::from_raw_parts(vardata_any(b) as *const u8, len)
+    }
 }
 
 /// What cleaning a row needs, and nothing of PostgreSQL: `clean_table`
@@ -420,7 +489,13 @@ impl<'a> RowCleaner<'a> {
 
     /// Normalizes and checks one row's profiled values in place.
     pub(crate) fn clean(&self, values: &mut [Option<String>]) -> Cleaned {
-        let mut cleaned = clean_row(values, self.rules, &self.ctx);
+        self.clean_written(values, None)
+    }
+
+    /// [`RowCleaner::clean`], normalizing only the values `written`
+    /// (`clean::clean_row_written`).
+    pub(crate) fn clean_written(&self, values: &mut [Option<String>], written: Option<&[bool]>) -> Cleaned {
+        let mut cleaned = clean_row_written(values, self.rules, &self.ctx, written);
         keep_within_column_limits(self.max_chars, &mut cleaned, values);
         cleaned
     }

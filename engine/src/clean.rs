@@ -39,31 +39,52 @@ impl Cleaned {
 /// Normalizes `row` (values as text, in `ctx.layout` order) in place and
 /// checks it with `rules`.
 pub fn clean_row(row: &mut [Option<String>], rules: &[Rule], ctx: &Context) -> Cleaned {
+    clean_row_written(row, rules, ctx, None)
+}
+
+/// [`clean_row`] for a row of which only some values were written: the
+/// values at the indexes where `written` is false are kept as they are
+/// (an UPDATE's columns that it did not set were cleaned when they were
+/// written, or are left to `clean_table`; an undone value stays undone).
+/// The rules still check the whole row. `None`: every value was written.
+pub fn clean_row_written(row: &mut [Option<String>], rules: &[Rule], ctx: &Context, written: Option<&[bool]>) -> Cleaned {
     let mut changes = Vec::new();
+    let written = |index: usize| written.is_none_or(|w| w.get(index).copied().unwrap_or(true));
     let bindings = &ctx.profile.bindings;
     // Country first: phones, addresses and postcodes are read in it, so
     // what the rest of the row needs to know about it is worked out once,
     // after it is normalized.
     if let Some(i) = bindings.iter().position(|b| b.role == Role::Country) {
-        normalize_column(i, row, ctx, &RowFacts::default(), &mut changes);
+        normalize_column(i, row, ctx, &RowFacts::default(), &written, &mut changes);
     }
     let facts = RowFacts::default();
     for (i, binding) in bindings.iter().enumerate() {
         if binding.role != Role::Country {
-            normalize_column(i, row, ctx, &facts, &mut changes);
+            normalize_column(i, row, ctx, &facts, &written, &mut changes);
         }
     }
     let findings = check_row_with(rules, row, ctx, &facts);
     Cleaned { changes, findings }
 }
 
-/// Normalizes the column of the profile's `i`-th binding, recording a change.
-fn normalize_column(i: usize, row: &mut [Option<String>], ctx: &Context, facts: &RowFacts, changes: &mut Vec<Change>) {
+/// Normalizes the column of the profile's `i`-th binding, when its value
+/// was `written`, recording a change.
+fn normalize_column(
+    i: usize,
+    row: &mut [Option<String>],
+    ctx: &Context,
+    facts: &RowFacts,
+    written: &dyn Fn(usize) -> bool,
+    changes: &mut Vec<Change>,
+) {
     let binding = &ctx.profile.bindings[i];
     if !binding.is_text {
         return;
     }
     let Some(index) = ctx.binding_index(i, &binding.column) else { return };
+    if !written(index) {
+        return;
+    }
     let Some(value) = row[index].as_deref() else { return };
     let new = if matches!(binding.role, Role::Phone | Role::Mobile) {
         // The rules want to know about the number too: tell them what
@@ -136,5 +157,81 @@ fn normalize(role: Role, value: &str, row: &[Option<String>], ctx: &Context, fac
         }
         Role::City | Role::Province => crate::text::normalize_text(value),
         Role::Id | Role::Gender | Role::UpdatedAt | Role::Source => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::date::Date;
+    use crate::profile::{Profile, TableColumn};
+    use crate::rules::{RowLayout, RuleSpec};
+    use serde_json::json;
+
+    const TODAY: Date = Date { year: 2026, month: 11, day: 23 };
+
+    #[test]
+    fn values_not_written_are_kept_and_still_checked() {
+        let names = ["id", "name", "phone", "country"];
+        let cols: Vec<TableColumn> =
+            names.iter().map(|n| TableColumn { name: n.to_string(), is_text: true }).collect();
+        let profile = Profile::parse(
+            &json!({"id": "id", "name": "name", "phone": "phone", "country": "country"}),
+            &json!({"default_region": "CN"}),
+            &cols,
+        )
+        .unwrap();
+        let specs = [RuleSpec {
+            rule_id: 1,
+            column: "phone".into(),
+            kind: "format".into(),
+            params: json!({"format": "phone"}),
+            severity: "error".into(),
+            message: None,
+        }];
+        let layout = RowLayout::new(&profile, &specs);
+        let names: Vec<String> = names.map(String::from).to_vec();
+        let rules: Vec<Rule> = specs.iter().map(|s| Rule::compile(s, &profile, &layout, &names).unwrap()).collect();
+        let ctx = Context { profile: &profile, layout: &layout, today: TODAY };
+        let raw = |phone: &str| -> Vec<Option<String>> {
+            layout
+                .columns
+                .iter()
+                .map(|c| match c.as_str() {
+                    "id" => Some("1".to_string()),
+                    "name" => Some("  li NA ".to_string()),
+                    "phone" => Some(phone.to_string()),
+                    "country" => Some("China".to_string()),
+                    _ => None,
+                })
+                .collect()
+        };
+        let at = |column: &str| layout.index(column).unwrap();
+
+        // every value written: all three normalized
+        let mut all = raw("138 1234 5678");
+        let cleaned = clean_row_written(&mut all, &rules, &ctx, None);
+        let changed: Vec<&str> = cleaned.changes.iter().map(|c| c.column.as_str()).collect();
+        assert_eq!(changed, ["country", "name", "phone"]);
+        assert_eq!(all[at("phone")].as_deref(), Some("+8613812345678"));
+        assert_eq!(clean_row(&mut raw("138 1234 5678"), &rules, &ctx), cleaned);
+
+        // only the name written: phone and country stay as they are
+        let mut written = vec![false; layout.columns.len()];
+        written[at("name")] = true;
+        let mut some = raw("138 1234 5678");
+        let cleaned = clean_row_written(&mut some, &rules, &ctx, Some(&written));
+        let changed: Vec<&str> = cleaned.changes.iter().map(|c| c.column.as_str()).collect();
+        assert_eq!(changed, ["name"]);
+        assert_eq!(some[at("name")].as_deref(), Some("Li Na"));
+        assert_eq!(some[at("phone")].as_deref(), Some("138 1234 5678"));
+        assert_eq!(some[at("country")].as_deref(), Some("China"));
+        assert!(cleaned.findings.is_empty());
+
+        // a value kept as it is is still checked by the rules
+        let mut bad = raw("555");
+        let cleaned = clean_row_written(&mut bad, &rules, &ctx, Some(&written));
+        let found: Vec<String> = cleaned.findings.iter().map(|f| format!("{}:{}", f.column, f.code)).collect();
+        assert_eq!(found, ["phone:invalid_phone"]);
     }
 }

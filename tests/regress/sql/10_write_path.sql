@@ -117,13 +117,42 @@ SELECT customer_clean.register('wp.old_rows', '{"id": "id", "name": "full_name",
                                '{"default_region": "CN"}');
 SELECT customer_clean.enable_cleaning('wp.old_rows');
 INSERT INTO customer_clean.rules (tbl, column_name, kind, params) VALUES ('wp.old_rows', 'note', 'length', '{"max": 100}');
-UPDATE wp.old_rows SET full_name = 'li na' WHERE id = 1;
+UPDATE wp.old_rows SET full_name = 'li na', mobile = mobile WHERE id = 1;
 SELECT full_name, mobile, length(note) AS note_length,
        (SELECT pg_relation_size(reltoastrelid) > 0 FROM pg_class WHERE oid = 'wp.old_rows'::regclass) AS note_out_of_line,
        md5(note) = (SELECT md5(string_agg(md5(i::text), ' ')) FROM generate_series(1, 200) i) AS note_unchanged
   FROM wp.old_rows;
 SELECT original, normalized FROM customer_clean.changes WHERE tbl = 'wp.old_rows'::regclass;
 SELECT code, message, length(original_value) FROM customer_clean.issues WHERE tbl = 'wp.old_rows'::regclass ORDER BY code;
+
+-- An UPDATE normalizes the columns it writes: those its statement sets
+-- (SET col = col cleans a stored value again) and those an earlier BEFORE
+-- trigger changed. The others keep what is stored: a value undo_change put
+-- back stays back when another column is updated.
+CREATE TABLE wp.upd (id int PRIMARY KEY, full_name text, mobile text, email text, tier int);
+SELECT customer_clean.register('wp.upd', '{"id": "id", "name": "full_name", "phone": "mobile", "email": "email"}',
+                               '{"default_region": "CN"}');
+SELECT customer_clean.enable_cleaning('wp.upd');
+INSERT INTO wp.upd VALUES (1, 'zhang wei', '138 0013 8000', 'Zhang.Wei@Example.COM', 1);
+SELECT customer_clean.undo_change(change_id) FROM customer_clean.changes WHERE tbl = 'wp.upd'::regclass;
+UPDATE wp.upd SET email = ' Li.Na@Example.COM ', tier = 2 WHERE id = 1;
+SELECT full_name, mobile, email, tier FROM wp.upd;
+SELECT operation, original, normalized FROM customer_clean.changes
+ WHERE tbl = 'wp.upd'::regclass AND undone_at IS NULL ORDER BY change_id;
+-- the rules still check the whole row: a number kept as it is, checked
+UPDATE wp.upd SET mobile = '555' WHERE id = 1;
+UPDATE wp.upd SET tier = 3 WHERE id = 1;
+SELECT row_id, column_name, code FROM customer_clean.issues WHERE tbl = 'wp.upd'::regclass;
+UPDATE wp.upd SET mobile = '138 0013 8000' WHERE id = 1;
+UPDATE wp.upd SET full_name = full_name WHERE id = 1;
+SELECT full_name, mobile, email, tier FROM wp.upd;
+-- a value another BEFORE trigger changes is written, and cleaned
+CREATE FUNCTION wp.rename() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN NEW.full_name := 'wang  FANG'; RETURN NEW; END $$;
+-- (row triggers fire in name order: "a_rename" before "customer_clean_on_write")
+CREATE TRIGGER a_rename BEFORE UPDATE ON wp.upd FOR EACH ROW EXECUTE FUNCTION wp.rename();
+UPDATE wp.upd SET tier = 4 WHERE id = 1;
+SELECT full_name, mobile, email, tier FROM wp.upd;
 
 DROP SCHEMA wp CASCADE;
 DROP OWNED BY cc_app_writer;
