@@ -1167,7 +1167,7 @@ AS 'MODULE_PATHNAME', 'reject_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/cleaning.rs:794
+-- src/cleaning.rs:791
 -- customer_clean::cleaning::release_quarantine
 CREATE  FUNCTION "release_quarantine"(
 	"quarantine_id" bigint, /* Option < i64 > */
@@ -1337,7 +1337,7 @@ AS 'MODULE_PATHNAME', 'train_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/cleaning.rs:902
+-- src/cleaning.rs:899
 -- customer_clean::cleaning::undo_change
 CREATE  FUNCTION "undo_change"(
 	"change_id" bigint /* i64 */
@@ -1349,7 +1349,7 @@ AS 'MODULE_PATHNAME', 'undo_change_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/cleaning.rs:995
+-- src/cleaning.rs:992
 -- customer_clean::cleaning::undo_change
 CREATE  FUNCTION "undo_change"(
 	"tbl" regclass, /* Table */
@@ -1362,7 +1362,7 @@ AS 'MODULE_PATHNAME', 'undo_row_change_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/cleaning.rs:1063
+-- src/cleaning.rs:1060
 -- requires:
 --   undo_row_change
 
@@ -2725,7 +2725,7 @@ CREATE FUNCTION "clean_on_write"()
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/journal.rs:96
+-- src/journal.rs:97
 -- customer_clean::journal::clean_on_write_flush
 CREATE FUNCTION "clean_on_write_flush"()
 	RETURNS TRIGGER

@@ -505,22 +505,19 @@ impl<'a> RowCleaner<'a> {
 /// values, and its problems (replacing earlier ones when `replace`).
 pub(crate) fn record(state: &TableState, row_id: String, operation: &'static str, replace: bool, cleaned: Cleaned) {
     let tbl = state.tbl;
-    // With in-row originals, the row itself keeps them.
-    if state.originals_attnum.is_none() && !cleaned.changes.is_empty() {
-        let original = journal::json_object(cleaned.changes.iter().map(|c| (c.column.as_str(), c.original.as_str())));
-        let normalized =
-            journal::json_object(cleaned.changes.iter().map(|c| (c.column.as_str(), c.normalized.as_str())));
-        journal::push(tbl, Record::Change { row_id: row_id.clone(), operation, original, normalized });
-    }
-    if replace || !cleaned.findings.is_empty() {
-        let mut findings = cleaned.findings;
+    let Cleaned { changes, mut findings } = cleaned;
+    if replace || !findings.is_empty() {
         // An issue shows the value as it was written, before normalization.
         for f in &mut findings {
-            if let Some(c) = cleaned.changes.iter().find(|c| c.column == f.column) {
+            if let Some(c) = changes.iter().find(|c| c.column == f.column) {
                 f.value = Some(c.original.clone());
             }
         }
-        journal::push(tbl, Record::Issues { row_id, replace, findings });
+        journal::push(tbl, Record::Issues { row_id: row_id.clone(), replace, findings });
+    }
+    // With in-row originals, the row itself keeps them.
+    if state.originals_attnum.is_none() && !changes.is_empty() {
+        journal::push(tbl, Record::Change { row_id, operation, changes });
     }
 }
 

@@ -36,6 +36,7 @@ use pgrx::{JsonB, PgOid, PgSqlErrorCode};
 use serde_json::Value;
 
 use crate::error::{raise_with, spi_failed};
+use crate::json_result::JsonbStringObject;
 use crate::security::as_extension_owner;
 
 /// Records pending before the row trigger writes them itself.
@@ -43,9 +44,9 @@ pub const FLUSH_AT: usize = 10_000;
 
 /// One record about one row of a customer table.
 pub enum Record {
-    /// Values the cleaner changed, as JSON object text (built with
-    /// [`json_object`]; parsed into jsonb by the INSERT, once).
-    Change { row_id: String, operation: &'static str, original: String, normalized: String },
+    /// Values the cleaner changed (written as two jsonb objects, column →
+    /// original and column → normalized value).
+    Change { row_id: String, operation: &'static str, changes: Vec<customer_clean_engine::clean::Change> },
     /// The row's problems, each with the value as written. `replace`:
     /// remove the row's earlier problems first (an UPDATE, or a clean_table
     /// pass); a plain INSERT skips that.
@@ -141,8 +142,7 @@ pub fn flush() {
 struct Batch {
     change_rows: Vec<String>,
     change_operations: Vec<&'static str>,
-    change_originals: Vec<String>,
-    change_normalized: Vec<String>,
+    changes: Vec<Vec<customer_clean_engine::clean::Change>>,
     issue_rows: Vec<String>,
     issue_columns: Vec<String>,
     issue_codes: Vec<String>,
@@ -181,11 +181,10 @@ fn write_table(client: &mut SpiClient<'_>, tbl: pg_sys::Oid, records: Vec<Record
     let mut b = Batch::default();
     for (i, r) in records.into_iter().enumerate() {
         match r {
-            Record::Change { row_id, operation, original, normalized } => {
+            Record::Change { row_id, operation, changes } => {
                 b.change_rows.push(row_id);
                 b.change_operations.push(operation);
-                b.change_originals.push(original);
-                b.change_normalized.push(normalized);
+                b.changes.push(changes);
             }
             Record::Issues { row_id, findings, .. } if last_word.get(&row_id) == Some(&i) => {
                 for f in findings {
@@ -215,20 +214,21 @@ fn write_table(client: &mut SpiClient<'_>, tbl: pg_sys::Oid, records: Vec<Record
 
     let tbl_arg = || DatumWithOid::from(tbl);
     if !b.change_rows.is_empty() {
+        // The jsonb values are built in place (in this SPI call's memory).
+        let object = |pick: fn(&customer_clean_engine::clean::Change) -> &str| -> Vec<JsonbStringObject<'_>> {
+            b.changes
+                .iter()
+                .map(|changes| JsonbStringObject(changes.iter().map(|c| (c.column.as_str(), pick(c))).collect()))
+                .collect()
+        };
+        let (originals, normalized) = (object(|c| &c.original), object(|c| &c.normalized));
         execute(
             client,
             "INSERT INTO customer_clean.changes (tbl, row_id, operation, original, normalized, changed_by)
-             SELECT $1::regclass, u.row_id, u.operation, u.original::jsonb, u.normalized::jsonb, $6
-               FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) u (row_id, operation, original, normalized)",
-            &[OID, TEXTS, TEXTS, TEXTS, TEXTS, TEXT],
-            &[
-                tbl_arg(),
-                b.change_rows.into(),
-                b.change_operations.into(),
-                b.change_originals.into(),
-                b.change_normalized.into(),
-                by.into(),
-            ],
+             SELECT $1::regclass, u.row_id, u.operation, u.original, u.normalized, $6
+               FROM unnest($2::text[], $3::text[], $4::jsonb[], $5::jsonb[]) u (row_id, operation, original, normalized)",
+            &[OID, TEXTS, TEXTS, JSONBS, JSONBS, TEXT],
+            &[tbl_arg(), b.change_rows.into(), b.change_operations.into(), originals.into(), normalized.into(), by.into()],
         );
     }
     if !cleared.is_empty() {
@@ -297,22 +297,6 @@ const TEXTS: PgOid = PgOid::BuiltIn(pg_sys::BuiltinOid::TEXTARRAYOID);
 const JSONBS: PgOid = PgOid::BuiltIn(pg_sys::BuiltinOid::JSONBARRAYOID);
 const TEXT: PgOid = PgOid::BuiltIn(pg_sys::BuiltinOid::TEXTOID);
 const INT8S: PgOid = PgOid::BuiltIn(pg_sys::BuiltinOid::INT8ARRAYOID);
-
-/// `{"key": "value", …}` as JSON text, escaped by serde_json.
-pub fn json_object<'v>(pairs: impl Iterator<Item = (&'v str, &'v str)>) -> String {
-    let mut out = String::from("{");
-    for (i, (k, v)) in pairs.enumerate() {
-        if i > 0 {
-            out.push_str(", ");
-        }
-        // Serializing a &str cannot fail.
-        out.push_str(&serde_json::to_string(k).unwrap_or_default());
-        out.push_str(": ");
-        out.push_str(&serde_json::to_string(v).unwrap_or_default());
-    }
-    out.push('}');
-    out
-}
 
 /// Runs `sql` through a plan prepared once per backend and kept (the plan
 /// cache replans it after DDL on the catalog tables).

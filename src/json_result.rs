@@ -99,19 +99,8 @@ impl Arena {
                         order: i as u32,
                     })
                     .collect();
-                // jsonb's order of keys: shorter first, then by bytes
-                // (lengthCompareJsonbStringValue); keys of a serde map are
-                // unique already.
-                pairs.sort_unstable_by(|a, b| {
-                    // SAFETY: every key was made by `string`.
-                    let (x, y) = unsafe { (key_bytes(&a.key), key_bytes(&b.key)) };
-                    x.len().cmp(&y.len()).then_with(|| x.cmp(y))
-                });
-                v.type_ = pg_sys::jbvType::jbvObject;
-                v.val.object = pg_sys::JsonbValue__bindgen_ty_1__bindgen_ty_3 {
-                    nPairs: pairs.len() as i32,
-                    pairs: pairs.as_mut_ptr(),
-                };
+                // (keys of a serde map are unique already)
+                v = object(&mut pairs);
                 self.pairs.push(pairs);
             }
             Value::Array(items) => {
@@ -127,6 +116,53 @@ impl Arena {
             scalar => v = scalar_value(scalar),
         }
         v
+    }
+}
+
+/// A jbvObject of `pairs` (unique keys, made by [`string`]), sorted in
+/// place into jsonb's order of keys: shorter first, then by bytes
+/// (lengthCompareJsonbStringValue). The value points into `pairs`.
+fn object(pairs: &mut [pg_sys::JsonbPair]) -> pg_sys::JsonbValue {
+    pairs.sort_unstable_by(|a, b| {
+        // SAFETY: every key was made by `string`.
+        let (x, y) = unsafe { (key_bytes(&a.key), key_bytes(&b.key)) };
+        x.len().cmp(&y.len()).then_with(|| x.cmp(y))
+    });
+    // SAFETY: an all-zero JsonbValue is a valid (null) value to fill in.
+    let mut v: pg_sys::JsonbValue = unsafe { std::mem::zeroed() };
+    v.type_ = pg_sys::jbvType::jbvObject;
+    v.val.object =
+        pg_sys::JsonbValue__bindgen_ty_1__bindgen_ty_3 { nPairs: pairs.len() as i32, pairs: pairs.as_mut_ptr() };
+    v
+}
+
+/// `{"key": "value", …}` as a jsonb datum, built in place like
+/// [`JsonResult`]: the journal's originals and normalized values of a
+/// row's changed columns, one pair per column (keys must be unique), with
+/// no JSON text printed and parsed again for each row.
+pub struct JsonbStringObject<'s>(pub Vec<(&'s str, &'s str)>);
+
+impl IntoDatum for JsonbStringObject<'_> {
+    fn into_datum(self) -> Option<pg_sys::Datum> {
+        if self.0.iter().any(|(k, v)| k.contains('\0') || v.contains('\0')) {
+            // jsonb_in's own error (no text value holds a NUL)
+            let map = self.0.iter().map(|(k, v)| (k.to_string(), Value::String(v.to_string()))).collect();
+            return JsonB(Value::Object(map)).into_datum();
+        }
+        let mut pairs: Vec<pg_sys::JsonbPair> = self
+            .0
+            .iter()
+            .enumerate()
+            .map(|(i, (k, v))| pg_sys::JsonbPair { key: string(k), value: string(v), order: i as u32 })
+            .collect();
+        let mut root = object(&mut pairs);
+        // SAFETY: `root` points into `pairs`, whose strings point into
+        // `self.0`, all alive until JsonbValueToJsonb has copied them.
+        Some(pg_sys::Datum::from(unsafe { pg_sys::JsonbValueToJsonb(&mut root) }))
+    }
+
+    fn type_oid() -> pg_sys::Oid {
+        pg_sys::JSONBOID
     }
 }
 

@@ -52,6 +52,37 @@ mod tests {
     }
 
     #[pg_test]
+    fn journal_objects_built_in_place_equal_the_parsed_text() {
+        use crate::json_result::JsonbStringObject;
+        let cases: [&[(&str, &str)]; 4] = [
+            &[("phone", " 415 451 8024"), ("address", "1601 Spring St."), ("full_name", "Xie Li  "), ("zz", "")],
+            &[("email", "a\"b\\c\n\t"), ("name", "张伟 \u{1F600}"), ("b", "x"), ("a", "y")],
+            &[("only", "one")],
+            &[],
+        ];
+        for pairs in cases {
+            let text = serde_json::Value::Object(
+                pairs.iter().map(|(k, v)| (k.to_string(), serde_json::Value::String(v.to_string()))).collect(),
+            )
+            .to_string();
+            let same = Spi::get_one_with_args::<bool>(
+                "SELECT $1 = $2::jsonb AND $1::text = $2::jsonb::text",
+                &[JsonbStringObject(pairs.to_vec()).into(), text.clone().into()],
+            )
+            .unwrap();
+            assert_eq!(same, Some(true), "{text}");
+        }
+        // a NUL, which no text value holds, is refused as jsonb_in refuses it
+        let refused = PgTryBuilder::new(|| {
+            let _ = JsonbStringObject(vec![("k", "a\0b")]).into_datum();
+            false
+        })
+        .catch_others(|_| true)
+        .execute();
+        assert!(refused);
+    }
+
+    #[pg_test]
     fn sql_dates_become_engine_dates_from_their_day_number() {
         use customer_clean_engine::date::Date;
         let engine = |sql: &str| {
