@@ -300,7 +300,7 @@ AS 'MODULE_PATHNAME', 'address_parts_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/merge.rs:249
+-- src/merge.rs:252
 -- customer_clean::merge::approve
 CREATE  FUNCTION "approve"(
 	"pair_id" bigint, /* i64 */
@@ -326,7 +326,7 @@ AS 'MODULE_PATHNAME', 'archive_stale_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/clean_table.rs:114
+-- src/clean_table.rs:116
 -- customer_clean::clean_table::clean_table_batch
 CREATE  FUNCTION "clean_table_batch"(
 	"run_id" bigint /* i64 */
@@ -351,7 +351,7 @@ AS 'MODULE_PATHNAME', 'clean_table_start_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:1572
+-- src/matching.rs:1595
 -- customer_clean::matching::cluster_probability_text
 CREATE  FUNCTION "cluster_probability_text"(
 	"tbl" regclass, /* Table */
@@ -389,7 +389,7 @@ AS 'MODULE_PATHNAME', 'damerau_levenshtein_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:559
+-- src/matching.rs:571
 -- customer_clean::matching::dedupe
 CREATE  FUNCTION "dedupe"(
 	"tbl" regclass, /* Table */
@@ -403,7 +403,7 @@ AS 'MODULE_PATHNAME', 'dedupe_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:572
+-- src/matching.rs:584
 -- customer_clean::matching::dedupe
 CREATE  FUNCTION "dedupe"(
 	"tbl" regclass, /* Table */
@@ -418,7 +418,7 @@ AS 'MODULE_PATHNAME', 'dedupe_with_state_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/cleaning.rs:139
+-- src/cleaning.rs:135
 -- customer_clean::cleaning::disable_cleaning
 CREATE  FUNCTION "disable_cleaning"(
 	"tbl" regclass /* Table */
@@ -478,7 +478,7 @@ AS 'MODULE_PATHNAME', 'enable_cleaning_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/erasure.rs:175
+-- src/erasure.rs:180
 -- customer_clean::erasure::erase_journal_here
 CREATE  FUNCTION "erase_journal_here"(
 	"tbl" TEXT, /* Option < & str > */
@@ -492,7 +492,7 @@ AS 'MODULE_PATHNAME', 'erase_journal_here_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:489
+-- src/matching.rs:501
 -- customer_clean::matching::explain_match
 CREATE  FUNCTION "explain_match"(
 	"tbl" regclass, /* Table */
@@ -506,7 +506,7 @@ AS 'MODULE_PATHNAME', 'explain_match_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:506
+-- src/matching.rs:518
 -- customer_clean::matching::find_duplicates
 CREATE  FUNCTION "find_duplicates"(
 	"tbl" regclass, /* Table */
@@ -550,7 +550,7 @@ AS 'MODULE_PATHNAME', 'golden_record_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:464
+-- src/matching.rs:476
 -- customer_clean::matching::in_sample
 CREATE  FUNCTION "in_sample"(
 	"id" TEXT, /* & str */
@@ -704,7 +704,7 @@ AS 'MODULE_PATHNAME', 'mask_phone_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching/distributed.rs:113
+-- src/matching/distributed.rs:115
 -- customer_clean::matching::distributed::match_entries
 CREATE  FUNCTION "match_entries"(
 	"run" bigint, /* i64 */
@@ -721,7 +721,7 @@ AS 'MODULE_PATHNAME', 'match_entries_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:1349
+-- src/matching.rs:1370
 -- customer_clean::matching::match_new_rows
 CREATE  FUNCTION "match_new_rows"(
 	"tbl" regclass, /* Table */
@@ -736,7 +736,7 @@ AS 'MODULE_PATHNAME', 'match_new_rows_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:1505
+-- src/matching.rs:1526
 -- requires:
 --   match_new_rows
 
@@ -756,7 +756,7 @@ COMMENT ON FUNCTION customer_clean.match_on_insert() IS
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching/queue.rs:185
+-- src/matching/queue.rs:191
 -- customer_clean::matching::queue::match_pending
 CREATE  FUNCTION "match_pending"(
 	"tbl" regclass, /* Table */
@@ -771,7 +771,7 @@ AS 'MODULE_PATHNAME', 'match_pending_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:476
+-- src/matching.rs:488
 -- customer_clean::matching::match_probability
 CREATE  FUNCTION "match_probability"(
 	"tbl" regclass, /* Table */
@@ -785,7 +785,7 @@ AS 'MODULE_PATHNAME', 'match_probability_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:1199
+-- src/matching.rs:1217
 -- customer_clean::matching::match_row
 CREATE  FUNCTION "match_row"(
 	"tbl" regclass, /* Table */
@@ -804,7 +804,7 @@ AS 'MODULE_PATHNAME', 'match_row_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/security.rs:209
+-- src/security.rs:207
 -- customer_clean::security::may_write_catalog
 CREATE  FUNCTION "may_write_catalog"(
 	"tbl" oid /* pg_sys :: Oid */
@@ -815,7 +815,7 @@ AS 'MODULE_PATHNAME', 'may_write_catalog_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/merge.rs:217
+-- src/merge.rs:220
 -- customer_clean::merge::merge
 CREATE  FUNCTION "merge"(
 	"tbl" regclass, /* Table */
@@ -829,7 +829,7 @@ AS 'MODULE_PATHNAME', 'merge_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/merge.rs:280
+-- src/merge.rs:283
 -- customer_clean::merge::merge_clusters_batch
 CREATE  FUNCTION "merge_clusters_batch"(
 	"tbl" regclass, /* Table */
@@ -1026,7 +1026,7 @@ AS 'MODULE_PATHNAME', 'pinyin_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/erasure.rs:237
+-- src/erasure.rs:248
 -- customer_clean::erasure::purge_journal
 CREATE  FUNCTION "purge_journal"(
 	"tbl" regclass, /* Table */
@@ -1065,7 +1065,7 @@ AS 'MODULE_PATHNAME', 'quality_details_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/quality.rs:262
+-- src/quality.rs:263
 -- customer_clean::quality::quality_issues
 CREATE  FUNCTION "quality_issues"(
 	"tbl" regclass, /* Table */
@@ -1084,7 +1084,7 @@ AS 'MODULE_PATHNAME', 'quality_issues_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/quality.rs:220
+-- src/quality.rs:221
 -- customer_clean::quality::quality_report
 CREATE  FUNCTION "quality_report"(
 	"tbl" regclass /* Table */
@@ -1116,7 +1116,7 @@ AS 'MODULE_PATHNAME', 'quality_score_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/quality.rs:179
+-- src/quality.rs:180
 -- customer_clean::quality::quality_tally_combine
 CREATE  FUNCTION "quality_tally_combine"(
 	"a" bytea, /* & [u8] */
@@ -1141,7 +1141,7 @@ AS 'MODULE_PATHNAME', 'quality_tally_step_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/profile.rs:493
+-- src/profile.rs:491
 -- customer_clean::profile::register
 CREATE  FUNCTION "register"(
 	"tbl" regclass, /* Table */
@@ -1155,7 +1155,7 @@ AS 'MODULE_PATHNAME', 'register_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/merge.rs:265
+-- src/merge.rs:268
 -- customer_clean::merge::reject
 CREATE  FUNCTION "reject"(
 	"pair_id" bigint /* i64 */
@@ -1167,7 +1167,7 @@ AS 'MODULE_PATHNAME', 'reject_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/cleaning.rs:791
+-- src/cleaning.rs:805
 -- customer_clean::cleaning::release_quarantine
 CREATE  FUNCTION "release_quarantine"(
 	"quarantine_id" bigint, /* Option < i64 > */
@@ -1180,7 +1180,7 @@ AS 'MODULE_PATHNAME', 'release_quarantine_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/security.rs:302
+-- src/security.rs:303
 -- customer_clean::security::require_owner
 CREATE  FUNCTION "require_owner"(
 	"tbl" regclass, /* Table */
@@ -1193,7 +1193,7 @@ AS 'MODULE_PATHNAME', 'require_owner_sql_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/clean_table.rs:371
+-- src/clean_table.rs:375
 -- requires:
 --   clean_table_start
 --   clean_table_batch
@@ -1224,7 +1224,7 @@ COMMENT ON PROCEDURE customer_clean.clean_table(regclass, integer, jsonb) IS
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/security.rs:278
+-- src/security.rs:279
 -- customer_clean::security::require_privileges
 CREATE  FUNCTION "require_privileges"(
 	"tbl" regclass, /* Table */
@@ -1251,7 +1251,7 @@ AS 'MODULE_PATHNAME', 'restore_archived_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/visibility.rs:38
+-- src/visibility.rs:40
 -- customer_clean::visibility::row_visible
 CREATE  FUNCTION "row_visible"(
 	"tbl" regclass, /* TableOid */
@@ -1264,7 +1264,7 @@ AS 'MODULE_PATHNAME', 'row_visible_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching/distributed.rs:152
+-- src/matching/distributed.rs:159
 -- customer_clean::matching::distributed::score_block
 CREATE  FUNCTION "score_block"(
 	"run" bigint, /* i64 */
@@ -1324,7 +1324,7 @@ AS 'MODULE_PATHNAME', 'token_set_similarity_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:409
+-- src/matching.rs:421
 -- customer_clean::matching::train
 CREATE  FUNCTION "train"(
 	"tbl" regclass, /* Table */
@@ -1337,7 +1337,7 @@ AS 'MODULE_PATHNAME', 'train_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/cleaning.rs:899
+-- src/cleaning.rs:920
 -- customer_clean::cleaning::undo_change
 CREATE  FUNCTION "undo_change"(
 	"change_id" bigint /* i64 */
@@ -1349,7 +1349,7 @@ AS 'MODULE_PATHNAME', 'undo_change_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/cleaning.rs:992
+-- src/cleaning.rs:1013
 -- customer_clean::cleaning::undo_change
 CREATE  FUNCTION "undo_change"(
 	"tbl" regclass, /* Table */
@@ -1362,7 +1362,7 @@ AS 'MODULE_PATHNAME', 'undo_row_change_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/cleaning.rs:1060
+-- src/cleaning.rs:1081
 -- requires:
 --   undo_row_change
 
@@ -1372,7 +1372,7 @@ COMMENT ON FUNCTION customer_clean.undo_change(regclass, text) IS
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/merge.rs:234
+-- src/merge.rs:237
 -- customer_clean::merge::unmerge
 CREATE  FUNCTION "unmerge"(
 	"merge_id" bigint /* i64 */
@@ -1384,7 +1384,7 @@ AS 'MODULE_PATHNAME', 'unmerge_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/profile.rs:545
+-- src/profile.rs:543
 -- customer_clean::profile::unregister
 CREATE  FUNCTION "unregister"(
 	"tbl" regclass /* Table */
@@ -1396,7 +1396,7 @@ AS 'MODULE_PATHNAME', 'unregister_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:1530
+-- src/matching.rs:1551
 -- customer_clean::matching::update_match_keys
 CREATE  FUNCTION "update_match_keys"(
 	"tbl" regclass, /* Table */
@@ -2694,7 +2694,7 @@ COMMENT ON FUNCTION customer_clean.forget(regclass, bigint) IS 'forget() with an
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/cleaning.rs:210
+-- src/cleaning.rs:206
 -- customer_clean::cleaning::validate
 CREATE  FUNCTION "validate"(
 	"tbl" regclass, /* Table */
@@ -2716,7 +2716,7 @@ AS 'MODULE_PATHNAME', 'version_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/cleaning.rs:240
+-- src/cleaning.rs:236
 -- customer_clean::cleaning::clean_on_write
 CREATE FUNCTION "clean_on_write"()
 	RETURNS TRIGGER
@@ -2734,7 +2734,7 @@ CREATE FUNCTION "clean_on_write_flush"()
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/profile.rs:313
+-- src/profile.rs:306
 -- customer_clean::profile::invalidate_profile_cache
 CREATE FUNCTION "invalidate_profile_cache"()
 	RETURNS TRIGGER
@@ -2743,7 +2743,7 @@ CREATE FUNCTION "invalidate_profile_cache"()
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/lib.rs:124
+-- src/lib.rs:128
 -- requires:
 --   profile::invalidate_profile_cache
 
@@ -2930,7 +2930,7 @@ GRANT USAGE ON SCHEMA customer_clean TO PUBLIC;
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/citus.rs:342
+-- src/citus.rs:346
 -- customer_clean::citus::invalidate_shard_profiles
 CREATE FUNCTION "invalidate_shard_profiles"()
 	RETURNS TRIGGER
@@ -3144,7 +3144,7 @@ COMMENT ON FUNCTION customer_clean.reference_values(regclass, text[], text[]) IS
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching/queue.rs:139
+-- src/matching/queue.rs:141
 -- customer_clean::matching::queue::queue_for_matching
 CREATE FUNCTION "queue_for_matching"()
 	RETURNS TRIGGER
@@ -3153,7 +3153,7 @@ CREATE FUNCTION "queue_for_matching"()
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/lib.rs:75
+-- src/lib.rs:79
 -- finalize
 -- Descriptions of the Rust functions (COMMENT ON), from the first
 -- sentence of each one's doc comment in src/**/*.rs. Generated by

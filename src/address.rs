@@ -1,8 +1,8 @@
 //! Address functions (engine: `address`).
 use crate::error::OrRaise;
+use crate::json_result::JsonResult;
 use customer_clean_engine::address;
 use pgrx::prelude::*;
-use crate::json_result::JsonResult;
 
 /// The address in the country's standard form (CN: full division names;
 /// US: USPS Publication 28); NULL for blank input.

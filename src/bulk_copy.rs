@@ -105,11 +105,7 @@ impl BinaryRows {
 /// does; not its privileges or row-level security (see the module
 /// comment).
 pub fn copy_into(relation: pg_sys::Oid, more: &mut dyn FnMut(&mut BinaryRows) -> bool) -> u64 {
-    let mut source = Source {
-        rows: BinaryRows { buffer: HEADER.to_vec(), sent: 0 },
-        more,
-        finished: false,
-    };
+    let mut source = Source { rows: BinaryRows { buffer: HEADER.to_vec(), sent: 0 }, more, finished: false };
     let _installed = Installed::new(&mut source);
     // SAFETY: the calls and their order are those of logical replication's
     // table copy (tablesync.c, copy_table): a parse state holding the
@@ -119,7 +115,14 @@ pub fn copy_into(relation: pg_sys::Oid, more: &mut dyn FnMut(&mut BinaryRows) ->
     unsafe {
         let rel = pg_sys::table_open(relation, pg_sys::RowExclusiveLock as c_int);
         let pstate = pg_sys::make_parsestate(std::ptr::null_mut());
-        pg_sys::addRangeTableEntryForRelation(pstate, rel, pg_sys::RowExclusiveLock as c_int, std::ptr::null_mut(), false, false);
+        pg_sys::addRangeTableEntryForRelation(
+            pstate,
+            rel,
+            pg_sys::RowExclusiveLock as c_int,
+            std::ptr::null_mut(),
+            false,
+            false,
+        );
         let format = pg_sys::makeDefElem(
             pg_sys::pstrdup(c"format".as_ptr()),
             pg_sys::makeString(pg_sys::pstrdup(c"binary".as_ptr())).cast(),

@@ -268,7 +268,11 @@ pub fn table_of_shard(relation: pg_sys::Oid) -> Option<String> {
     }
     pinned_search_path(|| {
         Spi::get_one_with_args::<String>(
-            concat!("SELECT (SELECT t.logicalrelid::pg_catalog.regclass::text FROM (", logical_table_sql!(), ") t LIMIT 1)"),
+            concat!(
+                "SELECT (SELECT t.logicalrelid::pg_catalog.regclass::text FROM (",
+                logical_table_sql!(),
+                ") t LIMIT 1)"
+            ),
             &[relation.into(), shard_id.into(), schema.as_str().into(), name.as_str().into()],
         )
     })

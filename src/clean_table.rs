@@ -24,15 +24,15 @@ use pgrx::prelude::*;
 use pgrx::{JsonB, PgSqlErrorCode};
 use serde_json::{json, Value};
 
-use crate::table::Table;
 use crate::cleaning::{record, without_cleaning_trigger, RowCleaner};
-use customer_clean_engine::clean::Cleaned;
-use customer_clean_engine::matching::parallel;
 use crate::error::{json_row, raise_with, spi_failed, Missing, OrRaise};
-use customer_clean_engine::options::IntRange;
 use crate::journal;
 use crate::profile::{quote_identifier as quote, table_name, TableState};
 use crate::security::as_extension_owner;
+use crate::table::Table;
+use customer_clean_engine::clean::Cleaned;
+use customer_clean_engine::matching::parallel;
+use customer_clean_engine::options::IntRange;
 
 const FN: &str = "clean_table";
 
@@ -79,14 +79,16 @@ fn clean_table_start(tbl: Table, batch_size: default!(i32, 10000)) -> i64 {
     }
     // The run is bookkeeping, kept by the extension's owner; the rows are
     // counted with the caller's rights.
-    let resumed = as_extension_owner(|| Spi::get_two_with_args::<i64, String>(
-        "WITH r AS (UPDATE customer_clean.clean_table_runs SET batch_size = $2
+    let resumed = as_extension_owner(|| {
+        Spi::get_two_with_args::<i64, String>(
+            "WITH r AS (UPDATE customer_clean.clean_table_runs SET batch_size = $2
                      WHERE tbl = $1 AND finished_at IS NULL
                     RETURNING run_id, rows_done, last_row_id)
          SELECT (SELECT run_id FROM r),
                 (SELECT format('%s rows done, last id %s', rows_done, coalesce(last_row_id, '(none)')) FROM r)",
-        &[oid.into(), batch_size.into()],
-    ))
+            &[oid.into(), batch_size.into()],
+        )
+    })
     .unwrap_or_else(|e| spi_failed(FN, e));
     if let (Some(run), Some(progress)) = resumed {
         notice!("clean_table {}: resuming run {run} ({progress})", table_name(oid));
@@ -114,17 +116,19 @@ fn clean_table_start(tbl: Table, batch_size: default!(i32, 10000)) -> i64 {
 #[pg_extern(volatile, strict, parallel_unsafe)]
 #[search_path(pg_catalog, pg_temp)]
 fn clean_table_batch(run_id: i64) -> JsonB {
-    let run = as_extension_owner(|| json_row(
-        "SELECT (SELECT to_jsonb(r) || jsonb_build_object('tbl_oid', r.tbl::oid::bigint)
+    let run = as_extension_owner(|| {
+        json_row(
+            "SELECT (SELECT to_jsonb(r) || jsonb_build_object('tbl_oid', r.tbl::oid::bigint)
                    FROM customer_clean.clean_table_runs r WHERE run_id = $1 FOR UPDATE)",
-        &[run_id.into()],
-        FN,
-        || Missing {
-            code: PgSqlErrorCode::ERRCODE_NO_DATA_FOUND,
-            message: format!("no clean_table run {run_id}"),
-            hint: "start one with customer_clean.clean_table_start(tbl)".into(),
-        },
-    ));
+            &[run_id.into()],
+            FN,
+            || Missing {
+                code: PgSqlErrorCode::ERRCODE_NO_DATA_FOUND,
+                message: format!("no clean_table run {run_id}"),
+                hint: "start one with customer_clean.clean_table_start(tbl)".into(),
+            },
+        )
+    });
     let tbl = pg_sys::Oid::from(run["tbl_oid"].as_u64().unwrap_or(0) as u32);
     crate::security::require_table_owner(tbl, FN);
     if !run["finished_at"].is_null() {
@@ -233,20 +237,22 @@ fn clean_table_batch(run_id: i64) -> JsonB {
         add_counts("values_changed", 5),
         add_counts("issues", 6)
     );
-    let updated = as_extension_owner(|| Spi::get_one_with_args::<JsonB>(
-        &update,
-        &[
-            run_id.into(),
-            counts.rows.into(),
-            counts.rows_changed.into(),
-            counts.rows_with_errors.into(),
-            JsonB(json!(counts.values_changed)).into(),
-            JsonB(json!(counts.issues)).into(),
-            counts.last_id.into(),
-            started.elapsed().as_secs_f64().into(),
-            finished.into(),
-        ],
-    ))
+    let updated = as_extension_owner(|| {
+        Spi::get_one_with_args::<JsonB>(
+            &update,
+            &[
+                run_id.into(),
+                counts.rows.into(),
+                counts.rows_changed.into(),
+                counts.rows_with_errors.into(),
+                JsonB(json!(counts.values_changed)).into(),
+                JsonB(json!(counts.issues)).into(),
+                counts.last_id.into(),
+                started.elapsed().as_secs_f64().into(),
+                finished.into(),
+            ],
+        )
+    })
     .unwrap_or_else(|e| spi_failed(FN, e))
     .map(|j| j.0)
     .unwrap_or(Value::Null);
@@ -301,9 +307,7 @@ fn write_back(state: &TableState, table: &str, quoted_id: &str, updates: Vec<Upd
     let ids: Vec<String> = updates.iter().map(|u| u.row_id.clone()).collect();
     let values: Vec<Vec<Option<String>>> = columns
         .iter()
-        .map(|col| {
-            updates.iter().map(|u| u.values.iter().find(|(i, _)| i == col).map(|(_, v)| v.clone())).collect()
-        })
+        .map(|col| updates.iter().map(|u| u.values.iter().find(|(i, _)| i == col).map(|(_, v)| v.clone())).collect())
         .collect();
     let mut set: Vec<String> = columns
         .iter()

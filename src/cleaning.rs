@@ -21,13 +21,13 @@ use pgrx::prelude::*;
 use pgrx::{AllocatedByPostgres, JsonB, PgLogLevel, PgSqlErrorCode, PgTupleDesc};
 use serde_json::{json, Map, Value};
 
-use crate::json_arg::Json;
-use crate::table::Table;
 use crate::date::today;
 use crate::error::{json_row, raise_with, spi_failed, Missing};
 use crate::journal::{self, Record};
+use crate::json_arg::Json;
 use crate::profile::{quote_identifier, table_name, TableState};
 use crate::security::{as_extension_owner, Privilege};
+use crate::table::Table;
 
 const TRIGGER_NAME: &str = "customer_clean_on_write";
 const FLUSH_TRIGGER_NAME: &str = "customer_clean_flush";
@@ -42,11 +42,7 @@ const MODES: [&str; 3] = ["reject", "flag", "quarantine"];
 /// Calling it again changes the mode.
 #[pg_extern(volatile, strict, parallel_unsafe)]
 #[search_path(pg_catalog, pg_temp)]
-fn enable_cleaning(
-    tbl: Table,
-    on_invalid: default!(&str, "'flag'"),
-    match_on_insert: default!(bool, false),
-) -> bool {
+fn enable_cleaning(tbl: Table, on_invalid: default!(&str, "'flag'"), match_on_insert: default!(bool, false)) -> bool {
     let oid = tbl.oid();
     if !MODES.contains(&on_invalid) {
         raise_with(
@@ -319,7 +315,18 @@ fn clean_on_write<'a>(
     // the new row does not hold it already.
     let originals = state.originals_attnum.and_then(|attnum| {
         // SAFETY: as above.
-        unsafe { in_row_originals(&state, attnum, operation == "UPDATE", td.tg_trigtuple, raw_tuple, tupdesc, &values, &cleaned) }
+        unsafe {
+            in_row_originals(
+                &state,
+                attnum,
+                operation == "UPDATE",
+                td.tg_trigtuple,
+                raw_tuple,
+                tupdesc,
+                &values,
+                &cleaned,
+            )
+        }
     });
     if cleaned.changes.is_empty() && originals.is_none() {
         // Nothing to write: the row goes on as it came.
@@ -329,11 +336,8 @@ fn clean_on_write<'a>(
     // One new tuple with every normalized value (PgHeapTuple::set_by_index
     // would copy the whole tuple once per column).
     let mut columns: Vec<i32> = cleaned.changes.iter().map(|c| i32::from(state.attnums[c.index])).collect();
-    let mut datums: Vec<pg_sys::Datum> = cleaned
-        .changes
-        .iter()
-        .map(|c| c.normalized.as_str().into_datum().unwrap_or(pg_sys::Datum::from(0)))
-        .collect();
+    let mut datums: Vec<pg_sys::Datum> =
+        cleaned.changes.iter().map(|c| c.normalized.as_str().into_datum().unwrap_or(pg_sys::Datum::from(0))).collect();
     let mut nulls = vec![false; columns.len()];
     if let (Some(attnum), Some(value)) = (state.originals_attnum, originals) {
         columns.push(i32::from(attnum));
@@ -381,7 +385,8 @@ unsafe fn in_row_originals(
     values: &[Option<String>],
     cleaned: &Cleaned,
 ) -> Option<Option<Value>> {
-    let json = |tuple| unsafe { attribute_text(tuple, tupdesc, attnum) }.and_then(|t| serde_json::from_str::<Value>(&t).ok());
+    let json =
+        |tuple| unsafe { attribute_text(tuple, tupdesc, attnum) }.and_then(|t| serde_json::from_str::<Value>(&t).ok());
     // (NULL, an INSERT's usual value, is read from the null bitmap alone)
     let present = json(new);
     // An UPDATE's new row holds the old value unless the statement wrote
@@ -431,7 +436,8 @@ unsafe fn written_columns(
             };
             // Bitmapset members are attribute numbers offset by the
             // lowest system attribute number, as PostgreSQL stores them.
-            if unsafe { pg_sys::bms_is_member(i32::from(attnum) - pg_sys::FirstLowInvalidHeapAttributeNumber, updated) } {
+            if unsafe { pg_sys::bms_is_member(i32::from(attnum) - pg_sys::FirstLowInvalidHeapAttributeNumber, updated) }
+            {
                 return true;
             }
             match (old_nulls[i], new_nulls[i]) {
@@ -602,7 +608,11 @@ fn with_row_trigger_disabled<R>(tbl: pg_sys::Oid, f: impl FnOnce() -> R) -> R {
 /// # Safety
 /// `tuple` and `tupdesc` must describe a valid row and `attnum` one of its
 /// columns.
-pub(crate) unsafe fn attribute_text(tuple: pg_sys::HeapTuple, tupdesc: pg_sys::TupleDesc, attnum: i16) -> Option<String> {
+pub(crate) unsafe fn attribute_text(
+    tuple: pg_sys::HeapTuple,
+    tupdesc: pg_sys::TupleDesc,
+    attnum: i16,
+) -> Option<String> {
     let attno = NonZeroUsize::new(attnum as usize)?;
     let datum = unsafe { pgrx::heap_getattr_raw(tuple, attno, tupdesc) }?;
     Some(unsafe { datum_text(datum, tupdesc, attno) })
@@ -614,7 +624,11 @@ pub(crate) unsafe fn attribute_text(tuple: pg_sys::HeapTuple, tupdesc: pg_sys::T
 ///
 /// # Safety
 /// As [`attribute_text`].
-unsafe fn attributes_text(tuple: pg_sys::HeapTuple, tupdesc: pg_sys::TupleDesc, attnums: &[i16]) -> Vec<Option<String>> {
+unsafe fn attributes_text(
+    tuple: pg_sys::HeapTuple,
+    tupdesc: pg_sys::TupleDesc,
+    attnums: &[i16],
+) -> Vec<Option<String>> {
     let natts = unsafe { (*tupdesc).natts } as usize;
     let mut datums = vec![pg_sys::Datum::from(0); natts];
     let mut nulls = vec![true; natts];
@@ -846,7 +860,10 @@ fn release_quarantine(quarantine_id: Option<i64>, corrections: default!(Option<J
             if is_update && *k == id_col && r.get(k) != Some(v) {
                 raise_with(
                     PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE,
-                    format!("{FN}: entry {quarantine_id} is an UPDATE of row {} of {table}; its id cannot be corrected", entry["row_id"]),
+                    format!(
+                        "{FN}: entry {quarantine_id} is an UPDATE of row {} of {table}; its id cannot be corrected",
+                        entry["row_id"]
+                    ),
                     "release it without changing the id, then change the id in an UPDATE of its own".into(),
                     FN,
                 );
@@ -869,14 +886,18 @@ fn release_quarantine(quarantine_id: Option<i64>, corrections: default!(Option<J
             state.id_type
         )
     } else {
-        let list = row.as_object().map(|o| o.keys().map(|c| quoted(c)).collect::<Vec<_>>().join(", ")).unwrap_or_default();
+        let list =
+            row.as_object().map(|o| o.keys().map(|c| quoted(c)).collect::<Vec<_>>().join(", ")).unwrap_or_default();
         format!("INSERT INTO {table} ({list}) SELECT {list} FROM pg_catalog.jsonb_populate_record(NULL::{table}, $1)")
     };
     let old_id = entry["row_id"].as_str().map(str::to_string);
     let stored = crate::security::as_role(writer, || {
         Spi::connect_mut(|client| {
-            let args: Vec<pgrx::datum::DatumWithOid> =
-                if is_update { vec![JsonB(row.clone()).into(), old_id.clone().into()] } else { vec![JsonB(row.clone()).into()] };
+            let args: Vec<pgrx::datum::DatumWithOid> = if is_update {
+                vec![JsonB(row.clone()).into(), old_id.clone().into()]
+            } else {
+                vec![JsonB(row.clone()).into()]
+            };
             client.update(&sql, None, &args).map(|t| t.len())
         })
     })

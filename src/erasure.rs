@@ -98,7 +98,10 @@ fn forget(tbl: Table, row_id: &str) -> JsonB {
             &format!(
                 "SELECT customer_clean.erase_journal_here({}, {}, NULL)",
                 crate::profile::quote_literal(&table),
-                crate::profile::quote_literal(&format!("{{{}}}", ids.iter().map(|i| array_element(i)).collect::<Vec<_>>().join(",")))
+                crate::profile::quote_literal(&format!(
+                    "{{{}}}",
+                    ids.iter().map(|i| array_element(i)).collect::<Vec<_>>().join(",")
+                ))
             ),
             FN,
         )
@@ -117,7 +120,9 @@ fn forget(tbl: Table, row_id: &str) -> JsonB {
     as_extension_owner(|| {
         let ids = person(oid, row_id)?;
         for (name, sql) in COPIES {
-            let n = Spi::connect_mut(|client| client.update(*sql, None, &[oid.into(), ids.clone().into()]).map(|t| t.len()))?;
+            let n = Spi::connect_mut(|client| {
+                client.update(*sql, None, &[oid.into(), ids.clone().into()]).map(|t| t.len())
+            })?;
             removed.insert((*name).into(), json!(n));
         }
         if state.citus {
@@ -210,11 +215,17 @@ fn erase_journal_here(tbl: Option<&str>, row_ids: Option<Vec<Option<String>>>, o
 
 /// Runs each `(name, DELETE)` of `statements` with `$1` the table and `$2`
 /// `arg`, as the extension's owner; the rows removed per name.
-fn delete_each<A: pgrx::IntoDatum + Clone>(tbl: pg_sys::Oid, statements: &[(&str, &str)], arg: A) -> Map<String, Value> {
+fn delete_each<A: pgrx::IntoDatum + Clone>(
+    tbl: pg_sys::Oid,
+    statements: &[(&str, &str)],
+    arg: A,
+) -> Map<String, Value> {
     let mut removed = Map::new();
     as_extension_owner(|| {
         for (name, sql) in statements {
-            let n = Spi::connect_mut(|client| client.update(*sql, None, &[tbl.into(), arg.clone().into()]).map(|t| t.len()))?;
+            let n = Spi::connect_mut(|client| {
+                client.update(*sql, None, &[tbl.into(), arg.clone().into()]).map(|t| t.len())
+            })?;
             removed.insert((*name).into(), json!(n));
         }
         Ok::<_, pgrx::spi::SpiError>(())

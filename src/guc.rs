@@ -74,10 +74,7 @@ pub fn register() {
 
 /// The current `customer_clean.default_region`, as text.
 pub fn default_region() -> String {
-    DEFAULT_REGION
-        .get()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "ZZ".to_string())
+    DEFAULT_REGION.get().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "ZZ".to_string())
 }
 
 pub fn date_order() -> DateOrder {

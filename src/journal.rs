@@ -29,9 +29,9 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 
 use customer_clean_engine::rules::Finding;
+use pgrx::datum::DatumWithOid;
 use pgrx::prelude::*;
 use pgrx::spi::{OwnedPreparedStatement, SpiClient};
-use pgrx::datum::DatumWithOid;
 use pgrx::{JsonB, PgOid, PgSqlErrorCode};
 use serde_json::Value;
 
@@ -126,8 +126,10 @@ pub fn flush() {
             None => batches.push((key, vec![e.record])),
         }
     }
-    let batches: Vec<(pg_sys::Oid, String, Vec<Record>)> =
-        batches.into_iter().map(|((tbl, writer), records)| (tbl, crate::security::role_name(writer), records)).collect();
+    let batches: Vec<(pg_sys::Oid, String, Vec<Record>)> = batches
+        .into_iter()
+        .map(|((tbl, writer), records)| (tbl, crate::security::role_name(writer), records))
+        .collect();
     as_extension_owner(|| {
         Spi::connect_mut(|client| {
             for (tbl, by, records) in batches {
@@ -343,13 +345,11 @@ pub unsafe extern "C-unwind" fn on_subxact_event(
 #[pg_guard]
 pub unsafe extern "C-unwind" fn on_xact_event(event: pg_sys::XactEvent::Type, _arg: *mut std::ffi::c_void) {
     match event {
-        pg_sys::XactEvent::XACT_EVENT_ABORT | pg_sys::XactEvent::XACT_EVENT_PARALLEL_ABORT => {
-            PENDING.with(|p| {
-                if let Ok(mut p) = p.try_borrow_mut() {
-                    p.clear();
-                }
-            })
-        }
+        pg_sys::XactEvent::XACT_EVENT_ABORT | pg_sys::XactEvent::XACT_EVENT_PARALLEL_ABORT => PENDING.with(|p| {
+            if let Ok(mut p) = p.try_borrow_mut() {
+                p.clear();
+            }
+        }),
         pg_sys::XactEvent::XACT_EVENT_PRE_COMMIT | pg_sys::XactEvent::XACT_EVENT_PRE_PREPARE => {
             let left = PENDING.with(|p| p.borrow().len());
             if left > 0 {

@@ -16,11 +16,11 @@ use std::time::{Duration, Instant};
 use customer_clean_engine::matching::cluster::Refusal;
 use customer_clean_engine::matching::dedupe::{self, DedupeOptions};
 use customer_clean_engine::matching::external::{for_each_pair_with_records, Budget, ExternalDedupe, Prepared};
+use customer_clean_engine::matching::model::{
+    name_counts, pattern, personal_agreements, probability_of, NameFrequency, Progress, RowSample,
+};
 use customer_clean_engine::matching::spill::{ExternalSorter, SpillError};
 use customer_clean_engine::matching::store::StoreError;
-use customer_clean_engine::matching::model::{
-    name_counts, RowSample, pattern, personal_agreements, probability_of, NameFrequency, Progress,
-};
 use customer_clean_engine::matching::{blocking, parallel, Model, Record, RecordSchema, TrainOptions};
 use pgrx::prelude::*;
 use pgrx::{JsonB, PgSqlErrorCode};
@@ -30,14 +30,14 @@ pub(crate) mod distributed;
 pub(crate) mod incremental;
 pub(crate) mod queue;
 
-use crate::json_arg::Json;
 use crate::bulk_copy;
+use crate::error::{raise_with, spi_failed, OrRaise};
+use crate::json_arg::Json;
 use crate::memory;
 use crate::plans;
-use crate::temp_file::TempFile;
-use crate::table::Table;
-use crate::error::{raise_with, spi_failed, OrRaise};
 use crate::profile::{quote_identifier as quote, table_name, TableState};
+use crate::table::Table;
+use crate::temp_file::TempFile;
 
 /// Rows read from the table per SPI fetch (a cancel is noticed between
 /// fetches: 10,000 rows take well under a second even in a debug build).
@@ -162,7 +162,12 @@ impl Target {
     /// Rows `ids`, found through the id's index (`= ANY`: a join with the
     /// unnested ids was planned as a scan of the whole table), in the
     /// table's id order or, with `in_given_order`, in that of `ids`.
-    fn select_ids(&self, ids: &[String], in_given_order: bool, caller: &'static str) -> Vec<(String, Vec<Option<String>>)> {
+    fn select_ids(
+        &self,
+        ids: &[String],
+        in_given_order: bool,
+        caller: &'static str,
+    ) -> Vec<(String, Vec<Option<String>>)> {
         if ids.is_empty() {
             return vec![];
         }
@@ -173,7 +178,8 @@ impl Target {
             let mut out = Vec::new();
             for row in client.select(&sql, None, &[ids.to_vec().into()])? {
                 let id = row.get::<String>(1)?.unwrap_or_default();
-                let values: Vec<Option<String>> = (2..=width + 1).map(|i| row.get::<String>(i)).collect::<Result<_, _>>()?;
+                let values: Vec<Option<String>> =
+                    (2..=width + 1).map(|i| row.get::<String>(i)).collect::<Result<_, _>>()?;
                 out.push((id, values));
             }
             Ok::<_, pgrx::spi::SpiError>(out)
@@ -355,7 +361,9 @@ impl Target {
                 caller,
             )
         };
-        if let Some(hit) = MODELS.with(|m| m.borrow().get(&self.oid).filter(|(v, _)| *v == version).map(|(_, m)| m.clone())) {
+        if let Some(hit) =
+            MODELS.with(|m| m.borrow().get(&self.oid).filter(|(v, _)| *v == version).map(|(_, m)| m.clone()))
+        {
             return hit;
         }
         let stored = crate::security::as_extension_owner(|| {
@@ -388,7 +396,11 @@ fn reporter<'a>(caller: &'static str, table: &'a str) -> impl FnMut(&str, usize,
         memory::check(caller, table, step);
         if last.elapsed() >= Duration::from_secs(5) {
             last = Instant::now();
-            let of = if total > 0 { format!(" of {total} ({:.0}%)", done as f64 * 100.0 / total as f64) } else { String::new() };
+            let of = if total > 0 {
+                format!(" of {total} ({:.0}%)", done as f64 * 100.0 / total as f64)
+            } else {
+                String::new()
+            };
             notice!(
                 "{caller} {table}: {step}: {done}{of}, {:.0} s so far, {} MB held",
                 started.elapsed().as_secs_f64(),
@@ -824,13 +836,15 @@ fn write_clusters(target: &Target, ids: &RowIds, members: &[(u32, u32)]) -> usiz
         let (rows, clusters): (Vec<String>, Vec<i64>) = chunk.iter().map(|(r, c)| (r.to_string(), *c)).unzip();
         // A row match_on_insert clustered while this dedupe ran (after its
         // snapshot) is already there: dedupe's verdict replaces it.
-        memory::in_scratch_context(|| run(
-            "INSERT INTO customer_clean.clusters (tbl, row_id, cluster_id, assigned_by)
+        memory::in_scratch_context(|| {
+            run(
+                "INSERT INTO customer_clean.clusters (tbl, row_id, cluster_id, assigned_by)
              SELECT $1, r, c, 'dedupe' FROM unnest($2::text[], $3::bigint[]) AS u(r, c)
              ON CONFLICT (tbl, row_id) DO UPDATE
                 SET cluster_id = excluded.cluster_id, assigned_at = now(), assigned_by = 'dedupe'",
-            vec![target.oid.into(), rows.into(), clusters.into()],
-        ));
+                vec![target.oid.into(), rows.into(), clusters.into()],
+            )
+        });
     }
     // Rows of a stored cluster that did not stay are in a new one by now,
     // or in none: those lose theirs. Rows of a cluster that stayed and
@@ -957,7 +971,8 @@ impl<'t> ReviewWriter<'t> {
         if self.a.is_empty() {
             return;
         }
-        memory::in_scratch_context(|| run(
+        memory::in_scratch_context(|| {
+            run(
             "INSERT INTO customer_clean.review_queue (tbl, row_id_a, row_id_b, probability, explanation, reason, found_by)
              SELECT $1, a, b, p, e::jsonb, r, 'dedupe' FROM unnest($2::text[], $3::text[], $4::float8[], $5::text[], $6::text[]) AS u(a, b, p, e, r)
              ON CONFLICT (tbl, row_id_a, row_id_b) DO NOTHING",
@@ -969,7 +984,8 @@ impl<'t> ReviewWriter<'t> {
                 std::mem::take(&mut self.explanation).into(),
                 std::mem::take(&mut self.reason).into(),
             ],
-        ));
+        )
+        });
     }
 }
 
@@ -1142,10 +1158,12 @@ pub(crate) fn key_changes<'a>(stored: &'a [String], now: &[&str]) -> (Vec<&'a st
 /// Stores a few match keys (those of the rows of one statement); `dedupe`
 /// writes its millions through COPY instead (`write_match_keys`).
 fn insert_keys(target: &Target, (keys, rows): (Vec<i64>, Vec<String>)) {
-    memory::in_scratch_context(|| run(
+    memory::in_scratch_context(|| {
+        run(
         "INSERT INTO customer_clean.match_keys (tbl, key, row_id) SELECT $1, k, r FROM unnest($2::bigint[], $3::text[]) AS u(k, r)",
         vec![target.oid.into(), keys.into(), rows.into()],
-    ));
+    )
+    });
 }
 
 /// Deletes the given (key, row id) entries of the table's match keys
@@ -1276,7 +1294,8 @@ fn candidates(target: &Target, keys: &[i64], own_id: Option<&str>, max_block: us
         let mut records = Vec::new();
         for row in client.select(plan, None, &[ids.into()])? {
             found.push(row.get::<String>(1)?.unwrap_or_default());
-            let values: Vec<Option<String>> = (2..=width + 1).map(|i| row.get::<String>(i)).collect::<Result<_, _>>()?;
+            let values: Vec<Option<String>> =
+                (2..=width + 1).map(|i| row.get::<String>(i)).collect::<Result<_, _>>()?;
             records.push(target.prepare(&values));
         }
         Ok((found, records))
@@ -1288,8 +1307,9 @@ fn candidates(target: &Target, keys: &[i64], own_id: Option<&str>, max_block: us
 fn local_candidate_ids(target: &Target, keys: &[i64], own_id: Option<&str>, max_block: usize) -> Vec<String> {
     // Each key's block is read up to one row past max_block: enough to
     // tell it is too large, without reading all of it.
-    static IDS_SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| format!(
-        "SELECT ARRAY(SELECT DISTINCT b.row_id
+    static IDS_SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+        format!(
+            "SELECT ARRAY(SELECT DISTINCT b.row_id
                         FROM unnest($2::bigint[]) AS k(key)
                         CROSS JOIN LATERAL (SELECT array_agg(m.row_id) AS ids
                                               FROM (SELECT m.row_id FROM customer_clean.match_keys m
@@ -1300,7 +1320,8 @@ fn local_candidate_ids(target: &Target, keys: &[i64], own_id: Option<&str>, max_
                                           WHERE q.tbl = $1 AND q.status = 'rejected'
                                             AND (q.row_id_a, q.row_id_b) IN ((b.row_id, $3), ($3, b.row_id)))
                        LIMIT {MAX_CANDIDATES})"
-    ));
+        )
+    });
     let max_block = i64::try_from(max_block).unwrap_or(i64::MAX - 1);
     crate::security::as_extension_owner(|| {
         let types = [plans::OID, plans::INT8_ARRAY, plans::TEXT, plans::INT8];
@@ -1552,7 +1573,9 @@ fn update_match_keys(tbl: Table, old_rows: Json, new_rows: Json) -> i64 {
                 let (id, record) = target.from_json(row.as_object()?);
                 Some((id?, record))
             })
-            .flat_map(|(id, record)| blocking::lookup_keys(&record, target.salt()).into_iter().map(move |k| (k, id.clone())))
+            .flat_map(|(id, record)| {
+                blocking::lookup_keys(&record, target.salt()).into_iter().map(move |k| (k, id.clone()))
+            })
             .unzip()
     };
     let (old_keys, old_ids) = keyed(&old_rows, "old_rows");

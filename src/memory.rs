@@ -107,7 +107,11 @@ pub fn live_bytes() -> usize {
     let sum = LIVE_BYTES.iter().fold(0usize, |sum, s| sum.wrapping_add(s.0.load(Ordering::Relaxed)));
     // Relaxed loads of several shards may see a release before the
     // allocation it undoes (on another thread): read a sum below zero as 0.
-    if sum > isize::MAX as usize { 0 } else { sum }
+    if sum > isize::MAX as usize {
+        0
+    } else {
+        sum
+    }
 }
 
 /// `customer_clean.batch_memory` in bytes.

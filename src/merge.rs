@@ -21,11 +21,11 @@ use pgrx::{JsonB, PgSqlErrorCode};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-use crate::json_arg::Json;
-use crate::table::Table;
 use crate::error::{raise_with, spi_failed};
+use crate::json_arg::Json;
 use crate::profile::{quote_identifier as quote, table_name, TableState};
 use crate::security::{Needs, READ, STEWARD, STEWARD_RESTORING};
+use crate::table::Table;
 
 const FN: &str = "golden_record";
 
@@ -161,7 +161,12 @@ fn check_ids(table: &str, survivor_id: &str, duplicate_ids: Vec<Option<String>>)
 /// recently each was updated (dense rank by the `updated_at` role, newest
 /// 0, undated last). Raises P0002 naming the first id without a row, and
 /// the merge that removed it if one did.
-fn read_rows(state: &TableState, table: &str, names: &[String], ids: &[String]) -> (Vec<Vec<Option<String>>>, Vec<u32>) {
+fn read_rows(
+    state: &TableState,
+    table: &str,
+    names: &[String],
+    ids: &[String],
+) -> (Vec<Vec<Option<String>>>, Vec<u32>) {
     let id = quote(state.profile.id_column());
     let rank = match state.profile.column(Role::UpdatedAt) {
         Some(b) => format!("dense_rank() OVER (ORDER BY t.{} DESC NULLS LAST) - 1", quote(&b.column)),
@@ -183,9 +188,7 @@ fn read_rows(state: &TableState, table: &str, names: &[String], ids: &[String]) 
             .collect::<Result<_, pgrx::spi::SpiError>>()
     })
     .unwrap_or_else(|e| spi_failed(FN, e));
-    ids.iter()
-        .map(|id| found.get(id).cloned().unwrap_or_else(|| missing_row(state, table, id)))
-        .unzip()
+    ids.iter().map(|id| found.get(id).cloned().unwrap_or_else(|| missing_row(state, table, id))).unzip()
 }
 
 /// Raises P0002 for row `id` of `table`, saying which merge removed it.

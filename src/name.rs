@@ -1,7 +1,7 @@
 //! Person-name functions (engine: `name`).
+use crate::json_result::JsonResult;
 use customer_clean_engine::name;
 use pgrx::prelude::*;
-use crate::json_result::JsonResult;
 
 /// Title case that keeps particles and prefixes for Latin names; CJK names
 /// without inner spaces; NULL when there is no name.

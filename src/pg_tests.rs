@@ -22,9 +22,7 @@ mod tests {
             END $f$"#,
         )
         .unwrap();
-        Spi::get_one_with_args::<String>("SELECT pg_temp.error_of($1)", &[sql.into()])
-            .unwrap()
-            .unwrap()
+        Spi::get_one_with_args::<String>("SELECT pg_temp.error_of($1)", &[sql.into()]).unwrap().unwrap()
     }
 
     fn text(sql: &str) -> Option<String> {
@@ -139,7 +137,11 @@ mod tests {
         ];
         for (stored, now, gone, new_at) in cases {
             let stored = owned(stored);
-            assert_eq!(crate::matching::key_changes(&stored, now), (gone.to_vec(), new_at.to_vec()), "{stored:?} → {now:?}");
+            assert_eq!(
+                crate::matching::key_changes(&stored, now),
+                (gone.to_vec(), new_at.to_vec()),
+                "{stored:?} → {now:?}"
+            );
         }
     }
 
@@ -269,7 +271,10 @@ mod tests {
     #[pg_test]
     fn default_region_setting_drives_one_argument_phone_functions() {
         assert_eq!(text("SELECT customer_clean.normalize_phone('138 1234 5678')"), None);
-        assert_eq!(text("SELECT customer_clean.normalize_phone('+86 138 1234 5678')").as_deref(), Some("+8613812345678"));
+        assert_eq!(
+            text("SELECT customer_clean.normalize_phone('+86 138 1234 5678')").as_deref(),
+            Some("+8613812345678")
+        );
         Spi::run("SET LOCAL customer_clean.default_region = 'CN'").unwrap();
         assert_eq!(text("SELECT customer_clean.normalize_phone('138 1234 5678')").as_deref(), Some("+8613812345678"));
         assert_eq!(text("SELECT customer_clean.phone_info('138 1234 5678')->>'type'").as_deref(), Some("mobile"));
@@ -289,8 +294,12 @@ mod tests {
         Spi::run("SET LOCAL customer_clean.date_order = 'MDY'").unwrap();
         assert_eq!(text("SELECT customer_clean.normalize_date('03/04/2005')::text").as_deref(), Some("2005-03-04"));
         assert_eq!(text("SELECT customer_clean.normalize_date('13/04/2005')::text").as_deref(), Some("2005-04-13"));
-        assert_eq!(text("SELECT customer_clean.normalize_date('03/04/2005', 'YMD')::text").as_deref(), Some("2005-04-03"));
-        assert!(error_of("SET LOCAL customer_clean.date_order = 'ISO'").starts_with("22023: invalid value for parameter \"customer_clean.date_order\": \"ISO\""));
+        assert_eq!(
+            text("SELECT customer_clean.normalize_date('03/04/2005', 'YMD')::text").as_deref(),
+            Some("2005-04-03")
+        );
+        assert!(error_of("SET LOCAL customer_clean.date_order = 'ISO'")
+            .starts_with("22023: invalid value for parameter \"customer_clean.date_order\": \"ISO\""));
     }
 
     #[pg_test]
@@ -352,7 +361,9 @@ mod tests {
     fn jsonb_results_have_the_documented_keys() {
         assert_eq!(
             text("SELECT customer_clean.phone_info('+1 800 555 0100', 'CN')::text").as_deref(),
-            Some(r#"{"e164": "+18005550100", "type": "toll_free", "valid": true, "reason": null, "region": "US", "national": "(800) 555-0100", "country_code": 1, "international": "+1 800-555-0100"}"#)
+            Some(
+                r#"{"e164": "+18005550100", "type": "toll_free", "valid": true, "reason": null, "region": "US", "national": "(800) 555-0100", "country_code": 1, "international": "+1 800-555-0100"}"#
+            )
         );
         assert_eq!(
             text("SELECT customer_clean.name_parts('ZHANG, Wei')::text").as_deref(),
@@ -370,7 +381,10 @@ mod tests {
         )
         .unwrap();
         assert_eq!(
-            Spi::get_one::<i64>("SELECT count(*) FROM c WHERE customer_clean.normalize_phone(phone, 'CN') = '+8613800015678'").unwrap(),
+            Spi::get_one::<i64>(
+                "SELECT count(*) FROM c WHERE customer_clean.normalize_phone(phone, 'CN') = '+8613800015678'"
+            )
+            .unwrap(),
             Some(1)
         );
     }

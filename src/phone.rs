@@ -2,9 +2,9 @@
 //! `customer_clean.default_region` and are therefore STABLE.
 use crate::error::OrRaise;
 use crate::guc;
+use crate::json_result::JsonResult;
 use customer_clean_engine::phone;
 use pgrx::prelude::*;
-use crate::json_result::JsonResult;
 
 /// E.164 form of a valid number; NULL when it is not a valid number.
 #[pg_extern(immutable, strict, parallel_safe)]

@@ -18,14 +18,14 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use customer_clean_engine::profile::{Profile, TableColumn};
-use customer_clean_engine::rules::{default_rules, Rule, RowLayout, RuleSpec};
+use customer_clean_engine::rules::{default_rules, RowLayout, Rule, RuleSpec};
 use pgrx::prelude::*;
 use pgrx::{JsonB, PgSqlErrorCode};
 use serde::Deserialize;
 
+use crate::error::{raise_with, spi_failed, OrRaise};
 use crate::json_arg::Json;
 use crate::table::Table;
-use crate::error::{raise_with, spi_failed, OrRaise};
 
 /// A column of the customer table, with what the trigger needs to read and
 /// write it.
@@ -222,13 +222,9 @@ impl TableState {
     /// The state compiled from `source` (see `LOAD`), and the name of the
     /// table's match queue when the source is a Citus copy that has one.
     fn compile(source: String, caller: &'static str) -> (TableState, Option<String>) {
-        let stored: Stored = serde_json::from_str(&source)
-            .unwrap_or_else(|e| spi_failed(caller, e));
-        let engine_columns: Vec<TableColumn> = stored
-            .table_columns
-            .iter()
-            .map(|c| TableColumn { name: c.name.clone(), is_text: c.is_text })
-            .collect();
+        let stored: Stored = serde_json::from_str(&source).unwrap_or_else(|e| spi_failed(caller, e));
+        let engine_columns: Vec<TableColumn> =
+            stored.table_columns.iter().map(|c| TableColumn { name: c.name.clone(), is_text: c.is_text }).collect();
         let profile = Profile::parse(&stored.columns, &stored.options, &engine_columns).or_raise(caller);
         let specs: Vec<RuleSpec> = stored
             .rules
@@ -244,10 +240,7 @@ impl TableState {
             .collect();
         let layout = RowLayout::new(&profile, &specs);
         let names: Vec<String> = engine_columns.iter().map(|c| c.name.clone()).collect();
-        let rules = specs
-            .iter()
-            .map(|s| Rule::compile(s, &profile, &layout, &names).or_raise(caller))
-            .collect();
+        let rules = specs.iter().map(|s| Rule::compile(s, &profile, &layout, &names).or_raise(caller)).collect();
         let column = |name: &String| stored.table_columns.iter().find(|c| &c.name == name);
         // Every layout column exists: the profile and the rules were checked
         // against these very columns above.
@@ -323,18 +316,20 @@ fn invalidate_profile_cache<'a>(
         let Ok(Some(tbl)) = row.get_by_name::<pg_sys::Oid>("tbl") else { continue };
         // The table and its partitions, which carry clones of the trigger;
         // none if the table was dropped (a profile row can outlive it).
-        let relations: Vec<pg_sys::Oid> = crate::security::pinned_search_path(|| Spi::connect(|client| {
-            client
-                .select(
-                    "SELECT oid FROM pg_catalog.pg_class WHERE oid = $1
+        let relations: Vec<pg_sys::Oid> = crate::security::pinned_search_path(|| {
+            Spi::connect(|client| {
+                client
+                    .select(
+                        "SELECT oid FROM pg_catalog.pg_class WHERE oid = $1
                      UNION SELECT relid FROM pg_catalog.pg_partition_tree($1)",
-                    None,
-                    &[tbl.into()],
-                )?
-                .map(|row| row.get::<pg_sys::Oid>(1))
-                .filter_map(|r| r.transpose())
-                .collect::<Result<Vec<_>, _>>()
-        }))
+                        None,
+                        &[tbl.into()],
+                    )?
+                    .map(|row| row.get::<pg_sys::Oid>(1))
+                    .filter_map(|r| r.transpose())
+                    .collect::<Result<Vec<_>, _>>()
+            })
+        })
         .unwrap_or_else(|e| spi_failed("invalidate_profile_cache", e));
         for relid in relations {
             // SAFETY: the relation exists (just read from pg_class).
@@ -350,10 +345,12 @@ fn invalidate_profile_cache<'a>(
 pub fn table_name(tbl: pg_sys::Oid) -> String {
     // Pinned: the row trigger calls this, and triggers run with the
     // writer's search_path.
-    crate::security::pinned_search_path(|| Spi::get_one_with_args::<String>("SELECT $1::pg_catalog.regclass::pg_catalog.text", &[tbl.into()]))
-        .ok()
-        .flatten()
-        .unwrap_or_else(|| format!("{}", u32::from(tbl)))
+    crate::security::pinned_search_path(|| {
+        Spi::get_one_with_args::<String>("SELECT $1::pg_catalog.regclass::pg_catalog.text", &[tbl.into()])
+    })
+    .ok()
+    .flatten()
+    .unwrap_or_else(|| format!("{}", u32::from(tbl)))
 }
 
 /// `text` as an SQL string literal (as `quote_literal` does).
@@ -372,12 +369,10 @@ pub fn quote_identifier(identifier: &str) -> String {
 
 /// The columns of `tbl`, or an error if it is not a plain or partitioned table.
 fn catalog_columns(tbl: pg_sys::Oid) -> Vec<TableColumn> {
-    let kind = Spi::get_one_with_args::<String>(
-        "SELECT relkind::text FROM pg_catalog.pg_class WHERE oid = $1",
-        &[tbl.into()],
-    )
-    .ok()
-    .flatten();
+    let kind =
+        Spi::get_one_with_args::<String>("SELECT relkind::text FROM pg_catalog.pg_class WHERE oid = $1", &[tbl.into()])
+            .ok()
+            .flatten();
     if !matches!(kind.as_deref(), Some("r" | "p")) {
         raise_with(
             PgSqlErrorCode::ERRCODE_WRONG_OBJECT_TYPE,
@@ -414,7 +409,10 @@ pub fn require_jsonb_originals(column: &str, sql_type: &str, caller: &'static st
         raise_with(
             PgSqlErrorCode::ERRCODE_DATATYPE_MISMATCH,
             format!("{caller}: originals_column \"{column}\" is {sql_type}, not jsonb"),
-            format!("ALTER TABLE … ALTER COLUMN {} TYPE jsonb USING NULL, or name a jsonb column", quote_identifier(column)),
+            format!(
+                "ALTER TABLE … ALTER COLUMN {} TYPE jsonb USING NULL, or name a jsonb column",
+                quote_identifier(column)
+            ),
             caller,
         );
     }

@@ -14,10 +14,10 @@ use pgrx::prelude::*;
 use pgrx::{JsonB, PgSqlErrorCode};
 use serde_json::json;
 
-use crate::table::Table;
 use crate::error::{raise_with, spi_failed};
 use crate::profile::{quote_identifier as quote, table_name, TableState};
 use crate::security::{Needs, READ, STEWARD_RESTORING};
+use crate::table::Table;
 
 /// Rows fetched per batch (a cancel is noticed between batches).
 const BATCH: i64 = 10_000;
@@ -165,7 +165,8 @@ fn quality_tally_step(state: Option<&[u8]>, tbl: Table, values: Option<Vec<Optio
         raise_with(
             PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE,
             format!("quality_tally: {} values for the {width} profiled columns of {}", values.len(), table.name),
-            "quality_tally is internal to quality_report, which passes the row's profiled columns in profile order".into(),
+            "quality_tally is internal to quality_report, which passes the row's profiled columns in profile order"
+                .into(),
             FN,
         );
     }
@@ -267,12 +268,7 @@ fn quality_issues(
     column_name: default!(Option<&str>, "NULL"),
 ) -> TableIterator<
     'static,
-    (
-        name!(row_id, String),
-        name!(column_name, Option<String>),
-        name!(problem, String),
-        name!(value, Option<String>),
-    ),
+    (name!(row_id, String), name!(column_name, Option<String>), name!(problem, String), name!(value, Option<String>)),
 > {
     const FN: &str = "quality_issues";
     crate::security::require(tbl.oid(), READ, FN);
@@ -317,7 +313,11 @@ fn quality_issues(
 
 /// Rows of multi-row clusters but the first of each (column NULL), or
 /// rows repeating a value of an identifier column.
-fn uniqueness_issues(state: &TableState, column: Option<&str>, out: &mut Vec<(String, Option<String>, String, Option<String>)>) {
+fn uniqueness_issues(
+    state: &TableState,
+    column: Option<&str>,
+    out: &mut Vec<(String, Option<String>, String, Option<String>)>,
+) {
     const FN: &str = "quality_issues";
     let table = table_name(state.tbl);
     let (sql, col) = match column {

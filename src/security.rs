@@ -111,9 +111,7 @@ pub fn as_role<R>(role: pg_sys::Oid, f: impl FnOnce() -> R) -> R {
         set_safe_path();
         pg_sys::SetUserIdAndSecContext(
             role,
-            saved_context
-                | pg_sys::SECURITY_LOCAL_USERID_CHANGE as i32
-                | pg_sys::SECURITY_RESTRICTED_OPERATION as i32,
+            saved_context | pg_sys::SECURITY_LOCAL_USERID_CHANGE as i32 | pg_sys::SECURITY_RESTRICTED_OPERATION as i32,
         );
         let result = f();
         pg_sys::SetUserIdAndSecContext(saved_user, saved_context);
@@ -263,7 +261,10 @@ fn check_table_privileges(tbl: pg_sys::Oid, privileges: &[Privilege], caller: &s
             let privilege = privilege.name();
             raise_with(
                 PgSqlErrorCode::ERRCODE_INSUFFICIENT_PRIVILEGE,
-                format!("{caller}: permission denied for table {}: {privilege} is needed", crate::profile::table_name(tbl)),
+                format!(
+                    "{caller}: permission denied for table {}: {privilege} is needed",
+                    crate::profile::table_name(tbl)
+                ),
                 format!("{caller} acts on the table with your own rights; the table's owner can GRANT {privilege}"),
                 "customer_clean",
             );
@@ -374,7 +375,8 @@ pub fn require(tbl: pg_sys::Oid, needs: Needs, caller: &'static str) {
 /// `key_column` is `key`: the table's row-level security (sql/access.sql)
 /// shows a role only the rows of customers it can see.
 pub fn caller_sees_catalog_row(table: &str, key_column: &str, key: i64, caller: &'static str) -> bool {
-    let sql = format!("SELECT EXISTS (SELECT 1 FROM customer_clean.{table} WHERE {key_column} OPERATOR(pg_catalog.=) $1)");
+    let sql =
+        format!("SELECT EXISTS (SELECT 1 FROM customer_clean.{table} WHERE {key_column} OPERATOR(pg_catalog.=) $1)");
     pinned_search_path(|| Spi::get_one_with_args::<bool>(&sql, &[key.into()]))
         .unwrap_or_else(|e| spi_failed(caller, e))
         .unwrap_or(false)
@@ -427,13 +429,7 @@ pub fn run_body<T: pgrx::datum::FromDatum + pgrx::datum::IntoDatum>(
         require(tbl, needs, caller);
     }
     let run = || Spi::get_one_with_args::<T>(sql, args).unwrap_or_else(|e| spi_failed(caller, e));
-    catalog_write_window(tbl, || {
-        if restoring {
-            crate::cleaning::without_cleaning_trigger(tbl, run)
-        } else {
-            run()
-        }
-    })
+    catalog_write_window(tbl, || if restoring { crate::cleaning::without_cleaning_trigger(tbl, run) } else { run() })
 }
 
 /// The `tbl` of the row of catalog table `table` whose `key_column` is

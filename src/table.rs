@@ -58,8 +58,9 @@ unsafe impl<'fcx> ArgAbi<'fcx> for Table {
     unsafe fn unbox_arg_unchecked(arg: Arg<'_, 'fcx>) -> Self {
         let index = arg.index();
         // SAFETY: the caller guarantees a regclass argument.
-        unsafe { arg.unbox_arg_using_from_datum() }
-            .unwrap_or_else(|| crate::error::null_argument(index, " (the table)", "pass the table, e.g. 'crm.customers'"))
+        unsafe { arg.unbox_arg_using_from_datum() }.unwrap_or_else(|| {
+            crate::error::null_argument(index, " (the table)", "pass the table, e.g. 'crm.customers'")
+        })
     }
 }
 
@@ -89,8 +90,9 @@ unsafe impl<'fcx> ArgAbi<'fcx> for TableOid {
     unsafe fn unbox_arg_unchecked(arg: Arg<'_, 'fcx>) -> Self {
         let index = arg.index();
         // SAFETY: the caller guarantees a regclass argument.
-        unsafe { arg.unbox_arg_using_from_datum() }
-            .unwrap_or_else(|| crate::error::null_argument(index, " (the table)", "pass the table, e.g. 'crm.customers'"))
+        unsafe { arg.unbox_arg_using_from_datum() }.unwrap_or_else(|| {
+            crate::error::null_argument(index, " (the table)", "pass the table, e.g. 'crm.customers'")
+        })
     }
 }
 

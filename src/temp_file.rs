@@ -48,9 +48,7 @@ impl TempFile {
         let (segment, within) = (offset / SEGMENT, offset % SEGMENT);
         // SAFETY: `file` is open (closed only by drop); BufFileSeek
         // flushes pending writes itself before it moves.
-        let rc = unsafe {
-            pg_sys::BufFileSeek(self.file, segment as i32, within as pg_sys::off_t, libc_seek_set())
-        };
+        let rc = unsafe { pg_sys::BufFileSeek(self.file, segment as i32, within as pg_sys::off_t, libc_seek_set()) };
         if rc != 0 {
             return Err(SpillError(format!("could not seek to byte {offset}")));
         }

@@ -28,7 +28,9 @@ fn may_select(tbl: pg_sys::Oid) -> bool {
 fn row_security_active(tbl: pg_sys::Oid) -> bool {
     // SAFETY: as row_security_active(regclass) calls it, for a relation
     // that exists (may_select checked it), without raising.
-    unsafe { pg_sys::check_enable_rls(tbl, pg_sys::InvalidOid, true) as u32 == pg_sys::CheckEnableRlsResult::RLS_ENABLED }
+    unsafe {
+        pg_sys::check_enable_rls(tbl, pg_sys::InvalidOid, true) as u32 == pg_sys::CheckEnableRlsResult::RLS_ENABLED
+    }
 }
 
 /// Whether the current role sees row `row_id` of registered table `tbl`: it

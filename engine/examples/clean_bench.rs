@@ -48,19 +48,11 @@ fn main() {
     let ctx = Context { profile: &setup.profile, layout, today: TODAY };
 
     // Rows in layout order; an empty CSV field is NULL.
-    let positions: Vec<usize> = layout
-        .columns
-        .iter()
-        .map(|c| header.iter().position(|h| h == c).expect("layout column in CSV"))
-        .collect();
+    let positions: Vec<usize> =
+        layout.columns.iter().map(|c| header.iter().position(|h| h == c).expect("layout column in CSV")).collect();
     let mut rows: Vec<Vec<Option<String>>> = records
         .iter()
-        .map(|r| {
-            positions
-                .iter()
-                .map(|&p| r.get(p).filter(|v| !v.is_empty()).cloned())
-                .collect()
-        })
+        .map(|r| positions.iter().map(|&p| r.get(p).filter(|v| !v.is_empty()).cloned()).collect())
         .collect();
     drop(records);
 
@@ -141,9 +133,7 @@ fn breakdown(rows: &[Vec<Option<String>>], layout: &RowLayout, rules: &[Rule], c
         phone::phone_info(v, ctx.phone_region(row)).ok().flatten().map_or(0, |i| i.valid as usize)
     });
     time("normalize_email", "email", &|v, _| email::normalize_email(v).map_or(0, |s| s.len()));
-    time("email_check", "email", &|v, _| {
-        email::email_check(v, Default::default()).map_or(0, |c| c.valid as usize)
-    });
+    time("email_check", "email", &|v, _| email::email_check(v, Default::default()).map_or(0, |c| c.valid as usize));
     time("normalize_address", "address", &|v, row| {
         address::normalize_address(v, region(row)).ok().flatten().map_or(0, |s| s.len())
     });
@@ -167,5 +157,10 @@ fn breakdown(rows: &[Vec<Option<String>>], layout: &RowLayout, rules: &[Rule], c
         sink += customer_clean_engine::rules::check_row(rules, row, ctx).len();
     }
     let e = start.elapsed().as_secs_f64();
-    println!("{:<28} {:>7.3} µs/call ({} calls, {sink})", "check_row (cleaned rows)", e * 1e6 / cleaned.len().max(1) as f64, cleaned.len());
+    println!(
+        "{:<28} {:>7.3} µs/call ({} calls, {sink})",
+        "check_row (cleaned rows)",
+        e * 1e6 / cleaned.len().max(1) as f64,
+        cleaned.len()
+    );
 }

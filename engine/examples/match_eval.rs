@@ -36,11 +36,8 @@ fn generated(header: &[String], csv: &[Vec<String>], threads: usize) -> (RecordS
     let ctx = Context { profile: &setup.profile, layout: &setup.layout, today: TODAY };
     let positions: Vec<usize> = setup.layout.columns.iter().map(|c| col(c)).collect();
     let schema = RecordSchema::from_profile(&setup.profile, TODAY);
-    let role_pos: Vec<usize> = schema
-        .roles
-        .iter()
-        .map(|r| setup.layout.index(&setup.profile.column(*r).unwrap().column).unwrap())
-        .collect();
+    let role_pos: Vec<usize> =
+        schema.roles.iter().map(|r| setup.layout.index(&setup.profile.column(*r).unwrap().column).unwrap()).collect();
     let rows = parallel::map(
         csv,
         threads,
@@ -64,11 +61,13 @@ fn febrl(header: &[String], csv: &[Vec<String>]) -> (RecordSchema, Vec<Vec<Optio
     let columns = serde_json::json!({"id": "id", "given_name": "given_name", "family_name": "surname",
         "address": "address", "city": "suburb", "postcode": "postcode", "province": "state",
         "birth_date": "date_of_birth", "national_id": "soc_sec_id"});
-    let table: Vec<TableColumn> = ["id", "given_name", "surname", "address", "suburb", "postcode", "state", "date_of_birth", "soc_sec_id"]
-        .iter()
-        .map(|n| TableColumn { name: n.to_string(), is_text: true })
-        .collect();
-    let profile = Profile::parse(&columns, &serde_json::json!({"default_region": "AU", "date_order": "YMD"}), &table).expect("profile");
+    let table: Vec<TableColumn> =
+        ["id", "given_name", "surname", "address", "suburb", "postcode", "state", "date_of_birth", "soc_sec_id"]
+            .iter()
+            .map(|n| TableColumn { name: n.to_string(), is_text: true })
+            .collect();
+    let profile = Profile::parse(&columns, &serde_json::json!({"default_region": "AU", "date_order": "YMD"}), &table)
+        .expect("profile");
     let schema = RecordSchema::from_profile(&profile, TODAY);
     let rows = csv
         .iter()
@@ -166,7 +165,8 @@ fn main() {
     let household_col = header.iter().position(|h| h == "household_id");
     let threads = parallel::thread_count(0);
     let t = Instant::now();
-    let (schema, rows) = if header.iter().any(|h| h == "soc_sec_id") { febrl(&header, &csv) } else { generated(&header, &csv, threads) };
+    let (schema, rows) =
+        if header.iter().any(|h| h == "soc_sec_id") { febrl(&header, &csv) } else { generated(&header, &csv, threads) };
     let cleaning_s = t.elapsed().as_secs_f64();
     let records = parallel::map(
         &rows,
@@ -199,7 +199,8 @@ fn main() {
 
     let mut quiet = |_: &str, _: usize, _: usize| {};
     let t = Instant::now();
-    let model = Model::train(&records, &schema.fields(), 1, &TrainOptions::default(), usize::MAX, &mut quiet).expect("train");
+    let model =
+        Model::train(&records, &schema.fields(), 1, &TrainOptions::default(), usize::MAX, &mut quiet).expect("train");
     let train_s = t.elapsed().as_secs_f64();
     let t = Instant::now();
     let opts = DedupeOptions::default();
@@ -222,7 +223,8 @@ fn main() {
             job.push(p, &mut spill).expect("spill");
         }
         drop(prepared);
-        let mut outcome = job.run(&model, &opts, &HashSet::new(), &mut spill, &|| usize::MAX, &mut quiet).expect("external dedupe");
+        let mut outcome =
+            job.run(&model, &opts, &HashSet::new(), &mut spill, &|| usize::MAX, &mut quiet).expect("external dedupe");
         let spilled_review = outcome.dedupe.review_pairs(&HashSet::new());
         assert!(outcome.dedupe.stats == result.stats, "stats differ: {:?} / {:?}", outcome.dedupe.stats, result.stats);
         assert!(outcome.dedupe.pairs == result.pairs, "scored pairs differ");
@@ -269,7 +271,8 @@ fn main() {
 
     // Blocking recall: true pairs that share a match key.
     let (candidates, _) =
-        dedupe::candidate_pairs(&records, 1, model.max_block_size, threads, usize::MAX, &mut |_, _, _| {}).expect("pairs");
+        dedupe::candidate_pairs(&records, 1, model.max_block_size, threads, usize::MAX, &mut |_, _, _| {})
+            .expect("pairs");
     let candidate_set: HashSet<(u32, u32)> = candidates.into_iter().collect();
     let mut members: HashMap<&str, Vec<u32>> = HashMap::new();
     for (i, e) in entity.iter().enumerate() {
@@ -293,12 +296,25 @@ fn main() {
                 }
                 // MATCH_EVAL_APART=1 prints true pairs blocking found that
                 // ended in different clusters, with the model's view.
-                if blocked && root[*a as usize] != root[*b as usize] && std::env::var("MATCH_EVAL_APART").is_ok() && shown < 25 {
+                if blocked
+                    && root[*a as usize] != root[*b as usize]
+                    && std::env::var("MATCH_EVAL_APART").is_ok()
+                    && shown < 25
+                {
                     shown += 1;
                     let ex = model.explain(&records[*a as usize], &records[*b as usize], &NameFrequency::Model);
-                    let levels: Vec<String> =
-                        ex.fields.iter().map(|f| format!("{}={}({:+.1})", f.field.as_str(), f.level, f.weight)).collect();
-                    println!("APART p={:.4} {}\n    {:?}\n    {:?}", ex.probability, levels.join(" "), csv[*a as usize], csv[*b as usize]);
+                    let levels: Vec<String> = ex
+                        .fields
+                        .iter()
+                        .map(|f| format!("{}={}({:+.1})", f.field.as_str(), f.level, f.weight))
+                        .collect();
+                    println!(
+                        "APART p={:.4} {}\n    {:?}\n    {:?}",
+                        ex.probability,
+                        levels.join(" "),
+                        csv[*a as usize],
+                        csv[*b as usize]
+                    );
                 }
                 for (i, f) in fields.iter().enumerate() {
                     let l = f.compare(&records[*a as usize], &records[*b as usize]) as usize;
@@ -338,8 +354,11 @@ fn main() {
                 if entity[*a] != entity[*b] && std::env::var("MATCH_EVAL_FP").is_ok() && fp_shown < 12 {
                     fp_shown += 1;
                     let ex = model.explain(&records[*a], &records[*b], &NameFrequency::Model);
-                    let levels: Vec<String> =
-                        ex.fields.iter().map(|f| format!("{}={}({:+.1})", f.field.as_str(), f.level, f.weight)).collect();
+                    let levels: Vec<String> = ex
+                        .fields
+                        .iter()
+                        .map(|f| format!("{}={}({:+.1})", f.field.as_str(), f.level, f.weight))
+                        .collect();
                     println!("FP p={:.4} {}\n    {:?}\n    {:?}", ex.probability, levels.join(" "), csv[*a], csv[*b]);
                 }
             }

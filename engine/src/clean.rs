@@ -47,7 +47,12 @@ pub fn clean_row(row: &mut [Option<String>], rules: &[Rule], ctx: &Context) -> C
 /// (an UPDATE's columns that it did not set were cleaned when they were
 /// written, or are left to `clean_table`; an undone value stays undone).
 /// The rules still check the whole row. `None`: every value was written.
-pub fn clean_row_written(row: &mut [Option<String>], rules: &[Rule], ctx: &Context, written: Option<&[bool]>) -> Cleaned {
+pub fn clean_row_written(
+    row: &mut [Option<String>],
+    rules: &[Rule],
+    ctx: &Context,
+    written: Option<&[bool]>,
+) -> Cleaned {
     let mut changes = Vec::new();
     let written = |index: usize| written.is_none_or(|w| w.get(index).copied().unwrap_or(true));
     let bindings = &ctx.profile.bindings;
@@ -145,9 +150,7 @@ fn normalize(role: Role, value: &str, row: &[Option<String>], ctx: &Context, fac
         Role::Name | Role::GivenName | Role::FamilyName => crate::name::normalize_name(value),
         Role::Address => crate::address::normalize_address(value, country()?).ok().flatten(),
         Role::Postcode => crate::postcode::normalize_postcode(value, country()?).ok().flatten(),
-        Role::BirthDate => {
-            crate::date::normalize_date(value, ctx.profile.options.date_order).map(|d| d.to_string())
-        }
+        Role::BirthDate => crate::date::normalize_date(value, ctx.profile.options.date_order).map(|d| d.to_string()),
         Role::NationalId => {
             // Only Chinese IDs have a canonical spelling we know.
             if country().is_some_and(|c| c != "CN") {
@@ -173,8 +176,7 @@ mod tests {
     #[test]
     fn values_not_written_are_kept_and_still_checked() {
         let names = ["id", "name", "phone", "country"];
-        let cols: Vec<TableColumn> =
-            names.iter().map(|n| TableColumn { name: n.to_string(), is_text: true }).collect();
+        let cols: Vec<TableColumn> = names.iter().map(|n| TableColumn { name: n.to_string(), is_text: true }).collect();
         let profile = Profile::parse(
             &json!({"id": "id", "name": "name", "phone": "phone", "country": "country"}),
             &json!({"default_region": "CN"}),

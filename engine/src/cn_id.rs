@@ -96,11 +96,7 @@ const CHECK_CHARS: [u8; 11] = *b"10X98765432";
 
 /// The check character for the first 17 digits (ASCII digits).
 fn check_char(body: &[u8; 17]) -> u8 {
-    let sum: u32 = body
-        .iter()
-        .zip(WEIGHTS)
-        .map(|(d, w)| u32::from(d - b'0') * w)
-        .sum();
+    let sum: u32 = body.iter().zip(WEIGHTS).map(|(d, w)| u32::from(d - b'0') * w).sum();
     CHECK_CHARS[(sum % 11) as usize]
 }
 
@@ -122,12 +118,7 @@ pub fn read_gender(input: &str) -> Option<&'static str> {
 /// Checks a resident identity number; `birth_date` and `gender`, when
 /// given, are compared with what the number says. `today` bounds the birth
 /// date (the SQL layer passes `current_date`). `None` only for blank input.
-pub fn cn_id_check(
-    id: &str,
-    birth_date: Option<Date>,
-    gender: Option<&str>,
-    today: Date,
-) -> Option<CnIdCheck> {
+pub fn cn_id_check(id: &str, birth_date: Option<Date>, gender: Option<&str>, today: Date) -> Option<CnIdCheck> {
     check(id, birth_date, gender, today, Detail::Full)
 }
 
@@ -181,26 +172,17 @@ fn check(id: &str, birth_date: Option<Date>, gender: Option<&str>, today: Date, 
     let number = match read_number(id) {
         Ok(number) => number,
         Err(message) => {
-            out.problems.push(Problem {
-                code: problem::FORMAT,
-                message,
-            });
+            out.problems.push(Problem { code: problem::FORMAT, message });
             return Some(out);
         }
     };
     let spelled = number.spelled();
     let normalized = spelled.as_str();
-    let Number {
-        body,
-        check,
-        legacy,
-    } = number;
+    let Number { body, check, legacy } = number;
     out.legacy = legacy;
 
     // Birth date first: the region's name depends on the year.
-    let digits = |r: std::ops::Range<usize>| -> u32 {
-        body[r].iter().fold(0, |n, d| n * 10 + u32::from(d - b'0'))
-    };
+    let digits = |r: std::ops::Range<usize>| -> u32 { body[r].iter().fold(0, |n, d| n * 10 + u32::from(d - b'0')) };
     let (year, month, day) = (digits(6..10) as i32, digits(10..12), digits(12..14));
     let date = Date::new(year, month, day);
     out.birth_date = date;
@@ -218,22 +200,15 @@ fn check(id: &str, birth_date: Option<Date>, gender: Option<&str>, today: Date, 
         let message = if province_known(province) {
             format!("region code {code:06} of {normalized} is in no GB/T 2260 list since 1980")
         } else {
-            format!(
-                "region code {code:06} of {normalized} is unknown: {province:02} is not a province code"
-            )
+            format!("region code {code:06} of {normalized} is unknown: {province:02} is not a province code")
         };
-        out.problems.push(Problem {
-            code: problem::UNKNOWN_REGION,
-            message,
-        });
+        out.problems.push(Problem { code: problem::UNKNOWN_REGION, message });
     }
 
     match date {
         None => out.problems.push(Problem {
             code: problem::BIRTH_DATE_INVALID,
-            message: format!(
-                "birth date {year:04}{month:02}{day:02} in {normalized} is not a calendar date"
-            ),
+            message: format!("birth date {year:04}{month:02}{day:02} in {normalized} is not a calendar date"),
         }),
         Some(d) if d < EARLIEST => out.problems.push(Problem {
             code: problem::BIRTH_DATE_TOO_EARLY,
@@ -294,11 +269,7 @@ fn check(id: &str, birth_date: Option<Date>, gender: Option<&str>, today: Date, 
     Some(out)
 }
 
-const EARLIEST: Date = Date {
-    year: 1900,
-    month: 1,
-    day: 1,
-};
+const EARLIEST: Date = Date { year: 1900, month: 1, day: 1 };
 
 fn gender_word(g: &str) -> &'static str {
     if g == "M" {
@@ -367,18 +338,12 @@ fn is_dash(c: char) -> bool {
 fn read_number(input: &str) -> Result<Number, String> {
     if input.len() > crate::MAX_FIELD_BYTES {
         // Not worth folding: no spelling of an ID number is that long.
-        return Err(format!(
-            "'{}' is {} bytes long; an ID number has 18 characters",
-            shown(input),
-            input.len()
-        ));
+        return Err(format!("'{}' is {} bytes long; an ID number has 18 characters", shown(input), input.len()));
     }
     let folded = crate::text::fold_width_cow(input);
     let trimmed = folded.trim_start();
     // Spreadsheets keep long numbers as text behind a leading apostrophe.
-    let trimmed = trimmed
-        .strip_prefix(['\'', '\u{2018}', '\u{2019}'])
-        .unwrap_or(trimmed);
+    let trimmed = trimmed.strip_prefix(['\'', '\u{2018}', '\u{2019}']).unwrap_or(trimmed);
     // The first 18 characters that count, and how many there are: a
     // number has at most 18, so they fit on the stack.
     let mut kept = ['\0'; 18];
@@ -391,19 +356,14 @@ fn read_number(input: &str) -> Result<Number, String> {
     }
     let chars = &kept[..count.min(kept.len())];
     let what = || shown(input);
-    let bad_char = |at: usize, c: char, allowed: &str| {
-        format!("'{}' has '{c}' at position {}; {allowed}", what(), at + 1)
-    };
+    let bad_char =
+        |at: usize, c: char, allowed: &str| format!("'{}' has '{c}' at position {}; {allowed}", what(), at + 1);
     match count {
         18 => {
             let mut body = [0u8; 17];
             for (i, &c) in chars[..17].iter().enumerate() {
                 if !c.is_ascii_digit() {
-                    return Err(bad_char(
-                        i,
-                        c,
-                        "the first 17 characters of an ID number are digits",
-                    ));
+                    return Err(bad_char(i, c, "the first 17 characters of an ID number are digits"));
                 }
                 body[i] = c as u8;
             }
@@ -437,10 +397,7 @@ fn read_number(input: &str) -> Result<Number, String> {
 
 /// The current-list entry for `code`.
 fn division(code: u32) -> Option<&'static Division> {
-    DIVISIONS
-        .binary_search_by_key(&code, |d| d.code)
-        .ok()
-        .map(|i| &DIVISIONS[i])
+    DIVISIONS.binary_search_by_key(&code, |d| d.code).ok().map(|i| &DIVISIONS[i])
 }
 
 /// The names `code` had since 1980 (empty when the current list says it all).
@@ -516,9 +473,7 @@ fn region_name(code: u32, year: Option<i32>) -> Option<String> {
     match (current, named) {
         // A current code whose name of the time is still in use, or that
         // was given again after the timeline's last list: the current path.
-        (Some(d), Some(r))
-            if d.current && (r.to == 9999 || year.is_some_and(|y| y > i32::from(r.to))) =>
-        {
+        (Some(d), Some(r)) if d.current && (r.to == 9999 || year.is_some_and(|y| y > i32::from(r.to))) => {
             Some(division_path(d))
         }
         (Some(d), None) => Some(division_path(d)),
@@ -548,9 +503,7 @@ fn division_path(d: &'static Division) -> String {
 /// named in `year`, then the code's own name of that time.
 fn historical_path(code: u32, name: &'static str, year: Option<i32>) -> String {
     let parent_name = |c: u32| -> Option<&'static str> {
-        name_in(id_regions(c), year)
-            .map(|r| r.name)
-            .or_else(|| division(c).map(|d| d.name))
+        name_in(id_regions(c), year).map(|r| r.name).or_else(|| division(c).map(|d| d.name))
     };
     let province = code / 10000 * 10000;
     let prefecture = code / 100 * 100;
@@ -575,22 +528,15 @@ mod tests {
         Date::new(y, m, d).unwrap()
     }
 
-    const TODAY: Date = Date {
-        year: 2025,
-        month: 6,
-        day: 1,
-    };
+    const TODAY: Date = Date { year: 2025, month: 6, day: 1 };
 
     /// Check character computed independently of the module: weight of
     /// position i (1-based from the right, check at 1) is 2^(i-1) mod 11,
     /// and the check is (12 - sum mod 11) mod 11 with 10 as X.
     fn check_of(body17: &str) -> char {
         assert_eq!(body17.len(), 17);
-        let sum: u64 = body17
-            .bytes()
-            .enumerate()
-            .map(|(j, b)| u64::from(b - b'0') * (2u64.pow(17 - j as u32) % 11))
-            .sum();
+        let sum: u64 =
+            body17.bytes().enumerate().map(|(j, b)| u64::from(b - b'0') * (2u64.pow(17 - j as u32) % 11)).sum();
         match (12 - sum % 11) % 11 {
             10 => 'X',
             n => char::from_digit(n as u32, 10).unwrap(),
@@ -609,13 +555,7 @@ mod tests {
         c.problems.iter().map(|p| p.code).collect()
     }
 
-    fn valid(
-        normalized: &str,
-        birth: Date,
-        gender: &'static str,
-        region: &str,
-        name: &str,
-    ) -> CnIdCheck {
+    fn valid(normalized: &str, birth: Date, gender: &'static str, region: &str, name: &str) -> CnIdCheck {
         CnIdCheck {
             valid: true,
             problems: vec![],
@@ -632,11 +572,7 @@ mod tests {
     fn independent_check_matches_module() {
         assert_eq!(check_of("44030519850312159"), 'X');
         assert_eq!(check_of("11010119900307001"), '1');
-        for body in [
-            "44030519850312159",
-            "11010119900307001",
-            "00000000000000000",
-        ] {
+        for body in ["44030519850312159", "11010119900307001", "00000000000000000"] {
             let b: [u8; 17] = body.as_bytes().try_into().unwrap();
             assert_eq!(check_char(&b) as char, check_of(body));
         }
@@ -646,37 +582,16 @@ mod tests {
     fn valid_numbers_exact() {
         let nanshan = with_check("44030519850312159");
         assert_eq!(nanshan, "44030519850312159X");
-        assert_eq!(
-            check(&nanshan),
-            valid(
-                &nanshan,
-                date(1985, 3, 12),
-                "M",
-                "440305",
-                "广东省深圳市南山区"
-            )
-        );
+        assert_eq!(check(&nanshan), valid(&nanshan, date(1985, 3, 12), "M", "440305", "广东省深圳市南山区"));
         let dongcheng = with_check("11010119900307002");
-        assert_eq!(
-            check(&dongcheng),
-            valid(&dongcheng, date(1990, 3, 7), "F", "110101", "北京市东城区")
-        );
+        assert_eq!(check(&dongcheng), valid(&dongcheng, date(1990, 3, 7), "F", "110101", "北京市东城区"));
         // Province-direct county-level city: no prefecture in the path.
         let xiantao = with_check("42900419950101005");
-        assert_eq!(
-            check(&xiantao),
-            valid(&xiantao, date(1995, 1, 1), "M", "429004", "湖北省仙桃市")
-        );
+        assert_eq!(check(&xiantao), valid(&xiantao, date(1995, 1, 1), "M", "429004", "湖北省仙桃市"));
         // The example of GB 11643-1999 itself (北京市朝阳区, 1949-12-31, female).
         assert_eq!(
             check("11010519491231002X"),
-            valid(
-                "11010519491231002X",
-                date(1949, 12, 31),
-                "F",
-                "110105",
-                "北京市朝阳区"
-            )
+            valid("11010519491231002X", date(1949, 12, 31), "F", "110105", "北京市朝阳区")
         );
     }
 
@@ -709,13 +624,7 @@ mod tests {
             check("110105491231002"),
             CnIdCheck {
                 legacy: true,
-                ..valid(
-                    "11010519491231002X",
-                    date(1949, 12, 31),
-                    "F",
-                    "110105",
-                    "北京市朝阳区"
-                )
+                ..valid("11010519491231002X", date(1949, 12, 31), "F", "110105", "北京市朝阳区")
             }
         );
         let c = check("440305 850312 159");
@@ -725,10 +634,7 @@ mod tests {
         // A legacy number can have every problem but a checksum.
         let c = check("990101850230124");
         assert_eq!(codes(&c), [UNKNOWN_REGION, BIRTH_DATE_INVALID]);
-        assert_eq!(
-            c.normalized.as_deref(),
-            Some(with_check("99010119850230124").as_str())
-        );
+        assert_eq!(c.normalized.as_deref(), Some(with_check("99010119850230124").as_str()));
     }
 
     #[test]
@@ -745,22 +651,13 @@ mod tests {
                 "4403051985031212",
                 "'4403051985031212' has 16 characters without spaces and hyphens; an ID number has 18 (15 before 1999)",
             ),
-            (
-                "-",
-                "'-' has 0 characters without spaces and hyphens; an ID number has 18 (15 before 1999)",
-            ),
-            (
-                "44030519850312123A",
-                "'44030519850312123A' has 'A' at position 18; the check character is a digit or X",
-            ),
+            ("-", "'-' has 0 characters without spaces and hyphens; an ID number has 18 (15 before 1999)"),
+            ("44030519850312123A", "'44030519850312123A' has 'A' at position 18; the check character is a digit or X"),
             (
                 "4403051985X312123X",
                 "'4403051985X312123X' has 'X' at position 11; the first 17 characters of an ID number are digits",
             ),
-            (
-                "44030585031212X",
-                "'44030585031212X' has 'X' at position 15; a 15-digit ID number has only digits",
-            ),
+            ("44030585031212X", "'44030585031212X' has 'X' at position 15; a 15-digit ID number has only digits"),
         ] {
             let c = check(input);
             assert_eq!(
@@ -787,9 +684,7 @@ mod tests {
             c.problems,
             vec![Problem {
                 code: CHECKSUM,
-                message:
-                    "check character of 440305198503121594 is '4' but the first 17 digits need 'X'"
-                        .into()
+                message: "check character of 440305198503121594 is '4' but the first 17 digits need 'X'".into()
             }]
         );
         assert!(!c.valid);
@@ -824,10 +719,7 @@ mod tests {
             }]
         );
         // 71 (Taiwan in GB/T 2260) is not on ID numbers; 83 is.
-        assert_eq!(
-            codes(&check(&with_check("71000019850312123"))),
-            [UNKNOWN_REGION]
-        );
+        assert_eq!(codes(&check(&with_check("71000019850312123"))), [UNKNOWN_REGION]);
     }
 
     #[test]
@@ -896,10 +788,7 @@ mod tests {
                 message: format!("birth date 2025-06-02 in {id} is after today (2025-06-01)")
             }]
         );
-        assert!(
-            check(&with_check("44030520250601123")).valid,
-            "today itself is fine"
-        );
+        assert!(check(&with_check("44030520250601123")).valid, "today itself is fine");
 
         // GB 11643-1999's second example, a centenarian born in 1880.
         let c = check("440524188001010014");
@@ -926,33 +815,21 @@ mod tests {
                 message: format!("{id} says born 1985-03-12, the birth date given is 1985-03-21")
             }]
         );
-        assert!(
-            cn_id_check(&id, Some(date(1985, 3, 12)), None, TODAY)
-                .unwrap()
-                .valid
-        );
+        assert!(cn_id_check(&id, Some(date(1985, 3, 12)), None, TODAY).unwrap().valid);
         // An invalid date in the number is not compared.
         let bad = with_check("44030519850230123");
-        assert_eq!(
-            codes(&cn_id_check(&bad, Some(date(1985, 3, 2)), None, TODAY).unwrap()),
-            [BIRTH_DATE_INVALID]
-        );
+        assert_eq!(codes(&cn_id_check(&bad, Some(date(1985, 3, 2)), None, TODAY).unwrap()), [BIRTH_DATE_INVALID]);
     }
 
     #[test]
     fn gender_spellings() {
         let male = with_check("44030519850312123");
         let female = with_check("44030519850312124");
-        let m_spellings = [
-            "M", "m", "Male", "MALE", "male", "男", "男性", "1", "１", "Ｍ", " m ",
-        ];
+        let m_spellings = ["M", "m", "Male", "MALE", "male", "男", "男性", "1", "１", "Ｍ", " m "];
         let f_spellings = ["F", "f", "Female", "FEMALE", "女", "女性", "2", "２", "ｆ"];
         for g in m_spellings {
             assert_eq!(read_gender(g), Some("M"), "{g}");
-            assert!(
-                cn_id_check(&male, None, Some(g), TODAY).unwrap().valid,
-                "{g}"
-            );
+            assert!(cn_id_check(&male, None, Some(g), TODAY).unwrap().valid, "{g}");
             let c = cn_id_check(&female, None, Some(g), TODAY).unwrap();
             assert_eq!(
                 c.problems,
@@ -968,10 +845,7 @@ mod tests {
         }
         for g in f_spellings {
             assert_eq!(read_gender(g), Some("F"), "{g}");
-            assert!(
-                cn_id_check(&female, None, Some(g), TODAY).unwrap().valid,
-                "{g}"
-            );
+            assert!(cn_id_check(&female, None, Some(g), TODAY).unwrap().valid, "{g}");
             let c = cn_id_check(&male, None, Some(g), TODAY).unwrap();
             assert_eq!(
                 c.problems,
@@ -986,45 +860,22 @@ mod tests {
         }
         for g in ["U", "unknown", "未知", "0", "9", "", "x", "其他"] {
             assert_eq!(read_gender(g), None, "{g}");
-            assert!(
-                cn_id_check(&male, None, Some(g), TODAY).unwrap().valid,
-                "{g}"
-            );
-            assert!(
-                cn_id_check(&female, None, Some(g), TODAY).unwrap().valid,
-                "{g}"
-            );
+            assert!(cn_id_check(&male, None, Some(g), TODAY).unwrap().valid, "{g}");
+            assert!(cn_id_check(&female, None, Some(g), TODAY).unwrap().valid, "{g}");
         }
     }
 
     #[test]
     fn all_independent_problems_reported() {
         // Unknown region, impossible date, wrong gender and wrong check.
-        let c = cn_id_check(
-            "990101198502301230",
-            Some(date(1985, 2, 28)),
-            Some("F"),
-            TODAY,
-        )
-        .unwrap();
+        let c = cn_id_check("990101198502301230", Some(date(1985, 2, 28)), Some("F"), TODAY).unwrap();
         let want_check = check_of("99010119850230123");
         assert_ne!(want_check, '0');
-        assert_eq!(
-            codes(&c),
-            [
-                UNKNOWN_REGION,
-                BIRTH_DATE_INVALID,
-                GENDER_MISMATCH,
-                CHECKSUM
-            ]
-        );
+        assert_eq!(codes(&c), [UNKNOWN_REGION, BIRTH_DATE_INVALID, GENDER_MISMATCH, CHECKSUM]);
         // Future birth date plus a mismatch with the given one.
         let id = with_check("44030520300101124");
         let c = cn_id_check(&id, Some(date(1990, 1, 1)), Some("M"), TODAY).unwrap();
-        assert_eq!(
-            codes(&c),
-            [BIRTH_DATE_FUTURE, BIRTH_DATE_MISMATCH, GENDER_MISMATCH]
-        );
+        assert_eq!(codes(&c), [BIRTH_DATE_FUTURE, BIRTH_DATE_MISMATCH, GENDER_MISMATCH]);
         assert!(!c.valid);
     }
 
@@ -1060,18 +911,10 @@ mod tests {
         let c = check(&big);
         assert!(start.elapsed().as_millis() < 500);
         assert_eq!(codes(&c), [FORMAT]);
-        assert!(
-            c.problems[0].message.len() < 200,
-            "{}",
-            c.problems[0].message
-        );
+        assert!(c.problems[0].message.len() < 200, "{}", c.problems[0].message);
         // Long gender text is just not a gender.
         let id = with_check("44030519850312123");
-        assert!(
-            cn_id_check(&id, None, Some(&"男".repeat(1 << 18)), TODAY)
-                .unwrap()
-                .valid
-        );
+        assert!(cn_id_check(&id, None, Some(&"男".repeat(1 << 18)), TODAY).unwrap().valid);
     }
 
     #[test]
@@ -1091,11 +934,7 @@ mod tests {
 
     /// Region codes from the current list, so a generated number is valid.
     fn current_codes() -> Vec<u32> {
-        DIVISIONS
-            .iter()
-            .filter(|d| d.current && d.level >= 2)
-            .map(|d| d.code)
-            .collect()
+        DIVISIONS.iter().filter(|d| d.current && d.level >= 2).map(|d| d.code).collect()
     }
 
     prop_compose! {

@@ -219,11 +219,7 @@ pub fn normalize_country(input: &str) -> Option<&'static str> {
 pub fn country_code_arg(arg: &str) -> Result<&'static str, CountryError> {
     normalize_country(arg).ok_or_else(|| {
         let shown: String = arg.chars().take(100).collect();
-        let shown = if shown.len() < arg.len() {
-            format!("{shown}…")
-        } else {
-            shown
-        };
+        let shown = if shown.len() < arg.len() { format!("{shown}…") } else { shown };
         CountryError::Unknown(shown)
     })
 }
@@ -332,14 +328,8 @@ mod tests {
         assert_eq!(e, CountryError::Unknown("Narnia".into()));
         assert_eq!(e.to_string(), "unknown country \"Narnia\"");
         assert_eq!(e.class(), ErrorClass::InvalidParameterValue);
-        assert_eq!(
-            e.hint(),
-            "use an ISO 3166-1 code or name such as 'CN', 'US', 'GB' or 'China'"
-        );
-        assert_eq!(
-            country_code_arg("").unwrap_err().to_string(),
-            "unknown country \"\""
-        );
+        assert_eq!(e.hint(), "use an ISO 3166-1 code or name such as 'CN', 'US', 'GB' or 'China'");
+        assert_eq!(country_code_arg("").unwrap_err().to_string(), "unknown country \"\"");
     }
 
     #[test]

@@ -143,8 +143,18 @@ impl Date {
 }
 
 const MONTHS: [&str; 12] = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 
 /// A month name or its abbreviation of at least three letters (`Sept` too).
@@ -154,10 +164,7 @@ fn month_number(word: &str) -> Option<u32> {
     if w.len() < 3 {
         return None;
     }
-    MONTHS
-        .iter()
-        .position(|m| m.starts_with(w) || (w == "sept" && *m == "september"))
-        .map(|i| i as u32 + 1)
+    MONTHS.iter().position(|m| m.starts_with(w) || (w == "sept" && *m == "september")).map(|i| i as u32 + 1)
 }
 
 /// One piece of a date: digits (with how many were written) or a word.
@@ -207,9 +214,7 @@ pub fn normalize_date(input: &str, order: DateOrder) -> Option<Date> {
             Date::new(expand_two_digit_year(*y, *dy), *m, *d)
         }
         // 1985 March 12
-        [Token::Num(y, 4), Token::Month(m), Token::Num(d, dd)] if *dd <= 2 => {
-            Date::new(*y as i32, *m, *d)
-        }
+        [Token::Num(y, 4), Token::Month(m), Token::Num(d, dd)] if *dd <= 2 => Date::new(*y as i32, *m, *d),
         _ => None,
     }
 }
@@ -230,9 +235,10 @@ fn iso_date(input: &str) -> Option<Option<Date>> {
 
 /// Drops a trailing time of day: `T10:30:00`, ` 10:30`, ` 10:30:00.123+08`.
 fn strip_time(s: &str) -> &str {
-    let cut = s.find('T').filter(|&i| s[i + 1..].contains(':')).or_else(|| {
-        s.find(':').and_then(|colon| s[..colon].rfind(' '))
-    });
+    let cut = s
+        .find('T')
+        .filter(|&i| s[i + 1..].contains(':'))
+        .or_else(|| s.find(':').and_then(|colon| s[..colon].rfind(' ')));
     match cut {
         Some(i) => s[..i].trim(),
         None => s.trim(),
@@ -313,7 +319,16 @@ mod tests {
 
     #[test]
     fn display_matches_general_formatting() {
-        for (year, month, day) in [(1985, 3, 12), (1, 1, 1), (0, 0, 0), (9999, 12, 31), (10000, 1, 1), (-5, 7, 4), (2024, 99, 255), (123, 100, 9)] {
+        for (year, month, day) in [
+            (1985, 3, 12),
+            (1, 1, 1),
+            (0, 0, 0),
+            (9999, 12, 31),
+            (10000, 1, 1),
+            (-5, 7, 4),
+            (2024, 99, 255),
+            (123, 100, 9),
+        ] {
             let d = Date { year, month, day };
             assert_eq!(d.to_string(), format!("{year:04}-{month:02}-{day:02}"));
         }
@@ -332,7 +347,16 @@ mod tests {
 
     #[test]
     fn iso_fast_path_agrees_with_the_general_path() {
-        for s in ["1985-03-12", "2000-02-29", "1900-02-29", "2024-13-01", "2024-00-10", "0000-01-01", "9999-12-31", "1985-3-12"] {
+        for s in [
+            "1985-03-12",
+            "2000-02-29",
+            "1900-02-29",
+            "2024-13-01",
+            "2024-00-10",
+            "0000-01-01",
+            "9999-12-31",
+            "1985-3-12",
+        ] {
             for order in [DateOrder::Dmy, DateOrder::Mdy, DateOrder::Ymd] {
                 // the general path, reached by a leading space
                 assert_eq!(normalize_date(s, order), normalize_date(&format!(" {s}"), order), "{s}");
@@ -388,9 +412,23 @@ mod tests {
     fn impossible_or_garbage_is_none() {
         use DateOrder::*;
         for bad in [
-            "", "  ", "1985-02-29", "1985-13-01", "1985-00-10", "32/01/1985", "19851312",
-            "2001-09-31", "yesterday", "12/03", "1985", "1985-03-12-01", "12345-01-01",
-            "Foo 12 1985", "1985年3月", "0000-01-01", "1985-3-12 garbage",
+            "",
+            "  ",
+            "1985-02-29",
+            "1985-13-01",
+            "1985-00-10",
+            "32/01/1985",
+            "19851312",
+            "2001-09-31",
+            "yesterday",
+            "12/03",
+            "1985",
+            "1985-03-12-01",
+            "12345-01-01",
+            "Foo 12 1985",
+            "1985年3月",
+            "0000-01-01",
+            "1985-3-12 garbage",
         ] {
             assert_eq!(d(bad, Dmy), None, "input {bad:?}");
         }

@@ -14,17 +14,17 @@
 
 pub mod address;
 pub mod clean;
-pub mod codec;
 pub mod cn_id;
+pub mod codec;
 pub mod compare;
 pub mod country;
 pub mod data;
 pub mod date;
 pub mod email;
+pub mod error;
 pub mod lifecycle;
 pub mod mask;
 pub mod matching;
-pub mod error;
 pub mod name;
 pub mod options;
 pub mod originals;
@@ -34,9 +34,9 @@ pub mod profile;
 pub mod quality;
 pub mod rules;
 pub mod survivorship;
-pub mod text;
 #[cfg(test)]
 mod testing;
+pub mod text;
 
 pub use error::{ErrorClass, SqlError};
 

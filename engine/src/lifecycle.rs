@@ -130,7 +130,8 @@ mod tests {
 
     /// Any date of the calendar (years 1–9999).
     fn date() -> impl Strategy<Value = Date> {
-        let (lo, hi) = (Date::new(1, 1, 1).unwrap().days_since_epoch(), Date::new(9999, 12, 31).unwrap().days_since_epoch());
+        let (lo, hi) =
+            (Date::new(1, 1, 1).unwrap().days_since_epoch(), Date::new(9999, 12, 31).unwrap().days_since_epoch());
         prop_oneof![lo..=hi, 19_000i64..21_000].prop_map(Date::from_days_since_epoch)
     }
 

@@ -51,9 +51,9 @@ pub fn mask_phone(input: &str) -> Option<String> {
 fn country_code_len(digits: &str) -> Option<usize> {
     (1..=3).find(|&n| {
         digits.len() > n
-            && digits[..n].parse::<i32>().is_ok_and(|cc| {
-                rlibphonenumber::PHONE_NUMBER_UTIL.get_region_for_country_code(cc).is_some()
-            })
+            && digits[..n]
+                .parse::<i32>()
+                .is_ok_and(|cc| rlibphonenumber::PHONE_NUMBER_UTIL.get_region_for_country_code(cc).is_some())
     })
 }
 
@@ -66,10 +66,7 @@ fn mask_digits(digits: &str) -> String {
         5..=6 => (0, 2),
         _ => (0, 0),
     };
-    digits
-        .char_indices()
-        .map(|(i, c)| if i < head || i >= n - tail { c } else { '*' })
-        .collect()
+    digits.char_indices().map(|(i, c)| if i < head || i >= n - tail { c } else { '*' }).collect()
 }
 
 /// `z***@example.com`: the first character of the local part, three `*`
@@ -197,11 +194,7 @@ mod tests {
     /// Phone-like text: digits (ASCII, full-width, other scripts'),
     /// separators, a leading `+`; and arbitrary text.
     fn phone_text() -> impl Strategy<Value = String> {
-        prop_oneof![
-            "[+＋]?[0-9０-９ \\-().]{0,24}",
-            "\\+?[0-9]{1,4}[ \\-]?[0-9٠-٩०-९ \\-]{0,16}",
-            "(?s).{0,40}",
-        ]
+        prop_oneof!["[+＋]?[0-9０-９ \\-().]{0,24}", "\\+?[0-9]{1,4}[ \\-]?[0-9٠-٩०-९ \\-]{0,16}", "(?s).{0,40}",]
     }
 
     proptest! {

@@ -120,16 +120,15 @@ pub struct NameParts {
 /// Particles written in lower case inside a name. Dutch, German, French,
 /// Italian, Spanish, Portuguese, Arabic and Malay usage.
 const PARTICLES: &[&str] = &[
-    "van", "von", "der", "den", "de", "del", "della", "da", "das", "dos", "di", "du", "la", "le",
-    "bin", "binti", "al", "ter", "ten", "des", "zu", "ibn", "bint",
+    "van", "von", "der", "den", "de", "del", "della", "da", "das", "dos", "di", "du", "la", "le", "bin", "binti", "al",
+    "ter", "ten", "des", "zu", "ibn", "bint",
 ];
 
 /// Particles that can open a surname written alone (`Van Dam`, `De la Cruz`).
 /// `al`, `bin`, `ibn`… need a given name before them, and `Al` is a given
 /// name (`Al Pacino`), so they are not here.
 const LEADING_SURNAME_PARTICLES: &[&str] = &[
-    "van", "von", "der", "den", "de", "del", "della", "da", "das", "dos", "di", "du", "la", "le",
-    "ter", "ten", "des",
+    "van", "von", "der", "den", "de", "del", "della", "da", "das", "dos", "di", "du", "la", "le", "ter", "ten", "des",
 ];
 
 /// Scottish and Irish `Mac` surnames whose second part is capitalized by
@@ -222,20 +221,18 @@ const SUFFIXES: &[(&str, &str)] = &[
 /// top of the published surname frequency lists of each country.
 const EAST_ASIAN_SURNAMES: &[&str] = &[
     // Chinese (pinyin)
-    "wang", "li", "zhang", "liu", "chen", "yang", "huang", "zhao", "wu", "zhou", "xu", "sun", "ma",
-    "zhu", "hu", "guo", "he", "gao", "lin", "luo", "zheng", "liang", "xie", "song", "tang", "han",
-    "feng", "deng", "cao", "peng", "zeng", "xiao", "tian", "dong", "yuan", "pan", "cai", "jiang",
-    "yu", "du", "ye", "cheng", "su", "wei", "lu", "ding", "ren", "shen", "yao", "cui", "zhong",
-    "tan", "fan", "jin", "shi", "liao", "jia", "xia", "fu", "fang", "bai", "zou", "meng", "xiong",
-    "qin", "qiu", "yin", "xue", "yan", "duan", "lei", "hou", "long", "shao", "qian", "dai", "kong",
+    "wang", "li", "zhang", "liu", "chen", "yang", "huang", "zhao", "wu", "zhou", "xu", "sun", "ma", "zhu", "hu", "guo",
+    "he", "gao", "lin", "luo", "zheng", "liang", "xie", "song", "tang", "han", "feng", "deng", "cao", "peng", "zeng",
+    "xiao", "tian", "dong", "yuan", "pan", "cai", "jiang", "yu", "du", "ye", "cheng", "su", "wei", "lu", "ding", "ren",
+    "shen", "yao", "cui", "zhong", "tan", "fan", "jin", "shi", "liao", "jia", "xia", "fu", "fang", "bai", "zou",
+    "meng", "xiong", "qin", "qiu", "yin", "xue", "yan", "duan", "lei", "hou", "long", "shao", "qian", "dai", "kong",
     "xiang", "kang", "wen", "qiao", "ouyang", // Cantonese / Hokkien romanizations
-    "chan", "wong", "lee", "cheung", "lau", "ng", "leung", "lam", "yip", "tsang", "chow", "kwok",
-    "tse", "fung", "yeung", "lai", "mak", "chu", "tan", "lim", "teo", "goh", "ong", "koh",
-    // Vietnamese
-    "nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang", "bui", "do", "ho",
-    "ngo", "duong", "ly", "truong", "dinh", "trinh", "luong", // Korean
-    "kim", "park", "choi", "jung", "cho", "yoon", "jang", "lim", "oh", "seo", "shin", "kwon",
-    "hwang", "ahn", "yoo", "hong",
+    "chan", "wong", "lee", "cheung", "lau", "ng", "leung", "lam", "yip", "tsang", "chow", "kwok", "tse", "fung",
+    "yeung", "lai", "mak", "chu", "tan", "lim", "teo", "goh", "ong", "koh", // Vietnamese
+    "nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang", "bui", "do", "ho", "ngo", "duong",
+    "ly", "truong", "dinh", "trinh", "luong", // Korean
+    "kim", "park", "choi", "jung", "cho", "yoon", "jang", "lim", "oh", "seo", "shin", "kwon", "hwang", "ahn", "yoo",
+    "hong",
 ];
 
 /// Chinese compound (two-character) surnames, simplified and traditional.
@@ -244,33 +241,21 @@ const EAST_ASIAN_SURNAMES: &[&str] = &[
 /// very rare as compounds (单于, 钟离, 乐正, 左丘, 梁丘, 谷梁, 段干, 宗政) are
 /// left out: `单于飞` is far more likely 单 + 于飞.
 pub const CN_COMPOUND_SURNAMES: &[&str] = &[
-    "欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒",
-    "令狐", "夏侯", "轩辕", "端木", "独孤", "南宫", "西门", "百里", "呼延", "万俟", "澹台", "公冶",
-    "太史", "申屠", "闻人", "东郭", "赫连", "公羊", "濮阳", "淳于", "鲜于", "司空", "拓跋", "闾丘",
-    "仲孙", "太叔", "颛孙", "亓官", "司寇", "子车", "巫马", "公西", "漆雕", "壤驷", "公良", "微生",
-    "羊舌", "第五", "东门", "南门", // traditional forms
-    "歐陽", "司馬", "諸葛", "東方", "尉遲", "公孫", "長孫", "軒轅", "獨孤", "南宮", "西門", "萬俟",
-    "澹臺", "聞人", "東郭", "赫連", "濮陽", "鮮于", "閭丘", "仲孫", "顓孫", "東門", "南門",
+    "欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "令狐", "夏侯",
+    "轩辕", "端木", "独孤", "南宫", "西门", "百里", "呼延", "万俟", "澹台", "公冶", "太史", "申屠", "闻人", "东郭",
+    "赫连", "公羊", "濮阳", "淳于", "鲜于", "司空", "拓跋", "闾丘", "仲孙", "太叔", "颛孙", "亓官", "司寇", "子车",
+    "巫马", "公西", "漆雕", "壤驷", "公良", "微生", "羊舌", "第五", "东门", "南门", // traditional forms
+    "歐陽", "司馬", "諸葛", "東方", "尉遲", "公孫", "長孫", "軒轅", "獨孤", "南宮", "西門", "萬俟", "澹臺", "聞人",
+    "東郭", "赫連", "濮陽", "鮮于", "閭丘", "仲孫", "顓孫", "東門", "南門",
 ];
 
 /// Korean two-syllable surnames (남궁 Namgung, 황보 Hwangbo, …).
-pub const KR_COMPOUND_SURNAMES: &[&str] = &[
-    "남궁", "황보", "제갈", "사공", "선우", "독고", "동방", "서문",
-];
+pub const KR_COMPOUND_SURNAMES: &[&str] = &["남궁", "황보", "제갈", "사공", "선우", "독고", "동방", "서문"];
 
 /// Frequent three-character Japanese surnames, which the four-character
 /// "2 + 2" rule would split wrongly (`佐々木希`).
-const JP_THREE_CHAR_SURNAMES: &[&str] = &[
-    "佐々木",
-    "長谷川",
-    "五十嵐",
-    "久保田",
-    "宇都宮",
-    "小野寺",
-    "佐久間",
-    "長谷部",
-    "大久保",
-];
+const JP_THREE_CHAR_SURNAMES: &[&str] =
+    &["佐々木", "長谷川", "五十嵐", "久保田", "宇都宮", "小野寺", "佐久間", "長谷部", "大久保"];
 
 /// Han ideographs, kana and Hangul (plus the iteration marks used in names).
 pub fn is_cjk(c: char) -> bool {
@@ -318,17 +303,10 @@ const DOT: char = '·';
 /// Folds look-alike apostrophes, dashes, middle dots and separators.
 fn premap(c: char) -> char {
     match c {
-        '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{02BC}' | '`' | '\u{00B4}' | '\u{2032}'
-        | '\u{FF07}' => '\'',
-        '\u{2010}'..='\u{2015}'
-        | '\u{2212}'
-        | '\u{FE58}'
-        | '\u{FE63}'
-        | '\u{FF0D}'
-        | '\u{2E3A}'
-        | '\u{2E3B}' => '-',
-        '\u{00B7}' | '\u{0387}' | '\u{2022}' | '\u{2027}' | '\u{2219}' | '\u{22C5}'
-        | '\u{30FB}' | '\u{FF65}' | '\u{16EB}' | '\u{2E31}' => DOT,
+        '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{02BC}' | '`' | '\u{00B4}' | '\u{2032}' | '\u{FF07}' => '\'',
+        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' | '\u{2E3A}' | '\u{2E3B}' => '-',
+        '\u{00B7}' | '\u{0387}' | '\u{2022}' | '\u{2027}' | '\u{2219}' | '\u{22C5}' | '\u{30FB}' | '\u{FF65}'
+        | '\u{16EB}' | '\u{2E31}' => DOT,
         '\u{3002}' | '\u{FF61}' => '.',
         '\u{3001}' | '\u{FF64}' => ',',
         _ => c,
@@ -447,8 +425,8 @@ fn split_at_cjk_boundaries(chars: &[char]) -> Vec<char> {
     for (i, &c) in chars.iter().enumerate() {
         if i > 0 {
             let p = chars[i - 1];
-            let boundary = (is_cjk(p) && !is_cjk(c) && c.is_alphabetic())
-                || (is_cjk(c) && !is_cjk(p) && p.is_alphabetic());
+            let boundary =
+                (is_cjk(p) && !is_cjk(c) && c.is_alphabetic()) || (is_cjk(c) && !is_cjk(p) && p.is_alphabetic());
             if boundary {
                 split.push(' ');
             }
@@ -489,11 +467,7 @@ fn suffix_of(raw: &str) -> Option<&'static str> {
         let key = || raw.bytes().filter(|b| *b != b'.').map(|b| b.to_ascii_lowercase());
         return SUFFIXES.iter().find(|(k, _)| key().eq(k.bytes())).map(|(_, v)| *v);
     }
-    let key: String = raw
-        .chars()
-        .filter(|c| *c != '.')
-        .collect::<String>()
-        .to_lowercase();
+    let key: String = raw.chars().filter(|c| *c != '.').collect::<String>().to_lowercase();
     SUFFIXES.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
 }
 
@@ -661,8 +635,7 @@ fn case_plain_into(p: &str, out: &mut String) {
 /// hashing: the keys are fixed, so SipHash's resistance to collision
 /// attacks buys nothing.)
 fn mac_surname(lower: &str) -> Option<&'static str> {
-    static BY_LOWER: std::sync::OnceLock<rustc_hash::FxHashMap<String, &'static str>> =
-        std::sync::OnceLock::new();
+    static BY_LOWER: std::sync::OnceLock<rustc_hash::FxHashMap<String, &'static str>> = std::sync::OnceLock::new();
     let map = BY_LOWER.get_or_init(|| {
         let mut map = rustc_hash::FxHashMap::default();
         for m in MAC_SURNAMES {
@@ -850,10 +823,7 @@ fn analyse(input: &str, keep_cjk_spaces: bool) -> Option<(Vec<Tok>, &'static str
     }
     let first_word = toks.iter().find_map(name_word);
     let last_word = toks.iter().rev().find_map(name_word);
-    let suppress = [first_word, last_word]
-        .iter()
-        .flatten()
-        .any(|w| is_east_asian_surname(&w.lower));
+    let suppress = [first_word, last_word].iter().flatten().any(|w| is_east_asian_surname(&w.lower));
 
     // particles to lower-case
     let n = toks.len();
@@ -870,21 +840,16 @@ fn analyse(input: &str, keep_cjk_spaces: bool) -> Option<(Vec<Tok>, &'static str
                 }
                 Tok::Word(w) => w,
             };
-            if Some(i) == first_name
-                || w.dot
-                || w.cjk
-                || w.suffix
-                || w.title
-                || !PARTICLES.contains(&w.lower.as_str())
+            if Some(i) == first_name || w.dot || w.cjk || w.suffix || w.title || !PARTICLES.contains(&w.lower.as_str())
             {
                 continue;
             }
             let next_is_name = matches!(toks.get(i + 1), Some(Tok::Word(x)) if !x.suffix);
             let trailing_in_given = part >= 1
                 && !matches!(toks.get(i + 1), Some(Tok::Word(x)) if !x.suffix)
-                && toks[part_start..i].iter().any(|t| {
-                    matches!(t, Tok::Word(x) if !PARTICLES.contains(&x.lower.as_str()) && !x.title)
-                });
+                && toks[part_start..i]
+                    .iter()
+                    .any(|t| matches!(t, Tok::Word(x) if !PARTICLES.contains(&x.lower.as_str()) && !x.title));
             if next_is_name || trailing_in_given {
                 lowered[i] = true;
             }
@@ -981,18 +946,8 @@ fn some(s: String) -> Option<String> {
 fn dot_parts(s: &str, script: &'static str) -> NameParts {
     let segs: Vec<&str> = s.split(DOT).filter(|p| !p.is_empty()).collect();
     match segs.len() {
-        0 => NameParts {
-            given: None,
-            middle: None,
-            family: None,
-            script,
-        },
-        1 => NameParts {
-            given: some(segs[0].to_string()),
-            middle: None,
-            family: None,
-            script,
-        },
+        0 => NameParts { given: None, middle: None, family: None, script },
+        1 => NameParts { given: some(segs[0].to_string()), middle: None, family: None, script },
         n => NameParts {
             given: some(segs[0].to_string()),
             middle: some(segs[1..n - 1].join("·")),
@@ -1007,10 +962,7 @@ fn split_cjk(s: &str) -> (Option<String>, Option<String>) {
     let chars: Vec<char> = s.chars().collect();
     let n = chars.len();
     let take = |k: usize| -> (Option<String>, Option<String>) {
-        (
-            some(chars[..k].iter().collect()),
-            some(chars[k..].iter().collect()),
-        )
+        (some(chars[..k].iter().collect()), some(chars[k..].iter().collect()))
     };
     if n <= 1 {
         return (some(s.to_string()), None);
@@ -1025,11 +977,7 @@ fn split_cjk(s: &str) -> (Option<String>, Option<String>) {
     if n >= 4 && JP_THREE_CHAR_SURNAMES.iter().any(|j| s.starts_with(j)) {
         return take(3);
     }
-    if CN_COMPOUND_SURNAMES
-        .iter()
-        .chain(KR_COMPOUND_SURNAMES)
-        .any(|c| s.starts_with(c))
-    {
+    if CN_COMPOUND_SURNAMES.iter().chain(KR_COMPOUND_SURNAMES).any(|c| s.starts_with(c)) {
         return take(2);
     }
     if n == 4 && chars.iter().all(|c| is_han(*c)) {
@@ -1046,20 +994,10 @@ fn cjk_parts(words: &[&Word]) -> NameParts {
     }
     if words.len() >= 2 {
         let given: String = words[1..].iter().map(|w| w.norm.as_str()).collect();
-        return NameParts {
-            given: some(given),
-            middle: None,
-            family: some(words[0].norm.clone()),
-            script,
-        };
+        return NameParts { given: some(given), middle: None, family: some(words[0].norm.clone()), script };
     }
     let (family, given) = split_cjk(&joined);
-    NameParts {
-        given,
-        middle: None,
-        family,
-        script,
-    }
+    NameParts { given, middle: None, family, script }
 }
 
 /// A word, or several CJK words written together, as one unit of a name.
@@ -1082,11 +1020,7 @@ fn units(words: &[&Word]) -> Vec<Unit> {
                 continue;
             }
         }
-        let cased: Vec<char> = w
-            .raw
-            .chars()
-            .filter(|c| c.is_uppercase() || c.is_lowercase())
-            .collect();
+        let cased: Vec<char> = w.raw.chars().filter(|c| c.is_uppercase() || c.is_lowercase()).collect();
         out.push(Unit {
             text: w.norm.clone(),
             all_caps: cased.len() >= 2 && cased.iter().all(|c| c.is_uppercase()),
@@ -1124,23 +1058,12 @@ fn latin_parts(toks: &[Tok], script: &'static str) -> NameParts {
         }
     }
     groups.retain(|g| !g.is_empty());
-    let empty = NameParts {
-        given: None,
-        middle: None,
-        family: None,
-        script,
-    };
+    let empty = NameParts { given: None, middle: None, family: None, script };
     if groups.is_empty() {
         // only titles / suffixes: use everything as is
-        let all: Vec<&Word> = toks
-            .iter()
-            .filter_map(|t| if let Tok::Word(w) = t { Some(w) } else { None })
-            .collect();
+        let all: Vec<&Word> = toks.iter().filter_map(|t| if let Tok::Word(w) = t { Some(w) } else { None }).collect();
         let us = units(&all);
-        return NameParts {
-            given: join_units(&us),
-            ..empty
-        };
+        return NameParts { given: join_units(&us), ..empty };
     }
     if groups.len() >= 2 {
         let mut family = units(&groups[0]);
@@ -1154,12 +1077,7 @@ fn latin_parts(toks: &[Tok], script: &'static str) -> NameParts {
         }
         moved.append(&mut family);
         let given = rest.first().and_then(|u| some(u.text.clone()));
-        return NameParts {
-            given,
-            middle: join_units(&rest[1..]),
-            family: join_units(&moved),
-            script,
-        };
+        return NameParts { given, middle: join_units(&rest[1..]), family: join_units(&moved), script };
     }
     let us = units(&groups[0]);
     let n = us.len();
@@ -1167,10 +1085,7 @@ fn latin_parts(toks: &[Tok], script: &'static str) -> NameParts {
         if us[0].text.contains(DOT) {
             return dot_parts(&us[0].text, script);
         }
-        return NameParts {
-            given: some(us[0].text.clone()),
-            ..empty
-        };
+        return NameParts { given: some(us[0].text.clone()), ..empty };
     }
     // one contiguous run of ALL-CAPS words among mixed-case words
     let caps: Vec<usize> = (0..n).filter(|i| us[*i].all_caps).collect();
@@ -1198,17 +1113,9 @@ fn latin_parts(toks: &[Tok], script: &'static str) -> NameParts {
         f -= 1;
     }
     if f == 1 && us[0].leading_particle && (n == 2 || us[1].lowered) {
-        return NameParts {
-            family: join_units(&us),
-            ..empty
-        };
+        return NameParts { family: join_units(&us), ..empty };
     }
-    NameParts {
-        given: some(us[0].text.clone()),
-        middle: join_units(&us[1..f]),
-        family: join_units(&us[f..]),
-        script,
-    }
+    NameParts { given: some(us[0].text.clone()), middle: join_units(&us[1..f]), family: join_units(&us[f..]), script }
 }
 
 /// Splits a personal name into given, middle and family names; see the
@@ -1217,10 +1124,7 @@ pub fn name_parts(input: &str) -> Option<NameParts> {
     normalize_name(input)?;
     let (toks, script) = analyse(input, true)?;
     if script == "cjk" {
-        let words: Vec<&Word> = toks
-            .iter()
-            .filter_map(|t| if let Tok::Word(w) = t { Some(w) } else { None })
-            .collect();
+        let words: Vec<&Word> = toks.iter().filter_map(|t| if let Tok::Word(w) = t { Some(w) } else { None }).collect();
         return Some(cjk_parts(&words));
     }
     Some(latin_parts(&toks, script))
@@ -1258,26 +1162,17 @@ mod tests {
 
     #[test]
     fn latin_particles() {
-        assert_eq!(
-            n("LUDWIG VAN BEETHOVEN").as_deref(),
-            Some("Ludwig van Beethoven")
-        );
+        assert_eq!(n("LUDWIG VAN BEETHOVEN").as_deref(), Some("Ludwig van Beethoven"));
         assert_eq!(n("vincent van gogh").as_deref(), Some("Vincent van Gogh"));
         assert_eq!(n("VAN DAM").as_deref(), Some("Van Dam"));
         assert_eq!(n("juan de la cruz").as_deref(), Some("Juan de la Cruz"));
         assert_eq!(n("DE LA CRUZ").as_deref(), Some("De la Cruz"));
-        assert_eq!(
-            n("DR. ABRAHAM VAN HELSING").as_deref(),
-            Some("Dr. Abraham van Helsing")
-        );
+        assert_eq!(n("DR. ABRAHAM VAN HELSING").as_deref(), Some("Dr. Abraham van Helsing"));
         assert_eq!(n("mr van dam").as_deref(), Some("Mr Van Dam"));
         assert_eq!(n("harun al-rashid").as_deref(), Some("Harun al-Rashid"));
         assert_eq!(n("AL PACINO").as_deref(), Some("Al Pacino"));
         assert_eq!(n("john van").as_deref(), Some("John Van"));
-        assert_eq!(
-            n("Beethoven, Ludwig VAN").as_deref(),
-            Some("Beethoven, Ludwig van")
-        );
+        assert_eq!(n("Beethoven, Ludwig VAN").as_deref(), Some("Beethoven, Ludwig van"));
         assert_eq!(n("ahmad BIN ismail").as_deref(), Some("Ahmad bin Ismail"));
         // East-Asian names: Van / De are syllables, not particles
         assert_eq!(n("NGUYEN VAN AN").as_deref(), Some("Nguyen Van An"));
@@ -1310,10 +1205,7 @@ mod tests {
         assert_eq!(n("jean-luc picard").as_deref(), Some("Jean-Luc Picard"));
         assert_eq!(n("SMITH-JONES").as_deref(), Some("Smith-Jones"));
         assert_eq!(n("mary - kate olsen").as_deref(), Some("Mary-Kate Olsen"));
-        assert_eq!(
-            n("anne\u{2013}marie --dupont-").as_deref(),
-            Some("Anne-Marie-Dupont")
-        );
+        assert_eq!(n("anne\u{2013}marie --dupont-").as_deref(), Some("Anne-Marie-Dupont"));
         assert_eq!(n("j. r. r. tolkien").as_deref(), Some("J. R. R. Tolkien"));
         assert_eq!(n("J.R.R. TOLKIEN").as_deref(), Some("J. R. R. Tolkien"));
         assert_eq!(n("J.R.R.Tolkien").as_deref(), Some("J. R. R. Tolkien"));
@@ -1341,26 +1233,17 @@ mod tests {
         assert_eq!(n("иван петров").as_deref(), Some("Иван Петров"));
         assert_eq!(n("İSTANBUL").as_deref(), Some("İstanbul"));
         assert_eq!(n("ßmith").as_deref(), Some("ßmith"));
-        assert_eq!(
-            n("\"Jack\" (the) O'Neil!").as_deref(),
-            Some("Jack The O'Neil")
-        );
+        assert_eq!(n("\"Jack\" (the) O'Neil!").as_deref(), Some("Jack The O'Neil"));
         assert_eq!(n("John Smith 2").as_deref(), Some("John Smith 2"));
     }
 
     #[test]
     fn messy_input() {
         assert_eq!(n("ＪＯＨＮ　ＳＭＩＴＨ").as_deref(), Some("John Smith"));
-        assert_eq!(
-            n("  Jo\u{200B}hn \t\n Smi\u{FEFF}th  ").as_deref(),
-            Some("John Smith")
-        );
+        assert_eq!(n("  Jo\u{200B}hn \t\n Smi\u{FEFF}th  ").as_deref(), Some("John Smith"));
         assert_eq!(n("o\u{00AD}'brien").as_deref(), Some("O'Brien"));
         assert_eq!(n("ｏ＇ｂｒｉｅｎ").as_deref(), Some("O'Brien"));
-        assert_eq!(
-            n("JOHN    PAUL   SMITH").as_deref(),
-            Some("John Paul Smith")
-        );
+        assert_eq!(n("JOHN    PAUL   SMITH").as_deref(), Some("John Paul Smith"));
     }
 
     #[test]
@@ -1427,182 +1310,62 @@ mod tests {
 
     #[test]
     fn parts_latin() {
-        assert_eq!(
-            name_parts("Smith, John"),
-            parts(Some("John"), None, Some("Smith"), "latin")
-        );
-        assert_eq!(
-            name_parts("SMITH, John Paul"),
-            parts(Some("John"), Some("Paul"), Some("Smith"), "latin")
-        );
-        assert_eq!(
-            name_parts("ZHANG Wei"),
-            parts(Some("Wei"), None, Some("Zhang"), "latin")
-        );
-        assert_eq!(
-            name_parts("Wei ZHANG"),
-            parts(Some("Wei"), None, Some("Zhang"), "latin")
-        );
-        assert_eq!(
-            name_parts("Maria DE LA CRUZ"),
-            parts(Some("Maria"), None, Some("de la Cruz"), "latin")
-        );
-        assert_eq!(
-            name_parts("Ludwig van BEETHOVEN"),
-            parts(Some("Ludwig"), None, Some("van Beethoven"), "latin")
-        );
-        assert_eq!(
-            name_parts("John Smith"),
-            parts(Some("John"), None, Some("Smith"), "latin")
-        );
-        assert_eq!(
-            name_parts("JOHN SMITH"),
-            parts(Some("John"), None, Some("Smith"), "latin")
-        );
-        assert_eq!(
-            name_parts("John Paul Smith"),
-            parts(Some("John"), Some("Paul"), Some("Smith"), "latin")
-        );
-        assert_eq!(
-            name_parts("Ludwig van Beethoven"),
-            parts(Some("Ludwig"), None, Some("van Beethoven"), "latin")
-        );
+        assert_eq!(name_parts("Smith, John"), parts(Some("John"), None, Some("Smith"), "latin"));
+        assert_eq!(name_parts("SMITH, John Paul"), parts(Some("John"), Some("Paul"), Some("Smith"), "latin"));
+        assert_eq!(name_parts("ZHANG Wei"), parts(Some("Wei"), None, Some("Zhang"), "latin"));
+        assert_eq!(name_parts("Wei ZHANG"), parts(Some("Wei"), None, Some("Zhang"), "latin"));
+        assert_eq!(name_parts("Maria DE LA CRUZ"), parts(Some("Maria"), None, Some("de la Cruz"), "latin"));
+        assert_eq!(name_parts("Ludwig van BEETHOVEN"), parts(Some("Ludwig"), None, Some("van Beethoven"), "latin"));
+        assert_eq!(name_parts("John Smith"), parts(Some("John"), None, Some("Smith"), "latin"));
+        assert_eq!(name_parts("JOHN SMITH"), parts(Some("John"), None, Some("Smith"), "latin"));
+        assert_eq!(name_parts("John Paul Smith"), parts(Some("John"), Some("Paul"), Some("Smith"), "latin"));
+        assert_eq!(name_parts("Ludwig van Beethoven"), parts(Some("Ludwig"), None, Some("van Beethoven"), "latin"));
         assert_eq!(
             name_parts("Vincent Willem van Gogh"),
             parts(Some("Vincent"), Some("Willem"), Some("van Gogh"), "latin")
         );
-        assert_eq!(
-            name_parts("juan de la cruz"),
-            parts(Some("Juan"), None, Some("de la Cruz"), "latin")
-        );
-        assert_eq!(
-            name_parts("Beethoven, Ludwig van"),
-            parts(Some("Ludwig"), None, Some("van Beethoven"), "latin")
-        );
-        assert_eq!(
-            name_parts("VAN DAM"),
-            parts(None, None, Some("Van Dam"), "latin")
-        );
-        assert_eq!(
-            name_parts("Madonna"),
-            parts(Some("Madonna"), None, None, "latin")
-        );
-        assert_eq!(
-            name_parts("Dr. John Smith Jr."),
-            parts(Some("John"), None, Some("Smith"), "latin")
-        );
-        assert_eq!(
-            name_parts("Smith, Dr. John, Jr."),
-            parts(Some("John"), None, Some("Smith"), "latin")
-        );
-        assert_eq!(
-            name_parts("j.r.r. tolkien"),
-            parts(Some("J."), Some("R. R."), Some("Tolkien"), "latin")
-        );
-        assert_eq!(
-            name_parts("o'brien, SEAN"),
-            parts(Some("Sean"), None, Some("O'Brien"), "latin")
-        );
-        assert_eq!(
-            name_parts("Mary-Kate OLSEN"),
-            parts(Some("Mary-Kate"), None, Some("Olsen"), "latin")
-        );
-        assert_eq!(
-            name_parts("Maimaiti·Abudu"),
-            parts(Some("Maimaiti"), None, Some("Abudu"), "latin")
-        );
+        assert_eq!(name_parts("juan de la cruz"), parts(Some("Juan"), None, Some("de la Cruz"), "latin"));
+        assert_eq!(name_parts("Beethoven, Ludwig van"), parts(Some("Ludwig"), None, Some("van Beethoven"), "latin"));
+        assert_eq!(name_parts("VAN DAM"), parts(None, None, Some("Van Dam"), "latin"));
+        assert_eq!(name_parts("Madonna"), parts(Some("Madonna"), None, None, "latin"));
+        assert_eq!(name_parts("Dr. John Smith Jr."), parts(Some("John"), None, Some("Smith"), "latin"));
+        assert_eq!(name_parts("Smith, Dr. John, Jr."), parts(Some("John"), None, Some("Smith"), "latin"));
+        assert_eq!(name_parts("j.r.r. tolkien"), parts(Some("J."), Some("R. R."), Some("Tolkien"), "latin"));
+        assert_eq!(name_parts("o'brien, SEAN"), parts(Some("Sean"), None, Some("O'Brien"), "latin"));
+        assert_eq!(name_parts("Mary-Kate OLSEN"), parts(Some("Mary-Kate"), None, Some("Olsen"), "latin"));
+        assert_eq!(name_parts("Maimaiti·Abudu"), parts(Some("Maimaiti"), None, Some("Abudu"), "latin"));
         assert_eq!(name_parts("Dr"), parts(Some("Dr"), None, None, "latin"));
     }
 
     #[test]
     fn parts_cjk() {
-        assert_eq!(
-            name_parts("张伟"),
-            parts(Some("伟"), None, Some("张"), "cjk")
-        );
-        assert_eq!(
-            name_parts("张 伟"),
-            parts(Some("伟"), None, Some("张"), "cjk")
-        );
-        assert_eq!(
-            name_parts("王五"),
-            parts(Some("五"), None, Some("王"), "cjk")
-        );
-        assert_eq!(
-            name_parts("欧阳娜娜"),
-            parts(Some("娜娜"), None, Some("欧阳"), "cjk")
-        );
-        assert_eq!(
-            name_parts("欧阳　娜娜"),
-            parts(Some("娜娜"), None, Some("欧阳"), "cjk")
-        );
-        assert_eq!(
-            name_parts("诸葛亮"),
-            parts(Some("亮"), None, Some("诸葛"), "cjk")
-        );
-        assert_eq!(
-            name_parts("司马相如"),
-            parts(Some("相如"), None, Some("司马"), "cjk")
-        );
-        assert_eq!(
-            name_parts("歐陽修"),
-            parts(Some("修"), None, Some("歐陽"), "cjk")
-        );
+        assert_eq!(name_parts("张伟"), parts(Some("伟"), None, Some("张"), "cjk"));
+        assert_eq!(name_parts("张 伟"), parts(Some("伟"), None, Some("张"), "cjk"));
+        assert_eq!(name_parts("王五"), parts(Some("五"), None, Some("王"), "cjk"));
+        assert_eq!(name_parts("欧阳娜娜"), parts(Some("娜娜"), None, Some("欧阳"), "cjk"));
+        assert_eq!(name_parts("欧阳　娜娜"), parts(Some("娜娜"), None, Some("欧阳"), "cjk"));
+        assert_eq!(name_parts("诸葛亮"), parts(Some("亮"), None, Some("诸葛"), "cjk"));
+        assert_eq!(name_parts("司马相如"), parts(Some("相如"), None, Some("司马"), "cjk"));
+        assert_eq!(name_parts("歐陽修"), parts(Some("修"), None, Some("歐陽"), "cjk"));
         assert_eq!(name_parts("张"), parts(None, None, Some("张"), "cjk"));
         assert_eq!(name_parts("欧阳"), parts(None, None, Some("欧阳"), "cjk"));
-        assert_eq!(
-            name_parts("阿卜杜·热合曼"),
-            parts(Some("阿卜杜"), None, Some("热合曼"), "cjk")
-        );
-        assert_eq!(
-            name_parts("阿卜杜•买买提·热合曼"),
-            parts(Some("阿卜杜"), Some("买买提"), Some("热合曼"), "cjk")
-        );
-        assert_eq!(
-            name_parts("マイケル・ジャクソン"),
-            parts(Some("マイケル"), None, Some("ジャクソン"), "cjk")
-        );
-        assert_eq!(
-            name_parts("山田 太郎"),
-            parts(Some("太郎"), None, Some("山田"), "cjk")
-        );
-        assert_eq!(
-            name_parts("山田太郎"),
-            parts(Some("太郎"), None, Some("山田"), "cjk")
-        );
-        assert_eq!(
-            name_parts("佐藤 健"),
-            parts(Some("健"), None, Some("佐藤"), "cjk")
-        );
-        assert_eq!(
-            name_parts("佐々木希"),
-            parts(Some("希"), None, Some("佐々木"), "cjk")
-        );
-        assert_eq!(
-            name_parts("山田はなこ"),
-            parts(Some("はなこ"), None, Some("山田"), "cjk")
-        );
-        assert_eq!(
-            name_parts("김민수"),
-            parts(Some("민수"), None, Some("김"), "cjk")
-        );
-        assert_eq!(
-            name_parts("남궁민수"),
-            parts(Some("민수"), None, Some("남궁"), "cjk")
-        );
-        assert_eq!(
-            name_parts("David 张伟"),
-            parts(Some("David"), None, Some("张伟"), "mixed")
-        );
+        assert_eq!(name_parts("阿卜杜·热合曼"), parts(Some("阿卜杜"), None, Some("热合曼"), "cjk"));
+        assert_eq!(name_parts("阿卜杜•买买提·热合曼"), parts(Some("阿卜杜"), Some("买买提"), Some("热合曼"), "cjk"));
+        assert_eq!(name_parts("マイケル・ジャクソン"), parts(Some("マイケル"), None, Some("ジャクソン"), "cjk"));
+        assert_eq!(name_parts("山田 太郎"), parts(Some("太郎"), None, Some("山田"), "cjk"));
+        assert_eq!(name_parts("山田太郎"), parts(Some("太郎"), None, Some("山田"), "cjk"));
+        assert_eq!(name_parts("佐藤 健"), parts(Some("健"), None, Some("佐藤"), "cjk"));
+        assert_eq!(name_parts("佐々木希"), parts(Some("希"), None, Some("佐々木"), "cjk"));
+        assert_eq!(name_parts("山田はなこ"), parts(Some("はなこ"), None, Some("山田"), "cjk"));
+        assert_eq!(name_parts("김민수"), parts(Some("민수"), None, Some("김"), "cjk"));
+        assert_eq!(name_parts("남궁민수"), parts(Some("민수"), None, Some("남궁"), "cjk"));
+        assert_eq!(name_parts("David 张伟"), parts(Some("David"), None, Some("张伟"), "mixed"));
     }
 
     #[test]
     fn parts_serialize_with_contract_field_names() {
         let v = serde_json::to_value(name_parts("SMITH, John Paul").unwrap()).unwrap();
-        assert_eq!(
-            v,
-            serde_json::json!({"given": "John", "middle": "Paul", "family": "Smith", "script": "latin"})
-        );
+        assert_eq!(v, serde_json::json!({"given": "John", "middle": "Paul", "family": "Smith", "script": "latin"}));
     }
 
     /// Name-like text: Latin words with particles, prefixes, suffixes,
@@ -1641,8 +1404,7 @@ mod tests {
             Just("\u{200B}".to_string()),
             Just("’".to_string()),
         ];
-        proptest::collection::vec((word, sep), 1..6)
-            .prop_map(|v| v.into_iter().map(|(w, s)| w + &s).collect())
+        proptest::collection::vec((word, sep), 1..6).prop_map(|v| v.into_iter().map(|(w, s)| w + &s).collect())
     }
 
     proptest! {

@@ -38,7 +38,9 @@ impl SqlError for OptionError {
     }
     fn hint(&self) -> String {
         match self {
-            OptionError::NotAnObject { .. } => "pass the options as a jsonb object, e.g. '{\"seed\": 7}', or '{}' for the defaults".into(),
+            OptionError::NotAnObject { .. } => {
+                "pass the options as a jsonb object, e.g. '{\"seed\": 7}', or '{}' for the defaults".into()
+            }
             OptionError::UnknownKey { function, key, known } => match key.rsplit_once('.') {
                 // A key inside an option's object (`quality.window`).
                 Some((outer, _)) => format!("\"{outer}\" takes the keys {}", known.join(", ")),
@@ -135,7 +137,11 @@ pub struct Options<'a> {
 
 impl<'a> Options<'a> {
     /// Checks that `value` is an object whose keys are all in `known`.
-    pub fn new(function: &'static str, value: &'a Value, known: &'static [&'static str]) -> Result<Options<'a>, OptionError> {
+    pub fn new(
+        function: &'static str,
+        value: &'a Value,
+        known: &'static [&'static str],
+    ) -> Result<Options<'a>, OptionError> {
         let map = value.as_object().ok_or_else(|| OptionError::NotAnObject { function, found: found(value) })?;
         if let Some(key) = map.keys().find(|k| !known.contains(&k.as_str())) {
             return Err(OptionError::UnknownKey { function, key: quoted(key), known });
@@ -175,7 +181,9 @@ impl<'a> Options<'a> {
     pub fn integer(&self, key: &str, range: IntRange, default: u64, hint: &str) -> Result<u64, OptionError> {
         match self.get(key) {
             None => Ok(default),
-            Some(v) => range.check(v).ok_or_else(|| self.out_of_range(key, range.expected(), v, hint, &default.to_string())),
+            Some(v) => {
+                range.check(v).ok_or_else(|| self.out_of_range(key, range.expected(), v, hint, &default.to_string()))
+            }
         }
     }
 
@@ -208,7 +216,13 @@ impl<'a> Options<'a> {
 }
 
 /// A scalar integer argument `name` of `function` in `range`.
-pub fn integer_argument(function: &'static str, name: &str, value: i64, range: IntRange, hint: &str) -> Result<u64, OptionError> {
+pub fn integer_argument(
+    function: &'static str,
+    name: &str,
+    value: i64,
+    range: IntRange,
+    hint: &str,
+) -> Result<u64, OptionError> {
     u64::try_from(value).ok().filter(|v| (range.min..=range.max).contains(v)).ok_or_else(|| OptionError::OutOfRange {
         function,
         what: name.to_string(),
@@ -220,7 +234,13 @@ pub fn integer_argument(function: &'static str, name: &str, value: i64, range: I
 
 /// A scalar float argument `name` of `function` in `range` (NaN and
 /// ±Infinity are refused).
-pub fn number_argument(function: &'static str, name: &str, value: f64, range: FloatRange, hint: &str) -> Result<f64, OptionError> {
+pub fn number_argument(
+    function: &'static str,
+    name: &str,
+    value: f64,
+    range: FloatRange,
+    hint: &str,
+) -> Result<f64, OptionError> {
     if range.contains(value) {
         return Ok(value);
     }
@@ -302,7 +322,10 @@ mod tests {
         assert_eq!(x(json!(0.999)), Ok(0.999));
         assert_eq!(msg(x(json!(0))), "f: option \"x\" must be a number greater than 0 and less than 1, not 0");
         assert_eq!(msg(x(json!(1))), "f: option \"x\" must be a number greater than 0 and less than 1, not 1");
-        assert_eq!(msg(x(json!("NaN"))), "f: option \"x\" must be a number greater than 0 and less than 1, not \"NaN\"");
+        assert_eq!(
+            msg(x(json!("NaN"))),
+            "f: option \"x\" must be a number greater than 0 and less than 1, not \"NaN\""
+        );
         assert_eq!(FloatRange::closed(0.0, 1.0).expected(), "a number between 0 and 1");
         assert!(!FloatRange::closed(0.0, 1.0).contains(f64::NAN));
         assert!(!FloatRange::closed(f64::MIN, f64::MAX).contains(f64::INFINITY));
@@ -310,10 +333,7 @@ mod tests {
 
     #[test]
     fn objects_and_keys() {
-        assert_eq!(
-            msg(Options::new("train", &json!([1]), KNOWN)),
-            "train: options must be a JSON object, not [1]"
-        );
+        assert_eq!(msg(Options::new("train", &json!([1]), KNOWN)), "train: options must be a JSON object, not [1]");
         let e = Options::new("train", &json!({"n": 1, "seeed": 2}), KNOWN).unwrap_err();
         assert_eq!(e.to_string(), "train: unknown option \"seeed\"");
         assert_eq!(e.hint(), "train takes the options n, x");

@@ -195,9 +195,7 @@ mod tests {
         let moved = map(json!({"id": 1, "phone": "+8613900000000", "email": "a@b.cn"}));
         assert_eq!(
             undo(&originals, &moved),
-            Err(UndoRefused::Moved(vec![
-                "phone is now \"+8613900000000\" (cleaning wrote \"+8613812345678\")".into()
-            ]))
+            Err(UndoRefused::Moved(vec!["phone is now \"+8613900000000\" (cleaning wrote \"+8613812345678\")".into()]))
         );
         assert_eq!(undo(&Value::Null, &row), Err(UndoRefused::Nothing));
         assert_eq!(undo(&json!({}), &row), Err(UndoRefused::Nothing));

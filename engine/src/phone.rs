@@ -16,8 +16,7 @@
 //! 100-entry LRU cache, which made mixed-region input ~80x slower.
 
 use rlibphonenumber::{
-    NumberLengthType, ParseError, PhoneNumber, PhoneNumberFormat, PhoneNumberType, ValidationError,
-    PHONE_NUMBER_UTIL,
+    NumberLengthType, ParseError, PhoneNumber, PhoneNumberFormat, PhoneNumberType, ValidationError, PHONE_NUMBER_UTIL,
 };
 use serde::Serialize;
 
@@ -70,10 +69,7 @@ impl Region {
         // `from_code` accepts any two letters; only those with metadata are
         // regions libphonenumber can parse for.
         match rlibphonenumber::Region::from_code(code) {
-            Ok(region) if PHONE_NUMBER_UTIL.get_country_code_for_region(region).is_some() =>
-            {
-                Ok(Region(Some(region)))
-            }
+            Ok(region) if PHONE_NUMBER_UTIL.get_country_code_for_region(region).is_some() => Ok(Region(Some(region))),
             _ => Err(PhoneError::UnknownRegion(arg.to_string())),
         }
     }
@@ -138,9 +134,7 @@ pub fn normalize_phone(input: &str, region: &str) -> Result<Option<String>, Phon
 /// [`normalize_phone`] with an already checked region, for hot loops.
 pub fn normalize_phone_in(input: &str, region: Region) -> Option<String> {
     match parse(input, region)? {
-        Ok(number) if number.is_valid() => {
-            Some(number.format_as(PhoneNumberFormat::E164).into_owned())
-        }
+        Ok(number) if number.is_valid() => Some(number.format_as(PhoneNumberFormat::E164).into_owned()),
         _ => None,
     }
 }
@@ -232,11 +226,7 @@ pub(crate) fn phone_verdict(input: &str, region: Region) -> Option<PhoneVerdict>
     // find it once for both answers.
     let region = number.get_region_code();
     let valid = region.is_some_and(|r| number.is_valid_for_region(r));
-    Some(PhoneVerdict {
-        valid,
-        reason: (!valid).then(|| invalid_reason(&number)),
-        region,
-    })
+    Some(PhoneVerdict { valid, reason: (!valid).then(|| invalid_reason(&number)), region })
 }
 
 /// libphonenumber's names for number types, in lower case.
@@ -346,10 +336,7 @@ mod tests {
 
     #[test]
     fn unknown_region_is_an_error() {
-        assert_eq!(
-            normalize_phone("13812345678", "XX"),
-            Err(PhoneError::UnknownRegion("XX".into()))
-        );
+        assert_eq!(normalize_phone("13812345678", "XX"), Err(PhoneError::UnknownRegion("XX".into())));
         assert!(normalize_phone("13812345678", "China").is_err());
         assert!(normalize_phone("13812345678", "").is_err());
     }

@@ -40,30 +40,18 @@ fn format_index(country: &str) -> Option<usize> {
         });
         return by_code[slot(*a, *b)];
     }
-    POSTCODE_FORMATS
-        .binary_search_by(|(c, _, _)| (*c).cmp(country))
-        .ok()
+    POSTCODE_FORMATS.binary_search_by(|(c, _, _)| (*c).cmp(country)).ok()
 }
 
 /// The anchored pattern of the format at `idx`, compiled once.
 fn pattern(idx: usize) -> Option<&'static Regex> {
     static CACHE: OnceLock<Vec<OnceLock<Option<Regex>>>> = OnceLock::new();
-    let cache = CACHE.get_or_init(|| {
-        (0..POSTCODE_FORMATS.len())
-            .map(|_| OnceLock::new())
-            .collect()
-    });
-    cache
-        .get(idx)?
-        .get_or_init(|| Regex::new(&format!("^(?:{})$", POSTCODE_FORMATS[idx].1)).ok())
-        .as_ref()
+    let cache = CACHE.get_or_init(|| (0..POSTCODE_FORMATS.len()).map(|_| OnceLock::new()).collect());
+    cache.get(idx)?.get_or_init(|| Regex::new(&format!("^(?:{})$", POSTCODE_FORMATS[idx].1)).ok()).as_ref()
 }
 
 fn is_dash(c: char) -> bool {
-    matches!(
-        c,
-        '-' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}'
-    )
+    matches!(c, '-' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}')
 }
 
 /// Upper-case ASCII letters and digits of the code, or `None` if it holds
@@ -250,10 +238,7 @@ mod tests {
 
     #[test]
     fn unknown_country_is_an_error() {
-        assert_eq!(
-            normalize_postcode("12345", "Narnia"),
-            Err(CountryError::Unknown("Narnia".into()))
-        );
+        assert_eq!(normalize_postcode("12345", "Narnia"), Err(CountryError::Unknown("Narnia".into())));
         assert!(normalize_postcode("", "XX").is_err());
     }
 

@@ -202,17 +202,13 @@ impl Profile {
         let mut bindings: Vec<Binding> = Vec::with_capacity(map.len());
         for (role_name, column) in map {
             let role = Role::parse(role_name).ok_or_else(|| ProfileError::UnknownRole(role_name.clone()))?;
-            let column = column
-                .as_str()
-                .ok_or_else(|| ProfileError::ColumnNotAString { role, value: column.to_string() })?;
-            let found = table_columns
-                .iter()
-                .find(|c| c.name == column)
-                .ok_or_else(|| ProfileError::UnknownColumn {
-                    role,
-                    column: column.to_string(),
-                    table_columns: table_columns.iter().map(|c| c.name.clone()).collect(),
-                })?;
+            let column =
+                column.as_str().ok_or_else(|| ProfileError::ColumnNotAString { role, value: column.to_string() })?;
+            let found = table_columns.iter().find(|c| c.name == column).ok_or_else(|| ProfileError::UnknownColumn {
+                role,
+                column: column.to_string(),
+                table_columns: table_columns.iter().map(|c| c.name.clone()).collect(),
+            })?;
             bindings.push(Binding { role, column: found.name.clone(), is_text: found.is_text });
         }
         if !bindings.iter().any(|b| b.role == Role::Id) {
@@ -292,9 +288,7 @@ impl ProfileOptions {
         let mut out = ProfileOptions::default();
         for (key, value) in map {
             let text = || {
-                value
-                    .as_str()
-                    .ok_or_else(|| ProfileError::BadOption { option: key.clone(), value: value.to_string() })
+                value.as_str().ok_or_else(|| ProfileError::BadOption { option: key.clone(), value: value.to_string() })
             };
             match key.as_str() {
                 "default_region" => {
@@ -363,7 +357,8 @@ pub const MAX_REFERENCES: usize = 100;
 /// most 63 bytes (PostgreSQL's identifier length) and the table at most
 /// two (`schema.table`, each quoted if need be).
 fn parse_references(value: &Value) -> Result<Vec<DeclaredReference>, ProfileError> {
-    let list = value.as_array().ok_or_else(|| ProfileError::BadReference { index: 0, why: "it must be an array".into() })?;
+    let list =
+        value.as_array().ok_or_else(|| ProfileError::BadReference { index: 0, why: "it must be an array".into() })?;
     if list.len() > MAX_REFERENCES {
         return Err(ProfileError::BadReference {
             index: 0,
@@ -375,9 +370,10 @@ fn parse_references(value: &Value) -> Result<Vec<DeclaredReference>, ProfileErro
         let Some(v) = r.get(key) else {
             return if required { Err(bad(format!("\"{key}\" is missing"))) } else { Ok(vec![]) };
         };
-        let items = v.as_array().filter(|a| !a.is_empty() && a.len() <= 32).ok_or_else(|| {
-            bad(format!("\"{key}\" must be an array of 1 to 32 column names, not {v}"))
-        })?;
+        let items = v
+            .as_array()
+            .filter(|a| !a.is_empty() && a.len() <= 32)
+            .ok_or_else(|| bad(format!("\"{key}\" must be an array of 1 to 32 column names, not {v}")))?;
         items
             .iter()
             .map(|c| match c.as_str() {
@@ -399,7 +395,11 @@ fn parse_references(value: &Value) -> Result<Vec<DeclaredReference>, ProfileErro
                 Some(t) if !t.trim().is_empty() && t.len() <= 2 * 63 + 5 => t.trim().to_string(),
                 _ => return Err(bad("\"table\" must name a table, e.g. \"crm.invoices\"".into())),
             };
-            Ok(DeclaredReference { table, columns: names(r, "columns", index, true)?, to: names(r, "to", index, false)? })
+            Ok(DeclaredReference {
+                table,
+                columns: names(r, "columns", index, true)?,
+                to: names(r, "to", index, false)?,
+            })
         })
         .collect()
 }
@@ -451,9 +451,7 @@ impl SqlError for ProfileError {
         match self {
             ProfileError::UnknownColumn { .. }
             | ProfileError::UnknownSurvivorshipColumn { .. }
-            | ProfileError::UnknownOriginalsColumn { .. } => {
-                ErrorClass::UndefinedColumn
-            }
+            | ProfileError::UnknownOriginalsColumn { .. } => ErrorClass::UndefinedColumn,
             _ => ErrorClass::InvalidParameterValue,
         }
     }
@@ -483,11 +481,9 @@ impl SqlError for ProfileError {
                  originals_column"
                     .into()
             }
-            ProfileError::BadReference { .. } => {
-                "declare tables that refer to customers without a foreign key as \
+            ProfileError::BadReference { .. } => "declare tables that refer to customers without a foreign key as \
                  [{\"table\": \"crm.invoices\", \"columns\": [\"customer_id\"]}]"
-                    .into()
-            }
+                .into(),
             ProfileError::BadOption { option, .. } if option == "default_region" => {
                 "use an ISO 3166-1 country code that has phone numbering, e.g. \"CN\" or \"US\"".into()
             }
@@ -544,8 +540,14 @@ mod tests {
             err(json!({"originals_column": "email"})).to_string(),
             "originals_column \"email\" has the role \"email\"; the trigger writes that column, so it cannot also be cleaned"
         );
-        assert_eq!(err(json!({"originals_column": ""})).to_string(), "invalid value \"\" for profile option \"originals_column\"");
-        assert_eq!(err(json!({"originals_column": 3})).to_string(), "invalid value 3 for profile option \"originals_column\"");
+        assert_eq!(
+            err(json!({"originals_column": ""})).to_string(),
+            "invalid value \"\" for profile option \"originals_column\""
+        );
+        assert_eq!(
+            err(json!({"originals_column": 3})).to_string(),
+            "invalid value 3 for profile option \"originals_column\""
+        );
         let long = "x".repeat(64);
         assert_eq!(
             err(json!({"originals_column": long})).hint(),
@@ -564,17 +566,25 @@ mod tests {
         assert_eq!(
             p.options.references,
             vec![
-                DeclaredReference { table: "crm.invoices".into(), columns: vec!["customer_id".into()], to: vec!["id".into()] },
-                DeclaredReference { table: "crm.notes".into(), columns: vec!["by_mail".into()], to: vec!["email".into()] },
+                DeclaredReference {
+                    table: "crm.invoices".into(),
+                    columns: vec!["customer_id".into()],
+                    to: vec!["id".into()]
+                },
+                DeclaredReference {
+                    table: "crm.notes".into(),
+                    columns: vec!["by_mail".into()],
+                    to: vec!["email".into()]
+                },
             ]
         );
         let err = |o: Value| parse(o).unwrap_err().to_string();
         assert_eq!(err(json!({"references": {}})), "references: it must be an array");
-        assert_eq!(err(json!({"references": ["crm.x"]})), "references: reference 1: it must be an object, not \"crm.x\"");
         assert_eq!(
-            err(json!({"references": [{"table": "crm.x"}]})),
-            "references: reference 1: \"columns\" is missing"
+            err(json!({"references": ["crm.x"]})),
+            "references: reference 1: it must be an object, not \"crm.x\""
         );
+        assert_eq!(err(json!({"references": [{"table": "crm.x"}]})), "references: reference 1: \"columns\" is missing");
         assert_eq!(
             err(json!({"references": [{"table": "crm.x", "columns": []}]})),
             "references: reference 1: \"columns\" must be an array of 1 to 32 column names, not []"
@@ -592,7 +602,9 @@ mod tests {
             "references: reference 1: unknown key \"on\""
         );
         assert_eq!(
-            err(json!({"references": [{"table": "crm.x", "columns": ["a"]}, {"table": "crm.y", "columns": ["a"], "to": ["nope"]}]})),
+            err(
+                json!({"references": [{"table": "crm.x", "columns": ["a"]}, {"table": "crm.y", "columns": ["a"], "to": ["nope"]}]})
+            ),
             "references: reference 2: \"to\" names column \"nope\", which the table does not have"
         );
         assert_eq!(
@@ -613,10 +625,7 @@ mod tests {
         )
         .unwrap();
         assert_eq!(p.id_column(), "id");
-        assert_eq!(
-            p.column(Role::Phone),
-            Some(&Binding { role: Role::Phone, column: "mobile".into(), is_text: true })
-        );
+        assert_eq!(p.column(Role::Phone), Some(&Binding { role: Role::Phone, column: "mobile".into(), is_text: true }));
         assert_eq!(p.column(Role::BirthDate).map(|b| b.is_text), Some(false));
         assert_eq!(
             p.options,
@@ -675,7 +684,10 @@ mod tests {
         let parse = |o: Value| Profile::parse(&json!({"id": "id"}), &o, &t).unwrap_err();
         let e = parse(json!({"survivorship": {"email": "newest"}}));
         assert_eq!(e.to_string(), "unknown survivorship rule \"newest\" for column \"email\"");
-        assert_eq!(e.hint(), "known rules: survivor, most_recent, most_complete, most_frequent, source_priority, valid_first");
+        assert_eq!(
+            e.hint(),
+            "known rules: survivor, most_recent, most_complete, most_frequent, source_priority, valid_first"
+        );
         let e = parse(json!({"survivorship": {"mail": "survivor"}}));
         assert_eq!(e.class(), ErrorClass::UndefinedColumn);
         assert_eq!(e.to_string(), "survivorship names column \"mail\", which does not exist in the table");

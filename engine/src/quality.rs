@@ -104,7 +104,13 @@ impl QualityOptions {
         let per_dimension = |key: &str| -> Result<Vec<(Dimension, &serde_json::Value)>, OptionError> {
             let Some(v) = o.get(key) else { return Ok(vec![]) };
             let map = v.as_object().ok_or_else(|| {
-                o.out_of_range(&format!("quality.{key}"), "a JSON object keyed by dimension".into(), v, "a value per dimension", "{}")
+                o.out_of_range(
+                    &format!("quality.{key}"),
+                    "a JSON object keyed by dimension".into(),
+                    v,
+                    "a value per dimension",
+                    "{}",
+                )
             })?;
             map.iter()
                 .map(|(d, x)| {
@@ -123,17 +129,22 @@ impl QualityOptions {
             } else {
                 let key = format!("quality.targets.{}", d.as_str());
                 Some(t.as_f64().filter(|x| TARGET_RANGE.contains(*x)).ok_or_else(|| {
-                    o.out_of_range(&key, format!("{} or null", TARGET_RANGE.expected()), t, "the share of rows the dimension should reach", "none, or 0.98 for completeness and validity, 0.95 for timeliness")
+                    o.out_of_range(
+                        &key,
+                        format!("{} or null", TARGET_RANGE.expected()),
+                        t,
+                        "the share of rows the dimension should reach",
+                        "none, or 0.98 for completeness and validity, 0.95 for timeliness",
+                    )
                 })?)
             };
             out.targets.insert(d, target);
         }
         for (d, w) in per_dimension("weights")? {
             let key = format!("quality.weights.{}", d.as_str());
-            let weight = w
-                .as_f64()
-                .filter(|x| WEIGHT_RANGE.contains(*x))
-                .ok_or_else(|| o.out_of_range(&key, WEIGHT_RANGE.expected(), w, "the dimension's weight in row scores", "1"))?;
+            let weight = w.as_f64().filter(|x| WEIGHT_RANGE.contains(*x)).ok_or_else(|| {
+                o.out_of_range(&key, WEIGHT_RANGE.expected(), w, "the dimension's weight in row scores", "1")
+            })?;
             out.weights.insert(d, weight);
         }
         out.timeliness_days = o.integer(
@@ -234,9 +245,11 @@ impl<'a> Measures<'a> {
             .into_iter()
             .map(|i| (i, required.contains(&i)))
             .collect();
-        let timeliness = ctx.profile.column(Role::UpdatedAt).and_then(|b| layout.iter().position(|c| *c == b.column)).map(
-            |i| (i, Date::from_days_since_epoch(ctx.today.days_since_epoch() - options.timeliness_days)),
-        );
+        let timeliness = ctx
+            .profile
+            .column(Role::UpdatedAt)
+            .and_then(|b| layout.iter().position(|c| *c == b.column))
+            .map(|i| (i, Date::from_days_since_epoch(ctx.today.days_since_epoch() - options.timeliness_days)));
         Measures {
             ctx,
             rules,
@@ -273,7 +286,13 @@ impl<'a> Measures<'a> {
                 _ => continue, // `required`: counted as completeness above
             };
             let Some(index) = self.ctx.layout.index(&f.column) else { continue };
-            problems.push(Problem { dimension, index, column: f.column.clone(), code: f.code.clone(), value: row[index].clone() });
+            problems.push(Problem {
+                dimension,
+                index,
+                column: f.column.clone(),
+                code: f.code.clone(),
+                value: row[index].clone(),
+            });
         }
         let timely = self.timeliness.map(|(i, oldest)| {
             let date = row[i].as_deref().and_then(|v| normalize_date(v, crate::date::DateOrder::Ymd));
@@ -309,7 +328,13 @@ pub struct Tally {
 
 impl Tally {
     pub fn new(columns: usize) -> Tally {
-        Tally { rows: 0, present: vec![0; columns], invalid: vec![0; columns], inconsistent: vec![0; columns], timely: 0 }
+        Tally {
+            rows: 0,
+            present: vec![0; columns],
+            invalid: vec![0; columns],
+            inconsistent: vec![0; columns],
+            timely: 0,
+        }
     }
 
     pub fn add(&mut self, row: &[Option<String>], q: &RowQuality) {
@@ -489,7 +514,13 @@ fn weighted_mean(parts: &[(f64, f64)]) -> Option<f64> {
 /// validity and consistency as the share of its measured columns without
 /// a problem, timeliness 0 or 1, uniqueness 0 when `duplicated`; and the
 /// weighted mean of those, 0–100.
-pub fn row_scores(measures: &Measures, row: &[Option<String>], q: &RowQuality, duplicated: bool, options: &QualityOptions) -> (f64, BTreeMap<Dimension, f64>) {
+pub fn row_scores(
+    measures: &Measures,
+    row: &[Option<String>],
+    q: &RowQuality,
+    duplicated: bool,
+    options: &QualityOptions,
+) -> (f64, BTreeMap<Dimension, f64>) {
     let count = |d: Dimension| {
         let mut cols: Vec<usize> = q.problems.iter().filter(|p| p.dimension == d).map(|p| p.index).collect();
         // A column's problems need not follow each other (a rule of another
@@ -504,8 +535,14 @@ pub fn row_scores(measures: &Measures, row: &[Option<String>], q: &RowQuality, d
     let fraction = |bad: usize, of: usize| if of == 0 { None } else { Some(1.0 - bad.min(of) as f64 / of as f64) };
     let measured = [
         (Dimension::Completeness, fraction(count(Dimension::Completeness), measures.completeness.len())),
-        (Dimension::Validity, fraction(count(Dimension::Validity), measures.validity.iter().filter(|i| present(i)).count())),
-        (Dimension::Consistency, fraction(count(Dimension::Consistency), measures.consistency.iter().filter(|i| present(i)).count())),
+        (
+            Dimension::Validity,
+            fraction(count(Dimension::Validity), measures.validity.iter().filter(|i| present(i)).count()),
+        ),
+        (
+            Dimension::Consistency,
+            fraction(count(Dimension::Consistency), measures.consistency.iter().filter(|i| present(i)).count()),
+        ),
         (Dimension::Timeliness, q.timely.map(|t| if t { 1.0 } else { 0.0 })),
         (Dimension::Uniqueness, Some(if duplicated { 0.0 } else { 1.0 })),
     ];
@@ -604,11 +641,30 @@ mod tests {
         let m = Measures::new(&ctx, &rules, options);
         let rows = [
             // everything right
-            row(&layout, &[("id", "1"), ("name", "张伟"), ("phone", "13812345678"), ("country", "CN"), ("dob", "1985-03-12"),
-                           ("national_id", "110105198503120039"), ("updated", "2026-06-01 10:00:00")]),
+            row(
+                &layout,
+                &[
+                    ("id", "1"),
+                    ("name", "张伟"),
+                    ("phone", "13812345678"),
+                    ("country", "CN"),
+                    ("dob", "1985-03-12"),
+                    ("national_id", "110105198503120039"),
+                    ("updated", "2026-06-01 10:00:00"),
+                ],
+            ),
             // no name, a phone that is not one, ID for another birth date, updated two years ago
-            row(&layout, &[("id", "2"), ("phone", "12345"), ("country", "CN"), ("dob", "1990-01-01"),
-                           ("national_id", "110105198503120039"), ("updated", "2024-11-01")]),
+            row(
+                &layout,
+                &[
+                    ("id", "2"),
+                    ("phone", "12345"),
+                    ("country", "CN"),
+                    ("dob", "1990-01-01"),
+                    ("national_id", "110105198503120039"),
+                    ("updated", "2024-11-01"),
+                ],
+            ),
             // nearly empty, never updated
             row(&layout, &[("id", "3"), ("name", "Li Na")]),
         ];
@@ -641,14 +697,28 @@ mod tests {
         for (r, q) in rows.iter().zip(&assessed) {
             tally.add(r, q);
         }
-        let uniqueness = vec![Line { dimension: Dimension::Uniqueness, column: None, value: Some(1.0), target: None, failing_rows: 0 }];
-        let lines: Vec<(String, String, Option<String>, Option<f64>, Option<bool>, i64)> = report(&m, &tally, uniqueness, options)
-            .into_iter()
-            .map(|l| {
-                let passed = l.passed();
-                (l.dimension.as_str().to_string(), l.column.unwrap_or_default(), l.value.map(|v| format!("{v:.4}")), l.target, passed, l.failing_rows)
-            })
-            .collect();
+        let uniqueness = vec![Line {
+            dimension: Dimension::Uniqueness,
+            column: None,
+            value: Some(1.0),
+            target: None,
+            failing_rows: 0,
+        }];
+        let lines: Vec<(String, String, Option<String>, Option<f64>, Option<bool>, i64)> =
+            report(&m, &tally, uniqueness, options)
+                .into_iter()
+                .map(|l| {
+                    let passed = l.passed();
+                    (
+                        l.dimension.as_str().to_string(),
+                        l.column.unwrap_or_default(),
+                        l.value.map(|v| format!("{v:.4}")),
+                        l.target,
+                        passed,
+                        l.failing_rows,
+                    )
+                })
+                .collect();
         let s = |v: &str| Some(v.to_string());
         assert_eq!(
             lines,
@@ -685,7 +755,9 @@ mod tests {
 
     #[test]
     fn options_are_checked() {
-        let o = QualityOptions::parse(&json!({"targets": {"validity": 0.99, "uniqueness": null}, "timeliness_days": 30})).unwrap();
+        let o =
+            QualityOptions::parse(&json!({"targets": {"validity": 0.99, "uniqueness": null}, "timeliness_days": 30}))
+                .unwrap();
         assert_eq!(o.target(Dimension::Validity), Some(0.99));
         assert_eq!(o.target(Dimension::Uniqueness), None);
         assert_eq!(o.target(Dimension::Completeness), Some(0.98));
@@ -693,16 +765,46 @@ mod tests {
         assert_eq!(o.weight(Dimension::Timeliness), 1.0);
         let err = |v| QualityOptions::parse(&v).unwrap_err().to_string();
         let r = "register: option";
-        assert_eq!(err(json!({"targets": {"validity": 1.5}})), format!("{r} \"quality.targets.validity\" must be a number between 0 and 1 or null, not 1.5"));
-        assert_eq!(err(json!({"targets": {"validity": "0.9"}})), format!("{r} \"quality.targets.validity\" must be a number between 0 and 1 or null, not \"0.9\""));
-        assert_eq!(err(json!({"targets": [0.9]})), format!("{r} \"quality.targets\" must be a JSON object keyed by dimension, not [0.9]"));
-        assert_eq!(err(json!({"weights": {"validity": -1}})), format!("{r} \"quality.weights.validity\" must be a number between 0 and 1000000, not -1"));
-        assert_eq!(err(json!({"weights": {"validity": 1000001}})), format!("{r} \"quality.weights.validity\" must be a number between 0 and 1000000, not 1000001"));
-        assert_eq!(err(json!({"weights": {"validity": null}})), format!("{r} \"quality.weights.validity\" must be a number between 0 and 1000000, not null"));
-        assert_eq!(err(json!({"timeliness_days": -1})), format!("{r} \"timeliness_days\" must be an integer between 0 and 36525, not -1"));
-        assert_eq!(err(json!({"timeliness_days": 36526})), format!("{r} \"timeliness_days\" must be an integer between 0 and 36525, not 36526"));
-        assert_eq!(err(json!({"timeliness_days": 30.5})), format!("{r} \"timeliness_days\" must be an integer between 0 and 36525, not 30.5"));
-        assert_eq!(err(json!({"targets": {"freshness": 0.9}})), "register: unknown option \"quality.targets.freshness\"");
+        assert_eq!(
+            err(json!({"targets": {"validity": 1.5}})),
+            format!("{r} \"quality.targets.validity\" must be a number between 0 and 1 or null, not 1.5")
+        );
+        assert_eq!(
+            err(json!({"targets": {"validity": "0.9"}})),
+            format!("{r} \"quality.targets.validity\" must be a number between 0 and 1 or null, not \"0.9\"")
+        );
+        assert_eq!(
+            err(json!({"targets": [0.9]})),
+            format!("{r} \"quality.targets\" must be a JSON object keyed by dimension, not [0.9]")
+        );
+        assert_eq!(
+            err(json!({"weights": {"validity": -1}})),
+            format!("{r} \"quality.weights.validity\" must be a number between 0 and 1000000, not -1")
+        );
+        assert_eq!(
+            err(json!({"weights": {"validity": 1000001}})),
+            format!("{r} \"quality.weights.validity\" must be a number between 0 and 1000000, not 1000001")
+        );
+        assert_eq!(
+            err(json!({"weights": {"validity": null}})),
+            format!("{r} \"quality.weights.validity\" must be a number between 0 and 1000000, not null")
+        );
+        assert_eq!(
+            err(json!({"timeliness_days": -1})),
+            format!("{r} \"timeliness_days\" must be an integer between 0 and 36525, not -1")
+        );
+        assert_eq!(
+            err(json!({"timeliness_days": 36526})),
+            format!("{r} \"timeliness_days\" must be an integer between 0 and 36525, not 36526")
+        );
+        assert_eq!(
+            err(json!({"timeliness_days": 30.5})),
+            format!("{r} \"timeliness_days\" must be an integer between 0 and 36525, not 30.5")
+        );
+        assert_eq!(
+            err(json!({"targets": {"freshness": 0.9}})),
+            "register: unknown option \"quality.targets.freshness\""
+        );
         assert_eq!(err(json!({"window": 3})), "register: unknown option \"quality.window\"");
         assert_eq!(err(json!(7)), format!("{r} \"quality\" must be a JSON object, not 7"));
         // Both ends of every range are accepted.
@@ -810,7 +912,8 @@ mod tests {
     fn weighted(parts: &[(Dimension, f64)], o: &QualityOptions) -> Option<f64> {
         // scaled by the largest weight, which is exact for this check
         let max = parts.iter().map(|(d, _)| o.weight(*d)).fold(0.0, f64::max);
-        let (s, w) = parts.iter().fold((0.0, 0.0), |(s, w), (d, v)| (s + o.weight(*d) / max * v, w + o.weight(*d) / max));
+        let (s, w) =
+            parts.iter().fold((0.0, 0.0), |(s, w), (d, v)| (s + o.weight(*d) / max * v, w + o.weight(*d) / max));
         (max > 0.0 && w > 0.0).then(|| s / w)
     }
 
@@ -1014,7 +1117,15 @@ mod tests {
         }
         let got = got.ok_or_else(|| TestCaseError::fail(format!("no overall for {means:?}")))?;
         let (lo, hi) = (weighing.iter().copied().fold(1.0, f64::min), weighing.iter().copied().fold(0.0, f64::max));
-        prop_assert!((0.0..=1.0).contains(&got) && between(got, lo, hi), "{} not in [{}, {}] for {:?} {:?}", got, lo, hi, means, o.weights);
+        prop_assert!(
+            (0.0..=1.0).contains(&got) && between(got, lo, hi),
+            "{} not in [{}, {}] for {:?} {:?}",
+            got,
+            lo,
+            hi,
+            means,
+            o.weights
+        );
         let want = weighted(means, o).unwrap();
         prop_assert!((got - want).abs() < 1e-9, "{} vs {}", got, want);
         Ok(())
@@ -1066,7 +1177,8 @@ mod tests {
         // score was NaN; weights are now at most 1e6, and the largest still
         // average.
         let o = QualityOptions::parse(&json!({"weights": {"completeness": 1e6, "validity": 1e6}})).unwrap();
-        let line = |dimension, value| Line { dimension, column: None, value: Some(value), target: None, failing_rows: 0 };
+        let line =
+            |dimension, value| Line { dimension, column: None, value: Some(value), target: None, failing_rows: 0 };
         let lines = [line(Dimension::Completeness, 1.0), line(Dimension::Validity, 0.5)];
         assert_eq!(overall(&lines, &o), Some(0.75));
     }

@@ -107,8 +107,14 @@ enum Check {
     /// The pattern anchored at both ends, and the pattern as written.
     Regex(regex::Regex, String),
     AllowedValues(Vec<String>),
-    Range { min: Option<Bound>, max: Option<Bound> },
-    Length { min: Option<usize>, max: Option<usize> },
+    Range {
+        min: Option<Bound>,
+        max: Option<Bound>,
+    },
+    Length {
+        min: Option<usize>,
+        max: Option<usize>,
+    },
     Format(Format),
     CnIdMatchesBirthDateAndGender,
     PhoneMatchesCountry,
@@ -228,7 +234,8 @@ impl Rule {
         table_columns: &[String],
     ) -> Result<Rule, RuleError> {
         let id = spec.rule_id;
-        let bad = |problem: &str| RuleError::BadParams { rule_id: id, kind: spec.kind.clone(), problem: problem.into() };
+        let bad =
+            |problem: &str| RuleError::BadParams { rule_id: id, kind: spec.kind.clone(), problem: problem.into() };
         if !table_columns.contains(&spec.column) {
             return Err(RuleError::UnknownColumn {
                 rule_id: id,
@@ -240,23 +247,28 @@ impl Rule {
         let check = match spec.kind.as_str() {
             "required" => Check::Required,
             "regex" => {
-                let pattern = p.get("pattern").and_then(Value::as_str).ok_or_else(|| bad("\"pattern\" must be a string"))?;
+                let pattern =
+                    p.get("pattern").and_then(Value::as_str).ok_or_else(|| bad("\"pattern\" must be a string"))?;
                 // Bounded compiled size: a rule cannot make the backend
                 // allocate without limit.
                 let build = |p: &str| {
-                    regex::RegexBuilder::new(p).size_limit(1 << 20).build().map_err(|e| bad(&format!("bad pattern: {e}")))
+                    regex::RegexBuilder::new(p)
+                        .size_limit(1 << 20)
+                        .build()
+                        .map_err(|e| bad(&format!("bad pattern: {e}")))
                 };
                 build(pattern)?; // errors as the DBA wrote it
-                // The whole value must match: anchor the pattern, rather
-                // than ask whether its first match is the whole value, which
-                // it is not for `a|ab` on "ab" or `[a-z]+?` on "abc"
-                // (leftmost-first matching prefers the shorter match).
-                // `(?x)` and a line break end a free-spacing comment the
-                // pattern may end in, which would hide `)\z`.
+                                 // The whole value must match: anchor the pattern, rather
+                                 // than ask whether its first match is the whole value, which
+                                 // it is not for `a|ab` on "ab" or `[a-z]+?` on "abc"
+                                 // (leftmost-first matching prefers the shorter match).
+                                 // `(?x)` and a line break end a free-spacing comment the
+                                 // pattern may end in, which would hide `)\z`.
                 Check::Regex(build(&format!("\\A(?:{pattern}(?x)\n)\\z"))?, pattern.to_string())
             }
             "allowed_values" => {
-                let values = p.get("values").and_then(Value::as_array).ok_or_else(|| bad("\"values\" must be an array"))?;
+                let values =
+                    p.get("values").and_then(Value::as_array).ok_or_else(|| bad("\"values\" must be an array"))?;
                 let values = values
                     .iter()
                     .map(|v| v.as_str().map(str::to_string))
@@ -331,14 +343,25 @@ impl Rule {
                     }
                     Check::PhoneMatchesCountry
                 }
-                _ => return Err(bad("\"check\" must be \"cn_id_matches_birth_date_and_gender\" or \"phone_matches_country\"")),
+                _ => {
+                    return Err(bad(
+                        "\"check\" must be \"cn_id_matches_birth_date_and_gender\" or \"phone_matches_country\"",
+                    ))
+                }
             },
             _ => return Err(RuleError::UnknownKind { rule_id: id, kind: spec.kind.clone() }),
         };
         let severity = Severity::parse(&spec.severity)
             .ok_or_else(|| RuleError::BadSeverity { rule_id: id, severity: spec.severity.clone() })?;
         let column_index = layout.index(&spec.column).expect("RowLayout::new includes every rule column");
-        Ok(Rule { rule_id: id, column_index, column: spec.column.clone(), check, severity, message: spec.message.clone() })
+        Ok(Rule {
+            rule_id: id,
+            column_index,
+            column: spec.column.clone(),
+            check,
+            severity,
+            message: spec.message.clone(),
+        })
     }
 }
 
@@ -534,7 +557,13 @@ impl RowFacts {
     }
 
     /// The verdict on the phone number `v` in column `index`, once per column.
-    fn phone(&self, index: usize, v: &str, row: &[Option<String>], ctx: &Context) -> Option<crate::phone::PhoneVerdict> {
+    fn phone(
+        &self,
+        index: usize,
+        v: &str,
+        row: &[Option<String>],
+        ctx: &Context,
+    ) -> Option<crate::phone::PhoneVerdict> {
         if let Some((_, known)) = self.phones.borrow().iter().find(|(i, _)| *i == index) {
             return *known;
         }
@@ -548,13 +577,7 @@ impl RowFacts {
     /// rule reads the problems of the number itself, the `cross_field` rule
     /// the mismatches (see [`is_mismatch`]); no other problem depends on
     /// the birth date or gender given.
-    fn cn_id(
-        &self,
-        index: usize,
-        v: &str,
-        row: &[Option<String>],
-        ctx: &Context,
-    ) -> Option<CnIdProblems> {
+    fn cn_id(&self, index: usize, v: &str, row: &[Option<String>], ctx: &Context) -> Option<CnIdProblems> {
         if let Some((_, known)) = self.cn_ids.borrow().iter().find(|(i, _)| *i == index) {
             return known.clone();
         }
@@ -656,7 +679,9 @@ pub(crate) fn check_row_with(rules: &[Rule], row: &[Option<String>], ctx: &Conte
                         if phone_region != country {
                             found(
                                 "phone_country_mismatch",
-                                format!("{col} \"{v}\" is a number of {phone_region}, but the row's country is {country}"),
+                                format!(
+                                    "{col} \"{v}\" is a number of {phone_region}, but the row's country is {country}"
+                                ),
                             );
                         }
                     }
@@ -724,7 +749,11 @@ fn format_problems(
                 Some(info) if info.valid => vec![],
                 info => {
                     let reason = info.and_then(|i| i.reason).unwrap_or("not_a_number");
-                    vec![("invalid_phone", format!("\"{v}\" is not a valid phone number for region {region} ({reason})"), false)]
+                    vec![(
+                        "invalid_phone",
+                        format!("\"{v}\" is not a valid phone number for region {region} ({reason})"),
+                        false,
+                    )]
                 }
             }
         }
@@ -812,7 +841,14 @@ mod tests {
     }
 
     fn spec(id: i64, column: &str, kind: &str, params: Value) -> RuleSpec {
-        RuleSpec { rule_id: id, column: column.into(), kind: kind.into(), params, severity: "error".into(), message: None }
+        RuleSpec {
+            rule_id: id,
+            column: column.into(),
+            kind: kind.into(),
+            params,
+            severity: "error".into(),
+            message: None,
+        }
     }
 
     /// Codes found for one row given as (column, value) pairs.
@@ -821,11 +857,8 @@ mod tests {
         let layout = RowLayout::new(&p, specs);
         let names: Vec<String> = ["id", "name", "phone", "country", "dob", "age", "tier"].map(String::from).to_vec();
         let rules: Vec<Rule> = specs.iter().map(|s| Rule::compile(s, &p, &layout, &names).unwrap()).collect();
-        let row: Vec<Option<String>> = layout
-            .columns
-            .iter()
-            .map(|c| values.iter().find(|(k, _)| k == c).map(|(_, v)| v.to_string()))
-            .collect();
+        let row: Vec<Option<String>> =
+            layout.columns.iter().map(|c| values.iter().find(|(k, _)| k == c).map(|(_, v)| v.to_string())).collect();
         let ctx = Context { profile: &p, layout: &layout, today: TODAY };
         check_row(&rules, &row, &ctx).into_iter().map(|f| format!("{}:{}", f.column, f.code)).collect()
     }
@@ -842,11 +875,19 @@ mod tests {
             spec(7, "phone", "format", json!({"format": "phone"})),
             spec(8, "phone", "cross_field", json!({"check": "phone_matches_country"})),
         ];
-        let good = [("name", "Li Na"), ("tier", "gold"), ("age", "42"), ("dob", "1985-03-12"), ("phone", "13812345678")];
+        let good =
+            [("name", "Li Na"), ("tier", "gold"), ("age", "42"), ("dob", "1985-03-12"), ("phone", "13812345678")];
         assert_eq!(codes(&rules, &good), Vec::<String>::new());
         assert_eq!(
             codes(&rules, &[("tier", "Gold1"), ("age", "151"), ("dob", "2030-01-01"), ("phone", "555")]),
-            vec!["name:required", "tier:not_allowed", "tier:regex", "age:out_of_range", "dob:out_of_range", "phone:invalid_phone"]
+            vec![
+                "name:required",
+                "tier:not_allowed",
+                "tier:regex",
+                "age:out_of_range",
+                "dob:out_of_range",
+                "phone:invalid_phone"
+            ]
         );
         assert_eq!(codes(&rules, &[("name", "Zhang Wei"), ("age", "old")]), vec!["age:out_of_range", "name:length"]);
         // a +country code of another country than the row's
@@ -861,7 +902,15 @@ mod tests {
     #[test]
     fn cn_id_problems_without_mismatches_are_those_of_the_number_alone() {
         let births = [None, Some(Date { year: 1985, month: 3, day: 12 }), Some(Date { year: 1990, month: 1, day: 1 })];
-        for id in ["11010519491231002X", "110105194912310021", "110105198503120013", "999999198502300011", "110105491231002", "12345", "11010519491231002"] {
+        for id in [
+            "11010519491231002X",
+            "110105194912310021",
+            "110105198503120013",
+            "999999198502300011",
+            "110105491231002",
+            "12345",
+            "11010519491231002",
+        ] {
             let alone = crate::cn_id::cn_id_check(id, None, None, TODAY).map(|c| c.problems);
             for birth in births {
                 for gender in [None, Some("M"), Some("F"), Some("x")] {
@@ -881,7 +930,10 @@ mod tests {
             let layout = RowLayout::new(&p, std::slice::from_ref(&s));
             Rule::compile(&s, &p, &layout, &names).unwrap_err()
         };
-        assert_eq!(compile(spec(9, "name", "unique", json!({}))), RuleError::UnknownKind { rule_id: 9, kind: "unique".into() });
+        assert_eq!(
+            compile(spec(9, "name", "unique", json!({}))),
+            RuleError::UnknownKind { rule_id: 9, kind: "unique".into() }
+        );
         let e = compile(spec(10, "name", "regex", json!({"pattern": "("})));
         assert!(e.to_string().starts_with("rule 10: invalid params for kind \"regex\": bad pattern"));
         assert_eq!(e.class(), ErrorClass::InvalidParameterValue);
@@ -926,8 +978,20 @@ mod tests {
     /// Patterns whose meaning as a whole-value match is `^(?:p)$`; several
     /// prefer a shorter match than the whole value.
     const PATTERNS: [&str; 14] = [
-        "a|ab", "[a-z]+", "[a-z]+?", "\\d{2}|\\d{4}", "(?i)gold|silver", "^[0-9]+$", "a*", "", ".*", "x|xy|xyz",
-        "(?m)^a$", "[A-Z]{2}", "\\w+@\\w+\\.\\w+", "(a|ab)(c|bcd)?",
+        "a|ab",
+        "[a-z]+",
+        "[a-z]+?",
+        "\\d{2}|\\d{4}",
+        "(?i)gold|silver",
+        "^[0-9]+$",
+        "a*",
+        "",
+        ".*",
+        "x|xy|xyz",
+        "(?m)^a$",
+        "[A-Z]{2}",
+        "\\w+@\\w+\\.\\w+",
+        "(a|ab)(c|bcd)?",
     ];
 
     /// A `range` bound: none, a number, a date, today, or garbage.
@@ -936,7 +1000,8 @@ mod tests {
             Just(Value::Null),
             (-20i64..200).prop_map(|n| json!(n)),
             (-20.0f64..200.0).prop_map(|n| json!(n)),
-            prop::sample::select(vec!["1900-01-01", "1985-03-12", "2030-01-01", "today", "yesterday"]).prop_map(|s| json!(s)),
+            prop::sample::select(vec!["1900-01-01", "1985-03-12", "2030-01-01", "today", "yesterday"])
+                .prop_map(|s| json!(s)),
         ]
     }
 

@@ -156,13 +156,9 @@ pub fn golden_record(profile: &Profile, input: &MergeRows, valid: impl Fn(usize,
 
 /// The rule of `column`: the profile's choice, else its role's default.
 pub fn rule_of(profile: &Profile, column: &str) -> SurvivorRule {
-    profile
-        .options
-        .survivorship
-        .iter()
-        .find(|(c, _)| c == column)
-        .map(|(_, r)| *r)
-        .unwrap_or_else(|| SurvivorRule::default_for(profile.bindings.iter().find(|b| b.column == column).map(|b| b.role)))
+    profile.options.survivorship.iter().find(|(c, _)| c == column).map(|(_, r)| *r).unwrap_or_else(|| {
+        SurvivorRule::default_for(profile.bindings.iter().find(|b| b.column == column).map(|b| b.role))
+    })
 }
 
 /// Row indexes in preference order: the survivor, then by recency, then as
@@ -281,7 +277,15 @@ mod tests {
         let p = profile(json!({}));
         let data = [
             [Some("1"), Some("Zhang Wei"), None, Some("Beijing"), Some("web"), Some("2024-01-01"), Some("vip")],
-            [Some("2"), Some("zhang  wei"), Some("+8613812345678"), Some("Shanghai"), Some("crm"), Some("2025-06-01"), Some("x")],
+            [
+                Some("2"),
+                Some("zhang  wei"),
+                Some("+8613812345678"),
+                Some("Shanghai"),
+                Some("crm"),
+                Some("2025-06-01"),
+                Some("x"),
+            ],
             [Some("3"), Some("Wei Zhang"), Some("12345"), None, Some("crm"), None, None],
         ];
         // recency: row 1 newest, row 0 next, row 2 has no date
@@ -398,7 +402,13 @@ mod tests {
                 prop::collection::vec(prop::sample::select(SurvivorRule::ALL.to_vec()), COLUMNS.len()),
                 prop::sample::subsequence(vec!["crm", "web", "import"], 0..=3).prop_shuffle(),
             )
-                .prop_map(|(rows, recency, valid, rules, priority)| Merge { rows, recency, valid, rules, priority })
+                .prop_map(|(rows, recency, valid, rules, priority)| Merge {
+                    rows,
+                    recency,
+                    valid,
+                    rules,
+                    priority,
+                })
         })
     }
 
@@ -432,8 +442,9 @@ mod tests {
             SurvivorRule::MostRecent => i64::from(m.recency[r]),
             SurvivorRule::MostComplete => -(v.trim().chars().count() as i64),
             SurvivorRule::MostFrequent => {
-                -((0..m.rows.len()).filter(|&o| !empty(&m.rows[o][c]) && fold(m.rows[o][c].as_deref().unwrap()) == fold(v)).count()
-                    as i64)
+                -((0..m.rows.len())
+                    .filter(|&o| !empty(&m.rows[o][c]) && fold(m.rows[o][c].as_deref().unwrap()) == fold(v))
+                    .count() as i64)
             }
             SurvivorRule::SourcePriority => {
                 let source = m.rows[r][4].as_deref().map(str::trim).unwrap_or_default();

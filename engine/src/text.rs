@@ -185,10 +185,7 @@ mod tests {
 
     #[test]
     fn folds_full_width_and_collapses_spaces() {
-        assert_eq!(
-            normalize_text("  ＡＢＣ　１２３\t\n x ").as_deref(),
-            Some("ABC 123 x")
-        );
+        assert_eq!(normalize_text("  ＡＢＣ　１２３\t\n x ").as_deref(), Some("ABC 123 x"));
         assert_eq!(normalize_text("Zh\u{200B}ang\u{FEFF} Wei").as_deref(), Some("Zhang Wei"));
         assert_eq!(normalize_text("（86）138").as_deref(), Some("(86)138"));
         assert_eq!(normalize_text("ﬁle").as_deref(), Some("file"));

@@ -66,27 +66,15 @@ struct Outcome {
 fn agrees_with_libphonenumber_9_0_42() {
     let path = std::env::var_os("PHONE_AGREEMENT_CORPUS")
         .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-                .join("../tests/data/phone_agreement_sample.csv")
-        });
-    let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/data/phone_agreement_sample.csv"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
     let mut rows = parse_csv(&text).into_iter();
     let header = rows.next().expect("header row");
     let col = |name: &str| {
-        header
-            .iter()
-            .position(|h| h == name)
-            .unwrap_or_else(|| panic!("column {name} missing in {}", path.display()))
+        header.iter().position(|h| h == name).unwrap_or_else(|| panic!("column {name} missing in {}", path.display()))
     };
-    let (c_id, c_region, c_input, c_cat) =
-        (col("id"), col("region"), col("input"), col("category"));
-    let (c_e164, c_valid, c_type) = (
-        col("expected_e164"),
-        col("expected_valid"),
-        col("expected_type"),
-    );
+    let (c_id, c_region, c_input, c_cat) = (col("id"), col("region"), col("input"), col("category"));
+    let (c_e164, c_valid, c_type) = (col("expected_e164"), col("expected_valid"), col("expected_type"));
 
     let mut total = 0usize;
     let mut failures = Vec::new();
@@ -101,20 +89,12 @@ fn agrees_with_libphonenumber_9_0_42() {
         };
         let normalized = normalize_phone(input, region)
             .unwrap_or_else(|e| panic!("normalize_phone({input:?}, {region:?}) failed: {e}"));
-        let info = phone_info(input, region)
-            .unwrap_or_else(|e| panic!("phone_info({input:?}, {region:?}) failed: {e}"));
+        let info =
+            phone_info(input, region).unwrap_or_else(|e| panic!("phone_info({input:?}, {region:?}) failed: {e}"));
         // phone_info is None only for blank input, which is not a valid number.
         let got = match &info {
-            Some(i) => Outcome {
-                e164: i.e164.clone(),
-                valid: i.valid,
-                kind: i.kind.to_string(),
-            },
-            None => Outcome {
-                e164: None,
-                valid: false,
-                kind: "unknown".into(),
-            },
+            Some(i) => Outcome { e164: i.e164.clone(), valid: i.valid, kind: i.kind.to_string() },
+            None => Outcome { e164: None, valid: false, kind: "unknown".into() },
         };
         let consistent = normalized == got.e164;
         if got != expected || !consistent {
@@ -139,10 +119,7 @@ fn agrees_with_libphonenumber_9_0_42() {
                     if consistent {
                         String::new()
                     } else {
-                        format!(
-                            "\n    normalize_phone gave {normalized:?}, phone_info.e164 {:?}",
-                            got.e164
-                        )
+                        format!("\n    normalize_phone gave {normalized:?}, phone_info.e164 {:?}", got.e164)
                     }
                 ),
             ));

@@ -37,10 +37,10 @@ use std::rc::Rc;
 use customer_clean_engine::matching::blocking::BlockingStats;
 use customer_clean_engine::matching::cluster::{Edge, Refusal};
 use customer_clean_engine::matching::dedupe::DedupeOptions;
-use customer_clean_engine::matching::external::{cluster_stored, for_each_pair_with_records, Budget};
-use customer_clean_engine::matching::store::{RecordStore, StoreError};
 use customer_clean_engine::matching::distributed::{block_limit, entries, kind, BlockScorer};
+use customer_clean_engine::matching::external::{cluster_stored, for_each_pair_with_records, Budget};
 use customer_clean_engine::matching::model::{name_hash, name_keys, NameFrequency, Progress};
+use customer_clean_engine::matching::store::{RecordStore, StoreError};
 use customer_clean_engine::matching::{Model, Record, RecordSchema};
 use pgrx::prelude::*;
 use pgrx::PgSqlErrorCode;
@@ -48,10 +48,10 @@ use serde_json::{json, Value};
 
 use super::{explanation, lock_catalog, ordered, rejected_id_pairs, run, write_clusters, ReviewWriter, RowIds, Target};
 use crate::error::{raise_with, spi_failed, OrRaise};
-use crate::temp_file::TempFile;
 use crate::profile::{quote_identifier as quote, quote_literal, table_name, TableState};
 use crate::security::{as_extension_owner, pinned_search_path};
 use crate::table::Table;
+use crate::temp_file::TempFile;
 
 /// Scored pairs read per fetch on the coordinator.
 const FETCH_PAIRS: i64 = 50_000;
@@ -102,7 +102,9 @@ fn run_cache(run: i64, tbl: pg_sys::Oid, caller: &'static str) -> (Rc<RecordSche
     crate::security::require_table_owner(tbl, caller);
     let state = TableState::load(tbl, caller);
     let schema = Rc::new(RecordSchema::from_profile(&state.profile, crate::date::today()));
-    RUN.with(|r| *r.borrow_mut() = Some(RunCache { run, tbl, role, schema: schema.clone(), salt: state.key_salt, scoring: None }));
+    RUN.with(|r| {
+        *r.borrow_mut() = Some(RunCache { run, tbl, role, schema: schema.clone(), salt: state.key_salt, scoring: None })
+    });
     (schema, state.key_salt, None)
 }
 
@@ -121,7 +123,12 @@ fn match_entries(
     if row_values.len() != schema.roles.len() {
         raise_with(
             PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE,
-            format!("{FN}: got {} values, but the profile of {} matches on {}", row_values.len(), table_name(tbl.oid()), schema.roles.len()),
+            format!(
+                "{FN}: got {} values, but the profile of {} matches on {}",
+                row_values.len(),
+                table_name(tbl.oid()),
+                schema.roles.len()
+            ),
             "match_entries is called by dedupe on a Citus table with the values of the profile's roles".into(),
             FN,
         );
@@ -163,7 +170,12 @@ fn score_block(
     records: pgrx::datum::Array<'_, &[u8]>,
 ) -> TableIterator<
     'static,
-    (name!(row_id_a, Option<String>), name!(row_id_b, Option<String>), name!(probability, f64), name!(personal, Option<bool>)),
+    (
+        name!(row_id_a, Option<String>),
+        name!(row_id_b, Option<String>),
+        name!(probability, f64),
+        name!(personal, Option<bool>),
+    ),
 > {
     const FN: &str = "score_block";
     let (_, salt, scoring) = run_cache(run, tbl.oid(), FN);
@@ -188,12 +200,16 @@ fn score_block(
         }
     }
     let tf = NameFrequency::Hashed(&scoring.names, scoring.rows);
-    let block = BlockScorer::new(&scoring.model, salt, &scoring.oversized, tf, min_probability)
-        .score(key, &members, &mut || {
+    let block = BlockScorer::new(&scoring.model, salt, &scoring.oversized, tf, min_probability).score(
+        key,
+        &members,
+        &mut || {
             pg_sys::check_for_interrupts!();
-        });
+        },
+    );
     let id = |i: u32| row_ids[i as usize].clone();
-    let mut out: Vec<_> = block.edges.iter().map(|(e, personal)| (id(e.a), id(e.b), e.probability, Some(*personal))).collect();
+    let mut out: Vec<_> =
+        block.edges.iter().map(|(e, personal)| (id(e.a), id(e.b), e.probability, Some(*personal))).collect();
     out.push((None, None, block.pairs as f64, None));
     TableIterator::new(out)
 }
@@ -224,7 +240,8 @@ fn load_scoring(model: &str, rows: i64, oversized: &[u8], names: &[u8], min_prob
         .and_then(|v| Model::from_json(&v).ok())
         .unwrap_or_else(|| bad_block("model is not a model of customer_clean.models".into()));
     // (whole chunks: the lengths were checked above)
-    let oversized = oversized.chunks_exact(8).filter_map(|c| Some(i64::from_be_bytes(*c.first_chunk::<8>()?))).collect();
+    let oversized =
+        oversized.chunks_exact(8).filter_map(|c| Some(i64::from_be_bytes(*c.first_chunk::<8>()?))).collect();
     let names = names
         .chunks_exact(12)
         .filter_map(|c| Some((u64::from_be_bytes(*c.first_chunk::<8>()?), u32::from_be_bytes(*c.last_chunk::<4>()?))))
@@ -239,26 +256,30 @@ fn each_row(
     caller: &'static str,
     each: &mut dyn for<'a> FnMut(pgrx::spi::SpiHeapTupleData<'a>) -> Result<(), pgrx::spi::SpiError>,
 ) {
-    as_extension_owner(|| Spi::connect(|client| {
-        let mut cursor = client.open_cursor(sql, &[]);
-        loop {
-            let batch = cursor.fetch(FETCH_PAIRS)?;
-            if batch.is_empty() {
-                return Ok(());
+    as_extension_owner(|| {
+        Spi::connect(|client| {
+            let mut cursor = client.open_cursor(sql, &[]);
+            loop {
+                let batch = cursor.fetch(FETCH_PAIRS)?;
+                if batch.is_empty() {
+                    return Ok(());
+                }
+                for row in batch {
+                    each(row)?;
+                }
+                crate::memory::free_fetched_rows();
             }
-            for row in batch {
-                each(row)?;
-            }
-            crate::memory::free_fetched_rows();
-        }
-    }))
+        })
+    })
     .unwrap_or_else(|e: pgrx::spi::SpiError| spi_failed(caller, e))
 }
 
 /// Runs `sql` as the extension's owner; returns the rows it changed.
 fn run_as_owner(sql: &str, caller: &'static str) -> u64 {
-    as_extension_owner(|| Spi::connect_mut(|client| Ok::<_, pgrx::spi::SpiError>(client.update(sql, None, &[])?.len() as u64)))
-        .unwrap_or_else(|e| spi_failed(caller, e))
+    as_extension_owner(|| {
+        Spi::connect_mut(|client| Ok::<_, pgrx::spi::SpiError>(client.update(sql, None, &[])?.len() as u64))
+    })
+    .unwrap_or_else(|e| spi_failed(caller, e))
 }
 
 /// Raises 0A000 unless every column matching reads of `target` has a
@@ -311,7 +332,8 @@ pub(super) fn write_entries(target: &Target, only: Option<&[String]>, caller: &'
     let run_id = nanos ^ (i64::from(unsafe { pg_sys::MyProcPid }) << 48);
     let table = quote_literal(&target.name);
     let id = format!("t.{}", quote(&target.id_column));
-    let order = if INTEGER_IDS.contains(&target.id_type.as_str()) { format!("{id}::bigint") } else { "NULL::bigint".into() };
+    let order =
+        if INTEGER_IDS.contains(&target.id_type.as_str()) { format!("{id}::bigint") } else { "NULL::bigint".into() };
     let values: Vec<String> = target.columns.iter().map(|c| format!("t.{}::text", quote(c))).collect();
     // The ids as a literal: Citus prunes the shards by them.
     let only = only.map_or(String::new(), |ids| {
@@ -347,7 +369,10 @@ pub(super) fn dedupe_on_workers(
     lock_entries(target);
     let table = quote_literal(&target.name);
     let model_text = as_extension_owner(|| {
-        Spi::get_one_with_args::<String>("SELECT model::text FROM customer_clean.models WHERE tbl = $1", &[target.oid.into()])
+        Spi::get_one_with_args::<String>(
+            "SELECT model::text FROM customer_clean.models WHERE tbl = $1",
+            &[target.oid.into()],
+        )
     })
     .unwrap_or_else(|e| spi_failed(FN, e))
     .unwrap_or_else(|| spi_failed(FN, "the model disappeared while being read"));
@@ -367,7 +392,8 @@ pub(super) fn dedupe_on_workers(
     // transaction.
     let rows = as_extension_owner(|| target.count_rows(FN));
     // Which blocks are over their limit: the few keys every node needs.
-    let (strong_limit, weak_limit) = (block_limit(false, model.max_block_size), block_limit(true, model.max_block_size));
+    let (strong_limit, weak_limit) =
+        (block_limit(false, model.max_block_size), block_limit(true, model.max_block_size));
     let limit = format!("CASE WHEN bool_or((kind & {}) <> 0) THEN {weak_limit} ELSE {strong_limit} END", kind::WEAK);
     let mut oversized: Vec<i64> = Vec::new();
     each_row(
@@ -379,10 +405,12 @@ pub(super) fn dedupe_on_workers(
         FN,
         &mut |row| Ok(oversized.push(row.get::<i64>(1)?.unwrap_or_default())),
     );
-    let keys = as_extension_owner(|| Spi::get_one::<i64>(&format!(
-        "SELECT count(*) FROM customer_clean.distributed_match_keys WHERE tbl_name = {table} AND (kind & {}) <> 0",
-        kind::BLOCKING
-    )))
+    let keys = as_extension_owner(|| {
+        Spi::get_one::<i64>(&format!(
+            "SELECT count(*) FROM customer_clean.distributed_match_keys WHERE tbl_name = {table} AND (kind & {}) <> 0",
+            kind::BLOCKING
+        ))
+    })
     .unwrap_or_else(|e| spi_failed(FN, e))
     .unwrap_or(0);
     time("count_blocks");
@@ -468,10 +496,12 @@ pub(super) fn dedupe_on_workers(
     drop((local, scored));
     let names = name_counts(target, names.into_iter().collect());
     let tf = NameFrequency::Hashed(&names, rows);
-    let blocking = BlockingStats { keys: keys as usize, oversized_blocks: oversized.len(), pairs, ..BlockingStats::default() };
+    let blocking =
+        BlockingStats { keys: keys as usize, oversized_blocks: oversized.len(), pairs, ..BlockingStats::default() };
     let record_bytes = budget.record_bytes.min(crate::memory::headroom() / 4);
-    let mut outcome = cluster_stored(&store, edges, blocking, model, &tf, opts, &rejected, record_bytes, &mut spill, progress)
-        .or_raise(FN);
+    let mut outcome =
+        cluster_stored(&store, edges, blocking, model, &tf, opts, &rejected, record_bytes, &mut spill, progress)
+            .or_raise(FN);
     outcome.stats.rows = rows;
     let review = outcome.review_pairs(&rejected);
     time("cluster");
@@ -479,8 +509,12 @@ pub(super) fn dedupe_on_workers(
     progress("writing clusters", 0, 0);
     lock_catalog(target, true);
     let renumbered = write_clusters(target, &ids, &outcome.clustering.members());
-    let refusals: HashMap<(u32, u32), String> =
-        outcome.clustering.refused.iter().map(|(e, r): &(Edge, Refusal)| ((e.a, e.b), r.as_str().to_string())).collect();
+    let refusals: HashMap<(u32, u32), String> = outcome
+        .clustering
+        .refused
+        .iter()
+        .map(|(e, r): &(Edge, Refusal)| ((e.a, e.b), r.as_str().to_string()))
+        .collect();
     run("DELETE FROM customer_clean.review_queue WHERE tbl = $1 AND status = 'pending'", vec![target.oid.into()]);
     let mut writer = ReviewWriter::new(target);
     for_each_pair_with_records(&store, &review, record_bytes, &mut spill, &mut |e, a, b| {
@@ -508,7 +542,10 @@ fn in_table_order(target: &Target, scored: &[(String, String, f64, bool)]) -> Ve
     let ids: Vec<String> = ids.into_iter().map(str::to_string).collect();
     pinned_search_path(|| {
         Spi::get_one_with_args::<Vec<String>>(
-            &format!("SELECT coalesce(array_agg(i ORDER BY i::{}), '{{}}') FROM unnest($1::text[]) AS u(i)", target.id_type),
+            &format!(
+                "SELECT coalesce(array_agg(i ORDER BY i::{}), '{{}}') FROM unnest($1::text[]) AS u(i)",
+                target.id_type
+            ),
             &[ids.into()],
         )
     })
@@ -519,20 +556,24 @@ fn in_table_order(target: &Target, scored: &[(String, String, f64, bool)]) -> Ve
 /// How many rows carry each of the names `hashes`, counted from the name
 /// entries (on the workers, by key).
 fn name_counts(target: &Target, hashes: Vec<i64>) -> HashMap<u64, u32> {
-    as_extension_owner(|| Spi::connect(|client| {
-        client
-            .select(
-                &format!(
-                    "SELECT key, count(*) FROM customer_clean.distributed_match_keys
+    as_extension_owner(|| {
+        Spi::connect(|client| {
+            client
+                .select(
+                    &format!(
+                        "SELECT key, count(*) FROM customer_clean.distributed_match_keys
                       WHERE tbl_name = $1 AND kind = {} AND key = ANY ($2) GROUP BY key",
-                    kind::NAME
-                ),
-                None,
-                &[target.name.as_str().into(), hashes.into()],
-            )?
-            .map(|row| Ok((row.get::<i64>(1)?.unwrap_or_default() as u64, row.get::<i64>(2)?.unwrap_or_default() as u32)))
-            .collect::<Result<HashMap<u64, u32>, pgrx::spi::SpiError>>()
-    }))
+                        kind::NAME
+                    ),
+                    None,
+                    &[target.name.as_str().into(), hashes.into()],
+                )?
+                .map(|row| {
+                    Ok((row.get::<i64>(1)?.unwrap_or_default() as u64, row.get::<i64>(2)?.unwrap_or_default() as u32))
+                })
+                .collect::<Result<HashMap<u64, u32>, pgrx::spi::SpiError>>()
+        })
+    })
     .unwrap_or_else(|e| spi_failed("dedupe", e))
 }
 
@@ -541,7 +582,13 @@ fn name_counts(target: &Target, hashes: Vec<i64>) -> HashMap<u64, u32> {
 /// (without `own_id` and the rows a steward said are not it, at most
 /// `limit`). Read as the extension's owner: whoever may read the table
 /// may match against it; the rows themselves are read as the caller.
-pub(super) fn candidate_ids(target: &Target, keys: &[i64], own_id: Option<&str>, max_block: usize, limit: usize) -> Vec<String> {
+pub(super) fn candidate_ids(
+    target: &Target,
+    keys: &[i64],
+    own_id: Option<&str>,
+    max_block: usize,
+    limit: usize,
+) -> Vec<String> {
     candidate_ids_of_many(target, &[(keys, own_id)], max_block, limit).pop().unwrap_or_default()
 }
 
@@ -573,7 +620,9 @@ pub(super) fn candidate_ids_of_many(
                 let limit = i64::try_from(max_block).unwrap_or(i64::MAX);
                 client
                     .select(plan, None, &[target.name.as_str().into(), all_keys.into(), limit.into()])?
-                    .map(|row| Ok((row.get::<i64>(1)?.unwrap_or_default(), row.get::<Vec<String>>(2)?.unwrap_or_default())))
+                    .map(|row| {
+                        Ok((row.get::<i64>(1)?.unwrap_or_default(), row.get::<Vec<String>>(2)?.unwrap_or_default()))
+                    })
                     .collect::<Result<HashMap<_, _>, pgrx::spi::SpiError>>()
             },
         )
@@ -592,7 +641,9 @@ pub(super) fn candidate_ids_of_many(
                         None,
                         &[target.oid.into(), own_ids.into()],
                     )?
-                    .map(|row| Ok((row.get::<String>(1)?.unwrap_or_default(), row.get::<String>(2)?.unwrap_or_default())))
+                    .map(|row| {
+                        Ok((row.get::<String>(1)?.unwrap_or_default(), row.get::<String>(2)?.unwrap_or_default()))
+                    })
                     .collect::<Result<HashSet<_>, pgrx::spi::SpiError>>()
             })
         })
@@ -600,9 +651,12 @@ pub(super) fn candidate_ids_of_many(
     };
     rows.iter()
         .map(|(keys, own_id)| {
-            let said_apart = |id: &str| own_id.is_some_and(|own| {
-                rejected.contains(&(own.to_string(), id.to_string())) || rejected.contains(&(id.to_string(), own.to_string()))
-            });
+            let said_apart = |id: &str| {
+                own_id.is_some_and(|own| {
+                    rejected.contains(&(own.to_string(), id.to_string()))
+                        || rejected.contains(&(id.to_string(), own.to_string()))
+                })
+            };
             let mut ids: Vec<String> = keys
                 .iter()
                 .filter_map(|k| blocks.get(k))

@@ -353,16 +353,15 @@ pub(super) fn run_incremental(
     drop(read);
     // A changed row gone since the diff is deleted.
     let mut deleted: Vec<String> = diff.deleted.clone();
-    deleted.extend(changed_ids.iter().filter(|id| h.by_id.get(id.as_str()).is_none_or(|r| !now_state.contains_key(r))).cloned());
+    deleted.extend(
+        changed_ids.iter().filter(|id| h.by_id.get(id.as_str()).is_none_or(|r| !now_state.contains_key(r))).cloned(),
+    );
     // Changed and deleted rows: their stored pairs all go, and they are
     // not unchanged members of any block.
     let gone: HashSet<u32> = changed_ids.iter().chain(&deleted).map(|id| h.of(id)).collect();
     let limits = [model.max_block_size, blocking::WEAK_MAX_BLOCK.min(model.max_block_size)];
     let old_of = |h: &Handles, tier: usize| -> Vec<(u32, Vec<i64>)> {
-        diff.old
-            .values()
-            .map(|s| (h.by_id[&s.id], if tier == 0 { s.strong.clone() } else { s.weak.clone() }))
-            .collect()
+        diff.old.values().map(|s| (h.by_id[&s.id], if tier == 0 { s.strong.clone() } else { s.weak.clone() })).collect()
     };
     let new_of = |tier: usize| -> Vec<(u32, Vec<i64>)> {
         now_state.iter().map(|(r, (s, _))| (*r, if tier == 0 { s.strong.clone() } else { s.weak.clone() })).collect()
@@ -603,18 +602,19 @@ fn diff(target: &Target, progress: Progress) -> Diff {
         });
         let mut table_rows: std::vec::IntoIter<(String, i64)> = Vec::new().into_iter();
         let mut state_rows: std::vec::IntoIter<Stored> = Vec::new().into_iter();
-        let mut next_table = |rows: &mut std::vec::IntoIter<(String, i64)>| -> Result<Option<(String, i64)>, pgrx::spi::SpiError> {
-            if let Some(r) = rows.next() {
-                return Ok(Some(r));
-            }
-            let mut batch = Vec::new();
-            for row in table.fetch(FETCH_ROWS * 5)? {
-                batch.push((row.get::<String>(1)?.unwrap_or_default(), row.get::<i64>(2)?.unwrap_or_default()));
-            }
-            memory::free_fetched_rows();
-            *rows = batch.into_iter();
-            Ok(rows.next())
-        };
+        let mut next_table =
+            |rows: &mut std::vec::IntoIter<(String, i64)>| -> Result<Option<(String, i64)>, pgrx::spi::SpiError> {
+                if let Some(r) = rows.next() {
+                    return Ok(Some(r));
+                }
+                let mut batch = Vec::new();
+                for row in table.fetch(FETCH_ROWS * 5)? {
+                    batch.push((row.get::<String>(1)?.unwrap_or_default(), row.get::<i64>(2)?.unwrap_or_default()));
+                }
+                memory::free_fetched_rows();
+                *rows = batch.into_iter();
+                Ok(rows.next())
+            };
         let mut next_state = |rows: &mut std::vec::IntoIter<Stored>| -> Result<Option<Stored>, pgrx::spi::SpiError> {
             if let Some(r) = rows.next() {
                 return Ok(Some(r));
@@ -747,7 +747,11 @@ fn scan_state(target: &Target, progress: Progress, each: &mut dyn FnMut(&str, &[
             let fetched = as_extension_owner(|| -> Result<usize, pgrx::spi::SpiError> {
                 let mut fetched = 0;
                 for row in cursor.fetch(FETCH_ROWS * 5)? {
-                    each(row.get::<&str>(1)?.unwrap_or_default(), &stored_keys_column(&row, 2)?, &stored_keys_column(&row, 3)?);
+                    each(
+                        row.get::<&str>(1)?.unwrap_or_default(),
+                        &stored_keys_column(&row, 2)?,
+                        &stored_keys_column(&row, 3)?,
+                    );
                     fetched += 1;
                 }
                 memory::free_fetched_rows();
@@ -834,10 +838,8 @@ fn lost_pairs(
             m.contains(&h.by_id[a]) && m.contains(&h.by_id[b])
         })
     };
-    let suspects: Vec<(String, String)> = pairs
-        .into_iter()
-        .filter(|(a, b)| in_grown(a, b) && keys.contains_key(a) && keys.contains_key(b))
-        .collect();
+    let suspects: Vec<(String, String)> =
+        pairs.into_iter().filter(|(a, b)| in_grown(a, b) && keys.contains_key(a) && keys.contains_key(b)).collect();
     if suspects.is_empty() {
         return Vec::new();
     }
@@ -985,12 +987,14 @@ fn write_clusters(target: &Target, ids: &RowIds, members: &[(u32, u32)], written
             AND (c.row_id, c.cluster_id) NOT IN (SELECT * FROM unnest($3::text[], $4::bigint[]))",
         vec![target.oid.into(), written.to_vec().into(), rows.clone().into(), clusters.clone().into()],
     );
-    memory::in_scratch_context(|| run(
-        "INSERT INTO customer_clean.clusters (tbl, row_id, cluster_id, assigned_by)
+    memory::in_scratch_context(|| {
+        run(
+            "INSERT INTO customer_clean.clusters (tbl, row_id, cluster_id, assigned_by)
          SELECT $1, r, c, 'dedupe' FROM unnest($2::text[], $3::bigint[]) AS u(r, c)
          ON CONFLICT (tbl, row_id) DO NOTHING",
-        vec![target.oid.into(), rows.into(), clusters.into()],
-    ));
+            vec![target.oid.into(), rows.into(), clusters.into()],
+        )
+    });
     // A cluster some of whose rows left may be down to one: then it is none.
     let old_ids: Vec<i64> = old_members.keys().copied().collect();
     run(

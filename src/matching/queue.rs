@@ -50,10 +50,12 @@ fn queue_name(tbl: pg_sys::Oid) -> String {
 /// The queue of `tbl` when there is one.
 fn existing_queue(tbl: pg_sys::Oid, caller: &'static str) -> Option<String> {
     let name = queue_name(tbl);
-    pinned_search_path(|| Spi::get_one_with_args::<bool>("SELECT pg_catalog.to_regclass($1) IS NOT NULL", &[name.as_str().into()]))
-        .unwrap_or_else(|e| spi_failed(caller, e))
-        .unwrap_or(false)
-        .then_some(name)
+    pinned_search_path(|| {
+        Spi::get_one_with_args::<bool>("SELECT pg_catalog.to_regclass($1) IS NOT NULL", &[name.as_str().into()])
+    })
+    .unwrap_or_else(|e| spi_failed(caller, e))
+    .unwrap_or(false)
+    .then_some(name)
 }
 
 /// Creates the queue of the Citus table `tbl` (kept if it is there),
@@ -156,7 +158,11 @@ fn queue_for_matching<'a>(
     let Some(statement) = state.queue_insert.clone() else {
         raise_with(
             PgSqlErrorCode::ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE,
-            format!("{FN}: the match queue of {} has no shard beside relation {} on this node", state.name, table_name(relid)),
+            format!(
+                "{FN}: the match queue of {} has no shard beside relation {} on this node",
+                state.name,
+                table_name(relid)
+            ),
             "call customer_clean.enable_cleaning(tbl, match_on_insert => true) on the coordinator again".into(),
             FN,
         )
@@ -239,8 +245,12 @@ fn match_pending(
             // milliseconds, however little it reads.
             let asked: Vec<(&[i64], Option<&str>)> =
                 keys.iter().zip(&new_rows).map(|(k, (id, _))| (k.as_slice(), Some(id.as_str()))).collect();
-            let mut ids =
-                distributed::candidate_ids_of_many(&target, &asked, model.max_block_size, super::MAX_CANDIDATES as usize);
+            let mut ids = distributed::candidate_ids_of_many(
+                &target,
+                &asked,
+                model.max_block_size,
+                super::MAX_CANDIDATES as usize,
+            );
             let mut wanted: Vec<String> = ids.iter().flatten().cloned().collect();
             wanted.sort_unstable();
             wanted.dedup();
@@ -252,14 +262,12 @@ fn match_pending(
                 let rows = found.iter().map(|id| records[id].clone()).collect();
                 (found, rows)
             };
-            let (c, r) = match_each(&target, &model, &new_rows, &mut candidates_of, min_probability, review_probability);
+            let (c, r) =
+                match_each(&target, &model, &new_rows, &mut candidates_of, min_probability, review_probability);
             (rows, clustered, review) = (rows + new_rows.len(), clustered + c, review + r);
         }
         // (ids of rows deleted since they were queued go too)
-        run(
-            &format!("DELETE FROM {queue} WHERE row_id = ANY ($1::text[]::{}[])", target.id_type),
-            vec![taken.into()],
-        );
+        run(&format!("DELETE FROM {queue} WHERE row_id = ANY ($1::text[]::{}[])", target.id_type), vec![taken.into()]);
     }
     let left = as_extension_owner(|| Spi::get_one::<i64>(&format!("SELECT count(*) FROM {queue}")))
         .unwrap_or_else(|e| spi_failed(FN, e))

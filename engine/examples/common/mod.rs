@@ -81,7 +81,7 @@ pub struct CleaningSetup {
 impl CleaningSetup {
     pub fn new(header: &[String]) -> CleaningSetup {
         use customer_clean_engine::profile::{Profile, TableColumn};
-        use customer_clean_engine::rules::{default_rule_specs, Rule, RowLayout, RuleSpec};
+        use customer_clean_engine::rules::{default_rule_specs, RowLayout, Rule, RuleSpec};
         use serde_json::json;
         // The table as the catalog describes it and the profile register() stores.
         let table_columns: Vec<TableColumn> = header

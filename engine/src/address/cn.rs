@@ -143,10 +143,8 @@ impl Cands<'_> {
 fn index() -> &'static Index {
     static INDEX: OnceLock<Index> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let current: Vec<&'static Division> = DIVISIONS
-            .iter()
-            .filter(|d| d.current && d.name != "市辖区" && d.name != "县")
-            .collect();
+        let current: Vec<&'static Division> =
+            DIVISIONS.iter().filter(|d| d.current && d.name != "市辖区" && d.name != "县").collect();
         let mut children: HashMap<u32, Vec<&'static Division>> = HashMap::default();
         for d in &current {
             children.entry(d.parent).or_default().push(d);
@@ -188,12 +186,7 @@ fn short_may_end_before(rest: &str) -> bool {
 /// The division among `cands` whose name (or, if `short`, short form) `text`
 /// starts with; the longest match wins. `None` when two different
 /// divisions tie and `unique` is asked for.
-fn best(
-    text: &str,
-    cands: Cands,
-    short: bool,
-    unique: bool,
-) -> Option<(&'static Division, usize)> {
+fn best(text: &str, cands: Cands, short: bool, unique: bool) -> Option<(&'static Division, usize)> {
     for use_short in [false, true] {
         if use_short && !short {
             break;
@@ -236,8 +229,7 @@ fn drop_spaces(cleaned: &str) -> String {
     while let Some(c) = chars.next() {
         if c == ' ' {
             let next = chars.peek();
-            if matches!((prev, next), (Some(p), Some(n)) if p.is_ascii_alphanumeric() && n.is_ascii_alphanumeric())
-            {
+            if matches!((prev, next), (Some(p), Some(n)) if p.is_ascii_alphanumeric() && n.is_ascii_alphanumeric()) {
                 out.push(' ');
             }
         } else {
@@ -270,10 +262,7 @@ fn compact(input: &str) -> String {
 }
 
 fn is_separator(c: char) -> bool {
-    matches!(
-        c,
-        ',' | ';' | ':' | '、' | '。' | '.' | ' ' | '-' | '/' | '|'
-    )
+    matches!(c, ',' | ';' | ':' | '、' | '。' | '.' | ' ' | '-' | '/' | '|')
 }
 
 const COUNTRY_PREFIXES: [&str; 6] = ["中华人民共和国", "中國", "中国", "CHINA", "China", "china"];
@@ -287,13 +276,7 @@ struct Divisions {
 
 /// Matches at `pos`, or after separators at `pos`; returns the match and
 /// the new position.
-fn best_at(
-    text: &str,
-    pos: usize,
-    cands: Cands,
-    short: bool,
-    unique: bool,
-) -> Option<(&'static Division, usize)> {
+fn best_at(text: &str, pos: usize, cands: Cands, short: bool, unique: bool) -> Option<(&'static Division, usize)> {
     let rest = &text[pos..];
     let skipped = rest.len() - strip_separators(rest).len();
     best(&rest[skipped..], cands, short, unique).map(|(d, len)| (d, pos + skipped + len))
@@ -341,12 +324,7 @@ fn match_divisions(text: &str) -> Divisions {
             }
         }
     }
-    Divisions {
-        province,
-        city,
-        district,
-        consumed: pos,
-    }
+    Divisions { province, city, district, consumed: pos }
 }
 
 fn strip_separators(s: &str) -> &str {
@@ -405,11 +383,7 @@ fn split_street(rest: &str) -> (&str, &str) {
     // Separators after the street are dropped, except where joining the
     // detail to an unnumbered road would make a numbered one (路,0号).
     let stripped = strip_separators(detail);
-    let detail = if numbered || street.is_empty() || !stripped.starts_with(is_num) {
-        stripped
-    } else {
-        detail
-    };
+    let detail = if numbered || street.is_empty() || !stripped.starts_with(is_num) { stripped } else { detail };
     (street, detail)
 }
 
@@ -519,10 +493,7 @@ mod tests {
 
     #[test]
     fn province_short_forms_and_full_names() {
-        assert_eq!(
-            norm("广东深圳南山区科技园路1号").as_deref(),
-            Some("广东省深圳市南山区科技园路1号")
-        );
+        assert_eq!(norm("广东深圳南山区科技园路1号").as_deref(), Some("广东省深圳市南山区科技园路1号"));
         assert_eq!(
             json("广东深圳南山区科技园路1号"),
             serde_json::json!({
@@ -547,10 +518,7 @@ mod tests {
 
     #[test]
     fn municipalities() {
-        assert_eq!(
-            norm("北京朝阳区建国路88号").as_deref(),
-            Some("北京市朝阳区建国路88号")
-        );
+        assert_eq!(norm("北京朝阳区建国路88号").as_deref(), Some("北京市朝阳区建国路88号"));
         assert_eq!(
             json("北京朝阳区建国路88号"),
             serde_json::json!({
@@ -561,26 +529,11 @@ mod tests {
                 "street": "建国路88号", "detail": null
             })
         );
-        assert_eq!(
-            norm("上海市浦东新区世纪大道100号").as_deref(),
-            Some("上海市浦东新区世纪大道100号")
-        );
-        assert_eq!(
-            norm("上海浦东世纪大道100号").as_deref(),
-            Some("上海市浦东新区世纪大道100号")
-        );
-        assert_eq!(
-            norm("北京市北京市海淀区中关村大街1号").as_deref(),
-            Some("北京市海淀区中关村大街1号")
-        );
-        assert_eq!(
-            norm("重庆市渝中区解放碑").as_deref(),
-            Some("重庆市渝中区解放碑")
-        );
-        assert_eq!(
-            norm("天津和平区南京路").as_deref(),
-            Some("天津市和平区南京路")
-        );
+        assert_eq!(norm("上海市浦东新区世纪大道100号").as_deref(), Some("上海市浦东新区世纪大道100号"));
+        assert_eq!(norm("上海浦东世纪大道100号").as_deref(), Some("上海市浦东新区世纪大道100号"));
+        assert_eq!(norm("北京市北京市海淀区中关村大街1号").as_deref(), Some("北京市海淀区中关村大街1号"));
+        assert_eq!(norm("重庆市渝中区解放碑").as_deref(), Some("重庆市渝中区解放碑"));
+        assert_eq!(norm("天津和平区南京路").as_deref(), Some("天津市和平区南京路"));
     }
 
     #[test]
@@ -590,15 +543,9 @@ mod tests {
         assert_eq!(a.city, Some("深圳市"));
         assert_eq!(a.district, Some("福田区"));
         assert_eq!(a.street.as_deref(), Some("福华一路88号"));
-        assert_eq!(
-            norm("深圳福田区福华一路88号").as_deref(),
-            Some("广东省深圳市福田区福华一路88号")
-        );
+        assert_eq!(norm("深圳福田区福华一路88号").as_deref(), Some("广东省深圳市福田区福华一路88号"));
         // 浦东新区 is unique nation-wide
-        assert_eq!(
-            norm("浦东新区张杨路500号").as_deref(),
-            Some("上海市浦东新区张杨路500号")
-        );
+        assert_eq!(norm("浦东新区张杨路500号").as_deref(), Some("上海市浦东新区张杨路500号"));
         // 朝阳区 is not (北京, 长春): no guess
         let a = parse("朝阳区建国路88号").unwrap();
         assert_eq!(a.district, None);
@@ -608,26 +555,17 @@ mod tests {
 
     #[test]
     fn autonomous_regions_and_prefectures() {
-        assert_eq!(
-            norm("广西南宁市青秀区民族大道100号").as_deref(),
-            Some("广西壮族自治区南宁市青秀区民族大道100号")
-        );
+        assert_eq!(norm("广西南宁市青秀区民族大道100号").as_deref(), Some("广西壮族自治区南宁市青秀区民族大道100号"));
         assert_eq!(
             norm("新疆乌鲁木齐天山区解放南路1号").as_deref(),
             Some("新疆维吾尔自治区乌鲁木齐市天山区解放南路1号")
         );
-        assert_eq!(
-            norm("内蒙古呼和浩特市新城区").as_deref(),
-            Some("内蒙古自治区呼和浩特市新城区")
-        );
+        assert_eq!(norm("内蒙古呼和浩特市新城区").as_deref(), Some("内蒙古自治区呼和浩特市新城区"));
         let a = parse("新疆巴音郭楞库尔勒市人民东路").unwrap();
         assert_eq!(a.city, Some("巴音郭楞蒙古自治州"));
         assert_eq!(a.district, Some("库尔勒市"));
         assert_eq!(a.district_code.as_deref(), Some("652801"));
-        assert_eq!(
-            norm("湖北仙桃市仙桃大道1号").as_deref(),
-            Some("湖北省仙桃市仙桃大道1号")
-        );
+        assert_eq!(norm("湖北仙桃市仙桃大道1号").as_deref(), Some("湖北省仙桃市仙桃大道1号"));
     }
 
     #[test]
@@ -640,14 +578,8 @@ mod tests {
         let a = parse("518057 广东省深圳市南山区科技园路1号").unwrap();
         assert_eq!(a.postcode.as_deref(), Some("518057"));
         assert_eq!(a.to_line(), "广东省深圳市南山区科技园路1号");
-        assert_eq!(
-            norm("中华人民共和国北京市东城区东长安街1号").as_deref(),
-            Some("北京市东城区东长安街1号")
-        );
-        assert_eq!(
-            norm("中国,上海,黄浦区,南京东路100号").as_deref(),
-            Some("上海市黄浦区南京东路100号")
-        );
+        assert_eq!(norm("中华人民共和国北京市东城区东长安街1号").as_deref(), Some("北京市东城区东长安街1号"));
+        assert_eq!(norm("中国,上海,黄浦区,南京东路100号").as_deref(), Some("上海市黄浦区南京东路100号"));
         assert_eq!(
             norm("北京市朝阳区建国路88号院3号楼 Room 501").as_deref(),
             Some("北京市朝阳区建国路88号院3号楼Room 501")

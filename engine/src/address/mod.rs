@@ -103,8 +103,7 @@ pub fn address_parts(input: &str, country: &str) -> Result<Option<AddressParts>,
     Ok(match cc {
         "CN" => cn::parse(input).map(AddressParts::Cn),
         "US" => us::parse(input).map(AddressParts::Us),
-        _ => crate::text::normalize_text(input)
-            .map(|line| AddressParts::Other(OtherAddress { country: cc, line })),
+        _ => crate::text::normalize_text(input).map(|line| AddressParts::Other(OtherAddress { country: cc, line })),
     })
 }
 
@@ -132,36 +131,20 @@ mod tests {
     #[test]
     fn dispatch_and_other_countries() {
         assert_eq!(
-            normalize_address("  Unter den Linden　77,  10117 Berlin ", "DE")
-                .unwrap()
-                .as_deref(),
+            normalize_address("  Unter den Linden　77,  10117 Berlin ", "DE").unwrap().as_deref(),
             Some("Unter den Linden 77, 10117 Berlin")
         );
-        assert_eq!(
-            normalize_address("10 Downing St", "United Kingdom")
-                .unwrap()
-                .as_deref(),
-            Some("10 Downing St")
-        );
-        let p = address_parts("Unter den Linden 77", "Germany")
-            .unwrap()
-            .unwrap();
+        assert_eq!(normalize_address("10 Downing St", "United Kingdom").unwrap().as_deref(), Some("10 Downing St"));
+        let p = address_parts("Unter den Linden 77", "Germany").unwrap().unwrap();
         assert_eq!(
             serde_json::to_value(&p).unwrap(),
             serde_json::json!({"country": "DE", "line": "Unter den Linden 77"})
         );
         assert_eq!(
-            normalize_address("广东深圳南山区科技园路1号", "中国")
-                .unwrap()
-                .as_deref(),
+            normalize_address("广东深圳南山区科技园路1号", "中国").unwrap().as_deref(),
             Some("广东省深圳市南山区科技园路1号")
         );
-        assert_eq!(
-            normalize_address("123 main street", "usa")
-                .unwrap()
-                .as_deref(),
-            Some("123 MAIN ST")
-        );
+        assert_eq!(normalize_address("123 main street", "usa").unwrap().as_deref(), Some("123 MAIN ST"));
     }
 
     #[test]
@@ -175,10 +158,7 @@ mod tests {
     #[test]
     fn unknown_country() {
         let e = normalize_address("1 Main St", "Narnia").unwrap_err();
-        assert_eq!(
-            e,
-            AddressError::Country(CountryError::Unknown("Narnia".into()))
-        );
+        assert_eq!(e, AddressError::Country(CountryError::Unknown("Narnia".into())));
         assert_eq!(e.to_string(), "unknown country \"Narnia\"");
         assert_eq!(e.class(), ErrorClass::InvalidParameterValue);
         assert!(e.hint().contains("'CN', 'US', 'GB'"));

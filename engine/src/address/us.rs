@@ -130,32 +130,22 @@ struct Tables {
 fn tables() -> &'static Tables {
     static T: OnceLock<Tables> = OnceLock::new();
     T.get_or_init(|| Tables {
-        suffixes: usps::STREET_SUFFIXES
-            .iter()
-            .copied()
-            .filter(|(k, _)| !k.contains(' '))
-            .collect(),
+        suffixes: usps::STREET_SUFFIXES.iter().copied().filter(|(k, _)| !k.contains(' ')).collect(),
         units: usps::UNIT_DESIGNATORS.iter().copied().collect(),
-        directionals: usps::DIRECTIONALS
-            .iter()
-            .copied()
-            .filter(|(k, _)| !k.contains(' '))
-            .collect(),
+        directionals: usps::DIRECTIONALS.iter().copied().filter(|(k, _)| !k.contains(' ')).collect(),
         states: usps::STATES.iter().copied().collect(),
     })
 }
 
 const COMMON_SUFFIXES: [&str; 20] = [
-    "ST", "AVE", "RD", "BLVD", "DR", "LN", "CT", "PL", "WAY", "HWY", "PKWY", "CIR", "TER", "TRL",
-    "SQ", "LOOP", "PIKE", "ROW", "PATH", "PLZ",
+    "ST", "AVE", "RD", "BLVD", "DR", "LN", "CT", "PL", "WAY", "HWY", "PKWY", "CIR", "TER", "TRL", "SQ", "LOOP", "PIKE",
+    "ROW", "PATH", "PLZ",
 ];
 
 /// Designators recognized anywhere after the first street word; the others
 /// (LOT, KEY, PIER, REAR, …) only right after a suffix or directional.
-const STRONG_UNITS: [&str; 14] = [
-    "APT", "STE", "UNIT", "#", "RM", "FL", "BLDG", "DEPT", "TRLR", "SPC", "OFC", "PH", "BSMT",
-    "HNGR",
-];
+const STRONG_UNITS: [&str; 14] =
+    ["APT", "STE", "UNIT", "#", "RM", "FL", "BLDG", "DEPT", "TRLR", "SPC", "OFC", "PH", "BSMT", "HNGR"];
 
 const ABBREVIATED_DIRECTIONALS: [&str; 8] = ["N", "S", "E", "W", "NE", "NW", "SE", "SW"];
 
@@ -195,10 +185,7 @@ fn tokenize(input: &str) -> Vec<Tok> {
     let mut cur = String::new();
     let flush = |cur: &mut String, toks: &mut Vec<Tok>, seg: usize| {
         if !cur.is_empty() {
-            toks.push(Tok {
-                text: std::mem::take(cur),
-                seg,
-            });
+            toks.push(Tok { text: std::mem::take(cur), seg });
         }
     };
     for c in s.chars() {
@@ -209,10 +196,7 @@ fn tokenize(input: &str) -> Vec<Tok> {
             }
             '#' => {
                 flush(&mut cur, &mut toks, seg);
-                toks.push(Tok {
-                    text: "#".into(),
-                    seg,
-                });
+                toks.push(Tok { text: "#".into(), seg });
             }
             c if c.is_whitespace() => flush(&mut cur, &mut toks, seg),
             c => cur.push(c),
@@ -333,11 +317,7 @@ fn join<S: std::borrow::Borrow<str>>(t: &[S]) -> Option<String> {
 /// value and the number of tokens used.
 fn parse_unit(t: &[&str]) -> (String, Option<String>, usize) {
     let d = t[0];
-    let code = if d == "#" {
-        "#"
-    } else {
-        unit_code(d).unwrap_or("#")
-    };
+    let code = if d == "#" { "#" } else { unit_code(d).unwrap_or("#") };
     let mut i = 1;
     if code != "#" {
         while t.get(i).copied() == Some("#") {
@@ -365,13 +345,7 @@ fn parse_street(t: &[&str], comma_mode: bool, city_expected: bool) -> Street {
         return s;
     }
     // PO boxes
-    let po_len = match t
-        .iter()
-        .copied()
-        .take(3)
-        .collect::<Vec<_>>()
-        .as_slice()
-    {
+    let po_len = match t.iter().copied().take(3).collect::<Vec<_>>().as_slice() {
         ["PO", "BOX", ..] => 2,
         ["P", "O", "BOX"] => 3,
         ["POST", "OFFICE", "BOX"] => 3,
@@ -410,10 +384,7 @@ fn parse_street(t: &[&str], comma_mode: bool, city_expected: bool) -> Street {
         let mut num = t[0].to_string();
         i = 1;
         if let Some(f) = t.get(1) {
-            if f.contains('/')
-                && f.split('/')
-                    .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
-            {
+            if f.contains('/') && f.split('/').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())) {
                 num = format!("{num} {f}");
                 i = 2;
             }
@@ -438,9 +409,7 @@ fn parse_street(t: &[&str], comma_mode: bool, city_expected: bool) -> Street {
     let is_suffix = |k: usize| k >= 1 && suffix_code(region[k]).is_some();
     let sfx = if comma_mode || u < n {
         (1..region.len()).rev().find(|&k| {
-            is_suffix(k)
-                && (k + 1 == region.len()
-                    || (k + 2 == region.len() && dir_code(region[k + 1]).is_some()))
+            is_suffix(k) && (k + 1 == region.len() || (k + 2 == region.len() && dir_code(region[k + 1]).is_some()))
         })
     } else {
         let cands: Vec<usize> = (1..region.len()).filter(|&k| is_suffix(k)).collect();
@@ -494,13 +463,8 @@ fn parse_street(t: &[&str], comma_mode: bool, city_expected: bool) -> Street {
 }
 
 fn assemble(toks: &[Tok], state: Option<&str>, zip: (Option<String>, Option<String>)) -> UsAddress {
-    let mut a = UsAddress {
-        country: "US",
-        state: state.map(str::to_string),
-        zip: zip.0,
-        zip4: zip.1,
-        ..Default::default()
-    };
+    let mut a =
+        UsAddress { country: "US", state: state.map(str::to_string), zip: zip.0, zip4: zip.1, ..Default::default() };
     if toks.is_empty() {
         return a;
     }
@@ -521,10 +485,7 @@ fn assemble(toks: &[Tok], state: Option<&str>, zip: (Option<String>, Option<Stri
     let city_expected = !comma_mode && (a.state.is_some() || a.zip.is_some());
     let mut s = parse_street(street_toks, comma_mode, city_expected);
     let mut city: Vec<String> = city_toks.iter().map(|w| w.to_string()).collect();
-    let leftover_is_unit = s
-        .leftover
-        .first()
-        .is_some_and(|w| w == "#" || unit_code(w).is_some());
+    let leftover_is_unit = s.leftover.first().is_some_and(|w| w == "#" || unit_code(w).is_some());
     if !comma_mode && leftover_is_unit && s.unit_type.is_some() {
         // a second designator: part of the unit, not a city
         let mut v: Vec<String> = s.unit.take().into_iter().collect();
@@ -789,10 +750,7 @@ mod tests {
     #[test]
     fn brief_example() {
         let s = "123 north main street apt 4b, springfield, il 62704-1234";
-        assert_eq!(
-            norm(s).as_deref(),
-            Some("123 N MAIN ST APT 4B, SPRINGFIELD, IL 62704-1234")
-        );
+        assert_eq!(norm(s).as_deref(), Some("123 N MAIN ST APT 4B, SPRINGFIELD, IL 62704-1234"));
         assert_eq!(
             serde_json::to_value(parse(s).unwrap()).unwrap(),
             serde_json::json!({
@@ -805,20 +763,14 @@ mod tests {
 
     #[test]
     fn missing_commas() {
-        assert_eq!(
-            norm("123 Main St Springfield IL 62704").as_deref(),
-            Some("123 MAIN ST, SPRINGFIELD, IL 62704")
-        );
+        assert_eq!(norm("123 Main St Springfield IL 62704").as_deref(), Some("123 MAIN ST, SPRINGFIELD, IL 62704"));
         let a = parse("123 Main St Springfield IL 62704").unwrap();
         assert_eq!(a.city.as_deref(), Some("SPRINGFIELD"));
         assert_eq!(
             norm("500 Spring Valley Road Apt 12 Dallas Texas 75201").as_deref(),
             Some("500 SPRING VALLEY RD APT 12, DALLAS, TX 75201")
         );
-        assert_eq!(
-            norm("77 Park Ave New York NY 10016").as_deref(),
-            Some("77 PARK AVE, NEW YORK, NY 10016")
-        );
+        assert_eq!(norm("77 Park Ave New York NY 10016").as_deref(), Some("77 PARK AVE, NEW YORK, NY 10016"));
         assert_eq!(
             norm("1600 Pennsylvania Avenue NW Washington DC 20500").as_deref(),
             Some("1600 PENNSYLVANIA AVE NW, WASHINGTON, DC 20500")
@@ -827,14 +779,8 @@ mod tests {
 
     #[test]
     fn units() {
-        assert_eq!(
-            norm("10 Main St #5, Boston, MA 02108").as_deref(),
-            Some("10 MAIN ST # 5, BOSTON, MA 02108")
-        );
-        assert_eq!(
-            norm("10 Main St Apt#5, Boston, MA").as_deref(),
-            Some("10 MAIN ST APT 5, BOSTON, MA")
-        );
+        assert_eq!(norm("10 Main St #5, Boston, MA 02108").as_deref(), Some("10 MAIN ST # 5, BOSTON, MA 02108"));
+        assert_eq!(norm("10 Main St Apt#5, Boston, MA").as_deref(), Some("10 MAIN ST APT 5, BOSTON, MA"));
         assert_eq!(
             norm("1 Market St., Suite 200, San Francisco, CA 94105").as_deref(),
             Some("1 MARKET ST STE 200, SAN FRANCISCO, CA 94105")
@@ -843,14 +789,8 @@ mod tests {
             norm("1 Market St Ste. 200 San Francisco CA 94105").as_deref(),
             Some("1 MARKET ST STE 200, SAN FRANCISCO, CA 94105")
         );
-        assert_eq!(
-            norm("9 Elm Ave Floor 3, Austin, TX").as_deref(),
-            Some("9 ELM AVE FL 3, AUSTIN, TX")
-        );
-        assert_eq!(
-            norm("9 Elm Ave Rear, Austin, TX").as_deref(),
-            Some("9 ELM AVE REAR, AUSTIN, TX")
-        );
+        assert_eq!(norm("9 Elm Ave Floor 3, Austin, TX").as_deref(), Some("9 ELM AVE FL 3, AUSTIN, TX"));
+        assert_eq!(norm("9 Elm Ave Rear, Austin, TX").as_deref(), Some("9 ELM AVE REAR, AUSTIN, TX"));
         let a = parse("1 Market St, Suite 200, San Francisco, CA").unwrap();
         assert_eq!(a.unit_type.as_deref(), Some("STE"));
         assert_eq!(a.unit.as_deref(), Some("200"));
@@ -859,14 +799,8 @@ mod tests {
 
     #[test]
     fn po_boxes() {
-        assert_eq!(
-            norm("P.O. Box 123, Springfield, IL 62704").as_deref(),
-            Some("PO BOX 123, SPRINGFIELD, IL 62704")
-        );
-        assert_eq!(
-            norm("po box 12345 Austin TX 78701").as_deref(),
-            Some("PO BOX 12345, AUSTIN, TX 78701")
-        );
+        assert_eq!(norm("P.O. Box 123, Springfield, IL 62704").as_deref(), Some("PO BOX 123, SPRINGFIELD, IL 62704"));
+        assert_eq!(norm("po box 12345 Austin TX 78701").as_deref(), Some("PO BOX 12345, AUSTIN, TX 78701"));
         let a = parse("Post Office Box 9").unwrap();
         assert_eq!(a.street.as_deref(), Some("PO BOX"));
         assert_eq!(a.number.as_deref(), Some("9"));
@@ -927,30 +861,15 @@ mod tests {
         assert_eq!(a.street.as_deref(), Some("NORTH"));
         assert_eq!(a.predirectional, None);
         assert_eq!(norm("45 w 34th street").as_deref(), Some("45 W 34TH ST"));
-        assert_eq!(
-            norm("200 Main Street Southwest, Atlanta, GA").as_deref(),
-            Some("200 MAIN ST SW, ATLANTA, GA")
-        );
-        assert_eq!(
-            norm("200 Main St North Springfield IL").as_deref(),
-            Some("200 MAIN ST, NORTH SPRINGFIELD, IL")
-        );
-        assert_eq!(
-            norm("12 Northeast Oak Boulevard").as_deref(),
-            Some("12 NE OAK BLVD")
-        );
+        assert_eq!(norm("200 Main Street Southwest, Atlanta, GA").as_deref(), Some("200 MAIN ST SW, ATLANTA, GA"));
+        assert_eq!(norm("200 Main St North Springfield IL").as_deref(), Some("200 MAIN ST, NORTH SPRINGFIELD, IL"));
+        assert_eq!(norm("12 Northeast Oak Boulevard").as_deref(), Some("12 NE OAK BLVD"));
     }
 
     #[test]
     fn states_and_zips() {
-        assert_eq!(
-            norm("1 Main St, Albany, New York 12207").as_deref(),
-            Some("1 MAIN ST, ALBANY, NY 12207")
-        );
-        assert_eq!(
-            norm("1 Main St, Charleston, West Virginia").as_deref(),
-            Some("1 MAIN ST, CHARLESTON, WV")
-        );
+        assert_eq!(norm("1 Main St, Albany, New York 12207").as_deref(), Some("1 MAIN ST, ALBANY, NY 12207"));
+        assert_eq!(norm("1 Main St, Charleston, West Virginia").as_deref(), Some("1 MAIN ST, CHARLESTON, WV"));
         assert_eq!(
             norm("1 Main St, Springfield, Ill. 62704 1234").as_deref(),
             Some("1 MAIN ST, SPRINGFIELD, IL 62704-1234")
@@ -969,26 +888,14 @@ mod tests {
         assert_eq!(a.state, None);
         // CT is Court here, not Connecticut
         assert_eq!(norm("123 Oak Ct").as_deref(), Some("123 OAK CT"));
-        assert_eq!(
-            norm("Springfield, IL 62704").as_deref(),
-            Some("SPRINGFIELD, IL 62704")
-        );
-        assert_eq!(
-            parse("Springfield, IL 62704").unwrap().city.as_deref(),
-            Some("SPRINGFIELD")
-        );
+        assert_eq!(norm("Springfield, IL 62704").as_deref(), Some("SPRINGFIELD, IL 62704"));
+        assert_eq!(parse("Springfield, IL 62704").unwrap().city.as_deref(), Some("SPRINGFIELD"));
     }
 
     #[test]
     fn messy_and_bad_input() {
-        assert_eq!(
-            norm("  １２３　ｍａｉｎ　ｓｔ  ").as_deref(),
-            Some("123 MAIN ST")
-        );
-        assert_eq!(
-            norm("123   Main\tSt.,,  Springfield ,IL").as_deref(),
-            Some("123 MAIN ST, SPRINGFIELD, IL")
-        );
+        assert_eq!(norm("  １２３　ｍａｉｎ　ｓｔ  ").as_deref(), Some("123 MAIN ST"));
+        assert_eq!(norm("123   Main\tSt.,,  Springfield ,IL").as_deref(), Some("123 MAIN ST, SPRINGFIELD, IL"));
         assert_eq!(parse(""), None);
         assert_eq!(parse(" , ; "), None);
         assert_eq!(norm("hello").as_deref(), Some("HELLO"));

@@ -44,9 +44,8 @@ mod phonetic;
 mod pinyin;
 
 pub use edit::{
-    damerau_levenshtein_at_most,
-    damerau_levenshtein, jaro, jaro_winkler, levenshtein, levenshtein_similarity, qgram_similarity,
-    token_set_similarity,
+    damerau_levenshtein, damerau_levenshtein_at_most, jaro, jaro_winkler, levenshtein, levenshtein_similarity,
+    qgram_similarity, token_set_similarity,
 };
 pub use name_similarity::{name_similarity, PreparedName};
 pub use phonetic::{double_metaphone, metaphone, soundex};
@@ -77,7 +76,9 @@ impl SqlError for CompareError {
     }
     fn hint(&self) -> String {
         match self {
-            CompareError::BadQ(_) => format!("use a q-gram length from 1 to {MAX_Q}; 2 (bigrams) or 3 (trigrams) suit names and addresses"),
+            CompareError::BadQ(_) => {
+                format!("use a q-gram length from 1 to {MAX_Q}; 2 (bigrams) or 3 (trigrams) suit names and addresses")
+            }
         }
     }
 }

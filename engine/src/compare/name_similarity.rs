@@ -475,7 +475,8 @@ fn reading_rule(han: &[Reading], i: usize, reading: &str) -> u8 {
         0
     } else if surname_syllable(c) == Some(reading) {
         1
-    } else if i < 2 && compound_surname(&[han[0].0, han.get(1).map_or('\0', |h| h.0)]).is_some_and(|r| r[i] == reading) {
+    } else if i < 2 && compound_surname(&[han[0].0, han.get(1).map_or('\0', |h| h.0)]).is_some_and(|r| r[i] == reading)
+    {
         2 + i as u8
     } else {
         4

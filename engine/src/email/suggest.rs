@@ -103,11 +103,8 @@ pub(super) fn domain(domain: &str) -> Option<String> {
     if !domain.contains([' ', ',', ';']) && known(domain) {
         return None;
     }
-    let repaired: String = domain
-        .chars()
-        .filter(|c| *c != ' ')
-        .map(|c| if matches!(c, ',' | ';') { '.' } else { c })
-        .collect();
+    let repaired: String =
+        domain.chars().filter(|c| *c != ' ').map(|c| if matches!(c, ',' | ';') { '.' } else { c }).collect();
     if known(&repaired) {
         return (repaired != domain).then_some(repaired);
     }
@@ -138,8 +135,7 @@ fn without_dot(domain: &str) -> Option<String> {
     }
     let p = found?;
     // A bare name is only a guess; only a provider's is worth making.
-    (domain.len() > p.split_once('.').map_or(0, |(n, _)| n.len()) || PROVIDERS.contains(&p))
-        .then(|| p.to_string())
+    (domain.len() > p.split_once('.').map_or(0, |(n, _)| n.len()) || PROVIDERS.contains(&p)).then(|| p.to_string())
 }
 
 /// The single nearest provider within the thresholds, as described in the
@@ -240,9 +236,7 @@ fn one_edit_apart(a: &str, b: &str) -> bool {
     let same = a.iter().zip(b).take_while(|(x, y)| x == y).count();
     let (a, b) = (&a[same..], &b[same..]);
     match (a.len(), b.len()) {
-        (n, m) if n == m => {
-            a[1..] == b[1..] || (n >= 2 && a[0] == b[1] && a[1] == b[0] && a[2..] == b[2..])
-        }
+        (n, m) if n == m => a[1..] == b[1..] || (n >= 2 && a[0] == b[1] && a[1] == b[0] && a[2..] == b[2..]),
         (n, m) if n == m + 1 => a[1..] == *b,
         (n, m) if m == n + 1 => *a == b[1..],
         _ => false,
@@ -256,10 +250,7 @@ fn is_swap(a: &str, b: &str) -> bool {
         return false;
     }
     let diff: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
-    diff.len() == 2
-        && diff[1] == diff[0] + 1
-        && a[diff[0]] == b[diff[1]]
-        && a[diff[1]] == b[diff[0]]
+    diff.len() == 2 && diff[1] == diff[0] + 1 && a[diff[0]] == b[diff[1]] && a[diff[1]] == b[diff[0]]
 }
 
 /// `a` is `b` with one character typed twice.
@@ -349,8 +340,8 @@ mod tests {
     #[test]
     fn one_edit_apart_is_distance_one() {
         let words = [
-            "", "a", "b", "ab", "ba", "abc", "acb", "bac", "abd", "abcd", "com", "con", "cm", "comm", "ocm",
-            "net", "de", "ed", "dee", "gmail", "gmial", "gmai", "gmaill", "gamil", "hotmail", "hotmial", "é", "éa",
+            "", "a", "b", "ab", "ba", "abc", "acb", "bac", "abd", "abcd", "com", "con", "cm", "comm", "ocm", "net",
+            "de", "ed", "dee", "gmail", "gmial", "gmai", "gmaill", "gamil", "hotmail", "hotmial", "é", "éa",
         ];
         for a in words {
             for b in words {

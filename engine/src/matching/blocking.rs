@@ -176,7 +176,8 @@ fn each_key(r: &Record, salt: u64, wanted: &dyn Fn(KeyKind) -> bool, key: &mut d
         // other name was replaced or badly mistyped, with no birth date to
         // go by (FEBRL's "holly green" and "matthew green" at one address).
         if let Some(name) = &r.name {
-            let mut words: Vec<&str> = name.tokens().iter().map(String::as_str).filter(|t| t.chars().nth(1).is_some()).collect();
+            let mut words: Vec<&str> =
+                name.tokens().iter().map(String::as_str).filter(|t| t.chars().nth(1).is_some()).collect();
             words.sort_unstable();
             words.dedup();
             for w in words {
@@ -360,8 +361,7 @@ pub fn candidate_pairs(
     let mut raw = 0;
     for (entries, max_block) in &tiers {
         raw += blocks(entries, *max_block).map(|block| block.len() * (block.len() - 1) / 2).sum::<usize>();
-        stats.oversized_blocks +=
-            entries.chunk_by(|a, b| a.0 == b.0).count() - blocks(entries, *max_block).count();
+        stats.oversized_blocks += entries.chunk_by(|a, b| a.0 == b.0).count() - blocks(entries, *max_block).count();
     }
     if raw > max_pairs {
         return Err(TooManyPairs { pairs: raw, max: max_pairs });
@@ -470,7 +470,10 @@ mod tests {
         keys.iter().enumerate().flat_map(|(i, ks)| ks.iter().map(move |k| (*k, i as u32))).collect()
     }
 
-    fn pairs_of(tiers: &[(&[Vec<i64>], usize)], max_pairs: usize) -> Result<(Vec<(u32, u32)>, BlockingStats), TooManyPairs> {
+    fn pairs_of(
+        tiers: &[(&[Vec<i64>], usize)],
+        max_pairs: usize,
+    ) -> Result<(Vec<(u32, u32)>, BlockingStats), TooManyPairs> {
         candidate_pairs(tiers.iter().map(|(k, b)| (entries(k), *b)).collect(), max_pairs, &mut |_, _, _| {})
     }
 
@@ -597,7 +600,11 @@ mod tests {
 
     #[test]
     fn keys_depend_on_table_and_kind() {
-        let r = Record { phones: vec!["+8613800138000".into()], email_key: Some("+8613800138000".into()), ..Record::default() };
+        let r = Record {
+            phones: vec!["+8613800138000".into()],
+            email_key: Some("+8613800138000".into()),
+            ..Record::default()
+        };
         let a = match_keys(&r, 1);
         assert_eq!(a.len(), 2, "same text as phone and as e-mail are two keys");
         assert_ne!(a, match_keys(&r, 2));

@@ -57,7 +57,9 @@ impl Refusal {
             Refusal::Rejected => "a pair across the clusters was rejected".into(),
             Refusal::WeakAcross => "the clusters do not match as a whole".into(),
             Refusal::TooLarge => "the cluster would be too large".into(),
-            Refusal::NothingPersonal => "only contact details agree (phone, address), no name, birth date, ID or e-mail".into(),
+            Refusal::NothingPersonal => {
+                "only contact details agree (phone, address), no name, birth date, ID or e-mail".into()
+            }
         }
     }
 }
@@ -82,12 +84,7 @@ impl Clustering {
         for r in &self.root {
             size[*r as usize] += 1;
         }
-        self.root
-            .iter()
-            .enumerate()
-            .filter(|(_, r)| size[**r as usize] > 1)
-            .map(|(i, r)| (i as u32, *r))
-            .collect()
+        self.root.iter().enumerate().filter(|(_, r)| size[**r as usize] > 1).map(|(i, r)| (i as u32, *r)).collect()
     }
 }
 
@@ -106,9 +103,7 @@ pub fn cluster(
     rejected: &dyn Fn(u32, u32) -> bool,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Clustering {
-    edges.sort_unstable_by(|x, y| {
-        y.probability.total_cmp(&x.probability).then(x.a.cmp(&y.a)).then(x.b.cmp(&y.b))
-    });
+    edges.sort_unstable_by(|x, y| y.probability.total_cmp(&x.probability).then(x.a.cmp(&y.a)).then(x.b.cmp(&y.b)));
     let mut root: Vec<u32> = (0..n as u32).collect();
     // A cluster's members, filled in when an edge first reaches it: most
     // rows of a table are in no edge, and a one-element Vec per row is an

@@ -79,7 +79,9 @@ impl Field {
     pub fn levels(self) -> &'static [&'static str] {
         match self {
             Field::Name => &["null", "same_name", "same_sound", "similar_0.92", "similar_0.80", "different"],
-            Field::GivenName | Field::FamilyName => &["null", "same", "same_sound", "similar_0.92", "similar_0.80", "different"],
+            Field::GivenName | Field::FamilyName => {
+                &["null", "same", "same_sound", "similar_0.92", "similar_0.80", "different"]
+            }
             Field::Phone => &["null", "same_number", "same_last_8_digits", "different"],
             Field::Email => &["null", "same_mailbox", "similar_local_part", "different"],
             Field::BirthDate => &[
@@ -208,11 +210,13 @@ fn part_level(x: Option<&NamePart>, y: Option<&NamePart>) -> u8 {
 /// written in each other's column (`jake westbrook` / `westbrook jake`) are
 /// compared crosswise, when that agrees better.
 pub(crate) fn name_part_levels(a: &Record, b: &Record) -> (u8, u8) {
-    let straight = (part_level(a.given.as_deref(), b.given.as_deref()), part_level(a.family.as_deref(), b.family.as_deref()));
+    let straight =
+        (part_level(a.given.as_deref(), b.given.as_deref()), part_level(a.family.as_deref(), b.family.as_deref()));
     if straight.0 + straight.1 <= 2 || [&a.given, &a.family, &b.given, &b.family].iter().any(|p| p.is_none()) {
         return straight;
     }
-    let crossed = (part_level(a.given.as_deref(), b.family.as_deref()), part_level(a.family.as_deref(), b.given.as_deref()));
+    let crossed =
+        (part_level(a.given.as_deref(), b.family.as_deref()), part_level(a.family.as_deref(), b.given.as_deref()));
     if crossed.0 + crossed.1 < straight.0 + straight.1 {
         crossed
     } else {
@@ -286,7 +290,8 @@ fn location_level(a: &Record, b: &Record) -> u8 {
     }
     // One typed character off: a postcode with a wrong or two swapped
     // digits, a city with a typo.
-    let postcode_near = matches!((&a.postcode, &b.postcode), (Some(x), Some(y)) if damerau_levenshtein_at_most(x, y, 1) == Some(1));
+    let postcode_near =
+        matches!((&a.postcode, &b.postcode), (Some(x), Some(y)) if damerau_levenshtein_at_most(x, y, 1) == Some(1));
     let city_near = matches!((&a.city, &b.city), (Some(x), Some(y)) if damerau_levenshtein_at_most(x, y, 1) == Some(1));
     if postcode_near || city_near {
         6

@@ -166,10 +166,8 @@ pub fn cluster_scored(
     // address, different or missing name, birth date, ID and e-mail — is
     // what people of one household look like; it goes to review instead.
     let fields = model.field_list();
-    let (matching, impersonal): (Vec<Edge>, Vec<Edge>) = pairs
-        .iter()
-        .filter(|e| e.probability >= opts.min_probability)
-        .partition(|e| {
+    let (matching, impersonal): (Vec<Edge>, Vec<Edge>) =
+        pairs.iter().filter(|e| e.probability >= opts.min_probability).partition(|e| {
             let (a, b) = (&records[e.a as usize], &records[e.b as usize]);
             personal_agreements(&fields, pattern(&fields, a, b)) > 0
         });
@@ -273,7 +271,8 @@ mod tests {
     use serde_json::json;
 
     fn schema(columns: serde_json::Value) -> RecordSchema {
-        let names: Vec<String> = columns.as_object().unwrap().values().map(|v| v.as_str().unwrap().to_string()).collect();
+        let names: Vec<String> =
+            columns.as_object().unwrap().values().map(|v| v.as_str().unwrap().to_string()).collect();
         let table: Vec<TableColumn> = names.iter().map(|n| TableColumn { name: n.clone(), is_text: true }).collect();
         let profile = Profile::parse(&columns, &json!({}), &table).unwrap();
         RecordSchema::from_profile(&profile, Date::new(2026, 11, 23).unwrap())
@@ -292,7 +291,8 @@ mod tests {
         let typo = full.record(&[Some("Cao Yingyan"), Some("1940-11-22"), Some("350203200112156488")]);
         assert_eq!(conflict(&a, &typo), None);
 
-        let split = schema(json!({"id": "id", "given_name": "g", "family_name": "f", "birth_date": "b", "national_id": "i"}));
+        let split =
+            schema(json!({"id": "id", "given_name": "g", "family_name": "f", "birth_date": "b", "national_id": "i"}));
         let a = split.record(&[Some("isabella"), Some("shandley"), Some("1952-06-02"), Some("2401777")]);
         let replaced = split.record(&[Some("isabella"), Some("browne"), Some("1921-09-14"), Some("5904872")]);
         assert_eq!(conflict(&a, &replaced), None);

@@ -93,7 +93,13 @@ pub struct BlockScore {
 }
 
 impl<'a> BlockScorer<'a> {
-    pub fn new(model: &'a Model, salt: u64, oversized: &'a HashSet<i64>, tf: NameFrequency<'a>, min_probability: f64) -> Self {
+    pub fn new(
+        model: &'a Model,
+        salt: u64,
+        oversized: &'a HashSet<i64>,
+        tf: NameFrequency<'a>,
+        min_probability: f64,
+    ) -> Self {
         BlockScorer { model, fields: model.field_list(), salt, oversized, tf, min_probability }
     }
 
@@ -158,9 +164,9 @@ mod tests {
     use crate::matching::dedupe::{dedupe, scored_pairs, DedupeOptions};
     use crate::matching::external::cluster_stored;
     use crate::matching::external::tests::records;
+    use crate::matching::model::{name_counts, TrainOptions};
     use crate::matching::spill::MemorySpill;
     use crate::matching::store::RecordStore;
-    use crate::matching::model::{name_counts, TrainOptions};
     use std::collections::{BTreeMap, HashMap};
 
     /// The whole flow as the cluster runs it, in one process: entries
@@ -171,7 +177,8 @@ mod tests {
     fn blocks_scored_apart_give_the_pairs_and_clusters_of_one_node() {
         let (records, fields) = records();
         let salt = 7;
-        let mut model = Model::train(&records, &fields, salt, &TrainOptions::default(), usize::MAX, &mut |_, _, _| {}).unwrap();
+        let mut model =
+            Model::train(&records, &fields, salt, &TrainOptions::default(), usize::MAX, &mut |_, _, _| {}).unwrap();
         for max_block in [200, 6] {
             model.max_block_size = max_block;
             let counts = name_counts(&records);
@@ -205,11 +212,17 @@ mod tests {
             let scorer = BlockScorer::new(&model, salt, &oversized, NameFrequency::Hashed(&hashed, records.len()), min);
             let mut got = Vec::new();
             let mut pairs = 0;
-            for (key, (_, rows)) in blocks.iter().filter(|(key, (_, rows))| rows.len() > 1 && !oversized.contains(key)) {
+            for (key, (_, rows)) in blocks.iter().filter(|(key, (_, rows))| rows.len() > 1 && !oversized.contains(key))
+            {
                 let members: Vec<Record> = rows.iter().map(|r| records[*r as usize].clone()).collect();
                 let block = scorer.score(*key, &members, &mut || {});
                 pairs += block.pairs;
-                got.extend(block.edges.iter().map(|(e, personal)| (Edge { a: rows[e.a as usize], b: rows[e.b as usize], ..*e }, *personal)));
+                got.extend(
+                    block
+                        .edges
+                        .iter()
+                        .map(|(e, personal)| (Edge { a: rows[e.a as usize], b: rows[e.b as usize], ..*e }, *personal)),
+                );
             }
             got.sort_by_key(|(e, _)| (e.a, e.b));
             assert_eq!(pairs, stats.pairs, "each candidate pair scored once");
@@ -232,9 +245,21 @@ mod tests {
                 store.push_encoded(&encoded, &mut spill).unwrap();
             }
             store.flush(&mut spill).unwrap();
-            let edges = got.iter().map(|(e, personal)| (Edge { a: local[&e.a], b: local[&e.b], ..*e }, *personal)).collect();
-            let apart =
-                cluster_stored(&store, edges, stats.clone(), &model, &tf, &opts, &rejected, 3000, &mut spill, &mut |_, _, _| {}).unwrap();
+            let edges =
+                got.iter().map(|(e, personal)| (Edge { a: local[&e.a], b: local[&e.b], ..*e }, *personal)).collect();
+            let apart = cluster_stored(
+                &store,
+                edges,
+                stats.clone(),
+                &model,
+                &tf,
+                &opts,
+                &rejected,
+                3000,
+                &mut spill,
+                &mut |_, _, _| {},
+            )
+            .unwrap();
             let members = |m: Vec<(u32, u32)>, map: &dyn Fn(u32) -> u32| {
                 let mut clusters: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
                 m.into_iter().for_each(|(row, root)| clusters.entry(map(root)).or_default().push(map(row)));

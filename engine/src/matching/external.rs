@@ -15,7 +15,9 @@ use std::collections::{HashMap, HashSet};
 use super::blocking::{self, BlockingStats};
 use super::cluster::{self, Clustering, Edge};
 use super::dedupe::{cluster_component, Dedupe, DedupeOptions};
-use super::model::{name_hash, name_keys, pattern, personal_agreements, probability_of, Model, NameFrequency, Progress};
+use super::model::{
+    name_hash, name_keys, pattern, personal_agreements, probability_of, Model, NameFrequency, Progress,
+};
 use super::parallel;
 use super::record::Record;
 use super::spill::{ExternalSorter, Spill, SpillError};
@@ -272,7 +274,8 @@ impl ExternalDedupe {
         }
         blocking.pairs = done;
         let records = record_bytes(self.budget.record_bytes);
-        let dedupe = cluster_stored(&self.store, scored, blocking, model, &tf, opts, rejected, records, spill, progress)?;
+        let dedupe =
+            cluster_stored(&self.store, scored, blocking, model, &tf, opts, rejected, records, spill, progress)?;
         Ok(Outcome { dedupe, store: self.store, names: self.names })
     }
 }
@@ -304,7 +307,11 @@ pub fn cluster_stored(
     let mut impersonal = Vec::new();
     for (e, personal) in &scored {
         if e.probability >= opts.min_probability {
-            if *personal { matching.push(*e) } else { impersonal.push(*e) }
+            if *personal {
+                matching.push(*e)
+            } else {
+                impersonal.push(*e)
+            }
         }
     }
     let mut pairs: Vec<Edge> = scored.into_iter().map(|(e, _)| e).collect();
@@ -338,9 +345,7 @@ pub fn cluster_stored(
             let record = |local: u32| &records[local as usize];
             cluster::cluster_component(
                 group,
-                &mut |rows, part| {
-                    cluster_component(rows, part, &record, model, tf, opts, rejected, &mut |_| {})
-                },
+                &mut |rows, part| cluster_component(rows, part, &record, model, tf, opts, rejected, &mut |_| {}),
                 &mut clustering,
             );
             clustered += group.len();
@@ -442,7 +447,8 @@ pub(crate) mod tests {
     /// namesakes.
     pub(crate) fn records() -> (Vec<Record>, Vec<crate::matching::Field>) {
         let columns = json!({"id": "id", "name": "n", "phone": "p", "email": "e", "birth_date": "b", "postcode": "z"});
-        let names: Vec<String> = columns.as_object().unwrap().values().map(|v| v.as_str().unwrap().to_string()).collect();
+        let names: Vec<String> =
+            columns.as_object().unwrap().values().map(|v| v.as_str().unwrap().to_string()).collect();
         let table: Vec<TableColumn> = names.iter().map(|n| TableColumn { name: n.clone(), is_text: true }).collect();
         let profile = Profile::parse(&columns, &json!({}), &table).unwrap();
         let schema = RecordSchema::from_profile(&profile, Date::new(2026, 11, 23).unwrap());
@@ -462,7 +468,13 @@ pub(crate) mod tests {
             let email = format!("{}.{}{}@example.com", g.to_lowercase(), f.to_lowercase(), person % 40);
             let birth = format!("19{:02}-0{}-1{}", 50 + person % 40, 1 + person % 9, person % 10);
             let postcode = format!("1000{:02}", person % 30);
-            let v = [Some(name.as_str()), Some(phone.as_str()), Some(email.as_str()), Some(birth.as_str()), Some(postcode.as_str())];
+            let v = [
+                Some(name.as_str()),
+                Some(phone.as_str()),
+                Some(email.as_str()),
+                Some(birth.as_str()),
+                Some(postcode.as_str()),
+            ];
             out.push(schema.record(&v));
         }
         (out, schema.fields())
@@ -471,7 +483,8 @@ pub(crate) mod tests {
     #[test]
     fn the_same_outcome_as_in_memory_whatever_the_budget() {
         let (records, fields) = records();
-        let model = Model::train(&records, &fields, 7, &TrainOptions::default(), usize::MAX, &mut |_, _, _| {}).unwrap();
+        let model =
+            Model::train(&records, &fields, 7, &TrainOptions::default(), usize::MAX, &mut |_, _, _| {}).unwrap();
         let opts = DedupeOptions { min_probability: 0.9, review_probability: 0.3, ..DedupeOptions::default() };
         let rejected: HashSet<(u32, u32)> = [(0, 1), (3, 5)].into_iter().collect();
         let counts = name_counts(&records);
@@ -479,7 +492,10 @@ pub(crate) mod tests {
         let mut expected = dedupe(&records, &model, 7, &opts, &rejected, &tf, &mut |_, _, _| {}).unwrap();
         let expected_review = expected.review_pairs(&rejected);
         assert!(expected.stats.clusters > 20 && !expected_review.is_empty(), "{:?}", expected.stats);
-        for budget in [Budget::of(usize::MAX >> 8), Budget { key_items: 50, pair_items: 40, record_bytes: 3000, chunk_bytes: 500 }] {
+        for budget in [
+            Budget::of(usize::MAX >> 8),
+            Budget { key_items: 50, pair_items: 40, record_bytes: 3000, chunk_bytes: 500 },
+        ] {
             let mut spill = MemorySpill::default();
             let mut job = ExternalDedupe::new(7, budget);
             for r in &records {

@@ -188,9 +188,11 @@ fn distinct(keys: &[i64]) -> Vec<i64> {
 /// still a candidate pair: some key they share has a block of at most its
 /// tier's limit (`limits`), its size given by `size_of(tier, key)`.
 pub fn still_candidates(a: &[&[i64]], b: &[&[i64]], limits: &[usize], size_of: &dyn Fn(usize, i64) -> usize) -> bool {
-    a.iter().zip(b).zip(limits).enumerate().any(|(tier, ((ka, kb), limit))| {
-        ka.iter().any(|k| kb.contains(k) && size_of(tier, *k) <= *limit)
-    })
+    a.iter()
+        .zip(b)
+        .zip(limits)
+        .enumerate()
+        .any(|(tier, ((ka, kb), limit))| ka.iter().any(|k| kb.contains(k) && size_of(tier, *k) <= *limit))
 }
 
 #[cfg(test)]

@@ -84,8 +84,17 @@ impl Default for TrainOptions {
 }
 
 /// The option keys of `train`.
-pub const TRAIN_OPTIONS: &[&str] =
-    &["seed", "random_pairs", "max_em_iterations", "em_tolerance", "max_block_size", "min_name_count", "max_names", "threads", "sample_rows"];
+pub const TRAIN_OPTIONS: &[&str] = &[
+    "seed",
+    "random_pairs",
+    "max_em_iterations",
+    "em_tolerance",
+    "max_block_size",
+    "min_name_count",
+    "max_names",
+    "threads",
+    "sample_rows",
+];
 
 /// Ranges of the integer options of `train`, and why each bound is where
 /// it is.
@@ -160,7 +169,12 @@ impl TrainOptions {
                 d.min_name_count,
                 "how many rows must carry a name for it to get its own frequency",
             )?,
-            max_names: o.size("max_names", ranges::MAX_NAMES, d.max_names, "how many frequent names the model keeps")?,
+            max_names: o.size(
+                "max_names",
+                ranges::MAX_NAMES,
+                d.max_names,
+                "how many frequent names the model keeps",
+            )?,
             threads: o.size("threads", ranges::THREADS, d.threads, "worker threads (0: one per core)")?,
             sample_rows: o.size(
                 "sample_rows",
@@ -452,11 +466,7 @@ fn count_patterns(
 /// Per field, the share of each level among the pairs where the field is
 /// not null, each pattern weighted by `weight(pattern)` (1 when `None`).
 /// Index 0 (null) is left at 1: a null level is no evidence.
-fn level_shares(
-    fields: &[Field],
-    counts: &PatternCounts,
-    weight: Option<&dyn Fn(Pattern) -> f64>,
-) -> Vec<Vec<f64>> {
+fn level_shares(fields: &[Field], counts: &PatternCounts, weight: Option<&dyn Fn(Pattern) -> f64>) -> Vec<Vec<f64>> {
     fields
         .iter()
         .enumerate()
@@ -496,7 +506,12 @@ struct EmResult {
 /// "same household" as its match class. So it starts from a labeling
 /// instead: a pair is a likely match when it agrees on at least two
 /// things a person has alone (name, birth date, ID number, mailbox).
-fn expectation_maximization(fields: &[Field], counts: &PatternCounts, opts: &TrainOptions, progress: Progress) -> EmResult {
+fn expectation_maximization(
+    fields: &[Field],
+    counts: &PatternCounts,
+    opts: &TrainOptions,
+    progress: Progress,
+) -> EmResult {
     let patterns: Vec<(Pattern, f64)> = counts.iter().map(|(p, c)| (*p, *c as f64)).collect();
     let total: f64 = patterns.iter().map(|(_, c)| c).sum();
     let mut posterior: BTreeMap<Pattern, f64> =
@@ -751,12 +766,24 @@ impl Model {
                         name_frequency: Some(tf),
                     }
                 } else {
-                    FieldScore { field: f.field, level, m: Some(lp.m), u: Some(lp.u), weight: lp.weight, name_frequency: None }
+                    FieldScore {
+                        field: f.field,
+                        level,
+                        m: Some(lp.m),
+                        u: Some(lp.u),
+                        weight: lp.weight,
+                        name_frequency: None,
+                    }
                 }
             })
             .collect();
         let match_weight = self.match_weight(p, a, tf);
-        Explanation { prior_weight: self.prior_weight(), fields: scores, match_weight, probability: probability_of(match_weight) }
+        Explanation {
+            prior_weight: self.prior_weight(),
+            fields: scores,
+            match_weight,
+            probability: probability_of(match_weight),
+        }
     }
 }
 
@@ -830,7 +857,8 @@ mod tests {
                 );
             }
         }
-        let parsed = TrainOptions::parse(&json!({"seed": u64::MAX, "random_pairs": 100_000_000, "threads": 8})).unwrap();
+        let parsed =
+            TrainOptions::parse(&json!({"seed": u64::MAX, "random_pairs": 100_000_000, "threads": 8})).unwrap();
         assert_eq!((parsed.seed, parsed.random_pairs, parsed.threads), (u64::MAX, 100_000_000, 8));
     }
 
@@ -865,9 +893,8 @@ mod tests {
     fn em_reports_every_iteration_so_a_cancel_is_seen() {
         // Two fields, a few patterns; a tolerance no round can meet.
         let fields = [Field::Phone, Field::Email];
-        let counts: PatternCounts = [(pattern_of(&[1, 1]), 10), (pattern_of(&[1, 3]), 5), (pattern_of(&[3, 3]), 100)]
-            .into_iter()
-            .collect();
+        let counts: PatternCounts =
+            [(pattern_of(&[1, 1]), 10), (pattern_of(&[1, 3]), 5), (pattern_of(&[3, 3]), 100)].into_iter().collect();
         let opts = TrainOptions { max_em_iterations: 50, em_tolerance: 1e-300, ..TrainOptions::default() };
         let mut calls = Vec::new();
         let em = expectation_maximization(&fields, &counts, &opts, &mut |step, done, total| {
@@ -889,13 +916,16 @@ mod tests {
         use crate::profile::{Profile, TableColumn};
         use serde_json::json;
         let columns = json!({"id": "id", "name": "n", "phone": "p"});
-        let table: Vec<TableColumn> = ["id", "n", "p"].iter().map(|c| TableColumn { name: c.to_string(), is_text: true }).collect();
+        let table: Vec<TableColumn> =
+            ["id", "n", "p"].iter().map(|c| TableColumn { name: c.to_string(), is_text: true }).collect();
         let profile = Profile::parse(&columns, &json!({}), &table).unwrap();
         let schema = RecordSchema::from_profile(&profile, Date::new(2026, 12, 3).unwrap());
         // Names alone make no key, and phones without a region do not parse.
-        let records: Vec<Record> =
-            (0..50).map(|i| schema.record(&[Some(&format!("name {}", i % 7)), Some(&format!("1380013800{}", i % 10))])).collect();
-        let trained = Model::train(&records, &schema.fields(), 7, &TrainOptions::default(), usize::MAX, &mut |_, _, _| {});
+        let records: Vec<Record> = (0..50)
+            .map(|i| schema.record(&[Some(&format!("name {}", i % 7)), Some(&format!("1380013800{}", i % 10))]))
+            .collect();
+        let trained =
+            Model::train(&records, &schema.fields(), 7, &TrainOptions::default(), usize::MAX, &mut |_, _, _| {});
         assert_eq!(trained.err(), Some(ModelError::NoBlockedPairs));
     }
 

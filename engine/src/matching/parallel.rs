@@ -184,7 +184,11 @@ mod tests {
             2,
             || {
                 n += 1;
-                if n == 3 { Err("fetch failed") } else { Ok(Some(vec![n])) }
+                if n == 3 {
+                    Err("fetch failed")
+                } else {
+                    Ok(Some(vec![n]))
+                }
             },
             |x| x,
         );
@@ -196,7 +200,8 @@ mod tests {
     fn pipeline_resumes_a_workers_panic_on_the_caller() {
         let caught = std::panic::catch_unwind(|| {
             let mut batches = vec![vec![1u32, 2], vec![3, 4]].into_iter();
-            let _: Result<Vec<u32>, ()> = pipeline(2, || Ok(batches.next()), |x| if x == 3 { panic!("boom") } else { x });
+            let _: Result<Vec<u32>, ()> =
+                pipeline(2, || Ok(batches.next()), |x| if x == 3 { panic!("boom") } else { x });
         });
         let message = caught.expect_err("the worker's panic reaches the caller");
         assert_eq!(message.downcast_ref::<&str>(), Some(&"boom"));

@@ -95,7 +95,9 @@ impl RecordSchema {
     /// Whether names are compared as given and family name apart: the
     /// table has both columns and no full-name column.
     fn split_names(&self) -> bool {
-        !self.roles.contains(&Role::Name) && self.roles.contains(&Role::GivenName) && self.roles.contains(&Role::FamilyName)
+        !self.roles.contains(&Role::Name)
+            && self.roles.contains(&Role::GivenName)
+            && self.roles.contains(&Role::FamilyName)
     }
 
     /// Prepares one row; `values[i]` is the value of `self.roles[i]`.
@@ -108,9 +110,7 @@ impl RecordSchema {
             Some(full) => PreparedName::new(full),
             None => match (get(Role::GivenName), get(Role::FamilyName)) {
                 (None, None) => None,
-                (given, family) => {
-                    PreparedName::new(&format!("{} {}", given.unwrap_or(""), family.unwrap_or("")))
-                }
+                (given, family) => PreparedName::new(&format!("{} {}", given.unwrap_or(""), family.unwrap_or(""))),
             },
         };
         let country = get(Role::Country).and_then(crate::country::normalize_country).or(self.default_region);
@@ -252,7 +252,9 @@ impl Record {
             w.u8(birth.month);
             w.u8(birth.day);
         }
-        for value in [&self.email_key, &self.national_id, &self.address, &self.postcode, &self.city].into_iter().flatten() {
+        for value in
+            [&self.email_key, &self.national_id, &self.address, &self.postcode, &self.city].into_iter().flatten()
+        {
             w.str(value);
         }
     }
@@ -348,11 +350,8 @@ fn identifier_key(value: &str) -> Option<String> {
     if value.len() > crate::MAX_FIELD_BYTES {
         return None;
     }
-    let key: String = text::fold_width_cow(value)
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_uppercase)
-        .collect();
+    let key: String =
+        text::fold_width_cow(value).chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_uppercase).collect();
     (!key.is_empty()).then_some(key)
 }
 
@@ -372,9 +371,13 @@ mod tests {
     use serde_json::json;
 
     fn schema(columns: serde_json::Value, options: serde_json::Value) -> RecordSchema {
-        let names: Vec<String> = columns.as_object().unwrap().values().map(|v| v.as_str().unwrap().to_string()).collect();
+        let names: Vec<String> =
+            columns.as_object().unwrap().values().map(|v| v.as_str().unwrap().to_string()).collect();
         let table: Vec<TableColumn> = names.iter().map(|n| TableColumn { name: n.clone(), is_text: true }).collect();
-        RecordSchema::from_profile(&Profile::parse(&columns, &options, &table).unwrap(), Date::new(2026, 11, 23).unwrap())
+        RecordSchema::from_profile(
+            &Profile::parse(&columns, &options, &table).unwrap(),
+            Date::new(2026, 11, 23).unwrap(),
+        )
     }
 
     #[test]
@@ -385,7 +388,8 @@ mod tests {
         );
         assert_eq!(s.roles, vec![Role::Name, Role::Phone, Role::Country, Role::BirthDate, Role::NationalId]);
         assert_eq!(s.fields(), vec![Field::Name, Field::Phone, Field::BirthDate, Field::NationalId]);
-        let r = s.record(&[Some("张伟"), Some("138 0013 8000"), None, Some("1985年3月12日"), Some("'11010519491231002x")]);
+        let r =
+            s.record(&[Some("张伟"), Some("138 0013 8000"), None, Some("1985年3月12日"), Some("'11010519491231002x")]);
         assert_eq!(r.name_key, "wei zhang");
         assert_eq!(r.phones, vec!["+8613800138000".to_string()]);
         assert_eq!(r.birth, Date::new(1985, 3, 12));
@@ -432,8 +436,22 @@ mod tests {
         let split = schema(json!({"id": "id", "given_name": "g", "family_name": "f", "birth_date": "b"}), json!({}));
         let mut out = Vec::new();
         for name in [
-            "张伟", "欧阳娜娜", "司马光", "单雄信", "曾国藩", "Bill Smith", "Dr. J. R. R. Tolkien", "Zhang Wei", "李 Lee",
-            "José Ñúñez", "Mary-Jane O'Brien", "ＪＯＨＮ", "Nguyễn Văn A", "山田太郎", "x", "",
+            "张伟",
+            "欧阳娜娜",
+            "司马光",
+            "单雄信",
+            "曾国藩",
+            "Bill Smith",
+            "Dr. J. R. R. Tolkien",
+            "Zhang Wei",
+            "李 Lee",
+            "José Ñúñez",
+            "Mary-Jane O'Brien",
+            "ＪＯＨＮ",
+            "Nguyễn Văn A",
+            "山田太郎",
+            "x",
+            "",
         ] {
             out.push(full.record(&[
                 Some(name),
@@ -448,7 +466,19 @@ mod tests {
                 Some("男"),
                 Some("11010519491231002x"),
             ]));
-            out.push(full.record(&[Some(name), None, None, None, None, None, None, None, Some("0001-01-01"), Some("F"), None]));
+            out.push(full.record(&[
+                Some(name),
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                Some("0001-01-01"),
+                Some("F"),
+                None,
+            ]));
             out.push(split.record(&[Some(name), Some("欧阳"), Some("4/13/42")]));
         }
         out.push(Record::default());

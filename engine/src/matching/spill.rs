@@ -9,8 +9,8 @@
 //! Items are `u64`s (a candidate pair packed as `a << 32 | b`) or `u128`s
 //! (a match key with its tier and row), written as little-endian bytes.
 
-use std::collections::BinaryHeap;
 use std::cmp::Reverse;
+use std::collections::BinaryHeap;
 use std::fmt;
 
 /// A run written to a [`Spill`], by the number it gave.
@@ -166,7 +166,13 @@ impl<T: Item> ExternalSorter<T> {
         if self.runs.is_empty() {
             self.sort_buffer();
             self.buffer.reverse();
-            return Ok(Merge { in_memory: self.buffer, readers: Vec::new(), heap: BinaryHeap::new(), last: None, dedup: false });
+            return Ok(Merge {
+                in_memory: self.buffer,
+                readers: Vec::new(),
+                heap: BinaryHeap::new(),
+                last: None,
+                dedup: false,
+            });
         }
         self.flush(spill)?;
         let mut readers: Vec<RunReader> = self.runs.iter().map(|r| RunReader::new(*r)).collect();
@@ -289,10 +295,7 @@ mod tests {
         sorter.push(5, &mut spill).unwrap();
         sorter.push(6, &mut spill).unwrap();
         spill.runs[0].pop();
-        assert_eq!(
-            sorter.finish(&mut spill, &mut |_| {}),
-            Err(SpillError("run 0 ends inside an item".into()))
-        );
+        assert_eq!(sorter.finish(&mut spill, &mut |_| {}), Err(SpillError("run 0 ends inside an item".into())));
     }
 
     proptest! {
