@@ -313,7 +313,7 @@ AS 'MODULE_PATHNAME', 'approve_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/quality.rs:470
+-- src/quality.rs:472
 -- customer_clean::quality::archive_stale
 CREATE  FUNCTION "archive_stale"(
 	"tbl" regclass, /* Table */
@@ -351,7 +351,7 @@ AS 'MODULE_PATHNAME', 'clean_table_start_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:1595
+-- src/matching.rs:1594
 -- customer_clean::matching::cluster_probability_text
 CREATE  FUNCTION "cluster_probability_text"(
 	"tbl" regclass, /* Table */
@@ -721,7 +721,7 @@ AS 'MODULE_PATHNAME', 'match_entries_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:1370
+-- src/matching.rs:1369
 -- customer_clean::matching::match_new_rows
 CREATE  FUNCTION "match_new_rows"(
 	"tbl" regclass, /* Table */
@@ -736,7 +736,7 @@ AS 'MODULE_PATHNAME', 'match_new_rows_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:1526
+-- src/matching.rs:1525
 -- requires:
 --   match_new_rows
 
@@ -785,7 +785,7 @@ AS 'MODULE_PATHNAME', 'match_probability_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:1217
+-- src/matching.rs:1216
 -- customer_clean::matching::match_row
 CREATE  FUNCTION "match_row"(
 	"tbl" regclass, /* Table */
@@ -804,7 +804,7 @@ AS 'MODULE_PATHNAME', 'match_row_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/security.rs:207
+-- src/security.rs:209
 -- customer_clean::security::may_write_catalog
 CREATE  FUNCTION "may_write_catalog"(
 	"tbl" oid /* pg_sys :: Oid */
@@ -1052,7 +1052,7 @@ AS 'MODULE_PATHNAME', 'qgram_similarity_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/quality.rs:442
+-- src/quality.rs:444
 -- customer_clean::quality::quality_details
 CREATE  FUNCTION "quality_details"(
 	"tbl" regclass, /* Table */
@@ -1065,7 +1065,7 @@ AS 'MODULE_PATHNAME', 'quality_details_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/quality.rs:263
+-- src/quality.rs:265
 -- customer_clean::quality::quality_issues
 CREATE  FUNCTION "quality_issues"(
 	"tbl" regclass, /* Table */
@@ -1084,7 +1084,7 @@ AS 'MODULE_PATHNAME', 'quality_issues_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/quality.rs:221
+-- src/quality.rs:223
 -- customer_clean::quality::quality_report
 CREATE  FUNCTION "quality_report"(
 	"tbl" regclass /* Table */
@@ -1103,7 +1103,7 @@ AS 'MODULE_PATHNAME', 'quality_report_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/quality.rs:432
+-- src/quality.rs:434
 -- customer_clean::quality::quality_score
 CREATE  FUNCTION "quality_score"(
 	"tbl" regclass, /* Table */
@@ -1167,7 +1167,7 @@ AS 'MODULE_PATHNAME', 'reject_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/cleaning.rs:805
+-- src/cleaning.rs:827
 -- customer_clean::cleaning::release_quarantine
 CREATE  FUNCTION "release_quarantine"(
 	"quarantine_id" bigint, /* Option < i64 > */
@@ -1180,7 +1180,7 @@ AS 'MODULE_PATHNAME', 'release_quarantine_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/security.rs:303
+-- src/security.rs:305
 -- customer_clean::security::require_owner
 CREATE  FUNCTION "require_owner"(
 	"tbl" regclass, /* Table */
@@ -1224,7 +1224,7 @@ COMMENT ON PROCEDURE customer_clean.clean_table(regclass, integer, jsonb) IS
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/security.rs:279
+-- src/security.rs:281
 -- customer_clean::security::require_privileges
 CREATE  FUNCTION "require_privileges"(
 	"tbl" regclass, /* Table */
@@ -1238,7 +1238,7 @@ AS 'MODULE_PATHNAME', 'require_privileges_sql_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/quality.rs:502
+-- src/quality.rs:504
 -- customer_clean::quality::restore_archived_text
 CREATE  FUNCTION "restore_archived_text"(
 	"tbl" regclass, /* Table */
@@ -1264,7 +1264,7 @@ AS 'MODULE_PATHNAME', 'row_visible_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching/distributed.rs:159
+-- src/matching/distributed.rs:160
 -- customer_clean::matching::distributed::score_block
 CREATE  FUNCTION "score_block"(
 	"run" bigint, /* i64 */
@@ -1289,7 +1289,7 @@ AS 'MODULE_PATHNAME', 'score_block_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/quality.rs:454
+-- src/quality.rs:456
 -- customer_clean::quality::snapshot_quality
 CREATE  FUNCTION "snapshot_quality"(
 	"tbl" regclass /* Table */
@@ -1337,7 +1337,7 @@ AS 'MODULE_PATHNAME', 'train_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/cleaning.rs:920
+-- src/cleaning.rs:942
 -- customer_clean::cleaning::undo_change
 CREATE  FUNCTION "undo_change"(
 	"change_id" bigint /* i64 */
@@ -1349,7 +1349,7 @@ AS 'MODULE_PATHNAME', 'undo_change_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/cleaning.rs:1013
+-- src/cleaning.rs:1035
 -- customer_clean::cleaning::undo_change
 CREATE  FUNCTION "undo_change"(
 	"tbl" regclass, /* Table */
@@ -1362,7 +1362,7 @@ AS 'MODULE_PATHNAME', 'undo_row_change_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/cleaning.rs:1081
+-- src/cleaning.rs:1103
 -- requires:
 --   undo_row_change
 
@@ -1396,7 +1396,7 @@ AS 'MODULE_PATHNAME', 'unregister_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:1551
+-- src/matching.rs:1550
 -- customer_clean::matching::update_match_keys
 CREATE  FUNCTION "update_match_keys"(
 	"tbl" regclass, /* Table */
@@ -3224,7 +3224,6 @@ BEGIN
     ('qgram_similarity', 'Q-gram similarity in [0, 1]: the Dice coefficient of the padded q-gram multisets.'),
     ('quality_details', 'The row''s score, its score per dimension and each problem: missing, invalid, inconsistent, stale, and duplicated (in a cluster, or an identifier another row has too).'),
     ('quality_issues', 'The rows behind a line of the report: those failing dimension (in column_name, or any column when NULL), with the problem and value.'),
-    ('quality_report', 'The table''s quality per dimension and column against its targets; values are fractions in [0, 1] (see docs/functions.md).'),
     ('quality_score', 'The row''s quality score, 0–100 (weighted mean of its dimensions).'),
     ('quality_tally_combine', 'Combine function of quality_tally: the sum of two partial counts.'),
     ('quality_tally_step', 'Step of the aggregate quality_tally(tbl, values): adds one row (values: its layout columns as text, as select_rows reads them) to the partial counts of tbl''s quality.'),
@@ -3236,7 +3235,6 @@ BEGIN
     ('require_privileges', 'require_table_privileges for the extension''s SQL and PL/pgSQL functions: raises 42501 unless the current role has every privilege of privileges (names: SELECT, INSERT, UPDATE, DELETE) on tbl, naming the function caller; true otherwise.'),
     ('restore_archived_text', 'The entry point of restore_archived() with the row ids as text: puts archived rows of tbl back exactly (all, or those of row_ids), past the cleaning trigger as they were stored (restore_archived_body).'),
     ('row_visible', 'Whether the current role sees row row_id of registered table tbl: it may SELECT the table and, when row-level security applies to it there, the row is in the table and passes its policies.'),
-    ('score_block', 'Scores the block of key for run run of tbl (see engine::matching::distributed::BlockScorer): row_ids and records are its entries in the table''s row order; model the table''s model as text, rows the table''s row count, oversized the keys over their block limit (8 bytes each, big-endian), names how many rows carry each name on two rows or more (its hash, 8 bytes, and its count, 4 bytes, big-endian; a name not there counts 1).'),
     ('snapshot_quality', 'Appends the quality report of tbl to customer_clean.quality_history; returns the snapshot id (snapshot_quality_body).'),
     ('soundex', 'American Soundex code; NULL when the input has no letters.'),
     ('token_set_similarity', 'Token set similarity in [0, 1]: rapidfuzz''s token set ratio / 100.'),

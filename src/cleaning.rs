@@ -258,6 +258,7 @@ fn clean_on_write<'a>(
     let id_attnum = state.attnums[state.id_index];
     let operation = match op {
         Ok(PgTriggerOperation::Delete) => {
+            // SAFETY: as above.
             let row_id = unsafe { attribute_text(td.tg_trigtuple, tupdesc, id_attnum) }.unwrap_or_default();
             journal::push(state.tbl, Record::Deleted { row_id });
             return Ok(Some(row));
@@ -385,6 +386,7 @@ unsafe fn in_row_originals(
     values: &[Option<String>],
     cleaned: &Cleaned,
 ) -> Option<Option<Value>> {
+    // SAFETY: the caller's tuples, as [`attribute_text`] needs them.
     let json =
         |tuple| unsafe { attribute_text(tuple, tupdesc, attnum) }.and_then(|t| serde_json::from_str::<Value>(&t).ok());
     // (NULL, an INSERT's usual value, is read from the null bitmap alone)
@@ -420,10 +422,12 @@ unsafe fn written_columns(
     tupdesc: pg_sys::TupleDesc,
     attnums: &[i16],
 ) -> Vec<bool> {
+    // SAFETY: the caller passes a valid descriptor.
     let natts = unsafe { (*tupdesc).natts } as usize;
     let deform = |tuple| {
         let mut datums = vec![pg_sys::Datum::from(0); natts];
         let mut nulls = vec![true; natts];
+        // SAFETY: a valid tuple of `tupdesc`, arrays of its `natts`.
         unsafe { pg_sys::heap_deform_tuple(tuple, tupdesc, datums.as_mut_ptr(), nulls.as_mut_ptr()) };
         (datums, nulls)
     };
@@ -436,6 +440,7 @@ unsafe fn written_columns(
             };
             // Bitmapset members are attribute numbers offset by the
             // lowest system attribute number, as PostgreSQL stores them.
+            // SAFETY: `updated` is the trigger's set (NULL is the empty set).
             if unsafe { pg_sys::bms_is_member(i32::from(attnum) - pg_sys::FirstLowInvalidHeapAttributeNumber, updated) }
             {
                 return true;
@@ -446,8 +451,9 @@ unsafe fn written_columns(
                 // another type is not compared (a fixed-length datum is no
                 // pointer), whether it counts as written changes nothing.
                 (false, false) => {
-                    unsafe { attribute(tupdesc, i) }.attlen != -1
-                        || !unsafe { same_varlena(old_datums[i], new_datums[i]) }
+                    // SAFETY: `i` is below `natts`; both datums are not
+                    // NULL, varlena when the attribute's length is -1.
+                    unsafe { attribute(tupdesc, i).attlen != -1 || !same_varlena(old_datums[i], new_datums[i]) }
                 }
                 _ => true,
             }
@@ -464,6 +470,8 @@ unsafe fn written_columns(
 unsafe fn same_varlena(a: pg_sys::Datum, b: pg_sys::Datum) -> bool {
     use pgrx::varlena::{varatt_is_1b_e, varatt_is_4b_c, vardata_any, varsize_any_exhdr};
     let (a, b): (*const pg_sys::varlena, *const pg_sys::varlena) = (a.cast_mut_ptr(), b.cast_mut_ptr());
+    // SAFETY: both are varlena datums (the caller's promise); their
+    // headers say whether their bytes are inline, and how many there are.
     unsafe {
         if varatt_is_1b_e(a) || varatt_is_1b_e(b) || varatt_is_4b_c(a) || varatt_is_4b_c(b) {
             return false;
@@ -614,8 +622,12 @@ pub(crate) unsafe fn attribute_text(
     attnum: i16,
 ) -> Option<String> {
     let attno = NonZeroUsize::new(attnum as usize)?;
-    let datum = unsafe { pgrx::heap_getattr_raw(tuple, attno, tupdesc) }?;
-    Some(unsafe { datum_text(datum, tupdesc, attno) })
+    // SAFETY: the caller's promise above; a non-NULL attribute's datum is
+    // a valid value of its column.
+    unsafe {
+        let datum = pgrx::heap_getattr_raw(tuple, attno, tupdesc)?;
+        Some(datum_text(datum, tupdesc, attno))
+    }
 }
 
 /// The text forms of the attributes `attnums` of `tuple`, `None` for NULL.
@@ -629,15 +641,18 @@ unsafe fn attributes_text(
     tupdesc: pg_sys::TupleDesc,
     attnums: &[i16],
 ) -> Vec<Option<String>> {
+    // SAFETY: the caller passes a valid descriptor.
     let natts = unsafe { (*tupdesc).natts } as usize;
     let mut datums = vec![pg_sys::Datum::from(0); natts];
     let mut nulls = vec![true; natts];
     // Fills columns added after the row was written with their defaults.
+    // SAFETY: a valid tuple of `tupdesc`, arrays of its `natts`.
     unsafe { pg_sys::heap_deform_tuple(tuple, tupdesc, datums.as_mut_ptr(), nulls.as_mut_ptr()) };
     attnums
         .iter()
         .map(|&attnum| {
             let attno = NonZeroUsize::new(attnum as usize).filter(|a| a.get() <= natts)?;
+            // SAFETY: a non-NULL datum of column `attno`, from the tuple.
             (!nulls[attno.get() - 1]).then(|| unsafe { datum_text(datums[attno.get() - 1], tupdesc, attno) })
         })
         .collect()
@@ -662,17 +677,20 @@ unsafe fn attribute(tupdesc: pg_sys::TupleDesc, i: usize) -> pg_sys::FormData_pg
 /// # Safety
 /// `datum` must be a valid value of column `attno` of `tupdesc`.
 unsafe fn datum_text(datum: pg_sys::Datum, tupdesc: pg_sys::TupleDesc, attno: NonZeroUsize) -> String {
+    // SAFETY: `attno` is a column of `tupdesc` (the caller's promise).
     let typid = unsafe { attribute(tupdesc, attno.get() - 1) }.atttypid;
     if typid == pg_sys::TEXTOID || typid == pg_sys::VARCHAROID {
         // SAFETY: a text datum; detoasting copies it into the current
         // (per-row) memory context when it is compressed or out of line.
         let varlena = unsafe { pg_sys::pg_detoast_datum_packed(datum.cast_mut_ptr()) };
+        // SAFETY: detoasted above, it lives until the row's context ends.
         let bytes = unsafe { pgrx::varlena::varlena_to_byte_slice(varlena) };
         // The database encoding is UTF-8 (CREATE EXTENSION requires it).
         return String::from_utf8_lossy(bytes).into_owned();
     }
     let mut output = pg_sys::Oid::INVALID;
     let mut varlena = false;
+    // SAFETY: the output function of the datum's type returns a C string.
     unsafe {
         pg_sys::getTypeOutputInfo(typid, &mut output, &mut varlena);
         let cstr = pg_sys::OidOutputFunctionCall(output, datum);
@@ -719,15 +737,19 @@ unsafe fn full_row_json(
     values: &[Option<String>],
 ) -> Value {
     let mut m = Map::new();
+    // SAFETY: the caller passes a valid descriptor.
     let natts = unsafe { (*tupdesc).natts } as usize;
     for i in 0..natts {
+        // SAFETY: `i` is below `natts`.
         let att = unsafe { attribute(tupdesc, i) };
         if att.attisdropped {
             continue;
         }
+        // SAFETY: an attribute's name is a NUL-terminated NameData.
         let name = unsafe { std::ffi::CStr::from_ptr(att.attname.data.as_ptr()) }.to_string_lossy().into_owned();
         let value = match state.layout.index(&name) {
             Some(k) => values[k].clone(),
+            // SAFETY: a column of the caller's valid tuple.
             None => unsafe { attribute_text(tuple, tupdesc, att.attnum) },
         };
         m.insert(name, value.map_or(Value::Null, Value::String));
@@ -821,7 +843,7 @@ fn release_quarantine(quarantine_id: Option<i64>, corrections: default!(Option<J
                        FROM customer_clean.quarantine q WHERE quarantine_id = $1 FOR UPDATE)",
             &[quarantine_id.into()],
             FN,
-            &missing,
+            missing,
         )
     });
     let tbl = pg_sys::Oid::from(entry["tbl"].as_u64().unwrap_or(0) as u32);
@@ -933,7 +955,7 @@ fn undo_change(change_id: i64) -> bool {
                        FROM customer_clean.changes WHERE change_id = $1 FOR UPDATE)",
             &[change_id.into()],
             FN,
-            &missing,
+            missing,
         )
     });
     let tbl = pg_sys::Oid::from(change["tbl"].as_u64().unwrap_or(0) as u32);

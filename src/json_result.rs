@@ -171,6 +171,7 @@ impl IntoDatum for JsonbStringObject<'_> {
 /// # Safety
 /// `v` is a jbvString pointing into a live `str`.
 unsafe fn key_bytes(v: &pg_sys::JsonbValue) -> &[u8] {
+    // SAFETY: the caller's promise: a string of `len` bytes at `val`.
     unsafe { std::slice::from_raw_parts(v.val.string.val as *const u8, v.val.string.len as usize) }
 }
 

@@ -304,7 +304,7 @@ impl Target {
     /// A row given as a jsonb object keyed by column name: its id (if
     /// any) and the record. Numbers and other JSON values count as their
     /// JSON text, `null` as no value.
-    fn from_json(&self, object: &serde_json::Map<String, Value>) -> (Option<String>, Record) {
+    fn record_of_json(&self, object: &serde_json::Map<String, Value>) -> (Option<String>, Record) {
         let text = |column: &str| match object.get(column)? {
             Value::Null => None,
             Value::String(s) => Some(s.clone()),
@@ -849,8 +849,7 @@ fn write_clusters(target: &Target, ids: &RowIds, members: &[(u32, u32)]) -> usiz
     // Rows of a stored cluster that did not stay are in a new one by now,
     // or in none: those lose theirs. Rows of a cluster that stayed and
     // that match_on_insert put there are dedupe's now.
-    let (stayed, went): (Vec<(i64, bool)>, Vec<(i64, bool)>) =
-        stored.ids.iter().copied().zip(kept).partition(|(_, kept)| *kept);
+    let (stayed, went): (Vec<_>, Vec<_>) = stored.ids.iter().copied().zip(kept).partition(|(_, kept)| *kept);
     for (ids, sql) in [
         (went, "DELETE FROM customer_clean.clusters WHERE tbl = $1 AND cluster_id = ANY ($2)"),
         (
@@ -1243,7 +1242,7 @@ fn match_row(
             FN,
         );
     };
-    let (own_id, record) = target.from_json(object);
+    let (own_id, record) = target.record_of_json(object);
     let keys = blocking::lookup_keys(&record, target.salt());
     let (ids, candidates) = candidates(&target, &keys, own_id.as_deref(), model.max_block_size);
     let fields = model.field_list();
@@ -1398,7 +1397,7 @@ fn match_new_rows(
         .map(|a| a.as_slice())
         .unwrap_or_default()
         .iter()
-        .filter_map(|row| target.from_json(row.as_object()?).0)
+        .filter_map(|row| target.record_of_json(row.as_object()?).0)
         .collect();
     let new_rows: Vec<(String, Record)> = target.read_ids(&ids, FN);
     // Keys first, so that rows inserted by one statement find each other.
@@ -1570,7 +1569,7 @@ fn update_match_keys(tbl: Table, old_rows: Json, new_rows: Json) -> i64 {
         };
         rows.iter()
             .filter_map(|row| {
-                let (id, record) = target.from_json(row.as_object()?);
+                let (id, record) = target.record_of_json(row.as_object()?);
                 Some((id?, record))
             })
             .flat_map(|(id, record)| {

@@ -124,7 +124,8 @@ mod tests {
     fn match_keys_change_by_difference() {
         // (stored ids of one key, ids now) → (ids deleted, positions in now inserted)
         let owned = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<String>>();
-        let cases: &[(&[&str], &[&str], &[&str], &[usize])] = &[
+        type Case<'a> = (&'a [&'a str], &'a [&'a str], &'a [&'a str], &'a [usize]);
+        let cases: &[Case] = &[
             (&[], &[], &[], &[]),
             (&[], &["a", "b"], &[], &[0, 1]),
             (&["a", "b"], &[], &["a", "b"], &[]),

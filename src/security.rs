@@ -70,12 +70,14 @@ pub fn with_setting<R>(name: &std::ffi::CStr, value: &std::ffi::CStr, f: impl Fn
 /// # Safety
 /// Inside a GUC nest level that is popped afterwards.
 unsafe fn set_safe_path() {
+    // SAFETY: the caller's promise.
     unsafe { set(c"search_path", SAFE_PATH) }
 }
 
 /// # Safety
 /// Inside a GUC nest level that is popped afterwards.
 unsafe fn set(name: &std::ffi::CStr, value: &std::ffi::CStr) {
+    // SAFETY: the caller's promise; both C strings outlive the call.
     unsafe {
         pg_sys::set_config_option(
             name.as_ptr(),
@@ -329,15 +331,17 @@ fn check_table_owner(tbl: pg_sys::Oid, caller: &str) {
 /// it: what PostgreSQL asks of VACUUM, ANALYZE and REFRESH, the table-wide
 /// jobs these resemble.
 fn owns_or_maintains(tbl: pg_sys::Oid) -> bool {
-    // SAFETY (all three): catalog lookups of an existing relation (callers
-    // got `tbl` from a `Table` argument or from the catalog, which checked
-    // it) and the current role.
+    // SAFETY: the current role, inside a transaction.
     let user = unsafe { pg_sys::GetUserId() };
     // PostgreSQL 15's name; 16 and later have object_ownercheck.
+    // SAFETY: catalog lookups of an existing relation (callers got `tbl`
+    // from a `Table` argument or from the catalog, which checked it).
     #[cfg(feature = "pg15")]
     let owner = unsafe { pg_sys::pg_class_ownercheck(tbl, user) };
+    // SAFETY: as above.
     #[cfg(not(feature = "pg15"))]
     let owner = unsafe { pg_sys::object_ownercheck(pg_sys::RelationRelationId, tbl, user) };
+    // SAFETY: as above.
     #[cfg(any(feature = "pg17", feature = "pg18"))]
     let owner = owner
         || unsafe { pg_sys::pg_class_aclcheck(tbl, user, pg_sys::ACL_MAINTAIN as pg_sys::AclMode) }

@@ -98,7 +98,7 @@ impl<'a> Reader<'a> {
 
     /// A count or length, bounded by the bytes left (each item takes at
     /// least one byte), so a corrupt count cannot make a huge allocation.
-    pub fn len(&mut self) -> Result<usize, DecodeError> {
+    pub fn read_len(&mut self) -> Result<usize, DecodeError> {
         let n = self.varint()?;
         if n > (self.bytes.len() - self.pos) as u64 {
             return Err(DecodeError("length past the end"));
@@ -107,7 +107,7 @@ impl<'a> Reader<'a> {
     }
 
     pub fn str(&mut self) -> Result<&'a str, DecodeError> {
-        let n = self.len()?;
+        let n = self.read_len()?;
         let s = &self.bytes[self.pos..self.pos + n];
         self.pos += n;
         std::str::from_utf8(s).map_err(|_| DecodeError("string is not UTF-8"))

@@ -11,6 +11,10 @@
 //! - `Err(..)` is reserved for bad *arguments* (an unknown region or country
 //!   code), never for bad data; every error type implements [`SqlError`] so
 //!   the SQL layer can map it to a SQLSTATE with a hint.
+//! - No `unsafe`: the compiler enforces it (below); what must touch
+//!   PostgreSQL's memory lives in the extension crate.
+
+#![forbid(unsafe_code)]
 
 pub mod address;
 pub mod clean;

@@ -155,7 +155,8 @@ fn match_entries(
 /// (name, birth date, ID or e-mail), then one row (NULL, NULL, n, NULL):
 /// the n candidate pairs this block scored. Only the table's owner may
 /// call it.
-#[allow(clippy::too_many_arguments)]
+// (pgrx reads the result's column names and types from the signature)
+#[allow(clippy::too_many_arguments, clippy::type_complexity)]
 #[pg_extern(stable, strict, parallel_safe)]
 fn score_block(
     run: i64,
@@ -228,7 +229,7 @@ fn bad_block(what: String) -> ! {
 fn load_scoring(model: &str, rows: i64, oversized: &[u8], names: &[u8], min_probability: f64) -> Scoring {
     const FN: &str = "score_block";
     super::check_probability(FN, "min_probability", min_probability);
-    if rows < 1 || oversized.len() % 8 != 0 || names.len() % 12 != 0 {
+    if rows < 1 || !oversized.len().is_multiple_of(8) || !names.len().is_multiple_of(12) {
         bad_block(format!(
             "rows must be positive ({rows}), oversized 8 bytes a key ({} bytes) and names 12 bytes a name ({} bytes)",
             oversized.len(),
@@ -403,7 +404,10 @@ pub(super) fn dedupe_on_workers(
             b = kind::BLOCKING
         ),
         FN,
-        &mut |row| Ok(oversized.push(row.get::<i64>(1)?.unwrap_or_default())),
+        &mut |row| {
+            oversized.push(row.get::<i64>(1)?.unwrap_or_default());
+            Ok(())
+        },
     );
     let keys = as_extension_owner(|| {
         Spi::get_one::<i64>(&format!(
@@ -496,8 +500,7 @@ pub(super) fn dedupe_on_workers(
     drop((local, scored));
     let names = name_counts(target, names.into_iter().collect());
     let tf = NameFrequency::Hashed(&names, rows);
-    let blocking =
-        BlockingStats { keys: keys as usize, oversized_blocks: oversized.len(), pairs, ..BlockingStats::default() };
+    let blocking = BlockingStats { keys: keys as usize, oversized_blocks: oversized.len(), pairs };
     let record_bytes = budget.record_bytes.min(crate::memory::headroom() / 4);
     let mut outcome =
         cluster_stored(&store, edges, blocking, model, &tf, opts, &rejected, record_bytes, &mut spill, progress)

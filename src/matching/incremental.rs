@@ -732,8 +732,12 @@ fn stored_keys_column(row: &pgrx::spi::SpiHeapTupleData<'_>, i: usize) -> Result
         .unwrap_or_else(|| spi_failed(FN, "a stored dedupe state is damaged")))
 }
 
+/// What [`scan_state`] hands each stored row to: its id and its keys
+/// (strong, weak).
+type EachStoredRow<'a> = dyn FnMut(&str, &[i64], &[i64]) + 'a;
+
 /// Every stored row's id and keys (strong, weak), handed to `each`.
-fn scan_state(target: &Target, progress: Progress, each: &mut dyn FnMut(&str, &[i64], &[i64])) {
+fn scan_state(target: &Target, progress: Progress, each: &mut EachStoredRow<'_>) {
     let mut read = 0;
     Spi::connect(|client| {
         let mut cursor = as_extension_owner(|| {

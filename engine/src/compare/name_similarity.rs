@@ -426,7 +426,7 @@ impl PreparedName {
 
     /// The name [`PreparedName::encode`] wrote.
     pub(crate) fn decode(r: &mut Reader) -> Result<PreparedName, DecodeError> {
-        let n = r.len()?;
+        let n = r.read_len()?;
         let mut tokens = Vec::with_capacity(n);
         let mut info = Vec::with_capacity(n);
         for _ in 0..n {
@@ -434,7 +434,7 @@ impl PreparedName {
             let flags = r.u8()?;
             let raw = if flags & 1 != 0 { Some(r.str()?.into()) } else { None };
             let han = if flags & 2 != 0 {
-                let chars = r.len()?;
+                let chars = r.read_len()?;
                 let mut han: Vec<char> = Vec::with_capacity(chars);
                 let mut rules = Vec::with_capacity(chars);
                 for _ in 0..chars {

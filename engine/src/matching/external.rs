@@ -358,6 +358,10 @@ pub fn cluster_stored(
     Ok(Dedupe::finish(n, pairs, clustering, impersonal, blocking, matching_pairs))
 }
 
+/// The score of a pair of records, `None` for a pair not kept: its
+/// probability and whether it is personal.
+type ScoreFn<'a> = dyn Fn(&Record, &Record) -> Option<(f64, bool)> + Sync + 'a;
+
 /// Scores `batch` (pairs `a << 32 | b`, `a` in `left`, `b` in `right`) on
 /// the worker threads; keeps the pairs `score` keeps, in batch order.
 fn score_batch(
@@ -365,7 +369,7 @@ fn score_batch(
     left: &Loaded,
     right: &Loaded,
     threads: usize,
-    score: &(dyn Fn(&Record, &Record) -> Option<(f64, bool)> + Sync),
+    score: &ScoreFn<'_>,
     out: &mut Vec<(Edge, bool)>,
 ) -> Result<(), StoreError> {
     let mut failed = None;

@@ -40,7 +40,7 @@ pub fn keys_to_bytes<T: Copy + Into<i128>>(keys: &[T]) -> Vec<u8> {
 /// Keys as [`keys_to_bytes`] stored them; `None` for a length that is not
 /// a multiple of 8 (a damaged value).
 pub fn keys_from_bytes(bytes: &[u8]) -> Option<Vec<i64>> {
-    if bytes.len() % 8 != 0 {
+    if !bytes.len().is_multiple_of(8) {
         return None;
     }
     Some(bytes.chunks_exact(8).map(|c| i64::from_le_bytes(c.try_into().expect("8 bytes"))).collect())

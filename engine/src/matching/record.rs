@@ -276,7 +276,7 @@ impl Record {
         };
         let given = part(has & HAS_GIVEN != 0)?;
         let family = part(has & HAS_FAMILY != 0)?;
-        let phones = (0..r.len()?).map(|_| r.str().map(str::to_string)).collect::<Result<Vec<_>, _>>()?;
+        let phones = (0..r.read_len()?).map(|_| r.str().map(str::to_string)).collect::<Result<Vec<_>, _>>()?;
         let birth = if has & HAS_BIRTH != 0 {
             let z = u32::try_from(r.varint()?).map_err(|_| DecodeError("birth year out of range"))?;
             let year = (z >> 1) as i32 ^ -((z & 1) as i32);

@@ -181,7 +181,7 @@ impl RecordStore {
         }
         let mut reader = Reader::new(&bytes);
         for row in c.first..c.first + c.rows {
-            let len = reader.len()?;
+            let len = reader.read_len()?;
             let start = bytes.len() - reader.remaining();
             reader.skip(len)?;
             if keep(row) {
