@@ -27,7 +27,7 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 
-# Mixed regions default to fewer rows: see README (regex cache of the Rust crate).
+# Mixed regions default to fewer rows: see bench/README.md (regex cache of the Rust crate).
 [[ -n $ROWS ]] || { [[ $KIND == mixed ]] && ROWS=20000 || ROWS=1000000; }
 
 ensure_phone_bench

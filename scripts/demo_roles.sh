@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The least-privilege walkthrough (README, "Deploying with least privilege"):
+# The least-privilege walkthrough (docs/deploying.md):
 # in a new database `walkthrough` of a running cluster, the superuser only
 # creates the extension and the login roles (demo/roles/0_superuser.sql);
 # then each role does its part with its own rights, in order: the table's

@@ -35,7 +35,7 @@ for f in sql/customer_clean--*.sql; do
 done
 mkdir -p "$out/usr/share/doc/$name" "$out/DEBIAN"
 cp LICENSE "$out/usr/share/doc/$name/copyright"
-cp README.md CHANGELOG.md docs/functions.md "$out/usr/share/doc/$name/"
+cp README.md CHANGELOG.md docs/*.md "$out/usr/share/doc/$name/"
 cat > "$out/DEBIAN/control" <<EOF
 Package: $name
 Version: $version

@@ -218,8 +218,7 @@ fn tally_on_workers(state: &TableState, caller: &'static str) -> Tally {
 
 /// The table's quality per dimension and column against its targets;
 /// values are fractions in [0, 1] (see docs/functions.md).
-// (pgrx reads the result's column names and types from the signature)
-#[allow(clippy::type_complexity)]
+#[allow(clippy::type_complexity)] // pgrx reads the result's columns from the signature
 #[pg_extern(stable, strict, parallel_unsafe)]
 #[search_path(pg_catalog, pg_temp)]
 fn quality_report(

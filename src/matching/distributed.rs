@@ -155,8 +155,7 @@ fn match_entries(
 /// (name, birth date, ID or e-mail), then one row (NULL, NULL, n, NULL):
 /// the n candidate pairs this block scored. Only the table's owner may
 /// call it.
-// (pgrx reads the result's column names and types from the signature)
-#[allow(clippy::too_many_arguments, clippy::type_complexity)]
+#[allow(clippy::too_many_arguments, clippy::type_complexity)] // pgrx reads the result's columns from the signature
 #[pg_extern(stable, strict, parallel_safe)]
 fn score_block(
     run: i64,
