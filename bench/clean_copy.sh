@@ -16,7 +16,7 @@
 #            customer_clean.issues
 #   in-row   into bench_in_row, the same plus a jsonb column `originals`, the
 #            profile's originals_column: originals stay in the row
-# and prints each ratio to plain (SPEC §4 targets: journal <= 4, in-row <= 3).
+# and prints each ratio to plain (targets: journal <= 4, in-row <= 3).
 # Then loads the raw rows into bench_raw (no trigger) and times CALL
 # clean_table over them: rows/s (target >= 100,000). Last, the peer: the
 # script pipeline of bench/peer_clean.py (pandas, phonenumbers,

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Latency of customer_clean.match_row on the deduplicated table (SPEC §4:
+# Latency of customer_clean.match_row on the deduplicated table (target
 # p99 under 5 ms on 1,000,000 rows).
 #
 #   bench/match.sh --dataset generated --rows 1000000 --skip-splink   # first

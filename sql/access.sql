@@ -1,4 +1,4 @@
--- Who reads and writes the extension's catalog (SPEC §2.8, issue 16).
+-- Who reads and writes the extension's catalog (docs/deploying.md; issue 16).
 -- Loaded last into the extension script by extension_sql_file! (src/lib.rs).
 --
 -- The rule: what a role may do through the extension is what it may do to

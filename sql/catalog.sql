@@ -1,6 +1,6 @@
 -- customer_clean catalog: profiles, rules, and what cleaning records.
 -- Loaded into the extension script by extension_sql_file! (src/lib.rs).
--- Conventions (SPEC §2.7): a customer table is `tbl regclass`, a row is
+-- Conventions: a customer table is `tbl regclass`, a row is
 -- `row_id text` (its id column's value as text), columns are `column_name`.
 
 -- Every function reads text as UTF-8. In a UTF8 database text is always

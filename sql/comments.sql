@@ -72,7 +72,7 @@ BEGIN
     ('quality_tally_combine', 'Combine function of quality_tally: the sum of two partial counts.'),
     ('quality_tally_step', 'Step of the aggregate quality_tally(tbl, values): adds one row (values: its layout columns as text, as select_rows reads them) to the partial counts of tbl''s quality.'),
     ('queue_for_matching', 'The AFTER INSERT row trigger of match_on_insert on a Citus table (installed by enable_cleaning, copied by Citus to every shard): queues the new row''s id on its node.'),
-    ('register', 'Records which column of tbl plays which role (SPEC §2.2) and creates the default rules for those roles.'),
+    ('register', 'Records which column of tbl plays which role and creates the default rules for those roles.'),
     ('reject', 'A steward''s "not the same customer" for review pair pair_id (reject_body).'),
     ('release_quarantine', 'Writes a quarantined row back into its table, through the cleaning trigger again: corrections (column → value) are applied first.'),
     ('require_owner', 'require_table_owner for the extension''s procedures (which check before reading anything): raises 42501 unless the current role owns tbl, naming the procedure caller; true otherwise.'),

@@ -1393,7 +1393,7 @@ COMMENT ON FUNCTION customer_clean.quality_details(regclass, bigint) IS 'quality
 COMMENT ON FUNCTION customer_clean.forget(regclass, bigint) IS 'forget() with an integer row id (passed on as text).';
 
 -- 5. Who reads and writes the catalog (sql/access.sql of 0.2.0, verbatim).
--- Who reads and writes the extension's catalog (SPEC §2.8, issue 16).
+-- Who reads and writes the extension's catalog (docs/deploying.md; issue 16).
 -- Loaded last into the extension script by extension_sql_file! (src/lib.rs).
 --
 -- The rule: what a role may do through the extension is what it may do to
@@ -1732,7 +1732,7 @@ BEGIN
     ('quality_tally_step', 'Step of the aggregate quality_tally(tbl, values): adds one row (values: its layout columns as text, as select_rows reads them) to the partial counts of tbl''s quality.'),
     ('quality_tally_combine', 'Combine function of quality_tally: the sum of two partial counts.'),
     ('queue_for_matching', 'The AFTER INSERT row trigger of match_on_insert on a Citus table (installed by enable_cleaning, copied by Citus to every shard): queues the new row''s id on its node.'),
-    ('register', 'Records which column of tbl plays which role (SPEC §2.2) and creates the default rules for those roles.'),
+    ('register', 'Records which column of tbl plays which role and creates the default rules for those roles.'),
     ('reject', 'A steward''s "not the same customer" for review pair pair_id (reject_body).'),
     ('release_quarantine', 'Writes a quarantined row back into its table, through the cleaning trigger again: corrections (column → value) are applied first.'),
     ('require_owner', 'require_table_owner for the extension''s procedures (which check before reading anything): raises 42501 unless the current role owns tbl, naming the procedure caller; true otherwise.'),

@@ -1,4 +1,4 @@
--- customer_clean merge (SPEC §2.5): golden records, history, unmerge and
+-- customer_clean merge (docs/functions.md, "Merge"): golden records, history, unmerge and
 -- the review queue's decisions.
 -- Loaded into the extension script by extension_sql_file! (src/lib.rs).
 --

@@ -1,4 +1,4 @@
--- customer_clean quality over time (SPEC §2.6): snapshots of the report,
+-- customer_clean quality over time (docs/functions.md, "Quality"): snapshots of the report,
 -- the trend, breaches of targets with NOTIFY, and archiving stale rows.
 -- Loaded into the extension script by extension_sql_file! (src/lib.rs).
 

@@ -1,5 +1,5 @@
 //! `clean_table`: the cleaning of the write trigger, applied to the rows a
-//! table already has (SPEC §2.3).
+//! table already has (docs/functions.md, "Profiles and cleaning on write").
 //!
 //! A run walks the table in batches in the order of its id column (keyset:
 //! `id > last id`), so it needs no state but the last id, which is kept in

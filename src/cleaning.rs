@@ -1,5 +1,6 @@
-//! Clean on write (SPEC §2.3): `enable_cleaning` / `disable_cleaning`, the
-//! row trigger, `validate` and `release_quarantine` (engine: `clean`).
+//! Clean on write (docs/functions.md, "Profiles and cleaning on write"):
+//! `enable_cleaning` / `disable_cleaning`, the row trigger, `validate`,
+//! `undo_change` and `release_quarantine` (engine: `clean`).
 //!
 //! The trigger is BEFORE INSERT OR UPDATE FOR EACH ROW, so INSERT, multi-row
 //! INSERT, COPY, INSERT … ON CONFLICT and UPDATE all take the same path. Per
@@ -823,7 +824,7 @@ fn reject(table: &str, cleaned: &Cleaned) -> ! {
 /// not have stored (another tenant's row). A quarantined UPDATE goes back
 /// to the row it changed, found by its old id; its id never changes. The
 /// caller needs SELECT, UPDATE and DELETE on the table (and INSERT for a
-/// quarantined INSERT), and must be able to see the row (SPEC §2.8).
+/// quarantined INSERT), and must be able to see the row (docs/deploying.md).
 #[pg_extern(volatile, parallel_unsafe)]
 #[search_path(pg_catalog, pg_temp)]
 fn release_quarantine(quarantine_id: Option<i64>, corrections: default!(Option<Json>, "NULL")) -> bool {

@@ -1,4 +1,4 @@
-//! Personal data (SPEC §2.8, issue 16): erasure of one customer on request
+//! Personal data (docs/deploying.md; issue 16): erasure of one customer on request
 //! (`forget`, as PIPL and GDPR require) and retention of the journal
 //! (`purge_journal`). The extension copies a customer's values into its
 //! catalog (journal, issues, quarantine, match keys, clusters, review

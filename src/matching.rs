@@ -1,4 +1,4 @@
-//! Matching from SQL (SPEC §2.4): `train`, `match_probability`,
+//! Matching from SQL (docs/functions.md, "Matching"): `train`, `match_probability`,
 //! `explain_match`, `find_duplicates`, `dedupe` and `match_row`.
 //!
 //! The work is in the engine (`customer_clean_engine::matching`); this

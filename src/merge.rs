@@ -1,4 +1,4 @@
-//! The golden record of a merge (SPEC §2.5): `golden_record` reads the rows
+//! The golden record of a merge (docs/functions.md, "Merge"): `golden_record` reads the rows
 //! and hands them to the engine's survivorship rules
 //! (`customer_clean_engine::survivorship`).
 //!

@@ -485,7 +485,7 @@ fn check_declared_references(tbl: pg_sys::Oid, profile: &Profile) {
     }
 }
 
-/// Records which column of `tbl` plays which role (SPEC §2.2) and creates
+/// Records which column of `tbl` plays which role and creates
 /// the default rules for those roles. Registering again replaces the
 /// profile and the default rules; rules the DBA added are kept.
 #[pg_extern(volatile, strict, parallel_unsafe)]

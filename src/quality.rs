@@ -1,4 +1,4 @@
-//! Data quality from SQL (SPEC §2.6): `quality_report`, `quality_issues`,
+//! Data quality from SQL (docs/functions.md, "Quality"): `quality_report`, `quality_issues`,
 //! `quality_score` and `quality_details` (engine: `quality`).
 //!
 //! The table is read once through a cursor, in batches; each batch is

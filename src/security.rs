@@ -1,4 +1,4 @@
-//! Who runs what (SPEC §2.8, issues 15 and 16): every way the extension's
+//! Who runs what (docs/deploying.md; issues 15 and 16): every way the extension's
 //! code changes the rights or the name resolution it runs with, and the
 //! checks of the caller's rights on a customer table.
 //!
@@ -349,7 +349,7 @@ fn owns_or_maintains(tbl: pg_sys::Oid) -> bool {
     owner
 }
 
-/// What an entry point needs on the customer table it acts on (SPEC §2.8).
+/// What an entry point needs on the customer table it acts on (docs/deploying.md).
 #[derive(Debug, Clone, Copy)]
 pub enum Needs {
     /// Its owner (profile, rules, cleaning, training, batch jobs).

@@ -1,4 +1,4 @@
-//! Which catalog rows a role may see (SPEC §2.8, issue 16): the check the
+//! Which catalog rows a role may see (docs/deploying.md; issue 16): the check the
 //! row-level security policies of the catalog tables (sql/access.sql) run
 //! for each row of a customer's record. It runs once per catalog row a
 //! tenant reads, so it is Rust with a kept plan per table (src/plans.rs): as PL/pgSQL

@@ -10,7 +10,7 @@
 //!
 //! Lower-casing the local part is, strictly, a change: RFC 5321 lets a
 //! server treat local parts case-sensitively. No public provider does, and
-//! customer data typed by hand is full of `John.Smith@…`, so the SPEC folds
+//! customer data typed by hand is full of `John.Smith@…`, so the product folds
 //! case; the original value stays in the customer's row history.
 
 mod check;

@@ -1,4 +1,4 @@
-//! Data quality (SPEC §2.6): what is wrong with each row, per dimension,
+//! Data quality (docs/functions.md, "Quality"): what is wrong with each row, per dimension,
 //! and the table's report against its targets.
 //!
 //! Dimensions and what counts against them:

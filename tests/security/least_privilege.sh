@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Least-privilege scenario (issue 16, SPEC §2.8): the extension used as a
+# Least-privilege scenario (issue 16, docs/deploying.md): the extension used as a
 # production database uses it, by roles that are no superusers.
 #
 # A superuser only creates the database, one LOGIN role per part, the

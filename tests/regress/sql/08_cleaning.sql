@@ -1,4 +1,4 @@
--- Profiles, rules and clean-on-write (SPEC §2.2, §2.3).
+-- Profiles, rules and clean-on-write (docs/functions.md, "Profiles and cleaning on write").
 SET client_min_messages = notice;
 CREATE SCHEMA crm;
 CREATE TABLE crm.customers (

@@ -1,4 +1,4 @@
--- Validators: cn_id_check, is_valid_phone, is_valid_email, email_check (SPEC §2.1).
+-- Validators: cn_id_check, is_valid_phone, is_valid_email, email_check (docs/functions.md).
 SELECT customer_clean.cn_id_check('11010519491231002X');
 SELECT customer_clean.cn_id_check('11010519491231002x', '1949-12-31', '女') ->> 'valid' AS valid;
 SELECT customer_clean.cn_id_check('110105194912310021') -> 'problems';

@@ -1,4 +1,4 @@
--- What the cleaning trigger records shares the fate of the rows (SPEC §2.3):
+-- What the cleaning trigger records shares the fate of the rows (docs/functions.md, "Profiles and cleaning on write"):
 -- written at the end of each statement, dropped with a rolled-back
 -- (sub)transaction, cleared when a row is deleted; partitions; privileges.
 SET client_min_messages = notice;

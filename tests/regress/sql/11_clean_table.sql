@@ -1,5 +1,5 @@
 -- clean_table: the trigger's cleaning over rows a table already has, in
--- batches that commit, resumable; undo_change puts originals back (SPEC §2.3).
+-- batches that commit, resumable; undo_change puts originals back (docs/functions.md, "Profiles and cleaning on write").
 -- Ids in the messages below count from 1.
 TRUNCATE customer_clean.changes, customer_clean.issues, customer_clean.clean_table_runs RESTART IDENTITY;
 CREATE SCHEMA ct;

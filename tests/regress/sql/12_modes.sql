@@ -1,4 +1,4 @@
--- Every cleaning mode on INSERT, UPDATE and COPY (SPEC §2.3): a row with an
+-- Every cleaning mode on INSERT, UPDATE and COPY (docs/functions.md, "Profiles and cleaning on write"): a row with an
 -- error is stored and flagged, rejected with 23514, or quarantined whole.
 TRUNCATE customer_clean.quarantine RESTART IDENTITY;
 CREATE SCHEMA md;

@@ -1,4 +1,4 @@
--- Matching (SPEC §2.4): train a model on a table, explain a pair, dedupe into
+-- Matching (docs/functions.md, "Matching"): train a model on a table, explain a pair, dedupe into
 -- clusters and a review queue, find duplicates, match a new row. The data is
 -- 2,000 generated customers with ground truth (bench/gen_customers.py
 -- --rows 2000 --seed 7) plus a few hand-made rows.

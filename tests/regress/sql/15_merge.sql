@@ -1,4 +1,4 @@
--- Merge (SPEC §2.5): golden records by survivorship, foreign keys re-pointed
+-- Merge (docs/functions.md, "Merge"): golden records by survivorship, foreign keys re-pointed
 -- (single- and multi-column, other schemas, self-references), every row kept
 -- in merge_history, unmerge restoring the whole database state exactly or
 -- refusing with the reason, the review queue's decisions, merge_clusters,
@@ -175,7 +175,7 @@ SELECT customer_clean.unmerge(424242);
 SELECT * FROM customer_clean.preview_merge('mg.customers', '1', ARRAY['98']);
 SELECT mg.state() = :'start_state'::jsonb AS nothing_changed;
 
--- Stewards (SPEC §2.8): merging takes SELECT, UPDATE and DELETE on the
+-- Stewards (docs/deploying.md): merging takes SELECT, UPDATE and DELETE on the
 -- table, and no grant on customer_clean. A clerk who may only read the
 -- table gets 42501 naming the privilege missing; the history shows the
 -- clerk the merges of rows the clerk can see.

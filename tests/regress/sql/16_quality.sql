@@ -1,4 +1,4 @@
--- Quality (SPEC §2.6): the report per dimension and column with exact
+-- Quality (docs/functions.md, "Quality"): the report per dimension and column with exact
 -- values on a small crafted table, the rows behind each number, row scores,
 -- snapshots with their trend and breaches, stale rows archived and
 -- restored, lifecycle stages, and masking for readers without PII rights.

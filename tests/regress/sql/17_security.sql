@@ -1,4 +1,4 @@
--- Privileges (SPEC §2.8, issues 7 and 16): what a role may do through the
+-- Privileges (docs/deploying.md; issues 7 and 16): what a role may do through the
 -- extension is what it may do to the table. Row-level security on a
 -- customer table holds for reports, matching, merging and the catalog
 -- alike; no function is SECURITY DEFINER, and nobody needs a grant on

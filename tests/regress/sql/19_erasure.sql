@@ -1,4 +1,4 @@
--- Personal data (SPEC §2.8, issue 16): forget(tbl, row_id) erases a
+-- Personal data (docs/deploying.md; issue 16): forget(tbl, row_id) erases a
 -- customer and every copy of its values the extension keeps, also of the
 -- rows merged into it; purge_journal(tbl, older_than) applies retention to
 -- the journal. Both are the table owner's, and record what they removed
