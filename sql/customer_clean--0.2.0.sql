@@ -11,7 +11,7 @@ The ordering of items is not stable, it is driven by a dependency graph.
 -- bootstrap
 -- customer_clean catalog: profiles, rules, and what cleaning records.
 -- Loaded into the extension script by extension_sql_file! (src/lib.rs).
--- Conventions (SPEC §2.7): a customer table is `tbl regclass`, a row is
+-- Conventions: a customer table is `tbl regclass`, a row is
 -- `row_id text` (its id column's value as text), columns are `column_name`.
 
 -- Every function reads text as UTF-8. In a UTF8 database text is always
@@ -313,7 +313,7 @@ AS 'MODULE_PATHNAME', 'approve_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/quality.rs:472
+-- src/quality.rs:471
 -- customer_clean::quality::archive_stale
 CREATE  FUNCTION "archive_stale"(
 	"tbl" regclass, /* Table */
@@ -326,7 +326,7 @@ AS 'MODULE_PATHNAME', 'archive_stale_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/clean_table.rs:116
+-- src/clean_table.rs:115
 -- customer_clean::clean_table::clean_table_batch
 CREATE  FUNCTION "clean_table_batch"(
 	"run_id" bigint /* i64 */
@@ -351,7 +351,7 @@ AS 'MODULE_PATHNAME', 'clean_table_start_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:1594
+-- src/matching.rs:1607
 -- customer_clean::matching::cluster_probability_text
 CREATE  FUNCTION "cluster_probability_text"(
 	"tbl" regclass, /* Table */
@@ -389,7 +389,7 @@ AS 'MODULE_PATHNAME', 'damerau_levenshtein_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:571
+-- src/matching.rs:575
 -- customer_clean::matching::dedupe
 CREATE  FUNCTION "dedupe"(
 	"tbl" regclass, /* Table */
@@ -403,7 +403,7 @@ AS 'MODULE_PATHNAME', 'dedupe_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:584
+-- src/matching.rs:588
 -- customer_clean::matching::dedupe
 CREATE  FUNCTION "dedupe"(
 	"tbl" regclass, /* Table */
@@ -418,7 +418,7 @@ AS 'MODULE_PATHNAME', 'dedupe_with_state_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/cleaning.rs:135
+-- src/cleaning.rs:136
 -- customer_clean::cleaning::disable_cleaning
 CREATE  FUNCTION "disable_cleaning"(
 	"tbl" regclass /* Table */
@@ -464,7 +464,7 @@ AS 'MODULE_PATHNAME', 'email_match_key_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/cleaning.rs:43
+-- src/cleaning.rs:44
 -- customer_clean::cleaning::enable_cleaning
 CREATE  FUNCTION "enable_cleaning"(
 	"tbl" regclass, /* Table */
@@ -492,7 +492,7 @@ AS 'MODULE_PATHNAME', 'erase_journal_here_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:501
+-- src/matching.rs:505
 -- customer_clean::matching::explain_match
 CREATE  FUNCTION "explain_match"(
 	"tbl" regclass, /* Table */
@@ -506,7 +506,7 @@ AS 'MODULE_PATHNAME', 'explain_match_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:518
+-- src/matching.rs:522
 -- customer_clean::matching::find_duplicates
 CREATE  FUNCTION "find_duplicates"(
 	"tbl" regclass, /* Table */
@@ -550,7 +550,7 @@ AS 'MODULE_PATHNAME', 'golden_record_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:476
+-- src/matching.rs:480
 -- customer_clean::matching::in_sample
 CREATE  FUNCTION "in_sample"(
 	"id" TEXT, /* & str */
@@ -721,7 +721,7 @@ AS 'MODULE_PATHNAME', 'match_entries_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:1369
+-- src/matching.rs:1380
 -- customer_clean::matching::match_new_rows
 CREATE  FUNCTION "match_new_rows"(
 	"tbl" regclass, /* Table */
@@ -736,7 +736,7 @@ AS 'MODULE_PATHNAME', 'match_new_rows_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:1525
+-- src/matching.rs:1538
 -- requires:
 --   match_new_rows
 
@@ -771,7 +771,7 @@ AS 'MODULE_PATHNAME', 'match_pending_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:488
+-- src/matching.rs:492
 -- customer_clean::matching::match_probability
 CREATE  FUNCTION "match_probability"(
 	"tbl" regclass, /* Table */
@@ -785,7 +785,7 @@ AS 'MODULE_PATHNAME', 'match_probability_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:1216
+-- src/matching.rs:1227
 -- customer_clean::matching::match_row
 CREATE  FUNCTION "match_row"(
 	"tbl" regclass, /* Table */
@@ -1026,7 +1026,7 @@ AS 'MODULE_PATHNAME', 'pinyin_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/erasure.rs:248
+-- src/erasure.rs:250
 -- customer_clean::erasure::purge_journal
 CREATE  FUNCTION "purge_journal"(
 	"tbl" regclass, /* Table */
@@ -1052,7 +1052,7 @@ AS 'MODULE_PATHNAME', 'qgram_similarity_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/quality.rs:444
+-- src/quality.rs:443
 -- customer_clean::quality::quality_details
 CREATE  FUNCTION "quality_details"(
 	"tbl" regclass, /* Table */
@@ -1065,7 +1065,7 @@ AS 'MODULE_PATHNAME', 'quality_details_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/quality.rs:265
+-- src/quality.rs:264
 -- customer_clean::quality::quality_issues
 CREATE  FUNCTION "quality_issues"(
 	"tbl" regclass, /* Table */
@@ -1084,7 +1084,7 @@ AS 'MODULE_PATHNAME', 'quality_issues_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/quality.rs:223
+-- src/quality.rs:222
 -- customer_clean::quality::quality_report
 CREATE  FUNCTION "quality_report"(
 	"tbl" regclass /* Table */
@@ -1103,7 +1103,7 @@ AS 'MODULE_PATHNAME', 'quality_report_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/quality.rs:434
+-- src/quality.rs:433
 -- customer_clean::quality::quality_score
 CREATE  FUNCTION "quality_score"(
 	"tbl" regclass, /* Table */
@@ -1167,7 +1167,7 @@ AS 'MODULE_PATHNAME', 'reject_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/cleaning.rs:827
+-- src/cleaning.rs:838
 -- customer_clean::cleaning::release_quarantine
 CREATE  FUNCTION "release_quarantine"(
 	"quarantine_id" bigint, /* Option < i64 > */
@@ -1193,7 +1193,7 @@ AS 'MODULE_PATHNAME', 'require_owner_sql_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/clean_table.rs:375
+-- src/clean_table.rs:374
 -- requires:
 --   clean_table_start
 --   clean_table_batch
@@ -1238,7 +1238,7 @@ AS 'MODULE_PATHNAME', 'require_privileges_sql_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/quality.rs:504
+-- src/quality.rs:503
 -- customer_clean::quality::restore_archived_text
 CREATE  FUNCTION "restore_archived_text"(
 	"tbl" regclass, /* Table */
@@ -1264,7 +1264,7 @@ AS 'MODULE_PATHNAME', 'row_visible_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching/distributed.rs:160
+-- src/matching/distributed.rs:159
 -- customer_clean::matching::distributed::score_block
 CREATE  FUNCTION "score_block"(
 	"run" bigint, /* i64 */
@@ -1289,7 +1289,7 @@ AS 'MODULE_PATHNAME', 'score_block_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/quality.rs:456
+-- src/quality.rs:455
 -- customer_clean::quality::snapshot_quality
 CREATE  FUNCTION "snapshot_quality"(
 	"tbl" regclass /* Table */
@@ -1324,7 +1324,7 @@ AS 'MODULE_PATHNAME', 'token_set_similarity_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:421
+-- src/matching.rs:424
 -- customer_clean::matching::train
 CREATE  FUNCTION "train"(
 	"tbl" regclass, /* Table */
@@ -1337,7 +1337,7 @@ AS 'MODULE_PATHNAME', 'train_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/cleaning.rs:942
+-- src/cleaning.rs:953
 -- customer_clean::cleaning::undo_change
 CREATE  FUNCTION "undo_change"(
 	"change_id" bigint /* i64 */
@@ -1349,7 +1349,7 @@ AS 'MODULE_PATHNAME', 'undo_change_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/cleaning.rs:1035
+-- src/cleaning.rs:1046
 -- customer_clean::cleaning::undo_change
 CREATE  FUNCTION "undo_change"(
 	"tbl" regclass, /* Table */
@@ -1362,7 +1362,7 @@ AS 'MODULE_PATHNAME', 'undo_row_change_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/cleaning.rs:1103
+-- src/cleaning.rs:1114
 -- requires:
 --   undo_row_change
 
@@ -1396,7 +1396,7 @@ AS 'MODULE_PATHNAME', 'unregister_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:1550
+-- src/matching.rs:1563
 -- customer_clean::matching::update_match_keys
 CREATE  FUNCTION "update_match_keys"(
 	"tbl" regclass, /* Table */
@@ -1425,7 +1425,7 @@ AS 'MODULE_PATHNAME', 'update_match_keys_wrapper';
 --   merge::reject
 --   merge::merge_clusters_batch
 
--- customer_clean merge (SPEC §2.5): golden records, history, unmerge and
+-- customer_clean merge (docs/functions.md, "Merge"): golden records, history, unmerge and
 -- the review queue's decisions.
 -- Loaded into the extension script by extension_sql_file! (src/lib.rs).
 --
@@ -2341,7 +2341,7 @@ COMMENT ON PROCEDURE customer_clean.merge_clusters(regclass, float8, integer, js
 --   quality::quality_tally_step
 --   quality::quality_tally_combine
 
--- customer_clean quality over time (SPEC §2.6): snapshots of the report,
+-- customer_clean quality over time (docs/functions.md, "Quality"): snapshots of the report,
 -- the trend, breaches of targets with NOTIFY, and archiving stale rows.
 -- Loaded into the extension script by extension_sql_file! (src/lib.rs).
 
@@ -2766,7 +2766,7 @@ CREATE TRIGGER invalidate_profile_cache_on_truncate AFTER TRUNCATE ON customer_c
 --   profile_cache_triggers
 --   visibility::row_visible
 
--- Who reads and writes the extension's catalog (SPEC §2.8, issue 16).
+-- Who reads and writes the extension's catalog (docs/deploying.md; issue 16).
 -- Loaded last into the extension script by extension_sql_file! (src/lib.rs).
 --
 -- The rule: what a role may do through the extension is what it may do to
@@ -3224,17 +3224,19 @@ BEGIN
     ('qgram_similarity', 'Q-gram similarity in [0, 1]: the Dice coefficient of the padded q-gram multisets.'),
     ('quality_details', 'The row''s score, its score per dimension and each problem: missing, invalid, inconsistent, stale, and duplicated (in a cluster, or an identifier another row has too).'),
     ('quality_issues', 'The rows behind a line of the report: those failing dimension (in column_name, or any column when NULL), with the problem and value.'),
+    ('quality_report', 'The table''s quality per dimension and column against its targets; values are fractions in [0, 1] (see docs/functions.md).'),
     ('quality_score', 'The row''s quality score, 0–100 (weighted mean of its dimensions).'),
     ('quality_tally_combine', 'Combine function of quality_tally: the sum of two partial counts.'),
     ('quality_tally_step', 'Step of the aggregate quality_tally(tbl, values): adds one row (values: its layout columns as text, as select_rows reads them) to the partial counts of tbl''s quality.'),
     ('queue_for_matching', 'The AFTER INSERT row trigger of match_on_insert on a Citus table (installed by enable_cleaning, copied by Citus to every shard): queues the new row''s id on its node.'),
-    ('register', 'Records which column of tbl plays which role (SPEC §2.2) and creates the default rules for those roles.'),
+    ('register', 'Records which column of tbl plays which role and creates the default rules for those roles.'),
     ('reject', 'A steward''s "not the same customer" for review pair pair_id (reject_body).'),
     ('release_quarantine', 'Writes a quarantined row back into its table, through the cleaning trigger again: corrections (column → value) are applied first.'),
     ('require_owner', 'require_table_owner for the extension''s procedures (which check before reading anything): raises 42501 unless the current role owns tbl, naming the procedure caller; true otherwise.'),
     ('require_privileges', 'require_table_privileges for the extension''s SQL and PL/pgSQL functions: raises 42501 unless the current role has every privilege of privileges (names: SELECT, INSERT, UPDATE, DELETE) on tbl, naming the function caller; true otherwise.'),
     ('restore_archived_text', 'The entry point of restore_archived() with the row ids as text: puts archived rows of tbl back exactly (all, or those of row_ids), past the cleaning trigger as they were stored (restore_archived_body).'),
     ('row_visible', 'Whether the current role sees row row_id of registered table tbl: it may SELECT the table and, when row-level security applies to it there, the row is in the table and passes its policies.'),
+    ('score_block', 'Scores the block of key for run run of tbl (see engine::matching::distributed::BlockScorer): row_ids and records are its entries in the table''s row order; model the table''s model as text, rows the table''s row count, oversized the keys over their block limit (8 bytes each, big-endian), names how many rows carry each name on two rows or more (its hash, 8 bytes, and its count, 4 bytes, big-endian; a name not there counts 1).'),
     ('snapshot_quality', 'Appends the quality report of tbl to customer_clean.quality_history; returns the snapshot id (snapshot_quality_body).'),
     ('soundex', 'American Soundex code; NULL when the input has no letters.'),
     ('token_set_similarity', 'Token set similarity in [0, 1]: rapidfuzz''s token set ratio / 100.'),

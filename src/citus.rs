@@ -27,7 +27,7 @@
 use pgrx::prelude::*;
 use pgrx::JsonB;
 
-use crate::error::spi_failed;
+use crate::error::OrSpiFailed;
 use crate::security::{as_extension_owner, pinned_search_path};
 
 /// True when Citus is installed in this database.
@@ -95,7 +95,7 @@ pub fn sync_profile(tbl: pg_sys::Oid, caller: &'static str) {
         }
         Ok::<_, pgrx::spi::SpiError>(())
     })
-    .unwrap_or_else(|e| spi_failed(caller, e));
+    .or_spi_failed(caller);
 }
 
 /// Makes the extension's Citus catalog tables Citus tables when a Citus
@@ -122,11 +122,11 @@ pub fn distribute_catalog(caller: &'static str) {
                 &[table.into()],
             )
         })
-        .unwrap_or_else(|e| spi_failed(caller, e))
+        .or_spi_failed(caller)
         .unwrap_or(false);
         if !done {
             with_unsafe_triggers(|| as_extension_owner(|| Spi::run_with_args(distribute, &[table.into()])))
-                .unwrap_or_else(|e| spi_failed(caller, e));
+                .or_spi_failed(caller);
         }
     }
 }
@@ -229,7 +229,7 @@ pub fn local_queue_insert(shard: pg_sys::Oid, queue: &str, id_type: &str, caller
             &[shard_id.into(), queue.into()],
         )
     })
-    .unwrap_or_else(|e| spi_failed(caller, e))?;
+    .or_spi_failed(caller)?;
     // (shard_name quotes as needed; id_type is format_type's output)
     Some(format!(
         "INSERT INTO {local} (row_id) SELECT r::{id_type} FROM pg_catalog.unnest($1::text[]) AS r ON CONFLICT DO NOTHING"
@@ -297,7 +297,7 @@ pub fn on_every_node(command: &str, caller: &'static str) -> serde_json::Map<Str
             &[command.into()],
         )
     })
-    .unwrap_or_else(|e| spi_failed(caller, e));
+    .or_spi_failed(caller);
     let mut sums = serde_json::Map::new();
     for node in results.map(|j| j.0).and_then(|v| v.as_array().cloned()).unwrap_or_default() {
         let result = node["result"].as_str().unwrap_or_default();

@@ -25,7 +25,7 @@ use pgrx::{JsonB, PgSqlErrorCode};
 use serde_json::{json, Value};
 
 use crate::cleaning::{record, without_cleaning_trigger, RowCleaner};
-use crate::error::{json_row, raise_with, spi_failed, Missing, OrRaise};
+use crate::error::{json_row, raise_with, spi_failed, Missing, OrRaise, OrSpiFailed};
 use crate::journal;
 use crate::profile::{quote_identifier as quote, table_name, TableState};
 use crate::security::as_extension_owner;
@@ -89,14 +89,13 @@ fn clean_table_start(tbl: Table, batch_size: default!(i32, 10000)) -> i64 {
             &[oid.into(), batch_size.into()],
         )
     })
-    .unwrap_or_else(|e| spi_failed(FN, e));
+    .or_spi_failed(FN);
     if let (Some(run), Some(progress)) = resumed {
         notice!("clean_table {}: resuming run {run} ({progress})", table_name(oid));
         return run;
     }
-    let rows_total = Spi::get_one::<i64>(&format!("SELECT count(*) FROM {}", table_name(oid)))
-        .unwrap_or_else(|e| spi_failed(FN, e))
-        .unwrap_or(0);
+    let rows_total =
+        Spi::get_one::<i64>(&format!("SELECT count(*) FROM {}", table_name(oid))).or_spi_failed(FN).unwrap_or(0);
     let started_by = crate::security::current_role_name();
     as_extension_owner(|| {
         Spi::get_one_with_args::<i64>(
@@ -105,7 +104,7 @@ fn clean_table_start(tbl: Table, batch_size: default!(i32, 10000)) -> i64 {
             &[oid.into(), batch_size.into(), rows_total.into(), started_by.into()],
         )
     })
-    .unwrap_or_else(|e| spi_failed(FN, e))
+    .or_spi_failed(FN)
     .unwrap_or_else(|| spi_failed(FN, "no run id returned"))
 }
 
@@ -192,7 +191,7 @@ fn clean_table_batch(run_id: i64) -> JsonB {
             },
         )
     })
-    .unwrap_or_else(|e| spi_failed(FN, e));
+    .or_spi_failed(FN);
 
     let mut counts = Counts::default();
     let mut updates: Vec<Update> = Vec::new();
@@ -217,12 +216,12 @@ fn clean_table_batch(run_id: i64) -> JsonB {
                 originals,
             });
         }
-        record(&state, row_id, "CLEAN", true, cleaned);
+        record(&state, row_id, "CLEAN", true, cleaned, FN);
     }
     if !updates.is_empty() {
         write_back(&state, &table, &quoted_id, updates);
     }
-    journal::flush();
+    journal::flush(FN);
 
     let finished = counts.rows < batch_size;
     let update = format!(
@@ -253,7 +252,7 @@ fn clean_table_batch(run_id: i64) -> JsonB {
             ],
         )
     })
-    .unwrap_or_else(|e| spi_failed(FN, e))
+    .or_spi_failed(FN)
     .map(|j| j.0)
     .unwrap_or(Value::Null);
     progress_notice(&table, &updated);
@@ -333,8 +332,8 @@ fn write_back(state: &TableState, table: &str, quoted_id: &str, updates: Vec<Upd
         aliases.join(", "),
         state.id_type
     );
-    without_cleaning_trigger(state.tbl, || {
-        Spi::connect_mut(|client| client.update(&sql, None, &args).map(|_| ())).unwrap_or_else(|e| spi_failed(FN, e))
+    without_cleaning_trigger(state.tbl, FN, || {
+        Spi::connect_mut(|client| client.update(&sql, None, &args).map(|_| ())).or_spi_failed(FN)
     });
 }
 

@@ -23,7 +23,7 @@ use pgrx::{AllocatedByPostgres, JsonB, PgLogLevel, PgSqlErrorCode, PgTupleDesc};
 use serde_json::{json, Map, Value};
 
 use crate::date::today;
-use crate::error::{json_row, raise_with, spi_failed, Missing};
+use crate::error::{json_row, raise_with, Missing, OrSpiFailed};
 use crate::journal::{self, Record};
 use crate::json_arg::Json;
 use crate::profile::{quote_identifier, table_name, TableState};
@@ -72,8 +72,8 @@ fn enable_cleaning(tbl: Table, on_invalid: default!(&str, "'flag'"), match_on_in
             &[oid.into(), on_invalid.into()],
         )
     })
-    .unwrap_or_else(|e| spi_failed("enable_cleaning", e));
-    drop_trigger(oid);
+    .or_spi_failed("enable_cleaning");
+    drop_trigger(oid, "enable_cleaning");
     if citus {
         // On a Citus table the triggers go to every shard; Citus asks for
         // this setting first (see src/citus.rs for why it is safe here).
@@ -90,7 +90,7 @@ fn enable_cleaning(tbl: Table, on_invalid: default!(&str, "'flag'"), match_on_in
                      FOR EACH ROW EXECUTE FUNCTION customer_clean.queue_for_matching()",
                     table_name(oid)
                 ))
-                .unwrap_or_else(|e| spi_failed("enable_cleaning", e));
+                .or_spi_failed("enable_cleaning");
             }
         });
     } else {
@@ -111,14 +111,14 @@ fn create_triggers(oid: pg_sys::Oid, match_on_insert: bool) {
          FOR EACH ROW EXECUTE FUNCTION customer_clean.clean_on_write()",
         table_name(oid)
     ))
-    .unwrap_or_else(|e| spi_failed("enable_cleaning", e));
-    for rel in partition_tree(oid) {
+    .or_spi_failed("enable_cleaning");
+    for rel in partition_tree(oid, "enable_cleaning") {
         Spi::run(&format!(
             "CREATE TRIGGER {FLUSH_TRIGGER_NAME} AFTER INSERT OR UPDATE OR DELETE ON {} \
              FOR EACH STATEMENT EXECUTE FUNCTION customer_clean.clean_on_write_flush()",
             table_name(rel)
         ))
-        .unwrap_or_else(|e| spi_failed("enable_cleaning", e));
+        .or_spi_failed("enable_cleaning");
     }
     if match_on_insert {
         // Transition tables are only allowed on the root of a partition
@@ -128,7 +128,7 @@ fn create_triggers(oid: pg_sys::Oid, match_on_insert: bool) {
              FOR EACH STATEMENT EXECUTE FUNCTION customer_clean.match_on_insert()",
             table_name(oid)
         ))
-        .unwrap_or_else(|e| spi_failed("enable_cleaning", e));
+        .or_spi_failed("enable_cleaning");
     }
 }
 
@@ -138,16 +138,16 @@ fn create_triggers(oid: pg_sys::Oid, match_on_insert: bool) {
 fn disable_cleaning(tbl: Table) -> bool {
     let oid = tbl.oid();
     crate::security::require_table_owner(oid, "disable_cleaning");
-    let had = drop_trigger(oid);
+    let had = drop_trigger(oid, "disable_cleaning");
     as_extension_owner(|| {
         Spi::run_with_args("UPDATE customer_clean.profiles SET on_invalid = NULL WHERE tbl = $1", &[oid.into()])
     })
-    .unwrap_or_else(|e| spi_failed("disable_cleaning", e));
+    .or_spi_failed("disable_cleaning");
     had
 }
 
 /// `tbl` and, when it is partitioned, every partition below it.
-fn partition_tree(tbl: pg_sys::Oid) -> Vec<pg_sys::Oid> {
+fn partition_tree(tbl: pg_sys::Oid, caller: &'static str) -> Vec<pg_sys::Oid> {
     Spi::connect(|client| {
         client
             .select(
@@ -159,17 +159,17 @@ fn partition_tree(tbl: pg_sys::Oid) -> Vec<pg_sys::Oid> {
             .filter_map(|r| r.transpose())
             .collect::<Result<Vec<_>, _>>()
     })
-    .unwrap_or_else(|e| spi_failed("enable_cleaning", e))
+    .or_spi_failed(caller)
 }
 
 /// Drops the cleaning triggers of `tbl` (and its partitions) if there are
-/// any; whether the row trigger was there.
-pub fn drop_trigger(tbl: pg_sys::Oid) -> bool {
+/// any; whether the row trigger was there. A failure names `caller`.
+pub fn drop_trigger(tbl: pg_sys::Oid, caller: &'static str) -> bool {
     if crate::citus::is_citus_table(tbl) {
         // Citus asks for the setting to drop a trigger too (src/citus.rs).
-        on_citus_table(|| drop_triggers(tbl))
+        on_citus_table(|| drop_triggers(tbl, caller))
     } else {
-        drop_triggers(tbl)
+        drop_triggers(tbl, caller)
     }
 }
 
@@ -179,9 +179,9 @@ fn on_citus_table<R>(f: impl FnOnce() -> R) -> R {
     as_extension_owner(|| crate::citus::with_unsafe_triggers(f))
 }
 
-fn drop_triggers(tbl: pg_sys::Oid) -> bool {
+fn drop_triggers(tbl: pg_sys::Oid, caller: &'static str) -> bool {
     let mut had = false;
-    for rel in partition_tree(tbl) {
+    for rel in partition_tree(tbl, caller) {
         for name in [TRIGGER_NAME, FLUSH_TRIGGER_NAME, MATCH_TRIGGER_NAME] {
             // Clones of the row trigger on partitions go with the parent's.
             let exists = Spi::get_one_with_args::<bool>(
@@ -189,11 +189,10 @@ fn drop_triggers(tbl: pg_sys::Oid) -> bool {
                                  WHERE tgrelid = $1 AND tgname = $2 AND tgparentid = 0)",
                 &[rel.into(), name.into()],
             )
-            .unwrap_or_else(|e| spi_failed("disable_cleaning", e))
+            .or_spi_failed(caller)
             .unwrap_or(false);
             if exists {
-                Spi::run(&format!("DROP TRIGGER {name} ON {}", table_name(rel)))
-                    .unwrap_or_else(|e| spi_failed("disable_cleaning", e));
+                Spi::run(&format!("DROP TRIGGER {name} ON {}", table_name(rel))).or_spi_failed(caller);
                 had |= rel == tbl && name == TRIGGER_NAME;
             }
         }
@@ -238,6 +237,7 @@ fn validate(tbl: Table, row: Json) -> crate::json_result::JsonResult {
 fn clean_on_write<'a>(
     trigger: &'a PgTrigger<'a>,
 ) -> Result<Option<PgHeapTuple<'a, AllocatedByPostgres>>, PgHeapTupleError> {
+    const FN: &str = "clean_on_write";
     let td = trigger.trigger_data();
     let op = trigger.op();
     let (Some(row), PgTriggerLevel::Row, Ok(PgTriggerWhen::Before)) = (
@@ -252,7 +252,7 @@ fn clean_on_write<'a>(
             "clean_on_write",
         )
     };
-    let relid = trigger.relid().unwrap_or_else(|e| spi_failed("clean_on_write", e));
+    let relid = trigger.relid().or_spi_failed("clean_on_write");
     let state = TableState::load(relid, "clean_on_write");
     // SAFETY: a row trigger's relation and tuples are valid while it runs.
     let tupdesc = unsafe { (*td.tg_relation).rd_att };
@@ -261,7 +261,7 @@ fn clean_on_write<'a>(
         Ok(PgTriggerOperation::Delete) => {
             // SAFETY: as above.
             let row_id = unsafe { attribute_text(td.tg_trigtuple, tupdesc, id_attnum) }.unwrap_or_default();
-            journal::push(state.tbl, Record::Deleted { row_id });
+            journal::push(state.tbl, Record::Deleted { row_id }, FN);
             return Ok(Some(row));
         }
         Ok(PgTriggerOperation::Update) => "UPDATE",
@@ -306,12 +306,13 @@ fn clean_on_write<'a>(
                 original: originals_object(&cleaned),
                 problems: findings_json(&cleaned),
             },
+            FN,
         );
         return Ok(None);
     }
     if let Some(old) = old_id.filter(|old| Some(old) != row_id.as_ref()) {
         // The id changed: the problems recorded under the old one go.
-        journal::push(state.tbl, Record::Deleted { row_id: old });
+        journal::push(state.tbl, Record::Deleted { row_id: old }, FN);
     }
     // The value the originals column (in-row originals) must get, when
     // the new row does not hold it already.
@@ -332,7 +333,7 @@ fn clean_on_write<'a>(
     });
     if cleaned.changes.is_empty() && originals.is_none() {
         // Nothing to write: the row goes on as it came.
-        record(&state, row_id.unwrap_or_default(), operation, operation == "UPDATE", cleaned);
+        record(&state, row_id.unwrap_or_default(), operation, operation == "UPDATE", cleaned, FN);
         return Ok(Some(row));
     }
     // One new tuple with every normalized value (PgHeapTuple::set_by_index
@@ -362,7 +363,7 @@ fn clean_on_write<'a>(
         );
         PgHeapTuple::from_heap_tuple(PgTupleDesc::from_pg_unchecked(tupdesc), new)
     };
-    record(&state, row_id.unwrap_or_default(), operation, operation == "UPDATE", cleaned);
+    record(&state, row_id.unwrap_or_default(), operation, operation == "UPDATE", cleaned, FN);
     Ok(Some(new))
 }
 
@@ -517,8 +518,16 @@ impl<'a> RowCleaner<'a> {
 }
 
 /// Journals what cleaning did to a stored row: the originals of changed
-/// values, and its problems (replacing earlier ones when `replace`).
-pub(crate) fn record(state: &TableState, row_id: String, operation: &'static str, replace: bool, cleaned: Cleaned) {
+/// values, and its problems (replacing earlier ones when `replace`); a
+/// failure to write them names `caller`.
+pub(crate) fn record(
+    state: &TableState,
+    row_id: String,
+    operation: &'static str,
+    replace: bool,
+    cleaned: Cleaned,
+    caller: &'static str,
+) {
     let tbl = state.tbl;
     let Cleaned { changes, mut findings } = cleaned;
     if replace || !findings.is_empty() {
@@ -528,11 +537,11 @@ pub(crate) fn record(state: &TableState, row_id: String, operation: &'static str
                 f.value = Some(c.original.clone());
             }
         }
-        journal::push(tbl, Record::Issues { row_id: row_id.clone(), replace, findings });
+        journal::push(tbl, Record::Issues { row_id: row_id.clone(), replace, findings }, caller);
     }
     // With in-row originals, the row itself keeps them.
     if state.originals_attnum.is_none() && !changes.is_empty() {
-        journal::push(tbl, Record::Change { row_id, operation, changes });
+        journal::push(tbl, Record::Change { row_id, operation, changes }, caller);
     }
 }
 
@@ -560,11 +569,12 @@ pub(crate) fn end_restore_mode() {
 /// stay exactly as they were stored) with the cleaning trigger of `tbl`
 /// passing them through. Only the extension's own entry points open it:
 /// there is no SQL function for it, so no caller can store a row that its
-/// table's rules would refuse. Reset on the way out, also on error.
-pub(crate) fn without_cleaning_trigger<R>(tbl: pg_sys::Oid, f: impl FnOnce() -> R) -> R {
+/// table's rules would refuse. Reset on the way out, also on error. A
+/// failure names `caller`.
+pub(crate) fn without_cleaning_trigger<R>(tbl: pg_sys::Oid, caller: &'static str, f: impl FnOnce() -> R) -> R {
     crate::security::with_mode(&BYPASS, Some(tbl), || {
         if crate::citus::is_citus_table(tbl) {
-            with_row_trigger_disabled(tbl, f)
+            with_row_trigger_disabled(tbl, caller, f)
         } else {
             f()
         }
@@ -579,7 +589,7 @@ pub(crate) fn without_cleaning_trigger<R>(tbl: pg_sys::Oid, f: impl FnOnce() -> 
 /// lock (SHARE ROW EXCLUSIVE) makes every other writer of the table wait
 /// until the transaction ends: no other row gets past the disabled
 /// trigger. An error in `f` aborts the transaction, which undoes it.
-fn with_row_trigger_disabled<R>(tbl: pg_sys::Oid, f: impl FnOnce() -> R) -> R {
+fn with_row_trigger_disabled<R>(tbl: pg_sys::Oid, caller: &'static str, f: impl FnOnce() -> R) -> R {
     // Only for the table's owner: Citus refuses to let one transaction
     // reach a shard as two roles ("placements that were modified in this
     // transaction by a different user"), so the DDL runs as the caller. A
@@ -593,7 +603,7 @@ fn with_row_trigger_disabled<R>(tbl: pg_sys::Oid, f: impl FnOnce() -> R) -> R {
             &[tbl.into(), TRIGGER_NAME.into()],
         )
     })
-    .unwrap_or_else(|e| spi_failed("restore", e));
+    .or_spi_failed(caller);
     if !(has_trigger.unwrap_or(false) && owner.unwrap_or(false)) {
         return f();
     }
@@ -603,7 +613,7 @@ fn with_row_trigger_disabled<R>(tbl: pg_sys::Oid, f: impl FnOnce() -> R) -> R {
                 Spi::run(&format!("ALTER TABLE {} {action} TRIGGER {TRIGGER_NAME}", table_name(tbl)))
             })
         })
-        .unwrap_or_else(|e| spi_failed("restore", e))
+        .or_spi_failed(caller)
     };
     alter("DISABLE");
     let result = f();
@@ -924,7 +934,7 @@ fn release_quarantine(quarantine_id: Option<i64>, corrections: default!(Option<J
             client.update(&sql, None, &args).map(|t| t.len())
         })
     })
-    .unwrap_or_else(|e| spi_failed(FN, e));
+    .or_spi_failed(FN);
     let by = crate::security::current_role_name();
     as_extension_owner(|| {
         Spi::run_with_args(
@@ -932,7 +942,7 @@ fn release_quarantine(quarantine_id: Option<i64>, corrections: default!(Option<J
             &[quarantine_id.into(), by.into()],
         )
     })
-    .unwrap_or_else(|e| spi_failed(FN, e));
+    .or_spi_failed(FN);
     stored > 0
 }
 
@@ -1014,8 +1024,8 @@ fn undo_change(change_id: i64) -> bool {
     let update = format!("UPDATE {table} t SET {} WHERE t.{id} = $1::text::{id_type}", set.join(", "));
     let mut args: Vec<pgrx::datum::DatumWithOid> = vec![row_id.as_str().into()];
     args.extend(columns.iter().map(|c| original[c.as_str()].as_str().map(str::to_string).into()));
-    without_cleaning_trigger(state.tbl, || {
-        Spi::connect_mut(|client| client.update(&update, None, &args).map(|_| ())).unwrap_or_else(|e| spi_failed(FN, e))
+    without_cleaning_trigger(state.tbl, FN, || {
+        Spi::connect_mut(|client| client.update(&update, None, &args).map(|_| ())).or_spi_failed(FN)
     });
     let by = crate::security::current_role_name();
     as_extension_owner(|| {
@@ -1024,7 +1034,7 @@ fn undo_change(change_id: i64) -> bool {
             &[change_id.into(), by.into()],
         )
     })
-    .unwrap_or_else(|e| spi_failed(FN, e));
+    .or_spi_failed(FN);
     true
 }
 
@@ -1093,8 +1103,8 @@ fn undo_row_change(tbl: Table, row_id: &str) -> bool {
     let update = format!("UPDATE {table} t SET {} WHERE t.{id} = $1::text::{id_type}", set.join(", "));
     let mut args: Vec<pgrx::datum::DatumWithOid> = vec![row_id.into()];
     args.extend(restore.into_iter().map(|(_, original)| original.into()));
-    without_cleaning_trigger(state.tbl, || {
-        Spi::connect_mut(|client| client.update(&update, None, &args).map(|_| ())).unwrap_or_else(|e| spi_failed(FN, e))
+    without_cleaning_trigger(state.tbl, FN, || {
+        Spi::connect_mut(|client| client.update(&update, None, &args).map(|_| ())).or_spi_failed(FN)
     });
     true
 }

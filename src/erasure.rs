@@ -12,7 +12,7 @@ use pgrx::prelude::*;
 use pgrx::{JsonB, PgSqlErrorCode};
 use serde_json::{json, Map, Value};
 
-use crate::error::{raise_with, spi_failed};
+use crate::error::{raise_with, OrSpiFailed};
 use crate::profile::{quote_identifier, table_name, TableState};
 use crate::security::{as_extension_owner, current_role_name, require_table_owner};
 use crate::table::Table;
@@ -80,7 +80,7 @@ fn forget(tbl: Table, row_id: &str) -> JsonB {
             &[oid.into(), row_id.into()],
         )
     })
-    .unwrap_or_else(|e| spi_failed(FN, e));
+    .or_spi_failed(FN);
     if let Some(merged_into) = merged_into {
         raise_with(
             PgSqlErrorCode::ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE,
@@ -93,7 +93,7 @@ fn forget(tbl: Table, row_id: &str) -> JsonB {
     // on the worker that holds it: erased there first, before this
     // transaction touches the row's shard (see `erase_journal_here`).
     let on_workers = state.citus.then(|| {
-        let ids = person(oid, row_id).unwrap_or_else(|e| spi_failed(FN, e));
+        let ids = person(oid, row_id).or_spi_failed(FN);
         crate::citus::on_every_node(
             &format!(
                 "SELECT customer_clean.erase_journal_here({}, {}, NULL)",
@@ -112,7 +112,7 @@ fn forget(tbl: Table, row_id: &str) -> JsonB {
         state.id_type
     );
     let deleted_row = Spi::connect_mut(|client| client.update(&delete_row, None, &[row_id.into()]).map(|t| t.len()))
-        .unwrap_or_else(|e| spi_failed(FN, e));
+        .or_spi_failed(FN);
 
     let mut removed = Map::new();
     removed.insert("row".into(), json!(deleted_row));
@@ -141,7 +141,7 @@ fn forget(tbl: Table, row_id: &str) -> JsonB {
         add_counts(&mut removed, on_workers);
         record(oid, "forget", Some(row_id), None, &removed, &erased_by)
     })
-    .unwrap_or_else(|e| spi_failed(FN, e));
+    .or_spi_failed(FN);
     JsonB(Value::Object(removed))
 }
 
@@ -191,7 +191,7 @@ fn erase_journal_here(tbl: Option<&str>, row_ids: Option<Vec<Option<String>>>, o
         )
     };
     let oid = Spi::get_one_with_args::<pg_sys::Oid>("SELECT pg_catalog.to_regclass($1)::pg_catalog.oid", &[tbl.into()])
-        .unwrap_or_else(|e| spi_failed(FN, e));
+        .or_spi_failed(FN);
     let Some(oid) = oid else {
         raise_with(
             PgSqlErrorCode::ERRCODE_UNDEFINED_TABLE,
@@ -206,19 +206,21 @@ fn erase_journal_here(tbl: Option<&str>, row_ids: Option<Vec<Option<String>>>, o
     let by_row: Vec<(&str, &str)> =
         COPIES.iter().copied().filter(|(name, _)| JOURNAL_RETENTION.iter().any(|(j, _)| j == name)).collect();
     let removed = match (row_ids, older_than) {
-        (Some(ids), _) => delete_each(oid, &by_row, ids),
-        (None, Some(age)) => delete_each(oid, &JOURNAL_RETENTION, age),
+        (Some(ids), _) => delete_each(oid, &by_row, ids, FN),
+        (None, Some(age)) => delete_each(oid, &JOURNAL_RETENTION, age, FN),
         (None, None) => Map::new(),
     };
     JsonB(Value::Object(removed))
 }
 
 /// Runs each `(name, DELETE)` of `statements` with `$1` the table and `$2`
-/// `arg`, as the extension's owner; the rows removed per name.
+/// `arg`, as the extension's owner; the rows removed per name (a failure
+/// names `caller`).
 fn delete_each<A: pgrx::IntoDatum + Clone>(
     tbl: pg_sys::Oid,
     statements: &[(&str, &str)],
     arg: A,
+    caller: &'static str,
 ) -> Map<String, Value> {
     let mut removed = Map::new();
     as_extension_owner(|| {
@@ -230,7 +232,7 @@ fn delete_each<A: pgrx::IntoDatum + Clone>(
         }
         Ok::<_, pgrx::spi::SpiError>(())
     })
-    .unwrap_or_else(|e| spi_failed("erasure", e));
+    .or_spi_failed(caller);
     removed
 }
 
@@ -255,7 +257,7 @@ fn purge_journal(tbl: Table, older_than: Interval) -> JsonB {
         "SELECT CASE WHEN $1 < pg_catalog.make_interval() THEN $1::pg_catalog.text END",
         &[older_than.into()],
     )
-    .unwrap_or_else(|e| spi_failed(FN, e));
+    .or_spi_failed(FN);
     if let Some(negative) = negative {
         raise_with(
             PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE,
@@ -267,7 +269,7 @@ fn purge_journal(tbl: Table, older_than: Interval) -> JsonB {
     // On a Citus table the workers keep the journal of their shards' rows.
     let on_workers = crate::citus::is_citus_table(oid).then(|| {
         let age = Spi::get_one_with_args::<String>("SELECT $1::pg_catalog.text", &[older_than.into()])
-            .unwrap_or_else(|e| spi_failed(FN, e))
+            .or_spi_failed(FN)
             .unwrap_or_default();
         crate::citus::on_every_node(
             &format!(
@@ -278,11 +280,10 @@ fn purge_journal(tbl: Table, older_than: Interval) -> JsonB {
             FN,
         )
     });
-    let mut removed = delete_each(oid, &JOURNAL_RETENTION, older_than);
+    let mut removed = delete_each(oid, &JOURNAL_RETENTION, older_than, FN);
     add_counts(&mut removed, on_workers);
     let purged_by = current_role_name();
-    as_extension_owner(|| record(oid, "purge_journal", None, Some(older_than), &removed, &purged_by))
-        .unwrap_or_else(|e| spi_failed(FN, e));
+    as_extension_owner(|| record(oid, "purge_journal", None, Some(older_than), &removed, &purged_by)).or_spi_failed(FN);
     JsonB(Value::Object(removed))
 }
 

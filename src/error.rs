@@ -94,6 +94,18 @@ impl<T, E: SqlError> OrRaise<T> for Result<T, E> {
     }
 }
 
+/// `spi_result.or_spi_failed("fn")`: the value, or the failure of an
+/// internal query raised as [`spi_failed`] naming the caller.
+pub trait OrSpiFailed<T> {
+    fn or_spi_failed(self, function: &'static str) -> T;
+}
+
+impl<T, E: std::fmt::Display> OrSpiFailed<T> for Result<T, E> {
+    fn or_spi_failed(self, function: &'static str) -> T {
+        self.unwrap_or_else(|e| spi_failed(function, e))
+    }
+}
+
 /// What [`json_row`] raises when the query finds nothing.
 pub struct Missing {
     pub code: PgSqlErrorCode,

@@ -35,7 +35,7 @@ use pgrx::spi::{OwnedPreparedStatement, SpiClient};
 use pgrx::{JsonB, PgOid, PgSqlErrorCode};
 use serde_json::Value;
 
-use crate::error::{raise_with, spi_failed};
+use crate::error::{raise_with, OrSpiFailed};
 use crate::json_result::JsonbStringObject;
 use crate::security::as_extension_owner;
 
@@ -75,8 +75,8 @@ thread_local! {
 }
 
 /// Adds a record about a row of `tbl`; writes the current subtransaction's
-/// records when [`FLUSH_AT`] are pending.
-pub fn push(tbl: pg_sys::Oid, record: Record) {
+/// records when [`FLUSH_AT`] are pending (a failure then names `caller`).
+pub fn push(tbl: pg_sys::Oid, record: Record, caller: &'static str) {
     // SAFETY: plain function call inside a transaction.
     let subxact = unsafe { pg_sys::GetCurrentSubTransactionId() };
     // SAFETY: as above.
@@ -87,7 +87,7 @@ pub fn push(tbl: pg_sys::Oid, record: Record) {
         p.len()
     });
     if len >= FLUSH_AT {
-        flush();
+        flush(caller);
     }
 }
 
@@ -98,12 +98,13 @@ pub fn push(tbl: pg_sys::Oid, record: Record) {
 fn clean_on_write_flush<'a>(
     _trigger: &'a PgTrigger<'a>,
 ) -> Result<Option<PgHeapTuple<'a, pgrx::AllocatedByPostgres>>, PgHeapTupleError> {
-    flush();
+    flush("clean_on_write_flush");
     Ok(None)
 }
 
-/// Writes every record of the current subtransaction.
-pub fn flush() {
+/// Writes every record of the current subtransaction; a failure names
+/// `caller`.
+pub fn flush(caller: &'static str) {
     // SAFETY: plain function call inside a transaction.
     let current = unsafe { pg_sys::GetCurrentSubTransactionId() };
     // Taken out before any SPI call, so nothing re-entrant (a trigger on a
@@ -133,7 +134,7 @@ pub fn flush() {
     as_extension_owner(|| {
         Spi::connect_mut(|client| {
             for (tbl, by, records) in batches {
-                write_table(client, tbl, records, &by);
+                write_table(client, tbl, records, &by, caller);
             }
         })
     });
@@ -161,7 +162,7 @@ struct Batch {
     queued: Vec<(std::rc::Rc<str>, Vec<String>)>,
 }
 
-fn write_table(client: &mut SpiClient<'_>, tbl: pg_sys::Oid, records: Vec<Record>, by: &str) {
+fn write_table(client: &mut SpiClient<'_>, tbl: pg_sys::Oid, records: Vec<Record>, by: &str, caller: &'static str) {
     // Rows whose earlier problems go first: updated, re-cleaned, deleted.
     let mut cleared: Vec<String> = records
         .iter()
@@ -231,6 +232,7 @@ fn write_table(client: &mut SpiClient<'_>, tbl: pg_sys::Oid, records: Vec<Record
                FROM unnest($2::text[], $3::text[], $4::jsonb[], $5::jsonb[]) u (row_id, operation, original, normalized)",
             &[OID, TEXTS, TEXTS, JSONBS, JSONBS, TEXT],
             &[tbl_arg(), b.change_rows.into(), b.change_operations.into(), originals.into(), normalized.into(), by.into()],
+            caller,
         );
     }
     if !cleared.is_empty() {
@@ -242,6 +244,7 @@ fn write_table(client: &mut SpiClient<'_>, tbl: pg_sys::Oid, records: Vec<Record
               WHERE i.tbl = $1::regclass AND i.row_id = d.row_id",
             &[OID, TEXTS],
             &[tbl_arg(), cleared.into()],
+            caller,
         );
     }
     if !b.issue_rows.is_empty() {
@@ -262,6 +265,7 @@ fn write_table(client: &mut SpiClient<'_>, tbl: pg_sys::Oid, records: Vec<Record
                 b.issue_values.into(),
                 b.issue_rules.into(),
             ],
+            caller,
         );
     }
     if !b.quarantine_rows.is_empty() {
@@ -281,6 +285,7 @@ fn write_table(client: &mut SpiClient<'_>, tbl: pg_sys::Oid, records: Vec<Record
                 b.quarantine_problems.into(),
                 by.into(),
             ],
+            caller,
         );
         notice!(
             "customer_clean: {n} row{} of {} quarantined, see customer_clean.quarantine",
@@ -290,7 +295,7 @@ fn write_table(client: &mut SpiClient<'_>, tbl: pg_sys::Oid, records: Vec<Record
     }
     for (statement, ids) in b.queued {
         // (one statement per shard and flush: not worth keeping a plan)
-        client.update(&*statement, None, &[ids.into()]).unwrap_or_else(|e| spi_failed("queue_for_matching", e));
+        client.update(&*statement, None, &[ids.into()]).or_spi_failed("queue_for_matching");
     }
 }
 
@@ -301,16 +306,23 @@ const TEXT: PgOid = PgOid::BuiltIn(pg_sys::BuiltinOid::TEXTOID);
 const INT8S: PgOid = PgOid::BuiltIn(pg_sys::BuiltinOid::INT8ARRAYOID);
 
 /// Runs `sql` through a plan prepared once per backend and kept (the plan
-/// cache replans it after DDL on the catalog tables).
-fn execute(client: &mut SpiClient<'_>, sql: &'static str, types: &[PgOid], args: &[DatumWithOid<'_>]) {
+/// cache replans it after DDL on the catalog tables); a failure names
+/// `caller`.
+fn execute(
+    client: &mut SpiClient<'_>,
+    sql: &'static str,
+    types: &[PgOid],
+    args: &[DatumWithOid<'_>],
+    caller: &'static str,
+) {
     let cached = PLANS.with(|p| p.borrow_mut().remove(sql));
     let plan = match cached {
         Some(plan) => plan,
-        None => client.prepare_mut(sql, types).map(|p| p.keep()).unwrap_or_else(|e| spi_failed("clean_on_write", e)),
+        None => client.prepare_mut(sql, types).map(|p| p.keep()).or_spi_failed(caller),
     };
     let result = client.update(&plan, None, args).map(|_| ());
     PLANS.with(|p| p.borrow_mut().insert(sql, plan));
-    result.unwrap_or_else(|e| spi_failed("clean_on_write", e));
+    result.or_spi_failed(caller);
 }
 
 /// Registered in `_PG_init`: hands a committed subtransaction's records to

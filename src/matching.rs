@@ -31,7 +31,7 @@ pub(crate) mod incremental;
 pub(crate) mod queue;
 
 use crate::bulk_copy;
-use crate::error::{raise_with, spi_failed, OrRaise};
+use crate::error::{raise_with, spi_failed, OrRaise, OrSpiFailed};
 use crate::json_arg::Json;
 use crate::memory;
 use crate::plans;
@@ -66,6 +66,8 @@ struct Target {
     salt: u64,
     /// A Citus table (`TableState::citus`).
     citus: bool,
+    /// The SQL function working on it, named by its errors.
+    caller: &'static str,
 }
 
 impl Target {
@@ -110,6 +112,7 @@ impl Target {
             columns,
             salt: state.key_salt,
             citus: state.citus,
+            caller,
         }
     }
 
@@ -122,7 +125,7 @@ impl Target {
             "SELECT CASE WHEN row_security_active($1) THEN current_user::text END",
             &[self.oid.into()],
         )
-        .unwrap_or_else(|e| spi_failed(caller, e));
+        .or_spi_failed(caller);
         if let Some(role) = restricted_role {
             raise_with(
                 PgSqlErrorCode::ERRCODE_INSUFFICIENT_PRIVILEGE,
@@ -184,7 +187,7 @@ impl Target {
             }
             Ok::<_, pgrx::spi::SpiError>(out)
         })
-        .unwrap_or_else(|e| spi_failed(caller, e));
+        .or_spi_failed(caller);
         if in_given_order {
             let position: HashMap<&str, usize> = ids.iter().enumerate().rev().map(|(i, id)| (id.as_str(), i)).collect();
             out.sort_by_key(|(id, _)| position.get(id.as_str()).copied().unwrap_or(usize::MAX));
@@ -195,7 +198,7 @@ impl Target {
     /// Rows with a non-NULL id (those the caller can see).
     fn count_rows(&self, caller: &'static str) -> usize {
         let sql = format!("SELECT count(*) FROM ({} WHERE t.{} IS NOT NULL) s", self.select, quote(&self.id_column));
-        Spi::get_one::<i64>(&sql).unwrap_or_else(|e| spi_failed(caller, e)).unwrap_or(0) as usize
+        Spi::get_one::<i64>(&sql).or_spi_failed(caller).unwrap_or(0) as usize
     }
 
     /// Every row with a non-NULL id, prepared for matching. Preparing a
@@ -293,7 +296,7 @@ impl Target {
                 Ok::<_, pgrx::spi::SpiError>(())
             })
         })
-        .unwrap_or_else(|e| spi_failed("read rows", e));
+        .or_spi_failed(self.caller);
     }
 
     fn prepare(&self, values: &[Option<String>]) -> Record {
@@ -325,7 +328,7 @@ impl Target {
                 None => Ok::<_, pgrx::spi::SpiError>(None),
             }
         })
-        .unwrap_or_else(|e| spi_failed(caller, e));
+        .or_spi_failed(caller);
         let Some(values) = values else {
             raise_with(
                 PgSqlErrorCode::ERRCODE_NO_DATA_FOUND,
@@ -352,7 +355,7 @@ impl Target {
                 |client, plan| client.select(plan, Some(1), &[self.oid.into()])?.first().get_one::<String>(),
             )
         })
-        .unwrap_or_else(|e| spi_failed(caller, e));
+        .or_spi_failed(caller);
         let Some(version) = version else {
             raise_with(
                 PgSqlErrorCode::ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE,
@@ -372,7 +375,7 @@ impl Target {
                 &[self.oid.into()],
             )
         })
-        .unwrap_or_else(|e| spi_failed(caller, e))
+        .or_spi_failed(caller)
         .unwrap_or_else(|| spi_failed(caller, "the model disappeared while being read"));
         let model = Rc::new(Model::from_json(&stored.0).or_raise(caller));
         MODELS.with(|m| m.borrow_mut().insert(self.oid, (version, model.clone())));
@@ -453,8 +456,9 @@ fn train(tbl: Table, options: default!(Json, "'{}'")) -> JsonB {
     }
     let mut model = Model::train(&records, &fields, target.salt(), &opts, pair_budget(), &mut progress).or_raise(FN);
     model.training.sampled_from = sample.map(|_| total);
-    let model_json = serde_json::to_value(&model).unwrap_or_else(|e| spi_failed(FN, e));
+    let model_json = serde_json::to_value(&model).or_spi_failed(FN);
     run(
+        target.caller,
         "INSERT INTO customer_clean.models (tbl, model, options, seconds, trained_by) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (tbl) DO UPDATE SET model = excluded.model, options = excluded.options,
              seconds = excluded.seconds, trained_at = now(), trained_by = excluded.trained_by",
@@ -710,7 +714,11 @@ fn run_dedupe(tbl: Table, min_probability: f64, review_probability: f64, increme
     let refusals: HashMap<(u32, u32), String> =
         outcome.dedupe.clustering.refused.iter().map(|(e, r)| ((e.a, e.b), r.as_str())).collect();
     let tf = outcome.name_frequency();
-    run("DELETE FROM customer_clean.review_queue WHERE tbl = $1 AND status = 'pending'", vec![target.oid.into()]);
+    run(
+        target.caller,
+        "DELETE FROM customer_clean.review_queue WHERE tbl = $1 AND status = 'pending'",
+        vec![target.oid.into()],
+    );
     let mut writer = ReviewWriter::new(&target);
     let record_bytes = budget.record_bytes.min(memory::headroom() / 4);
     for_each_pair_with_records(&outcome.store, &review, record_bytes, &mut spill, &mut |e, a, b| {
@@ -801,7 +809,7 @@ fn rejected_id_pairs(target: &Target) -> Vec<(String, String)> {
                 .collect::<Result<Vec<_>, pgrx::spi::SpiError>>()
         })
     })
-    .unwrap_or_else(|e| spi_failed("dedupe", e))
+    .or_spi_failed(target.caller)
 }
 
 /// Replaces the table's clusters with `members` ((row, root) by row of
@@ -829,7 +837,7 @@ fn write_clusters(target: &Target, ids: &RowIds, members: &[(u32, u32)]) -> usiz
         }
     }
     drop((by_root, by_first));
-    let drawn = new_cluster_ids(fresh.len());
+    let drawn = new_cluster_ids(fresh.len(), target.caller);
     let rows: Vec<(&str, i64)> =
         fresh.iter().zip(&drawn).flat_map(|(rows, id)| rows.iter().map(move |r| (*r, *id))).collect();
     for chunk in rows.chunks(WRITE_ROWS) {
@@ -838,6 +846,7 @@ fn write_clusters(target: &Target, ids: &RowIds, members: &[(u32, u32)]) -> usiz
         // snapshot) is already there: dedupe's verdict replaces it.
         memory::in_scratch_context(|| {
             run(
+                target.caller,
                 "INSERT INTO customer_clean.clusters (tbl, row_id, cluster_id, assigned_by)
              SELECT $1, r, c, 'dedupe' FROM unnest($2::text[], $3::bigint[]) AS u(r, c)
              ON CONFLICT (tbl, row_id) DO UPDATE
@@ -860,12 +869,13 @@ fn write_clusters(target: &Target, ids: &RowIds, members: &[(u32, u32)]) -> usiz
     ] {
         for chunk in ids.chunks(WRITE_ROWS) {
             let chunk: Vec<i64> = chunk.iter().map(|(id, _)| *id).collect();
-            run(sql, vec![target.oid.into(), chunk.into()]);
+            run(target.caller, sql, vec![target.oid.into(), chunk.into()]);
         }
     }
     // A cluster match_on_insert made while this ran may be left with one
     // member: then it is none.
     run(
+        target.caller,
         "DELETE FROM customer_clean.clusters c WHERE c.tbl = $1 AND c.assigned_by = 'match_on_insert'
             AND NOT EXISTS (SELECT 1 FROM customer_clean.clusters o
                              WHERE o.tbl = c.tbl AND o.cluster_id = c.cluster_id AND o.row_id <> c.row_id)",
@@ -876,12 +886,12 @@ fn write_clusters(target: &Target, ids: &RowIds, members: &[(u32, u32)]) -> usiz
 
 /// `n` new cluster ids from `customer_clean.cluster_id_seq`, drawn in one
 /// statement.
-fn new_cluster_ids(n: usize) -> Vec<i64> {
+fn new_cluster_ids(n: usize, caller: &'static str) -> Vec<i64> {
     let drawn: Vec<i64> = Spi::get_one_with_args::<Vec<i64>>(
         "SELECT coalesce(array_agg(nextval('customer_clean.cluster_id_seq')), '{}') FROM generate_series(1, $1)",
         &[(n as i64).into()],
     )
-    .unwrap_or_else(|e| spi_failed("dedupe", e))
+    .or_spi_failed(caller)
     .unwrap_or_default();
     if drawn.len() != n {
         spi_failed("dedupe", "the cluster sequence gave too few numbers");
@@ -928,7 +938,7 @@ impl StoredClusters {
                 }
             })
         })
-        .unwrap_or_else(|e| spi_failed("dedupe", e));
+        .or_spi_failed(target.caller);
         out
     }
 
@@ -972,6 +982,7 @@ impl<'t> ReviewWriter<'t> {
         }
         memory::in_scratch_context(|| {
             run(
+            self.target.caller,
             "INSERT INTO customer_clean.review_queue (tbl, row_id_a, row_id_b, probability, explanation, reason, found_by)
              SELECT $1, a, b, p, e::jsonb, r, 'dedupe' FROM unnest($2::text[], $3::text[], $4::float8[], $5::text[], $6::text[]) AS u(a, b, p, e, r)
              ON CONFLICT (tbl, row_id_a, row_id_b) DO NOTHING",
@@ -1089,12 +1100,12 @@ fn write_match_keys(
             Ok::<_, pgrx::spi::SpiError>(false)
         })
     })
-    .unwrap_or_else(|e| spi_failed("dedupe", e));
+    .or_spi_failed(target.caller);
     if !deletes.0.is_empty() {
         flush_deletes(&mut deletes);
     }
     let match_keys = Spi::get_one::<pg_sys::Oid>("SELECT 'customer_clean.match_keys'::regclass::oid")
-        .unwrap_or_else(|e| spi_failed("dedupe", e))
+        .or_spi_failed(target.caller)
         .unwrap_or_else(|| spi_failed("dedupe", "customer_clean.match_keys is missing"));
     let mut inserts = spilled(inserts.merge(spill));
     let mut last = None;
@@ -1159,6 +1170,7 @@ pub(crate) fn key_changes<'a>(stored: &'a [String], now: &[&str]) -> (Vec<&'a st
 fn insert_keys(target: &Target, (keys, rows): (Vec<i64>, Vec<String>)) {
     memory::in_scratch_context(|| {
         run(
+        target.caller,
         "INSERT INTO customer_clean.match_keys (tbl, key, row_id) SELECT $1, k, r FROM unnest($2::bigint[], $3::text[]) AS u(k, r)",
         vec![target.oid.into(), keys.into(), rows.into()],
     )
@@ -1185,7 +1197,7 @@ fn delete_keys(target: &Target, (keys, rows): (Vec<i64>, Vec<String>)) -> usize 
             )
         })
     })
-    .unwrap_or_else(|e| spi_failed("matching", e))
+    .or_spi_failed(target.caller)
 }
 
 /// The transaction-level advisory lock that orders the writers of a
@@ -1198,15 +1210,14 @@ fn delete_keys(target: &Target, (keys, rows): (Vec<i64>, Vec<String>)) -> usize 
 fn lock_catalog(target: &Target, exclusive: bool) {
     let key = (0x6363_5f63_i64 << 32) | i64::from(u32::from(target.oid));
     let sql = if exclusive { "SELECT pg_advisory_xact_lock($1)" } else { "SELECT pg_advisory_xact_lock_shared($1)" };
-    run(sql, vec![key.into()]);
+    run(target.caller, sql, vec![key.into()]);
 }
 
 /// Runs a write to the matching catalog (train, dedupe, match_on_insert,
 /// merge keys) as the extension's owner: callers need no rights on the
-/// catalog, and have none to write it directly.
-fn run(sql: &str, args: Vec<pgrx::datum::DatumWithOid>) {
-    crate::security::as_extension_owner(|| Spi::run_with_args(sql, &args))
-        .unwrap_or_else(|e| spi_failed("matching", e));
+/// catalog, and have none to write it directly. A failure names `caller`.
+fn run(caller: &'static str, sql: &str, args: Vec<pgrx::datum::DatumWithOid>) {
+    crate::security::as_extension_owner(|| Spi::run_with_args(sql, &args)).or_spi_failed(caller);
 }
 
 /// Rows of `tbl` likely to be the same customer as `row` (a row that need
@@ -1299,7 +1310,7 @@ fn candidates(target: &Target, keys: &[i64], own_id: Option<&str>, max_block: us
         }
         Ok((found, records))
     })
-    .unwrap_or_else(|e| spi_failed("match_row", e))
+    .or_spi_failed(target.caller)
 }
 
 /// The ids of `candidates` from the local match keys (a table on one node).
@@ -1329,7 +1340,7 @@ fn local_candidate_ids(target: &Target, keys: &[i64], own_id: Option<&str>, max_
             client.select(plan, Some(1), &args)?.first().get_one::<Vec<String>>()
         })
     })
-    .unwrap_or_else(|e| spi_failed("match_row", e))
+    .or_spi_failed(target.caller)
     .unwrap_or_default()
 }
 
@@ -1342,7 +1353,7 @@ fn has_model(tbl: pg_sys::Oid, caller: &'static str) -> bool {
             &[tbl.into()],
         )
     })
-    .unwrap_or_else(|e| spi_failed(caller, e))
+    .or_spi_failed(caller)
     .unwrap_or(false)
 }
 
@@ -1473,6 +1484,7 @@ fn match_each(
             };
             let (a, b) = if id.as_str() <= cid.as_str() { (id, cid) } else { (cid, id) };
             run(
+                target.caller,
                 "INSERT INTO customer_clean.review_queue (tbl, row_id_a, row_id_b, probability, explanation, reason, found_by)
                  VALUES ($1, $2, $3, $4, $5, $6, 'match_on_insert')
                  ON CONFLICT (tbl, row_id_a, row_id_b) DO NOTHING",
@@ -1500,7 +1512,7 @@ fn same_cluster(target: &Target, a: &str, b: &str) -> bool {
             &[target.oid.into(), a.into(), b.into()],
         )
     })
-    .unwrap_or_else(|e| spi_failed("match_on_insert", e))
+    .or_spi_failed(target.caller)
     .unwrap_or(false)
 }
 
@@ -1508,6 +1520,7 @@ fn same_cluster(target: &Target, a: &str, b: &str) -> bool {
 /// when `other` is in none; a row already in a cluster stays where it is.
 fn join_cluster(target: &Target, id: &str, other: &str) {
     run(
+        target.caller,
         "WITH c AS (SELECT coalesce((SELECT cluster_id FROM customer_clean.clusters WHERE tbl = $1 AND row_id = $3),
                                     nextval('customer_clean.cluster_id_seq')) AS cluster_id),
               o AS (INSERT INTO customer_clean.clusters (tbl, row_id, cluster_id, assigned_by)

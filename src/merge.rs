@@ -21,7 +21,7 @@ use pgrx::{JsonB, PgSqlErrorCode};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-use crate::error::{raise_with, spi_failed};
+use crate::error::{raise_with, spi_failed, OrSpiFailed};
 use crate::json_arg::Json;
 use crate::profile::{quote_identifier as quote, table_name, TableState};
 use crate::security::{Needs, READ, STEWARD, STEWARD_RESTORING};
@@ -71,7 +71,7 @@ fn golden_record(tbl: Table, survivor_id: &str, duplicate_ids: Vec<Option<String
     let duplicates = check_ids(&name, survivor_id, duplicate_ids);
     let id_column = state.profile.id_column().to_string();
     let columns: Vec<Column> = Spi::get_one_with_args::<JsonB>(COLUMNS, &[tbl.oid().into(), id_column.as_str().into()])
-        .unwrap_or_else(|e| spi_failed(FN, e))
+        .or_spi_failed(FN)
         .and_then(|j| serde_json::from_value(j.0).ok())
         .unwrap_or_default();
     let names: Vec<String> = columns.iter().map(|c| c.name.clone()).collect();
@@ -187,7 +187,7 @@ fn read_rows(
             })
             .collect::<Result<_, pgrx::spi::SpiError>>()
     })
-    .unwrap_or_else(|e| spi_failed(FN, e));
+    .or_spi_failed(FN);
     ids.iter().map(|id| found.get(id).cloned().unwrap_or_else(|| missing_row(state, table, id))).unzip()
 }
 

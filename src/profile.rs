@@ -23,7 +23,7 @@ use pgrx::prelude::*;
 use pgrx::{JsonB, PgSqlErrorCode};
 use serde::Deserialize;
 
-use crate::error::{raise_with, spi_failed, OrRaise};
+use crate::error::{raise_with, OrRaise, OrSpiFailed};
 use crate::json_arg::Json;
 use crate::table::Table;
 
@@ -196,11 +196,11 @@ impl TableState {
         // As the catalog's owner: roles that write customer tables need no
         // privileges on customer_clean (see src/journal.rs).
         let local = crate::security::as_extension_owner(|| Spi::get_one_with_args::<JsonB>(LOAD, &[tbl.into()]))
-            .unwrap_or_else(|e| spi_failed(caller, e));
+            .or_spi_failed(caller);
         let copied = local.is_none();
         let source = match local {
             Some(found) => Some(found),
-            None => crate::citus::load_copied_profile(tbl).unwrap_or_else(|e| spi_failed(caller, e)),
+            None => crate::citus::load_copied_profile(tbl).or_spi_failed(caller),
         }
         .map(|j| j.0.to_string())?;
         let (mut state, match_queue) = TableState::compile(source, caller);
@@ -222,7 +222,7 @@ impl TableState {
     /// The state compiled from `source` (see `LOAD`), and the name of the
     /// table's match queue when the source is a Citus copy that has one.
     fn compile(source: String, caller: &'static str) -> (TableState, Option<String>) {
-        let stored: Stored = serde_json::from_str(&source).unwrap_or_else(|e| spi_failed(caller, e));
+        let stored: Stored = serde_json::from_str(&source).or_spi_failed(caller);
         let engine_columns: Vec<TableColumn> =
             stored.table_columns.iter().map(|c| TableColumn { name: c.name.clone(), is_text: c.is_text }).collect();
         let profile = Profile::parse(&stored.columns, &stored.options, &engine_columns).or_raise(caller);
@@ -330,7 +330,7 @@ fn invalidate_profile_cache<'a>(
                     .collect::<Result<Vec<_>, _>>()
             })
         })
-        .unwrap_or_else(|e| spi_failed("invalidate_profile_cache", e));
+        .or_spi_failed("invalidate_profile_cache");
         for relid in relations {
             // SAFETY: the relation exists (just read from pg_class).
             unsafe { pg_sys::CacheInvalidateRelcacheByRelid(relid) };
@@ -467,7 +467,7 @@ fn check_declared_references(tbl: pg_sys::Oid, profile: &Profile) {
                 &[r.table.as_str().into(), r.columns.clone().into(), r.to.clone().into(), tbl.into()],
             )
         })
-        .unwrap_or_else(|e| spi_failed(FN, e));
+        .or_spi_failed(FN);
         let (Some(code), Some(message)) = (code, message) else { continue };
         let code = match code.as_str() {
             "42P01" => PgSqlErrorCode::ERRCODE_UNDEFINED_TABLE,
@@ -502,7 +502,7 @@ fn register(tbl: Table, columns: Json, options: default!(Json, "'{}'")) -> i64 {
               WHERE attrelid = $1 AND attname = $2 AND attnum > 0 AND NOT attisdropped",
             &[tbl.into(), column.as_str().into()],
         )
-        .unwrap_or_else(|e| spi_failed("register", e))
+        .or_spi_failed("register")
         .unwrap_or_default();
         require_jsonb_originals(column, &sql_type, "register");
     }
@@ -533,7 +533,7 @@ fn register(tbl: Table, columns: Json, options: default!(Json, "'{}'")) -> i64 {
         }
         Ok::<_, pgrx::spi::SpiError>(())
     })
-    .unwrap_or_else(|e| spi_failed("register", e));
+    .or_spi_failed("register");
     defaults.len() as i64
 }
 
@@ -545,7 +545,7 @@ fn register(tbl: Table, columns: Json, options: default!(Json, "'{}'")) -> i64 {
 fn unregister(tbl: Table) -> bool {
     let tbl = tbl.oid();
     crate::security::require_table_owner(tbl, "unregister");
-    crate::cleaning::drop_trigger(tbl);
+    crate::cleaning::drop_trigger(tbl, "unregister");
     if crate::citus::is_citus_table(tbl) {
         // what dedupe wrote on the workers (src/matching/distributed.rs)
         let name = table_name(tbl);
@@ -555,7 +555,7 @@ fn unregister(tbl: Table) -> bool {
                 &[name.as_str().into()],
             )
         })
-        .unwrap_or_else(|e| spi_failed("unregister", e));
+        .or_spi_failed("unregister");
         crate::matching::queue::drop_queue(tbl, "unregister");
     }
     // The model and rules go with the profile (the catalog has no foreign
@@ -580,6 +580,6 @@ fn unregister(tbl: Table) -> bool {
             &[tbl.into()],
         )
     })
-    .unwrap_or_else(|e| spi_failed("unregister", e))
+    .or_spi_failed("unregister")
     .unwrap_or(false)
 }

@@ -14,7 +14,7 @@ use pgrx::prelude::*;
 use pgrx::{JsonB, PgSqlErrorCode};
 use serde_json::json;
 
-use crate::error::{raise_with, spi_failed};
+use crate::error::{raise_with, spi_failed, OrSpiFailed};
 use crate::profile::{quote_identifier as quote, table_name, TableState};
 use crate::security::{Needs, READ, STEWARD_RESTORING};
 use crate::table::Table;
@@ -45,7 +45,7 @@ fn value_list(state: &TableState, caller: &'static str) -> String {
                FROM pg_catalog.pg_attribute WHERE attrelid = $1 AND attname = $2",
             &[state.tbl.into(), c.into()],
         )
-        .unwrap_or_else(|e| spi_failed(caller, e))
+        .or_spi_failed(caller)
         .unwrap_or(false)
     });
     let list: Vec<String> = state
@@ -99,12 +99,12 @@ fn for_each_row(
         }
         Ok::<_, pgrx::spi::SpiError>(())
     })
-    .unwrap_or_else(|e| spi_failed(caller, e));
+    .or_spi_failed(caller);
 }
 
 /// `count(*)` style query returning one bigint.
 fn count(sql: &str, args: &[pgrx::datum::DatumWithOid], caller: &'static str) -> i64 {
-    Spi::get_one_with_args::<i64>(sql, args).unwrap_or_else(|e| spi_failed(caller, e)).unwrap_or(0)
+    Spi::get_one_with_args::<i64>(sql, args).or_spi_failed(caller).unwrap_or(0)
 }
 
 /// The uniqueness lines: rows that clusters mark as duplicates (beyond one
@@ -131,7 +131,7 @@ fn uniqueness_lines(state: &TableState, rows: u64, caller: &'static str) -> Vec<
             "SELECT count(*), count(DISTINCT lower(btrim(t.{c}::text))) FROM {} t WHERE btrim(t.{c}::text) <> ''",
             table_name(state.tbl)
         ))
-        .unwrap_or_else(|e| spi_failed(caller, e));
+        .or_spi_failed(caller);
         let (present, distinct) = (present.unwrap_or(0), distinct.unwrap_or(0));
         lines.push(Line {
             dimension: Dimension::Uniqueness,
@@ -209,7 +209,7 @@ fn tally_on_workers(state: &TableState, caller: &'static str) -> Tally {
         value_list(state, caller),
         state.name
     );
-    let bytes = Spi::get_one::<Vec<u8>>(&sql).unwrap_or_else(|e| spi_failed(caller, e));
+    let bytes = Spi::get_one::<Vec<u8>>(&sql).or_spi_failed(caller);
     match bytes {
         Some(b) => Tally::from_bytes(&b).unwrap_or_else(|| bad_tally(caller)),
         None => Tally::new(state.layout.columns.len()),
@@ -354,7 +354,7 @@ fn uniqueness_issues(
         }
         Ok::<_, pgrx::spi::SpiError>(())
     })
-    .unwrap_or_else(|e| spi_failed(FN, e));
+    .or_spi_failed(FN);
 }
 
 /// One row's quality: its score 0–100, per dimension, and its problems;
@@ -381,7 +381,7 @@ fn row_quality(tbl: &Table, row_id: &str, shared_values: bool, caller: &'static 
         "SELECT (SELECT c.cluster_id FROM customer_clean.clusters c WHERE c.tbl = $1 AND c.row_id = $2)",
         &[state.tbl.into(), row_id.into()],
     )
-    .unwrap_or_else(|e| spi_failed(caller, e));
+    .or_spi_failed(caller);
     let (score, parts) = quality::row_scores(&measures, &values, &q, cluster.is_some(), options);
     let mut problems: Vec<Problem> = q.problems;
     if let Some(c) = cluster {
@@ -408,7 +408,7 @@ fn row_quality(tbl: &Table, row_id: &str, shared_values: bool, caller: &'static 
                 ),
                 &[v.into(), row_id.into()],
             )
-            .unwrap_or_else(|e| spi_failed(caller, e))
+            .or_spi_failed(caller)
             .unwrap_or(false);
             if shared {
                 problems.push(Problem {

@@ -40,7 +40,7 @@ use std::cell::Cell;
 use pgrx::prelude::*;
 use pgrx::PgSqlErrorCode;
 
-use crate::error::{raise_with, spi_failed};
+use crate::error::{raise_with, OrSpiFailed};
 use crate::table::Table;
 
 /// The value every path pin sets.
@@ -135,7 +135,7 @@ fn extension_owner() -> pg_sys::Oid {
             "SELECT e.extowner FROM pg_catalog.pg_extension e WHERE e.extname OPERATOR(pg_catalog.=) 'customer_clean'",
         )
     })
-    .unwrap_or_else(|e| spi_failed("customer_clean", e))
+    .or_spi_failed("customer_clean")
     .unwrap_or_else(|| {
         raise_with(
             PgSqlErrorCode::ERRCODE_UNDEFINED_OBJECT,
@@ -381,9 +381,7 @@ pub fn require(tbl: pg_sys::Oid, needs: Needs, caller: &'static str) {
 pub fn caller_sees_catalog_row(table: &str, key_column: &str, key: i64, caller: &'static str) -> bool {
     let sql =
         format!("SELECT EXISTS (SELECT 1 FROM customer_clean.{table} WHERE {key_column} OPERATOR(pg_catalog.=) $1)");
-    pinned_search_path(|| Spi::get_one_with_args::<bool>(&sql, &[key.into()]))
-        .unwrap_or_else(|e| spi_failed(caller, e))
-        .unwrap_or(false)
+    pinned_search_path(|| Spi::get_one_with_args::<bool>(&sql, &[key.into()])).or_spi_failed(caller).unwrap_or(false)
 }
 
 /// Raises 42501 unless an entry point of the extension has the catalog
@@ -432,8 +430,14 @@ pub fn run_body<T: pgrx::datum::FromDatum + pgrx::datum::IntoDatum>(
     if tbl != pg_sys::Oid::INVALID {
         require(tbl, needs, caller);
     }
-    let run = || Spi::get_one_with_args::<T>(sql, args).unwrap_or_else(|e| spi_failed(caller, e));
-    catalog_write_window(tbl, || if restoring { crate::cleaning::without_cleaning_trigger(tbl, run) } else { run() })
+    let run = || Spi::get_one_with_args::<T>(sql, args).or_spi_failed(caller);
+    catalog_write_window(tbl, || {
+        if restoring {
+            crate::cleaning::without_cleaning_trigger(tbl, caller, run)
+        } else {
+            run()
+        }
+    })
 }
 
 /// The `tbl` of the row of catalog table `table` whose `key_column` is
@@ -444,7 +448,7 @@ pub fn run_body<T: pgrx::datum::FromDatum + pgrx::datum::IntoDatum>(
 pub fn catalog_row_table(table: &str, key_column: &str, key: i64, caller: &'static str) -> pg_sys::Oid {
     let sql = format!("SELECT (SELECT tbl::pg_catalog.oid FROM customer_clean.{table} WHERE {key_column} = $1)");
     let tbl = as_extension_owner(|| Spi::get_one_with_args::<pg_sys::Oid>(&sql, &[key.into()]))
-        .unwrap_or_else(|e| spi_failed(caller, e))
+        .or_spi_failed(caller)
         .unwrap_or(pg_sys::Oid::INVALID);
     if tbl != pg_sys::Oid::INVALID && !caller_sees_catalog_row(table, key_column, key, caller) {
         return pg_sys::Oid::INVALID;

@@ -7,7 +7,7 @@
 
 use pgrx::prelude::*;
 
-use crate::error::spi_failed;
+use crate::error::OrSpiFailed;
 use crate::profile::{quote_identifier, TableState};
 use crate::table::TableOid;
 
@@ -62,6 +62,6 @@ fn row_visible(tbl: TableOid, row_id: &str) -> bool {
     crate::plans::with_table_plan(state.citus, &sql, &[crate::plans::TEXT], |client, plan| {
         client.select(plan, Some(1), &[row_id.into()]).and_then(|t| t.first().get_one::<bool>())
     })
-    .unwrap_or_else(|e| spi_failed(FN, e))
+    .or_spi_failed(FN)
     .unwrap_or(false)
 }

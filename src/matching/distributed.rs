@@ -47,7 +47,7 @@ use pgrx::PgSqlErrorCode;
 use serde_json::{json, Value};
 
 use super::{explanation, lock_catalog, ordered, rejected_id_pairs, run, write_clusters, ReviewWriter, RowIds, Target};
-use crate::error::{raise_with, spi_failed, OrRaise};
+use crate::error::{raise_with, spi_failed, OrRaise, OrSpiFailed};
 use crate::profile::{quote_identifier as quote, quote_literal, table_name, TableState};
 use crate::security::{as_extension_owner, pinned_search_path};
 use crate::table::Table;
@@ -279,7 +279,7 @@ fn run_as_owner(sql: &str, caller: &'static str) -> u64 {
     as_extension_owner(|| {
         Spi::connect_mut(|client| Ok::<_, pgrx::spi::SpiError>(client.update(sql, None, &[])?.len() as u64))
     })
-    .unwrap_or_else(|e| spi_failed(caller, e))
+    .or_spi_failed(caller)
 }
 
 /// Raises 0A000 unless every column matching reads of `target` has a
@@ -297,7 +297,7 @@ pub(super) fn require_builtin_types(target: &Target, caller: &'static str) {
             &[target.oid.into(), columns.into()],
         )
     })
-    .unwrap_or_else(|e| spi_failed(caller, e));
+    .or_spi_failed(caller);
     if let Some(others) = others {
         raise_with(
             PgSqlErrorCode::ERRCODE_FEATURE_NOT_SUPPORTED,
@@ -314,7 +314,7 @@ pub(super) fn require_builtin_types(target: &Target, caller: &'static str) {
 /// table's OID in the low ones.
 pub(super) fn lock_entries(target: &Target) {
     let key = (0x6363_5f65_i64 << 32) | i64::from(u32::from(target.oid));
-    run("SELECT pg_advisory_xact_lock($1)", vec![key.into()]);
+    run(target.caller, "SELECT pg_advisory_xact_lock($1)", vec![key.into()]);
 }
 
 /// Writes the entries of the rows of `target` (of those with ids `only`,
@@ -374,7 +374,7 @@ pub(super) fn dedupe_on_workers(
             &[target.oid.into()],
         )
     })
-    .unwrap_or_else(|e| spi_failed(FN, e))
+    .or_spi_failed(FN)
     .unwrap_or_else(|| spi_failed(FN, "the model disappeared while being read"));
 
     progress("writing match entries on the workers", 0, 0);
@@ -382,7 +382,7 @@ pub(super) fn dedupe_on_workers(
     // Every row is matched now, those match_on_insert queued too.
     super::queue::clear(target, FN);
     // The table's local match keys are replaced by the lookup entries.
-    run("DELETE FROM customer_clean.match_keys WHERE tbl = $1", vec![target.oid.into()]);
+    run(target.caller, "DELETE FROM customer_clean.match_keys WHERE tbl = $1", vec![target.oid.into()]);
     let (run_id, entries) = write_entries(target, None, FN);
     time("write_entries");
     // The table is read as the extension's owner from here on, as the
@@ -414,7 +414,7 @@ pub(super) fn dedupe_on_workers(
             kind::BLOCKING
         ))
     })
-    .unwrap_or_else(|e| spi_failed(FN, e))
+    .or_spi_failed(FN)
     .unwrap_or(0);
     time("count_blocks");
 
@@ -517,7 +517,11 @@ pub(super) fn dedupe_on_workers(
         .iter()
         .map(|(e, r): &(Edge, Refusal)| ((e.a, e.b), r.as_str().to_string()))
         .collect();
-    run("DELETE FROM customer_clean.review_queue WHERE tbl = $1 AND status = 'pending'", vec![target.oid.into()]);
+    run(
+        target.caller,
+        "DELETE FROM customer_clean.review_queue WHERE tbl = $1 AND status = 'pending'",
+        vec![target.oid.into()],
+    );
     let mut writer = ReviewWriter::new(target);
     for_each_pair_with_records(&store, &review, record_bytes, &mut spill, &mut |e, a, b| {
         let reason = refusals.get(&(e.a, e.b)).map_or("uncertain", String::as_str);
@@ -551,7 +555,7 @@ fn in_table_order(target: &Target, scored: &[(String, String, f64, bool)]) -> Ve
             &[ids.into()],
         )
     })
-    .unwrap_or_else(|e| spi_failed("dedupe", e))
+    .or_spi_failed(target.caller)
     .unwrap_or_default()
 }
 
@@ -576,7 +580,7 @@ fn name_counts(target: &Target, hashes: Vec<i64>) -> HashMap<u64, u32> {
                 .collect::<Result<HashMap<u64, u32>, pgrx::spi::SpiError>>()
         })
     })
-    .unwrap_or_else(|e| spi_failed("dedupe", e))
+    .or_spi_failed(target.caller)
 }
 
 /// The ids of the rows of the Citus table `target` sharing a lookup key
@@ -629,7 +633,7 @@ pub(super) fn candidate_ids_of_many(
             },
         )
     })
-    .unwrap_or_else(|e| spi_failed(FN, e));
+    .or_spi_failed(FN);
     let own_ids: Vec<&str> = rows.iter().filter_map(|(_, own)| *own).collect();
     let rejected: HashSet<(String, String)> = if own_ids.is_empty() {
         HashSet::new()
@@ -649,7 +653,7 @@ pub(super) fn candidate_ids_of_many(
                     .collect::<Result<HashSet<_>, pgrx::spi::SpiError>>()
             })
         })
-        .unwrap_or_else(|e| spi_failed(FN, e))
+        .or_spi_failed(FN)
     };
     rows.iter()
         .map(|(keys, own_id)| {

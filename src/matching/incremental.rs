@@ -47,7 +47,7 @@ use super::{
     FETCH_ROWS, WRITE_ROWS,
 };
 use crate::bulk_copy;
-use crate::error::{raise_with, spi_failed};
+use crate::error::{raise_with, spi_failed, OrSpiFailed};
 use crate::memory;
 use crate::profile::quote_identifier as quote;
 use crate::security::as_extension_owner;
@@ -76,7 +76,7 @@ pub(super) fn basis(target: &Target, opts: &DedupeOptions) -> String {
             &[target.oid.into()],
         )
     })
-    .unwrap_or_else(|e| spi_failed(FN, e))
+    .or_spi_failed(FN)
     .unwrap_or_default();
     format!(
         "state {STATE_FORMAT}, engine {}, salt {}, schema {}, read {}, model {model}, min {}, review {}",
@@ -106,7 +106,7 @@ pub(super) fn fingerprint_sql(target: &Target) -> String {
 /// the three-argument `dedupe` can be called.
 pub(crate) fn state_tables_exist() -> bool {
     Spi::get_one::<bool>("SELECT pg_catalog.to_regclass('customer_clean.dedupe_state') IS NOT NULL")
-        .unwrap_or_else(|e| spi_failed(FN, e))
+        .or_spi_failed(FN)
         .unwrap_or(false)
 }
 
@@ -117,7 +117,7 @@ pub(super) fn forget_state(target: &Target) {
         return;
     }
     for table in ["dedupe_state", "dedupe_rows", "dedupe_pairs"] {
-        run(&format!("DELETE FROM customer_clean.{table} WHERE tbl = $1"), vec![target.oid.into()]);
+        run(target.caller, &format!("DELETE FROM customer_clean.{table} WHERE tbl = $1"), vec![target.oid.into()]);
     }
 }
 
@@ -166,7 +166,7 @@ impl StateWriter {
                             return false;
                         };
                         range += 1;
-                        let l = self.rows.load_range(r.clone(), spill).unwrap_or_else(|e| spi_failed(FN, e));
+                        let l = self.rows.load_range(r.clone(), spill).or_spi_failed(FN);
                         loaded = Some((r, l));
                     }
                     let (_, l) = loaded.as_ref().expect("loaded just above");
@@ -221,12 +221,13 @@ fn write_state_row(out: &mut bulk_copy::BinaryRows, target: &Target, id: &str, s
 
 fn relation(table: &str) -> pg_sys::Oid {
     Spi::get_one::<pg_sys::Oid>(&format!("SELECT 'customer_clean.{table}'::regclass::oid"))
-        .unwrap_or_else(|e| spi_failed(FN, e))
+        .or_spi_failed(FN)
         .unwrap_or_else(|| spi_failed(FN, format!("customer_clean.{table} is missing")))
 }
 
 fn save_basis(target: &Target, basis: &str, rows: u64) {
     run(
+        target.caller,
         "INSERT INTO customer_clean.dedupe_state (tbl, basis, row_count, updated_at) VALUES ($1, $2, $3, now())
          ON CONFLICT (tbl) DO UPDATE SET basis = excluded.basis, row_count = excluded.row_count, updated_at = now()",
         vec![target.oid.into(), basis.into(), (rows as i64).into()],
@@ -299,7 +300,7 @@ pub(super) fn run_incremental(
             &[target.oid.into()],
         )
     })
-    .unwrap_or_else(|e| spi_failed(FN, e));
+    .or_spi_failed(FN);
     match stored_basis {
         None => return Err("no stored state: the first incremental run is a full one".into()),
         Some(b) if b != basis => {
@@ -324,7 +325,7 @@ pub(super) fn run_incremental(
             &[target.oid.into()],
         )
     })
-    .unwrap_or_else(|e| spi_failed(FN, e))
+    .or_spi_failed(FN)
     .unwrap_or_default();
     time("diff");
 
@@ -496,6 +497,7 @@ pub(super) fn run_incremental(
     let clusters = write_clusters(target, &ids, &outcome.clustering.members(), &written);
     time("write_clusters");
     run(
+        target.caller,
         "DELETE FROM customer_clean.review_queue WHERE tbl = $1 AND status = 'pending'
             AND (row_id_a = ANY ($2) OR row_id_b = ANY ($2))",
         vec![target.oid.into(), written.clone().into()],
@@ -693,7 +695,7 @@ fn diff(target: &Target, progress: Progress) -> Diff {
         }
         Ok::<_, pgrx::spi::SpiError>(())
     })
-    .unwrap_or_else(|e| spi_failed(FN, e));
+    .or_spi_failed(FN);
     // The stored keys of the changed and deleted rows.
     let ids: Vec<String> = out.old.keys().cloned().collect();
     for (id, [strong, weak]) in stored_keys(target, &ids) {
@@ -723,7 +725,7 @@ fn stored_keys(target: &Target, ids: &[String]) -> HashMap<String, [Vec<i64>; 2]
                 .collect::<Result<HashMap<_, _>, pgrx::spi::SpiError>>()
         })
     })
-    .unwrap_or_else(|e| spi_failed(FN, e))
+    .or_spi_failed(FN)
 }
 
 /// Column `i` of a `dedupe_rows` row: keys (or name hashes) as stored.
@@ -769,7 +771,7 @@ fn scan_state(target: &Target, progress: Progress, each: &mut EachStoredRow<'_>)
         }
         Ok::<_, pgrx::spi::SpiError>(())
     })
-    .unwrap_or_else(|e| spi_failed(FN, e));
+    .or_spi_failed(FN);
 }
 
 /// The stored pairs with a row in `ids`, lower id first.
@@ -790,7 +792,7 @@ fn stored_pairs_touching(target: &Target, ids: &[String]) -> Vec<(String, String
                 .collect::<Result<Vec<_>, pgrx::spi::SpiError>>()
         })
     })
-    .unwrap_or_else(|e| spi_failed(FN, e))
+    .or_spi_failed(FN)
 }
 
 /// The stored pairs of unchanged rows that a block grown past its limit
@@ -833,7 +835,7 @@ fn lost_pairs(
             Ok::<_, pgrx::spi::SpiError>(pairs)
         })
     })
-    .unwrap_or_else(|e| spi_failed(FN, e));
+    .or_spi_failed(FN);
     let keys = stored_keys(target, &members);
     let pairs = within;
     let in_grown = |a: &str, b: &str| {
@@ -950,7 +952,7 @@ fn write_clusters(target: &Target, ids: &RowIds, members: &[(u32, u32)], written
                 .collect::<Result<Vec<_>, pgrx::spi::SpiError>>()
         })
     })
-    .unwrap_or_else(|e| spi_failed(FN, e));
+    .or_spi_failed(FN);
     let mut old_members: HashMap<i64, BTreeSet<&str>> = HashMap::new();
     let mut old_of: HashMap<&str, i64> = HashMap::new();
     for (row, c) in &old {
@@ -973,7 +975,7 @@ fn write_clusters(target: &Target, ids: &RowIds, members: &[(u32, u32)], written
         })
         .collect();
     let fresh = kept.iter().filter(|k| k.is_none()).count();
-    let mut drawn = super::new_cluster_ids(fresh).into_iter();
+    let mut drawn = super::new_cluster_ids(fresh, target.caller).into_iter();
     let (mut rows, mut clusters) = (Vec::new(), Vec::new());
     for (root, keep) in roots.iter().zip(kept) {
         let id = keep
@@ -987,12 +989,14 @@ fn write_clusters(target: &Target, ids: &RowIds, members: &[(u32, u32)], written
     // Rows written but in no cluster now lose theirs; the others get
     // theirs (unchanged ones are left alone).
     run(
+        target.caller,
         "DELETE FROM customer_clean.clusters c WHERE c.tbl = $1 AND c.row_id = ANY ($2)
             AND (c.row_id, c.cluster_id) NOT IN (SELECT * FROM unnest($3::text[], $4::bigint[]))",
         vec![target.oid.into(), written.to_vec().into(), rows.clone().into(), clusters.clone().into()],
     );
     memory::in_scratch_context(|| {
         run(
+            target.caller,
             "INSERT INTO customer_clean.clusters (tbl, row_id, cluster_id, assigned_by)
          SELECT $1, r, c, 'dedupe' FROM unnest($2::text[], $3::bigint[]) AS u(r, c)
          ON CONFLICT (tbl, row_id) DO NOTHING",
@@ -1002,6 +1006,7 @@ fn write_clusters(target: &Target, ids: &RowIds, members: &[(u32, u32)], written
     // A cluster some of whose rows left may be down to one: then it is none.
     let old_ids: Vec<i64> = old_members.keys().copied().collect();
     run(
+        target.caller,
         "DELETE FROM customer_clean.clusters c WHERE c.tbl = $1 AND c.cluster_id = ANY ($2)
             AND NOT EXISTS (SELECT 1 FROM customer_clean.clusters o
                              WHERE o.tbl = c.tbl AND o.cluster_id = c.cluster_id AND o.row_id <> c.row_id)",
@@ -1024,6 +1029,7 @@ fn write_state_changes(
     rows: usize,
 ) {
     run(
+        target.caller,
         "DELETE FROM customer_clean.dedupe_rows WHERE tbl = $1 AND row_id = ANY ($2)",
         vec![target.oid.into(), changed_or_gone.to_vec().into()],
     );
@@ -1041,11 +1047,13 @@ fn write_state_changes(
         })
     });
     run(
+        target.caller,
         "DELETE FROM customer_clean.dedupe_pairs WHERE tbl = $1 AND (row_id_a = ANY ($2) OR row_id_b = ANY ($2))",
         vec![target.oid.into(), written.to_vec().into()],
     );
     copy_pairs(target, ids, pairs);
     run(
+        target.caller,
         "UPDATE customer_clean.dedupe_state SET row_count = $2, updated_at = now() WHERE tbl = $1",
         vec![target.oid.into(), (rows as i64).into()],
     );

@@ -34,7 +34,7 @@ use pgrx::{JsonB, PgSqlErrorCode};
 use serde_json::json;
 
 use super::{blocking, check_review_below_min, distributed, lock_catalog, match_each, run, Target};
-use crate::error::{raise_with, spi_failed};
+use crate::error::{raise_with, OrSpiFailed};
 use crate::profile::{quote_literal, table_name, TableState};
 use crate::security::{as_extension_owner, pinned_search_path};
 use crate::table::Table;
@@ -53,7 +53,7 @@ fn existing_queue(tbl: pg_sys::Oid, caller: &'static str) -> Option<String> {
     pinned_search_path(|| {
         Spi::get_one_with_args::<bool>("SELECT pg_catalog.to_regclass($1) IS NOT NULL", &[name.as_str().into()])
     })
-    .unwrap_or_else(|e| spi_failed(caller, e))
+    .or_spi_failed(caller)
     .unwrap_or(false)
     .then_some(name)
 }
@@ -74,7 +74,7 @@ pub(crate) fn create(table: &Table, caller: &'static str) {
             &[tbl.into()],
         )
     })
-    .unwrap_or_else(|e| spi_failed(caller, e));
+    .or_spi_failed(caller);
     if distributed_by.as_deref() != Some(id_column.as_str()) {
         raise_with(
             PgSqlErrorCode::ERRCODE_FEATURE_NOT_SUPPORTED,
@@ -115,7 +115,7 @@ pub(crate) fn create(table: &Table, caller: &'static str) {
         }
         Ok::<_, pgrx::spi::SpiError>(())
     })
-    .unwrap_or_else(|e| spi_failed(caller, e));
+    .or_spi_failed(caller);
     crate::citus::sync_profile(tbl, caller);
 }
 
@@ -123,7 +123,7 @@ pub(crate) fn create(table: &Table, caller: &'static str) {
 /// no longer matched on insert; the next `dedupe` matches them.
 pub(crate) fn drop_queue(tbl: pg_sys::Oid, caller: &'static str) {
     if let Some(queue) = existing_queue(tbl, caller) {
-        as_extension_owner(|| Spi::run(&format!("DROP TABLE {queue}"))).unwrap_or_else(|e| spi_failed(caller, e));
+        as_extension_owner(|| Spi::run(&format!("DROP TABLE {queue}"))).or_spi_failed(caller);
     }
 }
 
@@ -131,7 +131,7 @@ pub(crate) fn drop_queue(tbl: pg_sys::Oid, caller: &'static str) {
 /// every row).
 pub(super) fn clear(target: &Target, caller: &'static str) {
     if let Some(queue) = existing_queue(target.oid, caller) {
-        as_extension_owner(|| Spi::run(&format!("DELETE FROM {queue}"))).unwrap_or_else(|e| spi_failed(caller, e));
+        as_extension_owner(|| Spi::run(&format!("DELETE FROM {queue}"))).or_spi_failed(caller);
     }
 }
 
@@ -153,7 +153,7 @@ fn queue_for_matching<'a>(
             FN,
         )
     };
-    let relid = trigger.relid().unwrap_or_else(|e| spi_failed(FN, e));
+    let relid = trigger.relid().or_spi_failed(FN);
     let state = TableState::load(relid, FN);
     let Some(statement) = state.queue_insert.clone() else {
         raise_with(
@@ -174,7 +174,7 @@ fn queue_for_matching<'a>(
     };
     // (a row without an id is not matched: match_row and dedupe skip it too)
     if let Some(row_id) = row_id {
-        crate::journal::push(state.tbl, crate::journal::Record::Queued { statement, row_id });
+        crate::journal::push(state.tbl, crate::journal::Record::Queued { statement, row_id }, FN);
     }
     Ok(None)
 }
@@ -223,7 +223,7 @@ fn match_pending(
             &[i64::from(max_rows).into()],
         )
     })
-    .unwrap_or_else(|e| spi_failed(FN, e))
+    .or_spi_failed(FN)
     .unwrap_or_default();
     let (mut rows, mut clustered, mut review) = (0, 0, 0);
     if !taken.is_empty() {
@@ -267,10 +267,14 @@ fn match_pending(
             (rows, clustered, review) = (rows + new_rows.len(), clustered + c, review + r);
         }
         // (ids of rows deleted since they were queued go too)
-        run(&format!("DELETE FROM {queue} WHERE row_id = ANY ($1::text[]::{}[])", target.id_type), vec![taken.into()]);
+        run(
+            target.caller,
+            &format!("DELETE FROM {queue} WHERE row_id = ANY ($1::text[]::{}[])", target.id_type),
+            vec![taken.into()],
+        );
     }
     let left = as_extension_owner(|| Spi::get_one::<i64>(&format!("SELECT count(*) FROM {queue}")))
-        .unwrap_or_else(|e| spi_failed(FN, e))
+        .or_spi_failed(FN)
         .unwrap_or(0);
     JsonB(json!({"rows": rows, "clustered": clustered, "review_pairs": review, "queued": left}))
 }
