@@ -418,7 +418,7 @@ AS 'MODULE_PATHNAME', 'dedupe_with_state_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/cleaning.rs:136
+-- src/cleaning.rs:135
 -- customer_clean::cleaning::disable_cleaning
 CREATE  FUNCTION "disable_cleaning"(
 	"tbl" regclass /* Table */
@@ -464,7 +464,7 @@ AS 'MODULE_PATHNAME', 'email_match_key_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/cleaning.rs:44
+-- src/cleaning.rs:43
 -- customer_clean::cleaning::enable_cleaning
 CREATE  FUNCTION "enable_cleaning"(
 	"tbl" regclass, /* Table */
@@ -1141,7 +1141,7 @@ AS 'MODULE_PATHNAME', 'quality_tally_step_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/profile.rs:491
+-- src/profile.rs:493
 -- customer_clean::profile::register
 CREATE  FUNCTION "register"(
 	"tbl" regclass, /* Table */
@@ -1167,7 +1167,7 @@ AS 'MODULE_PATHNAME', 'reject_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/cleaning.rs:838
+-- src/cleaning.rs:827
 -- customer_clean::cleaning::release_quarantine
 CREATE  FUNCTION "release_quarantine"(
 	"quarantine_id" bigint, /* Option < i64 > */
@@ -1337,7 +1337,7 @@ AS 'MODULE_PATHNAME', 'train_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/cleaning.rs:953
+-- src/cleaning.rs:942
 -- customer_clean::cleaning::undo_change
 CREATE  FUNCTION "undo_change"(
 	"change_id" bigint /* i64 */
@@ -1349,7 +1349,7 @@ AS 'MODULE_PATHNAME', 'undo_change_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/cleaning.rs:1046
+-- src/cleaning.rs:1035
 -- customer_clean::cleaning::undo_change
 CREATE  FUNCTION "undo_change"(
 	"tbl" regclass, /* Table */
@@ -1362,7 +1362,7 @@ AS 'MODULE_PATHNAME', 'undo_row_change_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/cleaning.rs:1114
+-- src/cleaning.rs:1103
 -- requires:
 --   undo_row_change
 
@@ -1384,7 +1384,7 @@ AS 'MODULE_PATHNAME', 'unmerge_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/profile.rs:543
+-- src/profile.rs:545
 -- customer_clean::profile::unregister
 CREATE  FUNCTION "unregister"(
 	"tbl" regclass /* Table */
@@ -2694,7 +2694,7 @@ COMMENT ON FUNCTION customer_clean.forget(regclass, bigint) IS 'forget() with an
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/cleaning.rs:206
+-- src/cleaning.rs:205
 -- customer_clean::cleaning::validate
 CREATE  FUNCTION "validate"(
 	"tbl" regclass, /* Table */
@@ -2716,7 +2716,7 @@ AS 'MODULE_PATHNAME', 'version_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/cleaning.rs:236
+-- src/cleaning.rs:235
 -- customer_clean::cleaning::clean_on_write
 CREATE FUNCTION "clean_on_write"()
 	RETURNS TRIGGER
@@ -2725,7 +2725,7 @@ CREATE FUNCTION "clean_on_write"()
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/journal.rs:97
+-- src/journal.rs:117
 -- customer_clean::journal::clean_on_write_flush
 CREATE FUNCTION "clean_on_write_flush"()
 	RETURNS TRIGGER
@@ -2734,7 +2734,7 @@ CREATE FUNCTION "clean_on_write_flush"()
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/profile.rs:306
+-- src/profile.rs:308
 -- customer_clean::profile::invalidate_profile_cache
 CREATE FUNCTION "invalidate_profile_cache"()
 	RETURNS TRIGGER

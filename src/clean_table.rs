@@ -216,7 +216,7 @@ fn clean_table_batch(run_id: i64) -> JsonB {
                 originals,
             });
         }
-        record(&state, row_id, "CLEAN", true, cleaned, FN);
+        record(&state, row_id, journal::Operation::Clean, true, cleaned, FN);
     }
     if !updates.is_empty() {
         write_back(&state, &table, &quoted_id, updates);

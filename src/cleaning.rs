@@ -14,7 +14,7 @@
 
 use std::num::NonZeroUsize;
 
-use customer_clean_engine::clean::{clean_row, clean_row_written, Cleaned};
+use customer_clean_engine::clean::{clean_row, clean_row_written, Cleaned, OnInvalid};
 use customer_clean_engine::originals::UndoRefused;
 use customer_clean_engine::rules::{Context, Finding, Severity};
 use pgrx::pg_sys::panic::ErrorReport;
@@ -24,7 +24,7 @@ use serde_json::{json, Map, Value};
 
 use crate::date::today;
 use crate::error::{json_row, raise_with, Missing, OrSpiFailed};
-use crate::journal::{self, Record};
+use crate::journal::{self, Operation, Record};
 use crate::json_arg::Json;
 use crate::profile::{quote_identifier, table_name, TableState};
 use crate::security::{as_extension_owner, Privilege};
@@ -36,7 +36,6 @@ const FLUSH_TRIGGER_NAME: &str = "customer_clean_flush";
 /// node (src/matching.rs), a row trigger that queues on Citus
 /// (src/matching/queue.rs).
 const MATCH_TRIGGER_NAME: &str = "customer_clean_match";
-const MODES: [&str; 3] = ["reject", "flag", "quarantine"];
 
 /// Installs the cleaning trigger on `tbl` (registered first) and sets what
 /// happens to rows with errors: `reject`, `flag` (default) or `quarantine`.
@@ -45,14 +44,14 @@ const MODES: [&str; 3] = ["reject", "flag", "quarantine"];
 #[search_path(pg_catalog, pg_temp)]
 fn enable_cleaning(tbl: Table, on_invalid: default!(&str, "'flag'"), match_on_insert: default!(bool, false)) -> bool {
     let oid = tbl.oid();
-    if !MODES.contains(&on_invalid) {
+    let Some(mode) = OnInvalid::parse(on_invalid) else {
         raise_with(
             PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE,
             format!("unknown on_invalid mode \"{on_invalid}\""),
             "use 'reject', 'flag' or 'quarantine'".into(),
             "enable_cleaning",
-        );
-    }
+        )
+    };
     crate::security::require_table_owner(oid, "enable_cleaning");
     // Compiles the profile and rules now, so a broken rule fails here and
     // not on the application's next INSERT.
@@ -69,7 +68,7 @@ fn enable_cleaning(tbl: Table, on_invalid: default!(&str, "'flag'"), match_on_in
     as_extension_owner(|| {
         Spi::run_with_args(
             "UPDATE customer_clean.profiles SET on_invalid = $2 WHERE tbl = $1",
-            &[oid.into(), on_invalid.into()],
+            &[oid.into(), mode.as_str().into()],
         )
     })
     .or_spi_failed("enable_cleaning");
@@ -264,35 +263,36 @@ fn clean_on_write<'a>(
             journal::push(state.tbl, Record::Deleted { row_id }, FN);
             return Ok(Some(row));
         }
-        Ok(PgTriggerOperation::Update) => "UPDATE",
-        _ => "INSERT",
+        Ok(PgTriggerOperation::Update) => Operation::Update,
+        _ => Operation::Insert,
     };
     if BYPASS.with(|b| b.get()) == Some(state.tbl) {
         return Ok(Some(row));
     }
-    let raw_tuple = if operation == "UPDATE" { td.tg_newtuple } else { td.tg_trigtuple };
+    let update = operation == Operation::Update;
+    let raw_tuple = if update { td.tg_newtuple } else { td.tg_trigtuple };
     // SAFETY: as above.
     let mut values = unsafe { attributes_text(raw_tuple, tupdesc, &state.attnums) };
     // SAFETY: as above; an UPDATE trigger's old tuple and set of updated
     // columns are valid.
-    let written = (operation == "UPDATE")
+    let written = update
         .then(|| unsafe { written_columns(td.tg_updatedcols, td.tg_trigtuple, raw_tuple, tupdesc, &state.attnums) });
     let cleaned = RowCleaner::new(&state).clean_written(&mut values, written.as_deref());
     let row_id = values[state.id_index].clone();
     // An UPDATE's records belong to the row as it was: its old id.
-    let old_id = if operation == "UPDATE" {
+    let old_id = if update {
         // SAFETY: as above; an UPDATE trigger's old tuple is valid.
         unsafe { attribute_text(td.tg_trigtuple, tupdesc, id_attnum) }
     } else {
         None
     };
 
-    let mode = state.on_invalid.as_deref().unwrap_or("flag");
-    if cleaned.has_errors() && mode == "reject" {
+    let mode = state.on_invalid.unwrap_or(OnInvalid::Flag);
+    if cleaned.has_errors() && mode == OnInvalid::Reject {
         reject(&table_name(state.tbl), &cleaned);
     }
-    if cleaned.has_errors() && mode == "quarantine" {
-        if operation == "UPDATE" && old_id != row_id {
+    if cleaned.has_errors() && mode == OnInvalid::Quarantine {
+        if update && old_id != row_id {
             refuse_quarantined_id_change(&table_name(state.tbl), old_id.as_deref(), row_id.as_deref());
         }
         // SAFETY: as above.
@@ -300,7 +300,7 @@ fn clean_on_write<'a>(
         journal::push(
             state.tbl,
             Record::Quarantine {
-                row_id: if operation == "UPDATE" { old_id } else { row_id },
+                row_id: if update { old_id } else { row_id },
                 operation,
                 row,
                 original: originals_object(&cleaned),
@@ -318,22 +318,11 @@ fn clean_on_write<'a>(
     // the new row does not hold it already.
     let originals = state.originals_attnum.and_then(|attnum| {
         // SAFETY: as above.
-        unsafe {
-            in_row_originals(
-                &state,
-                attnum,
-                operation == "UPDATE",
-                td.tg_trigtuple,
-                raw_tuple,
-                tupdesc,
-                &values,
-                &cleaned,
-            )
-        }
+        unsafe { in_row_originals(&state, attnum, update, td.tg_trigtuple, raw_tuple, tupdesc, &values, &cleaned) }
     });
     if cleaned.changes.is_empty() && originals.is_none() {
         // Nothing to write: the row goes on as it came.
-        record(&state, row_id.unwrap_or_default(), operation, operation == "UPDATE", cleaned, FN);
+        record(&state, row_id.unwrap_or_default(), operation, update, cleaned, FN);
         return Ok(Some(row));
     }
     // One new tuple with every normalized value (PgHeapTuple::set_by_index
@@ -363,7 +352,7 @@ fn clean_on_write<'a>(
         );
         PgHeapTuple::from_heap_tuple(PgTupleDesc::from_pg_unchecked(tupdesc), new)
     };
-    record(&state, row_id.unwrap_or_default(), operation, operation == "UPDATE", cleaned, FN);
+    record(&state, row_id.unwrap_or_default(), operation, update, cleaned, FN);
     Ok(Some(new))
 }
 
@@ -523,7 +512,7 @@ impl<'a> RowCleaner<'a> {
 pub(crate) fn record(
     state: &TableState,
     row_id: String,
-    operation: &'static str,
+    operation: Operation,
     replace: bool,
     cleaned: Cleaned,
     caller: &'static str,

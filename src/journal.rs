@@ -42,11 +42,31 @@ use crate::security::as_extension_owner;
 /// Records pending before the row trigger writes them itself.
 pub const FLUSH_AT: usize = 10_000;
 
+/// The write a record comes from, as the journal stores it (`operation`
+/// of `customer_clean.changes` and `customer_clean.quarantine`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Operation {
+    Insert,
+    Update,
+    /// A `clean_table` pass over a stored row.
+    Clean,
+}
+
+impl Operation {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Operation::Insert => "INSERT",
+            Operation::Update => "UPDATE",
+            Operation::Clean => "CLEAN",
+        }
+    }
+}
+
 /// One record about one row of a customer table.
 pub enum Record {
     /// Values the cleaner changed (written as two jsonb objects, column →
     /// original and column → normalized value).
-    Change { row_id: String, operation: &'static str, changes: Vec<customer_clean_engine::clean::Change> },
+    Change { row_id: String, operation: Operation, changes: Vec<customer_clean_engine::clean::Change> },
     /// The row's problems, each with the value as written. `replace`:
     /// remove the row's earlier problems first (an UPDATE, or a clean_table
     /// pass); a plain INSERT skips that.
@@ -54,7 +74,7 @@ pub enum Record {
     /// The row was deleted: its problems go with it.
     Deleted { row_id: String },
     /// A row kept out of its table, whole.
-    Quarantine { row_id: Option<String>, operation: &'static str, row: Value, original: Value, problems: Value },
+    Quarantine { row_id: Option<String>, operation: Operation, row: Value, original: Value, problems: Value },
     /// A new row of a Citus table to be matched by `match_pending`:
     /// `statement` adds it to this node's shard of the table's match queue
     /// (`TableState::queue_insert`).
@@ -186,7 +206,7 @@ fn write_table(client: &mut SpiClient<'_>, tbl: pg_sys::Oid, records: Vec<Record
         match r {
             Record::Change { row_id, operation, changes } => {
                 b.change_rows.push(row_id);
-                b.change_operations.push(operation);
+                b.change_operations.push(operation.as_str());
                 b.changes.push(changes);
             }
             Record::Issues { row_id, findings, .. } if last_word.get(&row_id) == Some(&i) => {
@@ -203,7 +223,7 @@ fn write_table(client: &mut SpiClient<'_>, tbl: pg_sys::Oid, records: Vec<Record
             Record::Issues { .. } | Record::Deleted { .. } => {}
             Record::Quarantine { row_id, operation, row, original, problems } => {
                 b.quarantine_rows.push(row_id);
-                b.quarantine_operations.push(operation);
+                b.quarantine_operations.push(operation.as_str());
                 b.quarantine_data.push(JsonB(row));
                 b.quarantine_originals.push(JsonB(original));
                 b.quarantine_problems.push(JsonB(problems));

@@ -58,7 +58,8 @@ pub struct TableState {
     /// `WHERE id = $1::text::type`).
     pub id_index: usize,
     pub id_type: String,
-    pub on_invalid: Option<String>,
+    /// The cleaning trigger's mode; `None` when cleaning is not enabled.
+    pub on_invalid: Option<customer_clean_engine::clean::OnInvalid>,
     /// Salt of the table's match keys (`profiles.key_salt`).
     pub key_salt: u64,
     /// The profile is the copy a Citus worker keeps (src/citus.rs): the
@@ -264,7 +265,8 @@ impl TableState {
             max_chars,
             id_index,
             id_type,
-            on_invalid: stored.on_invalid,
+            // (the catalog's CHECK allows only the three names)
+            on_invalid: stored.on_invalid.as_deref().and_then(customer_clean_engine::clean::OnInvalid::parse),
             key_salt: stored.key_salt as u64,
             copied: false,
             citus: false,

@@ -21,6 +21,34 @@ pub struct Change {
     pub normalized: String,
 }
 
+/// What the cleaning trigger does with a row that has an error-severity
+/// problem (`enable_cleaning(tbl, on_invalid)`): refuse the write, store
+/// the row with its problems recorded, or keep it out of the table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OnInvalid {
+    Reject,
+    Flag,
+    Quarantine,
+}
+
+impl OnInvalid {
+    /// Every mode, as `enable_cleaning` and the catalog spell them.
+    pub const ALL: [OnInvalid; 3] = [OnInvalid::Reject, OnInvalid::Flag, OnInvalid::Quarantine];
+
+    /// The mode named `name` (`reject`, `flag`, `quarantine`).
+    pub fn parse(name: &str) -> Option<OnInvalid> {
+        OnInvalid::ALL.into_iter().find(|m| m.as_str() == name)
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OnInvalid::Reject => "reject",
+            OnInvalid::Flag => "flag",
+            OnInvalid::Quarantine => "quarantine",
+        }
+    }
+}
+
 /// What cleaning did to a row and what is still wrong with it.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Cleaned {
@@ -172,6 +200,18 @@ mod tests {
     use serde_json::json;
 
     const TODAY: Date = Date { year: 2026, month: 11, day: 23 };
+
+    #[test]
+    fn on_invalid_modes_by_name() {
+        assert_eq!(OnInvalid::parse("reject"), Some(OnInvalid::Reject));
+        assert_eq!(OnInvalid::parse("flag"), Some(OnInvalid::Flag));
+        assert_eq!(OnInvalid::parse("quarantine"), Some(OnInvalid::Quarantine));
+        assert_eq!(OnInvalid::parse("Flag"), None);
+        assert_eq!(OnInvalid::parse(""), None);
+        for mode in OnInvalid::ALL {
+            assert_eq!(OnInvalid::parse(mode.as_str()), Some(mode));
+        }
+    }
 
     #[test]
     fn values_not_written_are_kept_and_still_checked() {
