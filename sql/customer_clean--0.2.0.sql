@@ -214,7 +214,7 @@ CREATE TABLE customer_clean.clusters (
     row_id      text NOT NULL,
     cluster_id  bigint NOT NULL,
     assigned_at timestamptz NOT NULL DEFAULT now(),
-    assigned_by text NOT NULL CHECK (assigned_by IN ('dedupe', 'match_on_insert')),
+    assigned_by text NOT NULL CHECK (assigned_by IN ('dedupe', 'match_on_insert', 'approve')),
     PRIMARY KEY (tbl, row_id)
 );
 CREATE INDEX ON customer_clean.clusters (tbl, cluster_id);
@@ -232,13 +232,19 @@ CREATE TABLE customer_clean.review_queue (
     reason      text NOT NULL,             -- 'uncertain', or why clustering kept a probable pair apart
     found_by    text NOT NULL CHECK (found_by IN ('dedupe', 'match_on_insert')),
     found_at    timestamptz NOT NULL DEFAULT now(),
-    status      text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'approved', 'rejected')),
+    -- 'merged' (both rows were merged), 'obsolete' (one row was merged into
+    -- a third; dedupe proposes the survivor again if it still matches)
+    status      text NOT NULL DEFAULT 'pending'
+                CHECK (status IN ('pending', 'approved', 'rejected', 'merged', 'obsolete')),
     decided_at  timestamptz,
     decided_by  name,
+    merge_id    bigint,                    -- the merge that decided it: merges.merge_id (no foreign key: see rules)
     CHECK (row_id_a COLLATE "C" < row_id_b COLLATE "C"),
     UNIQUE (tbl, row_id_a, row_id_b)
 );
 CREATE INDEX ON customer_clean.review_queue (tbl, status);
+-- Pairs of a row are looked up by either side (the unique key serves row_id_a).
+CREATE INDEX ON customer_clean.review_queue (tbl, row_id_b);
 COMMENT ON TABLE customer_clean.review_queue IS
   'Candidate duplicate pairs for a steward: uncertain pairs and probable pairs clustering kept apart; rejected pairs are never clustered.';
 
@@ -351,7 +357,7 @@ AS 'MODULE_PATHNAME', 'clean_table_start_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:1607
+-- src/matching.rs:1594
 -- customer_clean::matching::cluster_probability_text
 CREATE  FUNCTION "cluster_probability_text"(
 	"tbl" regclass, /* Table */
@@ -740,7 +746,8 @@ AS 'MODULE_PATHNAME', 'match_new_rows_wrapper';
 -- requires:
 --   match_new_rows
 
-
+-- The trigger function of enable_cleaning(…, match_on_insert => true):
+-- hands the statement's new rows to match_new_rows in one call (src/matching.rs).
 CREATE FUNCTION customer_clean.match_on_insert() RETURNS trigger
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
@@ -1193,13 +1200,18 @@ AS 'MODULE_PATHNAME', 'require_owner_sql_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/clean_table.rs:374
+-- src/clean_table.rs:370
 -- requires:
 --   clean_table_start
 --   clean_table_batch
 --   security::require_owner_sql
 
-
+-- The procedure commits after every batch, so it is PL/pgSQL (a Rust
+-- function cannot end its own transaction). A procedure that commits
+-- cannot take a SET clause, so it pins search_path itself, transaction-
+-- locally, at the start and again after every COMMIT (which ends the
+-- setting), and names every function, type and operator with its schema:
+-- nothing in it resolves through the caller's path.
 CREATE PROCEDURE customer_clean.clean_table(tbl regclass, batch_size integer DEFAULT 10000,
                                             INOUT summary jsonb DEFAULT NULL)
 LANGUAGE plpgsql AS $$
@@ -1362,11 +1374,12 @@ AS 'MODULE_PATHNAME', 'undo_row_change_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/cleaning.rs:1103
+-- src/cleaning.rs:1102
 -- requires:
 --   undo_row_change
 
-
+-- Descriptions of overloads: scripts/gen_comments.py gives every overload
+-- without one the description of its name's first function.
 COMMENT ON FUNCTION customer_clean.undo_change(regclass, text) IS
   'With in-row originals (profile option originals_column): puts back the originals row row_id of tbl keeps, if it still holds every value cleaning wrote, and empties its originals column; false when it keeps none.';
 /* </end connected objects> */
@@ -1396,7 +1409,7 @@ AS 'MODULE_PATHNAME', 'unregister_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:1563
+-- src/matching.rs:1550
 -- customer_clean::matching::update_match_keys
 CREATE  FUNCTION "update_match_keys"(
 	"tbl" regclass, /* Table */
@@ -1471,19 +1484,6 @@ CREATE TABLE customer_clean.merge_history (
 CREATE INDEX ON customer_clean.merge_history (tbl, row_id);
 COMMENT ON TABLE customer_clean.merge_history IS
   'Every row removed by a merge, whole, with the rows of other tables that pointed at it; unmerge() puts them back.';
-
--- Decisions of merges in the review queue: 'merged' (both rows were merged),
--- 'obsolete' (one row was merged into a third; dedupe proposes the survivor
--- again if it still matches), and the merge that decided them.
-ALTER TABLE customer_clean.review_queue DROP CONSTRAINT review_queue_status_check;
-ALTER TABLE customer_clean.review_queue ADD CONSTRAINT review_queue_status_check
-    CHECK (status IN ('pending', 'approved', 'rejected', 'merged', 'obsolete'));
-ALTER TABLE customer_clean.review_queue ADD COLUMN merge_id bigint;  -- merges.merge_id (no foreign key: see rules)
--- Pairs of a row are looked up by either side (the unique key serves row_id_a).
-CREATE INDEX ON customer_clean.review_queue (tbl, row_id_b);
-ALTER TABLE customer_clean.clusters DROP CONSTRAINT clusters_assigned_by_check;
-ALTER TABLE customer_clean.clusters ADD CONSTRAINT clusters_assigned_by_check
-    CHECK (assigned_by IN ('dedupe', 'match_on_insert', 'approve'));
 
 SELECT pg_catalog.pg_extension_config_dump('customer_clean.merges', '');
 SELECT pg_catalog.pg_extension_config_dump('customer_clean.merges_merge_id_seq', '');
@@ -2747,7 +2747,8 @@ CREATE FUNCTION "invalidate_profile_cache"()
 -- requires:
 --   profile::invalidate_profile_cache
 
-
+-- Every write to the profiles and rules empties the cached compiled
+-- profiles of the table concerned, in every backend (src/profile.rs).
 CREATE TRIGGER invalidate_profile_cache AFTER INSERT OR UPDATE OR DELETE ON customer_clean.profiles
     FOR EACH ROW EXECUTE FUNCTION customer_clean.invalidate_profile_cache();
 CREATE TRIGGER invalidate_profile_cache_on_truncate AFTER TRUNCATE ON customer_clean.profiles

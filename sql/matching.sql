@@ -35,7 +35,7 @@ CREATE TABLE customer_clean.clusters (
     row_id      text NOT NULL,
     cluster_id  bigint NOT NULL,
     assigned_at timestamptz NOT NULL DEFAULT now(),
-    assigned_by text NOT NULL CHECK (assigned_by IN ('dedupe', 'match_on_insert')),
+    assigned_by text NOT NULL CHECK (assigned_by IN ('dedupe', 'match_on_insert', 'approve')),
     PRIMARY KEY (tbl, row_id)
 );
 CREATE INDEX ON customer_clean.clusters (tbl, cluster_id);
@@ -53,13 +53,19 @@ CREATE TABLE customer_clean.review_queue (
     reason      text NOT NULL,             -- 'uncertain', or why clustering kept a probable pair apart
     found_by    text NOT NULL CHECK (found_by IN ('dedupe', 'match_on_insert')),
     found_at    timestamptz NOT NULL DEFAULT now(),
-    status      text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'approved', 'rejected')),
+    -- 'merged' (both rows were merged), 'obsolete' (one row was merged into
+    -- a third; dedupe proposes the survivor again if it still matches)
+    status      text NOT NULL DEFAULT 'pending'
+                CHECK (status IN ('pending', 'approved', 'rejected', 'merged', 'obsolete')),
     decided_at  timestamptz,
     decided_by  name,
+    merge_id    bigint,                    -- the merge that decided it: merges.merge_id (no foreign key: see rules)
     CHECK (row_id_a COLLATE "C" < row_id_b COLLATE "C"),
     UNIQUE (tbl, row_id_a, row_id_b)
 );
 CREATE INDEX ON customer_clean.review_queue (tbl, status);
+-- Pairs of a row are looked up by either side (the unique key serves row_id_a).
+CREATE INDEX ON customer_clean.review_queue (tbl, row_id_b);
 COMMENT ON TABLE customer_clean.review_queue IS
   'Candidate duplicate pairs for a steward: uncertain pairs and probable pairs clustering kept apart; rejected pairs are never clustered.';
 

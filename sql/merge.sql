@@ -45,19 +45,6 @@ CREATE INDEX ON customer_clean.merge_history (tbl, row_id);
 COMMENT ON TABLE customer_clean.merge_history IS
   'Every row removed by a merge, whole, with the rows of other tables that pointed at it; unmerge() puts them back.';
 
--- Decisions of merges in the review queue: 'merged' (both rows were merged),
--- 'obsolete' (one row was merged into a third; dedupe proposes the survivor
--- again if it still matches), and the merge that decided them.
-ALTER TABLE customer_clean.review_queue DROP CONSTRAINT review_queue_status_check;
-ALTER TABLE customer_clean.review_queue ADD CONSTRAINT review_queue_status_check
-    CHECK (status IN ('pending', 'approved', 'rejected', 'merged', 'obsolete'));
-ALTER TABLE customer_clean.review_queue ADD COLUMN merge_id bigint;  -- merges.merge_id (no foreign key: see rules)
--- Pairs of a row are looked up by either side (the unique key serves row_id_a).
-CREATE INDEX ON customer_clean.review_queue (tbl, row_id_b);
-ALTER TABLE customer_clean.clusters DROP CONSTRAINT clusters_assigned_by_check;
-ALTER TABLE customer_clean.clusters ADD CONSTRAINT clusters_assigned_by_check
-    CHECK (assigned_by IN ('dedupe', 'match_on_insert', 'approve'));
-
 SELECT pg_catalog.pg_extension_config_dump('customer_clean.merges', '');
 SELECT pg_catalog.pg_extension_config_dump('customer_clean.merges_merge_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('customer_clean.merge_history', '');

@@ -1098,13 +1098,9 @@ fn undo_row_change(tbl: Table, row_id: &str) -> bool {
     true
 }
 
-// The overload's own description (scripts/gen_comments.py gives every
-// overload without one the description of its name's first function).
-::pgrx::extension_sql!(
-    r#"
-COMMENT ON FUNCTION customer_clean.undo_change(regclass, text) IS
-  'With in-row originals (profile option originals_column): puts back the originals row row_id of tbl keeps, if it still holds every value cleaning wrote, and empties its originals column; false when it keeps none.';
-"#,
+// The overload's own description (see the file).
+::pgrx::extension_sql_file!(
+    "../sql/overload_comments.sql",
     name = "undo_row_change_comment",
     requires = [undo_row_change]
 );

@@ -125,17 +125,8 @@ pub extern "C-unwind" fn _PG_init() {
 
 // Every write to the profiles and rules empties the cached compiled
 // profiles of the table concerned, in every backend (src/profile.rs).
-::pgrx::extension_sql!(
-    r#"
-CREATE TRIGGER invalidate_profile_cache AFTER INSERT OR UPDATE OR DELETE ON customer_clean.profiles
-    FOR EACH ROW EXECUTE FUNCTION customer_clean.invalidate_profile_cache();
-CREATE TRIGGER invalidate_profile_cache_on_truncate AFTER TRUNCATE ON customer_clean.profiles
-    FOR EACH STATEMENT EXECUTE FUNCTION customer_clean.invalidate_profile_cache();
-CREATE TRIGGER invalidate_profile_cache AFTER INSERT OR UPDATE OR DELETE ON customer_clean.rules
-    FOR EACH ROW EXECUTE FUNCTION customer_clean.invalidate_profile_cache();
-CREATE TRIGGER invalidate_profile_cache_on_truncate AFTER TRUNCATE ON customer_clean.rules
-    FOR EACH STATEMENT EXECUTE FUNCTION customer_clean.invalidate_profile_cache();
-"#,
+::pgrx::extension_sql_file!(
+    "../sql/profile_cache.sql",
     name = "profile_cache_triggers",
     requires = [profile::invalidate_profile_cache]
 );

@@ -1535,21 +1535,8 @@ fn join_cluster(target: &Target, id: &str, other: &str) {
 
 // The trigger function of `enable_cleaning(…, match_on_insert => true)`:
 // hands the statement's new rows to match_new_rows in one call.
-::pgrx::extension_sql!(
-    r#"
-CREATE FUNCTION customer_clean.match_on_insert() RETURNS trigger
-LANGUAGE plpgsql
-SET search_path = pg_catalog, pg_temp
-AS $$
-BEGIN
-    PERFORM customer_clean.match_new_rows(TG_RELID::regclass,
-        coalesce((SELECT jsonb_agg(to_jsonb(n)) FROM new_rows n), '[]'::jsonb));
-    RETURN NULL;
-END
-$$;
-COMMENT ON FUNCTION customer_clean.match_on_insert() IS
-  'AFTER INSERT statement trigger of enable_cleaning(..., match_on_insert => true): matches the new rows.';
-"#,
+::pgrx::extension_sql_file!(
+    "../sql/match_on_insert.sql",
     name = "match_on_insert_trigger",
     requires = [match_new_rows]
 );
