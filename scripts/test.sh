@@ -2,7 +2,7 @@
 # Runs every test of customer_clean; sets the machine up first.
 #   1. engine unit and property tests      (cargo test -p customer_clean_engine; bench evaluator tests)
 #   2. in-database tests                   (cargo pgrx test, #[pg_test] in src/tests.rs)
-#   3. SQL scenario tests                  (pg_regress on tests/regress against a scratch cluster),
+#   3. SQL scenario tests                  (pg_regress on tests/regress against a scratch cluster; then each file alone),
 #      the upgrade from 0.1.0 with data  (tests/upgrade.sh: ALTER EXTENSION UPDATE keeps every row, schema = fresh install),
 #      the merge concurrency test         (tests/concurrency/merge_race.sh, pgbench clients),
 #      quality snapshots by NOTIFY and pg_cron (tests/quality_schedule.sh, own cluster),
@@ -55,6 +55,20 @@ if ! "$(dirname "$("$PG_CONFIG" --pgxs)")/../test/regress/pg_regress" \
   cat "$out/regression.diffs"
   exit 1
 fi
+# Each file also passes alone, after 00_install (which creates the
+# extension): none depends on what an earlier file left behind.
+for t in $tests; do
+  [ "$t" = 00_install ] && continue
+  if ! "$(dirname "$("$PG_CONFIG" --pgxs)")/../test/regress/pg_regress" \
+      --host="$WORK/regress/sock" --port="$PORT" --user=postgres \
+      --inputdir=tests/regress --outputdir="$out/alone" --dbname=customer_clean_alone \
+      00_install "$t" >/dev/null; then
+    cat "$out/alone/regression.diffs"
+    echo "regress: $t fails when run alone (after 00_install)"
+    exit 1
+  fi
+done
+echo "regress: every file passes alone too"
 tests/upgrade.sh "$WORK/regress/sock" "$PORT"
 tests/concurrency/merge_race.sh "$WORK/regress/sock" "$PORT" 4 20
 tests/quality_schedule.sh "$WORK/quality_schedule" $((PORT + 10))
