@@ -271,7 +271,7 @@ mod tests {
             if let Some((e164, verdict)) = normalized {
                 // the verdict holds for the E.164 form, read in any region
                 for r in ["ZZ", "CN", "US"] {
-                    assert_eq!(phone_verdict(&e164, Region::parse(r).unwrap()), Some(verdict.clone()), "{e164} in {r}");
+                    assert_eq!(phone_verdict(&e164, Region::parse(r).unwrap()), Some(verdict), "{e164} in {r}");
                 }
             }
             let verdict = phone_verdict(input, Region::parse(region).unwrap());

@@ -704,21 +704,21 @@ mod tests {
             target: None,
             failing_rows: 0,
         }];
-        let lines: Vec<(String, String, Option<String>, Option<f64>, Option<bool>, i64)> =
-            report(&m, &tally, uniqueness, options)
-                .into_iter()
-                .map(|l| {
-                    let passed = l.passed();
-                    (
-                        l.dimension.as_str().to_string(),
-                        l.column.unwrap_or_default(),
-                        l.value.map(|v| format!("{v:.4}")),
-                        l.target,
-                        passed,
-                        l.failing_rows,
-                    )
-                })
-                .collect();
+        type Row = (String, String, Option<String>, Option<f64>, Option<bool>, i64);
+        let lines: Vec<Row> = report(&m, &tally, uniqueness, options)
+            .into_iter()
+            .map(|l| {
+                let passed = l.passed();
+                (
+                    l.dimension.as_str().to_string(),
+                    l.column.unwrap_or_default(),
+                    l.value.map(|v| format!("{v:.4}")),
+                    l.target,
+                    passed,
+                    l.failing_rows,
+                )
+            })
+            .collect();
         let s = |v: &str| Some(v.to_string());
         assert_eq!(
             lines,

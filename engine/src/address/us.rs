@@ -813,7 +813,7 @@ mod tests {
         // fix): the words after the box number went into the street name,
         // written `5 PO BOX X WY`, which reads back as a street numbered 5
         // with suffix WY (`WAY`). They now follow the box number, in `unit`.
-        let once = norm("PO BOX\u{4}\0a))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))2))))))nd Ln,[Mi Hig;S\0\0d59 Wy, Mia\0\01408mi,");
+        let once = norm("PO BOX\u{4}\0a))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))2))))))nd Ln,[Mi Hig;S\0\0d59 Wy, Mia\0\x001408mi,");
         assert_eq!(
             once.as_deref(),
             Some("PO BOX A))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))2))))))ND LN [MI HIG S D59 WY, MIA 1408MI")

@@ -285,7 +285,7 @@ mod tests {
 
     /// Refusals in a fixed order, to compare runs that list them apart.
     fn sorted(mut c: Clustering) -> Clustering {
-        c.refused.sort_by(|x, y| (x.0.a, x.0.b).cmp(&(y.0.a, y.0.b)));
+        c.refused.sort_by_key(|x| (x.0.a, x.0.b));
         c
     }
 
@@ -305,7 +305,7 @@ mod tests {
             let opts = ClusterOptions { max_cluster_size, ..ClusterOptions::default() };
             // rows are global in the whole run, local in a component's
             let conflict = |a: u32, b: u32| conflicts.contains(&(a.min(b), a.max(b))).then_some("national_id");
-            let prob = |a: u32, b: u32| if (a + b) % 3 == 0 { 0.2 } else { 0.95 };
+            let prob = |a: u32, b: u32| if (a + b).is_multiple_of(3) { 0.2 } else { 0.95 };
             let whole = cluster(30, edges.clone(), &opts, &conflict, &prob, &|_, _| false, &mut |_, _| {});
             let parts = by_component(30, edges, &mut |rows, part| {
                 let g = |l: u32| rows[l as usize];

@@ -11,29 +11,11 @@
 //! independent agreements would outweigh a different name, birth date and
 //! ID — the look-alike household problem.
 
-use serde::{Deserialize, Serialize};
-
 use crate::compare::{damerau_levenshtein_at_most, jaro_winkler, PreparedName};
 use crate::date::Date;
 
+pub use super::field::Field;
 use super::record::{NamePart, Record};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Field {
-    Name,
-    /// Given and family name compared apart, for tables that keep them in
-    /// two columns (in place of `Name`): a family name can then agree
-    /// while the given name was left out or replaced, and the reverse.
-    GivenName,
-    FamilyName,
-    Phone,
-    Email,
-    BirthDate,
-    NationalId,
-    Location,
-    Gender,
-}
 
 /// Jaro–Winkler bands of the name and address levels.
 const NAME_HIGH: f64 = 0.92;
@@ -44,36 +26,6 @@ const ADDRESS_MID: f64 = 0.80;
 const EMAIL_LOCAL: f64 = 0.88;
 
 impl Field {
-    pub const ALL: [Field; 9] = [
-        Field::Name,
-        Field::GivenName,
-        Field::FamilyName,
-        Field::Phone,
-        Field::Email,
-        Field::BirthDate,
-        Field::NationalId,
-        Field::Location,
-        Field::Gender,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Field::Name => "name",
-            Field::GivenName => "given_name",
-            Field::FamilyName => "family_name",
-            Field::Phone => "phone",
-            Field::Email => "email",
-            Field::BirthDate => "birth_date",
-            Field::NationalId => "national_id",
-            Field::Location => "location",
-            Field::Gender => "gender",
-        }
-    }
-
-    pub fn parse(name: &str) -> Option<Field> {
-        Field::ALL.into_iter().find(|f| f.as_str() == name)
-    }
-
     /// The names of the levels, index = level; 0 is `null`, the last is
     /// `different`.
     pub fn levels(self) -> &'static [&'static str] {

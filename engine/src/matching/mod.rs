@@ -27,6 +27,7 @@ pub mod comparison;
 pub mod dedupe;
 pub mod distributed;
 pub mod external;
+pub mod field;
 pub mod incremental;
 pub mod model;
 pub mod parallel;

@@ -14,7 +14,7 @@ use crate::phone::Region;
 use crate::profile::{Profile, Role};
 use crate::text;
 
-use super::comparison::Field;
+use super::field::Field;
 
 /// Which roles a table offers for matching, in the order the SQL layer
 /// reads their columns, and how to read ambiguous values.
