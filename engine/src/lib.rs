@@ -36,6 +36,7 @@ pub mod phone;
 pub mod postcode;
 pub mod profile;
 pub mod quality;
+pub mod quality_options;
 pub mod rules;
 pub mod survivorship;
 #[cfg(test)]

@@ -12,8 +12,7 @@ use std::fmt;
 
 use crate::date::DateOrder;
 use crate::error::{ErrorClass, SqlError};
-use crate::quality::QualityOptions;
-use crate::survivorship::SurvivorRule;
+use crate::quality_options::QualityOptions;
 
 /// The most values `source_priority` may list.
 pub const MAX_SOURCES: usize = 1_000;
@@ -509,6 +508,88 @@ impl SqlError for ProfileError {
             ),
             ProfileError::BadOption { .. } => "see the documentation of register()".into(),
         }
+    }
+}
+
+/// How one column's surviving value is chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SurvivorRule {
+    /// The survivor's value, even when it is empty.
+    Survivor,
+    /// The value of the most recently updated row (`updated_at` role).
+    MostRecent,
+    /// The longest value, in characters after trimming.
+    MostComplete,
+    /// The value most rows hold (compared case- and space-insensitively).
+    MostFrequent,
+    /// The value of the row whose `source` ranks first in the profile's
+    /// `source_priority`; sources not in the list rank last.
+    SourcePriority,
+    /// A value that passes validation (the column's rules and checks),
+    /// else any value.
+    ValidFirst,
+}
+
+impl SurvivorRule {
+    pub const ALL: [SurvivorRule; 6] = [
+        SurvivorRule::Survivor,
+        SurvivorRule::MostRecent,
+        SurvivorRule::MostComplete,
+        SurvivorRule::MostFrequent,
+        SurvivorRule::SourcePriority,
+        SurvivorRule::ValidFirst,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SurvivorRule::Survivor => "survivor",
+            SurvivorRule::MostRecent => "most_recent",
+            SurvivorRule::MostComplete => "most_complete",
+            SurvivorRule::MostFrequent => "most_frequent",
+            SurvivorRule::SourcePriority => "source_priority",
+            SurvivorRule::ValidFirst => "valid_first",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<SurvivorRule> {
+        SurvivorRule::ALL.into_iter().find(|r| r.as_str() == name)
+    }
+
+    pub fn all_names() -> String {
+        SurvivorRule::ALL.map(SurvivorRule::as_str).join(", ")
+    }
+
+    /// The rule of a column playing `role` (None: a column without a role)
+    /// when the profile names none. Contact data and identifiers prefer
+    /// valid values; addresses follow the customer's latest move; names
+    /// take the spelling most rows agree on.
+    pub fn default_for(role: Option<Role>) -> SurvivorRule {
+        match role {
+            Some(Role::Name | Role::GivenName | Role::FamilyName) => SurvivorRule::MostFrequent,
+            Some(Role::Phone | Role::Mobile | Role::Email | Role::BirthDate | Role::Gender | Role::NationalId) => {
+                SurvivorRule::ValidFirst
+            }
+            Some(Role::Address | Role::City | Role::Province | Role::Postcode | Role::Country | Role::UpdatedAt) => {
+                SurvivorRule::MostRecent
+            }
+            Some(Role::Id | Role::Source) | None => SurvivorRule::Survivor,
+        }
+    }
+
+    /// The role this rule cannot work without.
+    pub fn needs_role(self) -> Option<Role> {
+        match self {
+            SurvivorRule::MostRecent => Some(Role::UpdatedAt),
+            SurvivorRule::SourcePriority => Some(Role::Source),
+            _ => None,
+        }
+    }
+}
+
+impl std::fmt::Display for SurvivorRule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
     }
 }
 
