@@ -37,7 +37,7 @@ import difflib
 import io
 from pathlib import Path
 
-from gen_common import ROOT, header, pypi_package, rust_str
+from gen_common import ROOT, header, pypi_package, rust_str, write
 
 PKG, VER = "nicknames", "1.0.1"
 OUT = ROOT / "engine" / "src" / "compare" / "nicknames.rs"
@@ -195,8 +195,7 @@ def main() -> None:
     ipairs = sorted(tuple(sorted((index[a], index[b]))) for a, b in pairs)
     text += "".join(f"    ({i}, {j}), // {names[i]} {names[j]}\n" for i, j in ipairs)
     text += "];\n"
-    OUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUT.relative_to(ROOT)} ({len(text)} bytes)")
+    write("nicknames", text, OUT)
 
 
 if __name__ == "__main__":
