@@ -271,21 +271,21 @@ fn clean_on_write<'a>(
     }
     let update = operation == Operation::Update;
     let raw_tuple = if update { td.tg_newtuple } else { td.tg_trigtuple };
+    // Each tuple is taken apart once.
     // SAFETY: as above.
-    let mut values = unsafe { attributes_text(raw_tuple, tupdesc, &state.attnums) };
-    // SAFETY: as above; an UPDATE trigger's old tuple and set of updated
-    // columns are valid.
-    let written = update
-        .then(|| unsafe { written_columns(td.tg_updatedcols, td.tg_trigtuple, raw_tuple, tupdesc, &state.attnums) });
+    let new = unsafe { Deformed::of(raw_tuple, tupdesc) };
+    // SAFETY: as above; an UPDATE trigger's old tuple is valid too.
+    let old = update.then(|| unsafe { Deformed::of(td.tg_trigtuple, tupdesc) });
+    // SAFETY: both deformed from tuples of `tupdesc`.
+    let mut values = unsafe { new.texts(tupdesc, &state.attnums) };
+    // SAFETY: as above; the trigger's set of updated columns is valid.
+    let written =
+        old.as_ref().map(|old| unsafe { written_columns(td.tg_updatedcols, old, &new, tupdesc, &state.attnums) });
     let cleaned = RowCleaner::new(&state).clean_written(&mut values, written.as_deref());
     let row_id = values[state.id_index].clone();
     // An UPDATE's records belong to the row as it was: its old id.
-    let old_id = if update {
-        // SAFETY: as above; an UPDATE trigger's old tuple is valid.
-        unsafe { attribute_text(td.tg_trigtuple, tupdesc, id_attnum) }
-    } else {
-        None
-    };
+    // SAFETY: as above.
+    let old_id = old.as_ref().and_then(|old| unsafe { old.texts(tupdesc, &[id_attnum]) }.pop().flatten());
 
     let mode = state.on_invalid.unwrap_or(OnInvalid::Flag);
     if cleaned.has_errors() && mode == OnInvalid::Reject {
@@ -318,7 +318,7 @@ fn clean_on_write<'a>(
     // the new row does not hold it already.
     let originals = state.originals_attnum.and_then(|attnum| {
         // SAFETY: as above.
-        unsafe { in_row_originals(&state, attnum, update, td.tg_trigtuple, raw_tuple, tupdesc, &values, &cleaned) }
+        unsafe { in_row_originals(&state, attnum, old.as_ref(), &new, tupdesc, &values, &cleaned) }
     });
     if cleaned.changes.is_empty() && originals.is_none() {
         // Nothing to write: the row goes on as it came.
@@ -365,27 +365,28 @@ fn clean_on_write<'a>(
 /// there is replaced. An INSERT starts from none.
 ///
 /// # Safety
-/// As [`attribute_text`]; `old` is the trigger's old tuple (an UPDATE's).
-#[allow(clippy::too_many_arguments)]
+/// `new` (and `old`, an UPDATE's old row) were deformed from tuples of
+/// `tupdesc`, which is still valid.
 unsafe fn in_row_originals(
     state: &TableState,
     attnum: i16,
-    update: bool,
-    old: pg_sys::HeapTuple,
-    new: pg_sys::HeapTuple,
+    old: Option<&Deformed>,
+    new: &Deformed,
     tupdesc: pg_sys::TupleDesc,
     values: &[Option<String>],
     cleaned: &Cleaned,
 ) -> Option<Option<Value>> {
-    // SAFETY: the caller's tuples, as [`attribute_text`] needs them.
-    let json =
-        |tuple| unsafe { attribute_text(tuple, tupdesc, attnum) }.and_then(|t| serde_json::from_str::<Value>(&t).ok());
+    let json = |row: &Deformed| {
+        // SAFETY: the caller's promise.
+        let text = unsafe { row.texts(tupdesc, &[attnum]) }.pop().flatten();
+        text.and_then(|t| serde_json::from_str::<Value>(&t).ok())
+    };
     // (NULL, an INSERT's usual value, is read from the null bitmap alone)
     let present = json(new);
     // An UPDATE's new row holds the old value unless the statement wrote
     // the column: NULL there means no entries to carry (none before, or
     // dropped by the statement).
-    let previous = if update && present.is_some() { json(old) } else { None };
+    let previous = old.filter(|_| present.is_some()).and_then(json);
     let wanted = customer_clean_engine::originals::carry(
         previous.as_ref().and_then(Value::as_object),
         &state.layout.columns,
@@ -405,24 +406,16 @@ unsafe fn in_row_originals(
 /// UPDATE of one column does not normalize the whole row again.
 ///
 /// # Safety
-/// As [`attribute_text`]; `updated` is the trigger's `tg_updatedcols`.
+/// `old` and `new` are deformed from tuples of `tupdesc`; `updated` is the
+/// trigger's `tg_updatedcols`.
 unsafe fn written_columns(
     updated: *const pg_sys::Bitmapset,
-    old: pg_sys::HeapTuple,
-    new: pg_sys::HeapTuple,
+    old: &Deformed,
+    new: &Deformed,
     tupdesc: pg_sys::TupleDesc,
     attnums: &[i16],
 ) -> Vec<bool> {
-    // SAFETY: the caller passes a valid descriptor.
-    let natts = unsafe { (*tupdesc).natts } as usize;
-    let deform = |tuple| {
-        let mut datums = vec![pg_sys::Datum::from(0); natts];
-        let mut nulls = vec![true; natts];
-        // SAFETY: a valid tuple of `tupdesc`, arrays of its `natts`.
-        unsafe { pg_sys::heap_deform_tuple(tuple, tupdesc, datums.as_mut_ptr(), nulls.as_mut_ptr()) };
-        (datums, nulls)
-    };
-    let ((old_datums, old_nulls), (new_datums, new_nulls)) = (deform(old), deform(new));
+    let natts = new.nulls.len();
     attnums
         .iter()
         .map(|&attnum| {
@@ -436,7 +429,7 @@ unsafe fn written_columns(
             {
                 return true;
             }
-            match (old_nulls[i], new_nulls[i]) {
+            match (old.nulls[i], new.nulls[i]) {
                 (true, true) => false,
                 // Only text and varchar values are normalized: a column of
                 // another type is not compared (a fixed-length datum is no
@@ -444,7 +437,7 @@ unsafe fn written_columns(
                 (false, false) => {
                     // SAFETY: `i` is below `natts`; both datums are not
                     // NULL, varlena when the attribute's length is -1.
-                    unsafe { attribute(tupdesc, i).attlen != -1 || !same_varlena(old_datums[i], new_datums[i]) }
+                    unsafe { attribute(tupdesc, i).attlen != -1 || !same_varlena(old.datums[i], new.datums[i]) }
                 }
                 _ => true,
             }
@@ -630,32 +623,41 @@ pub(crate) unsafe fn attribute_text(
     }
 }
 
-/// The text forms of the attributes `attnums` of `tuple`, `None` for NULL.
-/// The tuple is taken apart once: reading attribute after attribute
-/// walks it from the start each time past the first varlena column.
-///
-/// # Safety
-/// As [`attribute_text`].
-unsafe fn attributes_text(
-    tuple: pg_sys::HeapTuple,
-    tupdesc: pg_sys::TupleDesc,
-    attnums: &[i16],
-) -> Vec<Option<String>> {
-    // SAFETY: the caller passes a valid descriptor.
-    let natts = unsafe { (*tupdesc).natts } as usize;
-    let mut datums = vec![pg_sys::Datum::from(0); natts];
-    let mut nulls = vec![true; natts];
-    // Fills columns added after the row was written with their defaults.
-    // SAFETY: a valid tuple of `tupdesc`, arrays of its `natts`.
-    unsafe { pg_sys::heap_deform_tuple(tuple, tupdesc, datums.as_mut_ptr(), nulls.as_mut_ptr()) };
-    attnums
-        .iter()
-        .map(|&attnum| {
-            let attno = NonZeroUsize::new(attnum as usize).filter(|a| a.get() <= natts)?;
-            // SAFETY: a non-NULL datum of column `attno`, from the tuple.
-            (!nulls[attno.get() - 1]).then(|| unsafe { datum_text(datums[attno.get() - 1], tupdesc, attno) })
-        })
-        .collect()
+/// A tuple taken apart once: reading attribute after attribute walks it
+/// from the start each time past the first varlena column.
+struct Deformed {
+    datums: Vec<pg_sys::Datum>,
+    nulls: Vec<bool>,
+}
+
+impl Deformed {
+    /// # Safety
+    /// `tuple` is a valid row of `tupdesc`.
+    unsafe fn of(tuple: pg_sys::HeapTuple, tupdesc: pg_sys::TupleDesc) -> Deformed {
+        // SAFETY: the caller passes a valid descriptor.
+        let natts = unsafe { (*tupdesc).natts } as usize;
+        let mut d = Deformed { datums: vec![pg_sys::Datum::from(0); natts], nulls: vec![true; natts] };
+        // Fills columns added after the row was written with their defaults.
+        // SAFETY: a valid tuple of `tupdesc`, arrays of its `natts`.
+        unsafe { pg_sys::heap_deform_tuple(tuple, tupdesc, d.datums.as_mut_ptr(), d.nulls.as_mut_ptr()) };
+        d
+    }
+
+    /// The text forms of the attributes `attnums`, `None` for NULL.
+    ///
+    /// # Safety
+    /// `self` was deformed from a tuple of `tupdesc`, which is still valid.
+    unsafe fn texts(&self, tupdesc: pg_sys::TupleDesc, attnums: &[i16]) -> Vec<Option<String>> {
+        attnums
+            .iter()
+            .map(|&attnum| {
+                let attno = NonZeroUsize::new(attnum as usize).filter(|a| a.get() <= self.nulls.len())?;
+                // SAFETY: a non-NULL datum of column `attno`, from the tuple.
+                (!self.nulls[attno.get() - 1])
+                    .then(|| unsafe { datum_text(self.datums[attno.get() - 1], tupdesc, attno) })
+            })
+            .collect()
+    }
 }
 
 /// Attribute `i` (0-based) of `tupdesc`. `PgTupleDesc` knows where each
