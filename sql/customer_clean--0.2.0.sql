@@ -306,7 +306,7 @@ AS 'MODULE_PATHNAME', 'address_parts_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/merge.rs:252
+-- src/merge.rs:253
 -- customer_clean::merge::approve
 CREATE  FUNCTION "approve"(
 	"pair_id" bigint, /* i64 */
@@ -319,7 +319,7 @@ AS 'MODULE_PATHNAME', 'approve_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/quality.rs:471
+-- src/quality.rs:472
 -- customer_clean::quality::archive_stale
 CREATE  FUNCTION "archive_stale"(
 	"tbl" regclass, /* Table */
@@ -332,7 +332,7 @@ AS 'MODULE_PATHNAME', 'archive_stale_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/clean_table.rs:115
+-- src/clean_table.rs:117
 -- customer_clean::clean_table::clean_table_batch
 CREATE  FUNCTION "clean_table_batch"(
 	"run_id" bigint /* i64 */
@@ -344,7 +344,7 @@ AS 'MODULE_PATHNAME', 'clean_table_batch_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/clean_table.rs:49
+-- src/clean_table.rs:51
 -- customer_clean::clean_table::clean_table_start
 CREATE  FUNCTION "clean_table_start"(
 	"tbl" regclass, /* Table */
@@ -357,7 +357,7 @@ AS 'MODULE_PATHNAME', 'clean_table_start_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:1594
+-- src/matching.rs:1595
 -- customer_clean::matching::cluster_probability_text
 CREATE  FUNCTION "cluster_probability_text"(
 	"tbl" regclass, /* Table */
@@ -395,7 +395,7 @@ AS 'MODULE_PATHNAME', 'damerau_levenshtein_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:575
+-- src/matching.rs:576
 -- customer_clean::matching::dedupe
 CREATE  FUNCTION "dedupe"(
 	"tbl" regclass, /* Table */
@@ -409,7 +409,7 @@ AS 'MODULE_PATHNAME', 'dedupe_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:588
+-- src/matching.rs:589
 -- customer_clean::matching::dedupe
 CREATE  FUNCTION "dedupe"(
 	"tbl" regclass, /* Table */
@@ -424,7 +424,7 @@ AS 'MODULE_PATHNAME', 'dedupe_with_state_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/cleaning.rs:135
+-- src/cleaning.rs:131
 -- customer_clean::cleaning::disable_cleaning
 CREATE  FUNCTION "disable_cleaning"(
 	"tbl" regclass /* Table */
@@ -470,7 +470,7 @@ AS 'MODULE_PATHNAME', 'email_match_key_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/cleaning.rs:43
+-- src/cleaning.rs:39
 -- customer_clean::cleaning::enable_cleaning
 CREATE  FUNCTION "enable_cleaning"(
 	"tbl" regclass, /* Table */
@@ -484,7 +484,7 @@ AS 'MODULE_PATHNAME', 'enable_cleaning_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/erasure.rs:180
+-- src/erasure.rs:181
 -- customer_clean::erasure::erase_journal_here
 CREATE  FUNCTION "erase_journal_here"(
 	"tbl" TEXT, /* Option < & str > */
@@ -498,7 +498,7 @@ AS 'MODULE_PATHNAME', 'erase_journal_here_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:505
+-- src/matching.rs:506
 -- customer_clean::matching::explain_match
 CREATE  FUNCTION "explain_match"(
 	"tbl" regclass, /* Table */
@@ -512,7 +512,7 @@ AS 'MODULE_PATHNAME', 'explain_match_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:522
+-- src/matching.rs:523
 -- customer_clean::matching::find_duplicates
 CREATE  FUNCTION "find_duplicates"(
 	"tbl" regclass, /* Table */
@@ -529,7 +529,7 @@ AS 'MODULE_PATHNAME', 'find_duplicates_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/erasure.rs:64
+-- src/erasure.rs:65
 -- customer_clean::erasure::forget
 CREATE  FUNCTION "forget"(
 	"tbl" regclass, /* Table */
@@ -542,7 +542,7 @@ AS 'MODULE_PATHNAME', 'forget_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/merge.rs:65
+-- src/merge.rs:66
 -- customer_clean::merge::golden_record
 CREATE  FUNCTION "golden_record"(
 	"tbl" regclass, /* Table */
@@ -556,7 +556,7 @@ AS 'MODULE_PATHNAME', 'golden_record_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:480
+-- src/matching.rs:481
 -- customer_clean::matching::in_sample
 CREATE  FUNCTION "in_sample"(
 	"id" TEXT, /* & str */
@@ -710,7 +710,7 @@ AS 'MODULE_PATHNAME', 'mask_phone_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching/distributed.rs:115
+-- src/matching/distributed.rs:117
 -- customer_clean::matching::distributed::match_entries
 CREATE  FUNCTION "match_entries"(
 	"run" bigint, /* i64 */
@@ -727,7 +727,7 @@ AS 'MODULE_PATHNAME', 'match_entries_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:1380
+-- src/matching.rs:1381
 -- customer_clean::matching::match_new_rows
 CREATE  FUNCTION "match_new_rows"(
 	"tbl" regclass, /* Table */
@@ -742,7 +742,7 @@ AS 'MODULE_PATHNAME', 'match_new_rows_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:1538
+-- src/matching.rs:1539
 -- requires:
 --   match_new_rows
 
@@ -763,7 +763,7 @@ COMMENT ON FUNCTION customer_clean.match_on_insert() IS
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching/queue.rs:191
+-- src/matching/queue.rs:193
 -- customer_clean::matching::queue::match_pending
 CREATE  FUNCTION "match_pending"(
 	"tbl" regclass, /* Table */
@@ -778,7 +778,7 @@ AS 'MODULE_PATHNAME', 'match_pending_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:492
+-- src/matching.rs:493
 -- customer_clean::matching::match_probability
 CREATE  FUNCTION "match_probability"(
 	"tbl" regclass, /* Table */
@@ -792,7 +792,7 @@ AS 'MODULE_PATHNAME', 'match_probability_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:1227
+-- src/matching.rs:1228
 -- customer_clean::matching::match_row
 CREATE  FUNCTION "match_row"(
 	"tbl" regclass, /* Table */
@@ -811,7 +811,7 @@ AS 'MODULE_PATHNAME', 'match_row_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/security.rs:209
+-- src/security.rs:181
 -- customer_clean::security::may_write_catalog
 CREATE  FUNCTION "may_write_catalog"(
 	"tbl" oid /* pg_sys :: Oid */
@@ -822,7 +822,7 @@ AS 'MODULE_PATHNAME', 'may_write_catalog_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/merge.rs:220
+-- src/merge.rs:221
 -- customer_clean::merge::merge
 CREATE  FUNCTION "merge"(
 	"tbl" regclass, /* Table */
@@ -836,7 +836,7 @@ AS 'MODULE_PATHNAME', 'merge_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/merge.rs:283
+-- src/merge.rs:284
 -- customer_clean::merge::merge_clusters_batch
 CREATE  FUNCTION "merge_clusters_batch"(
 	"tbl" regclass, /* Table */
@@ -1033,7 +1033,7 @@ AS 'MODULE_PATHNAME', 'pinyin_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/erasure.rs:250
+-- src/erasure.rs:251
 -- customer_clean::erasure::purge_journal
 CREATE  FUNCTION "purge_journal"(
 	"tbl" regclass, /* Table */
@@ -1059,7 +1059,7 @@ AS 'MODULE_PATHNAME', 'qgram_similarity_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/quality.rs:443
+-- src/quality.rs:444
 -- customer_clean::quality::quality_details
 CREATE  FUNCTION "quality_details"(
 	"tbl" regclass, /* Table */
@@ -1072,7 +1072,7 @@ AS 'MODULE_PATHNAME', 'quality_details_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/quality.rs:264
+-- src/quality.rs:265
 -- customer_clean::quality::quality_issues
 CREATE  FUNCTION "quality_issues"(
 	"tbl" regclass, /* Table */
@@ -1091,7 +1091,7 @@ AS 'MODULE_PATHNAME', 'quality_issues_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/quality.rs:222
+-- src/quality.rs:223
 -- customer_clean::quality::quality_report
 CREATE  FUNCTION "quality_report"(
 	"tbl" regclass /* Table */
@@ -1110,7 +1110,7 @@ AS 'MODULE_PATHNAME', 'quality_report_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/quality.rs:433
+-- src/quality.rs:434
 -- customer_clean::quality::quality_score
 CREATE  FUNCTION "quality_score"(
 	"tbl" regclass, /* Table */
@@ -1123,7 +1123,7 @@ AS 'MODULE_PATHNAME', 'quality_score_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/quality.rs:180
+-- src/quality.rs:181
 -- customer_clean::quality::quality_tally_combine
 CREATE  FUNCTION "quality_tally_combine"(
 	"a" bytea, /* & [u8] */
@@ -1135,7 +1135,7 @@ AS 'MODULE_PATHNAME', 'quality_tally_combine_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/quality.rs:154
+-- src/quality.rs:155
 -- customer_clean::quality::quality_tally_step
 CREATE  FUNCTION "quality_tally_step"(
 	"state" bytea, /* Option < & [u8] > */
@@ -1148,7 +1148,7 @@ AS 'MODULE_PATHNAME', 'quality_tally_step_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/profile.rs:493
+-- src/profile.rs:468
 -- customer_clean::profile::register
 CREATE  FUNCTION "register"(
 	"tbl" regclass, /* Table */
@@ -1162,7 +1162,7 @@ AS 'MODULE_PATHNAME', 'register_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/merge.rs:268
+-- src/merge.rs:269
 -- customer_clean::merge::reject
 CREATE  FUNCTION "reject"(
 	"pair_id" bigint /* i64 */
@@ -1174,7 +1174,7 @@ AS 'MODULE_PATHNAME', 'reject_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/cleaning.rs:829
+-- src/cleaning.rs:689
 -- customer_clean::cleaning::release_quarantine
 CREATE  FUNCTION "release_quarantine"(
 	"quarantine_id" bigint, /* Option < i64 > */
@@ -1187,7 +1187,7 @@ AS 'MODULE_PATHNAME', 'release_quarantine_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/security.rs:305
+-- src/security.rs:277
 -- customer_clean::security::require_owner
 CREATE  FUNCTION "require_owner"(
 	"tbl" regclass, /* Table */
@@ -1200,7 +1200,7 @@ AS 'MODULE_PATHNAME', 'require_owner_sql_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/clean_table.rs:370
+-- src/clean_table.rs:372
 -- requires:
 --   clean_table_start
 --   clean_table_batch
@@ -1236,7 +1236,7 @@ COMMENT ON PROCEDURE customer_clean.clean_table(regclass, integer, jsonb) IS
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/security.rs:281
+-- src/security.rs:253
 -- customer_clean::security::require_privileges
 CREATE  FUNCTION "require_privileges"(
 	"tbl" regclass, /* Table */
@@ -1250,7 +1250,7 @@ AS 'MODULE_PATHNAME', 'require_privileges_sql_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/quality.rs:503
+-- src/quality.rs:504
 -- customer_clean::quality::restore_archived_text
 CREATE  FUNCTION "restore_archived_text"(
 	"tbl" regclass, /* Table */
@@ -1263,7 +1263,7 @@ AS 'MODULE_PATHNAME', 'restore_archived_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/visibility.rs:40
+-- src/visibility.rs:41
 -- customer_clean::visibility::row_visible
 CREATE  FUNCTION "row_visible"(
 	"tbl" regclass, /* TableOid */
@@ -1276,7 +1276,7 @@ AS 'MODULE_PATHNAME', 'row_visible_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching/distributed.rs:159
+-- src/matching/distributed.rs:161
 -- customer_clean::matching::distributed::score_block
 CREATE  FUNCTION "score_block"(
 	"run" bigint, /* i64 */
@@ -1301,7 +1301,7 @@ AS 'MODULE_PATHNAME', 'score_block_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/quality.rs:455
+-- src/quality.rs:456
 -- customer_clean::quality::snapshot_quality
 CREATE  FUNCTION "snapshot_quality"(
 	"tbl" regclass /* Table */
@@ -1336,7 +1336,7 @@ AS 'MODULE_PATHNAME', 'token_set_similarity_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:424
+-- src/matching.rs:425
 -- customer_clean::matching::train
 CREATE  FUNCTION "train"(
 	"tbl" regclass, /* Table */
@@ -1349,7 +1349,7 @@ AS 'MODULE_PATHNAME', 'train_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/cleaning.rs:944
+-- src/cleaning.rs:804
 -- customer_clean::cleaning::undo_change
 CREATE  FUNCTION "undo_change"(
 	"change_id" bigint /* i64 */
@@ -1361,7 +1361,7 @@ AS 'MODULE_PATHNAME', 'undo_change_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/cleaning.rs:1037
+-- src/cleaning.rs:897
 -- customer_clean::cleaning::undo_change
 CREATE  FUNCTION "undo_change"(
 	"tbl" regclass, /* Table */
@@ -1374,7 +1374,7 @@ AS 'MODULE_PATHNAME', 'undo_row_change_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/cleaning.rs:1104
+-- src/cleaning.rs:964
 -- requires:
 --   undo_row_change
 
@@ -1385,7 +1385,7 @@ COMMENT ON FUNCTION customer_clean.undo_change(regclass, text) IS
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/merge.rs:237
+-- src/merge.rs:238
 -- customer_clean::merge::unmerge
 CREATE  FUNCTION "unmerge"(
 	"merge_id" bigint /* i64 */
@@ -1397,8 +1397,8 @@ AS 'MODULE_PATHNAME', 'unmerge_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/profile.rs:545
--- customer_clean::profile::unregister
+-- src/unregister.rs:16
+-- customer_clean::unregister::unregister
 CREATE  FUNCTION "unregister"(
 	"tbl" regclass /* Table */
 ) RETURNS bool /* bool */
@@ -1409,7 +1409,7 @@ AS 'MODULE_PATHNAME', 'unregister_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:1550
+-- src/matching.rs:1551
 -- customer_clean::matching::update_match_keys
 CREATE  FUNCTION "update_match_keys"(
 	"tbl" regclass, /* Table */
@@ -2694,7 +2694,7 @@ COMMENT ON FUNCTION customer_clean.forget(regclass, bigint) IS 'forget() with an
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/cleaning.rs:205
+-- src/cleaning.rs:201
 -- customer_clean::cleaning::validate
 CREATE  FUNCTION "validate"(
 	"tbl" regclass, /* Table */
@@ -2716,7 +2716,7 @@ AS 'MODULE_PATHNAME', 'version_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/cleaning.rs:235
+-- src/cleaning.rs:231
 -- customer_clean::cleaning::clean_on_write
 CREATE FUNCTION "clean_on_write"()
 	RETURNS TRIGGER
@@ -2734,7 +2734,7 @@ CREATE FUNCTION "clean_on_write_flush"()
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/profile.rs:308
+-- src/profile.rs:309
 -- customer_clean::profile::invalidate_profile_cache
 CREATE FUNCTION "invalidate_profile_cache"()
 	RETURNS TRIGGER
@@ -2743,7 +2743,7 @@ CREATE FUNCTION "invalidate_profile_cache"()
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/lib.rs:128
+-- src/lib.rs:132
 -- requires:
 --   profile::invalidate_profile_cache
 
@@ -2931,7 +2931,7 @@ GRANT USAGE ON SCHEMA customer_clean TO PUBLIC;
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/citus.rs:346
+-- src/citus.rs:347
 -- customer_clean::citus::invalidate_shard_profiles
 CREATE FUNCTION "invalidate_shard_profiles"()
 	RETURNS TRIGGER
@@ -3145,7 +3145,7 @@ COMMENT ON FUNCTION customer_clean.reference_values(regclass, text[], text[]) IS
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching/queue.rs:141
+-- src/matching/queue.rs:143
 -- customer_clean::matching::queue::queue_for_matching
 CREATE FUNCTION "queue_for_matching"()
 	RETURNS TRIGGER

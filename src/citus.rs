@@ -28,7 +28,8 @@ use pgrx::prelude::*;
 use pgrx::JsonB;
 
 use crate::error::OrSpiFailed;
-use crate::security::{as_extension_owner, pinned_search_path};
+use crate::guc::pinned_search_path;
+use crate::security::as_extension_owner;
 
 /// True when Citus is installed in this database.
 pub fn installed() -> bool {
@@ -137,7 +138,7 @@ pub fn distribute_catalog(caller: &'static str) {
 /// the extension's triggers read and write only the node's own catalog
 /// tables and the local placement of a reference table.
 pub fn with_unsafe_triggers<R>(f: impl FnOnce() -> R) -> R {
-    crate::security::with_setting(c"citus.enable_unsafe_triggers", c"on", f)
+    crate::guc::with_setting(c"citus.enable_unsafe_triggers", c"on", f)
 }
 
 /// The Citus table that relation `$1` is (itself) or is a shard of, as a

@@ -24,10 +24,12 @@ use pgrx::prelude::*;
 use pgrx::{JsonB, PgSqlErrorCode};
 use serde_json::{json, Value};
 
-use crate::cleaning::{record, without_cleaning_trigger, RowCleaner};
+use crate::cleaning::{record, RowCleaner};
 use crate::error::{json_row, raise_with, spi_failed, Missing, OrRaise, OrSpiFailed};
 use crate::journal;
-use crate::profile::{quote_identifier as quote, table_name, TableState};
+use crate::names::{quote_identifier as quote, table_name};
+use crate::profile::TableState;
+use crate::restore::without_cleaning_trigger;
 use crate::security::as_extension_owner;
 use crate::table::Table;
 use customer_clean_engine::clean::Cleaned;

@@ -26,16 +26,12 @@ use crate::date::today;
 use crate::error::{json_row, raise_with, Missing, OrSpiFailed};
 use crate::journal::{self, Operation, Record};
 use crate::json_arg::Json;
-use crate::profile::{quote_identifier, table_name, TableState};
+use crate::names::{quote_identifier, table_name, FLUSH_TRIGGER_NAME, MATCH_TRIGGER_NAME, TRIGGER_NAME};
+use crate::profile::TableState;
+use crate::restore::without_cleaning_trigger;
 use crate::security::{as_extension_owner, Privilege};
 use crate::table::Table;
-
-const TRIGGER_NAME: &str = "customer_clean_on_write";
-const FLUSH_TRIGGER_NAME: &str = "customer_clean_flush";
-/// AFTER INSERT trigger of `match_on_insert`: a statement trigger on one
-/// node (src/matching.rs), a row trigger that queues on Citus
-/// (src/matching/queue.rs).
-const MATCH_TRIGGER_NAME: &str = "customer_clean_match";
+use crate::tuple::{attribute, attribute_text, datum_text};
 
 /// Installs the cleaning trigger on `tbl` (registered first) and sets what
 /// happens to rows with errors: `reject`, `flag` (default) or `quarantine`.
@@ -266,7 +262,7 @@ fn clean_on_write<'a>(
         Ok(PgTriggerOperation::Update) => Operation::Update,
         _ => Operation::Insert,
     };
-    if BYPASS.with(|b| b.get()) == Some(state.tbl) {
+    if crate::security::restoring(state.tbl) {
         return Ok(Some(row));
     }
     let update = operation == Operation::Update;
@@ -527,102 +523,6 @@ pub(crate) fn record(
     }
 }
 
-thread_local! {
-    /// The registered table whose rows `clean_table`, `undo_change`,
-    /// `unmerge` or `restore_archived` is writing: the trigger lets them
-    /// through as they are, and `match_on_insert` does not match them.
-    static BYPASS: std::cell::Cell<Option<pg_sys::Oid>> = const { std::cell::Cell::new(None) };
-}
-
-/// Whether rows of `tbl` are being restored or re-cleaned now (see
-/// [`without_cleaning_trigger`]).
-pub(crate) fn restoring(tbl: pg_sys::Oid) -> bool {
-    BYPASS.with(|b| b.get()) == Some(tbl)
-}
-
-/// Turns the bypass off; called at the end of every transaction
-/// (`security::reset_at_xact_end`), whatever happened to the Rust frames
-/// that set it.
-pub(crate) fn end_restore_mode() {
-    BYPASS.with(|b| b.set(None));
-}
-
-/// Runs `f` (which writes rows of `tbl` that are already cleaned, or must
-/// stay exactly as they were stored) with the cleaning trigger of `tbl`
-/// passing them through. Only the extension's own entry points open it:
-/// there is no SQL function for it, so no caller can store a row that its
-/// table's rules would refuse. Reset on the way out, also on error. A
-/// failure names `caller`.
-pub(crate) fn without_cleaning_trigger<R>(tbl: pg_sys::Oid, caller: &'static str, f: impl FnOnce() -> R) -> R {
-    crate::security::with_mode(&BYPASS, Some(tbl), || {
-        if crate::citus::is_citus_table(tbl) {
-            with_row_trigger_disabled(tbl, caller, f)
-        } else {
-            f()
-        }
-    })
-}
-
-/// Runs `f` with the cleaning row trigger of Citus table `tbl` disabled
-/// for this transaction, when the caller owns the table. The mode above is a flag of this backend; the
-/// trigger copies on the shards run in the workers' backends and never see
-/// it, so they would clean restored rows again. `ALTER TABLE … DISABLE
-/// TRIGGER` reaches every shard in this distributed transaction, and its
-/// lock (SHARE ROW EXCLUSIVE) makes every other writer of the table wait
-/// until the transaction ends: no other row gets past the disabled
-/// trigger. An error in `f` aborts the transaction, which undoes it.
-fn with_row_trigger_disabled<R>(tbl: pg_sys::Oid, caller: &'static str, f: impl FnOnce() -> R) -> R {
-    // Only for the table's owner: Citus refuses to let one transaction
-    // reach a shard as two roles ("placements that were modified in this
-    // transaction by a different user"), so the DDL runs as the caller. A
-    // steward's restore passes through the shards' triggers instead, and
-    // unmerge refuses when that would change a row ("cannot undo merge …
-    // exactly").
-    let (has_trigger, owner) = crate::security::pinned_search_path(|| {
-        Spi::get_two_with_args::<bool, bool>(
-            "SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_trigger WHERE tgrelid = $1 AND tgname = $2 AND tgenabled <> 'D'),
-                    (SELECT pg_catalog.pg_has_role(c.relowner, 'USAGE') FROM pg_catalog.pg_class c WHERE c.oid = $1)",
-            &[tbl.into(), TRIGGER_NAME.into()],
-        )
-    })
-    .or_spi_failed(caller);
-    if !(has_trigger.unwrap_or(false) && owner.unwrap_or(false)) {
-        return f();
-    }
-    let alter = |action: &str| {
-        crate::citus::with_unsafe_triggers(|| {
-            crate::security::pinned_search_path(|| {
-                Spi::run(&format!("ALTER TABLE {} {action} TRIGGER {TRIGGER_NAME}", table_name(tbl)))
-            })
-        })
-        .or_spi_failed(caller)
-    };
-    alter("DISABLE");
-    let result = f();
-    alter("ENABLE");
-    result
-}
-
-/// The text form of attribute `attnum` of `tuple` (its type's output
-/// function), or `None` for NULL.
-///
-/// # Safety
-/// `tuple` and `tupdesc` must describe a valid row and `attnum` one of its
-/// columns.
-pub(crate) unsafe fn attribute_text(
-    tuple: pg_sys::HeapTuple,
-    tupdesc: pg_sys::TupleDesc,
-    attnum: i16,
-) -> Option<String> {
-    let attno = NonZeroUsize::new(attnum as usize)?;
-    // SAFETY: the caller's promise above; a non-NULL attribute's datum is
-    // a valid value of its column.
-    unsafe {
-        let datum = pgrx::heap_getattr_raw(tuple, attno, tupdesc)?;
-        Some(datum_text(datum, tupdesc, attno))
-    }
-}
-
 /// A tuple taken apart once: reading attribute after attribute walks it
 /// from the start each time past the first varlena column.
 struct Deformed {
@@ -657,46 +557,6 @@ impl Deformed {
                     .then(|| unsafe { datum_text(self.datums[attno.get() - 1], tupdesc, attno) })
             })
             .collect()
-    }
-}
-
-/// Attribute `i` (0-based) of `tupdesc`. `PgTupleDesc` knows where each
-/// PostgreSQL version keeps them (18 moved them behind `compact_attrs`).
-///
-/// # Safety
-/// `tupdesc` is valid and `i` below its `natts`.
-unsafe fn attribute(tupdesc: pg_sys::TupleDesc, i: usize) -> pg_sys::FormData_pg_attribute {
-    // SAFETY: see above; the wrapper releases nothing when dropped.
-    let desc = unsafe { PgTupleDesc::from_pg_unchecked(tupdesc) };
-    *desc.get(i).expect("attribute number below natts")
-}
-
-/// The text form of a non-NULL datum of column `attno`: `text` and
-/// `varchar` read directly (the common case, and the output function's
-/// C string round trip costs as much as the cleaning of a short value),
-/// other types through their output function.
-///
-/// # Safety
-/// `datum` must be a valid value of column `attno` of `tupdesc`.
-unsafe fn datum_text(datum: pg_sys::Datum, tupdesc: pg_sys::TupleDesc, attno: NonZeroUsize) -> String {
-    // SAFETY: `attno` is a column of `tupdesc` (the caller's promise).
-    let typid = unsafe { attribute(tupdesc, attno.get() - 1) }.atttypid;
-    if typid == pg_sys::TEXTOID || typid == pg_sys::VARCHAROID {
-        // SAFETY: a text datum; detoasting copies it into the current
-        // (per-row) memory context when it is compressed or out of line.
-        let varlena = unsafe { pg_sys::pg_detoast_datum_packed(datum.cast_mut_ptr()) };
-        // SAFETY: detoasted above, it lives until the row's context ends.
-        let bytes = unsafe { pgrx::varlena::varlena_to_byte_slice(varlena) };
-        // The database encoding is UTF-8 (CREATE EXTENSION requires it).
-        return String::from_utf8_lossy(bytes).into_owned();
-    }
-    let mut output = pg_sys::Oid::INVALID;
-    let mut varlena = false;
-    // SAFETY: the output function of the datum's type returns a C string.
-    unsafe {
-        pg_sys::getTypeOutputInfo(typid, &mut output, &mut varlena);
-        let cstr = pg_sys::OidOutputFunctionCall(output, datum);
-        std::ffi::CStr::from_ptr(cstr).to_string_lossy().into_owned()
     }
 }
 

@@ -13,7 +13,8 @@ use pgrx::{JsonB, PgSqlErrorCode};
 use serde_json::{json, Map, Value};
 
 use crate::error::{raise_with, OrSpiFailed};
-use crate::profile::{quote_identifier, table_name, TableState};
+use crate::names::{quote_identifier, table_name};
+use crate::profile::TableState;
 use crate::security::{as_extension_owner, current_role_name, require_table_owner};
 use crate::table::Table;
 
@@ -97,8 +98,8 @@ fn forget(tbl: Table, row_id: &str) -> JsonB {
         crate::citus::on_every_node(
             &format!(
                 "SELECT customer_clean.erase_journal_here({}, {}, NULL)",
-                crate::profile::quote_literal(&table),
-                crate::profile::quote_literal(&format!(
+                crate::names::quote_literal(&table),
+                crate::names::quote_literal(&format!(
                     "{{{}}}",
                     ids.iter().map(|i| array_element(i)).collect::<Vec<_>>().join(",")
                 ))
@@ -274,8 +275,8 @@ fn purge_journal(tbl: Table, older_than: Interval) -> JsonB {
         crate::citus::on_every_node(
             &format!(
                 "SELECT customer_clean.erase_journal_here({}, NULL, {}::pg_catalog.interval)",
-                crate::profile::quote_literal(&table_name(oid)),
-                crate::profile::quote_literal(&age)
+                crate::names::quote_literal(&table_name(oid)),
+                crate::names::quote_literal(&age)
             ),
             FN,
         )

@@ -1,4 +1,6 @@
-//! Settings (GUCs) read by the STABLE forms of the functions.
+//! Settings (GUCs): the extension's own, read by the STABLE forms of the
+//! functions, and any setting changed for the length of one call
+//! (`pinned_search_path`, `with_setting`).
 //!
 //! - `customer_clean.default_region` (text, default `ZZ`): region used by
 //!   `normalize_phone(text)` and `phone_info(text)` for numbers written
@@ -18,7 +20,7 @@
 
 use customer_clean_engine::date::DateOrder;
 use pgrx::guc::{GucContext, GucFlags, GucRegistry, GucSetting};
-use pgrx::PostgresGucEnum;
+use pgrx::{pg_sys, PostgresGucEnum};
 use std::ffi::CString;
 
 pub static DEFAULT_REGION: GucSetting<Option<CString>> = GucSetting::<Option<CString>>::new(Some(c"ZZ"));
@@ -82,5 +84,54 @@ pub fn date_order() -> DateOrder {
         DateOrderSetting::Dmy => DateOrder::Dmy,
         DateOrderSetting::Mdy => DateOrder::Mdy,
         DateOrderSetting::Ymd => DateOrder::Ymd,
+    }
+}
+
+/// The value every path pin sets.
+const SAFE_PATH: &std::ffi::CStr = c"pg_catalog, pg_temp";
+
+/// Runs `f` with `search_path` set to `pg_catalog, pg_temp`, restored
+/// afterwards; an error inside `f` aborts the (sub)transaction, whose end
+/// restores it as well.
+pub fn pinned_search_path<R>(f: impl FnOnce() -> R) -> R {
+    with_setting(c"search_path", SAFE_PATH, f)
+}
+
+/// Runs `f` with setting `name` at `value`, restored afterwards (or by the
+/// abort of the (sub)transaction an error inside `f` causes).
+pub fn with_setting<R>(name: &std::ffi::CStr, value: &std::ffi::CStr, f: impl FnOnce() -> R) -> R {
+    // SAFETY: the calls PostgreSQL's own fmgr_security_definer makes around
+    // a function with a SET clause; balanced below or by the abort.
+    unsafe {
+        let nest = pg_sys::NewGUCNestLevel();
+        set(name, value);
+        let result = f();
+        pg_sys::AtEOXact_GUC(true, nest);
+        result
+    }
+}
+
+/// # Safety
+/// Inside a GUC nest level that is popped afterwards.
+pub(crate) unsafe fn set_safe_path() {
+    // SAFETY: the caller's promise.
+    unsafe { set(c"search_path", SAFE_PATH) }
+}
+
+/// # Safety
+/// Inside a GUC nest level that is popped afterwards.
+unsafe fn set(name: &std::ffi::CStr, value: &std::ffi::CStr) {
+    // SAFETY: the caller's promise; both C strings outlive the call.
+    unsafe {
+        pg_sys::set_config_option(
+            name.as_ptr(),
+            value.as_ptr(),
+            pg_sys::GucContext::PGC_USERSET,
+            pg_sys::GucSource::PGC_S_SESSION,
+            pg_sys::GucAction::GUC_ACTION_SAVE,
+            true,
+            0,
+            false,
+        );
     }
 }

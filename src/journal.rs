@@ -310,7 +310,7 @@ fn write_table(client: &mut SpiClient<'_>, tbl: pg_sys::Oid, records: Vec<Record
         notice!(
             "customer_clean: {n} row{} of {} quarantined, see customer_clean.quarantine",
             if n == 1 { "" } else { "s" },
-            crate::profile::table_name(tbl)
+            crate::names::table_name(tbl)
         );
     }
     for (statement, ids) in b.queued {

@@ -100,14 +100,18 @@ mod matching;
 mod memory;
 mod merge;
 mod name;
+mod names;
 mod phone;
 mod plans;
 mod profile;
 mod quality;
+mod restore;
 mod security;
 mod table;
 mod temp_file;
 mod text;
+mod tuple;
+mod unregister;
 mod version;
 mod visibility;
 

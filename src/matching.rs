@@ -34,8 +34,9 @@ use crate::bulk_copy;
 use crate::error::{raise_with, spi_failed, OrRaise, OrSpiFailed};
 use crate::json_arg::Json;
 use crate::memory;
+use crate::names::{quote_identifier as quote, table_name};
 use crate::plans;
-use crate::profile::{quote_identifier as quote, table_name, TableState};
+use crate::profile::TableState;
 use crate::table::Table;
 use crate::temp_file::TempFile;
 
@@ -1386,7 +1387,7 @@ fn match_new_rows(
     review_probability: default!(f64, 0.5),
 ) -> JsonB {
     const FN: &str = "match_on_insert";
-    if crate::cleaning::restoring(tbl.oid()) {
+    if crate::security::restoring(tbl.oid()) {
         return JsonB(json!({"rows": 0, "clustered": 0, "review_pairs": 0, "restored": true}));
     }
     // Writers of the table match what they write; the values are read from

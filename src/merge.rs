@@ -23,7 +23,8 @@ use serde_json::{json, Value};
 
 use crate::error::{raise_with, spi_failed, OrSpiFailed};
 use crate::json_arg::Json;
-use crate::profile::{quote_identifier as quote, table_name, TableState};
+use crate::names::{quote_identifier as quote, table_name};
+use crate::profile::TableState;
 use crate::security::{Needs, READ, STEWARD, STEWARD_RESTORING};
 use crate::table::Table;
 
@@ -220,7 +221,7 @@ fn missing_row(state: &TableState, table: &str, id: &str) -> ! {
 #[pg_extern(volatile, strict, parallel_unsafe)]
 #[search_path(pg_catalog, pg_temp)]
 fn merge(tbl: Table, survivor_id: &str, duplicate_ids: Vec<Option<String>>) -> i64 {
-    crate::security::run_body(
+    crate::restore::run_body(
         tbl.oid(),
         STEWARD,
         false,
@@ -238,7 +239,7 @@ fn merge(tbl: Table, survivor_id: &str, duplicate_ids: Vec<Option<String>>) -> i
 #[search_path(pg_catalog, pg_temp)]
 fn unmerge(merge_id: i64) {
     let tbl = crate::security::catalog_row_table("merges", "merge_id", merge_id, "unmerge");
-    crate::security::run_body::<bool>(
+    crate::restore::run_body::<bool>(
         tbl,
         STEWARD_RESTORING,
         true,
@@ -253,7 +254,7 @@ fn unmerge(merge_id: i64) {
 #[search_path(pg_catalog, pg_temp)]
 fn approve(pair_id: i64, merge_rows: default!(bool, true)) -> Option<i64> {
     let tbl = crate::security::catalog_row_table("review_queue", "pair_id", pair_id, "approve");
-    crate::security::run_body(
+    crate::restore::run_body(
         tbl,
         STEWARD,
         false,
@@ -269,7 +270,7 @@ fn approve(pair_id: i64, merge_rows: default!(bool, true)) -> Option<i64> {
 #[search_path(pg_catalog, pg_temp)]
 fn reject(pair_id: i64) {
     let tbl = crate::security::catalog_row_table("review_queue", "pair_id", pair_id, "reject");
-    crate::security::run_body::<bool>(
+    crate::restore::run_body::<bool>(
         tbl,
         STEWARD,
         false,
@@ -283,7 +284,7 @@ fn reject(pair_id: i64) {
 #[pg_extern(volatile, strict, parallel_unsafe)]
 #[search_path(pg_catalog, pg_temp)]
 fn merge_clusters_batch(tbl: Table, min_probability: f64, batch_size: i32, state: Json) -> JsonB {
-    crate::security::run_body(
+    crate::restore::run_body(
         tbl.oid(),
         Needs::Owner,
         false,

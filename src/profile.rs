@@ -1,4 +1,4 @@
-//! `register` / `unregister` and the per-backend cache of compiled profiles
+//! `register` (`unregister` is in src/unregister.rs) and the per-backend cache of compiled profiles
 //! (engine: `profile`, `rules`).
 //!
 //! Profiles and rules live in `customer_clean.profiles` / `.rules`, where
@@ -25,6 +25,7 @@ use serde::Deserialize;
 
 use crate::error::{raise_with, OrRaise, OrSpiFailed};
 use crate::json_arg::Json;
+use crate::names::{quote_identifier, table_name};
 use crate::table::Table;
 
 /// A column of the customer table, with what the trigger needs to read and
@@ -318,7 +319,7 @@ fn invalidate_profile_cache<'a>(
         let Ok(Some(tbl)) = row.get_by_name::<pg_sys::Oid>("tbl") else { continue };
         // The table and its partitions, which carry clones of the trigger;
         // none if the table was dropped (a profile row can outlive it).
-        let relations: Vec<pg_sys::Oid> = crate::security::pinned_search_path(|| {
+        let relations: Vec<pg_sys::Oid> = crate::guc::pinned_search_path(|| {
             Spi::connect(|client| {
                 client
                     .select(
@@ -341,32 +342,6 @@ fn invalidate_profile_cache<'a>(
         crate::citus::sync_profile(tbl, "invalidate_profile_cache");
     }
     Ok(None)
-}
-
-/// `tbl` as SQL shows it (schema-qualified when not on the search path).
-pub fn table_name(tbl: pg_sys::Oid) -> String {
-    // Pinned: the row trigger calls this, and triggers run with the
-    // writer's search_path.
-    crate::security::pinned_search_path(|| {
-        Spi::get_one_with_args::<String>("SELECT $1::pg_catalog.regclass::pg_catalog.text", &[tbl.into()])
-    })
-    .ok()
-    .flatten()
-    .unwrap_or_else(|| format!("{}", u32::from(tbl)))
-}
-
-/// `text` as an SQL string literal (as `quote_literal` does).
-pub fn quote_literal(text: &str) -> String {
-    if text.contains('\\') {
-        format!("E'{}'", text.replace('\\', "\\\\").replace('\'', "''"))
-    } else {
-        format!("'{}'", text.replace('\'', "''"))
-    }
-}
-
-/// `identifier` quoted for SQL (as `quote_ident` does, always quoting).
-pub fn quote_identifier(identifier: &str) -> String {
-    format!("\"{}\"", identifier.replace('"', "\"\""))
 }
 
 /// The columns of `tbl`, or an error if it is not a plain or partitioned table.
@@ -463,7 +438,7 @@ fn check_declared_references(tbl: pg_sys::Oid, profile: &Profile) {
         SELECT f.code, f.message FROM (SELECT 1) AS one
           LEFT JOIN LATERAL (SELECT code, message FROM problems ORDER BY n LIMIT 1) f ON true";
     for (i, r) in profile.options.references.iter().enumerate() {
-        let (code, message) = crate::security::pinned_search_path(|| {
+        let (code, message) = crate::guc::pinned_search_path(|| {
             Spi::get_two_with_args::<String, String>(
                 PROBLEM,
                 &[r.table.as_str().into(), r.columns.clone().into(), r.to.clone().into(), tbl.into()],
@@ -537,51 +512,4 @@ fn register(tbl: Table, columns: Json, options: default!(Json, "'{}'")) -> i64 {
     })
     .or_spi_failed("register");
     defaults.len() as i64
-}
-
-/// Forgets `tbl`'s profile, rules and model, after removing its cleaning trigger.
-/// What cleaning recorded (issues, changes, quarantine) is kept; what an
-/// incremental `dedupe` stored to compare with next time is not.
-#[pg_extern(volatile, strict, parallel_unsafe)]
-#[search_path(pg_catalog, pg_temp)]
-fn unregister(tbl: Table) -> bool {
-    let tbl = tbl.oid();
-    crate::security::require_table_owner(tbl, "unregister");
-    crate::cleaning::drop_trigger(tbl, "unregister");
-    if crate::citus::is_citus_table(tbl) {
-        // what dedupe wrote on the workers (src/matching/distributed.rs)
-        let name = table_name(tbl);
-        crate::security::as_extension_owner(|| {
-            Spi::run_with_args(
-                "DELETE FROM customer_clean.distributed_match_keys WHERE tbl_name = $1",
-                &[name.as_str().into()],
-            )
-        })
-        .or_spi_failed("unregister");
-        crate::matching::queue::drop_queue(tbl, "unregister");
-    }
-    // The model and rules go with the profile (the catalog has no foreign
-    // keys to cascade; see sql/catalog.sql).
-    crate::security::as_extension_owner(|| {
-        // (the state of incremental dedupe: not in the catalog of 0.1.0)
-        let state = if crate::matching::incremental::state_tables_exist() {
-            "ds AS (DELETE FROM customer_clean.dedupe_state WHERE tbl = $1),
-             dr AS (DELETE FROM customer_clean.dedupe_rows WHERE tbl = $1),
-             dp AS (DELETE FROM customer_clean.dedupe_pairs WHERE tbl = $1),"
-        } else {
-            ""
-        };
-        Spi::get_one_with_args::<bool>(
-            &format!(
-                "WITH m AS (DELETE FROM customer_clean.models WHERE tbl = $1),
-                      r AS (DELETE FROM customer_clean.rules WHERE tbl = $1),
-                      {state}
-                      d AS (DELETE FROM customer_clean.profiles WHERE tbl = $1 RETURNING 1)
-                 SELECT count(*) > 0 FROM d"
-            ),
-            &[tbl.into()],
-        )
-    })
-    .or_spi_failed("unregister")
-    .unwrap_or(false)
 }

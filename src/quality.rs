@@ -15,7 +15,8 @@ use pgrx::{JsonB, PgSqlErrorCode};
 use serde_json::json;
 
 use crate::error::{raise_with, spi_failed, OrSpiFailed};
-use crate::profile::{quote_identifier as quote, table_name, TableState};
+use crate::names::{quote_identifier as quote, table_name};
+use crate::profile::TableState;
 use crate::security::{Needs, READ, STEWARD_RESTORING};
 use crate::table::Table;
 
@@ -205,7 +206,7 @@ fn tally_on_workers(state: &TableState, caller: &'static str) -> Tally {
     // the workers as the coordinator's OID.
     let sql = format!(
         "SELECT customer_clean.quality_tally({}::pg_catalog.regclass, ARRAY[{}]) FROM {} t",
-        crate::profile::quote_literal(&state.name),
+        crate::names::quote_literal(&state.name),
         value_list(state, caller),
         state.name
     );
@@ -455,7 +456,7 @@ fn quality_details(tbl: Table, row_id: &str) -> JsonB {
 #[pg_extern(volatile, strict, parallel_unsafe)]
 #[search_path(pg_catalog, pg_temp)]
 fn snapshot_quality(tbl: Table) -> i64 {
-    crate::security::run_body(
+    crate::restore::run_body(
         tbl.oid(),
         READ,
         false,
@@ -484,7 +485,7 @@ fn archive_stale(tbl: Table, days: i32) -> i64 {
             "archive_stale",
         );
     }
-    crate::security::run_body(
+    crate::restore::run_body(
         tbl.oid(),
         Needs::Owner,
         false,
@@ -503,7 +504,7 @@ fn archive_stale(tbl: Table, days: i32) -> i64 {
 #[pg_extern(name = "restore_archived_text", volatile, parallel_unsafe)]
 #[search_path(pg_catalog, pg_temp)]
 fn restore_archived(tbl: Table, row_ids: Option<Vec<Option<String>>>) -> i64 {
-    crate::security::run_body(
+    crate::restore::run_body(
         tbl.oid(),
         STEWARD_RESTORING,
         true,

@@ -9,12 +9,12 @@
 //!   what a role may do through the extension; nobody needs a grant on
 //!   `customer_clean`. What a role may read of the catalog is decided by
 //!   the catalog's row-level security (sql/access.sql, src/visibility.rs).
-//! - [`pinned_search_path`]: SQL run from Rust resolves names in
+//! - `guc::pinned_search_path` (src/guc.rs): SQL run from Rust resolves names in
 //!   `pg_catalog, pg_temp` only, never in a schema a caller (or anyone who
 //!   may create objects there) controls. Functions declared here with
 //!   `#[search_path(pg_catalog, pg_temp)]` get the same from PostgreSQL;
 //!   trigger functions, which pgrx declares without it, pin it themselves.
-//! - [`with_setting`]: the same for one other setting, for one call
+//! - `guc::with_setting`: the same for one other setting, for one call
 //!   (Citus's `citus.enable_unsafe_triggers` around the cleaning
 //!   triggers' DDL, src/citus.rs).
 //! - [`as_extension_owner`]: bookkeeping writes to the extension's own
@@ -34,6 +34,10 @@
 //!   while a Rust entry point of the extension has the window open for that
 //!   table ([`may_write_catalog`] in the policies), so a role that may write
 //!   the tables otherwise (a steward) cannot edit a merge record directly.
+//! - [`restoring`] / [`with_restore_mode`]: the cleaning trigger's bypass
+//!   for rows the extension writes back as they were (src/restore.rs opens
+//!   it). Like the window, no SQL function sets it, and both are cleared at
+//!   the end of every transaction.
 
 use std::cell::Cell;
 
@@ -41,56 +45,8 @@ use pgrx::prelude::*;
 use pgrx::PgSqlErrorCode;
 
 use crate::error::{raise_with, OrSpiFailed};
+use crate::guc::{pinned_search_path, set_safe_path};
 use crate::table::Table;
-
-/// The value every path pin sets.
-const SAFE_PATH: &std::ffi::CStr = c"pg_catalog, pg_temp";
-
-/// Runs `f` with `search_path` set to `pg_catalog, pg_temp`, restored
-/// afterwards; an error inside `f` aborts the (sub)transaction, whose end
-/// restores it as well.
-pub fn pinned_search_path<R>(f: impl FnOnce() -> R) -> R {
-    with_setting(c"search_path", SAFE_PATH, f)
-}
-
-/// Runs `f` with setting `name` at `value`, restored afterwards (or by the
-/// abort of the (sub)transaction an error inside `f` causes).
-pub fn with_setting<R>(name: &std::ffi::CStr, value: &std::ffi::CStr, f: impl FnOnce() -> R) -> R {
-    // SAFETY: the calls PostgreSQL's own fmgr_security_definer makes around
-    // a function with a SET clause; balanced below or by the abort.
-    unsafe {
-        let nest = pg_sys::NewGUCNestLevel();
-        set(name, value);
-        let result = f();
-        pg_sys::AtEOXact_GUC(true, nest);
-        result
-    }
-}
-
-/// # Safety
-/// Inside a GUC nest level that is popped afterwards.
-unsafe fn set_safe_path() {
-    // SAFETY: the caller's promise.
-    unsafe { set(c"search_path", SAFE_PATH) }
-}
-
-/// # Safety
-/// Inside a GUC nest level that is popped afterwards.
-unsafe fn set(name: &std::ffi::CStr, value: &std::ffi::CStr) {
-    // SAFETY: the caller's promise; both C strings outlive the call.
-    unsafe {
-        pg_sys::set_config_option(
-            name.as_ptr(),
-            value.as_ptr(),
-            pg_sys::GucContext::PGC_USERSET,
-            pg_sys::GucSource::PGC_S_SESSION,
-            pg_sys::GucAction::GUC_ACTION_SAVE,
-            true,
-            0,
-            false,
-        );
-    }
-}
 
 /// Runs `f` as the extension's owner in a security-restricted operation,
 /// with `search_path` pinned (see the module comment). `f` must run SQL on
@@ -152,6 +108,22 @@ thread_local! {
     /// The table whose history an entry point of the extension is writing
     /// now (see [`catalog_write_window`]).
     static WINDOW: Cell<Option<pg_sys::Oid>> = const { Cell::new(None) };
+    /// The registered table whose rows `clean_table`, `undo_change`,
+    /// `unmerge` or `restore_archived` is writing: the trigger lets them
+    /// through as they are, and `match_on_insert` does not match them
+    /// (see `restore::without_cleaning_trigger`, which sets it).
+    static RESTORING: Cell<Option<pg_sys::Oid>> = const { Cell::new(None) };
+}
+
+/// Whether rows of `tbl` are being restored or re-cleaned now.
+pub fn restoring(tbl: pg_sys::Oid) -> bool {
+    RESTORING.with(Cell::get) == Some(tbl)
+}
+
+/// Runs `f` in restore mode for `tbl` (see `restoring`); the previous mode
+/// comes back afterwards, also on error. Only `restore` calls it.
+pub fn with_restore_mode<R>(tbl: pg_sys::Oid, f: impl FnOnce() -> R) -> R {
+    with_mode(&RESTORING, Some(tbl), f)
 }
 
 /// Runs `f` with the catalog write window open for `tbl`: the row-level
@@ -199,7 +171,7 @@ pub unsafe extern "C-unwind" fn reset_at_xact_end(event: pg_sys::XactEvent::Type
             | pg_sys::XactEvent::XACT_EVENT_PREPARE
     ) {
         WINDOW.with(|w| w.set(None));
-        crate::cleaning::end_restore_mode();
+        RESTORING.with(|r| r.set(None));
     }
 }
 
@@ -265,7 +237,7 @@ fn check_table_privileges(tbl: pg_sys::Oid, privileges: &[Privilege], caller: &s
                 PgSqlErrorCode::ERRCODE_INSUFFICIENT_PRIVILEGE,
                 format!(
                     "{caller}: permission denied for table {}: {privilege} is needed",
-                    crate::profile::table_name(tbl)
+                    crate::names::table_name(tbl)
                 ),
                 format!("{caller} acts on the table with your own rights; the table's owner can GRANT {privilege}"),
                 "customer_clean",
@@ -319,7 +291,7 @@ fn check_table_owner(tbl: pg_sys::Oid, caller: &str) {
     if !owns_or_maintains(tbl) {
         raise_with(
             PgSqlErrorCode::ERRCODE_INSUFFICIENT_PRIVILEGE,
-            format!("{caller}: must be owner of table {}", crate::profile::table_name(tbl)),
+            format!("{caller}: must be owner of table {}", crate::names::table_name(tbl)),
             format!("{caller} changes what the extension keeps for the whole table; run it as the table's owner"),
             "customer_clean",
         );
@@ -409,35 +381,6 @@ pub fn current_role_name() -> String {
 pub fn role_name(role: pg_sys::Oid) -> String {
     // SAFETY: a catalog lookup of an existing role.
     unsafe { std::ffi::CStr::from_ptr(pg_sys::GetUserNameFromId(role, false)).to_string_lossy().into_owned() }
-}
-
-/// Runs `sql`, a call of one of the extension's PL/pgSQL `*_body`
-/// functions, as the caller with the catalog write window open for `tbl`
-/// (and, with `restoring`, the cleaning trigger letting restored rows of
-/// `tbl` through as they were stored), once the caller has what `needs`
-/// says on `tbl`. The entry points in src/merge.rs and src/quality.rs are
-/// the only callers: each runs one fixed body. An invalid `tbl` (an id
-/// that names nothing the caller can see) goes to the body unchecked: it
-/// reports the id as unknown.
-pub fn run_body<T: pgrx::datum::FromDatum + pgrx::datum::IntoDatum>(
-    tbl: pg_sys::Oid,
-    needs: Needs,
-    restoring: bool,
-    sql: &str,
-    args: &[pgrx::datum::DatumWithOid],
-    caller: &'static str,
-) -> Option<T> {
-    if tbl != pg_sys::Oid::INVALID {
-        require(tbl, needs, caller);
-    }
-    let run = || Spi::get_one_with_args::<T>(sql, args).or_spi_failed(caller);
-    catalog_write_window(tbl, || {
-        if restoring {
-            crate::cleaning::without_cleaning_trigger(tbl, caller, run)
-        } else {
-            run()
-        }
-    })
 }
 
 /// The `tbl` of the row of catalog table `table` whose `key_column` is

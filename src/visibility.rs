@@ -8,7 +8,8 @@
 use pgrx::prelude::*;
 
 use crate::error::OrSpiFailed;
-use crate::profile::{quote_identifier, TableState};
+use crate::names::quote_identifier;
+use crate::profile::TableState;
 use crate::table::TableOid;
 
 /// Whether the current role may SELECT `tbl` (false for a table that is

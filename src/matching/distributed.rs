@@ -48,8 +48,10 @@ use serde_json::{json, Value};
 
 use super::{explanation, lock_catalog, ordered, rejected_id_pairs, run, write_clusters, ReviewWriter, RowIds, Target};
 use crate::error::{raise_with, spi_failed, OrRaise, OrSpiFailed};
-use crate::profile::{quote_identifier as quote, quote_literal, table_name, TableState};
-use crate::security::{as_extension_owner, pinned_search_path};
+use crate::guc::pinned_search_path;
+use crate::names::{quote_identifier as quote, quote_literal, table_name};
+use crate::profile::TableState;
+use crate::security::as_extension_owner;
 use crate::table::Table;
 use crate::temp_file::TempFile;
 

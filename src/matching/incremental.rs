@@ -49,7 +49,7 @@ use super::{
 use crate::bulk_copy;
 use crate::error::{raise_with, spi_failed, OrSpiFailed};
 use crate::memory;
-use crate::profile::quote_identifier as quote;
+use crate::names::quote_identifier as quote;
 use crate::security::as_extension_owner;
 
 const FN: &str = "dedupe";

@@ -35,8 +35,10 @@ use serde_json::json;
 
 use super::{blocking, check_review_below_min, distributed, lock_catalog, match_each, run, Target};
 use crate::error::{raise_with, OrSpiFailed};
-use crate::profile::{quote_literal, table_name, TableState};
-use crate::security::{as_extension_owner, pinned_search_path};
+use crate::guc::pinned_search_path;
+use crate::names::{quote_literal, table_name};
+use crate::profile::TableState;
+use crate::security::as_extension_owner;
 use crate::table::Table;
 
 /// Queued rows matched per chunk by `match_pending`.
@@ -170,7 +172,7 @@ fn queue_for_matching<'a>(
     let td = trigger.trigger_data();
     // SAFETY: a row trigger's relation and new tuple are valid while it runs.
     let row_id = unsafe {
-        crate::cleaning::attribute_text(td.tg_trigtuple, (*td.tg_relation).rd_att, state.attnums[state.id_index])
+        crate::tuple::attribute_text(td.tg_trigtuple, (*td.tg_relation).rd_att, state.attnums[state.id_index])
     };
     // (a row without an id is not matched: match_row and dedupe skip it too)
     if let Some(row_id) = row_id {
