@@ -13,12 +13,10 @@ use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 use std::time::{Duration, Instant};
 
-use customer_clean_engine::matching::cluster::Refusal;
 use customer_clean_engine::matching::dedupe::{self, DedupeOptions};
 use customer_clean_engine::matching::external::{for_each_pair_with_records, Budget, ExternalDedupe, Prepared};
-use customer_clean_engine::matching::model::{
-    name_counts, pattern, personal_agreements, probability_of, NameFrequency, Progress, RowSample,
-};
+use customer_clean_engine::matching::join::{join_steps, Step};
+use customer_clean_engine::matching::model::{name_counts, NameFrequency, Progress, RowSample};
 use customer_clean_engine::matching::spill::{ExternalSorter, SpillError};
 use customer_clean_engine::matching::store::StoreError;
 use customer_clean_engine::matching::{blocking, parallel, Model, Record, RecordSchema, TrainOptions};
@@ -1257,13 +1255,13 @@ fn match_row(
     let (own_id, record) = target.record_of_json(object);
     let keys = blocking::lookup_keys(&record, target.salt());
     let (ids, candidates) = candidates(&target, &keys, own_id.as_deref(), model.max_block_size);
-    let fields = model.field_list();
+    let scorer = model.scorer();
     let mut scored: Vec<(String, f64, f64)> = ids
         .into_iter()
         .zip(&candidates)
         .map(|(id, c)| {
-            let w = model.match_weight(pattern(&fields, &record, c), &record, &NameFrequency::Model);
-            (id, probability_of(w), w)
+            let s = scorer.score(&record, c, &NameFrequency::Model);
+            (id, s.probability, s.match_weight)
         })
         .filter(|(_, p, _)| *p >= min_probability)
         .collect();
@@ -1446,59 +1444,43 @@ fn match_each(
     min_probability: f64,
     review_probability: f64,
 ) -> (usize, usize) {
-    let fields = model.field_list();
+    let scorer = model.scorer();
     let (mut clustered, mut review) = (0, 0);
     for (i, (id, record)) in new_rows.iter().enumerate() {
         pg_sys::check_for_interrupts!();
         let (ids, candidates) = candidates_of(i);
-        let mut scored: Vec<(&String, &Record, f64, bool)> = ids
-            .iter()
-            .zip(&candidates)
-            .map(|(cid, c)| {
-                let levels = pattern(&fields, record, c);
-                let p = probability_of(model.match_weight(levels, record, &NameFrequency::Model));
-                (cid, c, p, personal_agreements(&fields, levels) > 0)
-            })
-            .filter(|(_, _, p, _)| *p >= review_probability)
-            .collect();
-        scored.sort_unstable_by(|x, y| y.2.total_cmp(&x.2).then(x.0.cmp(y.0)));
-        let mut joined = false;
-        for (cid, c, p, personal) in scored {
-            let conflict = dedupe::conflict(record, c);
-            if !joined && p >= min_probability && personal && conflict.is_none() {
-                join_cluster(target, id, cid);
-                joined = true;
-                clustered += 1;
-                continue;
+        let pairs: Vec<(&str, &Record)> = ids.iter().map(String::as_str).zip(&candidates).collect();
+        // The decision is the engine's (engine/src/matching/join.rs); this
+        // carries it out.
+        for step in join_steps(&scorer, record, &pairs, &NameFrequency::Model, min_probability, review_probability) {
+            match step {
+                Step::Join { candidate, .. } => {
+                    join_cluster(target, id, pairs[candidate].0);
+                    clustered += 1;
+                }
+                Step::Review { candidate, probability, reason, unless_same_cluster } => {
+                    let (cid, c) = pairs[candidate];
+                    if unless_same_cluster && same_cluster(target, id, cid) {
+                        continue;
+                    }
+                    let (a, b) = if id.as_str() <= cid { (id.as_str(), cid) } else { (cid, id.as_str()) };
+                    run(
+                        target.caller,
+                        "INSERT INTO customer_clean.review_queue (tbl, row_id_a, row_id_b, probability, explanation, reason, found_by)
+                         VALUES ($1, $2, $3, $4, $5, $6, 'match_on_insert')
+                         ON CONFLICT (tbl, row_id_a, row_id_b) DO NOTHING",
+                        vec![
+                            target.oid.into(),
+                            a.into(),
+                            b.into(),
+                            probability.into(),
+                            JsonB(explanation(model, record, c, &NameFrequency::Model)).into(),
+                            reason.into(),
+                        ],
+                    );
+                    review += 1;
+                }
             }
-            if joined && p >= min_probability && same_cluster(target, id, cid) {
-                continue;
-            }
-            let reason = if p < min_probability {
-                "uncertain".to_string()
-            } else if !personal {
-                Refusal::NothingPersonal.as_str()
-            } else if let Some(field) = conflict {
-                format!("conflicting {field}")
-            } else {
-                "probable match, but the new row joined the cluster of a better one".to_string()
-            };
-            let (a, b) = if id.as_str() <= cid.as_str() { (id, cid) } else { (cid, id) };
-            run(
-                target.caller,
-                "INSERT INTO customer_clean.review_queue (tbl, row_id_a, row_id_b, probability, explanation, reason, found_by)
-                 VALUES ($1, $2, $3, $4, $5, $6, 'match_on_insert')
-                 ON CONFLICT (tbl, row_id_a, row_id_b) DO NOTHING",
-                vec![
-                    target.oid.into(),
-                    a.as_str().into(),
-                    b.as_str().into(),
-                    p.into(),
-                    JsonB(explanation(model, record, c, &NameFrequency::Model)).into(),
-                    reason.into(),
-                ],
-            );
-            review += 1;
         }
     }
     (clustered, review)

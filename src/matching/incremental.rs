@@ -34,7 +34,7 @@ use customer_clean_engine::matching::external::Prepared;
 use customer_clean_engine::matching::incremental::{
     block_changes, keys_from_bytes, keys_to_bytes, still_candidates, Block, RowState,
 };
-use customer_clean_engine::matching::model::{name_hash, name_keys, pattern, probability_of, NameFrequency, Progress};
+use customer_clean_engine::matching::model::{name_hash, name_keys, NameFrequency, Progress};
 use customer_clean_engine::matching::spill::Spill;
 use customer_clean_engine::matching::store::RecordStore;
 use customer_clean_engine::matching::{parallel, Model, Record};
@@ -413,7 +413,7 @@ pub(super) fn run_incremental(
     let n = diff.rows - (deleted.len() - diff.deleted.len());
     let tf = NameFrequency::Hashed(&names, n);
     let min_scored = opts.review_probability.min(opts.min_probability);
-    let fields = model.field_list();
+    let scorer = model.scorer();
 
     // Score the candidates: records of their unchanged rows read anew.
     let unchanged_ids: Vec<String> = candidates
@@ -434,7 +434,7 @@ pub(super) fn run_incremental(
     progress("scoring changed pairs", 0, candidates.len());
     let scored = on_every_core(&candidates, |(a, b)| {
         let (ra, rb) = (records.get(a)?, records.get(b)?);
-        (probability_of(model.match_weight(pattern(&fields, ra, rb), ra, &tf)) >= min_scored).then_some(())
+        scorer.score_at_least(ra, rb, &tf, min_scored).map(|_| ())
     });
     let mut new_pairs: Vec<(String, String)> = Vec::new();
     for ((a, b), _) in candidates.iter().zip(scored).filter(|(_, kept)| kept.is_some()) {
@@ -471,8 +471,8 @@ pub(super) fn run_incremental(
         .collect();
     let mut pairs: Vec<Edge> = on_every_core(&in_components, |(x, y)| {
         let (ra, rb) = (&row_records[*x as usize], &row_records[*y as usize]);
-        let probability = probability_of(model.match_weight(pattern(&fields, ra, rb), ra, &tf));
-        (probability >= min_scored).then_some(Edge { a: *x, b: *y, probability })
+        let score = scorer.score_at_least(ra, rb, &tf, min_scored)?;
+        Some(Edge { a: *x, b: *y, probability: score.probability })
     })
     .into_iter()
     .flatten()

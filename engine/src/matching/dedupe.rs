@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::blocking::{self, BlockingStats, TooManyPairs};
 use super::cluster::{self, ClusterOptions, Clustering, Edge, Refusal};
 use super::comparison::Field;
-use super::model::{pattern, personal_agreements, probability_of, Model, NameFrequency, Progress};
+use super::model::{Model, NameFrequency, Progress};
 use super::parallel;
 use super::record::Record;
 
@@ -91,7 +91,7 @@ pub fn scored_pairs(
 ) -> Result<(Vec<Edge>, BlockingStats), TooManyPairs> {
     let threads = parallel::thread_count(threads);
     let (candidates, stats) = candidate_pairs(records, salt, model.max_block_size, threads, max_pairs, progress)?;
-    let fields = model.field_list();
+    let scorer = model.scorer();
     let mut pairs = Vec::new();
     parallel::for_each_chunk(
         &candidates,
@@ -101,8 +101,8 @@ pub fn scored_pairs(
             part.iter()
                 .filter_map(|(a, b)| {
                     let (ra, rb) = (&records[*a as usize], &records[*b as usize]);
-                    let p = probability_of(model.match_weight(pattern(&fields, ra, rb), ra, tf));
-                    (p >= min_probability).then_some(Edge { a: *a, b: *b, probability: p })
+                    let score = scorer.score_at_least(ra, rb, tf, min_probability)?;
+                    Some(Edge { a: *a, b: *b, probability: score.probability })
                 })
                 .collect()
         },
@@ -165,11 +165,11 @@ pub fn cluster_scored(
     // A probable pair on whose person nothing agrees — same phone and
     // address, different or missing name, birth date, ID and e-mail — is
     // what people of one household look like; it goes to review instead.
-    let fields = model.field_list();
+    let scorer = model.scorer();
     let (matching, impersonal): (Vec<Edge>, Vec<Edge>) =
         pairs.iter().filter(|e| e.probability >= opts.min_probability).partition(|e| {
             let (a, b) = (&records[e.a as usize], &records[e.b as usize]);
-            personal_agreements(&fields, pattern(&fields, a, b)) > 0
+            scorer.score(a, b, tf).personal
         });
     let matching_pairs = matching.len();
     progress("clustering", 0, matching_pairs);

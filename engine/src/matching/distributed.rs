@@ -17,8 +17,7 @@ use std::collections::HashSet;
 
 use super::blocking;
 use super::cluster::Edge;
-use super::comparison::Field;
-use super::model::{name_hash, name_keys, pattern, personal_agreements, probability_of, Model, NameFrequency};
+use super::model::{name_hash, name_keys, Model, NameFrequency, Scorer};
 use super::record::Record;
 
 /// What an entry is for: bits of its `kind`.
@@ -72,8 +71,7 @@ pub fn block_limit(weak: bool, max_block: usize) -> usize {
 
 /// What one node needs to score the blocks it holds.
 pub struct BlockScorer<'a> {
-    pub model: &'a Model,
-    pub fields: Vec<Field>,
+    pub scorer: Scorer<'a>,
     pub salt: u64,
     /// Keys whose blocks are over their limit (see [`block_limit`]).
     pub oversized: &'a HashSet<i64>,
@@ -100,7 +98,7 @@ impl<'a> BlockScorer<'a> {
         tf: NameFrequency<'a>,
         min_probability: f64,
     ) -> Self {
-        BlockScorer { model, fields: model.field_list(), salt, oversized, tf, min_probability }
+        BlockScorer { scorer: model.scorer(), salt, oversized, tf, min_probability }
     }
 
     /// Scores the block of `key`, whose members are `members` in the
@@ -119,11 +117,8 @@ impl<'a> BlockScorer<'a> {
                     continue;
                 }
                 out.pairs += 1;
-                let levels = pattern(&self.fields, a, b);
-                let p = probability_of(self.model.match_weight(levels, a, &self.tf));
-                if p >= self.min_probability {
-                    let personal = personal_agreements(&self.fields, levels) > 0;
-                    out.edges.push((Edge { a: i as u32, b: j as u32, probability: p }, personal));
+                if let Some(s) = self.scorer.score_at_least(a, b, &self.tf, self.min_probability) {
+                    out.edges.push((Edge { a: i as u32, b: j as u32, probability: s.probability }, s.personal));
                 }
             }
         }

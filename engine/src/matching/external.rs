@@ -15,9 +15,7 @@ use std::collections::{HashMap, HashSet};
 use super::blocking::{self, BlockingStats};
 use super::cluster::{self, Clustering, Edge};
 use super::dedupe::{cluster_component, Dedupe, DedupeOptions};
-use super::model::{
-    name_hash, name_keys, pattern, personal_agreements, probability_of, Model, NameFrequency, Progress,
-};
+use super::model::{name_hash, name_keys, Model, NameFrequency, Progress};
 use super::parallel;
 use super::record::Record;
 use super::spill::{ExternalSorter, Spill, SpillError};
@@ -186,11 +184,9 @@ impl ExternalDedupe {
         // Scoring: with every record in one range, straight from the
         // sorted pairs; otherwise the pairs are sorted again by the
         // ranges of their two rows, and each pair of ranges is loaded once.
-        let fields = model.field_list();
+        let scorer = model.scorer();
         let score = |a: &Record, b: &Record| -> Option<(f64, bool)> {
-            let p = pattern(&fields, a, b);
-            let probability = probability_of(model.match_weight(p, a, &tf));
-            (probability >= min_scored).then(|| (probability, personal_agreements(&fields, p) > 0))
+            scorer.score_at_least(a, b, &tf, min_scored).map(|s| (s.probability, s.personal))
         };
         let mut scored: Vec<(Edge, bool)> = Vec::new();
         let mut batch: Vec<u64> = Vec::with_capacity(SCORE_BATCH);

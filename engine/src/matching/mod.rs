@@ -15,7 +15,9 @@
 //! - [`incremental`]: what a run leaves for the next, and how changed
 //!   rows change the candidate pairs;
 //! - [`distributed`]: the same pairs scored block by block where a
-//!   cluster's nodes hold them (Citus).
+//!   cluster's nodes hold them (Citus);
+//! - [`join`]: how a new row joins the clusters of the rows it matches
+//!   (`match_on_insert`, `match_new_rows`).
 //!
 //! Nothing here calls PostgreSQL; long loops report progress through a
 //! callback on the calling thread, so the SQL layer can check for a cancel
@@ -29,6 +31,7 @@ pub mod distributed;
 pub mod external;
 pub mod field;
 pub mod incremental;
+pub mod join;
 pub mod model;
 pub mod parallel;
 pub mod record;

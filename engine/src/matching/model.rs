@@ -737,7 +737,12 @@ impl Model {
 
     /// Probability that `a` and `b` are the same person.
     pub fn probability(&self, a: &Record, b: &Record, tf: &NameFrequency) -> f64 {
-        probability_of(self.match_weight(pattern(&self.field_list(), a, b), a, tf))
+        self.scorer().score(a, b, tf).probability
+    }
+
+    /// The scorer of pairs with this model (see [`Scorer`]).
+    pub fn scorer(&self) -> Scorer<'_> {
+        Scorer { model: self, fields: self.field_list() }
     }
 
     /// Each field's level, m, u and weight for the pair, and the total.
@@ -790,6 +795,56 @@ impl Model {
 /// Probability from a match weight (log2 odds).
 pub fn probability_of(weight: f64) -> f64 {
     1.0 / (1.0 + (-weight).exp2())
+}
+
+/// A pair as every matching decision reads it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PairScore {
+    /// The pair's match weight (log2 odds), from its levels and the name
+    /// frequencies.
+    pub match_weight: f64,
+    /// [`probability_of`] the weight: that the two records are one person.
+    pub probability: f64,
+    /// Whether anything personal agrees ([`personal_agreements`]): a
+    /// probable pair on which nothing personal agrees looks like two people
+    /// of one household, and goes to review instead of into a cluster.
+    pub personal: bool,
+}
+
+/// Scores pairs of records with a model: the one place where a pair's
+/// levels, weight, probability and personal agreement are worked out, for
+/// every way of matching (batch `dedupe` on one node, in bounded memory,
+/// incrementally and on Citus workers; `match_row`; new rows matched on
+/// insert). Made once per batch of pairs ([`Model::scorer`]): it holds the
+/// model's fields in order.
+pub struct Scorer<'m> {
+    model: &'m Model,
+    fields: Vec<Field>,
+}
+
+impl Scorer<'_> {
+    /// The score of the pair (`a`, `b`); `a`'s names' frequencies weigh an
+    /// exact name agreement (the earlier row of a pair, by convention).
+    pub fn score(&self, a: &Record, b: &Record, tf: &NameFrequency) -> PairScore {
+        let levels = pattern(&self.fields, a, b);
+        let match_weight = self.model.match_weight(levels, a, tf);
+        PairScore {
+            match_weight,
+            probability: probability_of(match_weight),
+            personal: personal_agreements(&self.fields, levels) > 0,
+        }
+    }
+
+    /// The score when it reaches `min_probability`, `None` below it.
+    pub fn score_at_least(
+        &self,
+        a: &Record,
+        b: &Record,
+        tf: &NameFrequency,
+        min_probability: f64,
+    ) -> Option<PairScore> {
+        Some(self.score(a, b, tf)).filter(|s| s.probability >= min_probability)
+    }
 }
 
 #[cfg(test)]
