@@ -926,6 +926,28 @@ fn render(toks: &[Tok]) -> String {
 /// `None` when there is no letter in it or it is longer than
 /// [`crate::MAX_FIELD_BYTES`].
 pub fn normalize_name(input: &str) -> Option<String> {
+    if is_plain_han_name(input) {
+        return Some(input.to_string());
+    }
+    normalize_name_analysed(input)
+}
+
+/// Whether `input` is only Chinese characters of the CJK Unified
+/// Ideographs block or its extension A, as most Chinese names are typed:
+/// such a name is already normalized (no character of those blocks has a
+/// compatibility or canonical decomposition, none is a separator, title or
+/// particle, and case does not apply), so the analysis below, which costs
+/// as much as the rest of a row's cleaning, would give it back unchanged.
+/// (`normalize_name_analysed` agrees on every character of both blocks:
+/// see the test `plain_han_names_are_their_own_normal_form`.)
+fn is_plain_han_name(input: &str) -> bool {
+    !input.is_empty()
+        && input.len() <= crate::MAX_FIELD_BYTES
+        && input.chars().all(|c| matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}'))
+}
+
+/// [`normalize_name`] by the full analysis.
+fn normalize_name_analysed(input: &str) -> Option<String> {
     let (toks, _) = analyse(input, false)?;
     let out = crate::text::nfc(render(&toks));
     if out.len() > crate::MAX_FIELD_BYTES || !out.chars().any(char::is_alphabetic) {
@@ -1133,6 +1155,32 @@ pub fn name_parts(input: &str) -> Option<NameParts> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_han_names_are_their_own_normal_form() {
+        // Every character of both blocks alone, and in names of two to
+        // four characters, gives what the full analysis gives.
+        let blocks = ('\u{4E00}'..='\u{9FFF}').chain('\u{3400}'..='\u{4DBF}');
+        let all: Vec<char> = blocks.collect();
+        assert_eq!(all.len(), 20992 + 6592);
+        for &c in &all {
+            let name = c.to_string();
+            assert!(is_plain_han_name(&name));
+            assert_eq!(normalize_name_analysed(&name).as_deref(), Some(name.as_str()), "{name}");
+        }
+        for (i, w) in all.windows(4).enumerate().step_by(7) {
+            let name: String = w[..2 + i % 3].iter().collect();
+            assert_eq!(normalize_name(&name), normalize_name_analysed(&name), "{name}");
+        }
+        assert_eq!(normalize_name("欧阳娜娜").as_deref(), Some("欧阳娜娜"));
+        // Anything else takes the full path: a space, a dot, kana, a
+        // compatibility ideograph (U+F900, which NFC changes), Latin.
+        for name in ["王 小明", "王·明", "山田たろう", "\u{F900}明", "Wang明", ""] {
+            assert!(!is_plain_han_name(name), "{name}");
+        }
+        assert_eq!(normalize_name("\u{F900}明").as_deref(), Some("豈明"));
+        assert_eq!(normalize_name(&"王".repeat(2000)), None);
+    }
     use proptest::prelude::*;
 
     fn n(s: &str) -> Option<String> {
