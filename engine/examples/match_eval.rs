@@ -283,7 +283,7 @@ fn main() {
     // Level counts of the true pairs: the m-probabilities EM should find.
     let show = std::env::var("MATCH_EVAL_SHOW").ok();
     let mut shown = 0;
-    let mut true_levels: Vec<Vec<u64>> = fields.iter().map(|f| vec![0; f.levels().len()]).collect();
+    let mut true_levels: Vec<Vec<u64>> = fields.iter().map(|f| vec![0; f.level_count()]).collect();
     for m in members.values() {
         for (x, a) in m.iter().enumerate() {
             for b in &m[x + 1..] {
@@ -320,7 +320,7 @@ fn main() {
                     let l = f.compare(&records[*a as usize], &records[*b as usize]) as usize;
                     true_levels[i][l] += 1;
                     // MATCH_EVAL_SHOW=birth_date:different prints such true pairs.
-                    if show.as_deref() == Some(&format!("{}:{}", f.as_str(), f.levels()[l])) && shown < 15 {
+                    if show.as_deref() == Some(&format!("{}:{}", f.as_str(), f.label(l))) && shown < 15 {
                         shown += 1;
                         println!("    {:?}\n    {:?}", csv[*a as usize], csv[*b as usize]);
                     }
@@ -331,8 +331,9 @@ fn main() {
     if show_weights {
         for (i, f) in fields.iter().enumerate() {
             let known: u64 = true_levels[i][1..].iter().sum();
-            let shares: Vec<String> = f.levels()[1..]
-                .iter()
+            let shares: Vec<String> = f
+                .labels()
+                .skip(1)
                 .zip(&true_levels[i][1..])
                 .map(|(l, c)| format!("{l}={:.4}", *c as f64 / known.max(1) as f64))
                 .collect();

@@ -242,6 +242,10 @@ pub enum ModelError {
     Unreadable(String),
     #[error("the stored model has version {found}, this build reads version {MODEL_VERSION}")]
     Version { found: u32 },
+    /// A model stored by a build whose comparison tables had other levels
+    /// (`comparison::Level`): its m and u belong to levels this build does
+    /// not have. (Within one build, labels and tests cannot drift apart:
+    /// each level is one entry of a table.)
     #[error("the stored model's levels of \"{0}\" differ from this build's")]
     Levels(String),
     #[error("the table has no two rows to learn from")]
@@ -320,8 +324,7 @@ impl Model {
         }
         let model: Model = serde_json::from_value(value.clone()).map_err(|e| ModelError::Unreadable(e.to_string()))?;
         for f in &model.fields {
-            let names: Vec<&str> = f.levels.iter().map(|l| l.level.as_str()).collect();
-            if names != f.field.levels()[1..] {
+            if !f.levels.iter().map(|l| l.level.as_str()).eq(f.field.labels().skip(1)) {
                 return Err(ModelError::Levels(f.field.as_str().into()));
             }
         }
@@ -401,8 +404,9 @@ impl Model {
             .enumerate()
             .map(|(i, f)| FieldParams {
                 field: *f,
-                levels: f.levels()[1..]
-                    .iter()
+                levels: f
+                    .labels()
+                    .skip(1)
                     .enumerate()
                     .map(|(l, name)| {
                         let (m, u) = (em.m[i][l + 1], u[i][l + 1]);
@@ -471,7 +475,7 @@ fn level_shares(fields: &[Field], counts: &PatternCounts, weight: Option<&dyn Fn
         .iter()
         .enumerate()
         .map(|(i, f)| {
-            let mut shares = vec![0.0; f.levels().len()];
+            let mut shares = vec![0.0; f.level_count()];
             for (p, c) in counts {
                 shares[level_of(*p, i)] += *c as f64 * weight.map_or(1.0, |w| w(*p));
             }
@@ -755,7 +759,7 @@ impl Model {
             .enumerate()
             .map(|(i, f)| {
                 let l = level_of(p, i);
-                let level = f.field.levels()[l];
+                let level = f.field.label(l);
                 if l == 0 {
                     return FieldScore { field: f.field, level, m: None, u: None, weight: 0.0, name_frequency: None };
                 }
