@@ -303,12 +303,13 @@ pub fn on_every_node(command: &str, caller: &'static str) -> serde_json::Map<Str
     for node in results.map(|j| j.0).and_then(|v| v.as_array().cloned()).unwrap_or_default() {
         let result = node["result"].as_str().unwrap_or_default();
         if node["ok"].as_bool() != Some(true) {
-            crate::error::raise_with(
+            crate::error::Report::new(
                 pgrx::PgSqlErrorCode::ERRCODE_CONNECTION_EXCEPTION,
-                format!("{caller}: on node {} of the Citus cluster: {result}", node["node"]),
-                "check that the node is up and that the current role may log in there".into(),
                 caller,
-            );
+                format!("{caller}: on node {} of the Citus cluster: {result}", node["node"]),
+            )
+            .hint("check that the node is up and that the current role may log in there")
+            .raise();
         }
         let counts: serde_json::Value = serde_json::from_str(result).unwrap_or_default();
         for (k, v) in counts.as_object().into_iter().flatten() {

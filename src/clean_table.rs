@@ -25,7 +25,7 @@ use pgrx::{JsonB, PgSqlErrorCode};
 use serde_json::{json, Value};
 
 use crate::cleaning::{record, RowCleaner};
-use crate::error::{json_row, raise_with, spi_failed, Missing, OrRaise, OrSpiFailed};
+use crate::error::{json_row, spi_failed, Missing, OrRaise, OrSpiFailed, Report};
 use crate::journal;
 use crate::names::{quote_identifier as quote, table_name};
 use crate::profile::TableState;
@@ -68,16 +68,17 @@ fn clean_table_start(tbl: Table, batch_size: default!(i32, 10000)) -> i64 {
         // Its batches lock rows by an id range, which Citus does not do
         // across shards, and its write-back would pass through the
         // shards' triggers, which clean and journal on the workers.
-        raise_with(
+        Report::new(
             PgSqlErrorCode::ERRCODE_FEATURE_NOT_SUPPORTED,
-            format!("clean_table is not supported on the Citus table {}", state.name),
-            format!(
-                "the cleaning trigger cleans rows on the workers: run customer_clean.enable_cleaning('{0}'), then \
-                 UPDATE {0} SET <a profiled column> = <the same column> over ranges of ids",
-                state.name.replace('\'', "''")
-            ),
             FN,
-        );
+            format!("clean_table is not supported on the Citus table {}", state.name),
+        )
+        .hint(format!(
+            "the cleaning trigger cleans rows on the workers: run customer_clean.enable_cleaning('{0}'), then \
+                 UPDATE {0} SET <a profiled column> = <the same column> over ranges of ids",
+            state.name.replace('\'', "''")
+        ))
+        .raise();
     }
     // The run is bookkeeping, kept by the extension's owner; the rows are
     // counted with the caller's rights.

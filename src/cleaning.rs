@@ -17,13 +17,12 @@ use std::num::NonZeroUsize;
 use customer_clean_engine::clean::{clean_row, clean_row_written, Cleaned, OnInvalid};
 use customer_clean_engine::originals::UndoRefused;
 use customer_clean_engine::rules::{Context, Finding, Severity};
-use pgrx::pg_sys::panic::ErrorReport;
 use pgrx::prelude::*;
-use pgrx::{AllocatedByPostgres, JsonB, PgLogLevel, PgSqlErrorCode, PgTupleDesc};
+use pgrx::{AllocatedByPostgres, JsonB, PgSqlErrorCode, PgTupleDesc};
 use serde_json::{json, Map, Value};
 
 use crate::date::today;
-use crate::error::{json_row, raise_with, Missing, OrSpiFailed};
+use crate::error::{json_row, Missing, OrSpiFailed, Report};
 use crate::journal::{self, Operation, Record};
 use crate::json_arg::Json;
 use crate::names::{quote_identifier, table_name, FLUSH_TRIGGER_NAME, MATCH_TRIGGER_NAME, TRIGGER_NAME};
@@ -41,12 +40,13 @@ use crate::tuple::{attribute, attribute_text, datum_text};
 fn enable_cleaning(tbl: Table, on_invalid: default!(&str, "'flag'"), match_on_insert: default!(bool, false)) -> bool {
     let oid = tbl.oid();
     let Some(mode) = OnInvalid::parse(on_invalid) else {
-        raise_with(
+        Report::new(
             PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE,
-            format!("unknown on_invalid mode \"{on_invalid}\""),
-            "use 'reject', 'flag' or 'quarantine'".into(),
             "enable_cleaning",
+            format!("unknown on_invalid mode \"{on_invalid}\""),
         )
+        .hint("use 'reject', 'flag' or 'quarantine'")
+        .raise()
     };
     crate::security::require_table_owner(oid, "enable_cleaning");
     // Compiles the profile and rules now, so a broken rule fails here and
@@ -204,12 +204,9 @@ fn validate(tbl: Table, row: Json) -> crate::json_result::JsonResult {
     crate::security::require(tbl.oid(), crate::security::READ, "validate");
     let state = TableState::load(tbl.oid(), "validate");
     let Some(object) = row.0.as_object() else {
-        raise_with(
-            PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE,
-            "row must be a JSON object".into(),
-            "pass the row as jsonb, e.g. to_jsonb(t) or '{\"phone\": \"138 1234 5678\"}'".into(),
-            "validate",
-        )
+        Report::new(PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE, "validate", "row must be a JSON object")
+            .hint("pass the row as jsonb, e.g. to_jsonb(t) or '{\"phone\": \"138 1234 5678\"}'")
+            .raise()
     };
     let mut values: Vec<Option<String>> = state
         .layout
@@ -240,12 +237,13 @@ fn clean_on_write<'a>(
         trigger.level(),
         trigger.when(),
     ) else {
-        raise_with(
+        Report::new(
             PgSqlErrorCode::ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED,
-            "customer_clean.clean_on_write must be a BEFORE INSERT OR UPDATE OR DELETE FOR EACH ROW trigger".into(),
-            "install it with customer_clean.enable_cleaning(tbl)".into(),
             "clean_on_write",
+            "customer_clean.clean_on_write must be a BEFORE INSERT OR UPDATE OR DELETE FOR EACH ROW trigger",
         )
+        .hint("install it with customer_clean.enable_cleaning(tbl)")
+        .raise()
     };
     let relid = trigger.relid().or_spi_failed("clean_on_write");
     let state = TableState::load(relid, "clean_on_write");
@@ -633,16 +631,11 @@ fn originals_object(cleaned: &Cleaned) -> Value {
 /// release must write back to that row and no other (released with a new
 /// id, it could overwrite a row the writer may not touch).
 fn refuse_quarantined_id_change(table: &str, old: Option<&str>, new: Option<&str>) -> ! {
-    raise_with(
-        PgSqlErrorCode::ERRCODE_CHECK_VIOLATION,
-        format!(
+    Report::new(PgSqlErrorCode::ERRCODE_CHECK_VIOLATION, "clean_on_write", format!(
             "customer_clean: an UPDATE of {table} that changes the id from {} to {} fails the table's rules, so it cannot be quarantined",
             old.unwrap_or("NULL"),
             new.unwrap_or("NULL")
-        ),
-        "correct the row so it passes the rules, or change the id in an UPDATE of its own".into(),
-        "clean_on_write",
-    )
+        )).hint("correct the row so it passes the rules, or change the id in an UPDATE of its own").raise()
 }
 
 /// ERROR 23514 naming the first error's column and value, every problem in
@@ -656,22 +649,21 @@ fn reject(table: &str, cleaned: &Cleaned) -> ! {
         .map(|f| format!("{} {} ({}): {}", f.severity.as_str(), f.column, f.code, f.message))
         .collect::<Vec<_>>()
         .join("\n");
-    ErrorReport::new(
+    Report::new(
         PgSqlErrorCode::ERRCODE_CHECK_VIOLATION,
+        "clean_on_write",
         format!(
             "customer_clean rejected a row of {table}: column \"{}\" value {}: {}",
             first.column,
             first.value.as_deref().map_or("NULL".to_string(), |v| format!("\"{v}\"")),
             first.message
         ),
-        "clean_on_write",
     )
-    .set_detail(detail)
-    .set_hint(format!(
+    .detail(detail)
+    .hint(format!(
         "correct the value, or keep such rows with customer_clean.enable_cleaning('{table}', on_invalid => 'flag') or 'quarantine'"
     ))
-    .report(PgLogLevel::ERROR);
-    unreachable!("ereport(ERROR) returned")
+    .raise()
 }
 
 /// Writes a quarantined row back into its table, through the cleaning
@@ -720,20 +712,16 @@ fn release_quarantine(quarantine_id: Option<i64>, corrections: default!(Option<J
         missing().raise(FN);
     }
     if entry["released"] == json!(true) {
-        raise_with(
+        Report::new(
             PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE,
-            format!("quarantine entry {quarantine_id} was already released"),
-            "release each entry once".into(),
             FN,
-        );
+            format!("quarantine entry {quarantine_id} was already released"),
+        )
+        .hint("release each entry once")
+        .raise();
     }
     let Some(writer) = entry["writer"].as_u64().map(|w| pg_sys::Oid::from(w as u32)) else {
-        raise_with(
-            PgSqlErrorCode::ERRCODE_UNDEFINED_OBJECT,
-            format!("quarantine entry {quarantine_id} was written by role {}, which no longer exists", entry["quarantined_by"]),
-            "the row is released with the rights of the role that wrote it; re-enter it yourself from customer_clean.quarantine.row_data".into(),
-            FN,
-        )
+        Report::new(PgSqlErrorCode::ERRCODE_UNDEFINED_OBJECT, FN, format!("quarantine entry {quarantine_id} was written by role {}, which no longer exists", entry["quarantined_by"])).hint("the row is released with the rights of the role that wrote it; re-enter it yourself from customer_clean.quarantine.row_data").raise()
     };
     let state = TableState::load(tbl, FN);
     let table = table_name(tbl);
@@ -742,15 +730,16 @@ fn release_quarantine(quarantine_id: Option<i64>, corrections: default!(Option<J
     if let (Some(r), Some(c)) = (row.as_object_mut(), corrections.as_ref().and_then(|c| c.0.as_object())) {
         for (k, v) in c {
             if is_update && *k == id_col && r.get(k) != Some(v) {
-                raise_with(
+                Report::new(
                     PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE,
+                    FN,
                     format!(
                         "{FN}: entry {quarantine_id} is an UPDATE of row {} of {table}; its id cannot be corrected",
                         entry["row_id"]
                     ),
-                    "release it without changing the id, then change the id in an UPDATE of its own".into(),
-                    FN,
-                );
+                )
+                .hint("release it without changing the id, then change the id in an UPDATE of its own")
+                .raise();
             }
             r.insert(k.clone(), v.clone());
         }
@@ -826,12 +815,13 @@ fn undo_change(change_id: i64) -> bool {
         missing().raise(FN);
     }
     if change["undone"] == json!(true) {
-        raise_with(
+        Report::new(
             PgSqlErrorCode::ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE,
-            format!("change {change_id} was already undone"),
-            "undo each change once".into(),
             FN,
-        );
+            format!("change {change_id} was already undone"),
+        )
+        .hint("undo each change once")
+        .raise();
     }
     let row_id = change["row_id"].as_str().unwrap_or_default().to_string();
     let state = TableState::load(tbl, FN);
@@ -848,12 +838,13 @@ fn undo_change(change_id: i64) -> bool {
         hint: format!("the original values are kept in customer_clean.changes (change_id {change_id})"),
     });
     if let Some(c) = columns.iter().find(|c| !current.as_object().is_some_and(|o| o.contains_key(c.as_str()))) {
-        raise_with(
+        Report::new(
             PgSqlErrorCode::ERRCODE_UNDEFINED_COLUMN,
-            format!("change {change_id} names column \"{c}\", which {table} does not have"),
-            "the column was dropped or renamed; restore the value by hand from customer_clean.changes".into(),
             FN,
-        );
+            format!("change {change_id} names column \"{c}\", which {table} does not have"),
+        )
+        .hint("the column was dropped or renamed; restore the value by hand from customer_clean.changes")
+        .raise();
     }
     let moved: Vec<String> = columns
         .iter()
@@ -861,14 +852,14 @@ fn undo_change(change_id: i64) -> bool {
         .map(|c| format!("{c} is now {} (cleaning wrote {})", current[c.as_str()], change["normalized"][c.as_str()]))
         .collect();
     if !moved.is_empty() {
-        ErrorReport::new(
+        Report::new(
             PgSqlErrorCode::ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE,
-            format!("row {row_id} of {table} changed after change {change_id}, which cannot be undone"),
             FN,
+            format!("row {row_id} of {table} changed after change {change_id}, which cannot be undone"),
         )
-        .set_detail(moved.join("\n"))
-        .set_hint("undo the row's later changes first (newest first), or edit the row by hand".to_string())
-        .report(PgLogLevel::ERROR);
+        .detail(moved.join("\n"))
+        .hint("undo the row's later changes first (newest first), or edit the row by hand")
+        .raise();
     }
     let set: Vec<String> =
         columns.iter().enumerate().map(|(k, c)| format!("{} = ${}", quote_identifier(c), k + 2)).collect();
@@ -902,12 +893,13 @@ fn undo_row_change(tbl: Table, row_id: &str) -> bool {
     let state = TableState::load(tbl.oid(), FN);
     let table = table_name(state.tbl);
     let Some(originals_column) = state.originals_column().map(str::to_string) else {
-        raise_with(
+        Report::new(
             PgSqlErrorCode::ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE,
-            format!("{table} keeps the originals of cleaned values in customer_clean.changes, not in its rows"),
-            "undo each change with customer_clean.undo_change(change_id), newest first".into(),
             FN,
-        );
+            format!("{table} keeps the originals of cleaned values in customer_clean.changes, not in its rows"),
+        )
+        .hint("undo each change with customer_clean.undo_change(change_id), newest first")
+        .raise();
     };
     let id = quote_identifier(state.profile.id_column());
     let id_type = &state.id_type;
@@ -924,29 +916,26 @@ fn undo_row_change(tbl: Table, row_id: &str) -> bool {
     let restore = match customer_clean_engine::originals::undo(&originals, &row) {
         Ok(restore) => restore,
         Err(UndoRefused::Nothing) => return false,
-        Err(UndoRefused::Moved(lines)) => {
-            ErrorReport::new(
-                PgSqlErrorCode::ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE,
-                format!("row {row_id} of {table} changed since it was cleaned, so its originals cannot be put back"),
-                FN,
-            )
-            .set_detail(lines.join("\n"))
-            .set_hint(format!("the originals stay in column {originals_column}; edit the row by hand"))
-            .report(PgLogLevel::ERROR);
-            unreachable!("ereport(ERROR) returned")
-        }
-        Err(e @ UndoRefused::MissingColumn(_)) => raise_with(
-            PgSqlErrorCode::ERRCODE_UNDEFINED_COLUMN,
-            format!("row {row_id} of {table}: {e}"),
-            format!("the column was dropped or renamed; restore the value by hand from {originals_column}"),
-            FN,
-        ),
-        Err(e @ UndoRefused::Malformed(_)) => raise_with(
+        Err(UndoRefused::Moved(lines)) => Report::new(
             PgSqlErrorCode::ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE,
-            format!("row {row_id} of {table}: {e} in {originals_column}"),
-            format!("{originals_column} was edited by hand; restore the values by hand"),
             FN,
-        ),
+            format!("row {row_id} of {table} changed since it was cleaned, so its originals cannot be put back"),
+        )
+        .detail(lines.join("\n"))
+        .hint(format!("the originals stay in column {originals_column}; edit the row by hand"))
+        .raise(),
+        Err(e @ UndoRefused::MissingColumn(_)) => {
+            Report::new(PgSqlErrorCode::ERRCODE_UNDEFINED_COLUMN, FN, format!("row {row_id} of {table}: {e}"))
+                .hint(format!("the column was dropped or renamed; restore the value by hand from {originals_column}"))
+                .raise()
+        }
+        Err(e @ UndoRefused::Malformed(_)) => Report::new(
+            PgSqlErrorCode::ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE,
+            FN,
+            format!("row {row_id} of {table}: {e} in {originals_column}"),
+        )
+        .hint(format!("{originals_column} was edited by hand; restore the values by hand"))
+        .raise(),
     };
     let mut set: Vec<String> =
         restore.iter().enumerate().map(|(k, (c, _))| format!("{} = ${}", quote_identifier(c), k + 2)).collect();

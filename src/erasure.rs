@@ -12,7 +12,7 @@ use pgrx::prelude::*;
 use pgrx::{JsonB, PgSqlErrorCode};
 use serde_json::{json, Map, Value};
 
-use crate::error::{raise_with, OrSpiFailed};
+use crate::error::{OrSpiFailed, Report};
 use crate::names::{quote_identifier, table_name};
 use crate::profile::TableState;
 use crate::security::{as_extension_owner, current_role_name, require_table_owner};
@@ -83,12 +83,13 @@ fn forget(tbl: Table, row_id: &str) -> JsonB {
     })
     .or_spi_failed(FN);
     if let Some(merged_into) = merged_into {
-        raise_with(
+        Report::new(
             PgSqlErrorCode::ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE,
-            format!("{FN}: row {row_id} of {table} was merged into another row ({merged_into})"),
-            "forget the row it was merged into: that is this customer now, and forgetting it erases both".into(),
             FN,
-        );
+            format!("{FN}: row {row_id} of {table} was merged into another row ({merged_into})"),
+        )
+        .hint("forget the row it was merged into: that is this customer now, and forgetting it erases both")
+        .raise();
     }
     // On a Citus table the journal, issues and quarantine of the row are
     // on the worker that holds it: erased there first, before this
@@ -184,22 +185,16 @@ fn erase_journal_here(tbl: Option<&str>, row_ids: Option<Vec<Option<String>>>, o
     const FN: &str = "erase_journal_here";
     // Not STRICT: a NULL row_ids means "by age".
     let Some(tbl) = tbl else {
-        raise_with(
-            PgSqlErrorCode::ERRCODE_NULL_VALUE_NOT_ALLOWED,
-            format!("{FN}: tbl must not be NULL"),
-            "pass the table's schema-qualified name, e.g. 'crm.customers'".into(),
-            FN,
-        )
+        Report::new(PgSqlErrorCode::ERRCODE_NULL_VALUE_NOT_ALLOWED, FN, format!("{FN}: tbl must not be NULL"))
+            .hint("pass the table's schema-qualified name, e.g. 'crm.customers'")
+            .raise()
     };
     let oid = Spi::get_one_with_args::<pg_sys::Oid>("SELECT pg_catalog.to_regclass($1)::pg_catalog.oid", &[tbl.into()])
         .or_spi_failed(FN);
     let Some(oid) = oid else {
-        raise_with(
-            PgSqlErrorCode::ERRCODE_UNDEFINED_TABLE,
-            format!("{FN}: there is no table {tbl}"),
-            "pass the table's schema-qualified name, e.g. 'crm.customers'".into(),
-            FN,
-        )
+        Report::new(PgSqlErrorCode::ERRCODE_UNDEFINED_TABLE, FN, format!("{FN}: there is no table {tbl}"))
+            .hint("pass the table's schema-qualified name, e.g. 'crm.customers'")
+            .raise()
     };
     require_table_owner(oid, FN);
     // The part of forget's copies that the cleaning triggers write on
@@ -260,12 +255,13 @@ fn purge_journal(tbl: Table, older_than: Interval) -> JsonB {
     )
     .or_spi_failed(FN);
     if let Some(negative) = negative {
-        raise_with(
+        Report::new(
             PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE,
-            format!("{FN}: older_than must not be negative, not {negative}"),
-            "pass how long to keep the journal, e.g. interval '2 years'; '0' removes all of it".into(),
             FN,
-        );
+            format!("{FN}: older_than must not be negative, not {negative}"),
+        )
+        .hint("pass how long to keep the journal, e.g. interval '2 years'; '0' removes all of it")
+        .raise();
     }
     // On a Citus table the workers keep the journal of their shards' rows.
     let on_workers = crate::citus::is_citus_table(oid).then(|| {

@@ -19,17 +19,58 @@ fn sqlstate(class: ErrorClass) -> PgSqlErrorCode {
 
 /// Raises `error` as an ERROR; does not return.
 pub fn raise<E: SqlError>(error: E, function: &'static str) -> ! {
-    ErrorReport::new(sqlstate(error.class()), bounded(error.to_string()), function)
-        .set_hint(error.hint())
-        .report(PgLogLevel::ERROR);
-    unreachable!("ereport(ERROR) returned")
+    Report::new(sqlstate(error.class()), function, error.to_string()).hint(error.hint()).raise()
 }
 
-/// Raises an ERROR with an explicit SQLSTATE, message and hint; for errors
-/// that arise in the SQL layer itself (unknown table, wrong mode, …).
-pub fn raise_with(code: PgSqlErrorCode, message: String, hint: String, function: &'static str) -> ! {
-    ErrorReport::new(code, bounded(message), function).set_hint(hint).report(PgLogLevel::ERROR);
-    unreachable!("ereport(ERROR) returned")
+/// An ERROR of the SQL layer being put together, then raised:
+///
+/// ```ignore
+/// Report::new(PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE, "enable_cleaning", format!("unknown mode \"{m}\""))
+///     .hint("use 'reject', 'flag' or 'quarantine'")
+///     .raise()
+/// ```
+///
+/// Every report has a SQLSTATE, names the function that raises it (the
+/// caller passed down, never invented) and keeps its message within
+/// [`MESSAGE_CHARS`]; a DETAIL and a HINT are optional.
+#[must_use = "a report does nothing until it is raised"]
+pub struct Report {
+    code: PgSqlErrorCode,
+    function: &'static str,
+    message: String,
+    detail: Option<String>,
+    hint: Option<String>,
+}
+
+impl Report {
+    pub fn new(code: PgSqlErrorCode, function: &'static str, message: impl Into<String>) -> Report {
+        Report { code, function, message: message.into(), detail: None, hint: None }
+    }
+
+    /// More about what happened (one line per item).
+    pub fn detail(mut self, detail: impl Into<String>) -> Report {
+        self.detail = Some(detail.into());
+        self
+    }
+
+    /// What the caller can do about it.
+    pub fn hint(mut self, hint: impl Into<String>) -> Report {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// Raises it as an ERROR; does not return.
+    pub fn raise(self) -> ! {
+        let mut report = ErrorReport::new(self.code, bounded(self.message), self.function);
+        if let Some(detail) = self.detail {
+            report = report.set_detail(detail);
+        }
+        if let Some(hint) = self.hint {
+            report = report.set_hint(hint);
+        }
+        report.report(PgLogLevel::ERROR);
+        unreachable!("ereport(ERROR) returned")
+    }
 }
 
 /// Longest message raised, in characters.
@@ -50,23 +91,25 @@ fn bounded(message: String) -> String {
 /// Raises a failure of an internal catalog query (SPI) as SQLSTATE 38000
 /// (external_routine_exception) naming the function, never a bare XX000.
 pub fn spi_failed(function: &'static str, error: impl std::fmt::Display) -> ! {
-    raise_with(
+    Report::new(
         PgSqlErrorCode::ERRCODE_EXTERNAL_ROUTINE_EXCEPTION,
-        format!("{function}: reading or writing the customer_clean catalog failed: {error}"),
-        "check that the customer_clean tables exist and that you may read and write them".into(),
         function,
+        format!("{function}: reading or writing the customer_clean catalog failed: {error}"),
     )
+    .hint("check that the customer_clean tables exist and that you may read and write them")
+    .raise()
 }
 
 /// Raises 22004 for a NULL in argument `index` (0-based) of a function
 /// whose argument type refuses NULL (`Table`, `Json`).
 pub fn null_argument(index: usize, what: &str, hint: &str) -> ! {
-    raise_with(
+    Report::new(
         PgSqlErrorCode::ERRCODE_NULL_VALUE_NOT_ALLOWED,
-        format!("argument {}{what} must not be NULL", index + 1),
-        hint.into(),
         "customer_clean",
+        format!("argument {}{what} must not be NULL", index + 1),
     )
+    .hint(hint)
+    .raise()
 }
 
 /// `value`, or 22004 (null_value_not_allowed) naming the argument, for
@@ -74,12 +117,13 @@ pub fn null_argument(index: usize, what: &str, hint: &str) -> ! {
 /// argument may be NULL.
 pub fn not_null<T>(value: Option<T>, argument: &str, function: &'static str) -> T {
     value.unwrap_or_else(|| {
-        raise_with(
+        Report::new(
             PgSqlErrorCode::ERRCODE_NULL_VALUE_NOT_ALLOWED,
-            format!("{function}: {argument} must not be NULL"),
-            format!("pass a value for {argument}"),
             function,
+            format!("{function}: {argument} must not be NULL"),
         )
+        .hint(format!("pass a value for {argument}"))
+        .raise()
     })
 }
 
@@ -116,7 +160,7 @@ pub struct Missing {
 impl Missing {
     /// Raises it; does not return.
     pub fn raise(self, function: &'static str) -> ! {
-        raise_with(self.code, self.message, self.hint, function)
+        Report::new(self.code, function, self.message).hint(self.hint).raise()
     }
 }
 

@@ -35,7 +35,7 @@ use pgrx::spi::{OwnedPreparedStatement, SpiClient};
 use pgrx::{JsonB, PgOid, PgSqlErrorCode};
 use serde_json::Value;
 
-use crate::error::{raise_with, OrSpiFailed};
+use crate::error::{OrSpiFailed, Report};
 use crate::json_result::JsonbStringObject;
 use crate::security::as_extension_owner;
 
@@ -386,15 +386,10 @@ pub unsafe extern "C-unwind" fn on_xact_event(event: pg_sys::XactEvent::Type, _a
             let left = PENDING.with(|p| p.borrow().len());
             if left > 0 {
                 PENDING.with(|p| p.borrow_mut().clear());
-                raise_with(
-                    PgSqlErrorCode::ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED,
-                    format!(
+                Report::new(PgSqlErrorCode::ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED, "clean_on_write", format!(
                         "customer_clean: {left} cleaning record{} not written, so the transaction is rolled back",
                         if left == 1 { " was" } else { "s were" }
-                    ),
-                    "the statement trigger customer_clean_flush did not run (disabled, or missing on a partition attached after enable_cleaning); call customer_clean.enable_cleaning(tbl) again".into(),
-                    "clean_on_write",
-                );
+                    )).hint("the statement trigger customer_clean_flush did not run (disabled, or missing on a partition attached after enable_cleaning); call customer_clean.enable_cleaning(tbl) again").raise();
             }
         }
         _ => {}

@@ -12,7 +12,7 @@ use pgrx::callconv::{Arg, ArgAbi};
 use pgrx::prelude::*;
 use pgrx::{JsonB, PgSqlErrorCode};
 
-use crate::error::raise_with;
+use crate::error::Report;
 
 /// A jsonb argument, parsed.
 #[derive(Debug, Clone)]
@@ -39,12 +39,13 @@ impl FromDatum for Json {
         };
         match serde_json::from_str(&text) {
             Ok(value) => Some(Json(value)),
-            Err(e) => raise_with(
+            Err(e) => Report::new(
                 PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE,
-                format!("jsonb argument cannot be read: {e}"),
-                "numbers in jsonb arguments must fit a double precision (about ±1.8e308)".into(),
                 "customer_clean",
-            ),
+                format!("jsonb argument cannot be read: {e}"),
+            )
+            .hint("numbers in jsonb arguments must fit a double precision (about ±1.8e308)")
+            .raise(),
         }
     }
 }

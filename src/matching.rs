@@ -29,7 +29,7 @@ pub(crate) mod incremental;
 pub(crate) mod queue;
 
 use crate::bulk_copy;
-use crate::error::{raise_with, spi_failed, OrRaise, OrSpiFailed};
+use crate::error::{spi_failed, OrRaise, OrSpiFailed, Report};
 use crate::json_arg::Json;
 use crate::memory;
 use crate::names::{quote_identifier as quote, table_name};
@@ -77,18 +77,20 @@ impl Target {
             // Citus ran this call on a worker: it sends a whole statement
             // there when the statement reads one shard of a distributed
             // table (`match_row(tbl, (SELECT … WHERE id = 5))`).
-            raise_with(
+            Report::new(
                 PgSqlErrorCode::ERRCODE_FEATURE_NOT_SUPPORTED,
+                caller,
                 format!(
                     "{caller}: {} is a Citus table and this call ran on a worker, where Citus sent it with the \
                      statement; its model and match keys are on the coordinator",
                     state.name
                 ),
+            )
+            .hint(
                 "call it in a statement that reads no distributed table: read the row first, then pass its values \
-                 or id as constants"
-                    .into(),
-                caller,
-            );
+                 or id as constants",
+            )
+            .raise();
         }
         let schema = RecordSchema::from_profile(&state.profile, crate::date::today());
         let columns: Vec<String> = schema
@@ -126,15 +128,16 @@ impl Target {
         )
         .or_spi_failed(caller);
         if let Some(role) = restricted_role {
-            raise_with(
+            Report::new(
                 PgSqlErrorCode::ERRCODE_INSUFFICIENT_PRIVILEGE,
-                format!("{caller}: row-level security hides rows of {} from role {role}", self.name),
-                format!(
-                    "{caller} works on the whole table; run it as the table's owner or as a role with BYPASSRLS \
-                     (match_row, find_duplicates, match_probability and explain_match see only the rows you may see)"
-                ),
                 caller,
-            );
+                format!("{caller}: row-level security hides rows of {} from role {role}", self.name),
+            )
+            .hint(format!(
+                "{caller} works on the whole table; run it as the table's owner or as a role with BYPASSRLS \
+                     (match_row, find_duplicates, match_probability and explain_match see only the rows you may see)"
+            ))
+            .raise();
         }
     }
 
@@ -329,12 +332,13 @@ impl Target {
         })
         .or_spi_failed(caller);
         let Some(values) = values else {
-            raise_with(
+            Report::new(
                 PgSqlErrorCode::ERRCODE_NO_DATA_FOUND,
-                format!("{}: no row of {} has {} = '{row_id}'", caller, self.name, self.id_column),
-                format!("pass a value of the id column {} of {}", self.id_column, self.name),
                 caller,
+                format!("{}: no row of {} has {} = '{row_id}'", caller, self.name, self.id_column),
             )
+            .hint(format!("pass a value of the id column {} of {}", self.id_column, self.name))
+            .raise()
         };
         self.prepare(&values)
     }
@@ -356,12 +360,13 @@ impl Target {
         })
         .or_spi_failed(caller);
         let Some(version) = version else {
-            raise_with(
+            Report::new(
                 PgSqlErrorCode::ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE,
-                format!("{caller}: table {} has no trained model", self.name),
-                format!("run SELECT customer_clean.train('{}') first", self.name.replace('\'', "''")),
                 caller,
+                format!("{caller}: table {} has no trained model", self.name),
             )
+            .hint(format!("run SELECT customer_clean.train('{}') first", self.name.replace('\'', "''")))
+            .raise()
         };
         if let Some(hit) =
             MODELS.with(|m| m.borrow().get(&self.oid).filter(|(v, _)| *v == version).map(|(_, m)| m.clone()))
@@ -444,14 +449,16 @@ fn train(tbl: Table, options: default!(Json, "'{}'")) -> JsonB {
     records.shrink_to_fit();
     let fields = target.schema.fields();
     if fields.is_empty() {
-        raise_with(
+        Report::new(
             PgSqlErrorCode::ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE,
-            format!("{FN}: the profile of {} has no column to match on", target.name),
-            "register at least one of the roles name, given_name, family_name, phone, mobile, email, \
-             birth_date, national_id, address, postcode, city, gender"
-                .into(),
             FN,
-        );
+            format!("{FN}: the profile of {} has no column to match on", target.name),
+        )
+        .hint(
+            "register at least one of the roles name, given_name, family_name, phone, mobile, email, \
+             birth_date, national_id, address, postcode, city, gender",
+        )
+        .raise();
     }
     let mut model = Model::train(&records, &fields, target.salt(), &opts, pair_budget(), &mut progress).or_raise(FN);
     model.training.sampled_from = sample.map(|_| total);
@@ -600,12 +607,7 @@ fn check_review_below_min(caller: &'static str, min_probability: f64, review_pro
     check_probability(caller, "min_probability", min_probability);
     check_probability(caller, "review_probability", review_probability);
     if review_probability > min_probability {
-        raise_with(
-            PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE,
-            format!("{caller}: review_probability {review_probability} is above min_probability {min_probability}"),
-            "pairs between review_probability and min_probability go to review; pass review_probability <= min_probability".into(),
-            caller,
-        );
+        Report::new(PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE, caller, format!("{caller}: review_probability {review_probability} is above min_probability {min_probability}")).hint("pairs between review_probability and min_probability go to review; pass review_probability <= min_probability").raise();
     }
 }
 
@@ -632,12 +634,13 @@ fn run_dedupe(tbl: Table, min_probability: f64, review_probability: f64, increme
     if target.citus {
         // The blocks are made and scored on the workers (docs/citus.md).
         if incremental {
-            raise_with(
+            Report::new(
                 PgSqlErrorCode::ERRCODE_FEATURE_NOT_SUPPORTED,
-                format!("{FN}: incremental runs are not supported on the Citus table {}", target.name),
-                "run dedupe(tbl) without incremental: on a Citus table its blocks are scored on the workers".into(),
                 FN,
-            );
+                format!("{FN}: incremental runs are not supported on the Citus table {}", target.name),
+            )
+            .hint("run dedupe(tbl) without incremental: on a Citus table its blocks are scored on the workers")
+            .raise();
         }
         let mut summary = distributed::dedupe_on_workers(&target, &model, &opts, &mut progress, &mut time);
         summary["seconds"] = json!(started.elapsed().as_secs_f64());
@@ -1235,22 +1238,24 @@ fn match_row(
     crate::security::require(tbl.oid(), crate::security::READ, FN);
     check_probability(FN, "min_probability", min_probability);
     if max_results < 0 {
-        raise_with(
+        Report::new(
             PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE,
-            format!("{FN}: max_results must not be negative, not {max_results}"),
-            "pass how many candidates at most to return, e.g. 10".into(),
             FN,
-        );
+            format!("{FN}: max_results must not be negative, not {max_results}"),
+        )
+        .hint("pass how many candidates at most to return, e.g. 10")
+        .raise();
     }
     let target = Target::new(&tbl, FN);
     let model = target.model(FN);
     let Some(object) = row.0.as_object() else {
-        raise_with(
+        Report::new(
             PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE,
-            format!("{FN}: row must be a JSON object, not {}", row.0),
-            "pass the row as jsonb keyed by column name, e.g. to_jsonb(r) or '{\"name\": \"张伟\"}'".into(),
             FN,
-        );
+            format!("{FN}: row must be a JSON object, not {}", row.0),
+        )
+        .hint("pass the row as jsonb keyed by column name, e.g. to_jsonb(r) or '{\"name\": \"张伟\"}'")
+        .raise();
     };
     let (own_id, record) = target.record_of_json(object);
     let keys = blocking::lookup_keys(&record, target.salt());
@@ -1361,12 +1366,13 @@ fn has_model(tbl: pg_sys::Oid, caller: &'static str) -> bool {
 pub fn require_model(tbl: pg_sys::Oid, caller: &'static str) {
     if !has_model(tbl, caller) {
         let name = table_name(tbl);
-        raise_with(
+        Report::new(
             PgSqlErrorCode::ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE,
-            format!("{caller}: match_on_insert needs a trained model, and {name} has none"),
-            format!("run SELECT customer_clean.train('{}') first", name.replace('\'', "''")),
             caller,
-        );
+            format!("{caller}: match_on_insert needs a trained model, and {name} has none"),
+        )
+        .hint(format!("run SELECT customer_clean.train('{}') first", name.replace('\'', "''")))
+        .raise();
     }
 }
 
@@ -1543,12 +1549,13 @@ fn update_match_keys(tbl: Table, old_rows: Json, new_rows: Json) -> i64 {
     let target = Target::new(&tbl, FN);
     let keyed = |rows: &Json, name: &str| -> (Vec<i64>, Vec<String>) {
         let Some(rows) = rows.0.as_array() else {
-            raise_with(
+            Report::new(
                 PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE,
-                format!("{FN}: {name} must be a JSON array of rows, not {}", rows.0),
-                "pass e.g. jsonb_build_array(to_jsonb(t))".into(),
                 FN,
+                format!("{FN}: {name} must be a JSON array of rows, not {}", rows.0),
             )
+            .hint("pass e.g. jsonb_build_array(to_jsonb(t))")
+            .raise()
         };
         rows.iter()
             .filter_map(|row| {

@@ -22,7 +22,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use pgrx::PgSqlErrorCode;
 
-use crate::error::raise_with;
+use crate::error::Report;
 use crate::guc;
 
 /// The system allocator, counting the bytes live at any moment. Relaxed
@@ -139,20 +139,21 @@ pub fn check(caller: &'static str, table: &str, step: &str) {
 
 /// Raises 53200: `step` of `caller` on `table` took `bytes` in all.
 fn exceeded(caller: &'static str, table: &str, step: &str, bytes: usize) -> ! {
-    raise_with(
+    Report::new(
         PgSqlErrorCode::ERRCODE_OUT_OF_MEMORY,
+        caller,
         format!(
             "{caller}: {step} of {table} took {} of memory, more than customer_clean.batch_memory ({}) allows",
             megabytes(bytes),
             megabytes(limit_bytes())
         ),
-        format!(
-            "if the server has the memory to spare, raise the limit for this session, e.g. \
-             SET customer_clean.batch_memory = '{}'",
-            megabytes(bytes.saturating_mul(2))
-        ),
-        caller,
     )
+    .hint(format!(
+        "if the server has the memory to spare, raise the limit for this session, e.g. \
+             SET customer_clean.batch_memory = '{}'",
+        megabytes(bytes.saturating_mul(2))
+    ))
+    .raise()
 }
 
 fn megabytes(bytes: usize) -> String {

@@ -21,7 +21,7 @@ use pgrx::{JsonB, PgSqlErrorCode};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-use crate::error::{raise_with, spi_failed, OrSpiFailed};
+use crate::error::{spi_failed, OrSpiFailed, Report};
 use crate::json_arg::Json;
 use crate::names::{quote_identifier as quote, table_name};
 use crate::profile::TableState;
@@ -132,12 +132,9 @@ fn golden_record(tbl: Table, survivor_id: &str, duplicate_ids: Vec<Option<String
 /// not the survivor.
 fn check_ids(table: &str, survivor_id: &str, duplicate_ids: Vec<Option<String>>) -> Vec<String> {
     let bad = |message: String| -> ! {
-        raise_with(
-            PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE,
-            message,
-            "pass the survivor's id and an array of the other rows' ids, e.g. ('1', ARRAY['2', '3'])".into(),
-            FN,
-        )
+        Report::new(PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE, FN, message)
+            .hint("pass the survivor's id and an array of the other rows' ids, e.g. ('1', ARRAY['2', '3'])")
+            .raise()
     };
     if duplicate_ids.is_empty() {
         bad(format!("no duplicate ids given to merge into row '{survivor_id}' of {table}"));
@@ -203,12 +200,13 @@ fn missing_row(state: &TableState, table: &str, id: &str) -> ! {
     )
     .ok()
     .flatten();
-    raise_with(
+    Report::new(
         PgSqlErrorCode::ERRCODE_NO_DATA_FOUND,
-        format!("no row of {table} has {} = '{id}'", state.profile.id_column()),
-        merged.unwrap_or_else(|| format!("pass values of the id column {} of {table}", state.profile.id_column())),
         FN,
+        format!("no row of {table} has {} = '{id}'", state.profile.id_column()),
     )
+    .hint(merged.unwrap_or_else(|| format!("pass values of the id column {} of {table}", state.profile.id_column())))
+    .raise()
 }
 
 // The entry points of merging. Their work is PL/pgSQL in sql/merge.sql

@@ -23,7 +23,7 @@ use pgrx::prelude::*;
 use pgrx::{JsonB, PgSqlErrorCode};
 use serde::Deserialize;
 
-use crate::error::{raise_with, OrRaise, OrSpiFailed};
+use crate::error::{OrRaise, OrSpiFailed, Report};
 use crate::json_arg::Json;
 use crate::names::{quote_identifier, table_name};
 use crate::table::Table;
@@ -166,24 +166,27 @@ impl TableState {
     pub fn load(tbl: pg_sys::Oid, caller: &'static str) -> Rc<TableState> {
         TableState::find(tbl, caller).unwrap_or_else(|| {
             if let Some(table) = crate::citus::table_of_shard(tbl) {
-                raise_with(
+                Report::new(
                     PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE,
+                    caller,
                     format!(
                         "the profile of the Citus table {table} has not reached this node (relation {})",
                         table_name(tbl)
                     ),
-                    "call customer_clean.enable_cleaning(tbl) on the coordinator again: the profile was registered \
-                     before create_distributed_table, or the table was renamed since"
-                        .into(),
-                    caller,
                 )
+                .hint(
+                    "call customer_clean.enable_cleaning(tbl) on the coordinator again: the profile was registered \
+                     before create_distributed_table, or the table was renamed since",
+                )
+                .raise()
             }
-            raise_with(
+            Report::new(
                 PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE,
-                format!("table {} is not registered with customer_clean", table_name(tbl)),
-                "call customer_clean.register(tbl, columns) first".into(),
                 caller,
+                format!("table {} is not registered with customer_clean", table_name(tbl)),
             )
+            .hint("call customer_clean.register(tbl, columns) first")
+            .raise()
         })
     }
 
@@ -351,12 +354,13 @@ fn catalog_columns(tbl: pg_sys::Oid) -> Vec<TableColumn> {
             .ok()
             .flatten();
     if !matches!(kind.as_deref(), Some("r" | "p")) {
-        raise_with(
+        Report::new(
             PgSqlErrorCode::ERRCODE_WRONG_OBJECT_TYPE,
-            format!("{} is not a table", table_name(tbl)),
-            "customer_clean works on plain and partitioned tables".into(),
             "register",
-        );
+            format!("{} is not a table", table_name(tbl)),
+        )
+        .hint("customer_clean works on plain and partitioned tables")
+        .raise();
     }
     let json = Spi::get_one_with_args::<JsonB>(
         "SELECT jsonb_agg(jsonb_build_object('name', attname,
@@ -383,15 +387,16 @@ fn catalog_columns(tbl: pg_sys::Oid) -> Vec<TableColumn> {
 /// Raises 42804 unless the `originals_column` of a profile is jsonb.
 pub fn require_jsonb_originals(column: &str, sql_type: &str, caller: &'static str) {
     if sql_type != "jsonb" {
-        raise_with(
+        Report::new(
             PgSqlErrorCode::ERRCODE_DATATYPE_MISMATCH,
-            format!("{caller}: originals_column \"{column}\" is {sql_type}, not jsonb"),
-            format!(
-                "ALTER TABLE … ALTER COLUMN {} TYPE jsonb USING NULL, or name a jsonb column",
-                quote_identifier(column)
-            ),
             caller,
-        );
+            format!("{caller}: originals_column \"{column}\" is {sql_type}, not jsonb"),
+        )
+        .hint(format!(
+            "ALTER TABLE … ALTER COLUMN {} TYPE jsonb USING NULL, or name a jsonb column",
+            quote_identifier(column)
+        ))
+        .raise();
     }
 }
 
@@ -453,12 +458,7 @@ fn check_declared_references(tbl: pg_sys::Oid, profile: &Profile) {
             "42804" => PgSqlErrorCode::ERRCODE_DATATYPE_MISMATCH,
             _ => PgSqlErrorCode::ERRCODE_DUPLICATE_OBJECT,
         };
-        raise_with(
-            code,
-            format!("{FN}: references: reference {}: {message}", i + 1),
-            "declare only tables that refer to the customer table without a foreign key, by existing columns of matching types".into(),
-            FN,
-        );
+        Report::new(code, FN, format!("{FN}: references: reference {}: {message}", i + 1)).hint("declare only tables that refer to the customer table without a foreign key, by existing columns of matching types").raise();
     }
 }
 

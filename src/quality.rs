@@ -14,7 +14,7 @@ use pgrx::prelude::*;
 use pgrx::{JsonB, PgSqlErrorCode};
 use serde_json::json;
 
-use crate::error::{raise_with, spi_failed, OrSpiFailed};
+use crate::error::{spi_failed, OrSpiFailed, Report};
 use crate::names::{quote_identifier as quote, table_name};
 use crate::profile::TableState;
 use crate::security::{Needs, READ, STEWARD_RESTORING};
@@ -163,13 +163,13 @@ fn quality_tally_step(state: Option<&[u8]>, tbl: Table, values: Option<Vec<Optio
     };
     let values = values.unwrap_or_default();
     if values.len() != width || tally.present.len() != width {
-        raise_with(
+        Report::new(
             PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE,
-            format!("quality_tally: {} values for the {width} profiled columns of {}", values.len(), table.name),
-            "quality_tally is internal to quality_report, which passes the row's profiled columns in profile order"
-                .into(),
             FN,
-        );
+            format!("quality_tally: {} values for the {width} profiled columns of {}", values.len(), table.name),
+        )
+        .hint("quality_tally is internal to quality_report, which passes the row's profiled columns in profile order")
+        .raise();
     }
     let ctx = Context { profile: &table.profile, layout: &table.layout, today: crate::date::today() };
     let measures = Measures::new(&ctx, &table.rules, &table.profile.options.quality);
@@ -191,12 +191,13 @@ fn quality_tally_combine(a: &[u8], b: &[u8]) -> Vec<u8> {
 }
 
 fn bad_tally(caller: &'static str) -> ! {
-    raise_with(
+    Report::new(
         PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE,
-        "quality_tally: the partial counts are not a quality tally of this version".into(),
-        "quality_tally is internal to quality_report; call customer_clean.quality_report(tbl)".into(),
         caller,
+        "quality_tally: the partial counts are not a quality tally of this version",
     )
+    .hint("quality_tally is internal to quality_report; call customer_clean.quality_report(tbl)")
+    .raise()
 }
 
 /// The quality counts of Citus table `state.tbl`, summed on the workers
@@ -277,21 +278,23 @@ fn quality_issues(
     let dimension = crate::error::not_null(dimension, "dimension", FN);
     let state = TableState::load(tbl.oid(), FN);
     let Some(dim) = Dimension::parse(dimension).filter(|d| *d != Dimension::Overall) else {
-        raise_with(
+        Report::new(
             PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE,
-            format!("{FN}: unknown dimension \"{dimension}\""),
-            "use completeness, validity, consistency, timeliness or uniqueness".into(),
             FN,
+            format!("{FN}: unknown dimension \"{dimension}\""),
         )
+        .hint("use completeness, validity, consistency, timeliness or uniqueness")
+        .raise()
     };
     if let Some(c) = column_name {
         if !state.layout.columns.iter().any(|l| l == c) {
-            raise_with(
+            Report::new(
                 PgSqlErrorCode::ERRCODE_UNDEFINED_COLUMN,
-                format!("{FN}: column \"{c}\" is not measured in {}", table_name(state.tbl)),
-                format!("measured columns: {}", state.layout.columns.join(", ")),
                 FN,
-            );
+                format!("{FN}: column \"{c}\" is not measured in {}", table_name(state.tbl)),
+            )
+            .hint(format!("measured columns: {}", state.layout.columns.join(", ")))
+            .raise();
         }
     }
     let mut out: Vec<(String, Option<String>, String, Option<String>)> = Vec::new();
@@ -371,12 +374,13 @@ fn row_quality(tbl: &Table, row_id: &str, shared_values: bool, caller: &'static 
     let mut found: Option<(Vec<Option<String>>, RowQuality)> = None;
     for_each_row(&state, &measures, &filter, Some(row_id), caller, |_, values, q| found = Some((values.to_vec(), q)));
     let Some((values, q)) = found else {
-        raise_with(
+        Report::new(
             PgSqlErrorCode::ERRCODE_NO_DATA_FOUND,
-            format!("{caller}: no row of {} has {} = '{row_id}'", table_name(state.tbl), state.profile.id_column()),
-            format!("pass a value of the id column {}", state.profile.id_column()),
             caller,
+            format!("{caller}: no row of {} has {} = '{row_id}'", table_name(state.tbl), state.profile.id_column()),
         )
+        .hint(format!("pass a value of the id column {}", state.profile.id_column()))
+        .raise()
     };
     let cluster = Spi::get_one_with_args::<i64>(
         "SELECT (SELECT c.cluster_id FROM customer_clean.clusters c WHERE c.tbl = $1 AND c.row_id = $2)",
@@ -478,12 +482,13 @@ fn archive_stale(tbl: Table, days: i32) -> i64 {
         // refuses on a distributed table (the image's functions are not
         // IMMUTABLE); two statements would need a lock Citus cannot take
         // across shards, or lose an update made in between.
-        raise_with(
+        Report::new(
             PgSqlErrorCode::ERRCODE_FEATURE_NOT_SUPPORTED,
-            format!("archive_stale is not supported on the Citus table {}", table_name(tbl.oid())),
-            "stale_customers(tbl, days) lists the rows; keep them in the table".into(),
             "archive_stale",
-        );
+            format!("archive_stale is not supported on the Citus table {}", table_name(tbl.oid())),
+        )
+        .hint("stale_customers(tbl, days) lists the rows; keep them in the table")
+        .raise();
     }
     crate::restore::run_body(
         tbl.oid(),

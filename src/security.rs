@@ -44,7 +44,7 @@ use std::cell::Cell;
 use pgrx::prelude::*;
 use pgrx::PgSqlErrorCode;
 
-use crate::error::{raise_with, OrSpiFailed};
+use crate::error::{OrSpiFailed, Report};
 use crate::guc::{pinned_search_path, set_safe_path};
 use crate::table::Table;
 
@@ -93,12 +93,13 @@ fn extension_owner() -> pg_sys::Oid {
     })
     .or_spi_failed("customer_clean")
     .unwrap_or_else(|| {
-        raise_with(
+        Report::new(
             PgSqlErrorCode::ERRCODE_UNDEFINED_OBJECT,
-            "extension customer_clean is not installed in this database".into(),
-            "CREATE EXTENSION customer_clean".into(),
             "customer_clean",
+            "extension customer_clean is not installed in this database",
         )
+        .hint("CREATE EXTENSION customer_clean")
+        .raise()
     });
     OWNER.with(|o| o.set(Some(owner)));
     owner
@@ -233,15 +234,16 @@ fn check_table_privileges(tbl: pg_sys::Oid, privileges: &[Privilege], caller: &s
             == pg_sys::AclResult::ACLCHECK_OK;
         if !granted {
             let privilege = privilege.name();
-            raise_with(
+            Report::new(
                 PgSqlErrorCode::ERRCODE_INSUFFICIENT_PRIVILEGE,
+                "customer_clean",
                 format!(
                     "{caller}: permission denied for table {}: {privilege} is needed",
                     crate::names::table_name(tbl)
                 ),
-                format!("{caller} acts on the table with your own rights; the table's owner can GRANT {privilege}"),
-                "customer_clean",
-            );
+            )
+            .hint(format!("{caller} acts on the table with your own rights; the table's owner can GRANT {privilege}"))
+            .raise();
         }
     }
 }
@@ -258,12 +260,13 @@ fn require_privileges_sql(tbl: Table, privileges: Vec<Option<String>>, caller: &
         .map(|p| {
             let name = p.as_deref().unwrap_or_default();
             Privilege::parse(name).unwrap_or_else(|| {
-                raise_with(
+                Report::new(
                     PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE,
-                    format!("require_privileges: unknown privilege \"{name}\""),
-                    "use SELECT, INSERT, UPDATE or DELETE".into(),
                     "require_privileges",
+                    format!("require_privileges: unknown privilege \"{name}\""),
                 )
+                .hint("use SELECT, INSERT, UPDATE or DELETE")
+                .raise()
             })
         })
         .collect();
@@ -289,12 +292,13 @@ pub fn require_table_owner(tbl: pg_sys::Oid, caller: &'static str) {
 
 fn check_table_owner(tbl: pg_sys::Oid, caller: &str) {
     if !owns_or_maintains(tbl) {
-        raise_with(
+        Report::new(
             PgSqlErrorCode::ERRCODE_INSUFFICIENT_PRIVILEGE,
-            format!("{caller}: must be owner of table {}", crate::names::table_name(tbl)),
-            format!("{caller} changes what the extension keeps for the whole table; run it as the table's owner"),
             "customer_clean",
-        );
+            format!("{caller}: must be owner of table {}", crate::names::table_name(tbl)),
+        )
+        .hint(format!("{caller} changes what the extension keeps for the whole table; run it as the table's owner"))
+        .raise();
     }
 }
 
@@ -360,12 +364,13 @@ pub fn caller_sees_catalog_row(table: &str, key_column: &str, key: i64, caller: 
 /// write window open for `tbl` (functions that store what they are given).
 pub fn require_catalog_window(tbl: &Table, caller: &'static str) {
     if WINDOW.with(Cell::get) != Some(tbl.oid()) {
-        raise_with(
+        Report::new(
             PgSqlErrorCode::ERRCODE_INSUFFICIENT_PRIVILEGE,
-            format!("{caller} is internal to customer_clean and cannot be called directly"),
-            "merge() and unmerge() call it with the rows they read themselves".into(),
             caller,
-        );
+            format!("{caller} is internal to customer_clean and cannot be called directly"),
+        )
+        .hint("merge() and unmerge() call it with the rows they read themselves")
+        .raise();
     }
 }
 

@@ -12,7 +12,7 @@ use pgrx::callconv::{Arg, ArgAbi};
 use pgrx::prelude::*;
 use pgrx::PgSqlErrorCode;
 
-use crate::error::raise_with;
+use crate::error::Report;
 
 /// An existing relation, named by its OID.
 #[derive(Debug, Clone, Copy)]
@@ -42,12 +42,13 @@ impl FromDatum for Table {
             )
         };
         if !exists {
-            raise_with(
+            Report::new(
                 PgSqlErrorCode::ERRCODE_UNDEFINED_TABLE,
-                format!("relation with OID {} does not exist", u32::from(oid)),
-                "pass an existing table, e.g. 'crm.customers'".into(),
                 "customer_clean",
-            );
+                format!("relation with OID {} does not exist", u32::from(oid)),
+            )
+            .hint("pass an existing table, e.g. 'crm.customers'")
+            .raise();
         }
         Some(Table(oid))
     }

@@ -47,7 +47,7 @@ use pgrx::PgSqlErrorCode;
 use serde_json::{json, Value};
 
 use super::{explanation, lock_catalog, ordered, rejected_id_pairs, run, write_clusters, ReviewWriter, RowIds, Target};
-use crate::error::{raise_with, spi_failed, OrRaise, OrSpiFailed};
+use crate::error::{spi_failed, OrRaise, OrSpiFailed, Report};
 use crate::guc::pinned_search_path;
 use crate::names::{quote_identifier as quote, quote_literal, table_name};
 use crate::profile::TableState;
@@ -123,17 +123,18 @@ fn match_entries(
     const FN: &str = "match_entries";
     let (schema, salt, _) = run_cache(run, tbl.oid(), FN);
     if row_values.len() != schema.roles.len() {
-        raise_with(
+        Report::new(
             PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE,
+            FN,
             format!(
                 "{FN}: got {} values, but the profile of {} matches on {}",
                 row_values.len(),
                 table_name(tbl.oid()),
                 schema.roles.len()
             ),
-            "match_entries is called by dedupe on a Citus table with the values of the profile's roles".into(),
-            FN,
-        );
+        )
+        .hint("match_entries is called by dedupe on a Citus table with the values of the profile's roles")
+        .raise();
     }
     let refs: Vec<Option<&str>> = row_values.iter().map(|v| v.as_deref()).collect();
     let record = schema.record(&refs);
@@ -217,12 +218,9 @@ fn score_block(
 }
 
 fn bad_block(what: String) -> ! {
-    raise_with(
-        PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE,
-        format!("score_block: {what}"),
-        "score_block is called by dedupe on a Citus table with the entries of one key".into(),
-        "score_block",
-    )
+    Report::new(PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE, "score_block", format!("score_block: {what}"))
+        .hint("score_block is called by dedupe on a Citus table with the entries of one key")
+        .raise()
 }
 
 /// What every block of a run is scored with: the model, the oversized
@@ -301,12 +299,7 @@ pub(super) fn require_builtin_types(target: &Target, caller: &'static str) {
     })
     .or_spi_failed(caller);
     if let Some(others) = others {
-        raise_with(
-            PgSqlErrorCode::ERRCODE_FEATURE_NOT_SUPPORTED,
-            format!("{caller}: on the Citus table {}, columns of types that are not built in cannot be matched: {others}", target.name),
-            "on a Citus table dedupe reads the profile's columns with the extension owner's rights; give them built-in types (text, varchar, date, …)".into(),
-            caller,
-        );
+        Report::new(PgSqlErrorCode::ERRCODE_FEATURE_NOT_SUPPORTED, caller, format!("{caller}: on the Citus table {}, columns of types that are not built in cannot be matched: {others}", target.name)).hint("on a Citus table dedupe reads the profile's columns with the extension owner's rights; give them built-in types (text, varchar, date, …)").raise();
     }
 }
 

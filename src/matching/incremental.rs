@@ -47,7 +47,7 @@ use super::{
     FETCH_ROWS, WRITE_ROWS,
 };
 use crate::bulk_copy;
-use crate::error::{raise_with, spi_failed, OrSpiFailed};
+use crate::error::{spi_failed, OrSpiFailed, Report};
 use crate::memory;
 use crate::names::quote_identifier as quote;
 use crate::security::as_extension_owner;
@@ -655,12 +655,13 @@ fn diff(target: &Target, progress: Progress) -> Diff {
                     let (id, fp) = now.take().expect("a table row");
                     out.rows += 1;
                     if last_id.as_deref() == Some(id.as_str()) {
-                        raise_with(
+                        Report::new(
                             PgSqlErrorCode::ERRCODE_UNIQUE_VIOLATION,
-                            format!("{FN}: id {id} is in more than one row of {}", target.name),
-                            format!("an incremental dedupe tells rows by their id: make {} unique", target.id_column),
                             FN,
-                        );
+                            format!("{FN}: id {id} is in more than one row of {}", target.name),
+                        )
+                        .hint(format!("an incremental dedupe tells rows by their id: make {} unique", target.id_column))
+                        .raise();
                     }
                     last_id = Some(id.clone());
                     out.changed.push((id, fp));

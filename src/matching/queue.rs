@@ -34,7 +34,7 @@ use pgrx::{JsonB, PgSqlErrorCode};
 use serde_json::json;
 
 use super::{blocking, check_review_below_min, distributed, lock_catalog, match_each, run, Target};
-use crate::error::{raise_with, OrSpiFailed};
+use crate::error::{OrSpiFailed, Report};
 use crate::guc::pinned_search_path;
 use crate::names::{quote_literal, table_name};
 use crate::profile::TableState;
@@ -78,16 +78,11 @@ pub(crate) fn create(table: &Table, caller: &'static str) {
     })
     .or_spi_failed(caller);
     if distributed_by.as_deref() != Some(id_column.as_str()) {
-        raise_with(
-            PgSqlErrorCode::ERRCODE_FEATURE_NOT_SUPPORTED,
-            format!(
+        Report::new(PgSqlErrorCode::ERRCODE_FEATURE_NOT_SUPPORTED, caller, format!(
                 "{caller}: match_on_insert on the Citus table {} needs it distributed by its id column {id_column}, not {}",
                 state.name,
                 distributed_by.map_or("as a reference or local table".to_string(), |c| format!("by {c}"))
-            ),
-            format!("distribute it with create_distributed_table('{}', '{id_column}')", state.name.replace('\'', "''")),
-            caller,
-        );
+            )).hint(format!("distribute it with create_distributed_table('{}', '{id_column}')", state.name.replace('\'', "''"))).raise();
     }
     // The queue's column has the id's type; the row ids are cast to it
     // with the extension owner's rights, so it must be a built-in type.
@@ -148,26 +143,28 @@ fn queue_for_matching<'a>(
     let (Some(_), PgTriggerLevel::Row, Ok(PgTriggerWhen::After), Ok(PgTriggerOperation::Insert)) =
         (trigger.new(), trigger.level(), trigger.when(), trigger.op())
     else {
-        raise_with(
+        Report::new(
             PgSqlErrorCode::ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED,
-            "customer_clean.queue_for_matching must be an AFTER INSERT FOR EACH ROW trigger".into(),
-            "install it with customer_clean.enable_cleaning(tbl, match_on_insert => true)".into(),
             FN,
+            "customer_clean.queue_for_matching must be an AFTER INSERT FOR EACH ROW trigger",
         )
+        .hint("install it with customer_clean.enable_cleaning(tbl, match_on_insert => true)")
+        .raise()
     };
     let relid = trigger.relid().or_spi_failed(FN);
     let state = TableState::load(relid, FN);
     let Some(statement) = state.queue_insert.clone() else {
-        raise_with(
+        Report::new(
             PgSqlErrorCode::ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE,
+            FN,
             format!(
                 "{FN}: the match queue of {} has no shard beside relation {} on this node",
                 state.name,
                 table_name(relid)
             ),
-            "call customer_clean.enable_cleaning(tbl, match_on_insert => true) on the coordinator again".into(),
-            FN,
         )
+        .hint("call customer_clean.enable_cleaning(tbl, match_on_insert => true) on the coordinator again")
+        .raise()
     };
     let td = trigger.trigger_data();
     // SAFETY: a row trigger's relation and new tuple are valid while it runs.
@@ -201,12 +198,13 @@ fn match_pending(
     const FN: &str = "match_pending";
     check_review_below_min(FN, min_probability, review_probability);
     if max_rows < 1 {
-        raise_with(
+        Report::new(
             PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE,
-            format!("{FN}: max_rows must be at least 1, not {max_rows}"),
-            "pass how many queued rows to match in this call, e.g. 10000".into(),
             FN,
-        );
+            format!("{FN}: max_rows must be at least 1, not {max_rows}"),
+        )
+        .hint("pass how many queued rows to match in this call, e.g. 10000")
+        .raise();
     }
     crate::security::require_table_owner(tbl.oid(), FN);
     let Some(queue) = existing_queue(tbl.oid(), FN) else {
