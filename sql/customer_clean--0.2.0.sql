@@ -306,7 +306,7 @@ AS 'MODULE_PATHNAME', 'address_parts_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/merge.rs:253
+-- src/merge.rs:251
 -- customer_clean::merge::approve
 CREATE  FUNCTION "approve"(
 	"pair_id" bigint, /* i64 */
@@ -319,7 +319,7 @@ AS 'MODULE_PATHNAME', 'approve_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/quality.rs:472
+-- src/quality.rs:476
 -- customer_clean::quality::archive_stale
 CREATE  FUNCTION "archive_stale"(
 	"tbl" regclass, /* Table */
@@ -332,7 +332,7 @@ AS 'MODULE_PATHNAME', 'archive_stale_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/clean_table.rs:117
+-- src/clean_table.rs:118
 -- customer_clean::clean_table::clean_table_batch
 CREATE  FUNCTION "clean_table_batch"(
 	"run_id" bigint /* i64 */
@@ -357,7 +357,7 @@ AS 'MODULE_PATHNAME', 'clean_table_start_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:1577
+-- src/matching.rs:1584
 -- customer_clean::matching::cluster_probability_text
 CREATE  FUNCTION "cluster_probability_text"(
 	"tbl" regclass, /* Table */
@@ -395,7 +395,7 @@ AS 'MODULE_PATHNAME', 'damerau_levenshtein_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:574
+-- src/matching.rs:581
 -- customer_clean::matching::dedupe
 CREATE  FUNCTION "dedupe"(
 	"tbl" regclass, /* Table */
@@ -409,7 +409,7 @@ AS 'MODULE_PATHNAME', 'dedupe_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:587
+-- src/matching.rs:594
 -- customer_clean::matching::dedupe
 CREATE  FUNCTION "dedupe"(
 	"tbl" regclass, /* Table */
@@ -470,7 +470,7 @@ AS 'MODULE_PATHNAME', 'email_match_key_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/cleaning.rs:39
+-- src/cleaning.rs:38
 -- customer_clean::cleaning::enable_cleaning
 CREATE  FUNCTION "enable_cleaning"(
 	"tbl" regclass, /* Table */
@@ -484,7 +484,7 @@ AS 'MODULE_PATHNAME', 'enable_cleaning_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/erasure.rs:181
+-- src/erasure.rs:182
 -- customer_clean::erasure::erase_journal_here
 CREATE  FUNCTION "erase_journal_here"(
 	"tbl" TEXT, /* Option < & str > */
@@ -498,7 +498,7 @@ AS 'MODULE_PATHNAME', 'erase_journal_here_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:504
+-- src/matching.rs:511
 -- customer_clean::matching::explain_match
 CREATE  FUNCTION "explain_match"(
 	"tbl" regclass, /* Table */
@@ -512,7 +512,7 @@ AS 'MODULE_PATHNAME', 'explain_match_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:521
+-- src/matching.rs:528
 -- customer_clean::matching::find_duplicates
 CREATE  FUNCTION "find_duplicates"(
 	"tbl" regclass, /* Table */
@@ -556,7 +556,7 @@ AS 'MODULE_PATHNAME', 'golden_record_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:479
+-- src/matching.rs:486
 -- customer_clean::matching::in_sample
 CREATE  FUNCTION "in_sample"(
 	"id" TEXT, /* & str */
@@ -727,7 +727,7 @@ AS 'MODULE_PATHNAME', 'match_entries_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:1379
+-- src/matching.rs:1385
 -- customer_clean::matching::match_new_rows
 CREATE  FUNCTION "match_new_rows"(
 	"tbl" regclass, /* Table */
@@ -742,7 +742,7 @@ AS 'MODULE_PATHNAME', 'match_new_rows_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:1521
+-- src/matching.rs:1527
 -- requires:
 --   match_new_rows
 
@@ -763,7 +763,7 @@ COMMENT ON FUNCTION customer_clean.match_on_insert() IS
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching/queue.rs:193
+-- src/matching/queue.rs:190
 -- customer_clean::matching::queue::match_pending
 CREATE  FUNCTION "match_pending"(
 	"tbl" regclass, /* Table */
@@ -778,7 +778,7 @@ AS 'MODULE_PATHNAME', 'match_pending_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:491
+-- src/matching.rs:498
 -- customer_clean::matching::match_probability
 CREATE  FUNCTION "match_probability"(
 	"tbl" regclass, /* Table */
@@ -792,7 +792,7 @@ AS 'MODULE_PATHNAME', 'match_probability_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:1226
+-- src/matching.rs:1229
 -- customer_clean::matching::match_row
 CREATE  FUNCTION "match_row"(
 	"tbl" regclass, /* Table */
@@ -811,7 +811,7 @@ AS 'MODULE_PATHNAME', 'match_row_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/security.rs:181
+-- src/security.rs:182
 -- customer_clean::security::may_write_catalog
 CREATE  FUNCTION "may_write_catalog"(
 	"tbl" oid /* pg_sys :: Oid */
@@ -822,7 +822,7 @@ AS 'MODULE_PATHNAME', 'may_write_catalog_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/merge.rs:221
+-- src/merge.rs:219
 -- customer_clean::merge::merge
 CREATE  FUNCTION "merge"(
 	"tbl" regclass, /* Table */
@@ -836,7 +836,7 @@ AS 'MODULE_PATHNAME', 'merge_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/merge.rs:284
+-- src/merge.rs:282
 -- customer_clean::merge::merge_clusters_batch
 CREATE  FUNCTION "merge_clusters_batch"(
 	"tbl" regclass, /* Table */
@@ -1033,7 +1033,7 @@ AS 'MODULE_PATHNAME', 'pinyin_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/erasure.rs:251
+-- src/erasure.rs:246
 -- customer_clean::erasure::purge_journal
 CREATE  FUNCTION "purge_journal"(
 	"tbl" regclass, /* Table */
@@ -1059,7 +1059,7 @@ AS 'MODULE_PATHNAME', 'qgram_similarity_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/quality.rs:444
+-- src/quality.rs:448
 -- customer_clean::quality::quality_details
 CREATE  FUNCTION "quality_details"(
 	"tbl" regclass, /* Table */
@@ -1072,7 +1072,7 @@ AS 'MODULE_PATHNAME', 'quality_details_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/quality.rs:265
+-- src/quality.rs:266
 -- customer_clean::quality::quality_issues
 CREATE  FUNCTION "quality_issues"(
 	"tbl" regclass, /* Table */
@@ -1091,7 +1091,7 @@ AS 'MODULE_PATHNAME', 'quality_issues_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/quality.rs:223
+-- src/quality.rs:224
 -- customer_clean::quality::quality_report
 CREATE  FUNCTION "quality_report"(
 	"tbl" regclass /* Table */
@@ -1110,7 +1110,7 @@ AS 'MODULE_PATHNAME', 'quality_report_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/quality.rs:434
+-- src/quality.rs:438
 -- customer_clean::quality::quality_score
 CREATE  FUNCTION "quality_score"(
 	"tbl" regclass, /* Table */
@@ -1162,7 +1162,7 @@ AS 'MODULE_PATHNAME', 'register_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/merge.rs:269
+-- src/merge.rs:267
 -- customer_clean::merge::reject
 CREATE  FUNCTION "reject"(
 	"pair_id" bigint /* i64 */
@@ -1174,7 +1174,7 @@ AS 'MODULE_PATHNAME', 'reject_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/cleaning.rs:689
+-- src/cleaning.rs:681
 -- customer_clean::cleaning::release_quarantine
 CREATE  FUNCTION "release_quarantine"(
 	"quarantine_id" bigint, /* Option < i64 > */
@@ -1187,7 +1187,7 @@ AS 'MODULE_PATHNAME', 'release_quarantine_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/security.rs:277
+-- src/security.rs:280
 -- customer_clean::security::require_owner
 CREATE  FUNCTION "require_owner"(
 	"tbl" regclass, /* Table */
@@ -1200,7 +1200,7 @@ AS 'MODULE_PATHNAME', 'require_owner_sql_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/clean_table.rs:372
+-- src/clean_table.rs:373
 -- requires:
 --   clean_table_start
 --   clean_table_batch
@@ -1236,7 +1236,7 @@ COMMENT ON PROCEDURE customer_clean.clean_table(regclass, integer, jsonb) IS
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/security.rs:253
+-- src/security.rs:255
 -- customer_clean::security::require_privileges
 CREATE  FUNCTION "require_privileges"(
 	"tbl" regclass, /* Table */
@@ -1250,7 +1250,7 @@ AS 'MODULE_PATHNAME', 'require_privileges_sql_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/quality.rs:504
+-- src/quality.rs:509
 -- customer_clean::quality::restore_archived_text
 CREATE  FUNCTION "restore_archived_text"(
 	"tbl" regclass, /* Table */
@@ -1276,7 +1276,7 @@ AS 'MODULE_PATHNAME', 'row_visible_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching/distributed.rs:161
+-- src/matching/distributed.rs:162
 -- customer_clean::matching::distributed::score_block
 CREATE  FUNCTION "score_block"(
 	"run" bigint, /* i64 */
@@ -1301,7 +1301,7 @@ AS 'MODULE_PATHNAME', 'score_block_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/quality.rs:456
+-- src/quality.rs:460
 -- customer_clean::quality::snapshot_quality
 CREATE  FUNCTION "snapshot_quality"(
 	"tbl" regclass /* Table */
@@ -1336,7 +1336,7 @@ AS 'MODULE_PATHNAME', 'token_set_similarity_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:423
+-- src/matching.rs:428
 -- customer_clean::matching::train
 CREATE  FUNCTION "train"(
 	"tbl" regclass, /* Table */
@@ -1349,7 +1349,7 @@ AS 'MODULE_PATHNAME', 'train_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/cleaning.rs:804
+-- src/cleaning.rs:793
 -- customer_clean::cleaning::undo_change
 CREATE  FUNCTION "undo_change"(
 	"change_id" bigint /* i64 */
@@ -1361,7 +1361,7 @@ AS 'MODULE_PATHNAME', 'undo_change_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/cleaning.rs:897
+-- src/cleaning.rs:888
 -- customer_clean::cleaning::undo_change
 CREATE  FUNCTION "undo_change"(
 	"tbl" regclass, /* Table */
@@ -1374,7 +1374,7 @@ AS 'MODULE_PATHNAME', 'undo_row_change_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/cleaning.rs:964
+-- src/cleaning.rs:953
 -- requires:
 --   undo_row_change
 
@@ -1385,7 +1385,7 @@ COMMENT ON FUNCTION customer_clean.undo_change(regclass, text) IS
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/merge.rs:238
+-- src/merge.rs:236
 -- customer_clean::merge::unmerge
 CREATE  FUNCTION "unmerge"(
 	"merge_id" bigint /* i64 */
@@ -1409,7 +1409,7 @@ AS 'MODULE_PATHNAME', 'unregister_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:1533
+-- src/matching.rs:1539
 -- customer_clean::matching::update_match_keys
 CREATE  FUNCTION "update_match_keys"(
 	"tbl" regclass, /* Table */
@@ -1888,50 +1888,25 @@ $$;
 COMMENT ON FUNCTION customer_clean.preview_merge(regclass, text, text[]) IS
   'The golden record merge() would write, column by column, with the rule that chose each value; changes nothing.';
 
--- Undoes merge `merge_id`: the merged rows come back byte for byte, the
--- rows of other tables point at them again, the survivor gets its values
--- from before the merge, clusters and review decisions return. Refuses,
--- saying what, when a later change makes an exact restore impossible.
-CREATE FUNCTION customer_clean.unmerge_body(merge_id bigint) RETURNS void
-LANGUAGE plpgsql STRICT
+-- Undoing a merge, in steps (each a function, each refusing to run outside
+-- unmerge: require_entry_point). They run inside unmerge_body, with its
+-- settings: row images read and written in one fixed style.
+
+-- Step 1 of unmerge: refuses, saying what, when a later change makes an
+-- exact restore of merge `m` impossible: the survivor gone or changed, a
+-- later merge into it, the merged rows' ids used again, columns dropped.
+-- `now_survivor` is the survivor's row image now (NULL: no such row).
+CREATE FUNCTION customer_clean.unmerge_check(m customer_clean.merges, now_survivor jsonb) RETURNS void
+LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
--- Row images are text: read and written back in one fixed style, whatever
--- the session's, so that the text means the same value at unmerge time.
-SET DateStyle = 'ISO, YMD' SET IntervalStyle = 'postgres' SET extra_float_digits = 3 SET bytea_output = 'hex'
 AS $$
 DECLARE
-    m customer_clean.merges;
-    id record;
-    image text;
-    now_survivor jsonb;
     differs text;
-    h record;
-    ref record;
-    fk record;
-    cols text;
-    restored jsonb;
     later bigint;
-    expected bigint;
-    updated bigint;
 BEGIN
-    SELECT * INTO m FROM customer_clean.merges x WHERE x.merge_id = unmerge_body.merge_id FOR UPDATE;
-    IF NOT FOUND THEN
-        RAISE EXCEPTION 'there is no merge %', merge_id
-            USING ERRCODE = 'P0002', HINT = 'merge ids are in customer_clean.merges';
-    ELSIF m.unmerged_at IS NOT NULL THEN
-        RAISE EXCEPTION 'merge % was already undone by %', merge_id, m.unmerged_by
-            USING ERRCODE = '55000', HINT = 'customer_clean.merges has when; merge the rows again with customer_clean.merge() if needed';
-    END IF;
-    PERFORM customer_clean.require_entry_point(m.tbl, 'unmerge_body', 'unmerge');
-    id := customer_clean.id_column(m.tbl);
-    PERFORM customer_clean.share_catalog_lock(m.tbl);
-    image := customer_clean.row_image_sql(m.tbl, 't');
-
-    -- The survivor must be exactly as the merge left it.
-    EXECUTE format('SELECT %s FROM %s t WHERE t.%I = $1::%s FOR UPDATE', image, m.tbl, id.name, id.sql_type)
-        INTO now_survivor USING m.survivor_id;
+    PERFORM customer_clean.require_entry_point(m.tbl, 'unmerge_check', 'unmerge');
     IF now_survivor IS NULL THEN
-        RAISE EXCEPTION 'cannot undo merge %: its survivor, row % of %, no longer exists', merge_id, m.survivor_id, m.tbl
+        RAISE EXCEPTION 'cannot undo merge %: its survivor, row % of %, no longer exists', m.merge_id, m.survivor_id, m.tbl
             USING ERRCODE = '55000',
                   HINT = coalesce((SELECT format('merge %s merged it into row %s; undo that merge first', x.merge_id, x.survivor_id)
                                      FROM customer_clean.merge_history hh JOIN customer_clean.merges x USING (merge_id)
@@ -1945,7 +1920,7 @@ BEGIN
      WHERE x.tbl = m.tbl AND x.survivor_id = m.survivor_id AND x.merge_id > m.merge_id AND x.unmerged_at IS NULL
      ORDER BY x.merge_id DESC LIMIT 1;
     IF FOUND THEN
-        RAISE EXCEPTION 'cannot undo merge %: merge % merged more rows into row % of % later', merge_id, later, m.survivor_id, m.tbl
+        RAISE EXCEPTION 'cannot undo merge %: merge % merged more rows into row % of % later', m.merge_id, later, m.survivor_id, m.tbl
             USING ERRCODE = '55000', HINT = format('undo merge %s first', later);
     END IF;
     SELECT string_agg(format('%s (%s, was %s after the merge)', k, coalesce(now_survivor->>k, 'NULL'),
@@ -1954,7 +1929,7 @@ BEGIN
       FROM jsonb_object_keys(m.survivor_after) k
      WHERE now_survivor->k IS DISTINCT FROM m.survivor_after->k;
     IF differs IS NOT NULL THEN
-        RAISE EXCEPTION 'cannot undo merge %: row % of % changed since the merge: %', merge_id, m.survivor_id, m.tbl, differs
+        RAISE EXCEPTION 'cannot undo merge %: row % of % changed since the merge: %', m.merge_id, m.survivor_id, m.tbl, differs
             USING ERRCODE = '55000',
                   HINT = 'restoring the row as it was before the merge would lose those changes; undo later merges of the row first, or put the values back as they were after the merge';
     END IF;
@@ -1963,7 +1938,7 @@ BEGIN
      WHERE h2.merge_id = m.merge_id
        AND customer_clean.row_as_jsonb(m.tbl, h2.row_id) IS NOT NULL;
     IF differs IS NOT NULL THEN
-        RAISE EXCEPTION 'cannot undo merge %: rows with the ids of merged rows exist again in %: %', merge_id, m.tbl, differs
+        RAISE EXCEPTION 'cannot undo merge %: rows with the ids of merged rows exist again in %: %', m.merge_id, m.tbl, differs
             USING ERRCODE = '23505', HINT = 'those ids were used again after the merge; remove or renumber those rows first';
     END IF;
     SELECT string_agg(k, ', ' ORDER BY k) INTO differs
@@ -1971,33 +1946,64 @@ BEGIN
      WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_attribute a
                         WHERE a.attrelid = m.tbl AND a.attname = k AND a.attnum > 0 AND NOT a.attisdropped);
     IF differs IS NOT NULL THEN
-        RAISE EXCEPTION 'cannot undo merge %: columns of % dropped since the merge: %', merge_id, m.tbl, differs
+        RAISE EXCEPTION 'cannot undo merge %: columns of % dropped since the merge: %', m.merge_id, m.tbl, differs
             USING ERRCODE = '55000', HINT = 'their values are in customer_clean.merge_history.row_data; add the columns back to restore the rows';
     END IF;
+END
+$$;
+COMMENT ON FUNCTION customer_clean.unmerge_check(customer_clean.merges, jsonb) IS
+  'Step 1 of unmerge: refuses, saying what, when a later change makes an exact restore of the merge impossible.';
 
-    -- The merged rows, cast back from their text, in one statement (they
-    -- may refer to each other). Generated columns are computed again. The
-    -- cleaning trigger lets them (and the survivor's old values) through
-    -- as stored, since unmerge() (src/merge.rs) runs this body in restore
-    -- mode: cleaning them again could change them.
+-- Step 2 of unmerge: the merged rows of `m`, cast back from their text, in
+-- one statement (they may refer to each other). Generated columns are
+-- computed again. The cleaning trigger lets them (and, in step 4, the
+-- survivor's old values) through as stored, since unmerge()
+-- (src/merge.rs) runs the body in restore mode: cleaning them again could
+-- change them.
+CREATE FUNCTION customer_clean.unmerge_restore_rows(m customer_clean.merges) RETURNS void
+LANGUAGE plpgsql STRICT
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    cols text;
+    casts text;
+BEGIN
+    PERFORM customer_clean.require_entry_point(m.tbl, 'unmerge_restore_rows', 'unmerge');
     SELECT string_agg(format('%I', a.attname), ', ' ORDER BY a.attnum),
            string_agg(format('(r->>%L)::%s', a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod)), ', ' ORDER BY a.attnum)
-      INTO cols, differs
+      INTO cols, casts
       FROM pg_catalog.pg_attribute a
      WHERE a.attrelid = m.tbl AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = ''
        AND m.survivor_before ? a.attname;
-    EXECUTE format('INSERT INTO %s (%s) OVERRIDING SYSTEM VALUE SELECT %s FROM jsonb_array_elements($1) r', m.tbl, cols, differs)
+    EXECUTE format('INSERT INTO %s (%s) OVERRIDING SYSTEM VALUE SELECT %s FROM jsonb_array_elements($1) r', m.tbl, cols, casts)
         USING (SELECT jsonb_agg(h2.row_data ORDER BY h2.row_id) FROM customer_clean.merge_history h2 WHERE h2.merge_id = m.merge_id);
+END
+$$;
+COMMENT ON FUNCTION customer_clean.unmerge_restore_rows(customer_clean.merges) IS
+  'Step 2 of unmerge: the merged rows back, as stored.';
 
-    -- Rows of other tables point at the merged rows again; each must still
-    -- point at the survivor.
+-- Step 3 of unmerge: rows of other tables point at the merged rows of `m`
+-- again; each must still point at the survivor (`now_survivor`, its row
+-- image), or nothing is undone.
+CREATE FUNCTION customer_clean.unmerge_repoint_references(m customer_clean.merges, now_survivor jsonb) RETURNS void
+LANGUAGE plpgsql STRICT
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    h record;
+    ref record;
+    fk record;
+    expected bigint;
+    updated bigint;
+BEGIN
+    PERFORM customer_clean.require_entry_point(m.tbl, 'unmerge_repoint_references', 'unmerge');
     FOR h IN SELECT * FROM customer_clean.merge_history h2 WHERE h2.merge_id = m.merge_id ORDER BY h2.row_id LOOP
         FOR ref IN SELECT r->>'constraint' AS constraint_name, r->>'table' AS table_name, jsonb_agg(r) AS rows
                      FROM jsonb_array_elements(h.referencing) r GROUP BY 1, 2 ORDER BY 2, 1 LOOP
             SELECT * INTO fk FROM customer_clean.referencing_keys(m.tbl) k
              WHERE k.constraint_name = ref.constraint_name AND k.referencing::text = ref.table_name;
             IF NOT FOUND THEN
-                RAISE EXCEPTION 'cannot undo merge %: foreign key % of % no longer refers to %', merge_id,
+                RAISE EXCEPTION 'cannot undo merge %: foreign key % of % no longer refers to %', m.merge_id,
                         ref.constraint_name, ref.table_name, m.tbl
                     USING ERRCODE = '55000', HINT = 'the rows it re-pointed are listed in customer_clean.merge_history.referencing';
             END IF;
@@ -2030,14 +2036,33 @@ BEGIN
             END IF;
             IF updated <> expected THEN
                 RAISE EXCEPTION 'cannot undo merge %: % of % rows of % that merge moved from row % to row % no longer refer to row %',
-                        merge_id, expected - updated, expected, ref.table_name, h.row_id, m.survivor_id, m.survivor_id
+                        m.merge_id, expected - updated, expected, ref.table_name, h.row_id, m.survivor_id, m.survivor_id
                     USING ERRCODE = '55000',
                           HINT = 'they were deleted or re-pointed after the merge; their keys are in customer_clean.merge_history.referencing';
             END IF;
         END LOOP;
     END LOOP;
+END
+$$;
+COMMENT ON FUNCTION customer_clean.unmerge_repoint_references(customer_clean.merges, jsonb) IS
+  'Step 3 of unmerge: the rows of other tables that the merge re-pointed point at the merged rows again.';
 
-    -- The survivor's values from before the merge.
+-- Step 4 of unmerge: the survivor's values from before merge `m`, then the
+-- check that every restored row is exactly as the history holds it (a
+-- trigger that rewrote one would make the restore a different row: then
+-- nothing is undone). Returns the restored rows' images by id.
+CREATE FUNCTION customer_clean.unmerge_restore_survivor(m customer_clean.merges, now_survivor jsonb) RETURNS jsonb
+LANGUAGE plpgsql STRICT
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    id record;
+    cols text;
+    restored jsonb;
+    differs text;
+BEGIN
+    PERFORM customer_clean.require_entry_point(m.tbl, 'unmerge_restore_survivor', 'unmerge');
+    id := customer_clean.id_column(m.tbl);
     SELECT string_agg(format('%I = ($1->>%L)::%s', a.attname, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod)), ', ')
       INTO cols
       FROM pg_catalog.pg_attribute a
@@ -2048,8 +2073,6 @@ BEGIN
             USING m.survivor_before, m.survivor_id;
     END IF;
 
-    -- Exact, or nothing: a trigger that rewrote a restored row would make
-    -- the restore a different row.
     restored := customer_clean.row_images(m.tbl, ARRAY[m.survivor_id] || m.duplicate_ids);
     SELECT string_agg(format('row %s column %s', e.key, k), ', ' ORDER BY e.key, k) INTO differs
       FROM jsonb_each(jsonb_build_object(m.survivor_id, m.survivor_before)
@@ -2058,11 +2081,24 @@ BEGIN
            LATERAL jsonb_object_keys(e.value) k
      WHERE restored->e.key->k IS DISTINCT FROM e.value->k;
     IF differs IS NOT NULL THEN
-        RAISE EXCEPTION 'cannot undo merge % exactly: restored values differ from the history in %', merge_id, differs
+        RAISE EXCEPTION 'cannot undo merge % exactly: restored values differ from the history in %', m.merge_id, differs
             USING ERRCODE = '55000', HINT = 'a trigger on the table changed the restored rows; nothing was undone';
     END IF;
+    RETURN restored;
+END
+$$;
+COMMENT ON FUNCTION customer_clean.unmerge_restore_survivor(customer_clean.merges, jsonb) IS
+  'Step 4 of unmerge: the survivor''s values from before the merge, and the check that every restored row is exact.';
 
-    -- Clusters and review decisions as they were.
+-- Step 5 of unmerge: clusters and review decisions as they were before
+-- merge `m`, match keys of the restored rows (`restored`, their images),
+-- and the merge marked undone.
+CREATE FUNCTION customer_clean.unmerge_restore_matching(m customer_clean.merges, now_survivor jsonb, restored jsonb) RETURNS void
+LANGUAGE plpgsql STRICT
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    PERFORM customer_clean.require_entry_point(m.tbl, 'unmerge_restore_matching', 'unmerge');
     INSERT INTO customer_clean.clusters (tbl, row_id, cluster_id, assigned_at, assigned_by)
     SELECT c.tbl, c.row_id, c.cluster_id, c.assigned_at, c.assigned_by
       FROM jsonb_populate_recordset(NULL::customer_clean.clusters, m.clusters_before) c
@@ -2077,6 +2113,49 @@ BEGIN
     PERFORM customer_clean.update_match_keys(m.tbl, jsonb_build_array(now_survivor),
         (SELECT jsonb_agg(restored->k) FROM jsonb_object_keys(restored) k));
     UPDATE customer_clean.merges x SET unmerged_at = now(), unmerged_by = current_user WHERE x.merge_id = m.merge_id;
+END
+$$;
+COMMENT ON FUNCTION customer_clean.unmerge_restore_matching(customer_clean.merges, jsonb, jsonb) IS
+  'Step 5 of unmerge: clusters, review decisions and match keys as they were; the merge marked undone.';
+
+-- Undoes merge `merge_id`: the merged rows come back byte for byte, the
+-- rows of other tables point at them again, the survivor gets its values
+-- from before the merge, clusters and review decisions return. Refuses,
+-- saying what, when a later change makes an exact restore impossible.
+-- The steps are the unmerge_* functions above.
+CREATE FUNCTION customer_clean.unmerge_body(merge_id bigint) RETURNS void
+LANGUAGE plpgsql STRICT
+SET search_path = pg_catalog, pg_temp
+-- Row images are text: read and written back in one fixed style, whatever
+-- the session's, so that the text means the same value at unmerge time.
+SET DateStyle = 'ISO, YMD' SET IntervalStyle = 'postgres' SET extra_float_digits = 3 SET bytea_output = 'hex'
+AS $$
+DECLARE
+    m customer_clean.merges;
+    id record;
+    now_survivor jsonb;
+BEGIN
+    SELECT * INTO m FROM customer_clean.merges x WHERE x.merge_id = unmerge_body.merge_id FOR UPDATE;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'there is no merge %', merge_id
+            USING ERRCODE = 'P0002', HINT = 'merge ids are in customer_clean.merges';
+    ELSIF m.unmerged_at IS NOT NULL THEN
+        RAISE EXCEPTION 'merge % was already undone by %', merge_id, m.unmerged_by
+            USING ERRCODE = '55000', HINT = 'customer_clean.merges has when; merge the rows again with customer_clean.merge() if needed';
+    END IF;
+    PERFORM customer_clean.require_entry_point(m.tbl, 'unmerge_body', 'unmerge');
+    id := customer_clean.id_column(m.tbl);
+    PERFORM customer_clean.share_catalog_lock(m.tbl);
+    -- The survivor, locked, as it is now.
+    EXECUTE format('SELECT %s FROM %s t WHERE t.%I = $1::%s FOR UPDATE', customer_clean.row_image_sql(m.tbl, 't'), m.tbl,
+                   id.name, id.sql_type)
+        INTO now_survivor USING m.survivor_id;
+
+    PERFORM customer_clean.unmerge_check(m, now_survivor);
+    PERFORM customer_clean.unmerge_restore_rows(m);
+    PERFORM customer_clean.unmerge_repoint_references(m, now_survivor);
+    PERFORM customer_clean.unmerge_restore_matching(m, now_survivor,
+        customer_clean.unmerge_restore_survivor(m, now_survivor));
 END
 $$;
 COMMENT ON FUNCTION customer_clean.unmerge_body(bigint) IS
@@ -2716,7 +2795,7 @@ AS 'MODULE_PATHNAME', 'version_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/cleaning.rs:231
+-- src/cleaning.rs:228
 -- customer_clean::cleaning::clean_on_write
 CREATE FUNCTION "clean_on_write"()
 	RETURNS TRIGGER
@@ -2734,7 +2813,7 @@ CREATE FUNCTION "clean_on_write_flush"()
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/profile.rs:309
+-- src/profile.rs:312
 -- customer_clean::profile::invalidate_profile_cache
 CREATE FUNCTION "invalidate_profile_cache"()
 	RETURNS TRIGGER
@@ -2931,7 +3010,7 @@ GRANT USAGE ON SCHEMA customer_clean TO PUBLIC;
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/citus.rs:347
+-- src/citus.rs:348
 -- customer_clean::citus::invalidate_shard_profiles
 CREATE FUNCTION "invalidate_shard_profiles"()
 	RETURNS TRIGGER
@@ -3145,7 +3224,7 @@ COMMENT ON FUNCTION customer_clean.reference_values(regclass, text[], text[]) IS
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching/queue.rs:143
+-- src/matching/queue.rs:138
 -- customer_clean::matching::queue::queue_for_matching
 CREATE FUNCTION "queue_for_matching"()
 	RETURNS TRIGGER

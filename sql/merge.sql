@@ -448,50 +448,25 @@ $$;
 COMMENT ON FUNCTION customer_clean.preview_merge(regclass, text, text[]) IS
   'The golden record merge() would write, column by column, with the rule that chose each value; changes nothing.';
 
--- Undoes merge `merge_id`: the merged rows come back byte for byte, the
--- rows of other tables point at them again, the survivor gets its values
--- from before the merge, clusters and review decisions return. Refuses,
--- saying what, when a later change makes an exact restore impossible.
-CREATE FUNCTION customer_clean.unmerge_body(merge_id bigint) RETURNS void
-LANGUAGE plpgsql STRICT
+-- Undoing a merge, in steps (each a function, each refusing to run outside
+-- unmerge: require_entry_point). They run inside unmerge_body, with its
+-- settings: row images read and written in one fixed style.
+
+-- Step 1 of unmerge: refuses, saying what, when a later change makes an
+-- exact restore of merge `m` impossible: the survivor gone or changed, a
+-- later merge into it, the merged rows' ids used again, columns dropped.
+-- `now_survivor` is the survivor's row image now (NULL: no such row).
+CREATE FUNCTION customer_clean.unmerge_check(m customer_clean.merges, now_survivor jsonb) RETURNS void
+LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
--- Row images are text: read and written back in one fixed style, whatever
--- the session's, so that the text means the same value at unmerge time.
-SET DateStyle = 'ISO, YMD' SET IntervalStyle = 'postgres' SET extra_float_digits = 3 SET bytea_output = 'hex'
 AS $$
 DECLARE
-    m customer_clean.merges;
-    id record;
-    image text;
-    now_survivor jsonb;
     differs text;
-    h record;
-    ref record;
-    fk record;
-    cols text;
-    restored jsonb;
     later bigint;
-    expected bigint;
-    updated bigint;
 BEGIN
-    SELECT * INTO m FROM customer_clean.merges x WHERE x.merge_id = unmerge_body.merge_id FOR UPDATE;
-    IF NOT FOUND THEN
-        RAISE EXCEPTION 'there is no merge %', merge_id
-            USING ERRCODE = 'P0002', HINT = 'merge ids are in customer_clean.merges';
-    ELSIF m.unmerged_at IS NOT NULL THEN
-        RAISE EXCEPTION 'merge % was already undone by %', merge_id, m.unmerged_by
-            USING ERRCODE = '55000', HINT = 'customer_clean.merges has when; merge the rows again with customer_clean.merge() if needed';
-    END IF;
-    PERFORM customer_clean.require_entry_point(m.tbl, 'unmerge_body', 'unmerge');
-    id := customer_clean.id_column(m.tbl);
-    PERFORM customer_clean.share_catalog_lock(m.tbl);
-    image := customer_clean.row_image_sql(m.tbl, 't');
-
-    -- The survivor must be exactly as the merge left it.
-    EXECUTE format('SELECT %s FROM %s t WHERE t.%I = $1::%s FOR UPDATE', image, m.tbl, id.name, id.sql_type)
-        INTO now_survivor USING m.survivor_id;
+    PERFORM customer_clean.require_entry_point(m.tbl, 'unmerge_check', 'unmerge');
     IF now_survivor IS NULL THEN
-        RAISE EXCEPTION 'cannot undo merge %: its survivor, row % of %, no longer exists', merge_id, m.survivor_id, m.tbl
+        RAISE EXCEPTION 'cannot undo merge %: its survivor, row % of %, no longer exists', m.merge_id, m.survivor_id, m.tbl
             USING ERRCODE = '55000',
                   HINT = coalesce((SELECT format('merge %s merged it into row %s; undo that merge first', x.merge_id, x.survivor_id)
                                      FROM customer_clean.merge_history hh JOIN customer_clean.merges x USING (merge_id)
@@ -505,7 +480,7 @@ BEGIN
      WHERE x.tbl = m.tbl AND x.survivor_id = m.survivor_id AND x.merge_id > m.merge_id AND x.unmerged_at IS NULL
      ORDER BY x.merge_id DESC LIMIT 1;
     IF FOUND THEN
-        RAISE EXCEPTION 'cannot undo merge %: merge % merged more rows into row % of % later', merge_id, later, m.survivor_id, m.tbl
+        RAISE EXCEPTION 'cannot undo merge %: merge % merged more rows into row % of % later', m.merge_id, later, m.survivor_id, m.tbl
             USING ERRCODE = '55000', HINT = format('undo merge %s first', later);
     END IF;
     SELECT string_agg(format('%s (%s, was %s after the merge)', k, coalesce(now_survivor->>k, 'NULL'),
@@ -514,7 +489,7 @@ BEGIN
       FROM jsonb_object_keys(m.survivor_after) k
      WHERE now_survivor->k IS DISTINCT FROM m.survivor_after->k;
     IF differs IS NOT NULL THEN
-        RAISE EXCEPTION 'cannot undo merge %: row % of % changed since the merge: %', merge_id, m.survivor_id, m.tbl, differs
+        RAISE EXCEPTION 'cannot undo merge %: row % of % changed since the merge: %', m.merge_id, m.survivor_id, m.tbl, differs
             USING ERRCODE = '55000',
                   HINT = 'restoring the row as it was before the merge would lose those changes; undo later merges of the row first, or put the values back as they were after the merge';
     END IF;
@@ -523,7 +498,7 @@ BEGIN
      WHERE h2.merge_id = m.merge_id
        AND customer_clean.row_as_jsonb(m.tbl, h2.row_id) IS NOT NULL;
     IF differs IS NOT NULL THEN
-        RAISE EXCEPTION 'cannot undo merge %: rows with the ids of merged rows exist again in %: %', merge_id, m.tbl, differs
+        RAISE EXCEPTION 'cannot undo merge %: rows with the ids of merged rows exist again in %: %', m.merge_id, m.tbl, differs
             USING ERRCODE = '23505', HINT = 'those ids were used again after the merge; remove or renumber those rows first';
     END IF;
     SELECT string_agg(k, ', ' ORDER BY k) INTO differs
@@ -531,33 +506,64 @@ BEGIN
      WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_attribute a
                         WHERE a.attrelid = m.tbl AND a.attname = k AND a.attnum > 0 AND NOT a.attisdropped);
     IF differs IS NOT NULL THEN
-        RAISE EXCEPTION 'cannot undo merge %: columns of % dropped since the merge: %', merge_id, m.tbl, differs
+        RAISE EXCEPTION 'cannot undo merge %: columns of % dropped since the merge: %', m.merge_id, m.tbl, differs
             USING ERRCODE = '55000', HINT = 'their values are in customer_clean.merge_history.row_data; add the columns back to restore the rows';
     END IF;
+END
+$$;
+COMMENT ON FUNCTION customer_clean.unmerge_check(customer_clean.merges, jsonb) IS
+  'Step 1 of unmerge: refuses, saying what, when a later change makes an exact restore of the merge impossible.';
 
-    -- The merged rows, cast back from their text, in one statement (they
-    -- may refer to each other). Generated columns are computed again. The
-    -- cleaning trigger lets them (and the survivor's old values) through
-    -- as stored, since unmerge() (src/merge.rs) runs this body in restore
-    -- mode: cleaning them again could change them.
+-- Step 2 of unmerge: the merged rows of `m`, cast back from their text, in
+-- one statement (they may refer to each other). Generated columns are
+-- computed again. The cleaning trigger lets them (and, in step 4, the
+-- survivor's old values) through as stored, since unmerge()
+-- (src/merge.rs) runs the body in restore mode: cleaning them again could
+-- change them.
+CREATE FUNCTION customer_clean.unmerge_restore_rows(m customer_clean.merges) RETURNS void
+LANGUAGE plpgsql STRICT
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    cols text;
+    casts text;
+BEGIN
+    PERFORM customer_clean.require_entry_point(m.tbl, 'unmerge_restore_rows', 'unmerge');
     SELECT string_agg(format('%I', a.attname), ', ' ORDER BY a.attnum),
            string_agg(format('(r->>%L)::%s', a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod)), ', ' ORDER BY a.attnum)
-      INTO cols, differs
+      INTO cols, casts
       FROM pg_catalog.pg_attribute a
      WHERE a.attrelid = m.tbl AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = ''
        AND m.survivor_before ? a.attname;
-    EXECUTE format('INSERT INTO %s (%s) OVERRIDING SYSTEM VALUE SELECT %s FROM jsonb_array_elements($1) r', m.tbl, cols, differs)
+    EXECUTE format('INSERT INTO %s (%s) OVERRIDING SYSTEM VALUE SELECT %s FROM jsonb_array_elements($1) r', m.tbl, cols, casts)
         USING (SELECT jsonb_agg(h2.row_data ORDER BY h2.row_id) FROM customer_clean.merge_history h2 WHERE h2.merge_id = m.merge_id);
+END
+$$;
+COMMENT ON FUNCTION customer_clean.unmerge_restore_rows(customer_clean.merges) IS
+  'Step 2 of unmerge: the merged rows back, as stored.';
 
-    -- Rows of other tables point at the merged rows again; each must still
-    -- point at the survivor.
+-- Step 3 of unmerge: rows of other tables point at the merged rows of `m`
+-- again; each must still point at the survivor (`now_survivor`, its row
+-- image), or nothing is undone.
+CREATE FUNCTION customer_clean.unmerge_repoint_references(m customer_clean.merges, now_survivor jsonb) RETURNS void
+LANGUAGE plpgsql STRICT
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    h record;
+    ref record;
+    fk record;
+    expected bigint;
+    updated bigint;
+BEGIN
+    PERFORM customer_clean.require_entry_point(m.tbl, 'unmerge_repoint_references', 'unmerge');
     FOR h IN SELECT * FROM customer_clean.merge_history h2 WHERE h2.merge_id = m.merge_id ORDER BY h2.row_id LOOP
         FOR ref IN SELECT r->>'constraint' AS constraint_name, r->>'table' AS table_name, jsonb_agg(r) AS rows
                      FROM jsonb_array_elements(h.referencing) r GROUP BY 1, 2 ORDER BY 2, 1 LOOP
             SELECT * INTO fk FROM customer_clean.referencing_keys(m.tbl) k
              WHERE k.constraint_name = ref.constraint_name AND k.referencing::text = ref.table_name;
             IF NOT FOUND THEN
-                RAISE EXCEPTION 'cannot undo merge %: foreign key % of % no longer refers to %', merge_id,
+                RAISE EXCEPTION 'cannot undo merge %: foreign key % of % no longer refers to %', m.merge_id,
                         ref.constraint_name, ref.table_name, m.tbl
                     USING ERRCODE = '55000', HINT = 'the rows it re-pointed are listed in customer_clean.merge_history.referencing';
             END IF;
@@ -590,14 +596,33 @@ BEGIN
             END IF;
             IF updated <> expected THEN
                 RAISE EXCEPTION 'cannot undo merge %: % of % rows of % that merge moved from row % to row % no longer refer to row %',
-                        merge_id, expected - updated, expected, ref.table_name, h.row_id, m.survivor_id, m.survivor_id
+                        m.merge_id, expected - updated, expected, ref.table_name, h.row_id, m.survivor_id, m.survivor_id
                     USING ERRCODE = '55000',
                           HINT = 'they were deleted or re-pointed after the merge; their keys are in customer_clean.merge_history.referencing';
             END IF;
         END LOOP;
     END LOOP;
+END
+$$;
+COMMENT ON FUNCTION customer_clean.unmerge_repoint_references(customer_clean.merges, jsonb) IS
+  'Step 3 of unmerge: the rows of other tables that the merge re-pointed point at the merged rows again.';
 
-    -- The survivor's values from before the merge.
+-- Step 4 of unmerge: the survivor's values from before merge `m`, then the
+-- check that every restored row is exactly as the history holds it (a
+-- trigger that rewrote one would make the restore a different row: then
+-- nothing is undone). Returns the restored rows' images by id.
+CREATE FUNCTION customer_clean.unmerge_restore_survivor(m customer_clean.merges, now_survivor jsonb) RETURNS jsonb
+LANGUAGE plpgsql STRICT
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    id record;
+    cols text;
+    restored jsonb;
+    differs text;
+BEGIN
+    PERFORM customer_clean.require_entry_point(m.tbl, 'unmerge_restore_survivor', 'unmerge');
+    id := customer_clean.id_column(m.tbl);
     SELECT string_agg(format('%I = ($1->>%L)::%s', a.attname, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod)), ', ')
       INTO cols
       FROM pg_catalog.pg_attribute a
@@ -608,8 +633,6 @@ BEGIN
             USING m.survivor_before, m.survivor_id;
     END IF;
 
-    -- Exact, or nothing: a trigger that rewrote a restored row would make
-    -- the restore a different row.
     restored := customer_clean.row_images(m.tbl, ARRAY[m.survivor_id] || m.duplicate_ids);
     SELECT string_agg(format('row %s column %s', e.key, k), ', ' ORDER BY e.key, k) INTO differs
       FROM jsonb_each(jsonb_build_object(m.survivor_id, m.survivor_before)
@@ -618,11 +641,24 @@ BEGIN
            LATERAL jsonb_object_keys(e.value) k
      WHERE restored->e.key->k IS DISTINCT FROM e.value->k;
     IF differs IS NOT NULL THEN
-        RAISE EXCEPTION 'cannot undo merge % exactly: restored values differ from the history in %', merge_id, differs
+        RAISE EXCEPTION 'cannot undo merge % exactly: restored values differ from the history in %', m.merge_id, differs
             USING ERRCODE = '55000', HINT = 'a trigger on the table changed the restored rows; nothing was undone';
     END IF;
+    RETURN restored;
+END
+$$;
+COMMENT ON FUNCTION customer_clean.unmerge_restore_survivor(customer_clean.merges, jsonb) IS
+  'Step 4 of unmerge: the survivor''s values from before the merge, and the check that every restored row is exact.';
 
-    -- Clusters and review decisions as they were.
+-- Step 5 of unmerge: clusters and review decisions as they were before
+-- merge `m`, match keys of the restored rows (`restored`, their images),
+-- and the merge marked undone.
+CREATE FUNCTION customer_clean.unmerge_restore_matching(m customer_clean.merges, now_survivor jsonb, restored jsonb) RETURNS void
+LANGUAGE plpgsql STRICT
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    PERFORM customer_clean.require_entry_point(m.tbl, 'unmerge_restore_matching', 'unmerge');
     INSERT INTO customer_clean.clusters (tbl, row_id, cluster_id, assigned_at, assigned_by)
     SELECT c.tbl, c.row_id, c.cluster_id, c.assigned_at, c.assigned_by
       FROM jsonb_populate_recordset(NULL::customer_clean.clusters, m.clusters_before) c
@@ -637,6 +673,49 @@ BEGIN
     PERFORM customer_clean.update_match_keys(m.tbl, jsonb_build_array(now_survivor),
         (SELECT jsonb_agg(restored->k) FROM jsonb_object_keys(restored) k));
     UPDATE customer_clean.merges x SET unmerged_at = now(), unmerged_by = current_user WHERE x.merge_id = m.merge_id;
+END
+$$;
+COMMENT ON FUNCTION customer_clean.unmerge_restore_matching(customer_clean.merges, jsonb, jsonb) IS
+  'Step 5 of unmerge: clusters, review decisions and match keys as they were; the merge marked undone.';
+
+-- Undoes merge `merge_id`: the merged rows come back byte for byte, the
+-- rows of other tables point at them again, the survivor gets its values
+-- from before the merge, clusters and review decisions return. Refuses,
+-- saying what, when a later change makes an exact restore impossible.
+-- The steps are the unmerge_* functions above.
+CREATE FUNCTION customer_clean.unmerge_body(merge_id bigint) RETURNS void
+LANGUAGE plpgsql STRICT
+SET search_path = pg_catalog, pg_temp
+-- Row images are text: read and written back in one fixed style, whatever
+-- the session's, so that the text means the same value at unmerge time.
+SET DateStyle = 'ISO, YMD' SET IntervalStyle = 'postgres' SET extra_float_digits = 3 SET bytea_output = 'hex'
+AS $$
+DECLARE
+    m customer_clean.merges;
+    id record;
+    now_survivor jsonb;
+BEGIN
+    SELECT * INTO m FROM customer_clean.merges x WHERE x.merge_id = unmerge_body.merge_id FOR UPDATE;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'there is no merge %', merge_id
+            USING ERRCODE = 'P0002', HINT = 'merge ids are in customer_clean.merges';
+    ELSIF m.unmerged_at IS NOT NULL THEN
+        RAISE EXCEPTION 'merge % was already undone by %', merge_id, m.unmerged_by
+            USING ERRCODE = '55000', HINT = 'customer_clean.merges has when; merge the rows again with customer_clean.merge() if needed';
+    END IF;
+    PERFORM customer_clean.require_entry_point(m.tbl, 'unmerge_body', 'unmerge');
+    id := customer_clean.id_column(m.tbl);
+    PERFORM customer_clean.share_catalog_lock(m.tbl);
+    -- The survivor, locked, as it is now.
+    EXECUTE format('SELECT %s FROM %s t WHERE t.%I = $1::%s FOR UPDATE', customer_clean.row_image_sql(m.tbl, 't'), m.tbl,
+                   id.name, id.sql_type)
+        INTO now_survivor USING m.survivor_id;
+
+    PERFORM customer_clean.unmerge_check(m, now_survivor);
+    PERFORM customer_clean.unmerge_restore_rows(m);
+    PERFORM customer_clean.unmerge_repoint_references(m, now_survivor);
+    PERFORM customer_clean.unmerge_restore_matching(m, now_survivor,
+        customer_clean.unmerge_restore_survivor(m, now_survivor));
 END
 $$;
 COMMENT ON FUNCTION customer_clean.unmerge_body(bigint) IS

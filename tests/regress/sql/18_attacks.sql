@@ -113,6 +113,9 @@ SELECT customer_clean.restore_mode('atk.customers', true);
 INSERT INTO atk.customers VALUES (8, 'a', 'Bad Phone', '12345', NULL);
 -- the PL/pgSQL bodies of the entry points stop at their first history write
 SELECT customer_clean.merge_body('atk.customers', '1', ARRAY['2']);
+-- and so does each step of unmerge, whatever merge it is handed
+SELECT customer_clean.unmerge_restore_rows(jsonb_populate_record(NULL::customer_clean.merges, '{"merge_id": 1, "tbl": "atk.customers"}'));
+SELECT customer_clean.unmerge_check(jsonb_populate_record(NULL::customer_clean.merges, '{"merge_id": 1, "tbl": "atk.customers"}'), NULL);
 SELECT customer_clean.may_write_catalog('atk.customers'::regclass) AS outside_any_entry_point;
 -- the journal and match keys cannot be written by hand either
 INSERT INTO customer_clean.changes (tbl, row_id, operation, original, normalized) VALUES ('atk.customers', '1', 'UPDATE', '{}', '{}');
