@@ -84,11 +84,17 @@ mod tests {
     use crate::matching::model::TrainOptions;
     use crate::matching::Model;
 
-    #[test]
-    fn the_best_personal_candidate_is_joined_and_every_other_one_reviewed_with_its_reason() {
+    /// The test records of `external` and a model trained on them.
+    fn trained() -> (Vec<Record>, Model) {
         let (records, fields) = records();
         let model =
             Model::train(&records, &fields, 7, &TrainOptions::default(), usize::MAX, &mut |_, _, _| {}).unwrap();
+        (records, model)
+    }
+
+    #[test]
+    fn the_best_personal_candidate_is_joined_and_every_other_one_reviewed_with_its_reason() {
+        let (records, model) = trained();
         let scorer = model.scorer();
         let tf = NameFrequency::Model;
         // Rows 0-2 are one person (three rows a person); row 3 is the next
@@ -146,9 +152,7 @@ mod tests {
 
     #[test]
     fn a_candidate_in_hard_conflict_is_reviewed_not_joined() {
-        let (records, fields) = records();
-        let model =
-            Model::train(&records, &fields, 7, &TrainOptions::default(), usize::MAX, &mut |_, _, _| {}).unwrap();
+        let (records, model) = trained();
         let scorer = model.scorer();
         let tf = NameFrequency::Model;
         // Two rows of one person as far as name, phone and e-mail go, with
