@@ -27,7 +27,7 @@ pub(crate) fn without_cleaning_trigger<R>(tbl: pg_sys::Oid, caller: &'static str
 }
 
 /// Runs `f` with the cleaning row trigger of Citus table `tbl` disabled
-/// for this transaction, when the caller owns the table. The mode above is a flag of this backend; the
+/// for this transaction, when the caller owns the table. The restore mode is a flag of this backend; the
 /// trigger copies on the shards run in the workers' backends and never see
 /// it, so they would clean restored rows again. `ALTER TABLE … DISABLE
 /// TRIGGER` reaches every shard in this distributed transaction, and its
