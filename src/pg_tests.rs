@@ -211,7 +211,12 @@ mod tests {
                  customer_clean.snapshot_quality_body(regclass) u, customer_clean.train(regclass,jsonb) u, \
                  customer_clean.undo_change(bigint) u, customer_clean.undo_change(regclass,text) u, \
                  customer_clean.unmerge(bigint) u, \
-                 customer_clean.unmerge_body(bigint) u, customer_clean.unregister(regclass) u, \
+                 customer_clean.unmerge_body(bigint) u, \
+                 customer_clean.unmerge_check(customer_clean.merges,jsonb) u, \
+                 customer_clean.unmerge_repoint_references(customer_clean.merges,jsonb) u, \
+                 customer_clean.unmerge_restore_matching(customer_clean.merges,jsonb,jsonb) u, \
+                 customer_clean.unmerge_restore_rows(customer_clean.merges) u, \
+                 customer_clean.unmerge_restore_survivor(customer_clean.merges,jsonb) u, customer_clean.unregister(regclass) u, \
                  customer_clean.update_match_keys(regclass,jsonb,jsonb) u, \
                  customer_clean.validate(regclass,jsonb) u"
             )
