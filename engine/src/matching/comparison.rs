@@ -226,13 +226,17 @@ impl Field {
     /// The labels of the levels, index = level: `null`, then each level
     /// of the field's table, the last `different`.
     pub fn labels(self) -> impl Iterator<Item = &'static str> {
-        let names: &'static [NameLevel] = match self {
+        let others = self.record_levels().unwrap_or_default();
+        std::iter::once("null").chain(self.name_levels().iter().map(|l| l.label)).chain(others.iter().map(|l| l.label))
+    }
+
+    /// The levels of a name field (empty for the others).
+    fn name_levels(self) -> &'static [NameLevel] {
+        match self {
             Field::Name => &NAME_LEVELS,
             Field::GivenName | Field::FamilyName => &NAME_PART_LEVELS,
             _ => &[],
-        };
-        let others = self.record_levels().unwrap_or_default();
-        std::iter::once("null").chain(names.iter().map(|l| l.label)).chain(others.iter().map(|l| l.label))
+        }
     }
 
     /// The label of level `level` (see [`Field::labels`]).
@@ -240,9 +244,10 @@ impl Field {
         self.labels().nth(level).unwrap_or("different")
     }
 
-    /// How many levels the field has, `null` included.
+    /// How many levels the field has, `null` included (asked by every
+    /// conflict check: from the tables' lengths).
     pub fn level_count(self) -> usize {
-        self.labels().count()
+        1 + self.name_levels().len() + self.record_levels().map_or(0, <[Level]>::len)
     }
 
     /// Whether both records have something to compare on this field;

@@ -169,7 +169,7 @@ pub fn cluster_scored(
     let (matching, impersonal): (Vec<Edge>, Vec<Edge>) =
         pairs.iter().filter(|e| e.probability >= opts.min_probability).partition(|e| {
             let (a, b) = (&records[e.a as usize], &records[e.b as usize]);
-            scorer.score(a, b, tf).personal
+            scorer.agrees_on_something_personal(a, b)
         });
     let matching_pairs = matching.len();
     progress("clustering", 0, matching_pairs);

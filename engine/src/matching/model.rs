@@ -831,15 +831,11 @@ impl Scorer<'_> {
     /// exact name agreement (the earlier row of a pair, by convention).
     pub fn score(&self, a: &Record, b: &Record, tf: &NameFrequency) -> PairScore {
         let levels = pattern(&self.fields, a, b);
-        let match_weight = self.model.match_weight(levels, a, tf);
-        PairScore {
-            match_weight,
-            probability: probability_of(match_weight),
-            personal: personal_agreements(&self.fields, levels) > 0,
-        }
+        self.scored(levels, self.model.match_weight(levels, a, tf))
     }
 
-    /// The score when it reaches `min_probability`, `None` below it.
+    /// The score when it reaches `min_probability`, `None` below it (most
+    /// candidate pairs of a batch: they skip the personal check).
     pub fn score_at_least(
         &self,
         a: &Record,
@@ -847,7 +843,23 @@ impl Scorer<'_> {
         tf: &NameFrequency,
         min_probability: f64,
     ) -> Option<PairScore> {
-        Some(self.score(a, b, tf)).filter(|s| s.probability >= min_probability)
+        let levels = pattern(&self.fields, a, b);
+        let match_weight = self.model.match_weight(levels, a, tf);
+        (probability_of(match_weight) >= min_probability).then(|| self.scored(levels, match_weight))
+    }
+
+    /// Whether anything personal agrees between `a` and `b` (the `personal`
+    /// of their score, without weighing the pair).
+    pub fn agrees_on_something_personal(&self, a: &Record, b: &Record) -> bool {
+        personal_agreements(&self.fields, pattern(&self.fields, a, b)) > 0
+    }
+
+    fn scored(&self, levels: Pattern, match_weight: f64) -> PairScore {
+        PairScore {
+            match_weight,
+            probability: probability_of(match_weight),
+            personal: personal_agreements(&self.fields, levels) > 0,
+        }
     }
 }
 
