@@ -13,9 +13,10 @@ use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 use std::time::{Duration, Instant};
 
+use customer_clean_engine::matching::cluster::ClusterOptions;
 use customer_clean_engine::matching::dedupe::{self, DedupeOptions};
 use customer_clean_engine::matching::external::{for_each_pair_with_records, Budget, ExternalDedupe, Prepared};
-use customer_clean_engine::matching::join::{join_steps, Step};
+use customer_clean_engine::matching::join::{join_steps, Member, Step};
 use customer_clean_engine::matching::model::{name_counts, NameFrequency, Progress, RowSample};
 use customer_clean_engine::matching::spill::{ExternalSorter, SpillError};
 use customer_clean_engine::matching::store::StoreError;
@@ -1456,9 +1457,19 @@ fn match_each(
         pg_sys::check_for_interrupts!();
         let (ids, candidates) = candidates_of(i);
         let pairs: Vec<(&str, &Record)> = ids.iter().map(String::as_str).zip(&candidates).collect();
-        // The decision is the engine's (engine/src/matching/join.rs); this
-        // carries it out.
-        for step in join_steps(&scorer, record, &pairs, &NameFrequency::Model, min_probability, review_probability) {
+        // The decision is the engine's (engine/src/matching/join.rs), by
+        // the clustering rule of a batch dedupe; this carries it out.
+        let steps = join_steps(
+            &scorer,
+            record,
+            &pairs,
+            &NameFrequency::Model,
+            min_probability,
+            review_probability,
+            &ClusterOptions::default(),
+            &mut |candidate| cluster_members(target, id, &ids[candidate]),
+        );
+        for step in steps {
             match step {
                 Step::Join { candidate, .. } => {
                     join_cluster(target, id, pairs[candidate].0);
@@ -1490,6 +1501,39 @@ fn match_each(
         }
     }
     (clustered, review)
+}
+
+/// The other members of `candidate`'s cluster (none when it is in no
+/// cluster) for new row `id` to join: their records as the caller sees
+/// them (a row hidden by row-level security only counts), and whether a
+/// steward rejected the pair of `id` with each. The clusters and the
+/// review queue are read as the extension's owner, as `candidates` reads
+/// the match keys.
+fn cluster_members(target: &Target, id: &str, candidate: &str) -> Vec<Member> {
+    let members: Vec<(String, bool)> = crate::security::as_extension_owner(|| {
+        Spi::connect(|client| {
+            let rows = client.select(
+                "SELECT y.row_id,
+                        EXISTS (SELECT 1 FROM customer_clean.review_queue q
+                                 WHERE q.tbl = $1 AND q.status = 'rejected'
+                                   AND (q.row_id_a, q.row_id_b) IN ((y.row_id, $2), ($2, y.row_id)))
+                   FROM customer_clean.clusters x JOIN customer_clean.clusters y USING (tbl, cluster_id)
+                  WHERE x.tbl = $1 AND x.row_id = $3 AND y.row_id <> $3 AND y.row_id <> $2
+                  ORDER BY y.row_id",
+                None,
+                &[target.oid.into(), id.into(), candidate.into()],
+            )?;
+            rows.map(|row| Ok((row.get::<String>(1)?.unwrap_or_default(), row.get::<bool>(2)?.unwrap_or(false))))
+                .collect::<Result<Vec<_>, pgrx::spi::SpiError>>()
+        })
+    })
+    .or_spi_failed(target.caller);
+    if members.is_empty() {
+        return vec![];
+    }
+    let ids: Vec<String> = members.iter().map(|(m, _)| m.clone()).collect();
+    let mut visible: HashMap<String, Record> = target.read_ids(&ids, target.caller).into_iter().collect();
+    members.into_iter().map(|(m, rejected)| Member { record: visible.remove(&m), rejected }).collect()
 }
 
 /// Whether rows `a` and `b` are in one cluster.

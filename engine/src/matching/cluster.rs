@@ -127,12 +127,7 @@ pub fn cluster(
             }
         }
         let (ma, mb) = (&members[ra as usize], &members[rb as usize]);
-        let refusal = if ma.len() + mb.len() > opts.max_cluster_size {
-            Some(Refusal::TooLarge)
-        } else {
-            cross_check(ma, mb, opts, conflict, probability, rejected)
-        };
-        if let Some(r) = refusal {
+        if let Some(r) = join_refusal(ma, mb, opts, conflict, probability, rejected) {
             refused.push((e, r));
             continue;
         }
@@ -224,7 +219,11 @@ pub fn cluster_component(
     );
 }
 
-fn cross_check(
+/// Why clusters `ma` and `mb` (their members) may not become one, if
+/// they may not: rules 1–4 above. The one rule of joining clusters, in
+/// batch ([`cluster`]) and for a new row on insert
+/// ([`super::join::join_steps`], where `ma` is the new row alone).
+pub fn join_refusal(
     ma: &[u32],
     mb: &[u32],
     opts: &ClusterOptions,
@@ -232,6 +231,9 @@ fn cross_check(
     probability: &dyn Fn(u32, u32) -> f64,
     rejected: &dyn Fn(u32, u32) -> bool,
 ) -> Option<Refusal> {
+    if ma.len() + mb.len() > opts.max_cluster_size {
+        return Some(Refusal::TooLarge);
+    }
     for a in ma {
         for b in mb {
             if let Some(field) = conflict(*a, *b) {

@@ -148,6 +148,17 @@ BEGIN;
 INSERT INTO mt.customers (id, full_name, phone, country) VALUES (90008, 'Zhang Wei', '13800138000', 'CN');
 ROLLBACK;
 SELECT count(*) AS left_behind FROM customer_clean.match_keys WHERE tbl = 'mt.customers'::regclass AND row_id = '90008';
+-- A new row joins a cluster only where a batch dedupe would let it: its
+-- best match 90005 has no ID number, but 90001 and 90003 in 90005's
+-- cluster have another one and a birth date 25 years off.
+BEGIN;
+INSERT INTO mt.customers (id, full_name, phone, email, country, birth_date, national_id) VALUES
+  (90009, 'Zhang Wei', '13800138000', 'zhangwei85@qq.com', 'CN', '1960-01-01', '110105196001010013');
+SELECT array_agg(row_id::int ORDER BY row_id::int) AS cluster
+  FROM customer_clean.clusters WHERE tbl = 'mt.customers'::regclass AND row_id::int >= 90000 GROUP BY cluster_id ORDER BY 1;
+SELECT row_id_a, row_id_b, round(probability::numeric, 6) AS probability, reason
+  FROM customer_clean.review_queue WHERE tbl = 'mt.customers'::regclass AND '90009' IN (row_id_a, row_id_b) ORDER BY 1, 2;
+ROLLBACK;
 SELECT customer_clean.disable_cleaning('mt.customers');
 SELECT count(*) AS triggers_left FROM pg_trigger WHERE tgrelid = 'mt.customers'::regclass AND NOT tgisinternal;
 
