@@ -301,12 +301,13 @@ struct Counts {
 
 /// Writes normalized values back: one UPDATE for the batch, each column
 /// set only where it changed (and, with in-row originals, the originals
-/// column of every row written).
+/// column of every row written). `updates` are in the batch's id order.
 fn write_back(state: &TableState, table: &str, quoted_id: &str, updates: Vec<Update>) {
     let mut columns: Vec<usize> = updates.iter().flat_map(|u| u.values.iter().map(|(i, _)| *i)).collect();
     columns.sort_unstable();
     columns.dedup();
     let ids: Vec<String> = updates.iter().map(|u| u.row_id.clone()).collect();
+    let ids_range = (ids.first().cloned().unwrap_or_default(), ids.last().cloned().unwrap_or_default());
     let values: Vec<Vec<Option<String>>> = columns
         .iter()
         .map(|col| updates.iter().map(|u| u.values.iter().find(|(i, _)| i == col).map(|(_, v)| v.clone())).collect())
@@ -328,12 +329,20 @@ fn write_back(state: &TableState, table: &str, quoted_id: &str, updates: Vec<Upd
         args.push(updates.into_iter().map(|u| u.originals).collect::<Vec<Option<String>>>().into());
     }
     let params: Vec<String> = (1..=args.len()).map(|k| format!("${k}::text[]")).collect();
+    // The rows lie in the batch's id range (it was read in id order): the
+    // range lets the join read only them through the id's index. Without
+    // it PostgreSQL hashes the whole table for every batch (the array's
+    // length is known when it plans), which made clean_table quadratic.
+    let (first, last) = (args.len() + 1, args.len() + 2);
+    args.push(ids_range.0.into());
+    args.push(ids_range.1.into());
+    let id_type = &state.id_type;
     let sql = format!(
-        "UPDATE {table} t SET {} FROM unnest({}) AS u(k, {}) WHERE t.{quoted_id} = u.k::{}",
+        "UPDATE {table} t SET {} FROM unnest({}) AS u(k, {}) WHERE t.{quoted_id} = u.k::{id_type}
+            AND t.{quoted_id} BETWEEN ${first}::text::{id_type} AND ${last}::text::{id_type}",
         set.join(", "),
         params.join(", "),
         aliases.join(", "),
-        state.id_type
     );
     without_cleaning_trigger(state.tbl, FN, || {
         Spi::connect_mut(|client| client.update(&sql, None, &args).map(|_| ())).or_spi_failed(FN)
