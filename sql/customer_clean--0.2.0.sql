@@ -1200,7 +1200,7 @@ AS 'MODULE_PATHNAME', 'require_owner_sql_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/clean_table.rs:373
+-- src/clean_table.rs:382
 -- requires:
 --   clean_table_start
 --   clean_table_batch
@@ -2804,7 +2804,7 @@ CREATE FUNCTION "clean_on_write"()
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/journal.rs:117
+-- src/journal.rs:118
 -- customer_clean::journal::clean_on_write_flush
 CREATE FUNCTION "clean_on_write_flush"()
 	RETURNS TRIGGER
@@ -2822,7 +2822,7 @@ CREATE FUNCTION "invalidate_profile_cache"()
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/lib.rs:132
+-- src/lib.rs:133
 -- requires:
 --   profile::invalidate_profile_cache
 

@@ -35,6 +35,7 @@ use pgrx::spi::{OwnedPreparedStatement, SpiClient};
 use pgrx::{JsonB, PgOid, PgSqlErrorCode};
 use serde_json::Value;
 
+use crate::arrays::{JsonbArray, TextArray};
 use crate::error::{OrSpiFailed, Report};
 use crate::json_result::JsonbStringObject;
 use crate::security::as_extension_owner;
@@ -160,6 +161,11 @@ pub fn flush(caller: &'static str) {
     });
 }
 
+/// `values` as a `text[]` argument.
+fn texts(values: &[String]) -> DatumWithOid<'_> {
+    TextArray(values.iter().map(|v| Some(v.as_str())).collect()).into()
+}
+
 /// Column arrays of the INSERT … SELECT FROM unnest(…) statements.
 #[derive(Default)]
 struct Batch {
@@ -251,7 +257,14 @@ fn write_table(client: &mut SpiClient<'_>, tbl: pg_sys::Oid, records: Vec<Record
              SELECT $1::regclass, u.row_id, u.operation, u.original, u.normalized, $6
                FROM unnest($2::text[], $3::text[], $4::jsonb[], $5::jsonb[]) u (row_id, operation, original, normalized)",
             &[OID, TEXTS, TEXTS, JSONBS, JSONBS, TEXT],
-            &[tbl_arg(), b.change_rows.into(), b.change_operations.into(), originals.into(), normalized.into(), by.into()],
+            &[
+                tbl_arg(),
+                texts(&b.change_rows),
+                TextArray(b.change_operations.iter().map(|o| Some(*o)).collect()).into(),
+                JsonbArray(originals).into(),
+                JsonbArray(normalized).into(),
+                by.into(),
+            ],
             caller,
         );
     }
@@ -263,7 +276,7 @@ fn write_table(client: &mut SpiClient<'_>, tbl: pg_sys::Oid, records: Vec<Record
             "DELETE FROM customer_clean.issues i USING unnest($2::text[]) AS d(row_id)
               WHERE i.tbl = $1::regclass AND i.row_id = d.row_id",
             &[OID, TEXTS],
-            &[tbl_arg(), cleared.into()],
+            &[tbl_arg(), texts(&cleared)],
             caller,
         );
     }
@@ -277,12 +290,12 @@ fn write_table(client: &mut SpiClient<'_>, tbl: pg_sys::Oid, records: Vec<Record
             &[OID, TEXTS, TEXTS, TEXTS, TEXTS, TEXTS, TEXTS, INT8S],
             &[
                 tbl_arg(),
-                b.issue_rows.into(),
-                b.issue_columns.into(),
-                b.issue_codes.into(),
-                b.issue_severities.into(),
-                b.issue_messages.into(),
-                b.issue_values.into(),
+                texts(&b.issue_rows),
+                texts(&b.issue_columns),
+                texts(&b.issue_codes),
+                TextArray(b.issue_severities.iter().map(|s| Some(*s)).collect()).into(),
+                texts(&b.issue_messages),
+                TextArray(b.issue_values.iter().map(Option::as_deref).collect()).into(),
                 b.issue_rules.into(),
             ],
             caller,

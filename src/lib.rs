@@ -79,6 +79,7 @@ use pgrx::prelude::*;
 ::pgrx::extension_sql_file!("../sql/comments.sql", name = "comments", finalize);
 
 mod address;
+mod arrays;
 mod bulk_copy;
 mod citus;
 mod clean_table;

@@ -81,6 +81,48 @@ mod tests {
     }
 
     #[pg_test]
+    fn journal_arrays_are_the_arrays_pgrx_builds_byte_for_byte() {
+        use crate::arrays::{JsonbArray, TextArray};
+        use crate::json_result::JsonbStringObject;
+        // SAFETY: both are array datums just made in the current context.
+        let bytes = |d: pg_sys::Datum| unsafe {
+            let p = d.cast_mut_ptr::<pg_sys::varlena>();
+            std::slice::from_raw_parts(p.cast::<u8>(), pgrx::varsize_any(p)).to_vec()
+        };
+        let long = "x".repeat(1000);
+        let cases: [&[Option<&str>]; 5] = [
+            &[Some("a"), Some(""), None, Some("张伟 \u{1F600}"), Some(&long), Some("abc")],
+            &[Some("only")],
+            &[None],
+            &[None, Some("after a NULL")],
+            &[],
+        ];
+        for values in cases {
+            let ours = bytes(TextArray(values.to_vec()).into_datum().unwrap());
+            let owned: Vec<Option<String>> = values.iter().map(|v| v.map(str::to_string)).collect();
+            assert_eq!(ours, bytes(owned.clone().into_datum().unwrap()), "{values:?}");
+            // and PostgreSQL reads it back as the same values
+            let back = Spi::get_one_with_args::<Vec<Option<String>>>("SELECT $1", &[TextArray(values.to_vec()).into()])
+                .unwrap()
+                .unwrap();
+            assert_eq!(back, owned);
+        }
+        let objects = || {
+            vec![
+                JsonbStringObject(vec![("phone", "+8613812345678"), ("email", "a\"b")]),
+                JsonbStringObject(vec![]),
+                JsonbStringObject(vec![("full_name", "Zhang Wei")]),
+            ]
+        };
+        assert_eq!(bytes(JsonbArray(objects()).into_datum().unwrap()), bytes(objects().into_datum().unwrap()));
+        let empty: Vec<JsonbStringObject> = vec![];
+        assert_eq!(
+            bytes(JsonbArray::<JsonbStringObject>(vec![]).into_datum().unwrap()),
+            bytes(empty.into_datum().unwrap())
+        );
+    }
+
+    #[pg_test]
     fn sql_dates_become_engine_dates_from_their_day_number() {
         use customer_clean_engine::date::Date;
         let engine = |sql: &str| {
