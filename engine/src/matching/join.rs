@@ -208,19 +208,24 @@ mod tests {
         );
     }
 
-    #[test]
-    fn a_candidate_in_hard_conflict_is_reviewed_not_joined() {
-        let (records, model) = trained();
-        let scorer = model.scorer();
-        let tf = NameFrequency::Model;
-        // Two rows of one person as far as name, phone and e-mail go, with
-        // two ID numbers and birth dates decades apart: two people.
+    /// Rows 0 and 1 (one person as far as name, phone and e-mail go) with
+    /// two ID numbers and birth dates decades apart: two people.
+    fn two_people(records: &[Record]) -> (Record, Record) {
         let mut new = records[0].clone();
         new.national_id = Some("110101199001011234".into());
         new.birth = crate::date::Date::new(1990, 1, 1);
         let mut other = records[1].clone();
         other.national_id = Some("440101195001019999".into());
         other.birth = crate::date::Date::new(1951, 7, 23);
+        (new, other)
+    }
+
+    #[test]
+    fn a_candidate_in_hard_conflict_is_reviewed_not_joined() {
+        let (records, model) = trained();
+        let scorer = model.scorer();
+        let tf = NameFrequency::Model;
+        let (new, other) = two_people(&records);
         assert_eq!(conflict(&new, &other), Some("national_id and birth_date"));
         let probability = scorer.score(&new, &other, &tf).probability;
         assert_eq!(
@@ -241,12 +246,7 @@ mod tests {
         let tf = NameFrequency::Model;
         // The new row matches candidate b (records[2]: no ID number); b's
         // cluster holds a row with another ID and a birth date decades off.
-        let mut new = records[0].clone();
-        new.national_id = Some("110101199001011234".into());
-        new.birth = crate::date::Date::new(1990, 1, 1);
-        let mut far = records[1].clone();
-        far.national_id = Some("440101195001019999".into());
-        far.birth = crate::date::Date::new(1951, 7, 23);
+        let (new, far) = two_people(&records);
         let candidates: Vec<(&str, &Record)> = vec![("b", &records[2])];
         let probability = scorer.score(&new, &records[2], &tf).probability;
         let opts = ClusterOptions::default();
