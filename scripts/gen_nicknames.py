@@ -27,7 +27,10 @@ so that the engine compares small integers, not strings, per name pair):
      the most similar spelling (difflib ratio), then the alphabetically
      first.
   The formal names chosen in OVERRIDES stay themselves, and chains are
-  followed, so that every canonical name maps to itself.
+  followed, so that every canonical name maps to itself. The result may not
+  depend on the order names are visited in (asserted: a cycle of spellings
+  that are each other's nicknames is pinned in CYCLES), so the table is the
+  same on every run.
 
     python3 scripts/gen_nicknames.py
 """
@@ -105,6 +108,39 @@ OVERRIDES = {
     "roy": "roy", "leo": "leo", "max": "max", "ray": "raymond",
 }
 
+# Names in the CSV's cycles (spellings that are each other's nicknames,
+# none a formal name of its own): the rules above pick among them only by
+# the order names are visited in, which once was Python's set order, so the
+# table could not be made again. Each is pinned to the formal name the
+# table has had since it was first generated: stored match keys are made
+# from these names, and another choice would leave a table's stored keys
+# unlike those of its new rows until `dedupe` runs again.
+CYCLES = {
+    "alan": "allan", "allen": "allan",
+    "gert": "gertrude", "gertie": "gertrude", "trudy": "gertrude",
+    "kim": "kimberly", "kimberley": "kimberly", "kimberli": "kimberly",
+    "hodge": "roger", "rodger": "roger", "roge": "roger",
+    "hailey": "hailey", "hayley": "hayley", "haylee": "hayley",
+    "eloise": "heloise", "elouise": "heloise",
+    "agnes": "inez",
+    "erwin": "irwin",
+    "casper": "jasper", "jap": "jasper",
+    "julia": "julie",
+    "carla": "karla", "carly": "karla",
+    "amabel": "mabel", "hitty": "mabel", "mehitabel": "mabel",
+    "marv": "marvin",
+    "mitty": "miriam",
+    "mitch": "mitchell",
+    "newt": "newton",
+    "prudence": "prudy", "prue": "prudy",
+    "shaun": "shawn",
+    "stacey": "stacie", "staci": "stacie",
+    "tabby": "tabitha",
+    "teresa": "tessa", "tess": "tessa", "tessie": "tessa", "theresa": "tessa", "thirza": "tessa",
+    "traci": "tessa", "tracie": "tessa", "tracy": "tessa",
+    "thad": "thaddeus",
+}
+
 
 def main() -> None:
     root = pypi_package(PKG, VER)
@@ -125,7 +161,9 @@ def main() -> None:
     for must in (("bill", "william"), ("bob", "robert"), ("elizabeth", "liz"),
                  ("margaret", "peggy")):
         assert tuple(sorted(must)) in pairs, must
-    for k, v in OVERRIDES.items():
+    assert not OVERRIDES.keys() & CYCLES.keys()
+    pinned = {**OVERRIDES, **CYCLES}
+    for k, v in pinned.items():
         assert k in names and v in names, (k, v)
 
     roots = {n for n in names if n not in formal_of}
@@ -134,36 +172,48 @@ def main() -> None:
         return (cand[0] != nick[0],
                 -difflib.SequenceMatcher(None, nick, cand).ratio(), cand)
 
-    memo = {}
+    targets = set(pinned.values())
 
-    targets = set(OVERRIDES.values())
+    def canonical_table(order):
+        """The canonical names, visiting names and candidates in `order`
+        (a sort): the same for every order unless a cycle of nicknames is
+        left to the visiting order (checked below)."""
+        memo = {}
 
-    def canon(n, depth=0):
-        if n in OVERRIDES:
-            return OVERRIDES[n]
-        if n in targets:
-            return n
-        if n in roots or depth > 8:
-            return n
-        if n in memo:
-            return memo[n]
-        cands = formal_of[n]
-        pool = sorted(c for c in cands if c in roots)
-        if not pool:
-            pool = sorted({canon(c, depth + 1) for c in cands} - {n}) or [n]
-        best = min(pool, key=lambda c: rank(n, c))
-        memo[n] = best
-        return best
+        def canon(n, depth=0):
+            if n in pinned:
+                return pinned[n]
+            if n in targets:
+                return n
+            if n in roots or depth > 8:
+                return n
+            if n in memo:
+                return memo[n]
+            cands = formal_of[n]
+            pool = sorted(c for c in cands if c in roots)
+            if not pool:
+                pool = sorted({canon(c, depth + 1) for c in order(cands)} - {n}) or [n]
+            best = min(pool, key=lambda c: rank(n, c))
+            memo[n] = best
+            return best
 
-    table = {}
-    for n in sorted(names):
-        c = canon(n)
-        seen = {n}
-        while canon(c) != c and c not in seen:
-            seen.add(c)
-            c = canon(c)
-        if c != n:
-            table[n] = c
+        table = {}
+        for n in order(names):
+            c = canon(n)
+            seen = {n}
+            while canon(c) != c and c not in seen:
+                seen.add(c)
+                c = canon(c)
+            if c != n:
+                table[n] = c
+        return table
+
+    # A name whose canonical depends on the order names are visited in (a
+    # cycle of spellings) must be pinned in CYCLES.
+    table = canonical_table(sorted)
+    backwards = canonical_table(lambda xs: sorted(xs, reverse=True))
+    unsettled = sorted(n for n in names if table.get(n, n) != backwards.get(n, n))
+    assert not unsettled, f"canonical names depend on the visiting order, pin them in CYCLES: {unsettled}"
     for n, c in table.items():
         assert c not in table, (n, c, table[c])
     assert table["bill"] == "william" and table["bob"] == "robert"
