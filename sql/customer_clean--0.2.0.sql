@@ -357,7 +357,7 @@ AS 'MODULE_PATHNAME', 'clean_table_start_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:1628
+-- src/matching.rs:1629
 -- customer_clean::matching::cluster_probability_text
 CREATE  FUNCTION "cluster_probability_text"(
 	"tbl" regclass, /* Table */
@@ -727,7 +727,7 @@ AS 'MODULE_PATHNAME', 'match_entries_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:1386
+-- src/matching.rs:1392
 -- customer_clean::matching::match_new_rows
 CREATE  FUNCTION "match_new_rows"(
 	"tbl" regclass, /* Table */
@@ -742,7 +742,7 @@ AS 'MODULE_PATHNAME', 'match_new_rows_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:1571
+-- src/matching.rs:1572
 -- requires:
 --   match_new_rows
 
@@ -1200,7 +1200,7 @@ AS 'MODULE_PATHNAME', 'require_owner_sql_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/clean_table.rs:382
+-- src/clean_table.rs:383
 -- requires:
 --   clean_table_start
 --   clean_table_batch
@@ -1409,7 +1409,7 @@ AS 'MODULE_PATHNAME', 'unregister_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/matching.rs:1583
+-- src/matching.rs:1584
 -- customer_clean::matching::update_match_keys
 CREATE  FUNCTION "update_match_keys"(
 	"tbl" regclass, /* Table */

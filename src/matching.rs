@@ -1294,6 +1294,12 @@ fn candidates(target: &Target, keys: &[i64], own_id: Option<&str>, max_block: us
     } else {
         local_candidate_ids(target, keys, own_id, max_block)
     };
+    records_of(target, ids)
+}
+
+/// The rows `ids` the caller can see, as (ids found, their records), with
+/// a kept plan (src/plans.rs): it runs for every probe and every join.
+fn records_of(target: &Target, ids: Vec<String>) -> (Vec<String>, Vec<Record>) {
     if ids.is_empty() {
         return (vec![], vec![]);
     }
@@ -1510,29 +1516,24 @@ fn match_each(
 /// review queue are read as the extension's owner, as `candidates` reads
 /// the match keys.
 fn cluster_members(target: &Target, id: &str, candidate: &str) -> Vec<Member> {
+    const MEMBERS_SQL: &str = "SELECT y.row_id,
+                EXISTS (SELECT 1 FROM customer_clean.review_queue q
+                         WHERE q.tbl = $1 AND q.status = 'rejected'
+                           AND (q.row_id_a, q.row_id_b) IN ((y.row_id, $2), ($2, y.row_id)))
+           FROM customer_clean.clusters x JOIN customer_clean.clusters y USING (tbl, cluster_id)
+          WHERE x.tbl = $1 AND x.row_id = $3 AND y.row_id <> $3 AND y.row_id <> $2
+          ORDER BY y.row_id";
     let members: Vec<(String, bool)> = crate::security::as_extension_owner(|| {
-        Spi::connect(|client| {
-            let rows = client.select(
-                "SELECT y.row_id,
-                        EXISTS (SELECT 1 FROM customer_clean.review_queue q
-                                 WHERE q.tbl = $1 AND q.status = 'rejected'
-                                   AND (q.row_id_a, q.row_id_b) IN ((y.row_id, $2), ($2, y.row_id)))
-                   FROM customer_clean.clusters x JOIN customer_clean.clusters y USING (tbl, cluster_id)
-                  WHERE x.tbl = $1 AND x.row_id = $3 AND y.row_id <> $3 AND y.row_id <> $2
-                  ORDER BY y.row_id",
-                None,
-                &[target.oid.into(), id.into(), candidate.into()],
-            )?;
-            rows.map(|row| Ok((row.get::<String>(1)?.unwrap_or_default(), row.get::<bool>(2)?.unwrap_or(false))))
+        plans::with_plan(MEMBERS_SQL, &[plans::OID, plans::TEXT, plans::TEXT], |client, plan| {
+            client
+                .select(plan, None, &[target.oid.into(), id.into(), candidate.into()])?
+                .map(|row| Ok((row.get::<String>(1)?.unwrap_or_default(), row.get::<bool>(2)?.unwrap_or(false))))
                 .collect::<Result<Vec<_>, pgrx::spi::SpiError>>()
         })
     })
     .or_spi_failed(target.caller);
-    if members.is_empty() {
-        return vec![];
-    }
-    let ids: Vec<String> = members.iter().map(|(m, _)| m.clone()).collect();
-    let mut visible: HashMap<String, Record> = target.read_ids(&ids, target.caller).into_iter().collect();
+    let (found, records) = records_of(target, members.iter().map(|(m, _)| m.clone()).collect());
+    let mut visible: HashMap<String, Record> = found.into_iter().zip(records).collect();
     members.into_iter().map(|(m, rejected)| Member { record: visible.remove(&m), rejected }).collect()
 }
 
