@@ -49,9 +49,19 @@ pub(crate) unsafe fn datum_text(datum: pg_sys::Datum, tupdesc: pg_sys::TupleDesc
     // SAFETY: `attno` is a column of `tupdesc` (the caller's promise).
     let typid = unsafe { attribute(tupdesc, attno.get() - 1) }.atttypid;
     if typid == pg_sys::TEXTOID || typid == pg_sys::VARCHAROID {
-        // SAFETY: a text datum; detoasting copies it into the current
-        // (per-row) memory context when it is compressed or out of line.
-        let varlena = unsafe { pg_sys::pg_detoast_datum_packed(datum.cast_mut_ptr()) };
+        let stored: *mut pg_sys::varlena = datum.cast_mut_ptr();
+        // SAFETY: a text datum. Detoasting copies it into the current
+        // (per-row) memory context when it is compressed or out of line;
+        // a plain value (nearly every customer value) is read where it
+        // is, without the guarded call into PostgreSQL that would return
+        // it unchanged.
+        let varlena = unsafe {
+            if pgrx::varlena::varatt_is_1b_e(stored) || pgrx::varlena::varatt_is_4b_c(stored) {
+                pg_sys::pg_detoast_datum_packed(stored)
+            } else {
+                stored
+            }
+        };
         // SAFETY: detoasted above, it lives until the row's context ends.
         let bytes = unsafe { pgrx::varlena::varlena_to_byte_slice(varlena) };
         // The database encoding is UTF-8 (CREATE EXTENSION requires it).

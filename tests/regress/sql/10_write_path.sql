@@ -124,6 +124,12 @@ SELECT full_name, mobile, length(note) AS note_length,
   FROM wp.old_rows;
 SELECT original, normalized FROM customer_clean.changes WHERE tbl = 'wp.old_rows'::regclass;
 SELECT code, message, length(original_value) FROM customer_clean.issues WHERE tbl = 'wp.old_rows'::regclass ORDER BY code;
+-- A long value stored compressed in the row itself is read whole too.
+INSERT INTO wp.old_rows (id, full_name, note) VALUES (2, 'wang fang', repeat('88 Jianguo Road ', 300));
+UPDATE wp.old_rows SET note = note WHERE id = 2;
+SELECT pg_column_compression(note) AS stored, length(note) AS note_length FROM wp.old_rows WHERE id = 2;
+SELECT code, length(original_value) FROM customer_clean.issues
+ WHERE tbl = 'wp.old_rows'::regclass AND row_id = '2' ORDER BY code;
 
 -- An UPDATE normalizes the columns it writes: those its statement sets
 -- (SET col = col cleans a stored value again) and those an earlier BEFORE
