@@ -306,7 +306,7 @@ AS 'MODULE_PATHNAME', 'address_parts_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/merge.rs:251
+-- src/merge.rs:252
 -- customer_clean::merge::approve
 CREATE  FUNCTION "approve"(
 	"pair_id" bigint, /* i64 */
@@ -424,7 +424,7 @@ AS 'MODULE_PATHNAME', 'dedupe_with_state_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/cleaning.rs:131
+-- src/cleaning.rs:132
 -- customer_clean::cleaning::disable_cleaning
 CREATE  FUNCTION "disable_cleaning"(
 	"tbl" regclass /* Table */
@@ -470,7 +470,7 @@ AS 'MODULE_PATHNAME', 'email_match_key_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/cleaning.rs:38
+-- src/cleaning.rs:39
 -- customer_clean::cleaning::enable_cleaning
 CREATE  FUNCTION "enable_cleaning"(
 	"tbl" regclass, /* Table */
@@ -542,7 +542,7 @@ AS 'MODULE_PATHNAME', 'forget_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/merge.rs:66
+-- src/merge.rs:67
 -- customer_clean::merge::golden_record
 CREATE  FUNCTION "golden_record"(
 	"tbl" regclass, /* Table */
@@ -822,7 +822,7 @@ AS 'MODULE_PATHNAME', 'may_write_catalog_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/merge.rs:219
+-- src/merge.rs:220
 -- customer_clean::merge::merge
 CREATE  FUNCTION "merge"(
 	"tbl" regclass, /* Table */
@@ -836,7 +836,7 @@ AS 'MODULE_PATHNAME', 'merge_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/merge.rs:282
+-- src/merge.rs:283
 -- customer_clean::merge::merge_clusters_batch
 CREATE  FUNCTION "merge_clusters_batch"(
 	"tbl" regclass, /* Table */
@@ -1148,7 +1148,7 @@ AS 'MODULE_PATHNAME', 'quality_tally_step_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/profile.rs:468
+-- src/profile.rs:469
 -- customer_clean::profile::register
 CREATE  FUNCTION "register"(
 	"tbl" regclass, /* Table */
@@ -1162,7 +1162,7 @@ AS 'MODULE_PATHNAME', 'register_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/merge.rs:267
+-- src/merge.rs:268
 -- customer_clean::merge::reject
 CREATE  FUNCTION "reject"(
 	"pair_id" bigint /* i64 */
@@ -1174,7 +1174,7 @@ AS 'MODULE_PATHNAME', 'reject_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/cleaning.rs:681
+-- src/cleaning.rs:682
 -- customer_clean::cleaning::release_quarantine
 CREATE  FUNCTION "release_quarantine"(
 	"quarantine_id" bigint, /* Option < i64 > */
@@ -1349,7 +1349,7 @@ AS 'MODULE_PATHNAME', 'train_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/cleaning.rs:793
+-- src/cleaning.rs:794
 -- customer_clean::cleaning::undo_change
 CREATE  FUNCTION "undo_change"(
 	"change_id" bigint /* i64 */
@@ -1361,7 +1361,7 @@ AS 'MODULE_PATHNAME', 'undo_change_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/cleaning.rs:888
+-- src/cleaning.rs:889
 -- customer_clean::cleaning::undo_change
 CREATE  FUNCTION "undo_change"(
 	"tbl" regclass, /* Table */
@@ -1374,7 +1374,7 @@ AS 'MODULE_PATHNAME', 'undo_row_change_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/cleaning.rs:953
+-- src/cleaning.rs:954
 -- requires:
 --   undo_row_change
 
@@ -1385,7 +1385,7 @@ COMMENT ON FUNCTION customer_clean.undo_change(regclass, text) IS
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/merge.rs:236
+-- src/merge.rs:237
 -- customer_clean::merge::unmerge
 CREATE  FUNCTION "unmerge"(
 	"merge_id" bigint /* i64 */
@@ -2773,7 +2773,7 @@ COMMENT ON FUNCTION customer_clean.forget(regclass, bigint) IS 'forget() with an
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/cleaning.rs:201
+-- src/cleaning.rs:202
 -- customer_clean::cleaning::validate
 CREATE  FUNCTION "validate"(
 	"tbl" regclass, /* Table */
@@ -2795,7 +2795,7 @@ AS 'MODULE_PATHNAME', 'version_wrapper';
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/cleaning.rs:228
+-- src/cleaning.rs:229
 -- customer_clean::cleaning::clean_on_write
 CREATE FUNCTION "clean_on_write"()
 	RETURNS TRIGGER
@@ -2813,7 +2813,7 @@ CREATE FUNCTION "clean_on_write_flush"()
 /* </end connected objects> */
 
 /* <begin connected objects> */
--- src/profile.rs:312
+-- src/profile.rs:313
 -- customer_clean::profile::invalidate_profile_cache
 CREATE FUNCTION "invalidate_profile_cache"()
 	RETURNS TRIGGER

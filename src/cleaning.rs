@@ -16,7 +16,8 @@ use std::num::NonZeroUsize;
 
 use customer_clean_engine::clean::{clean_row, clean_row_written, Cleaned, OnInvalid};
 use customer_clean_engine::originals::UndoRefused;
-use customer_clean_engine::rules::{Context, Finding, Severity};
+use customer_clean_engine::row::Context;
+use customer_clean_engine::rules::{Finding, Severity};
 use pgrx::prelude::*;
 use pgrx::{AllocatedByPostgres, JsonB, PgSqlErrorCode, PgTupleDesc};
 use serde_json::{json, Map, Value};

@@ -14,7 +14,8 @@ use std::collections::{HashMap, HashSet};
 
 use customer_clean_engine::clean::clean_row;
 use customer_clean_engine::profile::Role;
-use customer_clean_engine::rules::{Context, Severity};
+use customer_clean_engine::row::Context;
+use customer_clean_engine::rules::Severity;
 use customer_clean_engine::survivorship::{golden_record as survive, MergeRows};
 use pgrx::prelude::*;
 use pgrx::{JsonB, PgSqlErrorCode};

@@ -18,7 +18,8 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use customer_clean_engine::profile::{Profile, TableColumn};
-use customer_clean_engine::rules::{default_rules, RowLayout, Rule, RuleSpec};
+use customer_clean_engine::row::RowLayout;
+use customer_clean_engine::rules::{default_rules, Rule, RuleSpec};
 use pgrx::prelude::*;
 use pgrx::{JsonB, PgSqlErrorCode};
 use serde::Deserialize;

@@ -9,7 +9,7 @@
 use customer_clean_engine::matching::parallel;
 use customer_clean_engine::profile::Role;
 use customer_clean_engine::quality::{self, Dimension, Line, Measures, Problem, RowQuality, Tally};
-use customer_clean_engine::rules::Context;
+use customer_clean_engine::row::Context;
 use pgrx::prelude::*;
 use pgrx::{JsonB, PgSqlErrorCode};
 use serde_json::json;

@@ -15,7 +15,8 @@ use std::time::Instant;
 
 use customer_clean_engine::clean::{clean_row, Cleaned};
 use customer_clean_engine::date::Date;
-use customer_clean_engine::rules::{Context, RowLayout, Rule};
+use customer_clean_engine::row::{Context, RowLayout};
+use customer_clean_engine::rules::Rule;
 
 mod common;
 use common::{read_csv, CleaningSetup};
@@ -121,7 +122,7 @@ fn breakdown(rows: &[Vec<Option<String>>], layout: &RowLayout, rules: &[Rule], c
     };
     let region = |row: &[Option<String>]| ctx.country(row).unwrap_or("CN");
     time("normalize_country", "country", &|v, _| country::normalize_country(v).map_or(0, str::len));
-    time("rules::Context::country", "country", &|_, row| ctx.country(row).map_or(0, str::len));
+    time("row::Context::country", "country", &|_, row| ctx.country(row).map_or(0, str::len));
     time("normalize_name", "full_name", &|v, _| name::normalize_name(v).map_or(0, |s| s.len()));
     time("normalize_phone_in", "phone", &|v, row| {
         phone::Region::parse(ctx.phone_region(row))

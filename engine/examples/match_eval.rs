@@ -17,7 +17,7 @@ use customer_clean_engine::date::Date;
 use customer_clean_engine::matching::dedupe::{self, DedupeOptions};
 use customer_clean_engine::matching::model::{name_counts, NameFrequency};
 use customer_clean_engine::matching::{parallel, Model, Record, RecordSchema, TrainOptions};
-use customer_clean_engine::rules::Context;
+use customer_clean_engine::row::Context;
 
 mod common;
 use common::{read_csv, CleaningSetup};

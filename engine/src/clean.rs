@@ -9,12 +9,13 @@
 //! [`Cleaned::changes`], so the SQL layer can keep it and undo the change.
 
 use crate::profile::Role;
-use crate::rules::{check_row_with, Context, Finding, RowFacts, Rule, Severity};
+use crate::row::{Context, RowFacts};
+use crate::rules::{check_row_with, Finding, Rule, Severity};
 
 /// One column changed by normalization.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Change {
-    /// Index in the row (the table's [`crate::rules::RowLayout`]).
+    /// Index in the row (the table's [`crate::row::RowLayout`]).
     pub index: usize,
     pub column: String,
     pub original: String,
@@ -196,7 +197,8 @@ mod tests {
     use super::*;
     use crate::date::Date;
     use crate::profile::{Profile, TableColumn};
-    use crate::rules::{RowLayout, RuleSpec};
+    use crate::row::RowLayout;
+    use crate::rules::RuleSpec;
     use serde_json::json;
 
     const TODAY: Date = Date { year: 2026, month: 11, day: 23 };

@@ -37,6 +37,7 @@ pub mod postcode;
 pub mod profile;
 pub mod quality;
 pub mod quality_options;
+pub mod row;
 pub mod rules;
 pub mod survivorship;
 #[cfg(test)]

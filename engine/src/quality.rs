@@ -23,7 +23,8 @@ use serde::Serialize;
 use crate::clean::clean_row;
 use crate::date::{normalize_date, Date};
 use crate::profile::Role;
-use crate::rules::{Context, Rule, RuleClass, Severity};
+use crate::row::Context;
+use crate::rules::{Rule, RuleClass, Severity};
 
 pub use crate::quality_options::{
     Dimension, QualityOptions, DIMENSIONS, QUALITY_OPTIONS, TARGET_RANGE, TIMELINESS_DAYS_RANGE, WEIGHT_RANGE,
@@ -440,7 +441,8 @@ mod tests {
         assert_eq!(Tally::from_bytes(&empty.to_bytes()).map(|t| t.rows), Some(0));
     }
     use crate::profile::{Profile, TableColumn};
-    use crate::rules::{default_rule_specs, RowLayout, RuleSpec};
+    use crate::row::RowLayout;
+    use crate::rules::{default_rule_specs, RuleSpec};
     use serde_json::json;
 
     const COLUMNS: [&str; 7] = ["id", "name", "phone", "country", "dob", "national_id", "updated"];

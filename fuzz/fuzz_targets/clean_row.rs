@@ -5,7 +5,8 @@
 use customer_clean_engine::clean::clean_row;
 use customer_clean_engine::date::Date;
 use customer_clean_engine::profile::{Profile, TableColumn};
-use customer_clean_engine::rules::{default_rule_specs, Context, Rule, RowLayout};
+use customer_clean_engine::row::{Context, RowLayout};
+use customer_clean_engine::rules::{default_rule_specs, Rule};
 use libfuzzer_sys::fuzz_target;
 use std::sync::OnceLock;
 

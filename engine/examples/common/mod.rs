@@ -74,14 +74,15 @@ pub fn read_csv(file: &str, rows_wanted: usize) -> (Vec<String>, Vec<Vec<String>
 /// the generated customer table (bench/gen_customers.py).
 pub struct CleaningSetup {
     pub profile: customer_clean_engine::profile::Profile,
-    pub layout: customer_clean_engine::rules::RowLayout,
+    pub layout: customer_clean_engine::row::RowLayout,
     pub rules: Vec<customer_clean_engine::rules::Rule>,
 }
 
 impl CleaningSetup {
     pub fn new(header: &[String]) -> CleaningSetup {
         use customer_clean_engine::profile::{Profile, TableColumn};
-        use customer_clean_engine::rules::{default_rule_specs, RowLayout, Rule, RuleSpec};
+        use customer_clean_engine::row::RowLayout;
+        use customer_clean_engine::rules::{default_rule_specs, Rule, RuleSpec};
         use serde_json::json;
         // The table as the catalog describes it and the profile register() stores.
         let table_columns: Vec<TableColumn> = header
