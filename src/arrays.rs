@@ -29,31 +29,29 @@ impl IntoDatum for TextArray<'_> {
         // text's alignment wants.
         let words: usize = self.0.iter().flatten().map(|s| 1 + s.len().div_ceil(4)).sum();
         let mut buffer: Vec<u32> = vec![0; words];
-        let mut offsets: Vec<Option<usize>> = Vec::with_capacity(self.0.len());
+        // (the buffer is never resized: pointers into it stay valid)
+        let base = buffer.as_mut_ptr();
         let mut at = 0;
+        let mut elements: Vec<Option<pg_sys::Datum>> = Vec::with_capacity(self.0.len());
         for value in &self.0 {
             let Some(s) = value else {
-                offsets.push(None);
+                elements.push(None);
                 continue;
             };
             // (no value of the journal comes near 1 GB: PostgreSQL would
             // have refused it before)
             let size = i32::try_from(s.len() + 4).unwrap_or_else(|_| too_large(s.len()));
-            let start = buffer[at..].as_mut_ptr();
             // SAFETY: `start` points at `1 + len/4` zeroed words of
             // `buffer`, enough for the header and the bytes.
-            unsafe {
+            let start = unsafe {
+                let start = base.add(at);
                 pgrx::set_varsize_4b(start.cast(), size);
                 std::ptr::copy_nonoverlapping(s.as_ptr(), start.cast::<u8>().add(4), s.len());
-            }
-            offsets.push(Some(at));
+                start
+            };
+            elements.push(Some(pg_sys::Datum::from(start.cast::<u8>())));
             at += 1 + s.len().div_ceil(4);
         }
-        let base = buffer.as_mut_ptr();
-        let elements: Vec<Option<pg_sys::Datum>> =
-            // SAFETY: every offset is inside `buffer`, which lives until
-            // construct_md_array has copied the elements.
-            offsets.into_iter().map(|o| o.map(|o| pg_sys::Datum::from(unsafe { base.add(o) }.cast::<u8>()))).collect();
         let array = varlena_array(pg_sys::TEXTOID, &elements);
         drop(buffer);
         array
@@ -91,7 +89,7 @@ fn too_large(size: usize) -> ! {
 /// A one-dimensional array of element type `element_type` (a varlena
 /// type of int alignment: text, jsonb) from `elements`, datums already
 /// made (`None`: NULL), which it copies.
-pub fn varlena_array(element_type: pg_sys::Oid, elements: &[Option<pg_sys::Datum>]) -> Option<pg_sys::Datum> {
+fn varlena_array(element_type: pg_sys::Oid, elements: &[Option<pg_sys::Datum>]) -> Option<pg_sys::Datum> {
     if elements.is_empty() {
         // (construct_md_array would make a one-dimensional array of no
         // elements; PostgreSQL's empty array has no dimension)

@@ -162,8 +162,8 @@ pub fn flush(caller: &'static str) {
 }
 
 /// `values` as a `text[]` argument.
-fn texts(values: &[String]) -> DatumWithOid<'_> {
-    TextArray(values.iter().map(|v| Some(v.as_str())).collect()).into()
+fn texts<S: AsRef<str>>(values: &[S]) -> DatumWithOid<'_> {
+    TextArray(values.iter().map(|v| Some(v.as_ref())).collect()).into()
 }
 
 /// Column arrays of the INSERT … SELECT FROM unnest(…) statements.
@@ -260,7 +260,7 @@ fn write_table(client: &mut SpiClient<'_>, tbl: pg_sys::Oid, records: Vec<Record
             &[
                 tbl_arg(),
                 texts(&b.change_rows),
-                TextArray(b.change_operations.iter().map(|o| Some(*o)).collect()).into(),
+                texts(&b.change_operations),
                 JsonbArray(originals).into(),
                 JsonbArray(normalized).into(),
                 by.into(),
@@ -293,7 +293,7 @@ fn write_table(client: &mut SpiClient<'_>, tbl: pg_sys::Oid, records: Vec<Record
                 texts(&b.issue_rows),
                 texts(&b.issue_columns),
                 texts(&b.issue_codes),
-                TextArray(b.issue_severities.iter().map(|s| Some(*s)).collect()).into(),
+                texts(&b.issue_severities),
                 texts(&b.issue_messages),
                 TextArray(b.issue_values.iter().map(Option::as_deref).collect()).into(),
                 b.issue_rules.into(),
